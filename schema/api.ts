@@ -1,0 +1,248 @@
+/**
+ * Request and response bodies of the HTTP API (API.md). The routes validate with these,
+ * the OpenAPI document is generated from them, and the web UI imports their types.
+ * Units are in the names: *Minor money, *Centi hundredths of an hour, *Milli thousandths.
+ */
+import { z } from '@hono/zod-openapi';
+
+// ---------- building blocks ----------
+
+export const MAX_HOURS_CENTI = 10_000_000; // 100 000 h
+export const MAX_QUANTITY_MILLI = 10_000_000; // 10 000 units
+export const MAX_K_MILLI = 5_000; // K ≤ 5
+export const MAX_RATE_MINOR = 1_000_000_000; // 10 000 000.00 per norm-hour
+export const MAX_RATE_MILLI = 1_000; // 100 %
+
+const int = () => z.number().int();
+
+export const IdParam = z.object({
+  id: z.coerce.number().int().min(1).max(2_147_483_647).openapi({ param: { name: 'id', in: 'path' }, example: 1 }),
+});
+
+export const HoursCenti = int().min(1).max(MAX_HOURS_CENTI).openapi({ description: 'hundredths of an hour', example: 2000 });
+export const QuantityMilli = int().min(1).max(MAX_QUANTITY_MILLI).openapi({ description: 'thousandths', example: 1000 });
+export const KMilli = int().min(0).max(MAX_K_MILLI).openapi({ description: 'coefficient K in thousandths', example: 1000 });
+export const RateMinor = int().min(1).max(MAX_RATE_MINOR).openapi({ description: 'money per norm-hour, minor units', example: 300000 });
+export const RateMilli = int().min(0).max(MAX_RATE_MILLI).openapi({ description: 'thousandths: 220 = 22 %', example: 220 });
+export const VatMode = z.enum(['none', 'on_top', 'included']);
+export const Currency = z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 code').openapi({ example: 'RUB' });
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be a date YYYY-MM-DD')
+  .openapi({ example: '2026-12-31' });
+export const IsoDateTime = z.string().datetime({ offset: true }).openapi({ example: '2026-11-21T10:00:00Z' });
+export const Month = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM')
+  .openapi({ example: '2026-11' });
+
+const text = (max: number) => z.string().max(max);
+const name = (max = 200) => z.string().trim().min(1).max(max);
+
+export const ErrorBody = z
+  .object({
+    error: z.object({
+      code: z.string().openapi({ example: 'validation_failed' }),
+      message: z.string(),
+      details: z.unknown().optional(),
+    }),
+  })
+  .openapi('Error');
+
+export const Role = z.enum(['admin', 'manager', 'accountant']);
+
+// ---------- auth and users ----------
+
+export const LoginBody = z
+  .object({ email: z.string().trim().min(3).max(254), password: z.string().min(1).max(1024) })
+  .strict()
+  .openapi('LoginBody');
+
+export const Me = z.object({ id: int(), email: z.string(), name: z.string(), role: Role }).openapi('Me');
+
+export const User = Me.extend({ active: z.boolean(), createdAt: z.string() }).openapi('User');
+
+export const NewUserBody = z
+  .object({
+    email: z.string().trim().toLowerCase().email().max(254),
+    name: name(),
+    role: Role,
+    password: z.string().min(10, 'at least 10 characters').max(1024),
+  })
+  .strict()
+  .openapi('NewUserBody');
+
+export const UserPatchBody = z
+  .object({
+    name: name().optional(),
+    role: Role.optional(),
+    active: z.boolean().optional(),
+    password: z.string().min(10).max(1024).optional(),
+  })
+  .strict()
+  .openapi('UserPatchBody');
+
+// ---------- settings ----------
+
+export const Settings = z
+  .object({
+    rateMinor: int(),
+    currency: z.string(),
+    vatRateMilli: int(),
+    vatMode: VatMode,
+    timeZone: z.string(),
+    companyName: z.string(),
+    companyDetails: z.string(),
+    quoteValidityDays: int(),
+    shareLinkDays: int(),
+    version: int(),
+    updatedAt: z.string(),
+  })
+  .openapi('Settings');
+
+export const SettingsPatchBody = z
+  .object({
+    version: int().min(1).optional(),
+    rateMinor: RateMinor.optional(),
+    currency: Currency.optional(),
+    vatRateMilli: RateMilli.optional(),
+    vatMode: VatMode.optional(),
+    timeZone: z.string().min(1).max(64).optional(),
+    companyName: name().optional(),
+    companyDetails: text(2000).optional(),
+    quoteValidityDays: int().min(1).max(365).optional(),
+    shareLinkDays: int().min(1).max(365).optional(),
+  })
+  .strict()
+  .openapi('SettingsPatchBody');
+
+// ---------- catalog ----------
+
+export const Category = z
+  .object({ id: int(), code: z.string(), name: z.string(), nameEn: z.string(), kMilli: int(), active: z.boolean(), version: int() })
+  .openapi('Category');
+
+export const NewCategoryBody = z
+  .object({ code: z.string().trim().min(1).max(40), name: name(), nameEn: name(), kMilli: KMilli })
+  .strict()
+  .openapi('NewCategoryBody');
+
+export const CategoryPatchBody = z
+  .object({ name: name().optional(), nameEn: name().optional(), kMilli: KMilli.optional(), active: z.boolean().optional() })
+  .strict()
+  .openapi('CategoryPatchBody');
+
+export const CatalogItem = z
+  .object({
+    id: int(),
+    code: z.string(),
+    name: z.string().openapi({ description: 'Russian name (the price list’s own)' }),
+    nameEn: z.string(),
+    section: z.string(),
+    mode: z.enum(['fixed', 'estimate']),
+    actualTime: z.boolean().openapi({ description: 'debited by the hours actually spent × K' }),
+    hoursCenti: int().nullable(),
+    categoryId: int(),
+    categoryName: z.string(),
+    categoryNameEn: z.string(),
+    kMilli: int(),
+    description: z.string(),
+    inputs: z.string(),
+    result: z.string(),
+    limits: z.string(),
+    active: z.boolean(),
+    sortOrder: int(),
+    version: int(),
+  })
+  .openapi('CatalogItem');
+
+const catalogCode = z
+  .string()
+  .trim()
+  .min(1)
+  .max(20)
+  .regex(/^[0-9A-Za-zА-Яа-я.\-_]+$/, 'letters, digits, dots and dashes only');
+
+const catalogFields = {
+  name: name(),
+  nameEn: name().optional(),
+  section: z.string().trim().min(1).max(20).optional(),
+  mode: z.enum(['fixed', 'estimate']),
+  actualTime: z.boolean().optional(),
+  hoursCenti: HoursCenti.nullable().optional(),
+  categoryId: int().min(1),
+  kMilli: KMilli.optional(),
+  description: text(20_000).optional(),
+  inputs: text(5_000).optional(),
+  result: text(5_000).optional(),
+  limits: text(10_000).optional(),
+  active: z.boolean().optional(),
+  sortOrder: int().min(0).max(1_000_000).optional(),
+};
+
+export const NewCatalogItemBody = z
+  .object({ code: catalogCode, ...catalogFields })
+  .strict()
+  .openapi('NewCatalogItemBody');
+
+export const CatalogItemPatchBody = z
+  .object({
+    version: int().min(1).optional(),
+    code: catalogCode.optional(),
+    ...catalogFields,
+    name: name().optional(),
+    mode: z.enum(['fixed', 'estimate']).optional(),
+    categoryId: int().min(1).optional(),
+  })
+  .strict()
+  .openapi('CatalogItemPatchBody');
+
+// ---------- customers ----------
+
+const customerFields = {
+  name: name(),
+  legalName: text(300).optional(),
+  taxId: z.string().trim().max(20).regex(/^[0-9]*$/, 'digits only').optional(),
+  email: z.union([z.literal(''), z.string().trim().email().max(254)]).optional(),
+  phone: text(50).optional(),
+  contactName: text(200).optional(),
+  address: text(500).optional(),
+  notes: text(5_000).optional(),
+  overdraftCenti: int().min(0).max(MAX_HOURS_CENTI).optional(),
+};
+
+export const NewCustomerBody = z.object(customerFields).strict().openapi('NewCustomerBody');
+export const CustomerPatchBody = z
+  .object({ ...customerFields, name: name().optional(), version: int().min(1).optional() })
+  .strict()
+  .openapi('CustomerPatchBody');
+
+export const Customer = z
+  .object({
+    id: int(),
+    name: z.string(),
+    legalName: z.string(),
+    taxId: z.string(),
+    email: z.string(),
+    phone: z.string(),
+    contactName: z.string(),
+    address: z.string(),
+    notes: z.string(),
+    overdraftCenti: int(),
+    balanceCenti: int(),
+    createdAt: z.string(),
+    version: int(),
+  })
+  .openapi('Customer');
+
+export const Balance = z
+  .object({ customerId: int(), normHoursCenti: int(), overdraftCenti: int(), availableCenti: int() })
+  .openapi('Balance');
+
+export type CatalogItemT = z.infer<typeof CatalogItem>;
+export type CategoryT = z.infer<typeof Category>;
+export type SettingsT = z.infer<typeof Settings>;
+export type CustomerT = z.infer<typeof Customer>;
+export type MeT = z.infer<typeof Me>;
+export type UserT = z.infer<typeof User>;
+export type RoleT = z.infer<typeof Role>;

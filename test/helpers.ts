@@ -1,0 +1,77 @@
+/** Requests through the real Worker, logged in as a demo user, with the app's own Origin. */
+import { exports } from 'cloudflare:workers';
+import { expect } from 'vitest';
+import { DEMO_PASSWORD } from '../schema/seed/demo';
+
+export const ORIGIN = 'http://localhost';
+export type As = 'admin' | 'manager' | 'accountant' | 'anon';
+
+const worker = (exports as unknown as { default: { fetch(req: Request): Promise<Response> } }).default;
+const cookies = new Map<string, string>();
+
+export function fetchWorker(input: string, init?: RequestInit): Promise<Response> {
+  return worker.fetch(new Request(new URL(input, ORIGIN), init));
+}
+
+export async function login(email: string, password = DEMO_PASSWORD): Promise<Response> {
+  return fetchWorker('/api/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: ORIGIN },
+    body: JSON.stringify({ email, password }),
+  });
+}
+
+export async function sessionCookie(as: Exclude<As, 'anon'>): Promise<string> {
+  const cached = cookies.get(as);
+  if (cached) return cached;
+  const res = await login(`${as}@demo.local`);
+  expect(res.status).toBe(200);
+  const setCookie = res.headers.get('set-cookie') ?? '';
+  const cookie = setCookie.split(';')[0]!;
+  cookies.set(as, cookie);
+  return cookie;
+}
+
+export interface CallOptions {
+  as?: As;
+  body?: unknown;
+  rawBody?: string;
+  headers?: Record<string, string>;
+}
+
+export async function call(method: string, path: string, options: CallOptions = {}): Promise<Response> {
+  const as = options.as ?? 'manager';
+  const headers: Record<string, string> = { origin: ORIGIN, ...options.headers };
+  if (as !== 'anon') headers.cookie = await sessionCookie(as);
+  let body: string | undefined;
+  if (options.rawBody !== undefined) body = options.rawBody;
+  else if (options.body !== undefined) body = JSON.stringify(options.body);
+  if (body !== undefined && !headers['content-type']) headers['content-type'] = 'application/json';
+  return fetchWorker(path, { method, headers, body });
+}
+
+/** Calls and checks the status, returning the parsed JSON. */
+export async function ok<T = any>(method: string, path: string, options: CallOptions = {}, status = 200): Promise<T> {
+  const res = await call(method, path, options);
+  const text = await res.text();
+  if (res.status !== status) throw new Error(`${method} ${path} → ${res.status}, expected ${status}: ${text}`);
+  return (text ? JSON.parse(text) : null) as T;
+}
+
+/** Calls, expects an error status and the API.md error shape; returns the error. */
+export async function fails(
+  method: string,
+  path: string,
+  options: CallOptions,
+  status: number,
+  code?: string,
+): Promise<{ code: string; message: string; details?: any }> {
+  const res = await call(method, path, options);
+  const text = await res.text();
+  if (res.status !== status) throw new Error(`${method} ${path} → ${res.status}, expected ${status}: ${text}`);
+  const body = JSON.parse(text);
+  expect(body).toEqual({ error: expect.objectContaining({ code: expect.any(String), message: expect.any(String) }) });
+  expect(body.error.message.length).toBeGreaterThan(5);
+  if (code) expect(body.error.code).toBe(code);
+  return body.error;
+}

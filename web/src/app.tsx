@@ -1,0 +1,150 @@
+/** The staff application: login gate, navigation shell, pages by path. */
+import type { ComponentChildren } from 'preact';
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { MeT, RoleT, SettingsT } from '../../schema/api';
+import { get, onUnauthorized, post } from './api';
+import { Icon, type IconName } from './components/icons';
+import { Loading, Toasts, roleWord } from './components/ui';
+import { getLang, setLang as storeLang, t, type Lang, type WordKey } from './i18n';
+import { CatalogPage } from './pages/catalog';
+import { LoginPage } from './pages/login';
+import { NotFoundPage } from './pages/not-found';
+import { SettingsPage } from './pages/settings';
+import { UsersPage } from './pages/users';
+import { Link, match, navigate, useLocation } from './router';
+import { SessionContext, type Session } from './session';
+
+interface PageDef {
+  path: string;
+  roles?: RoleT[];
+  render: (params: Record<string, string>) => ComponentChildren;
+}
+
+const PAGES: PageDef[] = [
+  { path: '/catalog', render: () => <CatalogPage /> },
+  { path: '/settings', roles: ['admin'], render: () => <SettingsPage /> },
+  { path: '/users', roles: ['admin'], render: () => <UsersPage /> },
+];
+
+interface NavDef {
+  href: string;
+  label: WordKey;
+  icon: IconName;
+  roles?: RoleT[];
+}
+
+const NAV: NavDef[] = [
+  { href: '/catalog', label: 'nav_catalog', icon: 'catalog' },
+  { href: '/settings', label: 'nav_settings', icon: 'settings', roles: ['admin'] },
+  { href: '/users', label: 'nav_users', icon: 'users', roles: ['admin'] },
+];
+
+export const HOME = '/catalog';
+
+export function App() {
+  const [lang, setLangState] = useState<Lang>(getLang());
+  const [me, setMe] = useState<MeT | null | undefined>(undefined);
+  const [settings, setSettings] = useState<SettingsT | null>(null);
+  const location = useLocation();
+
+  const setLang = useCallback((l: Lang) => {
+    storeLang(l);
+    setLangState(l);
+  }, []);
+
+  const loadSession = useCallback(async () => {
+    try {
+      const [user, s] = await Promise.all([get<MeT>('/api/me'), get<SettingsT>('/api/settings')]);
+      setSettings(s);
+      setMe(user);
+    } catch {
+      setMe(null);
+    }
+  }, []);
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    void loadSession();
+    return onUnauthorized(() => setMe(null));
+  }, []);
+
+  if (me === undefined) return <Loading />;
+  if (me === null || !settings) {
+    return (
+      <>
+        <LoginPage lang={lang} setLang={setLang} onLoggedIn={loadSession} />
+        <Toasts />
+      </>
+    );
+  }
+
+  const session: Session = {
+    me,
+    settings,
+    lang,
+    setLang,
+    logout: async () => {
+      await post('/api/auth/logout').catch(() => undefined);
+      setMe(null);
+      navigate('/');
+    },
+    refreshSettings: async () => setSettings(await get<SettingsT>('/api/settings')),
+  };
+
+  const path = location.path === '/' ? HOME : location.path;
+  if (location.path === '/') navigate(HOME, { replace: true });
+  let content: ComponentChildren = <NotFoundPage />;
+  for (const page of PAGES) {
+    const params = match(page.path, path);
+    if (!params) continue;
+    content = page.roles && !page.roles.includes(me.role) ? <NotFoundPage forbidden /> : page.render(params);
+    break;
+  }
+
+  return (
+    <SessionContext.Provider value={session}>
+      <div class="shell" key={lang}>
+        <a class="skip-link" href="#main">
+          {t('skip_to_content')}
+        </a>
+        <aside class="sidebar">
+          <div class="brand">
+            <span class="brand-mark" aria-hidden="true">
+              N
+            </span>
+            <span>
+              {t('app_name')}
+              <small>{session.settings.companyName}</small>
+            </span>
+          </div>
+          <nav class="nav" aria-label={t('nav_main')}>
+            {NAV.filter((n) => !n.roles || n.roles.includes(me.role)).map((n) => (
+              <Link key={n.href} href={n.href} aria-current={path.startsWith(n.href) ? 'page' : undefined}>
+                <Icon name={n.icon} />
+                {t(n.label)}
+              </Link>
+            ))}
+          </nav>
+          <div class="sidebar-foot">
+            <div class="who">
+              {me.name}
+              <small>
+                {me.email} · {roleWord(me.role)}
+              </small>
+            </div>
+            <button type="button" class="btn btn-ghost" lang={lang === 'ru' ? 'en' : 'ru'} aria-label={t('lang_switch_label')} onClick={() => setLang(lang === 'ru' ? 'en' : 'ru')}>
+              <Icon name="globe" /> {t('lang_switch')}
+            </button>
+            <button type="button" class="btn btn-ghost" onClick={() => void session.logout()}>
+              <Icon name="logout" /> {t('logout')}
+            </button>
+          </div>
+        </aside>
+        <main class="main" id="main" tabIndex={-1}>
+          {content}
+        </main>
+      </div>
+      <Toasts />
+    </SessionContext.Provider>
+  );
+}

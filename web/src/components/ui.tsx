@@ -1,0 +1,231 @@
+/** Small building blocks used by every page. */
+import type { ButtonHTMLAttributes, ComponentChildren } from 'preact';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { formatHours, formatMilli, formatMoney } from '../../../worker/domain/format';
+import { ApiError } from '../api';
+import { getLang, t, tr } from '../i18n';
+
+export function Money({ minor, currency = 'RUB' }: { minor: number | null; currency?: string }) {
+  return <span class="num">{minor === null ? '—' : formatMoney(minor, currency, getLang())}</span>;
+}
+
+export function Hours({ centi }: { centi: number | null }) {
+  return <span class="num">{centi === null ? '—' : formatHours(centi, getLang())}</span>;
+}
+
+export function Milli({ value }: { value: number }) {
+  return <span class="num">{formatMilli(value, getLang())}</span>;
+}
+
+export type Tone = 'neutral' | 'info' | 'success' | 'warning' | 'danger' | 'accent';
+
+export function Chip({ tone = 'neutral', children, title }: { tone?: Tone; children: ComponentChildren; title?: string }) {
+  return (
+    <span class={`chip chip-${tone}`} title={title}>
+      {children}
+    </span>
+  );
+}
+
+export function PageHeader({ title, children, subtitle }: { title: string; subtitle?: ComponentChildren; children?: ComponentChildren }) {
+  useEffect(() => {
+    document.title = `${title} · ${t('app_name')}`;
+  }, [title]);
+  return (
+    <header class="page-header">
+      <div>
+        <h1>{title}</h1>
+        {subtitle && <p class="page-subtitle">{subtitle}</p>}
+      </div>
+      {children && <div class="page-actions">{children}</div>}
+    </header>
+  );
+}
+
+export function ErrorNote({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  if (!error) return null;
+  const message = error instanceof Error ? error.message : String(error);
+  return (
+    <div class="note note-danger" role="alert">
+      <span>{message}</span>
+      {onRetry && (
+        <button type="button" class="btn btn-small" onClick={onRetry}>
+          {t('retry')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+export function Empty({ children }: { children: ComponentChildren }) {
+  return <div class="empty">{children}</div>;
+}
+
+export function Loading({ rows = 4 }: { rows?: number }) {
+  return (
+    <div class="skeleton" aria-busy="true" aria-label={t('loading')}>
+      {Array.from({ length: rows }, (_, i) => (
+        <div key={i} class="skeleton-row" />
+      ))}
+    </div>
+  );
+}
+
+/** Loads data for a page; `reload` refetches; errors stay visible with a retry. */
+export function useLoad<T>(load: () => Promise<T>, deps: unknown[]) {
+  const [state, setState] = useState<{ data: T | null; error: unknown; loading: boolean }>({ data: null, error: null, loading: true });
+  const generation = useRef(0);
+  const run = useCallback(async () => {
+    const mine = ++generation.current;
+    setState((s) => ({ ...s, loading: true, error: null }));
+    try {
+      const data = await load();
+      if (mine === generation.current) setState({ data, error: null, loading: false });
+    } catch (error) {
+      if (mine === generation.current) setState((s) => ({ ...s, error, loading: false }));
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, deps);
+  useEffect(() => {
+    void run();
+  }, [run]);
+  return { ...state, reload: run, setData: (data: T) => setState({ data, error: null, loading: false }) };
+}
+
+type FieldProps = {
+  label: string;
+  hint?: ComponentChildren;
+  error?: string | null;
+  children: (id: string, describedBy: string | undefined) => ComponentChildren;
+  class?: string;
+};
+
+let fieldCounter = 0;
+export function Field({ label, hint, error, children, class: cls }: FieldProps) {
+  const id = useRef(`f${++fieldCounter}`).current;
+  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div class={`field ${cls ?? ''}`}>
+      <label for={id}>{label}</label>
+      {children(id, describedBy)}
+      {hint && (
+        <div class="field-hint" id={`${id}-hint`}>
+          {hint}
+        </div>
+      )}
+      {error && (
+        <div class="field-error" id={`${id}-error`} role="alert">
+          {error}
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** The API's `details` as field → message, to show next to each input. */
+export function fieldErrors(error: unknown): Record<string, string> {
+  if (!(error instanceof ApiError) || !Array.isArray(error.details)) return {};
+  const out: Record<string, string> = {};
+  for (const d of error.details as { field?: string; message?: string }[]) {
+    if (d.field && d.message && !out[d.field]) out[d.field] = d.message;
+  }
+  return out;
+}
+
+export function Modal({
+  title,
+  onClose,
+  children,
+  wide,
+}: {
+  title: string;
+  onClose: () => void;
+  children: ComponentChildren;
+  wide?: boolean;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const d = ref.current;
+    if (d && !d.open) d.showModal();
+    return () => d?.close();
+  }, []);
+  return (
+    <dialog
+      ref={ref}
+      class={`modal ${wide ? 'modal-wide' : ''}`}
+      aria-labelledby="modal-title"
+      onCancel={(e) => {
+        e.preventDefault();
+        onClose();
+      }}
+    >
+      <div class="modal-head">
+        <h2 id="modal-title">{title}</h2>
+        <button type="button" class="btn btn-ghost btn-icon" aria-label={t('close')} onClick={onClose}>
+          ×
+        </button>
+      </div>
+      <div class="modal-body">{children}</div>
+    </dialog>
+  );
+}
+
+type Toast = { id: number; text: string; tone: Tone };
+let toastId = 0;
+const toastListeners = new Set<(toasts: Toast[]) => void>();
+let toasts: Toast[] = [];
+
+export function toast(text: string, tone: Tone = 'success') {
+  const item = { id: ++toastId, text, tone };
+  toasts = [...toasts, item];
+  toastListeners.forEach((l) => l(toasts));
+  setTimeout(() => {
+    toasts = toasts.filter((x) => x.id !== item.id);
+    toastListeners.forEach((l) => l(toasts));
+  }, 4500);
+}
+
+export function Toasts() {
+  const [list, setList] = useState<Toast[]>(toasts);
+  useEffect(() => {
+    toastListeners.add(setList);
+    return () => toastListeners.delete(setList);
+  }, []);
+  return (
+    <div class="toasts" role="status" aria-live="polite">
+      {list.map((x) => (
+        <div key={x.id} class={`toast toast-${x.tone}`}>
+          {x.text}
+        </div>
+      ))}
+    </div>
+  );
+}
+
+export function Button(props: ButtonHTMLAttributes<HTMLButtonElement> & { busy?: boolean; variant?: 'primary' | 'ghost' | 'danger' | 'default' }) {
+  const { busy, variant = 'default', class: cls, children, disabled, ...rest } = props;
+  return (
+    <button type="button" class={`btn btn-${variant} ${cls ?? ''}`} disabled={disabled || busy} aria-busy={busy} {...rest}>
+      {children}
+    </button>
+  );
+}
+
+export function dateText(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const d = iso.length === 10 ? new Date(`${iso}T12:00:00Z`) : new Date(iso);
+  return d.toLocaleDateString(getLang() === 'ru' ? 'ru-RU' : 'en-GB', { day: '2-digit', month: '2-digit', year: 'numeric' });
+}
+
+export function dateTimeText(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  return new Date(iso).toLocaleString(getLang() === 'ru' ? 'ru-RU' : 'en-GB', {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+}
+
+export const roleWord = (role: string) => tr({ admin: 'администратор', manager: 'менеджер', accountant: 'бухгалтер' }[role] ?? role, role);

@@ -1,0 +1,69 @@
+/** Staff login with a language switch. */
+import { useEffect, useState } from 'preact/hooks';
+import { post } from '../api';
+import { ErrorNote, Field } from '../components/ui';
+import { t, type Lang } from '../i18n';
+
+export function LoginPage({ lang, setLang, onLoggedIn }: { lang: Lang; setLang(l: Lang): void; onLoggedIn(): Promise<void> }) {
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  useEffect(() => {
+    document.title = `${t('login_title')} · ${t('app_name')}`;
+  }, [lang]);
+
+  async function submit(e: Event) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await post('/api/auth/login', { email, password });
+      await onLoggedIn();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <main class="login-page" key={lang}>
+      <div class="card login-card">
+        <div class="brand">
+          <span class="brand-mark" aria-hidden="true" style="color:#fff">
+            N
+          </span>
+          <span>
+            {t('app_name')}
+            <small>{t('app_tagline')}</small>
+          </span>
+        </div>
+        <h1 style="font-size:18px;margin-bottom:14px">{t('login_title')}</h1>
+        <ErrorNote error={error} />
+        <form onSubmit={submit} noValidate>
+          <Field label={t('login_email')}>
+            {(id) => (
+              <input id={id} type="email" autoComplete="username" required value={email} onInput={(e) => setEmail(e.currentTarget.value)} autoFocus />
+            )}
+          </Field>
+          <Field label={t('login_password')}>
+            {(id) => (
+              <input id={id} type="password" autoComplete="current-password" required value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
+            )}
+          </Field>
+          <button type="submit" class="btn btn-primary" disabled={busy} aria-busy={busy}>
+            {busy ? t('login_busy') : t('login_submit')}
+          </button>
+        </form>
+        <div class="login-foot">
+          <span>{t('app_tagline')}</span>
+          <button type="button" class="btn btn-ghost btn-small" lang={lang === 'ru' ? 'en' : 'ru'} aria-label={t('lang_switch_label')} onClick={() => setLang(lang === 'ru' ? 'en' : 'ru')}>
+            {t('lang_switch')}
+          </button>
+        </div>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,107 @@
+/** Admin: the norm-hour rate, currency, VAT default, time zone and company details. */
+import { useState } from 'preact/hooks';
+import { formatFixed, formatMilli, parseFixed } from '../../../worker/domain/format';
+import { patch } from '../api';
+import { Button, ErrorNote, Field, PageHeader, fieldErrors, toast } from '../components/ui';
+import { getLang, t, tr } from '../i18n';
+import { useSession } from '../session';
+
+export function SettingsPage() {
+  const { settings, refreshSettings } = useSession();
+  const lang = getLang();
+  const [f, setF] = useState({
+    rate: formatFixed(settings.rateMinor, 2, lang),
+    currency: settings.currency,
+    vatRate: formatMilli(settings.vatRateMilli * 100, lang),
+    vatMode: settings.vatMode,
+    timeZone: settings.timeZone,
+    companyName: settings.companyName,
+    companyDetails: settings.companyDetails,
+    quoteValidityDays: String(settings.quoteValidityDays),
+    shareLinkDays: String(settings.shareLinkDays),
+  });
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const errors = fieldErrors(error);
+  const set = (k: keyof typeof f) => (e: Event) => setF({ ...f, [k]: (e.currentTarget as HTMLInputElement).value });
+
+  async function save(e: Event) {
+    e.preventDefault();
+    const rateMinor = parseFixed(f.rate, 2);
+    const vatPercentMilli = parseFixed(f.vatRate, 3);
+    if (rateMinor === null || rateMinor <= 0) return setError(new Error(tr('Стоимость нормо-часа — положительное число.', 'The rate must be a positive number.')));
+    if (vatPercentMilli === null || vatPercentMilli % 100 !== 0)
+      return setError(new Error(tr('Ставка НДС — процент с точностью до десятой, например 22 или 10,5.', 'VAT rate is a percentage with one decimal, e.g. 22 or 10.5.')));
+    setBusy(true);
+    setError(null);
+    try {
+      await patch('/api/settings', {
+        version: settings.version,
+        rateMinor,
+        currency: f.currency.trim().toUpperCase(),
+        vatRateMilli: vatPercentMilli / 100,
+        vatMode: f.vatMode,
+        timeZone: f.timeZone.trim(),
+        companyName: f.companyName,
+        companyDetails: f.companyDetails,
+        quoteValidityDays: Number(f.quoteValidityDays),
+        shareLinkDays: Number(f.shareLinkDays),
+      });
+      await refreshSettings();
+      toast(t('saved'));
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <>
+      <PageHeader title={t('settings_title')} subtitle={tr('Новые сметы берут эти значения; старые сохраняют свои.', 'New quotes take these values; existing quotes keep theirs.')} />
+      <form class="card card-pad stack" style="max-width:760px" onSubmit={save} noValidate>
+        <ErrorNote error={error} />
+        <div class="grid-2">
+          <Field label={t('rate_label')} error={errors.rateMinor}>
+            {(id) => <input id={id} class="num" inputMode="decimal" value={f.rate} onInput={set('rate')} />}
+          </Field>
+          <Field label={t('settings_currency')} error={errors.currency}>
+            {(id) => <input id={id} value={f.currency} maxLength={3} onInput={set('currency')} />}
+          </Field>
+          <Field label={t('settings_vat_rate')} error={errors.vatRateMilli}>
+            {(id) => <input id={id} class="num" inputMode="decimal" value={f.vatRate} onInput={set('vatRate')} />}
+          </Field>
+          <Field label={t('settings_vat_mode')} error={errors.vatMode}>
+            {(id) => (
+              <select id={id} value={f.vatMode} onChange={set('vatMode')}>
+                <option value="on_top">{t('vat_on_top')}</option>
+                <option value="included">{t('vat_included')}</option>
+                <option value="none">{t('vat_none')}</option>
+              </select>
+            )}
+          </Field>
+          <Field label={t('settings_time_zone')} error={errors.timeZone} hint="IANA, e.g. Europe/Moscow">
+            {(id) => <input id={id} value={f.timeZone} onInput={set('timeZone')} />}
+          </Field>
+          <Field label={t('settings_validity_days')} error={errors.quoteValidityDays}>
+            {(id) => <input id={id} type="number" min={1} max={365} value={f.quoteValidityDays} onInput={set('quoteValidityDays')} />}
+          </Field>
+          <Field label={t('settings_link_days')} error={errors.shareLinkDays}>
+            {(id) => <input id={id} type="number" min={1} max={365} value={f.shareLinkDays} onInput={set('shareLinkDays')} />}
+          </Field>
+          <Field label={t('settings_company')} error={errors.companyName}>
+            {(id) => <input id={id} value={f.companyName} onInput={set('companyName')} />}
+          </Field>
+        </div>
+        <Field label={t('settings_company_details')} error={errors.companyDetails}>
+          {(id) => <textarea id={id} value={f.companyDetails} onInput={set('companyDetails')} />}
+        </Field>
+        <div class="row">
+          <button type="submit" class="btn btn-primary" disabled={busy} aria-busy={busy}>
+            {busy ? t('saving') : t('save')}
+          </button>
+        </div>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,125 @@
+/** Admin: staff users and their roles. */
+import { useState } from 'preact/hooks';
+import type { RoleT, UserT } from '../../../schema/api';
+import { get, patch, post } from '../api';
+import { Button, Chip, ErrorNote, Field, Loading, Modal, PageHeader, dateText, fieldErrors, roleWord, toast, useLoad } from '../components/ui';
+import { t, tr } from '../i18n';
+
+const ROLES: RoleT[] = ['manager', 'accountant', 'admin'];
+
+export function UsersPage() {
+  const users = useLoad(() => get<UserT[]>('/api/users'), []);
+  const [editing, setEditing] = useState<UserT | 'new' | null>(null);
+  return (
+    <>
+      <PageHeader title={t('users_title')}>
+        <Button variant="primary" onClick={() => setEditing('new')}>
+          + {t('users_new')}
+        </Button>
+      </PageHeader>
+      <ErrorNote error={users.error} onRetry={users.reload} />
+      <div class="card">
+        {!users.data ? (
+          <Loading />
+        ) : (
+          <table class="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('users_name')}</th>
+                <th scope="col">Email</th>
+                <th scope="col">{t('users_role')}</th>
+                <th scope="col">{t('users_active')}</th>
+                <th scope="col">{tr('Создан', 'Created')}</th>
+                <th scope="col"><span class="sr-only">{t('edit')}</span></th>
+              </tr>
+            </thead>
+            <tbody>
+              {users.data.map((u) => (
+                <tr key={u.id}>
+                  <td>{u.name}</td>
+                  <td>{u.email}</td>
+                  <td>{roleWord(u.role)}</td>
+                  <td>{u.active ? <Chip tone="success">{t('yes')}</Chip> : <Chip>{t('no')}</Chip>}</td>
+                  <td>{dateText(u.createdAt)}</td>
+                  <td style="width:1%">
+                    <Button class="btn-small" onClick={() => setEditing(u)}>
+                      {t('edit')}
+                    </Button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </div>
+      {editing && (
+        <UserForm
+          user={editing === 'new' ? null : editing}
+          onClose={() => setEditing(null)}
+          onSaved={() => {
+            setEditing(null);
+            void users.reload();
+          }}
+        />
+      )}
+    </>
+  );
+}
+
+function UserForm({ user, onClose, onSaved }: { user: UserT | null; onClose(): void; onSaved(): void }) {
+  const [f, setF] = useState({ email: user?.email ?? '', name: user?.name ?? '', role: user?.role ?? ('manager' as RoleT), active: user?.active ?? true, password: '' });
+  const [error, setError] = useState<unknown>(null);
+  const errors = fieldErrors(error);
+  async function save(e: Event) {
+    e.preventDefault();
+    setError(null);
+    try {
+      if (user) await patch(`/api/users/${user.id}`, { name: f.name, role: f.role, active: f.active, ...(f.password ? { password: f.password } : {}) });
+      else await post('/api/users', { email: f.email, name: f.name, role: f.role, password: f.password });
+      toast(t('saved'));
+      onSaved();
+    } catch (err) {
+      setError(err);
+    }
+  }
+  return (
+    <Modal title={user ? user.email : t('users_new')} onClose={onClose}>
+      <form class="stack" onSubmit={save} noValidate>
+        <ErrorNote error={error} />
+        {!user && (
+          <Field label="Email" error={errors.email}>
+            {(id) => <input id={id} type="email" value={f.email} onInput={(e) => setF({ ...f, email: e.currentTarget.value })} />}
+          </Field>
+        )}
+        <Field label={t('users_name')} error={errors.name}>
+          {(id) => <input id={id} value={f.name} onInput={(e) => setF({ ...f, name: e.currentTarget.value })} />}
+        </Field>
+        <Field label={t('users_role')} error={errors.role}>
+          {(id) => (
+            <select id={id} value={f.role} onChange={(e) => setF({ ...f, role: e.currentTarget.value as RoleT })}>
+              {ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {roleWord(r)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('users_password')} error={errors.password} hint={user ? tr('Пусто — пароль не меняется', 'Empty: keep the password') : undefined}>
+          {(id) => <input id={id} type="password" autoComplete="new-password" value={f.password} onInput={(e) => setF({ ...f, password: e.currentTarget.value })} />}
+        </Field>
+        {user && (
+          <label class="check">
+            <input type="checkbox" checked={f.active} onChange={(e) => setF({ ...f, active: e.currentTarget.checked })} /> {t('users_active')}
+          </label>
+        )}
+        <div class="modal-foot">
+          <Button onClick={onClose}>{t('cancel')}</Button>
+          <button type="submit" class="btn btn-primary">
+            {t('save')}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

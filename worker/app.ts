@@ -1,0 +1,123 @@
+/**
+ * The application: secure headers → body limit → D1 handle → session → CSRF → one router per
+ * resource. Static files of the UI are served by Workers static assets before this runs
+ * (wrangler.toml `run_worker_first` keeps /api/* and /s/* here).
+ */
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import { csrfMiddleware, sessionMiddleware, type AppEnv } from './http/auth';
+import { AppError, errorResponse, handleError, notFound, requestLang } from './http/errors';
+import { publicRoute, jsonResponse } from './http/route';
+import { validationHook } from './http/validate';
+import { auth, me } from './routes/auth';
+import { catalog } from './routes/catalog';
+import { customers } from './routes/customers';
+import { settingsRoutes } from './routes/settings';
+import { users } from './routes/users';
+import { database } from './store/db';
+
+export const API_TITLE = 'Norm-hours: quotes, work orders and balances';
+
+export const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'],
+  fontSrc: ["'self'"],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'none'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
+
+const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook as never });
+
+app.use(
+  '*',
+  secureHeaders({
+    contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+    xFrameOptions: 'DENY',
+    referrerPolicy: 'no-referrer',
+    crossOriginResourcePolicy: 'same-origin',
+    strictTransportSecurity: 'max-age=31536000; includeSubDomains',
+  }),
+);
+app.use('/api/*', async (c, next) => {
+  await next();
+  if (!c.res.headers.has('cache-control')) c.res.headers.set('Cache-Control', 'no-store');
+});
+app.use(
+  '*',
+  bodyLimit({
+    maxSize: 2 * 1024 * 1024,
+    onError: () => {
+      throw new AppError(413, 'payload_too_large', { en: 'The request is larger than 2 MB.', ru: 'Запрос больше 2 МБ.' });
+    },
+  }),
+);
+app.use('*', async (c, next) => {
+  c.set('db', database(c.env.DB));
+  c.set('lang', requestLang(c));
+  await next();
+});
+app.use('*', sessionMiddleware);
+app.use('*', csrfMiddleware);
+
+// Baselines for `npm run bench`: a constant answer, and one trivial D1 query.
+app.openapi(
+  publicRoute({
+    method: 'get',
+    path: '/api/health',
+    tags: ['meta'],
+    summary: 'Liveness: a constant answer',
+    responses: { 200: jsonResponse(z.object({ ok: z.literal(true) }), 'alive') },
+  }),
+  (c) => c.json({ ok: true as const }, 200),
+);
+app.openapi(
+  publicRoute({
+    method: 'get',
+    path: '/api/health/db',
+    tags: ['meta'],
+    summary: 'Readiness: one SELECT 1 on D1',
+    responses: { 200: jsonResponse(z.object({ ok: z.literal(true) }), 'database answers') },
+  }),
+  async (c) => {
+    await c.env.DB.prepare('select 1').first();
+    return c.json({ ok: true as const }, 200);
+  },
+);
+
+app.route('/api/auth', auth);
+app.route('/api/me', me);
+app.route('/api/users', users);
+app.route('/api/settings', settingsRoutes);
+app.route('/api/catalog', catalog);
+app.route('/api/customers', customers);
+
+app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
+  type: 'apiKey',
+  in: 'cookie',
+  name: 'nh_session',
+  description: 'Session cookie from POST /api/auth/login. State-changing requests must also send Origin.',
+});
+app.doc31('/api/openapi.json', {
+  openapi: '3.1.0',
+  info: {
+    title: API_TITLE,
+    version: '1.0.0',
+    description:
+      'Units on the wire: money in integer minor units (*Minor), hours and norm-hours in hundredths (*Centi), ' +
+      'K, quantities and rates in thousandths (*Milli). Errors: {"error": {"code", "message", "details"?}}.',
+  },
+});
+
+app.notFound((c) =>
+  errorResponse(c, notFound({ en: `No route ${c.req.method} ${c.req.path}.`, ru: `Нет маршрута ${c.req.method} ${c.req.path}.` })),
+);
+app.onError(handleError);
+
+export type App = typeof app;
+export { app };

@@ -1,0 +1,103 @@
+/**
+ * One error type for everything a client can cause, mapped by `app.onError` to the
+ * API.md shape: {"error": {"code", "message", "details"?}}. Messages exist in Russian and
+ * English; the request's language picks one.
+ */
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { Lang } from '../domain/format';
+import { ArithmeticRangeError } from '../domain/money';
+
+export interface Message {
+  en: string;
+  ru: string;
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: string,
+    readonly text: Message,
+    readonly details?: unknown,
+    readonly headers?: Record<string, string>,
+  ) {
+    super(text.en);
+  }
+}
+
+export const badRequest = (text: Message, details?: unknown) => new AppError(400, 'validation_failed', text, details);
+export const notFound = (what: Message = { en: 'Not found.', ru: 'Не найдено.' }) => new AppError(404, 'not_found', what);
+export const conflict = (code: string, text: Message, details?: unknown) => new AppError(409, code, text, details);
+export const unprocessable = (code: string, text: Message, details?: unknown) => new AppError(422, code, text, details);
+
+export const versionConflict = (currentVersion: number) =>
+  conflict(
+    'version_conflict',
+    {
+      en: 'Someone else saved this quote first. Reload to see their changes, then apply yours again.',
+      ru: 'Смету уже изменил кто-то другой. Обновите её, чтобы увидеть изменения, и повторите свои.',
+    },
+    { currentVersion },
+  );
+
+/** ru when the client asks for Russian first (the UI sends its language), otherwise en. */
+export function requestLang(c: Context): Lang {
+  const query = c.req.query('lang');
+  if (query === 'ru' || query === 'en') return query;
+  const header = c.req.header('accept-language') ?? '';
+  const first = header.split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('ru') ? 'ru' : 'en';
+}
+
+export function errorBody(code: string, message: string, details?: unknown) {
+  return details === undefined ? { error: { code, message } } : { error: { code, message, details } };
+}
+
+export function errorResponse(c: Context, err: AppError): Response {
+  const lang = requestLang(c);
+  const res = c.json(errorBody(err.code, err.text[lang], err.details), err.status);
+  if (err.headers) for (const [k, v] of Object.entries(err.headers)) res.headers.set(k, v);
+  return res;
+}
+
+/** What `app.onError` does: our errors as they are, Hono's as 4xx, the rest as a logged 500. */
+export function handleError(err: unknown, c: Context): Response {
+  if (err instanceof AppError) return errorResponse(c, err);
+  if (err instanceof ArithmeticRangeError) {
+    return errorResponse(
+      c,
+      unprocessable('amount_too_large', {
+        en: 'The amounts are too large to be computed exactly. Check the quantity, hours and rate.',
+        ru: 'Суммы слишком велики для точного расчёта. Проверьте количество, часы и ставку.',
+      }),
+    );
+  }
+  if (err instanceof HTTPException) {
+    const status = err.status;
+    if (status === 400) {
+      return errorResponse(c, badRequest({ en: 'The request body is not valid JSON.', ru: 'Тело запроса — не корректный JSON.' }));
+    }
+    if (status === 413) {
+      return errorResponse(c, new AppError(413, 'payload_too_large', { en: 'The request is too large.', ru: 'Запрос слишком большой.' }));
+    }
+    if (status === 415) {
+      return errorResponse(
+        c,
+        new AppError(415, 'unsupported_media_type', {
+          en: 'Send the body as application/json.',
+          ru: 'Отправьте тело запроса как application/json.',
+        }),
+      );
+    }
+    return errorResponse(c, new AppError(status as ContentfulStatusCode, 'http_error', { en: err.message, ru: err.message }));
+  }
+  console.error('unhandled error', c.req.method, c.req.path, err);
+  return errorResponse(
+    c,
+    new AppError(500, 'internal_error', {
+      en: 'Something went wrong on our side. Please try again; if it happens again, tell your administrator.',
+      ru: 'Что-то пошло не так на нашей стороне. Попробуйте ещё раз; если повторится — сообщите администратору.',
+    }),
+  );
+}

@@ -1,0 +1,99 @@
+/** Customers and their balances. */
+import { z } from '@hono/zod-openapi';
+import { Balance, Customer, CustomerPatchBody, ErrorBody, IdParam, NewCustomerBody } from '../../schema/api';
+import { STAFF } from '../http/auth';
+import { conflict, notFound } from '../http/errors';
+import { commonErrors, jsonBody, jsonResponse, router, staffRoute } from '../http/route';
+import { findCustomer, insertCustomer, listCustomers, updateCustomer } from '../store/customers';
+import type { Db } from '../store/db';
+
+export const customerNotFound = () => notFound({ en: 'No such customer.', ru: 'Такого заказчика нет.' });
+
+export async function customerOr404(db: Db, id: number) {
+  const customer = await findCustomer(db, id);
+  if (!customer) throw customerNotFound();
+  return customer;
+}
+
+const CustomerQuery = z.object({ q: z.string().max(200).optional() });
+
+export const customers = router()
+  .openapi(
+    staffRoute(STAFF, {
+      method: 'get',
+      path: '/',
+      tags: ['customers'],
+      summary: 'Customers with their norm-hour balances',
+      request: { query: CustomerQuery },
+      responses: { 200: jsonResponse(z.array(Customer), 'customers'), ...commonErrors },
+    }),
+    async (c) => c.json(await listCustomers(c.var.db, c.req.valid('query').q?.trim() || undefined), 200),
+  )
+  .openapi(
+    staffRoute(STAFF, {
+      method: 'post',
+      path: '/',
+      tags: ['customers'],
+      summary: 'Add a customer',
+      request: { body: jsonBody(NewCustomerBody) },
+      responses: { 201: jsonResponse(Customer, 'created'), ...commonErrors },
+    }),
+    async (c) => c.json(await insertCustomer(c.var.db, c.req.valid('json')), 201),
+  )
+  .openapi(
+    staffRoute(STAFF, {
+      method: 'get',
+      path: '/{id}',
+      tags: ['customers'],
+      summary: 'One customer',
+      request: { params: IdParam },
+      responses: { 200: jsonResponse(Customer, 'customer'), ...commonErrors },
+    }),
+    async (c) => c.json(await customerOr404(c.var.db, c.req.valid('param').id), 200),
+  )
+  .openapi(
+    staffRoute(STAFF, {
+      method: 'patch',
+      path: '/{id}',
+      tags: ['customers'],
+      summary: 'Change a customer’s details',
+      request: { params: IdParam, body: jsonBody(CustomerPatchBody) },
+      responses: { 200: jsonResponse(Customer, 'updated'), 409: jsonResponse(ErrorBody, 'stale version'), ...commonErrors },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const { version, ...fields } = c.req.valid('json');
+      const current = await customerOr404(c.var.db, id);
+      const updated = await updateCustomer(c.var.db, id, fields, version);
+      if (!updated) {
+        throw conflict(
+          'version_conflict',
+          { en: 'Someone else changed this customer first. Reload and try again.', ru: 'Данные заказчика уже изменил кто-то другой. Обновите и повторите.' },
+          { currentVersion: current.version },
+        );
+      }
+      return c.json(updated, 200);
+    },
+  )
+  .openapi(
+    staffRoute(STAFF, {
+      method: 'get',
+      path: '/{id}/balance',
+      tags: ['customers', 'ledger'],
+      summary: 'The customer’s norm-hour balance (sum of the ledger)',
+      request: { params: IdParam },
+      responses: { 200: jsonResponse(Balance, 'balance'), ...commonErrors },
+    }),
+    async (c) => {
+      const customer = await customerOr404(c.var.db, c.req.valid('param').id);
+      return c.json(
+        {
+          customerId: customer.id,
+          normHoursCenti: customer.balanceCenti,
+          overdraftCenti: customer.overdraftCenti,
+          availableCenti: customer.balanceCenti + customer.overdraftCenti,
+        },
+        200,
+      );
+    },
+  );

@@ -1,0 +1,48 @@
+/** Price-list settings: read by staff, changed by the admin. */
+import { ErrorBody, Settings, SettingsPatchBody } from '../../schema/api';
+import { isValidTimeZone } from '../domain/calendar';
+import { STAFF } from '../http/auth';
+import { badRequest, conflict } from '../http/errors';
+import { commonErrors, jsonBody, jsonResponse, router, staffRoute } from '../http/route';
+import { getSettings, saveSettings } from '../store/settings';
+
+export const settingsRoutes = router()
+  .openapi(
+    staffRoute(STAFF, {
+      method: 'get',
+      path: '/',
+      tags: ['settings'],
+      summary: 'Rate, currency, VAT default and time zone',
+      responses: { 200: jsonResponse(Settings, 'settings'), ...commonErrors },
+    }),
+    async (c) => c.json(await getSettings(c.var.db), 200),
+  )
+  .openapi(
+    staffRoute(['admin'], {
+      method: 'patch',
+      path: '/',
+      tags: ['settings'],
+      summary: 'Change settings (new quotes use them; old quotes keep their frozen rate)',
+      request: { body: jsonBody(SettingsPatchBody) },
+      responses: { 200: jsonResponse(Settings, 'saved'), 409: jsonResponse(ErrorBody, 'stale version'), ...commonErrors },
+    }),
+    async (c) => {
+      const { version, ...patch } = c.req.valid('json');
+      if (patch.timeZone !== undefined && !isValidTimeZone(patch.timeZone)) {
+        throw badRequest(
+          { en: `timeZone: unknown time zone “${patch.timeZone}”.`, ru: `timeZone: неизвестный часовой пояс «${patch.timeZone}».` },
+          [{ field: 'timeZone', code: 'invalid_value', message: 'unknown IANA time zone' }],
+        );
+      }
+      const saved = await saveSettings(c.var.db, patch, version);
+      if (!saved) {
+        const current = await getSettings(c.var.db);
+        throw conflict(
+          'version_conflict',
+          { en: 'Someone else changed the settings first. Reload and try again.', ru: 'Настройки уже изменил кто-то другой. Обновите страницу и повторите.' },
+          { currentVersion: current.version },
+        );
+      }
+      return c.json(saved, 200);
+    },
+  );
