@@ -1,6 +1,6 @@
 declare module 'cloudflare:test' {
   interface ProvidedEnv extends Env {
-    TEST_MIGRATIONS: D1Migration[];
+    TEST_MIGRATIONS: import("cloudflare:test").D1Migration[];
     TEST_SEED: string[];
   }
 }

@@ -1,5 +1,5 @@
 // Runs before each test file: migrate the file's own D1 and load the demo data.
-import { applyD1Migrations, env } from 'cloudflare:test';
+import { applyD1Migrations, env, type D1Migration } from 'cloudflare:test';
 
 const testEnv = env as unknown as Env & { TEST_MIGRATIONS: D1Migration[]; TEST_SEED: string[] };
 await applyD1Migrations(testEnv.DB, testEnv.TEST_MIGRATIONS);

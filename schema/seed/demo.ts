@@ -1,5 +1,5 @@
 /** Demo users, customers and settings for `npm start` (local only). */
-import type { Role } from '../../worker/store/users';
+import type { RoleT as Role } from '../api';
 
 export const DEMO_PASSWORD = 'demo-password';
 

@@ -74,7 +74,7 @@ function typeWord(expected: string, lang: 'en' | 'ru'): string {
 }
 
 export function problemsOf(error: z.ZodError, lang: 'en' | 'ru'): FieldProblem[] {
-  return error.issues.flatMap((issue) => {
+  return error.issues.flatMap((issue): FieldProblem[] => {
     if (issue.code === 'unrecognized_keys') {
       // One entry per unknown field, named by its own path.
       return issue.keys.map((key) => ({
