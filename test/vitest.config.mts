@@ -2,6 +2,7 @@
 // Storage is isolated per test file; the setup file migrates and seeds each file's database.
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
 import { webcrypto } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { DEMO_PASSWORD, DEMO_USERS } from '../schema/seed/demo';
@@ -11,6 +12,8 @@ import { hashPassword } from '../worker/http/secrets';
 if (!globalThis.crypto) (globalThis as { crypto?: unknown }).crypto = webcrypto;
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+// wrangler.toml names web/dist as the static assets; the API tests need it to exist, not built.
+mkdirSync(`${root}/web/dist`, { recursive: true });
 
 export default defineConfig(async () => {
   // One PBKDF2 hash for all demo users, computed once here rather than in every test file.
