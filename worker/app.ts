@@ -13,6 +13,7 @@ import { validationHook } from './http/validate';
 import { auth, me } from './routes/auth';
 import { catalog } from './routes/catalog';
 import { customers } from './routes/customers';
+import { quotesRouter } from './routes/quotes';
 import { settingsRoutes } from './routes/settings';
 import { users } from './routes/users';
 import { database } from './store/db';
@@ -96,6 +97,7 @@ app.route('/api/users', users);
 app.route('/api/settings', settingsRoutes);
 app.route('/api/catalog', catalog);
 app.route('/api/customers', customers);
+app.route('/api/quotes', quotesRouter);
 
 app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
   type: 'apiKey',

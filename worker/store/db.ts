@@ -1,11 +1,64 @@
 /** The drizzle handle over the D1 binding; one per request (it is only a thin wrapper). */
+import type { SQL } from 'drizzle-orm';
+import type { BatchResponse } from 'drizzle-orm/batch';
 import { drizzle } from 'drizzle-orm/d1';
+import { SQLiteAsyncDialect } from 'drizzle-orm/sqlite-core';
 import * as tables from '../../schema/tables';
 
 export type Db = ReturnType<typeof database>;
+export type BatchItem = Parameters<Db['batch']>[0][number];
 
 export function database(d1: D1Database) {
   return drizzle(d1, { schema: tables });
 }
 
 export const nowIso = () => new Date().toISOString();
+
+const dialect = new SQLiteAsyncDialect();
+
+/**
+ * A raw SQL statement that can go into `db.batch([...])` next to query builders and
+ * answers the plain D1Result (meta.changes…). drizzle 0.45's own `db.run(sql)` cannot be
+ * batched with parameters on D1 (its batch binds through a statement SQLiteRaw lacks).
+ */
+export function raw(db: Db, query: SQL): BatchItem {
+  const built = dialect.sqlToQuery(query);
+  const client = db.$client;
+  const prepared = {
+    getQuery: () => built,
+    stmt: client.prepare(built.sql),
+    mapResult: (result: unknown) => result,
+  };
+  return { _prepare: () => prepared } as unknown as BatchItem;
+}
+
+interface PreparedItem {
+  getQuery(): { sql: string; params: unknown[] };
+  stmt?: D1PreparedStatement;
+  fields?: unknown[];
+  mapResult(result: unknown, isFromBatch: boolean): unknown;
+}
+
+/**
+ * One D1 batch (one transaction, one round trip), answering what `db.batch` answers.
+ * It does what drizzle's batch does, plus one check: drizzle maps batched rows by the
+ * *names* D1 gives them, so two selected columns with the same name (a join of quotes.number
+ * and quote_series.number) would silently shift every value after them. Such a select
+ * fails loudly here instead.
+ */
+export async function batch<const T extends readonly BatchItem[]>(db: Db, items: T): Promise<BatchResponse<T>> {
+  const prepared = items.map((item) => (item as unknown as { _prepare(): PreparedItem })._prepare());
+  const statements = prepared.map((p) => {
+    const q = p.getQuery();
+    return (p.stmt ?? db.$client.prepare(q.sql)).bind(...q.params);
+  });
+  const results = await db.$client.batch(statements);
+  return results.map((result, i) => {
+    const p = prepared[i]!;
+    const first = (result as D1Result<Record<string, unknown>>).results?.[0];
+    if (p.fields && first && Object.keys(first).length !== p.fields.length) {
+      throw new Error(`batched select returns duplicate column names; alias them: ${p.getQuery().sql}`);
+    }
+    return p.mapResult(result, true);
+  }) as BatchResponse<T>;
+}

@@ -1,7 +1,7 @@
 /** Staff users, their sessions and the failed-login counters. */
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import { loginAttempts, sessions, users } from '../../schema/tables';
-import type { Db } from './db';
+import { batch, type Db } from './db';
 
 export type Role = 'admin' | 'manager' | 'accountant';
 export const ROLES: readonly Role[] = ['admin', 'manager', 'accountant'];
@@ -112,7 +112,7 @@ export async function recordFailure(db: Db, keys: { key: string; max: number }[]
   const nowText = new Date(now).toISOString();
   const windowStartMin = new Date(now - WINDOW_MS).toISOString();
   const lockText = new Date(now + LOCK_MS).toISOString();
-  await db.batch(
+  await batch(db, 
     keys.map(({ key, max }) =>
       db
         .insert(loginAttempts)
