@@ -7,6 +7,9 @@ import { Icon, type IconName } from './components/icons';
 import { Loading, Toasts, roleWord } from './components/ui';
 import { getLang, setLang as storeLang, t, type Lang, type WordKey } from './i18n';
 import { CatalogPage } from './pages/catalog';
+import { CustomerPage, CustomersPage } from './pages/customers';
+import { QuoteEditorPage } from './pages/quote-editor';
+import { QuotesPage } from './pages/quotes';
 import { LoginPage } from './pages/login';
 import { NotFoundPage } from './pages/not-found';
 import { SettingsPage } from './pages/settings';
@@ -21,6 +24,10 @@ interface PageDef {
 }
 
 const PAGES: PageDef[] = [
+  { path: '/quotes', render: () => <QuotesPage /> },
+  { path: '/quotes/:id', render: (p) => <QuoteEditorPage id={Number(p.id)} /> },
+  { path: '/customers', render: () => <CustomersPage /> },
+  { path: '/customers/:id', render: (p) => <CustomerPage id={Number(p.id)} /> },
   { path: '/catalog', render: () => <CatalogPage /> },
   { path: '/settings', roles: ['admin'], render: () => <SettingsPage /> },
   { path: '/users', roles: ['admin'], render: () => <UsersPage /> },
@@ -34,12 +41,14 @@ interface NavDef {
 }
 
 const NAV: NavDef[] = [
+  { href: '/quotes', label: 'nav_quotes', icon: 'quotes' },
+  { href: '/customers', label: 'nav_customers', icon: 'customers' },
   { href: '/catalog', label: 'nav_catalog', icon: 'catalog' },
   { href: '/settings', label: 'nav_settings', icon: 'settings', roles: ['admin'] },
   { href: '/users', label: 'nav_users', icon: 'users', roles: ['admin'] },
 ];
 
-export const HOME = '/catalog';
+export const HOME = '/quotes';
 
 export function App() {
   const [lang, setLangState] = useState<Lang>(getLang());
