@@ -13,7 +13,9 @@ import { validationHook } from './http/validate';
 import { auth, me } from './routes/auth';
 import { catalog } from './routes/catalog';
 import { customers } from './routes/customers';
+import { notificationsRouter } from './routes/notifications';
 import { quotesRouter } from './routes/quotes';
+import { sharedApi, sharedPages } from './routes/shared';
 import { settingsRoutes } from './routes/settings';
 import { users } from './routes/users';
 import { database } from './store/db';
@@ -33,18 +35,24 @@ export const CONTENT_SECURITY_POLICY = {
   frameAncestors: ["'none'"],
 };
 
+export const SHARED_CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'none'"],
+  styleSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+  baseUri: ["'none'"],
+};
+
 const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook as never });
 
-app.use(
-  '*',
-  secureHeaders({
-    contentSecurityPolicy: CONTENT_SECURITY_POLICY,
-    xFrameOptions: 'DENY',
-    referrerPolicy: 'no-referrer',
-    crossOriginResourcePolicy: 'same-origin',
-    strictTransportSecurity: 'max-age=31536000; includeSubDomains',
-  }),
-);
+const SECURE = { xFrameOptions: 'DENY', referrerPolicy: 'no-referrer', crossOriginResourcePolicy: 'same-origin', strictTransportSecurity: 'max-age=31536000; includeSubDomains' } as const;
+const staffHeaders = secureHeaders({ ...SECURE, contentSecurityPolicy: CONTENT_SECURITY_POLICY });
+// The customer's page and its API get a stricter policy: nothing but our own CSS, JS and forms.
+const sharedHeaders = secureHeaders({ ...SECURE, contentSecurityPolicy: SHARED_CONTENT_SECURITY_POLICY });
+const isShared = (path: string) => path.startsWith('/s/') || path.startsWith('/api/shared/');
+app.use('*', (c, next) => (isShared(c.req.path) ? sharedHeaders(c, next) : staffHeaders(c, next)));
 app.use('/api/*', async (c, next) => {
   await next();
   if (!c.res.headers.has('cache-control')) c.res.headers.set('Cache-Control', 'no-store');
@@ -98,6 +106,9 @@ app.route('/api/settings', settingsRoutes);
 app.route('/api/catalog', catalog);
 app.route('/api/customers', customers);
 app.route('/api/quotes', quotesRouter);
+app.route('/api/shared', sharedApi);
+app.route('/s', sharedPages);
+app.route('/api/notifications', notificationsRouter);
 
 app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
   type: 'apiKey',

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { MeT, RoleT, SettingsT } from '../../schema/api';
 import { get, onUnauthorized, post } from './api';
 import { Icon, type IconName } from './components/icons';
+import { NotificationBell } from './components/notifications';
 import { Loading, Toasts, roleWord } from './components/ui';
 import { getLang, setLang as storeLang, t, type Lang, type WordKey } from './i18n';
 import { CatalogPage } from './pages/catalog';
@@ -141,6 +142,7 @@ export function App() {
                 {me.email} · {roleWord(me.role)}
               </small>
             </div>
+            <NotificationBell />
             <button type="button" class="btn btn-ghost" lang={lang === 'ru' ? 'en' : 'ru'} aria-label={t('lang_switch_label')} onClick={() => setLang(lang === 'ru' ? 'en' : 'ru')}>
               <Icon name="globe" /> {t('lang_switch')}
             </button>

@@ -84,7 +84,11 @@ export const csrfMiddleware: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!SAFE_METHODS.has(c.req.method)) {
     const origin = c.req.header('origin');
     const hasCookie = getCookie(c, SESSION_COOKIE) !== undefined;
-    if ((hasCookie || origin !== undefined) && origin !== appOrigin(c)) {
+    // A form posted from one of our own pages under `Referrer-Policy: no-referrer` (the
+    // customer's page) carries `Origin: null`; the browser's Sec-Fetch-Site, which no page
+    // script can set, then says whether it came from our own origin.
+    const sameOriginNavigation = origin === 'null' && c.req.header('sec-fetch-site') === 'same-origin';
+    if ((hasCookie || origin !== undefined) && origin !== appOrigin(c) && !sameOriginNavigation) {
       throw new AppError(403, 'csrf_rejected', {
         en: 'This request did not come from the application’s own page (Origin header missing or foreign).',
         ru: 'Запрос пришёл не со страницы приложения (заголовок Origin отсутствует или чужой).',

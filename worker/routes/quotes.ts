@@ -14,12 +14,17 @@ import {
   QuoteListQuery,
   QuotePatchBody,
   ReorderBody,
+  ShareBody,
+  ShareCreated,
+  ShareLinkInfo,
   VersionBody,
 } from '../../schema/api';
 import { addDays, isRealDate, localDate } from '../domain/calendar';
 import { refusalFor, type QuoteAction } from '../domain/quote-lifecycle';
 import type { QuoteView } from '../domain/quote';
-import { STAFF, clientIp, currentUser, type AppContext } from '../http/auth';
+import { STAFF, appOrigin, clientIp, currentUser, type AppContext } from '../http/auth';
+import { randomToken, sha256Hex } from '../http/secrets';
+import { createShareLink, linkState, listShareLinks, revokeShareLinks } from '../store/shares';
 import { AppError, badRequest, notFound, unprocessable, versionConflict, type Message } from '../http/errors';
 import { commonErrors, jsonBody, jsonResponse, router, staffRoute } from '../http/route';
 import { findItem } from '../store/catalog';
@@ -543,5 +548,72 @@ export const quotesRouter = router()
       const { id } = c.req.valid('param');
       await quoteOr404(c.var.db, id);
       return c.json(await listAudit(c.var.db, id), 200);
+    },
+  )
+  .openapi(
+    staffRoute(SALES, {
+      method: 'post',
+      path: '/{id}/share',
+      tags: ['quotes', 'shared'],
+      summary: 'A link for the customer to this sent revision: 256 random bits, stored only as SHA-256; shown once',
+      request: { params: IdParam, body: { content: { 'application/json': { schema: ShareBody } }, required: false } },
+      responses: { 201: jsonResponse(ShareCreated, 'the link'), 409: jsonResponse(ErrorBody, 'not sent, or replaced'), ...commonErrors },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const body = c.req.valid('json');
+      const quote = await quoteOr404(c.var.db, id);
+      const refusal = refusalFor('share', quote.status, quote.latest, quote.supersededAt !== null);
+      if (refusal) throw new AppError(refusal.status, refusal.code, refusal);
+      const { settings } = await companyToday(c.var.db);
+      const days = body?.expiresInDays ?? settings.shareLinkDays;
+      const token = randomToken();
+      const expiresAt = new Date(Date.now() + days * 86_400_000).toISOString();
+      const link = await createShareLink(c.var.db, id, await sha256Hex(token), expiresAt, actorOf(c));
+      return c.json({ id: link.id, url: `${appOrigin(c)}/s/${token}`, token, expiresAt }, 201);
+    },
+  )
+  .openapi(
+    staffRoute(SALES, {
+      method: 'delete',
+      path: '/{id}/share',
+      tags: ['quotes', 'shared'],
+      summary: 'Revoke every link to this revision',
+      request: { params: IdParam },
+      responses: { 200: jsonResponse(z.object({ revoked: z.number().int() }), 'how many links were revoked'), ...commonErrors },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      await quoteOr404(c.var.db, id);
+      return c.json({ revoked: await revokeShareLinks(c.var.db, id, actorOf(c)) }, 200);
+    },
+  )
+  .openapi(
+    staffRoute(STAFF, {
+      method: 'get',
+      path: '/{id}/shares',
+      tags: ['quotes', 'shared'],
+      summary: 'The links to this revision: when made, first opened, how often, whether still live',
+      request: { params: IdParam },
+      responses: { 200: jsonResponse(z.array(ShareLinkInfo), 'links'), ...commonErrors },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      await quoteOr404(c.var.db, id);
+      const now = new Date().toISOString();
+      const links = await listShareLinks(c.var.db, id);
+      return c.json(
+        links.map((l) => ({
+          id: l.id,
+          createdAt: l.createdAt,
+          expiresAt: l.expiresAt,
+          revokedAt: l.revokedAt,
+          firstOpenedAt: l.firstOpenedAt,
+          lastOpenedAt: l.lastOpenedAt,
+          openCount: l.openCount,
+          state: linkState(l, now),
+        })),
+        200,
+      );
     },
   );

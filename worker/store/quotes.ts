@@ -38,13 +38,13 @@ export interface Actor {
 
 
 /** SQL that is true when this request's guarded UPDATE took effect. */
-const applied = (token: string) => sql`exists (select 1 from quotes where write_token = ${token})`;
-const byToken = (token: string) => sql`(select id from quotes where write_token = ${token})`;
+export const applied = (token: string) => sql`exists (select 1 from quotes where write_token = ${token})`;
+export const byToken = (token: string) => sql`(select id from quotes where write_token = ${token})`;
 
 // ---------- reading ----------
 
 /** The statements that read one whole quote; `id` may be a number or a subquery. */
-function quoteReads(db: Db, id: number | SQL) {
+export function quoteReads(db: Db, id: number | SQL) {
   const idExpr = typeof id === 'number' ? sql`${id}` : id;
   return [
     db
@@ -77,7 +77,8 @@ async function readBack(db: Db, id: number | SQL) {
   return batch(db, quoteReads(db, id));
 }
 
-function assemble(results: readonly unknown[]): QuoteView | null {
+/** The whole quote from the results of `quoteReads` (null when it does not exist). */
+export function assemble(results: readonly unknown[]): QuoteView | null {
   const [head, lines, revisions, order, settingsRows] = results as unknown as ReadResults;
   const row = head[0];
   if (!row) return null;
@@ -112,7 +113,7 @@ async function runWrite(db: Db, writes: BatchItem[], readId: number | SQL, guard
 
 // ---------- audit ----------
 
-function auditInsert(db: Db, a: { quoteId: number | SQL; action: string; changes: SQL; actor: Actor; at: string; when: SQL }) {
+export function auditInsert(db: Db, a: { quoteId: number | SQL; action: string; changes: SQL; actor: Actor; at: string; when: SQL }) {
   const q = typeof a.quoteId === 'number' ? sql`${a.quoteId}` : a.quoteId;
   return raw(db, sql`
     insert into audit_log (series_id, quote_id, at, actor_kind, actor_user_id, actor_name, ip, user_agent, action, changes)

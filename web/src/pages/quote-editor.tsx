@@ -9,6 +9,7 @@ import { Button, Chip, ErrorNote, Field, Hours, Loading, Modal, Money, PageHeade
 import { getLang, t, tr } from '../i18n';
 import { withDrafts, type Draft, type Field as LineField, type Op, useQuoteEditor } from '../quote/editor-state';
 import { QuoteGrid, type GridHandlers } from '../quote/grid';
+import { ShareDialog } from '../quote/share-panel';
 import { QuoteStatusChip } from '../quote/status';
 import { Link, navigate } from '../router';
 import { hasRole, useSession } from '../session';
@@ -33,6 +34,7 @@ function Editor({ initial, catalog }: { initial: QuoteT; catalog: CatalogItemT[]
   const [highlight, setHighlight] = useState<CatalogItemT | null>(null);
   const [kPrompt, setKPrompt] = useState<{ line: QuoteLineT; kMilli: number } | null>(null);
   const [showAudit, setShowAudit] = useState(false);
+  const [showShare, setShowShare] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
 
   const quote = editor.quote;
@@ -259,6 +261,11 @@ function Editor({ initial, catalog }: { initial: QuoteT; catalog: CatalogItemT[]
             {tr('Копия', 'Duplicate')}
           </Button>
         )}
+        {canSell && quote.allowed.share && (
+          <Button onClick={() => setShowShare(true)}>
+            <Icon name="link" /> {tr('Ссылка для заказчика', 'Customer link')}
+          </Button>
+        )}
         <Button onClick={() => setShowAudit(true)}>{tr('История', 'Audit trail')}</Button>
         {canSell && quote.allowed.archive && (
           <Button variant="ghost" busy={busy === 'archive'} onClick={archive}>
@@ -271,6 +278,14 @@ function Editor({ initial, catalog }: { initial: QuoteT; catalog: CatalogItemT[]
       {!quote.allowed.edit && quote.status !== 'archived' && (
         <div class="note note-info">
           <span>
+            {quote.answeredAt && (
+              <strong>
+                {quote.status === 'accepted' ? tr('Принята', 'Accepted') : quote.status === 'declined' ? tr('Отклонена', 'Declined') : tr('Запрошены изменения', 'Changes requested')}
+                {': '}
+                {quote.answerName}, {dateTimeText(quote.answeredAt)}
+                {quote.answerMessage && ` — «${quote.answerMessage}»`}.{' '}
+              </strong>
+            )}
             {quote.status === 'accepted'
               ? tr('Смета принята заказчиком и больше не меняется.', 'The customer accepted this quote; it no longer changes.')
               : quote.supersededAt
@@ -341,6 +356,7 @@ function Editor({ initial, catalog }: { initial: QuoteT; catalog: CatalogItemT[]
         />
       )}
       {showAudit && <AuditDialog quoteId={quote.id} onClose={() => setShowAudit(false)} />}
+      {showShare && <ShareDialog quote={quote} onClose={() => setShowShare(false)} />}
     </div>
   );
 }

@@ -154,6 +154,10 @@ export function QuotesPage() {
 export function NewQuoteDialog({ customers, presetCustomerId, onClose }: { customers: CustomerT[]; presetCustomerId?: string; onClose(): void }) {
   const { settings } = useSession();
   const [customerId, setCustomerId] = useState(presetCustomerId || String(customers[0]?.id ?? ''));
+  // The list may arrive after the dialog opened: take its first customer then.
+  useEffect(() => {
+    if (!customerId && customers[0]) setCustomerId(String(customers[0].id));
+  }, [customers]);
   const [title, setTitle] = useState('');
   const [vatMode, setVatMode] = useState(settings.vatMode);
   const [error, setError] = useState<unknown>(null);

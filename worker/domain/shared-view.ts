@@ -1,0 +1,80 @@
+/**
+ * What a customer with the link may see of a quote revision. Built field by field from an
+ * allow-list — never by copying the staff view and deleting — so that internal notes, the
+ * reasons behind a changed K, ids, versions, other revisions and other customers cannot
+ * leak into the page or the JSON, whatever is added to the staff view later.
+ */
+import type { QuoteView } from './quote';
+
+export interface SharedContext {
+  companyName: string;
+  companyDetails: string;
+  customerName: string;
+  customerLegalName: string;
+  linkExpiresAt: string;
+}
+
+export type SharedAnswer = 'accepted' | 'declined' | 'changes_requested';
+
+export function sharedView(q: QuoteView, ctx: SharedContext) {
+  const replaced = q.supersededAt !== null;
+  const answer: SharedAnswer | null = q.status === 'accepted' || q.status === 'declined' || q.status === 'changes_requested' ? q.status : null;
+  return {
+    company: { name: ctx.companyName, details: ctx.companyDetails },
+    customer: { name: ctx.customerName, legalName: ctx.customerLegalName },
+    quote: {
+      number: q.number,
+      revision: q.revision,
+      title: q.title,
+      status: q.status,
+      currency: q.currency,
+      rateMinor: q.rateMinor,
+      vatMode: q.vatMode,
+      vatRateMilli: q.vatRateMilli,
+      discountRateMilli: q.discountRateMilli,
+      validUntil: q.validUntil,
+      sentAt: q.sentAt,
+      customerNote: q.customerNote,
+    },
+    lines: q.lines.map((l) => ({
+      kind: l.kind,
+      code: l.code,
+      title: l.title,
+      mode: l.mode,
+      quantityMilli: l.quantityMilli,
+      hoursCenti: l.hoursCenti,
+      kMilli: l.kMilli,
+      categoryName: l.categoryName,
+      normHoursCenti: l.normHoursCenti,
+      amountMinor: l.amountMinor,
+      description: l.description,
+      inputs: l.inputs,
+      result: l.result,
+      limits: l.limits,
+      note: l.note,
+    })),
+    sections: q.sections.map((s) => ({ title: s.title, subtotalMinor: s.subtotalMinor, normHoursCenti: s.normHoursCenti })),
+    totals: q.totals,
+    answer: answer ? { kind: answer, name: q.answerName, message: answer === 'accepted' ? null : q.answerMessage, at: q.answeredAt } : null,
+    replaced,
+    expired: q.status === 'expired',
+    canAnswer: q.status === 'sent' && !replaced,
+    link: { expiresAt: ctx.linkExpiresAt },
+  };
+}
+
+export type SharedQuote = ReturnType<typeof sharedView>;
+
+/** The terms a customer reads before accepting (also shown on the page and in the audit). */
+export const ACCEPT_TERMS = {
+  ru:
+    'Принимая смету, вы подтверждаете состав работ, их трудоёмкость в нормо-часах и стоимость. ' +
+    'На основании принятой сметы создаётся заявка; работы выполняются в порядке очереди и при наличии ' +
+    'нормо-часов на балансе, нормо-часы списываются по мере приёмки этапов (для услуг с оплатой по ' +
+    'факту — по фактически затраченному времени).',
+  en:
+    'By accepting this estimate you confirm the scope of work, its effort in norm-hours and its price. ' +
+    'A work order is created from the accepted estimate; work is done in queue order when the balance ' +
+    'covers it, and norm-hours are debited as stages are accepted (actual-time services by the time ' +
+    'actually spent).',
+};

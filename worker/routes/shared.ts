@@ -1,0 +1,285 @@
+/**
+ * What a customer with a link can do: read the estimate (JSON or the page at /s/:token),
+ * accept, decline or request changes, download it. No account: the token is the key, so
+ * anything wrong with it is a plain 404 (the page may say kindly that it expired).
+ */
+import { z } from '@hono/zod-openapi';
+import type { Context, MiddlewareHandler } from 'hono';
+import { ErrorBody } from '../../schema/api';
+import { localDate } from '../domain/calendar';
+import type { Lang } from '../domain/format';
+import { ACCEPT_TERMS, sharedView } from '../domain/shared-view';
+import { clientIp, type AppEnv } from '../http/auth';
+import { AppError, badRequest, conflict, notFound, type Message } from '../http/errors';
+import { rateLimit } from '../http/rate-limit';
+import { jsonBody, jsonResponse, publicRoute, router, sharedRoute } from '../http/route';
+import { sha256Hex } from '../http/secrets';
+import { validationError } from '../http/validate';
+import { SHARE_CSS, SHARE_JS, deadLinkPage, sharedPage, type FormState } from '../pages/shared-page';
+import type { Db } from '../store/db';
+import type { Actor } from '../store/quotes';
+import { answerShared, linkState, openShareLink, type AnswerKind, type OpenedLink } from '../store/shares';
+
+const TOKEN = /^[A-Za-z0-9_-]{43}$/;
+
+/** Headers on every shared answer: never cached, never indexed, never referred (the strict CSP is app.ts's). */
+export const sharedHeaders: MiddlewareHandler = async (c, next) => {
+  await next();
+  c.res.headers.set('Cache-Control', 'no-store');
+  c.res.headers.set('Referrer-Policy', 'no-referrer');
+  c.res.headers.set('X-Robots-Tag', 'noindex, nofollow, noarchive');
+};
+
+const viewLimit = rateLimit('shared-view', 120, 60_000);
+const answerLimit = rateLimit('shared-answer', 20, 60_000);
+
+const TokenParam = z.object({
+  token: z.string().openapi({ param: { name: 'token', in: 'path' }, description: 'the secret from the link', example: 'x'.repeat(43) }),
+});
+
+const linkNotFound = () => notFound({ en: 'No such link.', ru: 'Такой ссылки нет.' });
+
+export async function tokenHash(token: string): Promise<string> {
+  if (!TOKEN.test(token)) throw linkNotFound();
+  return sha256Hex(token);
+}
+
+/** The customer's page defaults to Russian; ?lang= or the browser's first language can switch it. */
+export function pageLang(c: Context): Lang {
+  const q = c.req.query('lang');
+  if (q === 'ru' || q === 'en') return q;
+  const first = (c.req.header('accept-language') ?? '').split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('en') ? 'en' : 'ru';
+}
+
+function deadReason(opened: OpenedLink): 'not_found' | 'expired' | 'revoked' | null {
+  if (!opened.link || !opened.quote) return 'not_found';
+  const state = linkState(opened.link, new Date().toISOString());
+  return state === 'active' ? null : state;
+}
+
+function deadError(reason: 'not_found' | 'expired' | 'revoked'): AppError {
+  if (reason === 'expired') return new AppError(404, 'link_expired', { en: 'This link has expired.', ru: 'Срок действия ссылки истёк.' });
+  if (reason === 'revoked') return new AppError(404, 'link_revoked', { en: 'This link was withdrawn.', ru: 'Ссылка отозвана.' });
+  return linkNotFound();
+}
+
+function viewOf(opened: OpenedLink) {
+  return sharedView(opened.quote!, {
+    companyName: opened.settings.companyName,
+    companyDetails: opened.settings.companyDetails,
+    customerName: opened.quote!.customerName,
+    customerLegalName: opened.customerLegalName,
+    linkExpiresAt: opened.link!.expiresAt,
+  });
+}
+
+/** Opens a live link or throws the 404 it deserves. */
+export async function openLive(db: Db, token: string, count: boolean): Promise<OpenedLink> {
+  const opened = await openShareLink(db, await tokenHash(token), count);
+  const dead = deadReason(opened);
+  if (dead) throw deadError(dead);
+  return opened;
+}
+
+const name = z
+  .string()
+  .trim()
+  .min(3)
+  .max(200)
+  .refine((s) => /\p{L}/u.test(s), { message: 'must be a person’s name', params: { ru: 'должно быть именем человека' } });
+const longText = z.string().trim().min(1).max(5_000);
+
+const AcceptBody = z.object({ name }).strict().openapi('SharedAcceptBody');
+const DeclineBody = z.object({ name, reason: longText }).strict().openapi('SharedDeclineBody');
+const ChangesBody = z.object({ name, message: longText }).strict().openapi('SharedChangesBody');
+
+const SharedQuote = z.record(z.string(), z.unknown()).openapi('SharedQuote', {
+  description: 'company, customer, quote (number, revision, title, status, currency, rate, VAT, discount, validity), lines, sections, totals, answer, replaced, expired, canAnswer — no internal field',
+});
+
+async function answer(c: Context<AppEnv>, token: string, kind: AnswerKind, nameText: string, message: string | null) {
+  const hash = await tokenHash(token);
+  const db = c.var.db;
+  const settingsToday = await openShareLink(db, hash, false);
+  const dead = deadReason(settingsToday);
+  if (dead) throw deadError(dead);
+  const today = localDate(Date.now(), settingsToday.settings.timeZone);
+  const actor: Actor = { kind: 'customer', userId: null, name: nameText, ip: clientIp(c), userAgent: c.req.header('user-agent')?.slice(0, 300) ?? null };
+  const terms = kind === 'accepted' ? ACCEPT_TERMS.ru : null;
+  const result = await answerShared(db, hash, kind, nameText, message, today, actor, terms);
+  if (!result.applied) {
+    const q = result.quote;
+    if (!q) throw linkNotFound();
+    if (q.supersededAt) throw conflict('revision_replaced', { en: 'This estimate was replaced by a newer revision.', ru: 'Эта смета заменена более новой редакцией.' });
+    if (q.status === 'expired') throw conflict('quote_expired', { en: 'This estimate has expired.', ru: 'Срок действия сметы истёк.' });
+    if (q.status === 'accepted' || q.status === 'declined' || q.status === 'changes_requested') {
+      throw conflict('already_answered', { en: 'This estimate has already been answered.', ru: 'На эту смету уже дан ответ.' });
+    }
+    throw conflict('not_available', { en: 'This estimate is not open for an answer.', ru: 'Эта смета сейчас не ожидает ответа.' });
+  }
+  return viewOf({ ...settingsToday, quote: result.quote });
+}
+
+const answerResponses = {
+  200: jsonResponse(SharedQuote, 'the estimate with its answer'),
+  400: jsonResponse(ErrorBody, 'invalid input'),
+  404: jsonResponse(ErrorBody, 'no such link (or expired, revoked)'),
+  409: jsonResponse(ErrorBody, 'already answered, replaced or expired'),
+  429: jsonResponse(ErrorBody, 'too many requests'),
+};
+
+export const sharedApi = router();
+sharedApi.use('*', sharedHeaders);
+sharedApi
+  .openapi(
+    sharedRoute({
+      method: 'get',
+      path: '/{token}',
+      tags: ['shared'],
+      summary: 'The sent revision the link points at, without internal fields',
+      middleware: [viewLimit],
+      request: { params: TokenParam },
+      responses: { 200: jsonResponse(SharedQuote, 'the estimate'), 404: jsonResponse(ErrorBody, 'no such link'), 429: jsonResponse(ErrorBody, 'too many requests') },
+    }),
+    async (c) => {
+      const opened = await openLive(c.var.db, c.req.valid('param').token, true);
+      return c.json(viewOf(opened), 200);
+    },
+  )
+  .openapi(
+    sharedRoute({
+      method: 'post',
+      path: '/{token}/accept',
+      tags: ['shared'],
+      summary: 'Accept, with the typed full name (only the current sent revision)',
+      middleware: [answerLimit],
+      request: { params: TokenParam, body: jsonBody(AcceptBody) },
+      responses: answerResponses,
+    }),
+    async (c) => c.json(await answer(c, c.req.valid('param').token, 'accepted', c.req.valid('json').name, null), 200),
+  )
+  .openapi(
+    sharedRoute({
+      method: 'post',
+      path: '/{token}/decline',
+      tags: ['shared'],
+      summary: 'Decline, with a reason',
+      middleware: [answerLimit],
+      request: { params: TokenParam, body: jsonBody(DeclineBody) },
+      responses: answerResponses,
+    }),
+    async (c) => {
+      const b = c.req.valid('json');
+      return c.json(await answer(c, c.req.valid('param').token, 'declined', b.name, b.reason), 200);
+    },
+  )
+  .openapi(
+    sharedRoute({
+      method: 'post',
+      path: '/{token}/request-changes',
+      tags: ['shared'],
+      summary: 'Ask for changes, with a message',
+      middleware: [answerLimit],
+      request: { params: TokenParam, body: jsonBody(ChangesBody) },
+      responses: answerResponses,
+    }),
+    async (c) => {
+      const b = c.req.valid('json');
+      return c.json(await answer(c, c.req.valid('param').token, 'changes_requested', b.name, b.message), 200);
+    },
+  );
+
+const FormBody = z.object({
+  action: z.enum(['accept', 'decline', 'request_changes']),
+  name: z.string().optional(),
+  message: z.string().optional(),
+  agree: z.string().optional(),
+});
+
+const PAGE_ACTION: Record<z.infer<typeof FormBody>['action'], AnswerKind> = {
+  accept: 'accepted',
+  decline: 'declined',
+  request_changes: 'changes_requested',
+};
+
+const html = (description: string) => ({ content: { 'text/html': { schema: z.string() } }, description });
+
+export const sharedPages = router();
+sharedPages.use('*', sharedHeaders);
+sharedPages
+  .openapi(
+    publicRoute({ method: 'get', path: '/share.css', tags: ['shared'], summary: 'The customer page’s stylesheet', responses: { 200: { content: { 'text/css': { schema: z.string() } }, description: 'CSS' } } }),
+    (c) => c.body(SHARE_CSS, 200, { 'content-type': 'text/css; charset=utf-8' }),
+  )
+  .openapi(
+    publicRoute({ method: 'get', path: '/share.js', tags: ['shared'], summary: 'The customer page’s print helper', responses: { 200: { content: { 'text/javascript': { schema: z.string() } }, description: 'JS' } } }),
+    (c) => c.body(SHARE_JS, 200, { 'content-type': 'text/javascript; charset=utf-8' }),
+  )
+  .openapi(
+    sharedRoute({
+      method: 'get',
+      path: '/{token}',
+      tags: ['shared'],
+      summary: 'The customer’s page: the estimate, its services and totals, the answer forms',
+      middleware: [viewLimit],
+      request: { params: TokenParam, query: z.object({ lang: z.enum(['ru', 'en']).optional(), done: z.string().optional() }) },
+      responses: { 200: html('the page'), 404: html('a page saying the link is unknown, expired or withdrawn') },
+    }),
+    async (c) => {
+      const lang = pageLang(c);
+      const { token } = c.req.valid('param');
+      if (!TOKEN.test(token)) return c.html(deadLinkPage(lang, 'not_found'), 404);
+      const opened = await openShareLink(c.var.db, await sha256Hex(token), true);
+      const dead = deadReason(opened);
+      if (dead) return c.html(deadLinkPage(lang, dead), 404);
+      return c.html(sharedPage(viewOf(opened), lang, token, {}, c.req.query('done') !== undefined), 200);
+    },
+  )
+  .openapi(
+    sharedRoute({
+      method: 'post',
+      path: '/{token}',
+      tags: ['shared'],
+      summary: 'The page’s answer form (works without JavaScript); redirects back to the page',
+      middleware: [answerLimit],
+      request: { params: TokenParam, body: { content: { 'application/x-www-form-urlencoded': { schema: FormBody } }, required: true } },
+      responses: { 303: { description: 'answered: back to the page' }, 400: html('the page with what to fix'), 404: html('no such link'), 409: html('the page saying why no answer is possible') },
+    }),
+    async (c) => {
+      const lang = pageLang(c);
+      const { token } = c.req.valid('param');
+      const form = c.req.valid('form');
+      const state: FormState = { action: form.action, name: form.name, message: form.message };
+      const kind = PAGE_ACTION[form.action];
+      const render = async (status: 400 | 404 | 409 | 429, error: Message) => {
+        if (!TOKEN.test(token)) return c.html(deadLinkPage(lang, 'not_found'), 404);
+        const opened = await openShareLink(c.var.db, await sha256Hex(token), false);
+        const dead = deadReason(opened);
+        if (dead) return c.html(deadLinkPage(lang, dead), 404);
+        return c.html(sharedPage(viewOf(opened), lang, token, { ...state, error: error[lang] }), status);
+      };
+      const parsed = (kind === 'accepted' ? AcceptBody : kind === 'declined' ? z.object({ name, reason: longText }) : ChangesBody).safeParse(
+        kind === 'accepted' ? { name: form.name ?? '' } : kind === 'declined' ? { name: form.name ?? '', reason: form.message ?? '' } : { name: form.name ?? '', message: form.message ?? '' },
+      );
+      if (!parsed.success) {
+        const e = validationError(c, parsed.error, 'form');
+        return render(400, {
+          en: 'Please enter your full name' + (kind === 'accepted' ? '.' : ' and the text.') + ' ' + e.text.en,
+          ru: 'Укажите фамилию, имя и отчество' + (kind === 'accepted' ? '.' : ' и текст.') + ' ' + e.text.ru,
+        });
+      }
+      if (kind === 'accepted' && form.agree !== 'yes') {
+        return render(400, { en: 'Please confirm that you have read the terms.', ru: 'Подтвердите, что прочитали условия.' });
+      }
+      try {
+        await answer(c, token, kind, parsed.data.name, kind === 'accepted' ? null : (form.message ?? '').trim());
+      } catch (e) {
+        if (e instanceof AppError && (e.status === 404 || e.status === 409 || e.status === 400)) return render(e.status as 400 | 404 | 409, e.text);
+        throw e;
+      }
+      return c.redirect(`/s/${token}?lang=${lang}&done=1`, 303);
+    },
+  );
+
+export { badRequest };

@@ -1,0 +1,164 @@
+/**
+ * Links for customers. The token is 256 random bits; only its SHA-256 is stored. Opening a
+ * link counts the view and reads the quote in one batch; an answer is one guarded batch.
+ */
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { customers, notifications, shareLinks } from '../../schema/tables';
+import type { QuoteView } from '../domain/quote';
+import { randomToken } from '../http/secrets';
+import { batch, raw, type BatchItem, type Db } from './db';
+import { applied, assemble, auditInsert, byToken, quoteReads, type Actor } from './quotes';
+import { settingsOrDefault, type SettingsRow } from './settings';
+
+export type ShareLinkRow = typeof shareLinks.$inferSelect;
+
+export async function createShareLink(
+  db: Db,
+  quoteId: number,
+  tokenHash: string,
+  expiresAt: string,
+  actor: Actor,
+): Promise<ShareLinkRow> {
+  const now = new Date().toISOString();
+  const [rows] = await batch(db, [
+    db.insert(shareLinks).values({ quoteId, tokenHash, createdAt: now, createdBy: actor.userId, expiresAt }).returning(),
+    auditInsert(db, { quoteId, action: 'shared', changes: sql`json_object('expiresAt', ${expiresAt})`, actor, at: now, when: sql`1` }),
+  ]);
+  return rows[0]!;
+}
+
+export async function revokeShareLinks(db: Db, quoteId: number, actor: Actor): Promise<number> {
+  const now = new Date().toISOString();
+  const [result] = await batch(db, [
+    raw(db, sql`update share_links set revoked_at = ${now} where quote_id = ${quoteId} and revoked_at is null`),
+    auditInsert(db, {
+      quoteId,
+      action: 'share_revoked',
+      changes: sql`json_object('links', (select count(*) from share_links where quote_id = ${quoteId} and revoked_at = ${now}))`,
+      actor,
+      at: now,
+      when: sql`1`,
+    }),
+  ]);
+  return (result as { meta?: { changes?: number } }).meta?.changes ?? 0;
+}
+
+export async function listShareLinks(db: Db, quoteId: number) {
+  return db.select().from(shareLinks).where(eq(shareLinks.quoteId, quoteId)).orderBy(desc(shareLinks.id));
+}
+
+export type LinkState = 'active' | 'expired' | 'revoked';
+
+export function linkState(link: Pick<ShareLinkRow, 'revokedAt' | 'expiresAt'>, nowIso: string): LinkState {
+  if (link.revokedAt) return 'revoked';
+  if (link.expiresAt <= nowIso) return 'expired';
+  return 'active';
+}
+
+export interface OpenedLink {
+  link: ShareLinkRow | null;
+  quote: QuoteView | null;
+  customerLegalName: string;
+  settings: SettingsRow;
+}
+
+const linkQuoteId = (tokenHash: string) => sql`(select quote_id from share_links where token_hash = ${tokenHash})`;
+
+/**
+ * Reads what a link shows, counting the view when the link is live — one round trip.
+ * The quote is read even for a dead link, so the page can say kindly why it is closed.
+ */
+export async function openShareLink(db: Db, tokenHash: string, count: boolean): Promise<OpenedLink> {
+  const now = new Date().toISOString();
+  const writes: BatchItem[] = count
+    ? [
+        raw(db, sql`update share_links set open_count = open_count + 1, first_opened_at = coalesce(first_opened_at, ${now}), last_opened_at = ${now}
+                   where token_hash = ${tokenHash} and revoked_at is null and expires_at > ${now}`),
+      ]
+    : [];
+  const reads = quoteReads(db, linkQuoteId(tokenHash));
+  const results = await batch(db, [
+    ...writes,
+    ...reads,
+    db.select().from(shareLinks).where(eq(shareLinks.tokenHash, tokenHash)),
+    db.select({ legalName: customers.legalName }).from(customers).where(sql`${customers.id} = (select customer_id from quotes where id = ${linkQuoteId(tokenHash)})`),
+  ]);
+  const offset = writes.length;
+  const quoteResults = results.slice(offset, offset + reads.length);
+  const [link] = results[offset + reads.length] as ShareLinkRow[];
+  const [customer] = results[offset + reads.length + 1] as { legalName: string }[];
+  return {
+    link: link ?? null,
+    quote: assemble(quoteResults),
+    customerLegalName: customer?.legalName ?? '',
+    settings: settingsOrDefault(quoteResults[4] as SettingsRow[]),
+  };
+}
+
+export type AnswerKind = 'accepted' | 'declined' | 'changes_requested';
+
+/**
+ * The customer's answer, on the revision the link points at, only while it is sent, current
+ * and valid, and the link live. Records it in the audit trail with the typed name, IP and
+ * user agent, and tells the manager who made the revision.
+ */
+export async function answerShared(
+  db: Db,
+  tokenHash: string,
+  kind: AnswerKind,
+  name: string,
+  message: string | null,
+  today: string,
+  actor: Actor,
+  terms: string | null,
+) {
+  const token = randomToken(12);
+  const now = new Date().toISOString();
+  const liveLink = sql`(select quote_id from share_links where token_hash = ${tokenHash} and revoked_at is null and expires_at > ${now})`;
+  const writes: BatchItem[] = [
+    raw(db, sql`update quotes set status = ${kind}, answered_at = ${now}, answer_name = ${name}, answer_message = ${message},
+                 version = version + 1, write_token = ${token}, updated_at = ${now}
+               where id = ${liveLink} and status = 'sent' and superseded_at is null and (valid_until is null or valid_until >= ${today})`),
+  ];
+  if (kind === 'accepted') {
+    // An accepted quote is final: a draft revision started meanwhile can never be sent.
+    writes.push(
+      raw(db, sql`update quotes set status = 'archived', archived_at = ${now}
+                 where series_id = (select series_id from quotes where write_token = ${token}) and status = 'draft' and ${applied(token)}`),
+    );
+  }
+  writes.push(
+    auditInsert(db, {
+      quoteId: byToken(token),
+      action: kind,
+      changes: sql`json_object('name', ${name}, 'message', ${message}, 'terms', ${terms})`,
+      actor,
+      at: now,
+      when: applied(token),
+    }),
+    raw(db, sql`insert into notifications (user_id, quote_id, kind, message, created_at)
+               select u.id, q.id, ${kind}, ${`${name}: ${message ?? ''}`.slice(0, 500)}, ${now}
+               from quotes q join users u on u.active = 1
+                 and (u.id = q.created_by or (q.created_by is null and u.role in ('manager', 'admin')))
+               where q.write_token = ${token}`),
+  );
+  const opened = batch(db, [...writes, ...quoteReads(db, linkQuoteId(tokenHash))]);
+  const results = await opened;
+  const guard = results[0] as { meta?: { changes?: number } };
+  return { applied: (guard.meta?.changes ?? 0) > 0, quote: assemble(results.slice(writes.length)) };
+}
+
+// ---------- notifications ----------
+
+export async function listNotifications(db: Db, userId: number) {
+  return db.select().from(notifications).where(eq(notifications.userId, userId)).orderBy(desc(notifications.id)).limit(50);
+}
+
+export async function markNotificationsRead(db: Db, userId: number, ids: number[] | null) {
+  const now = new Date().toISOString();
+  const base = and(eq(notifications.userId, userId), isNull(notifications.readAt));
+  await db
+    .update(notifications)
+    .set({ readAt: now })
+    .where(ids ? and(base, sql`${notifications.id} in ${ids}`) : base);
+}
