@@ -505,3 +505,338 @@ export const Notification = z
 export type ShareCreatedT = z.infer<typeof ShareCreated>;
 export type ShareLinkInfoT = z.infer<typeof ShareLinkInfo>;
 export type NotificationT = z.infer<typeof Notification>;
+
+// ---------- ledger, work orders, reports ----------
+
+export const LedgerBody = z
+  .object({
+    kind: z.enum(['topup', 'correction']),
+    normHoursCenti: int().min(-MAX_HOURS_CENTI).max(MAX_HOURS_CENTI).openapi({ description: 'top-ups > 0; corrections ≠ 0, signed', example: 4000 }),
+    memo: z.string().trim().max(1_000).default(''),
+    at: IsoDateTime.optional().openapi({ description: 'when it happened (default now; never in the future)' }),
+    topupKind: z.enum(['tariff', 'support', 'contract']).optional().openapi({ description: 'tariff plan allotment, extended-support package, separate contract (default support)' }),
+    correctsEntryId: int().min(1).optional().openapi({ description: 'the entry a correction reverses' }),
+  })
+  .strict()
+  .openapi('LedgerBody');
+
+export const LedgerEntry = z
+  .object({
+    id: int(),
+    customerId: int(),
+    kind: z.enum(['topup', 'debit', 'correction']),
+    topupKind: z.enum(['tariff', 'support', 'contract']).nullable(),
+    normHoursCenti: int(),
+    moneyMinor: int(),
+    rateMinor: int().nullable(),
+    memo: z.string(),
+    at: z.string(),
+    createdAt: z.string(),
+    orderId: int().nullable(),
+    stageId: int().nullable(),
+    correctsEntryId: int().nullable(),
+  })
+  .openapi('LedgerEntry');
+
+export const LedgerLine = LedgerEntry.extend({
+  orderNumber: z.string().nullable(),
+  stageN: int().nullable(),
+  stageTitle: z.string().nullable(),
+  balanceAfterCenti: int(),
+  items: z.array(z.object({ id: int(), code: z.string(), title: z.string(), categoryName: z.string(), hoursCenti: int(), kMilli: int(), normHoursCenti: int(), moneyMinor: int() })),
+}).openapi('LedgerLine');
+
+export const OrderBody = z
+  .object({
+    split: z.enum(['by_line', 'by_section', 'single']).optional().openapi({ description: 'how to cut the quote into stages (default by_line)' }),
+    stages: z
+      .array(z.object({ title: z.string().trim().min(1).max(300), lineIds: z.array(int().min(1)).min(1).max(500) }).strict())
+      .min(1)
+      .max(100)
+      .optional()
+      .openapi({ description: 'stages chosen by the manager: every billable line exactly once' }),
+  })
+  .strict()
+  .openapi('OrderBody');
+
+export const OrderStatus = z.enum(['queued', 'in_progress', 'paused', 'done', 'withdrawn']);
+
+export const Stage = z
+  .object({
+    n: int(),
+    title: z.string(),
+    status: z.enum(['pending', 'accepted', 'withdrawn']),
+    hoursCenti: int(),
+    kMilli: int().nullable(),
+    normHoursCenti: int(),
+    debitedCenti: int().nullable(),
+    moneyMinor: int().nullable(),
+    acceptedAt: z.string().nullable(),
+    lines: z.array(
+      z.object({
+        lineId: int(),
+        code: z.string(),
+        title: z.string(),
+        categoryName: z.string(),
+        mode: z.enum(['fixed', 'estimate']),
+        actualTime: z.boolean(),
+        quantityMilli: int(),
+        hoursCenti: int(),
+        kMilli: int(),
+        normHoursCenti: int(),
+        actualHoursCenti: int().nullable(),
+      }),
+    ),
+  })
+  .openapi('Stage');
+
+export const Order = z
+  .object({
+    id: int(),
+    number: z.string(),
+    quoteId: int(),
+    quoteNumber: z.string(),
+    quoteTitle: z.string(),
+    customerId: int(),
+    customerName: z.string(),
+    status: OrderStatus,
+    approvedAt: z.string(),
+    createdAt: z.string(),
+    startedAt: z.string().nullable(),
+    finishedAt: z.string().nullable(),
+    withdrawnAt: z.string().nullable(),
+    rateMinor: int(),
+    currency: z.string(),
+    balanceCenti: int(),
+    overdraftCenti: int(),
+    waiting: z.string().nullable().openapi({ description: 'why a queued or paused order waits, in words' }),
+    stages: z.array(Stage),
+  })
+  .openapi('Order');
+
+export const AcceptStageBody = z
+  .object({
+    actualHoursCenti: HoursCenti.optional().openapi({ description: 'hours actually spent, when the stage has one actual-time service' }),
+    lines: z.array(z.object({ lineId: int().min(1), actualHoursCenti: HoursCenti }).strict()).max(500).optional(),
+  })
+  .strict()
+  .openapi('AcceptStageBody');
+
+export const AcceptStageResult = z
+  .object({
+    order: Order,
+    debit: z.object({ entryId: int(), normHoursCenti: int(), moneyMinor: int(), balanceAfterCenti: int() }),
+  })
+  .openapi('AcceptStageResult');
+
+export const WithdrawBody = z.object({ reason: z.string().trim().max(1_000).optional() }).strict().openapi('WithdrawBody');
+
+export type LedgerLineT = z.infer<typeof LedgerLine>;
+export type OrderT = z.infer<typeof Order>;
+export type StageT = z.infer<typeof Stage>;
+
+export const ConsumptionQuery = z.object({
+  month: Month,
+  customerId: z.coerce.number().int().min(1).optional(),
+});
+
+export const ConsumptionEntryS = z
+  .object({
+    entryId: int(),
+    at: z.string(),
+    date: z.string(),
+    kind: z.enum(['topup', 'debit', 'correction']),
+    topupKind: z.enum(['tariff', 'support', 'contract']).nullable(),
+    memo: z.string(),
+    orderId: int().nullable(),
+    orderNumber: z.string().nullable(),
+    stageN: int().nullable(),
+    stageTitle: z.string().nullable(),
+    code: z.string().nullable(),
+    title: z.string().nullable(),
+    categoryName: z.string().nullable(),
+    hoursCenti: int().nullable(),
+    kMilli: int().nullable(),
+    normHoursCenti: int(),
+    moneyMinor: int(),
+    rateMinor: int().nullable(),
+    correctsEntryId: int().nullable(),
+  })
+  .openapi('ConsumptionEntry');
+
+export const ConsumptionCustomer = z
+  .object({
+    customerId: int(),
+    name: z.string(),
+    openingCenti: int(),
+    topupsCenti: int(),
+    debitsCenti: int(),
+    correctionsCenti: int(),
+    closingCenti: int(),
+    moneyMinor: int(),
+    entries: z.array(ConsumptionEntryS),
+  })
+  .openapi('ConsumptionCustomer');
+
+export const ConsumptionReportS = z
+  .object({
+    month: z.string(),
+    timeZone: z.string(),
+    currency: z.string(),
+    companyName: z.string(),
+    generatedAt: z.string(),
+    customers: z.array(ConsumptionCustomer),
+    totals: z.object({ openingCenti: int(), topupsCenti: int(), debitsCenti: int(), correctionsCenti: int(), closingCenti: int(), moneyMinor: int() }),
+  })
+  .openapi('ConsumptionReport');
+
+export const SeriesQuery = z.object({
+  until: Month.optional().openapi({ description: 'the last month (default: this month)' }),
+  months: z.coerce.number().int().min(1).max(36).default(12),
+  customerId: z.coerce.number().int().min(1).optional(),
+});
+
+export const Series = z
+  .array(z.object({ month: z.string(), topupsCenti: int(), debitsCenti: int(), moneyMinor: int() }))
+  .openapi('MonthlySeries');
+
+export type ConsumptionReportT = z.infer<typeof ConsumptionReportS>;
+export type SeriesT = z.infer<typeof Series>;
+
+// ---------- crowdfunding ----------
+
+export const ProjectStatus = z.enum(['open', 'funded', 'in_development', 'released', 'withdrawn']);
+export const EstimateRowBody = z
+  .object({
+    kMilli: KMilli,
+    hoursCenti: HoursCenti,
+    categoryId: int().min(1).optional(),
+    title: z.string().trim().max(300).optional(),
+  })
+  .strict();
+const Link = z.object({ title: z.string().trim().min(1).max(200), url: z.string().trim().url().max(2000).refine((u) => /^https?:\/\//i.test(u), 'must be an http(s) address') }).strict();
+const projectCode = z.string().trim().min(1).max(40).regex(/^[0-9A-Za-zА-Яа-я.\-_]+$/, 'letters, digits, dots and dashes only');
+
+export const NewProjectBody = z
+  .object({
+    code: projectCode,
+    title: name(300),
+    description: text(50_000).default(''),
+    estimate: z.array(EstimateRowBody).min(1).max(100),
+    targetDate: IsoDate.nullable().optional(),
+    links: z.array(Link).max(20).optional(),
+  })
+  .strict()
+  .openapi('NewProjectBody');
+
+export const ProjectPatchBody = z
+  .object({
+    version: int().min(1),
+    title: name(300).optional(),
+    description: text(50_000).optional(),
+    estimate: z.array(EstimateRowBody).min(1).max(100).optional(),
+    targetDate: IsoDate.nullable().optional(),
+    links: z.array(Link).max(20).optional(),
+    status: z.enum(['open', 'in_development', 'released', 'withdrawn']).optional(),
+  })
+  .strict()
+  .openapi('ProjectPatchBody');
+
+export const PledgeBody = z
+  .object({
+    customerId: int().min(1),
+    normHoursCenti: int().min(1).max(MAX_HOURS_CENTI).optional(),
+    moneyMinor: int().min(1).max(1_000_000_000_000).optional().openapi({ description: 'alternatively: money, turned into norm-hours at the current rate' }),
+    pledgedOn: IsoDate.optional(),
+    note: text(1_000).optional(),
+  })
+  .strict()
+  .openapi('PledgeBody');
+
+export const Pledge = z
+  .object({
+    id: int(),
+    projectId: int(),
+    customerId: int(),
+    customerName: z.string(),
+    normHoursCenti: int(),
+    moneyMinor: int(),
+    status: z.enum(['promised', 'confirmed', 'cancelled']),
+    pledgedOn: z.string(),
+    note: z.string(),
+    quoteId: int().nullable(),
+    confirmedAt: z.string().nullable(),
+    cancelledAt: z.string().nullable(),
+  })
+  .openapi('Pledge');
+
+export const FundingS = z.object({
+  priceMinor: int(),
+  normHoursCenti: int(),
+  promisedCenti: int(),
+  confirmedCenti: int(),
+  remainingCenti: int(),
+  fundedMilli: int(),
+  overPledgedCenti: int(),
+  funders: int(),
+});
+
+export const Project = z
+  .object({
+    id: int(),
+    code: z.string(),
+    title: z.string(),
+    description: z.string(),
+    status: ProjectStatus,
+    targetDate: z.string().nullable(),
+    links: z.array(z.object({ title: z.string(), url: z.string() })),
+    estimate: z.array(z.object({ id: int(), categoryId: int().nullable(), title: z.string(), kMilli: int(), hoursCenti: int() })),
+    rateMinor: int(),
+    currency: z.string(),
+    version: int(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    pledges: z.array(Pledge),
+  })
+  .merge(FundingS)
+  .openapi('Project');
+
+export const CompareQuery = z.object({
+  ids: z.string().max(200).openapi({ example: '1,2,3' }),
+  n: z.coerce.number().int().min(1).max(50).default(2).openapi({ description: 'split the remainder among N more customers' }),
+  customerId: z.coerce.number().int().min(1).optional().openapi({ description: 'whose balance to test against each share' }),
+});
+
+export const Comparison = z
+  .object({
+    n: int(),
+    customer: z.object({ id: int(), name: z.string(), balanceCenti: int() }).nullable(),
+    projects: z.array(
+      FundingS.extend({
+        id: int(),
+        code: z.string(),
+        title: z.string(),
+        status: ProjectStatus,
+        targetDate: z.string().nullable(),
+        perFunderCenti: int(),
+        perFunderMinor: int(),
+        sharesCenti: z.array(int()),
+        customerCovers: z.boolean().nullable(),
+      }),
+    ),
+  })
+  .openapi('Comparison');
+
+export const ProjectLineBody = z
+  .object({
+    quoteId: int().min(1),
+    version: int().min(1),
+    normHoursCenti: int().min(1).max(MAX_HOURS_CENTI).optional().openapi({ description: 'the customer’s share (default: the remainder split among n)' }),
+    n: int().min(1).max(50).optional(),
+  })
+  .strict()
+  .openapi('ProjectLineBody');
+
+export type ProjectT = z.infer<typeof Project>;
+export type PledgeT = z.infer<typeof Pledge>;
+export type ComparisonT = z.infer<typeof Comparison>;

@@ -123,6 +123,11 @@ export const customers = sqliteTable(
     notes: text().notNull().default(''),
     /** How far below zero the balance may go (norm-hour hundredths); 0 = no overdraft. */
     overdraftCenti: integer('overdraft_centi').notNull().default(0),
+    /**
+     * The sum of the customer's ledger, kept by a database trigger on every ledger insert
+     * (entries are never updated or deleted), so it cannot drift from the entries.
+     */
+    balanceCenti: integer('balance_centi').notNull().default(0),
     /** Lower-cased name, legal name and tax id: SQLite folds only ASCII case itself. */
     searchText: text('search_text').notNull().default(''),
     createdAt: text('created_at').notNull(),
@@ -313,9 +318,12 @@ export const orders = sqliteTable(
     finishedAt: text('finished_at'),
     withdrawnAt: text('withdrawn_at'),
     version: integer().notNull().default(1),
+    /** Random id of the request that created the order, so the same batch can add its stages. */
+    createToken: text('create_token'),
   },
   (t) => [
     uniqueIndex('orders_quote').on(t.quoteId),
+    uniqueIndex('orders_create_token').on(t.createToken),
     uniqueIndex('orders_number').on(t.number),
     index('orders_customer').on(t.customerId, t.approvedAt),
     index('orders_status').on(t.status, t.approvedAt),
@@ -388,7 +396,8 @@ export const ledgerEntries = sqliteTable(
   },
   (t) => [
     index('ledger_customer_at').on(t.customerId, t.at, t.normHoursCenti),
-    index('ledger_at').on(t.at),
+    // Covering index for month reports: everything since a date, per customer, without the table.
+    index('ledger_at_customer').on(t.at, t.customerId, t.normHoursCenti, t.kind),
     uniqueIndex('ledger_stage_debit').on(t.stageId).where(sql`kind = 'debit' and stage_id is not null`),
     uniqueIndex('ledger_pledge_debit').on(t.pledgeId).where(sql`kind = 'debit' and pledge_id is not null`),
     uniqueIndex('ledger_idempotency').on(t.idempotencyKey).where(sql`idempotency_key is not null`),

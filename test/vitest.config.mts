@@ -26,6 +26,8 @@ export default defineConfig(async () => {
         main: './worker/index.ts',
         wrangler: { configPath: './wrangler.toml' },
         miniflare: {
+          // A second, empty database for the customer-export round trip.
+          d1Databases: ['DB', 'IMPORT_DB'],
           bindings: {
             TEST_MIGRATIONS: await readD1Migrations(`${root}/schema/migrations`),
             TEST_SEED: seed,

@@ -8,11 +8,15 @@ import { NotificationBell } from './components/notifications';
 import { Loading, Toasts, roleWord } from './components/ui';
 import { getLang, setLang as storeLang, t, type Lang, type WordKey } from './i18n';
 import { CatalogPage } from './pages/catalog';
+import { ComparePage, CrowdfundingPage, ProjectPage } from './pages/crowdfunding';
 import { CustomerPage, CustomersPage } from './pages/customers';
 import { QuoteEditorPage } from './pages/quote-editor';
 import { QuotesPage } from './pages/quotes';
 import { LoginPage } from './pages/login';
 import { NotFoundPage } from './pages/not-found';
+import { OrderPage } from './pages/order';
+import { QueuePage } from './pages/queue';
+import { ReportPage } from './pages/report';
 import { SettingsPage } from './pages/settings';
 import { UsersPage } from './pages/users';
 import { Link, match, navigate, useLocation } from './router';
@@ -29,6 +33,12 @@ const PAGES: PageDef[] = [
   { path: '/quotes/:id', render: (p) => <QuoteEditorPage id={Number(p.id)} /> },
   { path: '/customers', render: () => <CustomersPage /> },
   { path: '/customers/:id', render: (p) => <CustomerPage id={Number(p.id)} /> },
+  { path: '/orders/:id', render: (p) => <OrderPage id={Number(p.id)} /> },
+  { path: '/queue', render: () => <QueuePage /> },
+  { path: '/reports', render: () => <ReportPage /> },
+  { path: '/crowdfunding', render: () => <CrowdfundingPage /> },
+  { path: '/crowdfunding/compare', render: () => <ComparePage /> },
+  { path: '/crowdfunding/:id', render: (p) => <ProjectPage id={Number(p.id)} /> },
   { path: '/catalog', render: () => <CatalogPage /> },
   { path: '/settings', roles: ['admin'], render: () => <SettingsPage /> },
   { path: '/users', roles: ['admin'], render: () => <UsersPage /> },
@@ -44,12 +54,16 @@ interface NavDef {
 const NAV: NavDef[] = [
   { href: '/quotes', label: 'nav_quotes', icon: 'quotes' },
   { href: '/customers', label: 'nav_customers', icon: 'customers' },
+  { href: '/queue', label: 'nav_queue', icon: 'queue' },
+  { href: '/reports', label: 'nav_report', icon: 'report' },
+  { href: '/crowdfunding', label: 'nav_crowdfunding', icon: 'crowdfunding' },
   { href: '/catalog', label: 'nav_catalog', icon: 'catalog' },
   { href: '/settings', label: 'nav_settings', icon: 'settings', roles: ['admin'] },
   { href: '/users', label: 'nav_users', icon: 'users', roles: ['admin'] },
 ];
 
-export const HOME = '/quotes';
+/** Where each role starts: sales at the quotes, the accountant at the month. */
+export const homeOf = (role: RoleT) => (role === 'accountant' ? '/reports' : '/quotes');
 
 export function App() {
   const [lang, setLangState] = useState<Lang>(getLang());
@@ -101,8 +115,9 @@ export function App() {
     refreshSettings: async () => setSettings(await get<SettingsT>('/api/settings')),
   };
 
-  const path = location.path === '/' ? HOME : location.path;
-  if (location.path === '/') navigate(HOME, { replace: true });
+  const home = homeOf(me.role);
+  const path = location.path === '/' ? home : location.path;
+  if (location.path === '/') navigate(home, { replace: true });
   let content: ComponentChildren = <NotFoundPage />;
   for (const page of PAGES) {
     const params = match(page.path, path);

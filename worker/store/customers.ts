@@ -1,40 +1,38 @@
 /** Customers and their norm-hour balance (the sum of their ledger). */
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { customers, ledgerEntries } from '../../schema/tables';
+import { customers } from '../../schema/tables';
 import { likePattern, searchText } from '../domain/search-text';
 import type { Db } from './db';
 
 export type CustomerRow = typeof customers.$inferSelect;
 
-const balanceOf = sql<number>`coalesce((select sum(${ledgerEntries.normHoursCenti}) from ${ledgerEntries} where ${ledgerEntries.customerId} = ${customers.id}), 0)`;
-
-export function customerView(row: CustomerRow, balanceCenti: number) {
+export function customerView(row: CustomerRow) {
   const { searchText: _search, ...view } = row;
-  return { ...view, balanceCenti };
+  return view;
 }
 
 export async function listCustomers(db: Db, search?: string) {
   const rows = await db
-    .select({ c: customers, balanceCenti: balanceOf })
+    .select()
     .from(customers)
     .where(search ? sql`${customers.searchText} like ${likePattern(search)} escape '\\'` : undefined)
     .orderBy(asc(customers.name));
-  return rows.map((r) => customerView(r.c, r.balanceCenti));
+  return rows.map(customerView);
 }
 
 export async function findCustomer(db: Db, id: number) {
-  const rows = await db.select({ c: customers, balanceCenti: balanceOf }).from(customers).where(eq(customers.id, id)).limit(1);
-  return rows[0] ? customerView(rows[0].c, rows[0].balanceCenti) : null;
+  const rows = await db.select().from(customers).where(eq(customers.id, id)).limit(1);
+  return rows[0] ? customerView(rows[0]) : null;
 }
 
-export type CustomerFields = Partial<Omit<CustomerRow, 'id' | 'createdAt' | 'version' | 'searchText'>>;
+export type CustomerFields = Partial<Omit<CustomerRow, 'id' | 'createdAt' | 'version' | 'searchText' | 'balanceCenti'>>;
 
 export async function insertCustomer(db: Db, f: CustomerFields & { name: string }) {
   const [row] = await db
     .insert(customers)
     .values({ ...f, searchText: searchText(f.name, f.legalName, f.taxId), createdAt: new Date().toISOString() })
     .returning();
-  return customerView(row!, 0);
+  return customerView(row!);
 }
 
 export async function updateCustomer(db: Db, id: number, f: CustomerFields, expectedVersion?: number) {

@@ -104,7 +104,7 @@ export interface WriteResult {
 }
 
 /** Runs the writes and the read-back in one batch; `guardIndex` points at the guarded statement. */
-async function runWrite(db: Db, writes: BatchItem[], readId: number | SQL, guardIndex = 0): Promise<WriteResult> {
+export async function runWrite(db: Db, writes: BatchItem[], readId: number | SQL, guardIndex = 0): Promise<WriteResult> {
   const reads = quoteReads(db, readId);
   const results = await batch(db, [...writes, ...reads]);
   const guard = results[guardIndex] as { meta?: { changes?: number } };

@@ -121,6 +121,14 @@ export async function answerShared(
                where id = ${liveLink} and status = 'sent' and superseded_at is null and (valid_until is null or valid_until >= ${today})`),
   ];
   if (kind === 'accepted') {
+    // Each crowdfunding share in the quote becomes the customer's promised pledge.
+    writes.push(
+      raw(db, sql`insert into pledges (project_id, customer_id, norm_hours_centi, status, pledged_on, note, quote_id, quote_line_id, created_at)
+                 select l.project_id, q.customer_id, (l.quantity_milli * l.hours_centi * l.k_milli + 500000) / 1000000, 'promised', ${today},
+                   'Смета ' || q.number || ', ' || ${name}, q.id, l.id, ${now}
+                 from quote_lines l join quotes q on q.id = l.quote_id
+                 where q.write_token = ${token} and l.kind = 'project' and l.project_id is not null and l.hours_centi is not null`),
+    );
     // An accepted quote is final: a draft revision started meanwhile can never be sent.
     writes.push(
       raw(db, sql`update quotes set status = 'archived', archived_at = ${now}

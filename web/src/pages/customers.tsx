@@ -1,13 +1,14 @@
 /** Customers: the list with balances, and one customer's page. */
 import { useState } from 'preact/hooks';
 import type { CustomerT, QuoteListT } from '../../../schema/api';
-import { get, patch, post } from '../api';
+import { download, get, patch, post } from '../api';
 import { Icon } from '../components/icons';
 import { Button, Empty, ErrorNote, Field, Hours, Loading, Modal, Money, PageHeader, dateText, fieldErrors, toast, useLoad } from '../components/ui';
 import { t, tr } from '../i18n';
 import { QuoteStatusChip } from '../quote/status';
 import { Link, navigate } from '../router';
 import { hasRole, useSession } from '../session';
+import { CustomerMoney } from './customer-money';
 import { NewQuoteDialog } from './quotes';
 
 export function CustomersPage() {
@@ -125,7 +126,7 @@ export function CustomerForm({ customer, onClose, onSaved }: { customer: Custome
 }
 
 export function CustomerPage({ id }: { id: number }) {
-  const { me } = useSession();
+  const { me, settings } = useSession();
   const customer = useLoad(() => get<CustomerT>(`/api/customers/${id}`), [id]);
   const quotes = useLoad(() => get<QuoteListT>(`/api/quotes?customerId=${id}&pageSize=100`), [id]);
   const [editing, setEditing] = useState(false);
@@ -142,6 +143,12 @@ export function CustomerPage({ id }: { id: number }) {
             <Icon name="plus" /> {tr('Новая смета', 'New quote')}
           </Button>
         )}
+        <Button
+          onClick={() => void download(`/api/customers/${c.id}/export.json`, `customer-${c.id}.json`).catch((e) => toast(e instanceof Error ? e.message : String(e), 'danger'))}
+          title={tr('Все сметы с редакциями, заявки, журнал и взносы заказчика одним файлом', 'All the customer’s quotes with revisions, orders, ledger and pledges in one file')}
+        >
+          <Icon name="download" /> {tr('Все данные (JSON)', 'All data (JSON)')}
+        </Button>
         <Button onClick={() => setEditing(true)}>{t('edit')}</Button>
       </PageHeader>
       <div class="grid-3">
@@ -196,6 +203,7 @@ export function CustomerPage({ id }: { id: number }) {
           </table>
         )}
       </div>
+      <CustomerMoney customerId={c.id} currency={settings.currency} onChanged={() => void customer.reload()} />
       {editing && (
         <CustomerForm
           customer={c}

@@ -35,6 +35,7 @@ function Editor({ initial, catalog }: { initial: QuoteT; catalog: CatalogItemT[]
   const [kPrompt, setKPrompt] = useState<{ line: QuoteLineT; kMilli: number } | null>(null);
   const [showAudit, setShowAudit] = useState(false);
   const [showShare, setShowShare] = useState(false);
+  const [showOrder, setShowOrder] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
 
   const quote = editor.quote;
@@ -261,6 +262,16 @@ function Editor({ initial, catalog }: { initial: QuoteT; catalog: CatalogItemT[]
             {tr('Копия', 'Duplicate')}
           </Button>
         )}
+        {canSell && quote.allowed.order && (
+          <Button variant="primary" onClick={() => setShowOrder(true)}>
+            {tr('Создать заявку', 'Create work order')}
+          </Button>
+        )}
+        {quote.orderId !== null && (
+          <Link class="btn" href={`/orders/${quote.orderId}`}>
+            {tr('Заявка', 'Work order')}
+          </Link>
+        )}
         {canSell && quote.allowed.share && (
           <Button onClick={() => setShowShare(true)}>
             <Icon name="link" /> {tr('Ссылка для заказчика', 'Customer link')}
@@ -357,6 +368,7 @@ function Editor({ initial, catalog }: { initial: QuoteT; catalog: CatalogItemT[]
       )}
       {showAudit && <AuditDialog quoteId={quote.id} onClose={() => setShowAudit(false)} />}
       {showShare && <ShareDialog quote={quote} onClose={() => setShowShare(false)} />}
+      {showOrder && <CreateOrderDialog quote={quote} onClose={() => setShowOrder(false)} />}
     </div>
   );
 }
@@ -367,6 +379,53 @@ function valueText(field: LineField, value: string | number | null): string {
   if (typeof value === 'string') return `«${value}»`;
   if (field === 'hoursCenti') return formatFixed(value, 2, getLang());
   return formatMilli(value, getLang());
+}
+
+function CreateOrderDialog({ quote, onClose }: { quote: QuoteT; onClose(): void }) {
+  const [split, setSplit] = useState<'by_line' | 'by_section' | 'single'>(quote.sections.length > 1 ? 'by_section' : 'by_line');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  async function create(e: Event) {
+    e.preventDefault();
+    setBusy(true);
+    try {
+      const order = await post<{ id: number }>(`/api/quotes/${quote.id}/order`, { split });
+      toast(tr('Заявка создана', 'Work order created'));
+      navigate(`/orders/${order.id}`);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+  const options: [typeof split, string, string][] = [
+    ['by_line', tr('По строкам', 'By line'), tr('каждая услуга — отдельный этап', 'each service is a stage')],
+    ['by_section', tr('По разделам', 'By section'), tr('этап на каждый раздел сметы', 'a stage per section of the quote')],
+    ['single', tr('Одним этапом', 'One stage'), tr('заявка начнётся, когда баланс покроет её целиком', 'starts once the balance covers all of it')],
+  ];
+  return (
+    <Modal title={tr(`Заявка по смете ${quote.number}`, `Work order from ${quote.number}`)} onClose={onClose}>
+      <form class="stack" onSubmit={create}>
+        <ErrorNote error={error} />
+        <fieldset class="field" style="border:0;padding:0;margin:0">
+          <legend class="legend">{tr('Этапы', 'Stages')}</legend>
+          {options.map(([value, label, hint]) => (
+            <label key={value} class="check" style="align-items:flex-start;margin:4px 0">
+              <input type="radio" name="split" value={value} checked={split === value} disabled={value === 'by_section' && quote.sections.length === 0} onChange={() => setSplit(value)} />
+              <span>
+                {label} <span class="small muted">— {hint}</span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+        <p class="small muted">{tr('Заявки выполняются в порядке согласования и начинаются, когда баланс покрывает первый этап.', 'Work orders run in the order of approval and start when the balance covers the first stage.')}</p>
+        <div class="modal-foot">
+          <Button onClick={onClose}>{t('cancel')}</Button>
+          <button type="submit" class="btn btn-primary" disabled={busy} aria-busy={busy}>{tr('Создать заявку', 'Create work order')}</button>
+        </div>
+      </form>
+    </Modal>
+  );
 }
 
 function fieldWord(field: LineField): string {

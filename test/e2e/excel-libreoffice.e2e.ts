@@ -1,0 +1,444 @@
+/**
+ * A second, independent reader: LibreOffice headless opens the estimates the running app
+ * serves (and consumption workbooks written by the same writer from synthetic reports),
+ * RECALCULATES every formula, and converts the sheets to CSV; its totals must equal the
+ * API's to the kopeck — VAT on top, VAT included, no VAT, discounts, K 0.6, fractional
+ * quantities, half-kopeck cases and seeded random quotes.
+ *
+ * How recalculation is forced (measured with LibreOffice 7.4): by default LibreOffice
+ * never recalculates an .xlsx on load ("Recalculation on File Load → Excel 2007 and newer:
+ * Never recalculate") and simply shows the cached <v> results — it even ignores
+ * `<calcPr fullCalcOnLoad="1"/>`. So each run gets a throwaway user profile whose
+ * registrymodifications.xcu sets /org.openoffice.Office.Calc/Formula/Load/OOXMLRecalcMode
+ * to 0 ("Always recalculate"). Two checks keep that honest: a scratch workbook whose cached
+ * results are deliberately false must come out with the true values (and does come out
+ * false under the default profile), and every file is also converted as a copy whose
+ * cached results were all overwritten with nonsense — the totals must still match.
+ *
+ * Each LibreOffice run has its own process group and is killed (the whole group) when it
+ * ends or times out; all files live in a temporary directory removed afterwards.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reportTotals, summarize, type ConsumptionEntry, type ConsumptionReport } from '../../worker/domain/consumption';
+import { consumptionWorkbook } from '../../worker/excel/consumption';
+import { baseUrl, SCREENSHOTS } from './browser';
+
+const SOFFICE = process.env.SOFFICE_PATH ?? 'soffice';
+const work = mkdtempSync(join(tmpdir(), 'normhours-xlsx-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+// ---------- LibreOffice ----------
+
+function profile(name: string, recalc: boolean): string {
+  const dir = join(work, `profile-${name}`);
+  mkdirSync(join(dir, 'user'), { recursive: true });
+  if (recalc) {
+    writeFileSync(
+      join(dir, 'user', 'registrymodifications.xcu'),
+      `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`,
+    );
+  }
+  return `file://${dir}`;
+}
+
+/** Runs one soffice conversion in its own process group; the group is killed afterwards whatever happened. */
+async function soffice(profileUrl: string, convertTo: string, outDir: string, files: string[], timeoutMs = 150_000): Promise<void> {
+  mkdirSync(outDir, { recursive: true });
+  const child = spawn(SOFFICE, [`-env:UserInstallation=${profileUrl}`, '--headless', '--norestore', '--nolockcheck', '--convert-to', convertTo, '--outdir', outDir, ...files], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+    env: { ...process.env, SAL_USE_VCLPLUGIN: 'svp' },
+  });
+  const output: string[] = [];
+  child.stdout!.on('data', (d) => output.push(String(d)));
+  child.stderr!.on('data', (d) => output.push(String(d)));
+  const killGroup = () => {
+    try {
+      if (child.pid) process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      // the group is gone already
+    }
+  };
+  try {
+    const code = await new Promise<number | null>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`soffice did not finish in ${timeoutMs / 1000} s:\n${output.join('')}`)), timeoutMs);
+      child.on('error', reject);
+      child.on('exit', (c) => {
+        clearTimeout(timer);
+        resolve(c);
+      });
+    });
+    if (code !== 0) throw new Error(`soffice exited with ${code}:\n${output.join('')}`);
+  } finally {
+    killGroup();
+  }
+}
+
+/** CSV of every sheet, after recalculation: raw values (not as shown), UTF-8, comma-separated. */
+const CSV_ALL_SHEETS = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1';
+
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += ch;
+  }
+  if (field || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** The CSV of sheet `sheet` of `base`.xlsx converted into `dir`. */
+function sheetCsv(dir: string, base: string, sheet: string): string[][] {
+  const file = readdirSync(dir).find((f) => f === `${base}-${sheet}.csv`);
+  if (!file) throw new Error(`no CSV for ${base} / ${sheet} in ${readdirSync(dir).join(', ')}`);
+  return parseCsv(readFileSync(join(dir, file), 'utf8'));
+}
+
+/** The CSV of the sheet of `base`.xlsx whose A1 reads `title` (sheet names may be shortened). */
+function sheetTitled(dir: string, base: string, title: string): string[][] {
+  for (const f of readdirSync(dir)) {
+    if (!f.startsWith(`${base}-`) || !f.endsWith('.csv')) continue;
+    const rows = parseCsv(readFileSync(join(dir, f), 'utf8'));
+    if (rows[0]?.[0] === title) return rows;
+  }
+  throw new Error(`no sheet titled ${title} in ${base}`);
+}
+
+/** A number LibreOffice computed, in hundredths, which must be whole: the kopeck or the hundredth of an hour. */
+function hundredths(cell: string | undefined, what: string): number {
+  const x = Number(cell);
+  if (cell === undefined || cell.trim() === '' || !Number.isFinite(x)) throw new Error(`${what}: not a number: ${JSON.stringify(cell)}`);
+  const h = Math.round(x * 100);
+  expect(Math.abs(x * 100 - h), `${what} = ${cell} is a whole number of hundredths`).toBeLessThan(1e-6);
+  return h;
+}
+
+function rowWhere(rows: string[][], col: number, text: string): string[] {
+  const row = rows.find((r) => r[col] === text);
+  if (!row) throw new Error(`no row with "${text}" in column ${col}`);
+  return row;
+}
+
+/** A copy whose every cached formula result is nonsense: only a recalculation can give the right numbers. */
+async function falsified(src: string, dest: string) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(src);
+  let n = 0;
+  wb.eachSheet((ws) =>
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        const v = cell.value as { formula?: string } | null;
+        if (v && typeof v === 'object' && v.formula) {
+          cell.value = { formula: v.formula, result: 987_654.321 } as ExcelJS.CellValue;
+          n++;
+        }
+      }),
+    ),
+  );
+  expect(n).toBeGreaterThan(0);
+  await wb.xlsx.writeFile(dest);
+}
+
+// ---------- the app's API ----------
+
+let cookie = '';
+async function api<T = any>(method: string, path: string, body?: unknown, expected = [200, 201]): Promise<T> {
+  const res = await fetch(`${baseUrl()}${path}`, {
+    method,
+    headers: { origin: baseUrl(), cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!expected.includes(res.status)) throw new Error(`${method} ${path} → ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+let items: Record<string, { id: number }>;
+beforeAll(async () => {
+  const res = await fetch(`${baseUrl()}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: baseUrl() },
+    body: JSON.stringify({ email: 'manager@demo.local', password: 'demo-password' }),
+  });
+  expect(res.status).toBe(200);
+  cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const catalog = await api<any[]>('GET', '/api/catalog/items');
+  items = Object.fromEntries(catalog.map((i) => [i.code, i]));
+});
+
+type LineSpec = Record<string, unknown>;
+async function quote(header: Record<string, unknown>, lines: LineSpec[]): Promise<any> {
+  let q = await api('POST', '/api/quotes', { customerId: 1, title: 'Проверка в LibreOffice', ...header });
+  for (const l of lines) q = await api('POST', `/api/quotes/${q.id}/lines`, { version: q.version, ...l });
+  return q;
+}
+const item = (code: string, extra: LineSpec = {}) => ({ catalogItemId: items[code]!.id, ...extra });
+const free = (title: string, quantityMilli: number, hoursCenti: number, kMilli: number) => ({ title, quantityMilli, hoursCenti, kMilli });
+
+/** A small deterministic PRNG (mulberry32), so a failing random quote can be reproduced. */
+function prng(seed: number) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// ---------- the checks ----------
+
+describe('LibreOffice recalculates the workbooks and gets the API’s numbers', () => {
+  it('a scratch check: the throwaway profile really recalculates (the default one does not)', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('S');
+    ws.getCell('A1').value = 2;
+    ws.getCell('A2').value = { formula: 'A1*21', result: 5 } as ExcelJS.CellValue; // false on purpose: 42
+    ws.getCell('A3').value = { formula: 'ROUND(0.001*0.01*0.5*3000,2)', result: 0 } as ExcelJS.CellValue; // 0.015 → 0.02
+    const file = join(work, 'scratch.xlsx');
+    await wb.xlsx.writeFile(file);
+    await soffice(profile('default', false), CSV_ALL_SHEETS, join(work, 'scratch-default'), [file]);
+    expect(sheetCsv(join(work, 'scratch-default'), 'scratch', 'S').map((r) => r[0])).toEqual(['2', '5', '0']);
+    await soffice(profile('recalc', true), CSV_ALL_SHEETS, join(work, 'scratch-recalc'), [file]);
+    expect(sheetCsv(join(work, 'scratch-recalc'), 'scratch', 'S').map((r) => r[0])).toEqual(['2', '42', '0.02']);
+  });
+
+  it('estimates: VAT on top / included / none, discounts, K 0.6, fractional quantities, half kopecks, random quotes', async () => {
+    const quotes: { name: string; q: any }[] = [];
+    quotes.push({
+      name: 'on-top-discount',
+      q: await quote({ vatMode: 'on_top', vatRateMilli: 220, discountRateMilli: 100 }, [
+        { kind: 'section', title: 'Оформление' },
+        item('2.2'),
+        item('2.3', { quantityMilli: 1500 }),
+        { kind: 'section', title: 'Контент' },
+        item('4.1', { hoursCenti: 1050, quantityMilli: 3000 }),
+        free('Полкопейки: 0,001 × 0,01 ч × 0,5', 1, 1, 500),
+        free('Полкопейки: 1,005 × 0,01 ч × 0,5', 1005, 1, 500),
+        free('Полкопейки: 2,345 × 0,07 ч × 0,5', 2345, 7, 500),
+        free('Пол-сотой часа: 1 × 0,01 ч × 0,5', 1000, 1, 500),
+      ]),
+    });
+    quotes.push({
+      name: 'included-discount',
+      q: await quote({ vatMode: 'included', vatRateMilli: 220, discountRateMilli: 75 }, [
+        item('2.5'),
+        item('4.1', { hoursCenti: 333, quantityMilli: 1333 }),
+        item('2.9', { hoursCenti: 125, kMilli: 600, kReason: 'ассистент' }),
+        free('Перенос материалов', 1333, 125, 750),
+      ]),
+    });
+    quotes.push({
+      name: 'no-vat',
+      q: await quote({ vatMode: 'none', discountRateMilli: 0 }, [item('2.4'), item('4.1', { hoursCenti: 75, quantityMilli: 2500 }), free('Доработка', 3, 17, 600)]),
+    });
+    quotes.push({
+      name: 'on-top-20',
+      q: await quote({ vatMode: 'on_top', vatRateMilli: 200, discountRateMilli: 0 }, [item('4.1', { hoursCenti: 1, quantityMilli: 7 }), item('2.2', { quantityMilli: 2750 })]),
+    });
+    const random = prng(20260501);
+    for (let n = 0; n < 4; n++) {
+      const modes = ['on_top', 'included', 'none'] as const;
+      const lines = Array.from({ length: 6 + Math.floor(random() * 6) }, (_, i) =>
+        free(`Случайная ${i + 1}`, 1 + Math.floor(random() * 9999), 1 + Math.floor(random() * 9999), [500, 600, 750, 1000, 1200, 333][Math.floor(random() * 6)]!),
+      );
+      quotes.push({
+        name: `random-${n}`,
+        q: await quote({ vatMode: modes[n % 3], vatRateMilli: [220, 200, 100, 125][n]!, discountRateMilli: Math.floor(random() * 300) }, lines),
+      });
+    }
+
+    // Download each estimate, and a falsified copy of it.
+    const files: string[] = [];
+    for (const { name, q } of quotes) {
+      const res = await fetch(`${baseUrl()}/api/quotes/${q.id}/export.xlsx?lang=ru`, { headers: { cookie } });
+      expect(res.status, name).toBe(200);
+      const file = join(work, `${name}.xlsx`);
+      writeFileSync(file, Buffer.from(await res.arrayBuffer()));
+      await falsified(file, join(work, `${name}-falsified.xlsx`));
+      files.push(file, join(work, `${name}-falsified.xlsx`));
+    }
+    const out = join(work, 'csv-estimates');
+    await soffice(profile('estimates', true), CSV_ALL_SHEETS, out, files);
+
+    for (const { name, q } of quotes) {
+      const t = q.totals;
+      for (const base of [name, `${name}-falsified`]) {
+        const rows = sheetCsv(out, base, 'Смета');
+        const at = (label: string) => rowWhere(rows, 2, label);
+        // Every line, as LibreOffice computes it from quantity, hours, K and rate.
+        q.lines.forEach((line: any, i: number) => {
+          if (line.kind === 'section') return;
+          const row = rows[8 + i]!; // the table starts on row 9
+          expect(hundredths(row[6], `${base} line ${i + 1} norm-hours`), `${base} line ${i + 1}`).toBe(line.normHoursCenti);
+          expect(hundredths(row[8], `${base} line ${i + 1} amount`), `${base} line ${i + 1}`).toBe(line.amountMinor);
+        });
+        const sub = at('Сумма');
+        expect(hundredths(sub[8], `${base} subtotal`)).toBe(t.subtotalMinor);
+        expect(hundredths(sub[6], `${base} norm-hours`)).toBe(t.normHoursCenti);
+        if (q.discountRateMilli > 0) {
+          expect(hundredths(at('Скидка')[8], `${base} discount`)).toBe(t.discountMinor);
+          expect(hundredths(at('Сумма со скидкой')[8], `${base} net`)).toBe(t.netMinor);
+        }
+        const vatLabel = q.vatMode === 'on_top' ? 'НДС' : q.vatMode === 'included' ? 'в т. ч. НДС' : 'Без НДС';
+        expect(hundredths(at(vatLabel)[8], `${base} VAT`)).toBe(t.vatMinor);
+        expect(hundredths(at('Итого')[8], `${base} total`)).toBe(t.totalMinor);
+      }
+    }
+    // The half-kopeck lines really are half-kopeck cases (ROUND must go away from zero).
+    const tricky = quotes[0]!.q.lines.filter((l: any) => l.title.startsWith('Полкопейки'));
+    expect(tricky.map((l: any) => l.amountMinor)).toEqual([2, 1508, 24623]);
+  });
+
+  it('user text stays text in LibreOffice too: =HYPERLINK(…), +1+1, -2+3', async () => {
+    const evil = '=HYPERLINK("http://evil.example/","нажмите")';
+    const q = await quote({ title: evil, customerNote: '+1+1' }, [{ kind: 'section', title: '-2+3' }, free('=1+1', 1000, 100, 1000)]);
+    const res = await fetch(`${baseUrl()}/api/quotes/${q.id}/export.xlsx?lang=ru`, { headers: { cookie } });
+    const file = join(work, 'evil.xlsx');
+    writeFileSync(file, Buffer.from(await res.arrayBuffer()));
+    const out = join(work, 'csv-evil');
+    await soffice(profile('evil', true), CSV_ALL_SHEETS, out, [file]);
+    const rows = sheetCsv(out, 'evil', 'Смета');
+    expect(rows[1]![0]).toBe(evil); // a formula would have shown "нажмите"
+    expect(rows[8]![2]).toBe('-2+3');
+    expect(rows[9]![2]).toBe('=1+1');
+    expect(rowWhere(rows, 0, 'Примечание')[2]).toBe('+1+1');
+    expect(hundredths(rowWhere(rows, 2, 'Итого')[8], 'total')).toBe(q.totals.totalMinor);
+  });
+
+  it('the consumption workbook: summary and customer sheets recalculate to the report’s figures', async () => {
+    let id = 1;
+    const entry = (o: Partial<ConsumptionEntry> & Pick<ConsumptionEntry, 'date' | 'kind' | 'normHoursCenti'>): ConsumptionEntry => ({
+      entryId: id++, at: `${o.date}T09:00:00Z`, topupKind: null, memo: '', orderId: null, orderNumber: null, stageN: null, stageTitle: null, code: null,
+      title: null, categoryName: null, hoursCenti: null, kMilli: null, moneyMinor: 0, rateMinor: null, correctsEntryId: null, ...o,
+    });
+    const debit = (date: string, code: string, hoursCenti: number, kMilli: number, rateMinor: number) => {
+      const nh = Math.round((hoursCenti * kMilli) / 1000);
+      return entry({ date, kind: 'debit', orderId: 3, orderNumber: 'W-2026-0003', stageN: 1, stageTitle: 'Этап', code, title: `Услуга ${code}`, categoryName: 'Ассистент редактора', hoursCenti, kMilli, normHoursCenti: -nh, moneyMinor: -Math.round((nh * rateMinor) / 100), rateMinor });
+    };
+    const customers = [
+      summarize(1, 'Северный государственный университет', 1250, [
+        entry({ date: '2026-05-04', kind: 'topup', topupKind: 'support', memo: 'Счёт № 118', normHoursCenti: 10_000 }),
+        debit('2026-05-12', '2.2', 2000, 1000, 300_000),
+        debit('2026-05-20', '4.1', 1050, 600, 300_000),
+        debit('2026-05-21', '4.3', 333, 600, 250_050),
+        entry({ date: '2026-05-31', kind: 'correction', memo: '+1+1 сторно', normHoursCenti: 200 }),
+      ]),
+      summarize(2, 'ГК «Технопарк»', -300, [
+        entry({ date: '2026-05-02', kind: 'topup', topupKind: 'tariff', memo: 'Тариф', normHoursCenti: 2000 }),
+        entry({ date: '2026-05-15', kind: 'correction', memo: 'Корректировка', normHoursCenti: -150 }),
+        debit('2026-05-16', '2.6', 777, 1000, 300_000),
+      ]),
+      summarize(3, 'Колледж связи № 7', 500, []),
+    ];
+    const report: ConsumptionReport = { month: '2026-05', timeZone: 'Europe/Moscow', currency: 'RUB', companyName: 'ООО «Открытые технологии»', generatedAt: '2026-06-01T07:00:00Z', customers, totals: reportTotals(customers) };
+    const empty: ConsumptionReport = { ...report, month: '2026-02', customers: [], totals: reportTotals([]) };
+    const file = join(work, 'consumption.xlsx');
+    writeFileSync(file, Buffer.from(await consumptionWorkbook(report, 'ru')));
+    await falsified(file, join(work, 'consumption-falsified.xlsx'));
+    writeFileSync(join(work, 'consumption-empty.xlsx'), Buffer.from(await consumptionWorkbook(empty, 'ru')));
+    const out = join(work, 'csv-consumption');
+    await soffice(profile('consumption', true), CSV_ALL_SHEETS, out, [file, join(work, 'consumption-falsified.xlsx'), join(work, 'consumption-empty.xlsx')]);
+
+    for (const base of ['consumption', 'consumption-falsified']) {
+      const summary = sheetCsv(out, base, 'Сводка');
+      customers.forEach((c, i) => {
+        const row = summary[4 + i]!;
+        expect(row[0]).toBe(c.name);
+        expect([1, 2, 3, 4, 5].map((k) => hundredths(row[k], `${base} ${c.name} col ${k}`))).toEqual([c.openingCenti, c.topupsCenti, c.debitsCenti, c.correctionsCenti, c.closingCenti]);
+        expect(hundredths(row[6], `${base} ${c.name} money`)).toBe(c.moneyMinor);
+      });
+      const total = rowWhere(summary, 0, 'Итого');
+      const t = report.totals;
+      expect([1, 2, 3, 4, 5, 6].map((k) => hundredths(total[k], `${base} total col ${k}`))).toEqual([t.openingCenti, t.topupsCenti, t.debitsCenti, t.correctionsCenti, t.closingCenti, t.moneyMinor]);
+      for (const c of customers) {
+        const rows = sheetTitled(out, base, c.name);
+        expect(hundredths(rowWhere(rows, 0, 'Остаток на конец месяца')[12], `${base} ${c.name} closing`)).toBe(c.closingCenti);
+        const month = rowWhere(rows, 0, 'Итого за месяц');
+        expect([9, 10, 11, 13].map((k) => hundredths(month[k], `${base} ${c.name} month col ${k}`))).toEqual([c.topupsCenti, c.debitsCenti, c.correctionsCenti, c.moneyMinor]);
+        // The running balance after the last entry is the closing balance.
+        if (c.entries.length) expect(hundredths(rows[3 + c.entries.length]![12], `${base} ${c.name} running`)).toBe(c.closingCenti);
+      }
+    }
+    const emptySummary = sheetCsv(out, 'consumption-empty', 'Сводка');
+    expect(emptySummary[4]![0]).toContain('операций по балансам нормо-часов не было');
+    expect(rowWhere(emptySummary, 0, 'Итого').slice(1, 7)).toEqual(['0', '0', '0', '0', '0', '0']);
+  });
+
+  it('renders as documents: PDF pages with the totals (estimate and report), PNGs for review', async () => {
+    const q = await quote({ vatMode: 'on_top', discountRateMilli: 100, customerNote: 'Работы начинаются после пополнения баланса.' }, [
+      { kind: 'section', title: 'Оформление' },
+      item('2.2'),
+      item('2.3', { quantityMilli: 1500, note: 'Две темы: студенческая и преподавательская' }),
+      { kind: 'section', title: 'Контент' },
+      item('4.1', { hoursCenti: 1050, quantityMilli: 3000 }),
+    ]);
+    const res = await fetch(`${baseUrl()}/api/quotes/${q.id}/export.xlsx?lang=ru`, { headers: { cookie } });
+    const file = join(work, 'estimate.xlsx');
+    writeFileSync(file, Buffer.from(await res.arrayBuffer()));
+    const customers = [
+      summarize(1, 'Северный государственный университет', 1250, [
+        { entryId: 1, at: '2026-05-04T09:00:00Z', date: '2026-05-04', kind: 'topup', topupKind: 'support', memo: 'Счёт № 118 от 30.04.2026', orderId: null, orderNumber: null, stageN: null, stageTitle: null, code: null, title: null, categoryName: null, hoursCenti: null, kMilli: null, normHoursCenti: 10_000, moneyMinor: 0, rateMinor: null, correctsEntryId: null },
+        { entryId: 2, at: '2026-05-20T09:00:00Z', date: '2026-05-20', kind: 'debit', topupKind: null, memo: '', orderId: 3, orderNumber: 'W-2026-0003', stageN: 2, stageTitle: 'Наполнение курсов', code: '4.1', title: 'Пустой курс до 10 секций', categoryName: 'Ассистент редактора', hoursCenti: 1050, kMilli: 600, normHoursCenti: -630, moneyMinor: -1_890_000, rateMinor: 300_000, correctsEntryId: null },
+      ]),
+    ];
+    const report: ConsumptionReport = { month: '2026-05', timeZone: 'Europe/Moscow', currency: 'RUB', companyName: 'ООО «Открытые технологии»', generatedAt: '2026-06-01T07:00:00Z', customers, totals: reportTotals(customers) };
+    const consumption = join(work, 'consumption-report.xlsx');
+    writeFileSync(consumption, Buffer.from(await consumptionWorkbook(report, 'ru')));
+    const out = join(work, 'pdf');
+    await soffice(profile('pdf', true), 'pdf', out, [file, consumption]);
+    const report2 = await run('pdftotext', ['-layout', join(out, 'consumption-report.pdf'), '-']);
+    expect(report2).toContain('Отчёт о расходе нормо-часов за май 2026 г.');
+    expect(report2).toContain('Остаток на конец месяца');
+    const pdf = join(out, 'estimate.pdf');
+    const text = await run('pdftotext', ['-layout', pdf, '-']);
+    expect(text).toContain(`Смета № ${q.number}`);
+    expect(text).toContain('Итого');
+    expect(text).toContain('Исходный материал'); // the services sheet prints too
+    expect(text.replace(/[\s,.\u00a0]/g, '')).toContain(String(q.totals.totalMinor));
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await run('pdftoppm', ['-r', '70', '-png', '-f', '1', '-l', '1', '-singlefile', pdf, join(SCREENSHOTS, '05-estimate-xlsx')]);
+    await run('pdftoppm', ['-r', '70', '-png', '-f', '2', '-l', '2', '-singlefile', join(out, 'consumption-report.pdf'), join(SCREENSHOTS, '05-consumption-xlsx')]);
+  });
+});
+
+function run(cmd: string, args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const out: string[] = [];
+    child.stdout.on('data', (d) => out.push(String(d)));
+    child.stderr.on('data', (d) => out.push(String(d)));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve(out.join('')) : reject(new Error(`${cmd} exited with ${code}: ${out.join('')}`))));
+  });
+}

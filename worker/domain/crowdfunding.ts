@@ -1,0 +1,173 @@
+/**
+ * Crowdfunding projects (seed section 3.1): ready enhancement projects, designed and
+ * estimated, waiting for one or several customers to fund them.
+ *  - price = Σ ROUND(hours × K × rate, 2) over the estimate; norm-hours = Σ ROUND(hours × K, 2)
+ *  - pledges in norm-hours: promised, confirmed (debited from the pledger's balance) or cancelled
+ *  - funded is computed: an open project whose confirmed pledges cover its norm-hours
+ *  - remaining = norm-hours − promised − confirmed, never below 0
+ *  - splitting the remainder among N more customers: shares that differ by at most one
+ *    hundredth and add up exactly; money per share at the current rate, to the kopeck.
+ */
+import { splitEvenly } from './money';
+import { normHoursAmountMinor, priceEstimate } from './pricing';
+
+export type StoredProjectStatus = 'open' | 'in_development' | 'released' | 'withdrawn';
+export type ProjectStatus = StoredProjectStatus | 'funded';
+export type PledgeStatus = 'promised' | 'confirmed' | 'cancelled';
+
+export interface EstimateRow {
+  hoursCenti: number;
+  kMilli: number;
+}
+
+export interface PledgeFacts {
+  customerId: number;
+  normHoursCenti: number;
+  status: PledgeStatus;
+}
+
+export interface Funding {
+  priceMinor: number;
+  normHoursCenti: number;
+  promisedCenti: number;
+  confirmedCenti: number;
+  remainingCenti: number;
+  /** confirmed ÷ norm-hours, in thousandths (1000 = fully funded; can exceed it). */
+  fundedMilli: number;
+  /** Confirmed beyond the price: visible, never silently dropped. */
+  overPledgedCenti: number;
+  funders: number;
+  status: ProjectStatus;
+}
+
+export function funding(estimate: readonly EstimateRow[], pledges: readonly PledgeFacts[], rateMinor: number, stored: StoredProjectStatus): Funding {
+  const { priceMinor, normHoursCenti } = priceEstimate(estimate, rateMinor);
+  let promised = 0;
+  let confirmed = 0;
+  const funders = new Set<number>();
+  for (const p of pledges) {
+    if (p.status === 'cancelled') continue;
+    funders.add(p.customerId);
+    if (p.status === 'promised') promised += p.normHoursCenti;
+    else confirmed += p.normHoursCenti;
+  }
+  const fundedMilli = normHoursCenti === 0 ? 0 : Math.floor((confirmed * 1000) / normHoursCenti);
+  return {
+    priceMinor,
+    normHoursCenti,
+    promisedCenti: promised,
+    confirmedCenti: confirmed,
+    remainingCenti: Math.max(0, normHoursCenti - promised - confirmed),
+    fundedMilli,
+    overPledgedCenti: Math.max(0, confirmed - normHoursCenti),
+    funders: funders.size,
+    status: stored === 'open' && normHoursCenti > 0 && confirmed >= normHoursCenti ? 'funded' : stored,
+  };
+}
+
+export interface Split {
+  n: number;
+  /** Each co-funder's share of the remaining norm-hours; they add up to the remainder. */
+  sharesCenti: number[];
+  /** The largest share, and its money at the rate: what to quote each co-funder. */
+  perFunderCenti: number;
+  perFunderMinor: number;
+  /** Money of every share; they add up to the remainder's money to within rounding per share. */
+  sharesMinor: number[];
+}
+
+export function splitRemainder(remainingCenti: number, n: number, rateMinor: number): Split {
+  const sharesCenti = splitEvenly(remainingCenti, n);
+  const sharesMinor = sharesCenti.map((c) => normHoursAmountMinor(c, rateMinor));
+  const perFunderCenti = Math.max(...sharesCenti);
+  return { n, sharesCenti, perFunderCenti, perFunderMinor: normHoursAmountMinor(perFunderCenti, rateMinor), sharesMinor };
+}
+
+/** May a new pledge be made? Only while the project still takes money. */
+export function acceptsPledges(status: ProjectStatus): boolean {
+  return status === 'open' || status === 'funded';
+}
+
+export const PROJECT_TRANSITIONS: Record<StoredProjectStatus, StoredProjectStatus[]> = {
+  open: ['in_development', 'withdrawn'],
+  in_development: ['released', 'withdrawn'],
+  released: [],
+  withdrawn: [],
+};
+
+// ---------- a safe Markdown subset ----------
+
+/**
+ * Project descriptions are Markdown written by staff. They are parsed into this small tree
+ * and rendered as elements — never as HTML — so no markup in a description can run.
+ */
+export type Inline =
+  | { t: 'text'; v: string }
+  | { t: 'strong'; c: Inline[] }
+  | { t: 'em'; c: Inline[] }
+  | { t: 'code'; v: string }
+  | { t: 'link'; href: string; c: Inline[] };
+
+export type Block =
+  | { t: 'h'; level: 2 | 3 | 4; c: Inline[] }
+  | { t: 'p'; c: Inline[] }
+  | { t: 'ul'; items: Inline[][] }
+  | { t: 'ol'; items: Inline[][] };
+
+const SAFE_URL = /^(https?:\/\/|mailto:)/i;
+
+export function parseInline(text: string): Inline[] {
+  const out: Inline[] = [];
+  let rest = text;
+  // A link's address may hold one level of balanced parentheses, as real addresses do.
+  const pattern = /(\*\*(.+?)\*\*|\*(.+?)\*|`([^`]+)`|\[([^\]]+)\]\(([^\s()]*(?:\([^\s()]*\)[^\s()]*)*)\))/;
+  while (rest) {
+    const m = pattern.exec(rest);
+    if (!m) {
+      out.push({ t: 'text', v: rest });
+      break;
+    }
+    if (m.index > 0) out.push({ t: 'text', v: rest.slice(0, m.index) });
+    if (m[2] !== undefined) out.push({ t: 'strong', c: parseInline(m[2]) });
+    else if (m[3] !== undefined) out.push({ t: 'em', c: parseInline(m[3]) });
+    else if (m[4] !== undefined) out.push({ t: 'code', v: m[4] });
+    else if (m[5] !== undefined && m[6] !== undefined) {
+      out.push(SAFE_URL.test(m[6]) ? { t: 'link', href: m[6], c: parseInline(m[5]) } : { t: 'text', v: m[5] });
+    }
+    rest = rest.slice(m.index + m[0].length);
+  }
+  return out;
+}
+
+export function parseMarkdown(source: string): Block[] {
+  const blocks: Block[] = [];
+  let paragraph: string[] = [];
+  let list: { t: 'ul' | 'ol'; items: Inline[][] } | null = null;
+  const flush = () => {
+    if (paragraph.length) blocks.push({ t: 'p', c: parseInline(paragraph.join(' ')) });
+    paragraph = [];
+    if (list) blocks.push(list);
+    list = null;
+  };
+  for (const raw of source.replace(/\r\n?/g, '\n').split('\n')) {
+    const line = raw.trim();
+    const heading = /^(#{1,4})\s+(.*)$/.exec(line);
+    const bullet = /^[-*]\s+(.*)$/.exec(line);
+    const numbered = /^\d+[.)]\s+(.*)$/.exec(line);
+    if (!line) flush();
+    else if (heading) {
+      flush();
+      blocks.push({ t: 'h', level: Math.min(4, Math.max(2, heading[1]!.length + 1)) as 2 | 3 | 4, c: parseInline(heading[2]!) });
+    } else if (bullet || numbered) {
+      const kind = bullet ? 'ul' : 'ol';
+      if (paragraph.length || (list && list.t !== kind)) flush();
+      list ??= { t: kind, items: [] };
+      list.items.push(parseInline((bullet ?? numbered)![1]!));
+    } else {
+      if (list) flush();
+      paragraph.push(line);
+    }
+  }
+  flush();
+  return blocks;
+}

@@ -1,0 +1,274 @@
+/** Crowdfunding projects: co-funded enhancements, pledges, side-by-side comparison, shares in quotes. */
+import { z } from '@hono/zod-openapi';
+import { Comparison, CompareQuery, ErrorBody, IdParam, NewProjectBody, PledgeBody, Project, ProjectLineBody, ProjectPatchBody, Quote } from '../../schema/api';
+import { localDate } from '../domain/calendar';
+import { PROJECT_TRANSITIONS, acceptsPledges, splitRemainder } from '../domain/crowdfunding';
+import { big, divRound, toSafe } from '../domain/money';
+import { STAFF, currentUser, forbidden } from '../http/auth';
+import { AppError, badRequest, conflict, notFound, unprocessable, versionConflict, type Message } from '../http/errors';
+import { commonErrors, jsonBody, jsonResponse, router, staffRoute } from '../http/route';
+import {
+  addProjectLine,
+  cancelPledge,
+  confirmPledge,
+  findPledge,
+  insertPledge,
+  insertProject,
+  loadProjects,
+  projectView,
+  updateProject,
+} from '../store/crowdfunding';
+import { findCustomer } from '../store/customers';
+import type { Db } from '../store/db';
+import { reconcileCustomer } from '../store/orders';
+import { runWrite } from '../store/quotes';
+import { getSettings } from '../store/settings';
+import { SALES, actorOf } from './quotes';
+
+const fieldError = (field: string, text: Message) =>
+  badRequest({ en: `${field}: ${text.en}`, ru: `${field}: ${text.ru}` }, [{ field, code: 'invalid', message: text.en }]);
+const projectNotFound = () => notFound({ en: 'No such crowdfunding project.', ru: 'Такого краудфандинг-проекта нет.' });
+
+async function viewOf(db: Db, id: number) {
+  const [loaded] = await loadProjects(db, [id]);
+  if (!loaded) throw projectNotFound();
+  const settings = await getSettings(db);
+  return projectView(loaded, settings.rateMinor, settings.currency);
+}
+
+const PledgeParams = z.object({
+  id: IdParam.shape.id,
+  pledgeId: z.coerce.number().int().min(1).max(2_147_483_647).openapi({ param: { name: 'pledgeId', in: 'path' }, example: 1 }),
+});
+
+async function pledgeOf(db: Db, projectId: number, pledgeId: number) {
+  const pledge = await findPledge(db, pledgeId);
+  if (!pledge || pledge.projectId !== projectId) throw notFound({ en: 'No such pledge in this project.', ru: 'Такого взноса в проекте нет.' });
+  return pledge;
+}
+
+export const crowdfundingRouter = router()
+  .openapi(
+    staffRoute(STAFF, {
+      method: 'get',
+      path: '/',
+      tags: ['crowdfunding'],
+      summary: 'Projects with their price (Σ ROUND(hours × K × rate, 2)), pledges and funding',
+      responses: { 200: jsonResponse(z.array(Project), 'projects'), ...commonErrors },
+    }),
+    async (c) => {
+      const settings = await getSettings(c.var.db);
+      return c.json((await loadProjects(c.var.db)).map((p) => projectView(p, settings.rateMinor, settings.currency)), 200);
+    },
+  )
+  .openapi(
+    staffRoute(SALES, {
+      method: 'post',
+      path: '/',
+      tags: ['crowdfunding'],
+      summary: 'A new project, open for pledges',
+      request: { body: jsonBody(NewProjectBody) },
+      responses: { 201: jsonResponse(Project, 'created'), 409: jsonResponse(ErrorBody, 'code taken'), ...commonErrors },
+    }),
+    async (c) => {
+      const b = c.req.valid('json');
+      const id = await insertProject(c.var.db, { ...b, targetDate: b.targetDate ?? null, links: b.links ?? [] });
+      if (id === null) throw conflict('code_taken', { en: `A project ${b.code} exists.`, ru: `Проект ${b.code} уже есть.` });
+      return c.json(await viewOf(c.var.db, id), 201);
+    },
+  )
+  .openapi(
+    staffRoute(STAFF, {
+      method: 'get',
+      path: '/compare',
+      tags: ['crowdfunding'],
+      summary: 'Compare 2–4 projects: price, pledged, remaining, funded %, co-funders, the share per co-funder if split among N, and whether a customer’s balance covers it',
+      request: { query: CompareQuery },
+      responses: { 200: jsonResponse(Comparison, 'the comparison'), ...commonErrors },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const parts = q.ids.split(',').map((x) => x.trim()).filter(Boolean);
+      if (parts.some((x) => !/^[1-9]\d{0,9}$/.test(x))) throw fieldError('ids', { en: 'a comma-separated list of project ids', ru: 'список номеров проектов через запятую' });
+      const ids = [...new Set(parts.map(Number))];
+      if (ids.length < 2 || ids.length > 4) throw fieldError('ids', { en: `compare 2 to 4 different projects (got ${ids.length})`, ru: `сравнивать можно от 2 до 4 разных проектов (указано ${ids.length})` });
+      const loaded = await loadProjects(c.var.db, ids);
+      const missing = ids.filter((id) => !loaded.some((p) => p.project.id === id));
+      if (missing.length) throw notFound({ en: `No such project: ${missing.join(', ')}.`, ru: `Таких проектов нет: ${missing.join(', ')}.` });
+      const settings = await getSettings(c.var.db);
+      const customer = q.customerId ? await findCustomer(c.var.db, q.customerId) : null;
+      if (q.customerId && !customer) throw notFound({ en: 'No such customer.', ru: 'Такого заказчика нет.' });
+      const projects = ids.map((id) => {
+        const v = projectView(loaded.find((p) => p.project.id === id)!, settings.rateMinor, settings.currency);
+        const split = splitRemainder(v.remainingCenti, q.n, settings.rateMinor);
+        const { pledges: _p, description: _d, links: _l, estimate: _e, rateMinor: _r, currency: _c, version: _v, createdAt: _ca, updatedAt: _ua, ...figures } = v;
+        return {
+          ...figures,
+          perFunderCenti: split.perFunderCenti,
+          perFunderMinor: split.perFunderMinor,
+          sharesCenti: split.sharesCenti,
+          customerCovers: customer ? customer.balanceCenti + customer.overdraftCenti >= split.perFunderCenti : null,
+        };
+      });
+      return c.json({ n: q.n, customer: customer ? { id: customer.id, name: customer.name, balanceCenti: customer.balanceCenti } : null, projects }, 200);
+    },
+  )
+  .openapi(
+    staffRoute(STAFF, {
+      method: 'get',
+      path: '/{id}',
+      tags: ['crowdfunding'],
+      summary: 'One project with its estimate and pledges',
+      request: { params: IdParam },
+      responses: { 200: jsonResponse(Project, 'the project'), ...commonErrors },
+    }),
+    async (c) => c.json(await viewOf(c.var.db, c.req.valid('param').id), 200),
+  )
+  .openapi(
+    staffRoute(SALES, {
+      method: 'patch',
+      path: '/{id}',
+      tags: ['crowdfunding'],
+      summary: 'Change a project; move it open → in development → released, or withdraw it (refunding confirmed pledges)',
+      request: { params: IdParam, body: jsonBody(ProjectPatchBody) },
+      responses: { 200: jsonResponse(Project, 'updated'), 409: jsonResponse(ErrorBody, 'stale version'), 422: jsonResponse(ErrorBody, 'illegal status change'), ...commonErrors },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const { version, ...patch } = c.req.valid('json');
+      const current = await viewOf(c.var.db, id);
+      const stored = current.status === 'funded' ? 'open' : current.status;
+      if (patch.status !== undefined && patch.status !== stored && !PROJECT_TRANSITIONS[stored].includes(patch.status)) {
+        throw unprocessable('illegal_transition', { en: `A project that is ${current.status.replace('_', ' ')} cannot become ${patch.status.replace('_', ' ')}.`, ru: `Проект в состоянии «${current.status}» нельзя перевести в «${patch.status}».` });
+      }
+      if (patch.estimate && stored !== 'open') {
+        throw unprocessable('estimate_fixed', { en: 'The estimate can change only while the project is open.', ru: 'Оценку можно менять, только пока проект открыт.' });
+      }
+      const ok = await updateProject(c.var.db, id, version, { ...patch, status: patch.status === stored ? undefined : patch.status }, currentUser(c).id);
+      if (!ok) throw versionConflict(current.version);
+      const after = await viewOf(c.var.db, id);
+      if (patch.status === 'withdrawn') for (const customerId of new Set(current.pledges.map((p) => p.customerId))) await reconcileCustomer(c.var.db, customerId);
+      return c.json(after, 200);
+    },
+  )
+  .openapi(
+    staffRoute(SALES, {
+      method: 'post',
+      path: '/{id}/pledges',
+      tags: ['crowdfunding'],
+      summary: 'A promised pledge (norm-hours, or money at the current rate); confirming it debits the balance',
+      request: { params: IdParam, body: jsonBody(PledgeBody) },
+      responses: { 201: jsonResponse(Project, 'the project with the new pledge'), 422: jsonResponse(ErrorBody, 'the project takes no pledges'), ...commonErrors },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const b = c.req.valid('json');
+      if ((b.normHoursCenti === undefined) === (b.moneyMinor === undefined)) {
+        throw fieldError('normHoursCenti', { en: 'give either norm-hours or money', ru: 'укажите нормо-часы или сумму' });
+      }
+      const project = await viewOf(c.var.db, id);
+      if (!acceptsPledges(project.status)) {
+        throw unprocessable('project_closed', { en: `The project is ${project.status.replace('_', ' ')} and takes no new pledges.`, ru: `Проект в состоянии «${project.status}» новых взносов не принимает.` });
+      }
+      if (!(await findCustomer(c.var.db, b.customerId))) throw fieldError('customerId', { en: 'no such customer', ru: 'такого заказчика нет' });
+      const settings = await getSettings(c.var.db);
+      const normHoursCenti = b.normHoursCenti ?? toSafe(divRound(big(b.moneyMinor!) * 100n, big(settings.rateMinor)));
+      if (normHoursCenti < 1) throw fieldError('moneyMinor', { en: 'too small for a hundredth of a norm-hour', ru: 'меньше сотой нормо-часа' });
+      const pledgeId = await insertPledge(c.var.db, {
+        projectId: id,
+        customerId: b.customerId,
+        normHoursCenti,
+        pledgedOn: b.pledgedOn ?? localDate(Date.now(), settings.timeZone),
+        note: b.note ?? '',
+        userId: currentUser(c).id,
+      });
+      if (pledgeId === null) throw unprocessable('project_closed', { en: 'The project no longer takes pledges.', ru: 'Проект больше не принимает взносов.' });
+      return c.json(await viewOf(c.var.db, id), 201);
+    },
+  )
+  .openapi(
+    staffRoute(['accountant', 'admin'], {
+      method: 'post',
+      path: '/{id}/pledges/{pledgeId}/confirm',
+      tags: ['crowdfunding', 'ledger'],
+      summary: 'Confirm a promised pledge: debits the customer’s balance once',
+      request: { params: PledgeParams },
+      responses: { 200: jsonResponse(Project, 'confirmed'), 409: jsonResponse(ErrorBody, 'not promised'), 422: jsonResponse(ErrorBody, 'balance too low'), ...commonErrors },
+    }),
+    async (c) => {
+      const { id, pledgeId } = c.req.valid('param');
+      const pledge = await pledgeOf(c.var.db, id, pledgeId);
+      if (pledge.status !== 'promised') throw conflict('pledge_not_promised', { en: `The pledge is already ${pledge.status}.`, ru: `Взнос уже ${pledge.status === 'confirmed' ? 'подтверждён' : 'отменён'}.` });
+      const settings = await getSettings(c.var.db);
+      const ok = await confirmPledge(c.var.db, pledgeId, pledge.normHoursCenti, settings.rateMinor, currentUser(c).id);
+      if (!ok) {
+        const again = await pledgeOf(c.var.db, id, pledgeId);
+        if (again.status !== 'promised') throw conflict('pledge_not_promised', { en: `The pledge is already ${again.status}.`, ru: 'Взнос уже обработан.' });
+        const customer = await findCustomer(c.var.db, pledge.customerId);
+        const project = await viewOf(c.var.db, id);
+        if (project.status === 'withdrawn' || project.status === 'released') throw unprocessable('project_closed', { en: 'The project is closed.', ru: 'Проект закрыт.' });
+        throw new AppError(
+          422,
+          'insufficient_balance',
+          {
+            en: `Not enough norm-hours: the pledge needs ${(pledge.normHoursCenti / 100).toFixed(2)}, the balance is ${((customer?.balanceCenti ?? 0) / 100).toFixed(2)}.`,
+            ru: `Не хватает нормо-часов: взнос ${(pledge.normHoursCenti / 100).toFixed(2).replace('.', ',')}, на балансе ${((customer?.balanceCenti ?? 0) / 100).toFixed(2).replace('.', ',')}.`,
+          },
+          { needCenti: pledge.normHoursCenti, balanceCenti: customer?.balanceCenti ?? 0 },
+        );
+      }
+      await reconcileCustomer(c.var.db, pledge.customerId);
+      return c.json(await viewOf(c.var.db, id), 200);
+    },
+  )
+  .openapi(
+    staffRoute(['manager', 'accountant', 'admin'], {
+      method: 'post',
+      path: '/{id}/pledges/{pledgeId}/cancel',
+      tags: ['crowdfunding', 'ledger'],
+      summary: 'Cancel a pledge; a confirmed one is refunded by a correction (accountant or admin, while the project is open)',
+      request: { params: PledgeParams, body: { content: { 'application/json': { schema: z.object({ reason: z.string().trim().max(500).optional() }).strict() } }, required: false } },
+      responses: { 200: jsonResponse(Project, 'cancelled'), 409: jsonResponse(ErrorBody, 'already cancelled'), 422: jsonResponse(ErrorBody, 'development started'), ...commonErrors },
+    }),
+    async (c) => {
+      const { id, pledgeId } = c.req.valid('param');
+      const pledge = await pledgeOf(c.var.db, id, pledgeId);
+      const user = currentUser(c);
+      if (pledge.status === 'cancelled') throw conflict('pledge_cancelled', { en: 'The pledge is already cancelled.', ru: 'Взнос уже отменён.' });
+      if (pledge.status === 'confirmed' && user.role === 'manager') throw forbidden(['accountant', 'admin']);
+      const project = await viewOf(c.var.db, id);
+      if (pledge.status === 'confirmed' && project.status !== 'open' && project.status !== 'funded') {
+        throw unprocessable('development_started', { en: 'Development has started: a confirmed pledge can no longer be refunded.', ru: 'Разработка начата: подтверждённый взнос уже не возвращается.' });
+      }
+      const ok = await cancelPledge(c.var.db, pledgeId, c.req.valid('json')?.reason ?? '', user.id);
+      if (!ok) throw conflict('pledge_changed', { en: 'The pledge changed meanwhile; reload.', ru: 'Взнос изменился; обновите страницу.' });
+      if (pledge.status === 'confirmed') await reconcileCustomer(c.var.db, pledge.customerId);
+      return c.json(await viewOf(c.var.db, id), 200);
+    },
+  )
+  .openapi(
+    staffRoute(SALES, {
+      method: 'post',
+      path: '/{id}/quote-line',
+      tags: ['crowdfunding', 'quotes'],
+      summary: 'Add a customer’s share of the project to their draft quote; accepting the quote makes the pledge',
+      request: { params: IdParam, body: jsonBody(ProjectLineBody) },
+      responses: { 201: jsonResponse(Quote, 'the quote with the new line'), 409: jsonResponse(ErrorBody, 'stale version'), 422: jsonResponse(ErrorBody, 'project closed'), ...commonErrors },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const b = c.req.valid('json');
+      const project = await viewOf(c.var.db, id);
+      if (project.status !== 'open') throw unprocessable('project_closed', { en: 'Only an open project can be added to a quote.', ru: 'В смету можно добавить только открытый проект.' });
+      const share = b.normHoursCenti ?? splitRemainder(project.remainingCenti, b.n ?? 1, project.rateMinor).perFunderCenti;
+      if (share < 1) throw unprocessable('fully_pledged', { en: 'Nothing is left to fund in this project.', ru: 'В этом проекте уже нечего финансировать.' });
+      const { writes } = await addProjectLine(c.var.db, b.quoteId, b.version, id, share, actorOf(c));
+      const result = await runWrite(c.var.db, writes, b.quoteId);
+      if (!result.applied) {
+        if (!result.quote) throw fieldError('quoteId', { en: 'no such quote', ru: 'такой сметы нет' });
+        if (result.quote.version !== b.version) throw versionConflict(result.quote.version);
+        throw conflict('quote_not_editable', { en: 'Only a draft quote takes new lines.', ru: 'Новые строки добавляются только в черновик сметы.' });
+      }
+      return c.json(result.quote!, 201);
+    },
+  );

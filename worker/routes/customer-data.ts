@@ -1,0 +1,84 @@
+/** A customer's complete data: export as one JSON document, and restore it (admin). */
+import { z } from '@hono/zod-openapi';
+import { ErrorBody, IdParam } from '../../schema/api';
+import { STAFF } from '../http/auth';
+import { AppError, notFound } from '../http/errors';
+import { commonErrors, jsonBody, jsonResponse, router, staffRoute } from '../http/route';
+import { EXPORT_FORMAT, EXPORT_VERSION, ImportConflict, exportCustomer, importCustomer, type CustomerExport } from '../store/customer-export';
+import { contentDisposition } from '../excel/filename';
+
+const row = z.object({ id: z.number().int().min(1) }).passthrough();
+const rows = z.array(row).max(200_000);
+
+export const ImportBody = z
+  .object({
+    format: z.literal(EXPORT_FORMAT),
+    version: z.literal(EXPORT_VERSION),
+    exportedAt: z.string().max(40),
+    customer: z.object({ id: z.number().int().min(1), name: z.string().min(1).max(200) }).passthrough(),
+    balanceCenti: z.number().int(),
+    quoteSeries: rows,
+    quotes: rows,
+    quoteLines: rows,
+    audit: rows,
+    orders: rows,
+    stages: rows,
+    stageLines: z.array(z.object({ stageId: z.number().int(), lineId: z.number().int() }).passthrough()).max(200_000),
+    ledger: rows,
+    debitItems: rows,
+    pledges: rows,
+    projects: rows,
+    projectEstimates: rows,
+  })
+  .openapi('CustomerExport');
+
+export const customerExportRouter = router().openapi(
+  staffRoute(STAFF, {
+    method: 'get',
+    path: '/{id}/export.json',
+    tags: ['customers'],
+    summary: 'Everything about the customer as one JSON document: quotes with revisions, orders, ledger, pledges',
+    request: { params: IdParam },
+    responses: { 200: jsonResponse(ImportBody, 'the document (as a download)'), ...commonErrors },
+  }),
+  async (c) => {
+    const { id } = c.req.valid('param');
+    const doc = await exportCustomer(c.var.db, id);
+    if (!doc) throw notFound({ en: 'No such customer.', ru: 'Такого заказчика нет.' });
+    c.header('Content-Disposition', contentDisposition(`customer-${id} ${doc.customer.name}.json`));
+    return c.json(doc as never, 200);
+  },
+);
+
+export const importRouter = router().openapi(
+  staffRoute(['admin'], {
+    method: 'post',
+    path: '/customer',
+    tags: ['customers'],
+    summary: 'Restore a customer export into a database where its ids are free (an empty one): all or nothing',
+    request: { body: jsonBody(ImportBody) },
+    responses: {
+      201: jsonResponse(z.object({ customerId: z.number().int(), balanceCenti: z.number().int() }), 'restored'),
+      409: jsonResponse(ErrorBody, 'the ids are taken: restore into an empty database'),
+      ...commonErrors,
+    },
+  }),
+  async (c) => {
+    const doc = c.req.valid('json') as unknown as CustomerExport;
+    try {
+      await importCustomer(c.var.db, doc);
+    } catch (e) {
+      if (e instanceof ImportConflict) {
+        throw new AppError(409, 'import_conflict', {
+          en: 'This data overlaps what the database already holds. Restore a customer export into an empty database.',
+          ru: 'Эти данные пересекаются с уже имеющимися. Восстанавливайте выгрузку заказчика в пустую базу.',
+        }, { reason: e.message.slice(0, 300) });
+      }
+      if (/constraint|datatype|NOT NULL|no such column|has no column/i.test(String((e as Error).message))) {
+        throw new AppError(400, 'validation_failed', { en: 'The document is not a complete customer export.', ru: 'Документ не является полной выгрузкой заказчика.' }, { reason: String((e as Error).message).slice(0, 300) });
+      }
+      throw e;
+    }
+    return c.json({ customerId: doc.customer.id, balanceCenti: doc.balanceCenti }, 201);
+  },
+);

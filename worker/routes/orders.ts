@@ -1,0 +1,337 @@
+/** Work orders: from an accepted quote, staged, queued, debited stage by stage, withdrawn. */
+import { z } from '@hono/zod-openapi';
+import { AcceptStageBody, AcceptStageResult, ErrorBody, IdParam, Order, OrderBody, OrderStatus, WithdrawBody } from '../../schema/api';
+import { localDate } from '../domain/calendar';
+import { DebitInputError, nextStage, stageDebit, totalHoursCenti, waitingReason, type StageLine } from '../domain/ledger';
+import { lineNormHoursCenti } from '../domain/pricing';
+import { STAFF, type AppContext } from '../http/auth';
+import { AppError, badRequest, conflict, notFound, requestLang, unprocessable } from '../http/errors';
+import { commonErrors, jsonBody, jsonResponse, router, staffRoute } from '../http/route';
+import { sha256Hex } from '../http/secrets';
+import type { Db } from '../store/db';
+import {
+  acceptStage,
+  createOrder,
+  findIdempotent,
+  getOrder,
+  listOrders,
+  quoteLinesFor,
+  reconcileCustomer,
+  storeIdempotent,
+  withdrawOrder,
+  type OrderView,
+  type StagePlan,
+} from '../store/orders';
+import { getSettings } from '../store/settings';
+import { SALES, actorOf, quoteOr404 } from './quotes';
+
+const ACCEPTORS = ['accountant', 'manager', 'admin'] as const;
+
+const orderNotFound = () => notFound({ en: 'No such work order.', ru: 'Такой заявки нет.' });
+
+/** The order as the API answers it: with why it waits, in the request's language. */
+export function orderAnswer(c: AppContext, o: OrderView) {
+  const reason = waitingReason(o, o.balanceCenti, o.overdraftCenti);
+  return { ...o, stages: o.stages.map(({ id: _id, ...s }) => s), waiting: reason ? reason[requestLang(c)] : null };
+}
+
+async function orderOr404(db: Db, id: number) {
+  const order = await getOrder(db, id);
+  if (!order) throw orderNotFound();
+  return order;
+}
+
+type QuoteLineRow = Awaited<ReturnType<typeof quoteLinesFor>>[number];
+
+function stageOf(title: string, lines: QuoteLineRow[]): StagePlan {
+  const asStageLines = lines.map((l) => ({ quantityMilli: l.quantityMilli, hoursCenti: l.hoursCenti ?? 0, kMilli: l.kMilli }));
+  return {
+    title,
+    lineIds: lines.map((l) => l.id),
+    hoursCenti: asStageLines.reduce((s, l) => s + totalHoursCenti(l), 0),
+    normHoursCenti: asStageLines.reduce((s, l) => s + (lineNormHoursCenti(l) ?? 0), 0),
+  };
+}
+
+/** How the quote is cut into stages. Crowdfunding shares are paid by pledges, not by stages. */
+function planStages(lines: QuoteLineRow[], body: z.infer<typeof OrderBody>): StagePlan[] {
+  const billable = lines.filter((l) => l.kind === 'item' || l.kind === 'free');
+  if (billable.length === 0) {
+    throw unprocessable('nothing_to_do', { en: 'The quote has no services to turn into stages.', ru: 'В смете нет услуг, из которых можно сделать этапы.' });
+  }
+  const lineTitle = (l: QuoteLineRow) => (l.code ? `${l.code} ${l.title}` : l.title);
+  if (body.stages) {
+    const seen = new Map<number, number>();
+    body.stages.forEach((s) => s.lineIds.forEach((id) => seen.set(id, (seen.get(id) ?? 0) + 1)));
+    const wrong = [...seen.keys()].filter((id) => !billable.some((l) => l.id === id));
+    const twice = [...seen.entries()].filter(([, n]) => n > 1).map(([id]) => id);
+    const missing = billable.filter((l) => !seen.has(l.id)).map((l) => l.id);
+    if (wrong.length || twice.length || missing.length) {
+      throw badRequest(
+        {
+          en: `stages: every service of the quote must be in exactly one stage (unknown: ${wrong.join(', ') || '—'}; twice: ${twice.join(', ') || '—'}; missing: ${missing.join(', ') || '—'}).`,
+          ru: `stages: каждая услуга сметы должна быть ровно в одном этапе (чужие: ${wrong.join(', ') || '—'}; дважды: ${twice.join(', ') || '—'}; пропущены: ${missing.join(', ') || '—'}).`,
+        },
+        [{ field: 'stages', code: 'invalid', message: 'every billable line exactly once' }],
+      );
+    }
+    return body.stages.map((s) => stageOf(s.title, s.lineIds.map((id) => billable.find((l) => l.id === id)!)));
+  }
+  const split = body.split ?? 'by_line';
+  if (split === 'single') return [stageOf(lines.find((l) => l.kind === 'section')?.title ?? 'Работы по смете', billable)];
+  if (split === 'by_line') return billable.map((l) => stageOf(lineTitle(l), [l]));
+  const groups: { title: string; lines: QuoteLineRow[] }[] = [];
+  for (const l of lines) {
+    if (l.kind === 'section') groups.push({ title: l.title, lines: [] });
+    else if (l.kind === 'item' || l.kind === 'free') {
+      if (groups.length === 0) groups.push({ title: lineTitle(l), lines: [] });
+      groups[groups.length - 1]!.lines.push(l);
+    }
+  }
+  return groups.filter((g) => g.lines.length > 0).map((g) => stageOf(g.title, g.lines));
+}
+
+export const quoteOrders = router().openapi(
+  staffRoute(SALES, {
+    method: 'post',
+    path: '/{id}/order',
+    tags: ['orders'],
+    summary: 'Turn an accepted quote into a work order, cut into stages (by line, by section, one stage, or as given)',
+    request: { params: IdParam, body: { content: { 'application/json': { schema: OrderBody } }, required: false } },
+    responses: { 201: jsonResponse(Order, 'the work order'), 409: jsonResponse(ErrorBody, 'already has an order'), 422: jsonResponse(ErrorBody, 'not accepted'), ...commonErrors },
+  }),
+  async (c) => {
+    const { id } = c.req.valid('param');
+    const body = c.req.valid('json') ?? {};
+    const quote = await quoteOr404(c.var.db, id);
+    if (quote.orderId !== null) {
+      throw conflict('order_exists', { en: `This quote already has a work order.`, ru: 'По этой смете заявка уже создана.' }, { orderId: quote.orderId });
+    }
+    if (quote.status !== 'accepted') {
+      throw unprocessable('quote_not_accepted', { en: 'Only an accepted quote becomes a work order.', ru: 'Заявку можно создать только из принятой сметы.' });
+    }
+    const plan = planStages(await quoteLinesFor(c.var.db, id), body);
+    const settings = await getSettings(c.var.db);
+    const year = Number(localDate(Date.now(), settings.timeZone).slice(0, 4));
+    const orderId = await createOrder(c.var.db, id, year, plan, actorOf(c));
+    if (orderId === null) {
+      const again = await quoteOr404(c.var.db, id);
+      throw conflict('order_exists', { en: 'This quote already has a work order.', ru: 'По этой смете заявка уже создана.' }, { orderId: again.orderId });
+    }
+    await reconcileCustomer(c.var.db, quote.customerId);
+    return c.json(orderAnswer(c, await orderOr404(c.var.db, orderId)), 201);
+  },
+);
+
+const StageParams = z.object({
+  id: IdParam.shape.id,
+  n: z.coerce.number().int().min(1).max(1000).openapi({ param: { name: 'n', in: 'path' }, example: 1 }),
+});
+const IdempotencyHeader = z.object({
+  'idempotency-key': z
+    .string()
+    .min(8)
+    .max(200)
+    .regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces')
+    .openapi({ param: { name: 'idempotency-key', in: 'header' }, description: 'a unique key per acceptance; a retry with it answers the same result', example: 'b1f1c7e2-accept-stage-1' }),
+});
+
+export const ordersRouter = router()
+  .openapi(
+    staffRoute(STAFF, {
+      method: 'get',
+      path: '/',
+      tags: ['orders'],
+      summary: 'Work orders in queue order (final approval time), with why each waiting one waits',
+      request: { query: z.object({ status: OrderStatus.optional(), customerId: z.coerce.number().int().min(1).optional() }) },
+      responses: { 200: jsonResponse(z.array(Order), 'orders'), ...commonErrors },
+    }),
+    async (c) => c.json((await listOrders(c.var.db, c.req.valid('query'))).map((o) => orderAnswer(c, o)), 200),
+  )
+  .openapi(
+    staffRoute(STAFF, {
+      method: 'get',
+      path: '/{id}',
+      tags: ['orders'],
+      summary: 'One work order with its stages',
+      request: { params: IdParam },
+      responses: { 200: jsonResponse(Order, 'the order'), ...commonErrors },
+    }),
+    async (c) => c.json(orderAnswer(c, await orderOr404(c.var.db, c.req.valid('param').id)), 200),
+  )
+  .openapi(
+    staffRoute(ACCEPTORS, {
+      method: 'post',
+      path: '/{id}/stages/{n}/accept',
+      tags: ['orders', 'ledger'],
+      summary: 'Accept a stage: debits its billable norm-hours once (fixed hours, or actual hours × K); idempotent by Idempotency-Key',
+      request: { params: StageParams, headers: IdempotencyHeader, body: { content: { 'application/json': { schema: AcceptStageBody } }, required: false } },
+      responses: {
+        200: jsonResponse(AcceptStageResult, 'debited (or the same answer again for a retry)'),
+        409: jsonResponse(ErrorBody, 'not the next stage, already accepted, or withdrawn'),
+        422: jsonResponse(ErrorBody, 'the balance is too low, or the key was used for another request'),
+        ...commonErrors,
+      },
+    }),
+    async (c) => {
+      const { id, n } = c.req.valid('param');
+      const key = c.req.valid('header')['idempotency-key'];
+      const body = c.req.valid('json') ?? {};
+      const db = c.var.db;
+      const scope = 'stage-accept';
+      const requestHash = await sha256Hex(JSON.stringify({ id, n, body }));
+      const stored = await findIdempotent(db, scope, key);
+      if (stored) {
+        if (stored.requestHash !== requestHash) throw keyReused();
+        return storedJson(stored.body, stored.statusCode, true);
+      }
+      let order = await orderOr404(db, id);
+      let stage = order.stages.find((s) => s.n === n);
+      if (!stage) throw notFound({ en: `The order has no stage ${n}.`, ru: `В заявке нет этапа ${n}.` });
+      const ledgerKey = `${scope}:${key}`;
+
+      const answer = async (entryId: number) => {
+        const after = await orderOr404(db, id);
+        const accepted = after.stages.find((s) => s.n === n)!;
+        const result = {
+          order: orderAnswer(c, after),
+          debit: { entryId, normHoursCenti: accepted.debitedCenti ?? 0, moneyMinor: accepted.moneyMinor ?? 0, balanceAfterCenti: after.balanceCenti },
+        };
+        const text = JSON.stringify(result);
+        await storeIdempotent(db, scope, key, { requestHash, statusCode: 200, body: text });
+        return storedJson(text, 200, false);
+      };
+
+      if (stage.status === 'accepted') throw alreadyAccepted(n, stage.acceptedAt);
+      if (stage.status === 'withdrawn' || order.status === 'withdrawn') {
+        throw conflict('order_withdrawn', { en: 'This work order was withdrawn.', ru: 'Эта заявка отозвана.' });
+      }
+      const next = nextStage(order.stages);
+      if (next && next.n !== n) {
+        throw conflict('stage_not_next', { en: `Stage ${next.n} must be accepted before stage ${n}.`, ru: `Сначала нужно принять этап ${next.n}, затем ${n}.` });
+      }
+      if (order.status !== 'in_progress') {
+        // The queue may be behind (a top-up just landed): bring it up to date first.
+        await reconcileCustomer(db, order.customerId);
+        order = await orderOr404(db, id);
+        stage = order.stages.find((s) => s.n === n)!;
+        if (order.status !== 'in_progress') throw notRunning(c, order);
+      }
+
+      const actual = new Map<number, number>();
+      for (const l of body.lines ?? []) actual.set(l.lineId, l.actualHoursCenti);
+      if (body.actualHoursCenti !== undefined) {
+        const actualLines = stage.lines.filter((l) => l.actualTime);
+        if (actualLines.length !== 1) {
+          throw badRequest(
+            {
+              en: actualLines.length === 0 ? 'actualHoursCenti: this stage has no actual-time service.' : 'actualHoursCenti: this stage has several actual-time services: give lines[].',
+              ru: actualLines.length === 0 ? 'actualHoursCenti: в этом этапе нет услуг с оплатой по факту.' : 'actualHoursCenti: в этапе несколько услуг по факту — укажите lines[].',
+            },
+            [{ field: 'actualHoursCenti', code: 'invalid', message: 'not applicable to this stage' }],
+          );
+        }
+        actual.set(actualLines[0]!.lineId, body.actualHoursCenti);
+      }
+      let debit;
+      try {
+        debit = stageDebit(stage.lines as StageLine[], order.rateMinor, actual);
+      } catch (e) {
+        if (e instanceof DebitInputError) throw badRequest({ en: `lines: ${e.en}`, ru: `lines: ${e.ru}` }, [{ field: 'lines', code: 'invalid', message: e.en }]);
+        throw e;
+      }
+
+      const outcome = await acceptStage(db, order, stage, debit, ledgerKey, actorOf(c));
+      if (outcome.debited) {
+        await reconcileCustomer(db, order.customerId);
+        return answer(outcome.entryId);
+      }
+      // Nothing was debited: someone else was first, or something changed under us.
+      const now = await orderOr404(db, id);
+      const nowStage = now.stages.find((s) => s.n === n)!;
+      if (outcome.sameKey && nowStage.status === 'accepted') {
+        const replay = await findIdempotent(db, scope, key);
+        if (replay) return storedJson(replay.body, replay.statusCode, true);
+        const entry = await db.query.ledgerEntries.findFirst({ where: (e, { eq }) => eq(e.idempotencyKey, ledgerKey) });
+        return answer(entry!.id);
+      }
+      if (nowStage.status === 'accepted') throw alreadyAccepted(n, nowStage.acceptedAt);
+      if (now.status !== 'in_progress') throw notRunning(c, now);
+      const short = debit.normHoursCenti - (now.balanceCenti + now.overdraftCenti);
+      if (short > 0) throw insufficient(debit.normHoursCenti, now.balanceCenti, now.overdraftCenti);
+      throw conflict('stage_not_next', { en: 'The order changed meanwhile; reload it and try again.', ru: 'Заявка изменилась; обновите её и повторите.' });
+    },
+  )
+  .openapi(
+    staffRoute(SALES, {
+      method: 'post',
+      path: '/{id}/withdraw',
+      tags: ['orders'],
+      summary: 'Withdraw an order that has not started, or the rest of one that has (what was done stays debited)',
+      request: { params: IdParam, body: { content: { 'application/json': { schema: WithdrawBody } }, required: false } },
+      responses: { 200: jsonResponse(Order, 'withdrawn'), 409: jsonResponse(ErrorBody, 'already done or withdrawn'), ...commonErrors },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const reason = c.req.valid('json')?.reason ?? '';
+      const order = await orderOr404(c.var.db, id);
+      const done = await withdrawOrder(c.var.db, order, reason, actorOf(c));
+      if (!done) {
+        throw conflict('order_finished', { en: `This order is already ${order.status === 'done' ? 'done' : 'withdrawn'}.`, ru: `Эта заявка уже ${order.status === 'done' ? 'выполнена' : 'отозвана'}.` });
+      }
+      await reconcileCustomer(c.var.db, order.customerId);
+      return c.json(orderAnswer(c, await orderOr404(c.var.db, id)), 200);
+    },
+  );
+
+/**
+ * An answer that is already JSON text — the one stored for the idempotency key — sent as is,
+ * so a retry gets the very same bytes. (Typed as the route's JSON answer.)
+ */
+function storedJson(text: string, status: number, replayed: boolean): never {
+  const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
+  if (replayed) headers['Idempotent-Replayed'] = 'true';
+  return new Response(text, { status, headers }) as never;
+}
+
+function keyReused() {
+  return unprocessable('idempotency_key_reused', {
+    en: 'This Idempotency-Key was already used for a different request. Use a new key for a new acceptance.',
+    ru: 'Этот Idempotency-Key уже использован для другого запроса. Для новой приёмки нужен новый ключ.',
+  });
+}
+
+function alreadyAccepted(n: number, at: string | null) {
+  return conflict(
+    'stage_already_accepted',
+    { en: `Stage ${n} was already accepted${at ? ` on ${at.slice(0, 10)}` : ''}; it is debited once.`, ru: `Этап ${n} уже принят${at ? ` ${at.slice(0, 10)}` : ''}; списание делается один раз.` },
+    { acceptedAt: at },
+  );
+}
+
+function insufficient(need: number, balance: number, overdraft: number) {
+  const f = (x: number) => (x / 100).toFixed(2);
+  return new AppError(
+    422,
+    'insufficient_balance',
+    {
+      en: `Not enough norm-hours: the stage needs ${f(need)}, the balance is ${f(balance)}${overdraft ? ` (overdraft allowed: ${f(overdraft)})` : ''}. Top up the balance first.`,
+      ru: `Не хватает нормо-часов: этап требует ${f(need).replace('.', ',')}, на балансе ${f(balance).replace('.', ',')}${overdraft ? ` (допустимый минус ${f(overdraft).replace('.', ',')})` : ''}. Сначала пополните баланс.`,
+    },
+    { needCenti: need, balanceCenti: balance, overdraftCenti: overdraft },
+  );
+}
+
+function notRunning(c: AppContext, order: OrderView) {
+  const why = waitingReason(order, order.balanceCenti, order.overdraftCenti);
+  if (order.status === 'paused' || order.status === 'queued') {
+    const next = nextStage(order.stages);
+    if (next && next.normHoursCenti > order.balanceCenti + order.overdraftCenti) return insufficient(next.normHoursCenti, order.balanceCenti, order.overdraftCenti);
+  }
+  return unprocessable('order_not_running', {
+    en: `The order is ${order.status.replace('_', ' ')}. ${why?.en ?? ''}`.trim(),
+    ru: `Заявка сейчас не выполняется (${order.status}). ${why?.ru ?? ''}`.trim(),
+  });
+}
+
+export { requestLang };
