@@ -3,6 +3,8 @@
  * cookies) on a phone, reads it, accepts with a typed name; reopening shows the answer;
  * the manager sees the acceptance.
  */
+import ExcelJS from 'exceljs';
+import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiGet, baseUrl, launch, loginAs, newContext, rub, shot } from './browser';
@@ -66,6 +68,13 @@ describe('the customer’s link', () => {
     const width = await customer.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(390); // no sideways scrolling on a phone
     await shot(customer, '02-customer-phone');
+
+    // The customer downloads the same revision as Excel.
+    const [download] = await Promise.all([customer.waitForEvent('download'), customer.getByRole('link', { name: 'Скачать в Excel' }).click()]);
+    expect(download.suggestedFilename()).toBe(`${quote.number} Северный государственный университет.xlsx`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await readFile((await download.path())!)) as unknown as ArrayBuffer);
+    expect(JSON.stringify(workbook.worksheets[0]!.getSheetValues())).toContain(quote.number);
 
     await customer.getByLabel('Ваши фамилия, имя и отчество').first().fill('Смирнова Ирина Петровна');
     await customer.getByLabel('Я прочитал(а) условия и принимаю смету').check();

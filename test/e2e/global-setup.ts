@@ -64,6 +64,7 @@ export default async function setup(project: TestProject) {
     throw new Error(`${(e as Error).message}\n--- app output ---\n${log.join('').slice(-4000)}`);
   }
   project.provide('baseUrl', `http://localhost:${port}`);
+  project.provide('statePath', state);
   return async () => {
     stop();
     await new Promise((r) => setTimeout(r, 300));
@@ -73,5 +74,6 @@ export default async function setup(project: TestProject) {
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    statePath: string;
   }
 }
