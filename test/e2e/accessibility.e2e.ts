@@ -104,10 +104,15 @@ describe('accessibility', () => {
       tabs++;
     }
     expect(tabs).toBeLessThan(80);
+    // (each line is waited for on screen as a person would, before the next keys)
+    const shownLines = () => page.locator('.qgrid tbody tr:not(.grid-add-row)').count();
     await page.keyboard.type('2.5');
     await page.keyboard.press('Enter');
+    await expect.poll(shownLines).toBe(1);
     await page.keyboard.type('3.3.1');
     await page.keyboard.press('Enter');
+    await expect.poll(shownLines).toBe(2);
+    await expect.poll(() => page.locator('.save-state').innerText()).toBe('Сохранено');
     await expect.poll(async () => (await apiGet(page, `/api/quotes/${quote.id}`)).lines.length).toBe(2);
     // up to 3.3.1, right twice to its hours, type, Enter; up twice to 2.5, right to its quantity, type, Tab
     await page.keyboard.press('ArrowUp');

@@ -18,7 +18,6 @@
  * Each LibreOffice run has its own process group and is killed (the whole group) when it
  * ends or times out; all files live in a temporary directory removed afterwards.
  */
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,103 +26,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportTotals, summarize, type ConsumptionEntry, type ConsumptionReport } from '../../worker/domain/consumption';
 import { consumptionWorkbook } from '../../worker/excel/consumption';
 import { baseUrl, SCREENSHOTS } from './browser';
+import { CSV_ALL_SHEETS, falsified, hundredths, parseCsv, profile, run, sheetCsv, soffice } from './libreoffice';
 
-const SOFFICE = process.env.SOFFICE_PATH ?? 'soffice';
 const work = mkdtempSync(join(tmpdir(), 'normhours-xlsx-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 // ---------- LibreOffice ----------
-
-function profile(name: string, recalc: boolean): string {
-  const dir = join(work, `profile-${name}`);
-  mkdirSync(join(dir, 'user'), { recursive: true });
-  if (recalc) {
-    writeFileSync(
-      join(dir, 'user', 'registrymodifications.xcu'),
-      `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-`,
-    );
-  }
-  return `file://${dir}`;
-}
-
-/** Runs one soffice conversion in its own process group; the group is killed afterwards whatever happened. */
-async function soffice(profileUrl: string, convertTo: string, outDir: string, files: string[], timeoutMs = 150_000): Promise<void> {
-  mkdirSync(outDir, { recursive: true });
-  const child = spawn(SOFFICE, [`-env:UserInstallation=${profileUrl}`, '--headless', '--norestore', '--nolockcheck', '--convert-to', convertTo, '--outdir', outDir, ...files], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-    env: { ...process.env, SAL_USE_VCLPLUGIN: 'svp' },
-  });
-  const output: string[] = [];
-  child.stdout!.on('data', (d) => output.push(String(d)));
-  child.stderr!.on('data', (d) => output.push(String(d)));
-  const killGroup = () => {
-    try {
-      if (child.pid) process.kill(-child.pid, 'SIGKILL');
-    } catch {
-      // the group is gone already
-    }
-  };
-  try {
-    const code = await new Promise<number | null>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`soffice did not finish in ${timeoutMs / 1000} s:\n${output.join('')}`)), timeoutMs);
-      child.on('error', reject);
-      child.on('exit', (c) => {
-        clearTimeout(timer);
-        resolve(c);
-      });
-    });
-    if (code !== 0) throw new Error(`soffice exited with ${code}:\n${output.join('')}`);
-  } finally {
-    killGroup();
-  }
-}
-
-/** CSV of every sheet, after recalculation: raw values (not as shown), UTF-8, comma-separated. */
-const CSV_ALL_SHEETS = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1';
-
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
-  }
-  if (field || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
-
-/** The CSV of sheet `sheet` of `base`.xlsx converted into `dir`. */
-function sheetCsv(dir: string, base: string, sheet: string): string[][] {
-  const file = readdirSync(dir).find((f) => f === `${base}-${sheet}.csv`);
-  if (!file) throw new Error(`no CSV for ${base} / ${sheet} in ${readdirSync(dir).join(', ')}`);
-  return parseCsv(readFileSync(join(dir, file), 'utf8'));
-}
 
 /** The CSV of the sheet of `base`.xlsx whose A1 reads `title` (sheet names may be shortened). */
 function sheetTitled(dir: string, base: string, title: string): string[][] {
@@ -135,39 +43,10 @@ function sheetTitled(dir: string, base: string, title: string): string[][] {
   throw new Error(`no sheet titled ${title} in ${base}`);
 }
 
-/** A number LibreOffice computed, in hundredths, which must be whole: the kopeck or the hundredth of an hour. */
-function hundredths(cell: string | undefined, what: string): number {
-  const x = Number(cell);
-  if (cell === undefined || cell.trim() === '' || !Number.isFinite(x)) throw new Error(`${what}: not a number: ${JSON.stringify(cell)}`);
-  const h = Math.round(x * 100);
-  expect(Math.abs(x * 100 - h), `${what} = ${cell} is a whole number of hundredths`).toBeLessThan(1e-6);
-  return h;
-}
-
 function rowWhere(rows: string[][], col: number, text: string): string[] {
   const row = rows.find((r) => r[col] === text);
   if (!row) throw new Error(`no row with "${text}" in column ${col}`);
   return row;
-}
-
-/** A copy whose every cached formula result is nonsense: only a recalculation can give the right numbers. */
-async function falsified(src: string, dest: string) {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(src);
-  let n = 0;
-  wb.eachSheet((ws) =>
-    ws.eachRow((row) =>
-      row.eachCell((cell) => {
-        const v = cell.value as { formula?: string } | null;
-        if (v && typeof v === 'object' && v.formula) {
-          cell.value = { formula: v.formula, result: 987_654.321 } as ExcelJS.CellValue;
-          n++;
-        }
-      }),
-    ),
-  );
-  expect(n).toBeGreaterThan(0);
-  await wb.xlsx.writeFile(dest);
 }
 
 // ---------- the app's API ----------
@@ -227,9 +106,9 @@ describe('LibreOffice recalculates the workbooks and gets the API’s numbers', 
     ws.getCell('A3').value = { formula: 'ROUND(0.001*0.01*0.5*3000,2)', result: 0 } as ExcelJS.CellValue; // 0.015 → 0.02
     const file = join(work, 'scratch.xlsx');
     await wb.xlsx.writeFile(file);
-    await soffice(profile('default', false), CSV_ALL_SHEETS, join(work, 'scratch-default'), [file]);
+    await soffice(profile(work, 'default', false), CSV_ALL_SHEETS, join(work, 'scratch-default'), [file]);
     expect(sheetCsv(join(work, 'scratch-default'), 'scratch', 'S').map((r) => r[0])).toEqual(['2', '5', '0']);
-    await soffice(profile('recalc', true), CSV_ALL_SHEETS, join(work, 'scratch-recalc'), [file]);
+    await soffice(profile(work, 'recalc', true), CSV_ALL_SHEETS, join(work, 'scratch-recalc'), [file]);
     expect(sheetCsv(join(work, 'scratch-recalc'), 'scratch', 'S').map((r) => r[0])).toEqual(['2', '42', '0.02']);
   });
 
@@ -289,7 +168,7 @@ describe('LibreOffice recalculates the workbooks and gets the API’s numbers', 
       files.push(file, join(work, `${name}-falsified.xlsx`));
     }
     const out = join(work, 'csv-estimates');
-    await soffice(profile('estimates', true), CSV_ALL_SHEETS, out, files);
+    await soffice(profile(work, 'estimates', true), CSV_ALL_SHEETS, out, files);
 
     for (const { name, q } of quotes) {
       const t = q.totals;
@@ -327,7 +206,7 @@ describe('LibreOffice recalculates the workbooks and gets the API’s numbers', 
     const file = join(work, 'evil.xlsx');
     writeFileSync(file, Buffer.from(await res.arrayBuffer()));
     const out = join(work, 'csv-evil');
-    await soffice(profile('evil', true), CSV_ALL_SHEETS, out, [file]);
+    await soffice(profile(work, 'evil', true), CSV_ALL_SHEETS, out, [file]);
     const rows = sheetCsv(out, 'evil', 'Смета');
     expect(rows[1]![0]).toBe(evil); // a formula would have shown "нажмите"
     expect(rows[8]![2]).toBe('-2+3');
@@ -368,7 +247,7 @@ describe('LibreOffice recalculates the workbooks and gets the API’s numbers', 
     await falsified(file, join(work, 'consumption-falsified.xlsx'));
     writeFileSync(join(work, 'consumption-empty.xlsx'), Buffer.from(await consumptionWorkbook(empty, 'ru')));
     const out = join(work, 'csv-consumption');
-    await soffice(profile('consumption', true), CSV_ALL_SHEETS, out, [file, join(work, 'consumption-falsified.xlsx'), join(work, 'consumption-empty.xlsx')]);
+    await soffice(profile(work, 'consumption', true), CSV_ALL_SHEETS, out, [file, join(work, 'consumption-falsified.xlsx'), join(work, 'consumption-empty.xlsx')]);
 
     for (const base of ['consumption', 'consumption-falsified']) {
       const summary = sheetCsv(out, base, 'Сводка');
@@ -416,7 +295,7 @@ describe('LibreOffice recalculates the workbooks and gets the API’s numbers', 
     const consumption = join(work, 'consumption-report.xlsx');
     writeFileSync(consumption, Buffer.from(await consumptionWorkbook(report, 'ru')));
     const out = join(work, 'pdf');
-    await soffice(profile('pdf', true), 'pdf', out, [file, consumption]);
+    await soffice(profile(work, 'pdf', true), 'pdf', out, [file, consumption]);
     const report2 = await run('pdftotext', ['-layout', join(out, 'consumption-report.pdf'), '-']);
     expect(report2).toContain('Отчёт о расходе нормо-часов за май 2026 г.');
     expect(report2).toContain('Остаток на конец месяца');
@@ -431,14 +310,3 @@ describe('LibreOffice recalculates the workbooks and gets the API’s numbers', 
     await run('pdftoppm', ['-r', '70', '-png', '-f', '2', '-l', '2', '-singlefile', join(out, 'consumption-report.pdf'), join(SCREENSHOTS, '05-consumption-xlsx')]);
   });
 });
-
-function run(cmd: string, args: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    const out: string[] = [];
-    child.stdout.on('data', (d) => out.push(String(d)));
-    child.stderr.on('data', (d) => out.push(String(d)));
-    child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve(out.join('')) : reject(new Error(`${cmd} exited with ${code}: ${out.join('')}`))));
-  });
-}

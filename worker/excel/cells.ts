@@ -72,8 +72,8 @@ export function setText(cell: Cell, text: string | null | undefined, style: Part
   return cell;
 }
 
-/** A formula with the value our exact integer arithmetic computed for it. */
-export function setFormula(cell: Cell, formula: string, result: number, style: Partial<Style>): Cell {
+/** A formula with the value our exact integer arithmetic computed for it (a word for IF(…, "yes", "no")). */
+export function setFormula(cell: Cell, formula: string, result: number | string, style: Partial<Style>): Cell {
   cell.value = { formula, result } as Cell['value'];
   cell.style = style;
   return cell;
@@ -83,6 +83,28 @@ export function setNumber(cell: Cell, value: number, style: Partial<Style>): Cel
   cell.value = value;
   cell.style = style;
   return cell;
+}
+
+/** An instant (ISO) as the date and time the company's wall clock showed, as a real Excel date-time. */
+export function excelDateTime(iso: string, timeZone: string): Date | null {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return null;
+  const parts: Record<string, number> = {};
+  const format = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  for (const p of format.formatToParts(new Date(ms))) if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  return new Date(Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!));
+}
+
+export const dateTimeFormat = (lang: Lang) => (lang === 'ru' ? 'dd.mm.yyyy hh:mm' : 'dd\\/mm\\/yyyy hh:mm');
+
+/**
+ * A number format that shows `mark` after the value, for the best value of a row: inside a
+ * trailing quoted literal when the format ends with one (`#,##0.00\ "₽ ★"`), else appended.
+ */
+export function markedFormat(numFmt: string, mark: string): string {
+  const m = mark.replace(/"/g, '');
+  if (numFmt === PLAIN_FORMAT) return `General" ${m}"`;
+  return numFmt.endsWith('"') ? `${numFmt.slice(0, -1)} ${m}"` : `${numFmt}" ${m}"`;
 }
 
 /** A calendar date 'YYYY-MM-DD' as a real date (sortable, filterable). */

@@ -56,3 +56,17 @@ export function consumptionFileName(month: string, lang: 'ru' | 'en', customerNa
   const customer = customerName ? safeFileName(customerName, 80) : '';
   return `${base}${customer ? ' ' + customer : ''}.xlsx`;
 }
+
+/** `Сравнение проектов CF-1, CF-2.xlsx` / `Crowdfunding comparison CF-1, CF-2.xlsx` */
+export function compareFileName(codes: readonly string[], lang: 'ru' | 'en'): string {
+  const base = lang === 'ru' ? 'Сравнение проектов' : 'Crowdfunding comparison';
+  const list = safeFileName(codes.join(', '), 80);
+  return `${base}${list ? ' ' + list : ''}.xlsx`;
+}
+
+/** `Данные заказчика Customer 2026-05-31.xlsx` / `Customer data Customer 2026-05-31.xlsx` */
+export function customerDataFileName(customerName: string, date: string, lang: 'ru' | 'en'): string {
+  const base = lang === 'ru' ? 'Данные заказчика' : 'Customer data';
+  const customer = safeFileName(customerName, 80);
+  return `${base}${customer ? ' ' + customer : ''} ${date}.xlsx`;
+}

@@ -47,6 +47,38 @@ async function pledgeOf(db: Db, projectId: number, pledgeId: number) {
   return pledge;
 }
 
+/**
+ * The comparison of 2–4 projects (`GET /compare`, and the .xlsx of it): each project's
+ * funding figures, the share per co-funder if the remainder were split among n, and
+ * whether a customer's balance (with their overdraft) covers it. Throws the route's
+ * 400 (ids) and 404 (unknown project or customer).
+ */
+export async function compareProjects(db: Db, q: { ids: string; n: number; customerId?: number }) {
+  const parts = q.ids.split(',').map((x) => x.trim()).filter(Boolean);
+  if (parts.some((x) => !/^[1-9]\d{0,9}$/.test(x))) throw fieldError('ids', { en: 'a comma-separated list of project ids', ru: 'список номеров проектов через запятую' });
+  const ids = [...new Set(parts.map(Number))];
+  if (ids.length < 2 || ids.length > 4) throw fieldError('ids', { en: `compare 2 to 4 different projects (got ${ids.length})`, ru: `сравнивать можно от 2 до 4 разных проектов (указано ${ids.length})` });
+  const loaded = await loadProjects(db, ids);
+  const missing = ids.filter((id) => !loaded.some((p) => p.project.id === id));
+  if (missing.length) throw notFound({ en: `No such project: ${missing.join(', ')}.`, ru: `Таких проектов нет: ${missing.join(', ')}.` });
+  const settings = await getSettings(db);
+  const customer = q.customerId ? await findCustomer(db, q.customerId) : null;
+  if (q.customerId && !customer) throw notFound({ en: 'No such customer.', ru: 'Такого заказчика нет.' });
+  const projects = ids.map((id) => {
+    const v = projectView(loaded.find((p) => p.project.id === id)!, settings.rateMinor, settings.currency);
+    const split = splitRemainder(v.remainingCenti, q.n, settings.rateMinor);
+    const { pledges: _p, description: _d, links: _l, estimate: _e, rateMinor: _r, currency: _c, version: _v, createdAt: _ca, updatedAt: _ua, ...figures } = v;
+    return {
+      ...figures,
+      perFunderCenti: split.perFunderCenti,
+      perFunderMinor: split.perFunderMinor,
+      sharesCenti: split.sharesCenti,
+      customerCovers: customer ? customer.balanceCenti + customer.overdraftCenti >= split.perFunderCenti : null,
+    };
+  });
+  return { n: q.n, customer: customer ? { id: customer.id, name: customer.name, balanceCenti: customer.balanceCenti } : null, projects };
+}
+
 export const crowdfundingRouter = router()
   .openapi(
     staffRoute(STAFF, {
@@ -86,32 +118,7 @@ export const crowdfundingRouter = router()
       request: { query: CompareQuery },
       responses: { 200: jsonResponse(Comparison, 'the comparison'), ...commonErrors },
     }),
-    async (c) => {
-      const q = c.req.valid('query');
-      const parts = q.ids.split(',').map((x) => x.trim()).filter(Boolean);
-      if (parts.some((x) => !/^[1-9]\d{0,9}$/.test(x))) throw fieldError('ids', { en: 'a comma-separated list of project ids', ru: 'список номеров проектов через запятую' });
-      const ids = [...new Set(parts.map(Number))];
-      if (ids.length < 2 || ids.length > 4) throw fieldError('ids', { en: `compare 2 to 4 different projects (got ${ids.length})`, ru: `сравнивать можно от 2 до 4 разных проектов (указано ${ids.length})` });
-      const loaded = await loadProjects(c.var.db, ids);
-      const missing = ids.filter((id) => !loaded.some((p) => p.project.id === id));
-      if (missing.length) throw notFound({ en: `No such project: ${missing.join(', ')}.`, ru: `Таких проектов нет: ${missing.join(', ')}.` });
-      const settings = await getSettings(c.var.db);
-      const customer = q.customerId ? await findCustomer(c.var.db, q.customerId) : null;
-      if (q.customerId && !customer) throw notFound({ en: 'No such customer.', ru: 'Такого заказчика нет.' });
-      const projects = ids.map((id) => {
-        const v = projectView(loaded.find((p) => p.project.id === id)!, settings.rateMinor, settings.currency);
-        const split = splitRemainder(v.remainingCenti, q.n, settings.rateMinor);
-        const { pledges: _p, description: _d, links: _l, estimate: _e, rateMinor: _r, currency: _c, version: _v, createdAt: _ca, updatedAt: _ua, ...figures } = v;
-        return {
-          ...figures,
-          perFunderCenti: split.perFunderCenti,
-          perFunderMinor: split.perFunderMinor,
-          sharesCenti: split.sharesCenti,
-          customerCovers: customer ? customer.balanceCenti + customer.overdraftCenti >= split.perFunderCenti : null,
-        };
-      });
-      return c.json({ n: q.n, customer: customer ? { id: customer.id, name: customer.name, balanceCenti: customer.balanceCenti } : null, projects }, 200);
-    },
+    async (c) => c.json(await compareProjects(c.var.db, c.req.valid('query')), 200),
   )
   .openapi(
     staffRoute(STAFF, {

@@ -1,26 +1,36 @@
 /**
- * The estimate as Excel: for staff (`GET /api/quotes/{id}/export.xlsx`) and for whoever
- * holds the customer's link (`GET /api/shared/{token}/export.xlsx`). Both files are written
- * from the customer's view of the revision (`sharedView`), so a file a manager forwards
- * carries nothing internal. Language: staff by the request (Accept-Language / ?lang=),
- * the customer like their page (Russian unless asked otherwise).
+ * Excel downloads.
+ *  - The estimate: for staff (`GET /api/quotes/{id}/export.xlsx`) and for whoever holds the
+ *    customer's link (`GET /api/shared/{token}/export.xlsx`). Both files are written from
+ *    the customer's view of the revision (`sharedView`), so a file a manager forwards
+ *    carries nothing internal.
+ *  - The crowdfunding comparison (`GET /api/crowdfunding/compare.xlsx`): the figures of
+ *    `GET /api/crowdfunding/compare`, from the same function.
+ *  - A customer's data (`GET /api/customers/{id}/export.xlsx`): the JSON export as a workbook.
+ * Language: staff by the request (Accept-Language / ?lang=), the customer like their page
+ * (Russian unless asked otherwise).
  */
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { ErrorBody, IdParam } from '../../schema/api';
+import { CompareQuery, ErrorBody, IdParam } from '../../schema/api';
+import { localDate } from '../domain/calendar';
 import type { Lang } from '../domain/format';
 import type { QuoteView } from '../domain/quote';
 import { sharedView } from '../domain/shared-view';
-import { estimateWorkbook } from '../excel/estimate';
 import { XLSX_TYPE } from '../excel/cells';
-import { contentDisposition, estimateFileName } from '../excel/filename';
+import { compareWorkbook } from '../excel/crowdfunding';
+import { customerDataWorkbook } from '../excel/customer-data';
+import { estimateWorkbook } from '../excel/estimate';
+import { compareFileName, contentDisposition, customerDataFileName, estimateFileName } from '../excel/filename';
 import { STAFF, type AppEnv } from '../http/auth';
 import { notFound, requestLang } from '../http/errors';
 import { rateLimit } from '../http/rate-limit';
 import { commonErrors, fileResponse, jsonResponse, router, sharedRoute, staffRoute } from '../http/route';
+import { exportCustomer } from '../store/customer-export';
 import { findCustomer } from '../store/customers';
 import { getQuote } from '../store/quotes';
 import { getSettings, type SettingsRow } from '../store/settings';
+import { compareProjects } from './crowdfunding';
 import { openLive, pageLang, sharedHeaders } from './shared';
 
 const LangQuery = z.object({ lang: z.enum(['ru', 'en']).optional().openapi({ description: 'language of the file (default: the request’s)' }) });
@@ -33,6 +43,15 @@ const xlsxResponses = {
   422: jsonResponse(ErrorBody, 'a line has no hours yet (incomplete_lines)'),
 };
 
+function xlsxBody(c: Context<AppEnv>, file: ArrayBuffer, fileName: string) {
+  return c.body(file, 200, {
+    'content-type': XLSX_TYPE,
+    'content-disposition': contentDisposition(fileName),
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
+}
+
 async function xlsx(c: Context<AppEnv>, quote: QuoteView, settings: SettingsRow, customerLegalName: string, lang: Lang, linkExpiresAt: string) {
   const view = sharedView(quote, {
     companyName: settings.companyName,
@@ -42,12 +61,7 @@ async function xlsx(c: Context<AppEnv>, quote: QuoteView, settings: SettingsRow,
     linkExpiresAt,
   });
   const file = await estimateWorkbook({ quote: view, timeZone: settings.timeZone, generatedAt: new Date() }, lang);
-  return c.body(file, 200, {
-    'content-type': XLSX_TYPE,
-    'content-disposition': contentDisposition(estimateFileName(quote.number, quote.customerName)),
-    'cache-control': 'no-store',
-    'x-content-type-options': 'nosniff',
-  });
+  return xlsxBody(c, file, estimateFileName(quote.number, quote.customerName));
 }
 
 export const quoteExports = router().openapi(
@@ -90,5 +104,65 @@ sharedExports.openapi(
   async (c) => {
     const opened = await openLive(c.var.db, c.req.valid('param').token, false);
     return xlsx(c, opened.quote!, opened.settings, opened.customerLegalName, pageLang(c), opened.link!.expiresAt);
+  },
+);
+
+/**
+ * Mounted at /api/crowdfunding BEFORE `crowdfundingRouter`, whose `/{id}` would otherwise
+ * take "compare.xlsx" for an id (and answer 400).
+ */
+export const crowdfundingExports = router().openapi(
+  staffRoute(STAFF, {
+    method: 'get',
+    path: '/compare.xlsx',
+    tags: ['crowdfunding'],
+    summary: 'The comparison of 2–4 projects as Excel: the figures of /compare side by side, live formulas, the best value per row marked',
+    request: { query: CompareQuery.merge(LangQuery) },
+    responses: { 200: fileResponse(XLSX_TYPE, 'the comparison as an .xlsx workbook'), ...commonErrors },
+  }),
+  async (c) => {
+    const db = c.var.db;
+    const { lang: _lang, ...query } = c.req.valid('query');
+    const comparison = await compareProjects(db, query);
+    const [settings, customer] = await Promise.all([getSettings(db), comparison.customer ? findCustomer(db, comparison.customer.id) : null]);
+    const lang = requestLang(c);
+    const file = await compareWorkbook(
+      {
+        comparison,
+        rateMinor: settings.rateMinor,
+        currency: settings.currency,
+        companyName: settings.companyName,
+        timeZone: settings.timeZone,
+        overdraftCenti: customer?.overdraftCenti ?? 0,
+        generatedAt: new Date(),
+      },
+      lang,
+    );
+    return xlsxBody(c, file, compareFileName(comparison.projects.map((p) => p.code), lang));
+  },
+);
+
+export const customerExports = router().openapi(
+  staffRoute(STAFF, {
+    method: 'get',
+    path: '/{id}/export.xlsx',
+    tags: ['customers'],
+    summary: 'Everything about the customer as one Excel workbook: a sheet per kind (quotes with revisions and lines, orders, stages, ledger, debits, pledges, projects)',
+    request: { params: IdParam, query: LangQuery },
+    responses: {
+      200: fileResponse(XLSX_TYPE, 'the customer’s data as an .xlsx workbook'),
+      422: jsonResponse(ErrorBody, 'too many rows for one file (export_too_large): use the JSON export'),
+      ...commonErrors,
+    },
+  }),
+  async (c) => {
+    const db = c.var.db;
+    const { id } = c.req.valid('param');
+    const [doc, settings] = await Promise.all([exportCustomer(db, id), getSettings(db)]);
+    if (!doc) throw notFound({ en: 'No such customer.', ru: 'Такого заказчика нет.' });
+    const lang = requestLang(c);
+    const generatedAt = new Date();
+    const file = await customerDataWorkbook({ doc, companyName: settings.companyName, timeZone: settings.timeZone, currency: settings.currency, generatedAt }, lang);
+    return xlsxBody(c, file, customerDataFileName(doc.customer.name, localDate(generatedAt.getTime(), settings.timeZone), lang));
   },
 );

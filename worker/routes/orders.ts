@@ -6,7 +6,7 @@ import { DebitInputError, nextStage, stageDebit, totalHoursCenti, waitingReason,
 import { lineNormHoursCenti } from '../domain/pricing';
 import { STAFF, type AppContext } from '../http/auth';
 import { AppError, badRequest, conflict, notFound, requestLang, unprocessable } from '../http/errors';
-import { commonErrors, jsonBody, jsonResponse, router, staffRoute } from '../http/route';
+import { commonErrors, jsonResponse, router, staffRoute } from '../http/route';
 import { sha256Hex } from '../http/secrets';
 import type { Db } from '../store/db';
 import {

@@ -149,6 +149,12 @@ export function CustomerPage({ id }: { id: number }) {
         >
           <Icon name="download" /> {tr('Все данные (JSON)', 'All data (JSON)')}
         </Button>
+        <Button
+          onClick={() => void download(`/api/customers/${c.id}/export.xlsx`, `customer-${c.id}.xlsx`).catch((e) => toast(e instanceof Error ? e.message : String(e), 'danger'))}
+          title={tr('Те же данные одной книгой Excel: лист на каждый вид — сметы, строки, заявки, этапы, журнал, взносы', 'The same data as one Excel workbook: a sheet per kind — quotes, lines, orders, stages, ledger, pledges')}
+        >
+          <Icon name="download" /> {tr('Все данные (Excel)', 'All data (Excel)')}
+        </Button>
         <Button onClick={() => setEditing(true)}>{t('edit')}</Button>
       </PageHeader>
       <div class="grid-3">

@@ -1,6 +1,7 @@
 /** The quote editor: header, the grid, item details, totals that follow every keystroke. */
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { AuditEntryT, CatalogItemT, QuoteLineT, QuoteT } from '../../../schema/api';
+import { AUDIT_ACTION_WORDS } from '../../../worker/domain/audit-words';
 import { formatFixed, formatMilli, formatPercentMilli, parseFixed } from '../../../worker/domain/format';
 import { parsePastedRows } from '../../../worker/domain/paste';
 import { ApiError, del, get, patch, post } from '../api';
@@ -222,7 +223,7 @@ function Editor({ initial, catalog }: { initial: QuoteT; catalog: CatalogItemT[]
             <QuoteStatusChip status={quote.status} />
             <Link href={`/customers/${quote.customerId}`}>{quote.customerName}</Link>
             <span class="muted">
-              · {tr('ставка', 'rate')} <Money minor={quote.rateMinor} currency={quote.currency} />
+              {tr('Ставка', 'Rate')} <Money minor={quote.rateMinor} currency={quote.currency} />
               {quote.validUntil && ` · ${tr('действует до', 'valid until')} ${dateText(quote.validUntil)}`}
             </span>
             {quote.revisions.length > 1 && (
@@ -658,27 +659,6 @@ function KReasonDialog({ line, kMilli, onCancel, onConfirm }: { line: QuoteLineT
   );
 }
 
-const ACTION_WORDS: Record<string, [string, string]> = {
-  created: ['создана', 'created'],
-  updated: ['изменены условия', 'terms changed'],
-  line_added: ['добавлена строка', 'line added'],
-  line_updated: ['изменена строка', 'line changed'],
-  line_removed: ['удалена строка', 'line removed'],
-  lines_reordered: ['изменён порядок строк', 'lines reordered'],
-  lines_pasted: ['вставлены строки', 'lines pasted'],
-  sent: ['отправлена', 'sent'],
-  revised: ['новая редакция', 'new revision'],
-  duplicated: ['копия', 'duplicated'],
-  archived: ['в архиве', 'archived'],
-  repriced: ['пересчитана', 're-priced'],
-  accepted: ['принята заказчиком', 'accepted by the customer'],
-  declined: ['отклонена заказчиком', 'declined by the customer'],
-  changes_requested: ['заказчик просит изменений', 'the customer requests changes'],
-  shared: ['выдана ссылка', 'link shared'],
-  share_revoked: ['ссылки отозваны', 'links revoked'],
-  order_created: ['создана заявка', 'work order created'],
-};
-
 function changesText(changes: Record<string, unknown>): string {
   return Object.entries(changes)
     .filter(([k]) => k !== 'lineId')
@@ -704,7 +684,7 @@ function AuditDialog({ quoteId, onClose }: { quoteId: number; onClose(): void })
           </thead>
           <tbody>
             {audit.data.map((a) => {
-              const word = ACTION_WORDS[a.action];
+              const word = AUDIT_ACTION_WORDS[a.action];
               return (
                 <tr key={a.id}>
                   <td class="nowrap small">

@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import { formatFixed, formatMilli, parseFixed } from '../../../worker/domain/format';
 import { patch } from '../api';
-import { Button, ErrorNote, Field, PageHeader, fieldErrors, toast } from '../components/ui';
+import { ErrorNote, Field, PageHeader, fieldErrors, toast } from '../components/ui';
 import { getLang, t, tr } from '../i18n';
 import { useSession } from '../session';
 

@@ -1,0 +1,22 @@
+/** What each quote audit action is called, in Russian and English: the quote's history on screen and in Excel. */
+export const AUDIT_ACTION_WORDS: Readonly<Record<string, readonly [ru: string, en: string]>> = {
+  created: ['создана', 'created'],
+  updated: ['изменены условия', 'terms changed'],
+  line_added: ['добавлена строка', 'line added'],
+  line_updated: ['изменена строка', 'line changed'],
+  line_removed: ['удалена строка', 'line removed'],
+  lines_reordered: ['изменён порядок строк', 'lines reordered'],
+  lines_pasted: ['вставлены строки', 'lines pasted'],
+  sent: ['отправлена', 'sent'],
+  revised: ['новая редакция', 'new revision'],
+  duplicated: ['копия', 'duplicated'],
+  archived: ['в архиве', 'archived'],
+  repriced: ['пересчитана', 're-priced'],
+  accepted: ['принята заказчиком', 'accepted by the customer'],
+  declined: ['отклонена заказчиком', 'declined by the customer'],
+  changes_requested: ['заказчик просит изменений', 'the customer requests changes'],
+  shared: ['выдана ссылка', 'link shared'],
+  share_revoked: ['ссылки отозваны', 'links revoked'],
+  order_created: ['создана заявка', 'work order created'],
+  order_withdrawn: ['заявка отозвана', 'work order withdrawn'],
+};
