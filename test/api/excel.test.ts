@@ -560,7 +560,7 @@ describe('the monthly consumption workbook', () => {
   });
 
   it('refuses more than the row cap with a clear 422', () => {
-    expect(CONSUMPTION_ROW_CAP).toBe(20_000);
+    expect(CONSUMPTION_ROW_CAP).toBe(10_000);
     const e1 = entry({ date: '2026-05-01', kind: 'topup', normHoursCenti: 1 });
     const big = report([{ ...summarize(1, 'A', 0, []), entries: new Array(CONSUMPTION_ROW_CAP).fill(e1) }, { ...summarize(2, 'B', 0, []), entries: [e1] }]);
     let caught: unknown;
@@ -573,7 +573,7 @@ describe('the monthly consumption workbook', () => {
     const err = caught as AppError;
     expect(err.status).toBe(422);
     expect(err.code).toBe('report_too_large');
-    expect(err.text.ru).toContain('20000');
+    expect(err.text.ru).toContain('10000');
     expect(err.text.en).toContain('customerId');
     expect(() => assertConsumptionFits({ customers: big.customers.slice(0, 1) })).not.toThrow();
   });

@@ -81,6 +81,28 @@ export function localDate(instantMs: number, timeZone: string): string {
   return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}`;
 }
 
+/**
+ * localDate for many instants in one zone (a month's ledger): the zone's offset is looked up
+ * once per UTC hour and reused for every instant in that hour, so a report of thousands of
+ * rows formats a few hundred hours instead of every row. An hour whose offset differs at its
+ * start and its end (a transition inside it) falls back to localDate for each instant.
+ */
+export function localDater(timeZone: string): (instantMs: number) => string {
+  const HOUR = 3_600_000;
+  const offsets = new Map<number, number | null>();
+  return (instantMs) => {
+    const hour = Math.floor(instantMs / HOUR);
+    let offset = offsets.get(hour);
+    if (offset === undefined) {
+      const atStart = offsetMs(hour * HOUR, timeZone);
+      offset = atStart === offsetMs(hour * HOUR + HOUR - 1, timeZone) ? atStart : null;
+      offsets.set(hour, offset);
+    }
+    if (offset === null) return localDate(instantMs, timeZone);
+    return new Date(instantMs + offset).toISOString().slice(0, 10);
+  };
+}
+
 /** YYYY-MM of an instant on the company's calendar. */
 export function localMonth(instantMs: number, timeZone: string): string {
   return localDate(instantMs, timeZone).slice(0, 7);

@@ -47,8 +47,8 @@ import {
   uniqueSheetName,
 } from './cells';
 
-/** Entry rows one workbook may hold; beyond it the Worker's CPU and memory are at risk. */
-export const CONSUMPTION_ROW_CAP = 20_000;
+/** Entry rows one workbook may hold: 10 000 took about 1 s and 105 MB in bench/RESULTS.md, 20 000 went past the 128 MB a Worker may use. */
+export const CONSUMPTION_ROW_CAP = 10_000;
 
 export function consumptionRowCount(report: Pick<ConsumptionReport, 'customers'>): number {
   return report.customers.reduce((n, c) => n + c.entries.length, 0);
