@@ -4,7 +4,7 @@
  * only the entries since then (a covering index), not the customer's whole history.
  */
 import { asc, eq, inArray, sql } from 'drizzle-orm';
-import { customers, ledgerEntries } from '../../schema/tables';
+import { customers } from '../../schema/tables';
 import { localDater, monthRange } from '../domain/calendar';
 import { reportTotals, summarize, type ConsumptionEntry, type ConsumptionReport } from '../domain/consumption';
 import { batch, type Db } from './db';
