@@ -1,0 +1,218 @@
+/**
+ * The monthly consumption report over 100 000 and then 1 000 000 ledger entries.
+ *
+ * Data: 300 customers; 8 333 entries a month (a fifth top-ups, a twentieth corrections, the rest
+ * debits of two items each). 100 000 entries are the last 12 months; 900 000 older ones are then
+ * added (the 108 months before), so the 1 000 000-entry ledger holds ten years at the same
+ * monthly volume: what grows is the history, not the month. The bench Worker generates the
+ * rows inside SQLite (a recursive CTE), in time order, so loading takes seconds, and the
+ * trigger keeps customers.balance_centi exact as in production.
+ *
+ * Measured for the last complete month (the usual report) and the oldest complete month (the
+ * longest "since" range for opening balances):
+ *   - GET /api/reports/consumption end to end (median of 5, after one warm-up);
+ *   - inside the Worker: consumptionReport() itself, its one D1 batch, each statement's D1
+ *     duration, rows read and query plan, and JSON.stringify of the answer;
+ *   - the baseline: GET /api/health/db (one SELECT 1), timed the same way in the same run.
+ */
+import { login, timed, type Session } from '../lib/api';
+import type { DevServer } from '../lib/proc';
+
+export const CUSTOMERS = 300;
+const DAY = 86_400_000;
+
+export interface StatementFigures {
+  sql: string;
+  durationMs: number;
+  rowsRead: number;
+  rows: number;
+  plan: string[];
+}
+
+export interface MonthFigures {
+  month: string;
+  label: string;
+  httpMs: number[];
+  httpMedianMs: number;
+  httpBytes: number;
+  workerMs: number;
+  batchMs: number;
+  sqlMs: number;
+  stringifyMs: number;
+  /** localDate() for every row of the answer, timed alone. */
+  localDateMs: number;
+  entries: number;
+  customers: number;
+  statements: StatementFigures[];
+  /** The opening balances computed the earlier way (one GROUP BY), measured the same way, for comparison. */
+  alternatives: { name: string; sql: string; durationMs: number; rowsRead: number; plan: string[] }[];
+}
+
+export interface StageFigures {
+  ledger: number;
+  loadSeconds: number;
+  floorMs: number;
+  months: MonthFigures[];
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+const monthOf = (ms: number) => new Date(ms).toISOString().slice(0, 7);
+/** The first month that starts on or after `ms` (so the month is fully inside the data). */
+function firstFullMonth(ms: number): string {
+  const d = new Date(ms);
+  return monthOf(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1));
+}
+
+async function post(dev: DevServer, path: string, body: unknown) {
+  const res = await fetch(`${dev.url}${path}`, { method: 'POST', body: JSON.stringify(body) });
+  if (!res.ok) throw new Error(`${path} → ${res.status} ${await res.text()}`);
+  return (await res.json()) as any;
+}
+
+/** Entries n = from…to over [startMs, endMs), in chunks of 100 000 (one request each). */
+async function load(dev: DevServer, from: number, to: number, startMs: number, endMs: number, firstCustomer: number) {
+  const chunk = 100_000;
+  const span = (endMs - startMs) / (to - from + 1);
+  for (let a = from; a <= to; a += chunk) {
+    const b = Math.min(to, a + chunk - 1);
+    await post(dev, '/__bench/ledger', {
+      from: a, to: b, startMs: startMs + (a - from) * span, endMs: startMs + (b - from + 1) * span, firstCustomer, customers: CUSTOMERS,
+    });
+  }
+}
+
+async function month(dev: DevServer, s: Session, m: string, label: string): Promise<MonthFigures> {
+  const url = `${dev.url}/api/reports/consumption?month=${m}`;
+  const headers = { cookie: s.cookie };
+  const warm = await timed(url, headers);
+  if (warm.status !== 200) throw new Error(`report ${m} → ${warm.status}`);
+  const http: { ms: number; bytes: number }[] = [];
+  for (let i = 0; i < 5; i++) http.push(await timed(url, headers));
+  const inside: any[] = [];
+  for (let i = 0; i < 3; i++) {
+    const res = await fetch(`${dev.url}/__bench/report?month=${m}`);
+    if (!res.ok) throw new Error(`/__bench/report ${m} → ${res.status} ${await res.text()}`);
+    inside.push(await res.json());
+  }
+  const pick = inside.sort((a, b) => a.totalMs - b.totalMs)[1]; // the median run, whole
+  const statements: StatementFigures[] = pick.statements.map((st: StatementFigures, i: number) => ({
+    ...st,
+    durationMs: median(inside.map((r) => r.statements[i].durationMs)),
+  }));
+  return {
+    month: m,
+    label,
+    httpMs: http.map((h) => h.ms),
+    httpMedianMs: median(http.map((h) => h.ms)),
+    httpBytes: http[0]!.bytes,
+    workerMs: pick.totalMs,
+    batchMs: pick.batchMs,
+    sqlMs: statements.reduce((n, st) => n + st.durationMs, 0),
+    stringifyMs: pick.stringifyMs,
+    localDateMs: pick.localDateMs,
+    entries: pick.entries,
+    customers: pick.customers,
+    statements,
+    alternatives: (pick.alternatives as MonthFigures['alternatives']).map((a, i) => ({
+      ...a,
+      durationMs: median(inside.map((r) => r.alternatives[i].durationMs)),
+    })),
+  };
+}
+
+async function floor(dev: DevServer): Promise<number> {
+  const ms: number[] = [];
+  await timed(`${dev.url}/api/health/db`);
+  for (let i = 0; i < 15; i++) ms.push((await timed(`${dev.url}/api/health/db`)).ms);
+  return median(ms);
+}
+
+export async function measureReports(dev: DevServer, log: (s: string) => void): Promise<StageFigures[]> {
+  const s = await login(dev.url, 'accountant@demo.local');
+  const { first } = await post(dev, '/__bench/customers', { count: CUSTOMERS });
+  const now = Date.now() - 3_600_000; // the newest entry an hour ago
+  const yearAgo = now - 365 * DAY;
+  const tenYearsAgo = now - 3_650 * DAY;
+  const stages: StageFigures[] = [];
+
+  let t0 = performance.now();
+  await load(dev, 1, 100_000, yearAgo, now, first);
+  let loadSeconds = (performance.now() - t0) / 1000;
+  log(`    loaded 100 000 entries in ${loadSeconds.toFixed(1)} s`);
+  stages.push({
+    ledger: 100_000,
+    loadSeconds,
+    floorMs: await floor(dev),
+    months: [await month(dev, s, lastComplete(now), 'last complete month'), await month(dev, s, firstFullMonth(yearAgo), 'oldest complete month')],
+  });
+  report(stages.at(-1)!, log);
+
+  t0 = performance.now();
+  await load(dev, 100_001, 1_000_000, tenYearsAgo, yearAgo, first);
+  loadSeconds = (performance.now() - t0) / 1000;
+  log(`    loaded 900 000 older entries in ${loadSeconds.toFixed(1)} s`);
+  stages.push({
+    ledger: 1_000_000,
+    loadSeconds,
+    floorMs: await floor(dev),
+    months: [await month(dev, s, lastComplete(now), 'last complete month'), await month(dev, s, firstFullMonth(tenYearsAgo), 'oldest complete month')],
+  });
+  report(stages.at(-1)!, log);
+
+  // Last, since it changes the database: would statistics alone change the planner's choice?
+  const analyzed = await post(dev, '/__bench/analyze', {});
+  for (const [m, label] of [[lastComplete(now), 'last complete month, after ANALYZE'], [firstFullMonth(tenYearsAgo), 'oldest complete month, after ANALYZE']] as const) {
+    const after = await month(dev, s, m, label);
+    const since = after.statements.find((st) => /since_start/.test(st.sql));
+    log(`    after ANALYZE (${(analyzed.ms / 1000).toFixed(1)} s), ${m}: SQL ${after.sqlMs.toFixed(0)} ms; opening balances ${since?.plan.join('; ')}, ${since?.rowsRead} rows read`);
+    stages.at(-1)!.months.push(after);
+  }
+  return stages;
+}
+
+function lastComplete(now: number): string {
+  const d = new Date(now);
+  return monthOf(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - 1, 1));
+}
+
+function report(stage: StageFigures, log: (s: string) => void) {
+  for (const m of stage.months) {
+    log(`    ${String(stage.ledger).padStart(9)} entries, ${m.month} (${m.label}): HTTP ${m.httpMedianMs.toFixed(0)} ms, in Worker ${m.workerMs.toFixed(0)} ms, D1 batch ${m.batchMs.toFixed(0)} ms, SQL ${m.sqlMs.toFixed(0)} ms; ${m.entries} rows, ${(m.httpBytes / 1e6).toFixed(1)} MB`);
+  }
+}
+
+export interface Anatomy {
+  name: string;
+  repeat: number;
+  ok: number;
+  statuses: Record<string, number>;
+  msPerRequest: number;
+  d1CallsPerRequest: number;
+  d1MsPerRequest: number;
+  bytes: number;
+}
+
+/**
+ * The API's routes one request at a time inside the bench Worker, through the app itself with a
+ * traced D1: time per request, D1 round trips, time waiting on D1, and the rest (JavaScript).
+ * Runs on the same D1 as the load test (the fixtures are still there).
+ */
+export async function measureAnatomy(dev: DevServer, f: { cookie: string; quoteId: number; token: string; draftId: number; month: string }): Promise<Anatomy[]> {
+  const s = { base: dev.url, cookie: f.cookie, origin: dev.url };
+  const draft = await fetch(`${dev.url}/api/quotes/${f.draftId}`, { headers: { cookie: s.cookie } });
+  if (!draft.ok) throw new Error(`anatomy: the draft quote is not readable (${draft.status})`);
+  const version = ((await draft.json()) as { version: number }).version;
+  const specs = [
+    { name: 'GET /api/health (constant)', method: 'GET', path: '/api/health', repeat: 200 },
+    { name: 'GET /api/health/db (SELECT 1)', method: 'GET', path: '/api/health/db', repeat: 200 },
+    { name: 'GET /api/quotes/:id (50 lines)', method: 'GET', path: `/api/quotes/${f.quoteId}`, repeat: 100 },
+    { name: 'POST /api/quotes/:id/lines', method: 'POST', path: `/api/quotes/${f.draftId}/lines`, versioned: true, version, body: { title: 'Доработка по результатам нагрузочного теста', hoursCenti: 150 }, repeat: 10 },
+    { name: 'GET /api/shared/:token (50 lines)', method: 'GET', path: `/api/shared/${f.token}`, repeat: 100 },
+    { name: 'GET /api/reports/consumption (demo month)', method: 'GET', path: `/api/reports/consumption?month=${f.month}`, repeat: 50 },
+  ];
+  return (await post(dev, '/__bench/anatomy', { cookie: s.cookie, specs })) as Anatomy[];
+}

@@ -1,0 +1,400 @@
+/**
+ * The bench-only Worker (`bench/wrangler.bench.toml`, never deployed): the app itself for every
+ * path but /__bench/*, plus the measurements that have to happen inside workerd:
+ *   POST /__bench/excel    writes an estimate or a consumption report (xlsx or the same rows as
+ *                          CSV) from synthetic input, R times, and says how long each took;
+ *   POST /__bench/ledger   bulk-loads ledger entries and their debit items (SQL generates the rows);
+ *   GET  /__bench/report   runs the app's own consumptionReport through a D1 wrapper that records
+ *                          each statement's SQL, D1's meta (duration, rows read) and the plan;
+ *   POST /__bench/analyze  runs ANALYZE (after the measurements: does the planner then choose better?);
+ *   POST /__bench/anatomy  sends requests through the app itself, one at a time, with that wrapper
+ *                          as its D1: time in the Worker, D1 round trips and the time waiting on them.
+ *
+ * Plain JavaScript on purpose: `npm run typecheck` checks bench/*.ts with Node's types
+ * (scripts/tsconfig.json), which cannot type Worker code; wrangler's esbuild bundles this file
+ * and the TypeScript it imports as usual.
+ */
+import { SEED_CATEGORIES, SEED_ITEMS } from '../schema/seed/catalog';
+import { app } from '../worker/app';
+import { reportTotals, summarize } from '../worker/domain/consumption';
+import { buildQuoteView } from '../worker/domain/quote';
+import { sharedView } from '../worker/domain/shared-view';
+import { consumptionWorkbook } from '../worker/excel/consumption';
+import { estimateWorkbook } from '../worker/excel/estimate';
+import { database } from '../worker/store/db';
+import { consumptionReport } from '../worker/store/reports';
+import { getSettings } from '../worker/store/settings';
+import { localDater } from '../worker/domain/calendar';
+
+const json = (body, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
+// ---------- synthetic input for the Excel writers ----------
+
+const categoryOf = new Map(SEED_CATEGORIES.map((c) => [c.code, c]));
+
+/** A sent quote of `n` lines (a section heading every 20 lines), seen as the customer sees it. */
+function sharedQuote(n) {
+  const lines = [];
+  for (let i = 0; i < n; i++) {
+    const id = i + 1;
+    const base = { id, position: id, catalogItemId: null, projectId: null, actualTime: false, kReason: '', note: '' };
+    if (i % 20 === 0) {
+      lines.push({ ...base, kind: 'section', code: '', title: `Раздел ${i / 20 + 1}. Работы по этапу`, mode: 'estimate', quantityMilli: 1000, hoursCenti: null, kMilli: 1000, baseKMilli: 1000, categoryName: '', description: '', inputs: '', result: '', limits: '' });
+      continue;
+    }
+    const item = SEED_ITEMS[i % SEED_ITEMS.length];
+    const category = categoryOf.get(item.category);
+    lines.push({
+      ...base,
+      kind: 'item',
+      catalogItemId: (i % SEED_ITEMS.length) + 1,
+      code: item.code,
+      title: item.nameRu,
+      mode: item.mode,
+      actualTime: item.actualTime,
+      quantityMilli: 1000 + (i % 3) * 500,
+      hoursCenti: item.hoursCenti ?? 100 + ((i * 37) % 900),
+      kMilli: category.kMilli,
+      baseKMilli: category.kMilli,
+      categoryName: category.nameRu,
+      description: item.description,
+      inputs: item.inputs,
+      result: item.result,
+      limits: item.limits,
+      note: i % 7 === 0 ? 'Уточнить объём после первой встречи с заказчиком.' : '',
+    });
+  }
+  const today = new Date().toISOString().slice(0, 10);
+  const record = {
+    id: 1, seriesId: 1, revision: 1, number: 'С-2026-0001', status: 'sent', version: 1, customerId: 1,
+    title: `Смета на ${n} строк`, currency: 'RUB', rateMinor: 300_000, vatMode: 'on_top', vatRateMilli: 220, discountRateMilli: 50,
+    validUntil: '2099-12-31', customerNote: 'Сроки выполнения согласуются отдельно.', internalNote: '',
+    createdAt: `${today}T09:00:00.000Z`, updatedAt: `${today}T09:00:00.000Z`, sentAt: `${today}T10:00:00.000Z`,
+    supersededAt: null, answeredAt: null, answerName: null, answerMessage: null,
+  };
+  const view = buildQuoteView(record, lines, {
+    today, customerName: 'Северный государственный университет', baseNumber: 'С-2026-0001', latestRevision: 1,
+    revisions: [{ id: 1, revision: 1, number: 'С-2026-0001', status: 'sent', validUntil: '2099-12-31', supersededAt: null }], orderId: null,
+  });
+  return sharedView(view, {
+    companyName: 'ООО «Открытые технологии»', companyDetails: 'ИНН 0000000000 · Москва',
+    customerName: 'Северный государственный университет', customerLegalName: 'ФГБОУ ВО «Северный государственный университет»',
+    linkExpiresAt: '2099-12-31T00:00:00.000Z',
+  });
+}
+
+/** A month's report of `n` entries over 25 customers: debits itemised, some top-ups and corrections. */
+function consumption(n) {
+  const customers = 25;
+  const per = Math.ceil(n / customers);
+  const list = [];
+  let made = 0;
+  for (let c = 0; c < customers && made < n; c++) {
+    const entries = [];
+    for (let j = 0; j < per && made < n; j++, made++) {
+      const day = String(1 + Math.floor((j * 28) / per)).padStart(2, '0');
+      const item = SEED_ITEMS[(c * 31 + j) % SEED_ITEMS.length];
+      const base = {
+        entryId: made + 1, at: `2026-03-${day}T09:00:00.000Z`, date: `2026-03-${day}`, topupKind: null, memo: '',
+        orderId: null, orderNumber: null, stageN: null, stageTitle: null, code: null, title: null, categoryName: null,
+        hoursCenti: null, kMilli: null, moneyMinor: 0, rateMinor: null, correctsEntryId: null,
+      };
+      if (j % 10 === 0) entries.push({ ...base, kind: 'topup', topupKind: 'tariff', memo: 'Пополнение по договору', normHoursCenti: 4000 });
+      else if (j % 50 === 7) entries.push({ ...base, kind: 'correction', memo: 'Исправление ошибки', normHoursCenti: 150 });
+      else {
+        const hours = item.hoursCenti ?? 100 + ((j * 37) % 900);
+        const k = categoryOf.get(item.category).kMilli;
+        const norm = Math.round((hours * k) / 1000);
+        entries.push({
+          ...base, kind: 'debit', orderId: 100 + j, orderNumber: `З-2026-${String(100 + j).padStart(4, '0')}`, stageN: 1 + (j % 3),
+          stageTitle: 'Разработка и согласование', code: item.code, title: item.nameRu, categoryName: categoryOf.get(item.category).nameRu,
+          hoursCenti: hours, kMilli: k, normHoursCenti: -norm, moneyMinor: -norm * 3000, rateMinor: 300_000,
+        });
+      }
+    }
+    list.push(summarize(c + 1, `Заказчик № ${c + 1} — образовательная организация`, 10_000, entries));
+  }
+  return {
+    month: '2026-03', timeZone: 'Europe/Moscow', currency: 'RUB', companyName: 'ООО «Открытые технологии»',
+    generatedAt: '2026-04-01T06:00:00.000Z', customers: list, totals: reportTotals(list),
+  };
+}
+
+const inputs = new Map();
+function input(kind, n) {
+  const key = `${kind}:${n}`;
+  if (!inputs.has(key)) inputs.set(key, kind === 'estimate' ? sharedQuote(n) : consumption(n));
+  return inputs.get(key);
+}
+
+// ---------- the CSV baseline: the same rows, as plain text ----------
+
+const cell = (v) => {
+  const s = v === null || v === undefined ? '' : String(v);
+  return /[";\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+const row = (values) => values.map(cell).join(';');
+
+function estimateCsv(q) {
+  const out = [row(['№', 'Код', 'Услуга', 'Кол-во', 'Часы', 'K', 'Нормо-часы', 'Ставка', 'Сумма'])];
+  let no = 0;
+  for (const l of q.lines) {
+    if (l.kind === 'section') out.push(row(['', '', l.title]));
+    else out.push(row([++no, l.code, l.title, l.quantityMilli / 1000, l.hoursCenti / 100, l.kMilli / 1000, l.normHoursCenti / 100, q.quote.rateMinor / 100, l.amountMinor / 100]));
+  }
+  const t = q.totals;
+  for (const [label, v] of [['Сумма', t.subtotalMinor], ['Скидка', t.discountMinor], ['НДС', t.vatMinor], ['Итого', t.totalMinor]]) out.push(row(['', '', label, '', '', '', '', '', v / 100]));
+  return new TextEncoder().encode(out.join('\r\n')).buffer;
+}
+
+function consumptionCsv(r) {
+  const out = [row(['Заказчик', 'Дата', 'Операция', 'Заявка', 'Этап', 'Код', 'Содержание', 'Специалист', 'Часы', 'K', 'Пополнение', 'Списание', 'Коррекция', 'Остаток', 'Сумма'])];
+  for (const c of r.customers) {
+    let balance = c.openingCenti;
+    for (const e of c.entries) {
+      balance += e.normHoursCenti;
+      out.push(row([c.name, e.date, e.kind, e.orderNumber, e.stageN, e.code, [e.title, e.memo].filter(Boolean).join(' — '), e.categoryName,
+        e.hoursCenti === null ? '' : e.hoursCenti / 100, e.kMilli === null ? '' : e.kMilli / 1000,
+        e.kind === 'topup' ? e.normHoursCenti / 100 : '', e.kind === 'debit' ? -e.normHoursCenti / 100 : '', e.kind === 'correction' ? e.normHoursCenti / 100 : '',
+        balance / 100, e.kind === 'debit' ? -e.moneyMinor / 100 : '']));
+    }
+  }
+  return new TextEncoder().encode(out.join('\r\n')).buffer;
+}
+
+async function excel(url) {
+  const kind = url.searchParams.get('kind') === 'report' ? 'report' : 'estimate';
+  const format = url.searchParams.get('format') === 'csv' ? 'csv' : 'xlsx';
+  const n = Number(url.searchParams.get('n') ?? 100);
+  const reps = Number(url.searchParams.get('reps') ?? 1);
+  const data = input(kind, n);
+  const ms = [];
+  let bytes = 0;
+  for (let i = 0; i < reps; i++) {
+    const t0 = performance.now();
+    const file =
+      format === 'csv'
+        ? kind === 'estimate' ? estimateCsv(data) : consumptionCsv(data)
+        : kind === 'estimate' ? await estimateWorkbook({ quote: data, timeZone: 'Europe/Moscow', generatedAt: new Date() }, 'ru') : await consumptionWorkbook(data, 'ru', { rowCap: Infinity });
+    ms.push(performance.now() - t0);
+    bytes = file.byteLength;
+  }
+  return json({ kind, format, n, reps, ms, bytes });
+}
+
+/** Is the clock inside this isolate advancing during pure computation (workerd may freeze it)? */
+function clock() {
+  const t0 = performance.now();
+  let x = 0;
+  for (let i = 0; i < 2e7; i++) x += i % 7;
+  return json({ elapsed: performance.now() - t0, x });
+}
+
+// ---------- bulk ledger load ----------
+
+/**
+ * Inserts ledger entries n = from…to spread evenly over [startMs, endMs) in time order, for the
+ * given customers, then two debit items per debit (their hours sum to the debit). The rows are
+ * made by SQLite itself (a recursive CTE), so nothing large crosses into the database.
+ * Mix: every 20th entry a correction, every 5th a top-up, the rest debits.
+ */
+async function ledger(request, env) {
+  const b = await request.json();
+  const { from, to, startMs, endMs, firstCustomer, customers } = b;
+  const step = (endMs - startMs) / 1000 / (to - from + 1);
+  const before = await env.DB.prepare('select coalesce(max(id), 0) as id from ledger_entries').first('id');
+  const entries = await env.DB.prepare(
+    `insert into ledger_entries (customer_id, kind, topup_kind, norm_hours_centi, money_minor, rate_minor, memo, at, created_at, created_by)
+     with recursive s(n) as (select ?1 union all select n + 1 from s where n < ?2),
+     v(n, kind, hours, at) as (
+       select n,
+              case when n % 20 = 0 then 'correction' when n % 5 = 1 then 'topup' else 'debit' end,
+              case when n % 20 = 0 then 100 when n % 5 = 1 then 1000 + (n * 7919) % 4000 else 75 + (n * 104729) % 700 end,
+              strftime('%Y-%m-%dT%H:%M:%fZ', ?3 / 1000.0 + (n - ?1) * ?4, 'unixepoch')
+       from s)
+     select ?5 + (n * 7919) % ?6, kind, case kind when 'topup' then 'tariff' end,
+            case kind when 'debit' then -hours else hours end,
+            case kind when 'debit' then -hours * 3000 else 0 end,
+            case kind when 'debit' then 300000 end,
+            case kind when 'topup' then 'Пополнение по договору' when 'correction' then 'Исправление' else '' end,
+            at, at, 3
+     from v`,
+  )
+    .bind(from, to, startMs, step, firstCustomer, customers)
+    .run();
+  const items = await env.DB.prepare(
+    `insert into debit_items (entry_id, code, title, category_name, hours_centi, k_milli, norm_hours_centi, money_minor)
+     select e.id, c.code, c.name_ru, cat.name_ru,
+            case k.k when 1 then (-e.norm_hours_centi * 6) / 10 else -e.norm_hours_centi - (-e.norm_hours_centi * 6) / 10 end,
+            1000,
+            case k.k when 1 then (-e.norm_hours_centi * 6) / 10 else -e.norm_hours_centi - (-e.norm_hours_centi * 6) / 10 end,
+            case k.k when 1 then ((-e.norm_hours_centi * 6) / 10) * 3000 else (-e.norm_hours_centi - (-e.norm_hours_centi * 6) / 10) * 3000 end
+     from ledger_entries e
+     join (select 1 as k union all select 2) k
+     join catalog_items c on c.id = 1 + (e.id * k.k) % (select count(*) from catalog_items)
+     join categories cat on cat.id = c.category_id
+     where e.id > ?1 and e.kind = 'debit'
+     order by e.id, k.k`,
+  )
+    .bind(before)
+    .run();
+  return json({ entries: entries.meta.changes, items: items.meta.changes, entriesMs: entries.meta.duration, itemsMs: items.meta.duration });
+}
+
+/** Creates `count` customers for the ledger (names sort like real ones); answers the first id. */
+async function benchCustomers(request, env) {
+  const { count } = await request.json();
+  const now = new Date().toISOString();
+  const first = (await env.DB.prepare('select coalesce(max(id), 0) + 1 as id from customers').first('id'));
+  await env.DB.prepare(
+    `insert into customers (name, legal_name, search_text, created_at)
+     with recursive s(n) as (select 1 union all select n + 1 from s where n < ?1)
+     select 'Заказчик ' || printf('%04d', n), 'ООО «Заказчик ' || n || '»', 'заказчик ' || n, ?2 from s`,
+  )
+    .bind(count, now)
+    .run();
+  return json({ first, count });
+}
+
+// ---------- the report's statements, traced ----------
+
+/**
+ * A D1Database that passes everything through and notes each call that reaches D1 (a round
+ * trip): its statements' SQL, D1's meta (duration, rows read) and the wall time it took.
+ */
+function tracing(d1, log) {
+  log.calls = 0;
+  log.wallMs = 0;
+  const timedCall = async (fn) => {
+    const t0 = performance.now();
+    try {
+      return await fn();
+    } finally {
+      log.calls++;
+      log.wallMs += performance.now() - t0;
+    }
+  };
+  const wrap = (inner, sql, params) => ({
+    inner, sql, params,
+    bind: (...p) => wrap(inner.bind(...p), sql, p),
+    first: (...a) => timedCall(() => inner.first(...a)),
+    all: async () => note(await timedCall(() => inner.all()), sql, params),
+    run: async () => note(await timedCall(() => inner.run()), sql, params),
+    raw: (...a) => timedCall(() => inner.raw(...a)),
+  });
+  const note = (result, sql, params) => {
+    log.push({ sql, params, durationMs: result.meta?.duration ?? null, rowsRead: result.meta?.rows_read ?? null, rows: result.results?.length ?? 0 });
+    return result;
+  };
+  return {
+    prepare: (sql) => wrap(d1.prepare(sql), sql, []),
+    batch: async (statements) => {
+      const t0 = performance.now();
+      const results = await timedCall(() => d1.batch(statements.map((s) => s.inner)));
+      log.batchMs = (log.batchMs ?? 0) + performance.now() - t0;
+      results.forEach((r, i) => note(r, statements[i].sql, statements[i].params));
+      return results;
+    },
+    exec: (sql) => timedCall(() => d1.exec(sql)),
+    dump: () => d1.dump(),
+    withSession: () => { throw new Error('not traced'); },
+  };
+}
+
+/**
+ * The anatomy of a request, sequentially inside the Worker (no HTTP, no concurrency): for each
+ * spec, `repeat` requests through the app itself with a traced D1. Answers per request: the
+ * time in the Worker, D1 round trips and the wall time spent waiting on them (the rest is
+ * JavaScript: routing, validation, building and serialising the answer), and the answer's size.
+ * A spec with `versioned` sends {…body, version} and moves the version on after each 201.
+ */
+async function anatomy(request, env, ctx) {
+  const { specs, cookie } = await request.json();
+  const out = [];
+  for (const spec of specs) {
+    let version = spec.version;
+    let calls = 0, d1Ms = 0, bytes = 0, ok = 0;
+    const statuses = {};
+    let t0 = performance.now();
+    // Three unrecorded requests first: compiled code, a cached session, warm D1 pages.
+    for (let i = -3; i < spec.repeat; i++) {
+      if (i === 0) t0 = performance.now();
+      const log = [];
+      const headers = { cookie, 'cf-connecting-ip': `10.200.${((i + 3) >> 8) & 255}.${(i + 3) & 255}` };
+      if (spec.method !== 'GET') Object.assign(headers, { origin: new URL(request.url).origin, 'content-type': 'application/json' });
+      const body = spec.method === 'GET' ? undefined : JSON.stringify({ ...spec.body, ...(spec.versioned ? { version } : {}) });
+      const res = await app.fetch(new Request(new URL(spec.path, request.url), { method: spec.method, headers, body }), { ...env, DB: tracing(env.DB, log) }, ctx);
+      bytes = (await res.arrayBuffer()).byteLength;
+      if (spec.versioned && res.status === 201) version++;
+      if (i < 0) continue;
+      statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+      if (res.status < 300) ok++;
+      calls += log.calls;
+      d1Ms += log.wallMs;
+    }
+    const totalMs = performance.now() - t0;
+    out.push({ name: spec.name, repeat: spec.repeat, ok, statuses, msPerRequest: totalMs / spec.repeat, d1CallsPerRequest: calls / spec.repeat, d1MsPerRequest: d1Ms / spec.repeat, bytes });
+  }
+  return json(out);
+}
+
+/** Gathers table statistics (ANALYZE) so that SQLite's planner knows how selective each index is. */
+async function analyze(env) {
+  const t0 = performance.now();
+  await env.DB.prepare('analyze').run();
+  return json({ ms: performance.now() - t0 });
+}
+
+async function report(url, env) {
+  const month = url.searchParams.get('month');
+  const customerId = url.searchParams.get('customerId') ? Number(url.searchParams.get('customerId')) : undefined;
+  const db = database(env.DB);
+  const settings = await getSettings(db);
+  const log = [];
+  const t0 = performance.now();
+  const result = await consumptionReport(database(tracing(env.DB, log)), month, settings, customerId);
+  const totalMs = performance.now() - t0;
+  const plans = [];
+  for (const s of log) {
+    const plan = await env.DB.prepare(`explain query plan ${s.sql}`).bind(...s.params).all();
+    plans.push(plan.results.map((p) => p.detail));
+  }
+  const entries = result.customers.reduce((n, c) => n + c.entries.length, 0);
+  const t1 = performance.now();
+  const body = JSON.stringify(result);
+  const stringifyMs = performance.now() - t1;
+  // One part of building the answer, timed alone: the company's calendar date of every entry.
+  const t2 = performance.now();
+  const dateOf = localDater(settings.timeZone);
+  for (const c of result.customers) for (const e of c.entries) dateOf(Date.parse(e.at));
+  const localDateMs = performance.now() - t2;
+  // The opening balances as the report computed them before (one GROUP BY over every entry
+  // since the month began), measured the same way, to show what the per-customer range saves.
+  const since = log.find((s) => /since_start/.test(s.sql));
+  const alternatives = [];
+  if (since && customerId === undefined) {
+    const sql = 'select customer_id, sum(norm_hours_centi) as since_sum from ledger_entries where at >= ? group by customer_id';
+    const r = await env.DB.prepare(sql).bind(...since.params).all();
+    const plan = await env.DB.prepare(`explain query plan ${sql}`).bind(...since.params).all();
+    alternatives.push({ name: 'the earlier GROUP BY form', sql, durationMs: r.meta.duration, rowsRead: r.meta.rows_read, plan: plan.results.map((p) => p.detail) });
+  }
+  return json({
+    month, totalMs, batchMs: log.batchMs, stringifyMs, localDateMs, alternatives, customers: result.customers.length, entries, jsonBytes: body.length,
+    statements: log.map((s, i) => ({ sql: s.sql.replace(/\s+/g, ' '), durationMs: s.durationMs, rowsRead: s.rowsRead, rows: s.rows, plan: plans[i] })),
+  });
+}
+
+export default {
+  async fetch(request, env, ctx) {
+    const url = new URL(request.url);
+    if (!url.pathname.startsWith('/__bench/')) return app.fetch(request, env, ctx);
+    if (url.pathname === '/__bench/excel') return excel(url);
+    if (url.pathname === '/__bench/clock') return clock();
+    if (url.pathname === '/__bench/customers' && request.method === 'POST') return benchCustomers(request, env);
+    if (url.pathname === '/__bench/ledger' && request.method === 'POST') return ledger(request, env);
+    if (url.pathname === '/__bench/report') return report(url, env);
+    if (url.pathname === '/__bench/anatomy' && request.method === 'POST') return anatomy(request, env, ctx);
+    if (url.pathname === '/__bench/analyze' && request.method === 'POST') return analyze(env);
+    return json({ error: 'no such bench route' }, 404);
+  },
+};
