@@ -69,6 +69,15 @@ describe('crowdfunding projects', () => {
     expect(v).toMatchObject({ status: 'funded', fundedMilli: 1086, overPledgedCenti: 400, remainingCenti: 0 });
   });
 
+  it('a pledge in money becomes norm-hours at the current rate, rounded to the hundredth', async () => {
+    const p = await project();
+    // 500 ₽ at 3 000 ₽ per norm-hour = 0.1666… h → 0.17 h (half up, not truncated)
+    const v = await ok('POST', `/api/crowdfunding/${p.id}/pledges`, { body: { customerId: 1, moneyMinor: 50_000 } }, 201);
+    expect(v.pledges.at(-1)).toMatchObject({ normHoursCenti: 17 });
+    await fails('POST', `/api/crowdfunding/${p.id}/pledges`, { body: { customerId: 1, moneyMinor: 1 } }, 400, 'validation_failed');
+    expect((await ok('GET', `/api/crowdfunding/${p.id}`)).pledges).toHaveLength(1);
+  });
+
   it('a confirmation the balance cannot pay is refused and nothing is debited', async () => {
     const p = await project();
     const c = await ok('POST', '/api/customers', { body: { name: 'Без денег' } }, 201);
@@ -147,6 +156,9 @@ describe('comparing projects', () => {
     await fails('GET', `/api/crowdfunding/compare?ids=${ps[0].id},${ps[0].id}`, {}, 400, 'validation_failed');
     await fails('GET', `/api/crowdfunding/compare?ids=${ps.map((p) => p.id).join(',')}`, {}, 400, 'validation_failed');
     await fails('GET', `/api/crowdfunding/compare?ids=${ps[0].id},99999`, {}, 404);
+    await fails('GET', `/api/crowdfunding/compare?ids=${ps[0].id},${ps[1].id}&customerId=99999`, {}, 404);
+    const four = await ok('GET', `/api/crowdfunding/compare?ids=${ps.slice(0, 4).map((p) => p.id).join(',')}`);
+    expect(four.projects.map((p: any) => p.id)).toEqual(ps.slice(0, 4).map((p) => p.id));
     await fails('GET', '/api/crowdfunding/compare?ids=1,abc', {}, 400);
     await fails('GET', `/api/crowdfunding/compare?ids=${ps[0].id},${ps[1].id}&n=0`, {}, 400);
     await fails('GET', '/api/crowdfunding/compare', {}, 400);

@@ -22,11 +22,14 @@ async function topup(customerId: number, normHoursCenti: number, extra: Record<s
 
 const balance = async (customerId: number) => (await ok('GET', `/api/customers/${customerId}/balance`)).normHoursCenti as number;
 
-/** An accepted quote: `lines` are [code, hoursCenti?] pairs. */
-async function acceptedQuote(customerId: number, lines: [string, number?][]) {
+/** An accepted quote: `lines` are [code, hoursCenti?] pairs, or { section } headings. */
+async function acceptedQuote(customerId: number, lines: ([string, number?] | { section: string })[]) {
   let q = await ok('POST', '/api/quotes', { body: { customerId, title: 'Работы' } }, 201);
-  for (const [code, hoursCenti] of lines) {
-    q = await ok('POST', `/api/quotes/${q.id}/lines`, { body: { version: q.version, catalogItemId: items[code]!.id, ...(hoursCenti ? { hoursCenti } : {}) } }, 201);
+  for (const line of lines) {
+    const body = Array.isArray(line)
+      ? { catalogItemId: items[line[0]]!.id, ...(line[1] ? { hoursCenti: line[1] } : {}) }
+      : { kind: 'section', title: line.section };
+    q = await ok('POST', `/api/quotes/${q.id}/lines`, { body: { version: q.version, ...body } }, 201);
   }
   q = await ok('POST', `/api/quotes/${q.id}/send`, { body: { version: q.version } });
   const { token } = await ok('POST', `/api/quotes/${q.id}/share`, {}, 201);
@@ -51,11 +54,15 @@ describe('the ledger', () => {
     expect(fix).toMatchObject({ entry: { kind: 'correction', correctsEntryId: t.entry.id }, balanceCenti: 2500 });
     await fails('POST', `/api/customers/${c.id}/ledger`, { as: 'accountant', body: { kind: 'correction', normHoursCenti: -2600, memo: 'слишком много', correctsEntryId: t.entry.id } }, 422, 'correction_too_large');
     await fails('POST', `/api/customers/${c.id}/ledger`, { as: 'accountant', body: { kind: 'correction', normHoursCenti: 100, memo: 'не туда', correctsEntryId: t.entry.id } }, 422, 'correction_same_sign');
+    await fails('POST', `/api/customers/${c.id}/ledger`, { as: 'accountant', body: { kind: 'correction', normHoursCenti: 1500, memo: 'вернуть', correctsEntryId: fix.entry.id } }, 422, 'correction_of_correction');
     const ledger = await ok<any[]>('GET', `/api/customers/${c.id}/ledger`, { as: 'manager' });
     expect(ledger.map((e) => [e.kind, e.normHoursCenti, e.balanceAfterCenti])).toEqual([
       ['correction', -1500, 2500],
       ['topup', 4000, 4000],
     ]);
+    // A correction that names no entry (an agreed adjustment) needs only its reason.
+    const general = await ok('POST', `/api/customers/${c.id}/ledger`, { as: 'accountant', body: { kind: 'correction', normHoursCenti: 250, memo: 'компенсация простоя' } }, 201);
+    expect(general).toMatchObject({ entry: { kind: 'correction', correctsEntryId: null, memo: 'компенсация простоя' }, balanceCenti: 2750 });
     const sum = await env.DB.prepare('select sum(norm_hours_centi) as s from ledger_entries where customer_id = ?').bind(c.id).first<{ s: number }>();
     expect(await balance(c.id)).toBe(sum!.s);
   });
@@ -142,6 +149,13 @@ describe('work orders', () => {
       ['Дизайн и прототип', 3000, 1000],
       ['Курс', 300, 600],
     ]);
+    const sectioned = await acceptedQuote(c.id, [{ section: 'Этап 1. Оформление' }, ['2.2'], ['2.4'], { section: 'Этап 2. Курс' }, ['4.1', 500]]);
+    const bySection = await ok('POST', `/api/quotes/${sectioned.id}/order`, { body: { split: 'by_section' } }, 201);
+    expect(bySection.stages.map((s: any) => [s.n, s.title, s.normHoursCenti])).toEqual([
+      [1, 'Этап 1. Оформление', 3000],
+      [2, 'Этап 2. Курс', 300],
+    ]);
+    await fails('GET', '/api/orders/99999', {}, 404);
   });
 
   it('starts when the balance covers the first stage; debits each stage once; pauses; resumes on a top-up; done', async () => {
@@ -149,7 +163,8 @@ describe('work orders', () => {
     const q = await acceptedQuote(c.id, [['2.2'], ['2.1', 1000], ['2.5']]);
     let order = await ok('POST', `/api/quotes/${q.id}/order`, {}, 201);
     expect(order.status).toBe('queued');
-    await fails('POST', `/api/orders/${order.id}/stages/1/accept`, { as: 'accountant', headers: { 'idempotency-key': key() } }, 422);
+    const queued = await fails('POST', `/api/orders/${order.id}/stages/1/accept`, { as: 'accountant', headers: { 'idempotency-key': key() } }, 422, 'insufficient_balance');
+    expect(queued.details).toMatchObject({ needCenti: 2000, balanceCenti: 0 });
 
     await topup(c.id, 2500); // covers stage 1 (20 h), not stage 2 after it
     order = await ok('GET', `/api/orders/${order.id}`);
@@ -289,6 +304,8 @@ describe('work orders', () => {
     expect(w1.status).toBe('withdrawn');
     expect(w1.stages[0].status).toBe('withdrawn');
     await fails('POST', `/api/orders/${o1.id}/withdraw`, {}, 409, 'order_finished');
+    const audit = await ok<any[]>('GET', `/api/quotes/${q1.id}/audit`);
+    expect(audit[0]).toMatchObject({ action: 'order_withdrawn', changes: { order: o1.number, reason: 'заказчик передумал' } });
 
     const q2 = await acceptedQuote(c.id, [['2.2'], ['2.4']]);
     await topup(c.id, 5000);
@@ -334,6 +351,11 @@ describe('the monthly consumption report', () => {
     expect(customer.entries.filter((e: any) => e.kind === 'debit').map((e: any) => [e.code, e.hoursCenti, e.kMilli, e.normHoursCenti, e.moneyMinor, e.orderNumber, e.stageN])).toEqual([
       ['2.2', 2000, 1000, -2000, -6_000_000, order.number, 1],
       ['4.1', 1000, 600, -600, -1_800_000, order.number, 1],
+    ]);
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow' }).format(new Date());
+    expect(customer.entries.filter((e: any) => e.kind === 'debit').map((e: any) => [e.categoryName, e.date])).toEqual([
+      ['Дизайнер', today],
+      ['Ассистент редактора', today],
     ]);
     expect(customer).toMatchObject({ topupsCenti: 10_000, debitsCenti: 2600, moneyMinor: 7_800_000, closingCenti: 7400 });
     const all = await ok('GET', `/api/reports/consumption?month=${month}`, { as: 'admin' });

@@ -56,14 +56,7 @@ export interface ConsumptionReport {
   companyName: string;
   generatedAt: string;
   customers: CustomerConsumption[];
-  totals: {
-    openingCenti: number;
-    topupsCenti: number;
-    debitsCenti: number;
-    correctionsCenti: number;
-    closingCenti: number;
-    moneyMinor: number;
-  };
+  totals: Omit<CustomerConsumption, 'customerId' | 'name' | 'entries'>;
 }
 
 /** Sums one customer's month from its opening balance and its entries (already in order). */

@@ -2,7 +2,7 @@
 import { z } from '@hono/zod-openapi';
 import { ConsumptionQuery, ConsumptionReportS, ErrorBody, Series, SeriesQuery } from '../../schema/api';
 import { XLSX_TYPE } from '../excel/cells';
-import { assertConsumptionFits, consumptionWorkbook } from '../excel/consumption';
+import { consumptionWorkbook } from '../excel/consumption';
 import { consumptionFileName, contentDisposition } from '../excel/filename';
 import { localMonth, monthsEndingWith } from '../domain/calendar';
 import { badRequest, requestLang, type Message } from '../http/errors';
@@ -56,7 +56,6 @@ export const reportsRouter = router()
       const { month, customerId } = c.req.valid('query');
       const settings = await checkedMonth(c.var.db, month, customerId);
       const report = await consumptionReport(c.var.db, month, settings, customerId);
-      assertConsumptionFits(report);
       const lang = requestLang(c);
       const file = await consumptionWorkbook(report, lang);
       const customerName = customerId ? report.customers[0]?.name : undefined;

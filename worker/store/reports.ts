@@ -3,7 +3,7 @@
  * trigger-kept balance: opening = balance − Σ entries since the month began, which reads
  * only the entries since then (a covering index), not the customer's whole history.
  */
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { customers } from '../../schema/tables';
 import { localDater, monthRange } from '../domain/calendar';
 import { reportTotals, summarize, type ConsumptionEntry, type ConsumptionReport } from '../domain/consumption';
@@ -105,8 +105,4 @@ export async function monthlySeries(db: Db, months: string[], timeZone: string, 
     debitsCenti: row?.[`d${i}`] ?? 0,
     moneyMinor: row?.[`m${i}`] ?? 0,
   }));
-}
-
-export async function customerExists(db: Db, id: number) {
-  return (await db.select({ id: customers.id }).from(customers).where(inArray(customers.id, [id]))).length > 0;
 }
