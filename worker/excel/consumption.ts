@@ -13,7 +13,7 @@
  * Every formula carries the value computed here in integer arithmetic, so a reader that
  * does not recalculate shows what one that does computes.
  */
-import ExcelJS from 'exceljs';
+import ExcelJS from './exceljs';
 import type { Worksheet } from 'exceljs';
 import type { ConsumptionEntry, ConsumptionReport, CustomerConsumption, TopupKind } from '../domain/consumption';
 import { currencySymbol, type Lang } from '../domain/format';

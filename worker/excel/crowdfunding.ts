@@ -16,7 +16,7 @@
  *   covers      = ROUND(balance + overdraft, 2) ≥ share
  * The inner ROUNDs keep binary floating point from tipping a hundredth or a thousandth.
  */
-import ExcelJS from 'exceljs';
+import ExcelJS from './exceljs';
 import type { ComparisonT } from '../../schema/api';
 import { formatFixed, type Lang } from '../domain/format';
 import {

@@ -15,7 +15,7 @@
  * K, and the audit trail's IP addresses, browsers and field-by-field changes; no token of
  * any kind is in the export to begin with.
  */
-import ExcelJS from 'exceljs';
+import ExcelJS from './exceljs';
 import type { Cell, CellValue, Style, Worksheet } from 'exceljs';
 import { localDate } from '../domain/calendar';
 import { AUDIT_ACTION_WORDS } from '../domain/audit-words';

@@ -11,7 +11,7 @@
  * shared pricing module computed, so a viewer that does not recalculate shows the same
  * kopecks as the API, and one that does recalculates to the same kopecks.
  */
-import ExcelJS from 'exceljs';
+import ExcelJS from './exceljs';
 import type { Worksheet } from 'exceljs';
 import { localDate } from '../domain/calendar';
 import { currencySymbol, type Lang } from '../domain/format';
