@@ -58,6 +58,8 @@ export const settings = sqliteTable('settings', {
   companyDetails: text('company_details').notNull(),
   quoteValidityDays: integer('quote_validity_days').notNull(),
   shareLinkDays: integer('share_link_days').notNull(),
+  /** How many days back a ledger entry may be dated (top-ups and corrections). */
+  backdateDays: integer('backdate_days').notNull().default(45),
   version: integer().notNull(),
   updatedAt: text('updated_at').notNull(),
 });
@@ -259,6 +261,8 @@ export const auditLog = sqliteTable(
     userAgent: text('user_agent'),
     action: text().notNull(),
     changes: text().notNull().default('{}'),
+    /** Set on rows restored from a customer export: history from another installation. */
+    importedAt: text('imported_at'),
   },
   (t) => [index('audit_log_series').on(t.seriesId, t.id)],
 );
@@ -424,15 +428,21 @@ export const debitItems = sqliteTable(
   (t) => [index('debit_items_entry').on(t.entryId)],
 );
 
-/** Stored answers of idempotent requests (stage acceptance), keyed by the client's key. */
+/**
+ * Idempotent requests (money-writing routes), keyed by the client's Idempotency-Key per scope.
+ * The row is claimed in the SAME batch as the money write it guards, with `result` (what the
+ * write did, as JSON); the answer's bytes (`statusCode`, `body`) are stored right after. So a
+ * retry — concurrent, or after an answer that was lost — always finds what happened.
+ */
 export const idempotencyKeys = sqliteTable(
   'idempotency_keys',
   {
     scope: text().notNull(),
     key: text().notNull(),
     requestHash: text('request_hash').notNull(),
-    statusCode: integer('status_code').notNull(),
-    body: text().notNull(),
+    result: text().notNull().default('{}'),
+    statusCode: integer('status_code'),
+    body: text(),
     createdAt: text('created_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.scope, t.key] })],

@@ -13,7 +13,7 @@ beforeAll(async () => {
 });
 
 async function newCustomer(overdraftCenti = 0) {
-  return ok('POST', '/api/customers', { body: { name: `Заказчик ${++nextCustomer}`, overdraftCenti } }, 201);
+  return ok('POST', '/api/customers', { as: 'accountant', body: { name: `Заказчик ${++nextCustomer}`, overdraftCenti } }, 201);
 }
 
 async function topup(customerId: number, normHoursCenti: number, extra: Record<string, unknown> = {}) {
@@ -321,6 +321,12 @@ describe('work orders', () => {
 });
 
 describe('the monthly consumption report', () => {
+  beforeAll(async () => {
+    // History from months ago: allow dating entries that far back (the default is 45 days).
+    const s = await ok('GET', '/api/settings');
+    await ok('PATCH', '/api/settings', { as: 'admin', body: { version: s.version, backdateDays: 3650 } });
+  });
+
   it('opening, top-ups, itemised debits, corrections, closing and money; months in Moscow time', async () => {
     const c = await newCustomer();
     await topup(c.id, 1000, { at: '2026-09-15T09:00:00Z' }); // September: the opening of October

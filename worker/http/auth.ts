@@ -10,13 +10,15 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
 import type { Lang } from '../domain/format';
 import type { Db } from '../store/db';
+import type { Claim } from '../store/idempotency';
+import type { Actor } from '../store/quotes';
 import { findSession, type Role, type StaffUser } from '../store/users';
 import { AppError } from './errors';
 import { sha256Hex } from './secrets';
 
 export type AppEnv = {
   Bindings: Env;
-  Variables: { db: Db; user: StaffUser | null; sessionId: string | null; lang: Lang };
+  Variables: { db: Db; user: StaffUser | null; sessionId: string | null; lang: Lang; claim: Claim | null };
 };
 export type AppContext = Context<AppEnv>;
 
@@ -114,6 +116,10 @@ export function forbidden(roles: readonly Role[]) {
 }
 
 export const STAFF: readonly Role[] = ['admin', 'manager', 'accountant'];
+/** Who sells: quotes, links, orders, crowdfunding projects. */
+export const SALES = ['manager', 'admin'] as const;
+/** Who keeps the books: top-ups, corrections, credit, closed months. */
+export const BOOKKEEPERS = ['accountant', 'admin'] as const;
 
 /** Route guard: 401 without a session, 403 for a role not in the list. */
 export function requireRoles(roles: readonly Role[]): MiddlewareHandler<AppEnv> {
@@ -152,4 +158,10 @@ export function clearSessionCookie(c: Context) {
 
 export function clientIp(c: Context): string | null {
   return c.req.header('cf-connecting-ip') ?? c.req.header('x-real-ip') ?? null;
+}
+
+/** The logged-in user as the audit trail records them. */
+export function actorOf(c: AppContext): Actor {
+  const user = currentUser(c);
+  return { kind: 'user', userId: user.id, name: user.name, ip: clientIp(c), userAgent: c.req.header('user-agent')?.slice(0, 300) ?? null };
 }

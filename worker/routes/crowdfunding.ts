@@ -4,7 +4,8 @@ import { Comparison, CompareQuery, ErrorBody, IdParam, NewProjectBody, PledgeBod
 import { localDate } from '../domain/calendar';
 import { PROJECT_TRANSITIONS, acceptsPledges, splitRemainder } from '../domain/crowdfunding';
 import { big, divRound, toSafe } from '../domain/money';
-import { STAFF, currentUser, forbidden } from '../http/auth';
+import { actorOf, currentUser, forbidden, SALES, STAFF, type AppContext } from '../http/auth';
+import { claimOf, idempotency, idempotencyHeader } from '../http/idempotency';
 import { AppError, badRequest, conflict, notFound, unprocessable, versionConflict, type Message } from '../http/errors';
 import { commonErrors, jsonBody, jsonResponse, router, staffRoute } from '../http/route';
 import {
@@ -23,7 +24,6 @@ import type { Db } from '../store/db';
 import { reconcileCustomer } from '../store/orders';
 import { runWrite } from '../store/quotes';
 import { getSettings } from '../store/settings';
-import { SALES, actorOf } from './quotes';
 
 const fieldError = (field: string, text: Message) =>
   badRequest({ en: `${field}: ${text.en}`, ru: `${field}: ${text.ru}` }, [{ field, code: 'invalid', message: text.en }]);
@@ -34,6 +34,11 @@ async function viewOf(db: Db, id: number) {
   if (!loaded) throw projectNotFound();
   const settings = await getSettings(db);
   return projectView(loaded, settings.rateMinor, settings.currency);
+}
+
+/** A pledge route's answer: the project as it is now. */
+async function projectAnswer(c: AppContext): Promise<Response> {
+  return c.json(await viewOf(c.var.db, Number(c.req.param('id'))), 200);
 }
 
 const PledgeParams = z.object({
@@ -198,8 +203,9 @@ export const crowdfundingRouter = router()
       method: 'post',
       path: '/{id}/pledges/{pledgeId}/confirm',
       tags: ['crowdfunding', 'ledger'],
-      summary: 'Confirm a promised pledge: debits the customer’s balance once',
-      request: { params: PledgeParams },
+      summary: 'Confirm a promised pledge: debits the customer’s balance once; idempotent by Idempotency-Key',
+      middleware: [idempotency({ scope: 'pledge-confirm', required: false, answer: projectAnswer })],
+      request: { params: PledgeParams, headers: idempotencyHeader(false) },
       responses: { 200: jsonResponse(Project, 'confirmed'), 409: jsonResponse(ErrorBody, 'not promised'), 422: jsonResponse(ErrorBody, 'balance too low'), ...commonErrors },
     }),
     async (c) => {
@@ -207,7 +213,7 @@ export const crowdfundingRouter = router()
       const pledge = await pledgeOf(c.var.db, id, pledgeId);
       if (pledge.status !== 'promised') throw conflict('pledge_not_promised', { en: `The pledge is already ${pledge.status}.`, ru: `Взнос уже ${pledge.status === 'confirmed' ? 'подтверждён' : 'отменён'}.` });
       const settings = await getSettings(c.var.db);
-      const ok = await confirmPledge(c.var.db, pledgeId, pledge.normHoursCenti, settings.rateMinor, currentUser(c).id);
+      const ok = await confirmPledge(c.var.db, pledgeId, pledge.normHoursCenti, settings.rateMinor, currentUser(c).id, claimOf(c));
       if (!ok) {
         const again = await pledgeOf(c.var.db, id, pledgeId);
         if (again.status !== 'promised') throw conflict('pledge_not_promised', { en: `The pledge is already ${again.status}.`, ru: 'Взнос уже обработан.' });
@@ -225,7 +231,7 @@ export const crowdfundingRouter = router()
         );
       }
       await reconcileCustomer(c.var.db, pledge.customerId);
-      return c.json(await viewOf(c.var.db, id), 200);
+      return projectAnswer(c) as never;
     },
   )
   .openapi(
@@ -233,8 +239,9 @@ export const crowdfundingRouter = router()
       method: 'post',
       path: '/{id}/pledges/{pledgeId}/cancel',
       tags: ['crowdfunding', 'ledger'],
-      summary: 'Cancel a pledge; a confirmed one is refunded by a correction (accountant or admin, while the project is open)',
-      request: { params: PledgeParams, body: { content: { 'application/json': { schema: z.object({ reason: z.string().trim().max(500).optional() }).strict() } }, required: false } },
+      summary: 'Cancel a pledge; a confirmed one is refunded by a correction (accountant or admin, while the project is open); idempotent by Idempotency-Key',
+      middleware: [idempotency({ scope: 'pledge-cancel', required: false, answer: projectAnswer })],
+      request: { params: PledgeParams, headers: idempotencyHeader(false), body: { content: { 'application/json': { schema: z.object({ reason: z.string().trim().max(500).optional() }).strict() } }, required: false } },
       responses: { 200: jsonResponse(Project, 'cancelled'), 409: jsonResponse(ErrorBody, 'already cancelled'), 422: jsonResponse(ErrorBody, 'development started'), ...commonErrors },
     }),
     async (c) => {
@@ -247,10 +254,10 @@ export const crowdfundingRouter = router()
       if (pledge.status === 'confirmed' && project.status !== 'open' && project.status !== 'funded') {
         throw unprocessable('development_started', { en: 'Development has started: a confirmed pledge can no longer be refunded.', ru: 'Разработка начата: подтверждённый взнос уже не возвращается.' });
       }
-      const ok = await cancelPledge(c.var.db, pledgeId, c.req.valid('json')?.reason ?? '', user.id);
+      const ok = await cancelPledge(c.var.db, pledgeId, c.req.valid('json')?.reason ?? '', user.id, claimOf(c));
       if (!ok) throw conflict('pledge_changed', { en: 'The pledge changed meanwhile; reload.', ru: 'Взнос изменился; обновите страницу.' });
       if (pledge.status === 'confirmed') await reconcileCustomer(c.var.db, pledge.customerId);
-      return c.json(await viewOf(c.var.db, id), 200);
+      return projectAnswer(c) as never;
     },
   )
   .openapi(

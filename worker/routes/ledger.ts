@@ -1,14 +1,15 @@
 /** A customer's norm-hour ledger: read by staff, appended to by the accountant and the admin. */
 import { z } from '@hono/zod-openapi';
 import { ErrorBody, IdParam, LedgerBody, LedgerEntry, LedgerLine } from '../../schema/api';
-import { STAFF, currentUser } from '../http/auth';
+import { addDays, localDate } from '../domain/calendar';
+import { BOOKKEEPERS, STAFF, currentUser, type AppContext } from '../http/auth';
+import { claimOf, idempotency, idempotencyHeader, raced } from '../http/idempotency';
 import { badRequest, unprocessable, type Message } from '../http/errors';
 import { commonErrors, jsonBody, jsonResponse, router, staffRoute } from '../http/route';
-import { appendCorrection, appendTopup, correctedSoFar, findEntry, listLedger } from '../store/ledger';
+import { appendCorrection, appendTopup, correctedSoFar, findEntry, listLedger, type AppendResult } from '../store/ledger';
+import { getSettings } from '../store/settings';
 import { reconcileCustomer } from '../store/orders';
 import { customerOr404 } from './customers';
-
-export const BOOKKEEPERS = ['accountant', 'admin'] as const;
 
 const fieldError = (field: string, text: Message) =>
   badRequest({ en: `${field}: ${text.en}`, ru: `${field}: ${text.ru}` }, [{ field, code: 'invalid', message: text.en }]);
@@ -37,26 +38,39 @@ export const ledgerRouter = router()
       method: 'post',
       path: '/{id}/ledger',
       tags: ['ledger'],
-      summary: 'Append a top-up (positive) or a correction (signed, naming the entry it reverses); entries are never edited',
-      request: { params: IdParam, body: jsonBody(LedgerBody) },
-      responses: { 201: jsonResponse(Appended, 'appended'), 422: jsonResponse(ErrorBody, 'the correction breaks a rule'), ...commonErrors },
+      summary: 'Append a top-up (positive) or a correction (signed, naming the entry it reverses); entries are never edited; idempotent by Idempotency-Key',
+      middleware: [idempotency({ scope: 'ledger', required: false, answer: appendedAnswer })],
+      request: { params: IdParam, headers: idempotencyHeader(false), body: jsonBody(LedgerBody) },
+      responses: { 201: jsonResponse(Appended, 'appended'), 422: jsonResponse(ErrorBody, 'the correction breaks a rule, or the date is too far back'), ...commonErrors },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
       const b = c.req.valid('json');
       const db = c.var.db;
-      await customerOr404(db, id);
+      const [, settings] = await Promise.all([customerOr404(db, id), getSettings(db)]);
       const now = Date.now();
       const at = b.at ? new Date(b.at) : new Date(now);
       if (at.getTime() > now + 60_000) throw fieldError('at', { en: 'must not be in the future', ru: 'не может быть в будущем' });
+      const earliest = addDays(localDate(now, settings.timeZone), -settings.backdateDays);
+      if (localDate(at.getTime(), settings.timeZone) < earliest) {
+        throw unprocessable(
+          'backdated_too_far',
+          {
+            en: `An entry may be dated at most ${settings.backdateDays} days back (not before ${earliest}).`,
+            ru: `Запись можно датировать не более чем на ${settings.backdateDays} дн. назад (не раньше ${earliest}).`,
+          },
+          { earliest, backdateDays: settings.backdateDays },
+        );
+      }
       const user = currentUser(c);
-      let entry;
+      const claim = claimOf(c);
+      let appended;
       if (b.kind === 'topup') {
         if (b.normHoursCenti <= 0) {
           throw fieldError('normHoursCenti', { en: 'a top-up must be positive (to take hours away, make a correction)', ru: 'пополнение должно быть положительным (чтобы уменьшить баланс, сделайте корректировку)' });
         }
         if (b.correctsEntryId !== undefined) throw fieldError('correctsEntryId', { en: 'only a correction names an entry', ru: 'ссылка на запись бывает только у корректировки' });
-        entry = await appendTopup(db, { customerId: id, topupKind: b.topupKind ?? 'support', normHoursCenti: b.normHoursCenti, memo: b.memo, at: at.toISOString(), userId: user.id });
+        appended = await appendTopup(db, { customerId: id, topupKind: b.topupKind ?? 'support', normHoursCenti: b.normHoursCenti, memo: b.memo, at: at.toISOString(), userId: user.id }, claim);
       } else {
         if (b.normHoursCenti === 0) throw fieldError('normHoursCenti', { en: 'a correction cannot be zero', ru: 'корректировка не может быть нулевой' });
         if (!b.memo) throw fieldError('memo', { en: 'say why the correction is made', ru: 'укажите причину корректировки' });
@@ -78,13 +92,21 @@ export const ledgerRouter = router()
             );
           }
         }
-        entry = await appendCorrection(db, { customerId: id, normHoursCenti: b.normHoursCenti, memo: b.memo, at: at.toISOString(), correctsEntryId: target, userId: user.id });
-        if (!entry) throw unprocessable('correction_refused', { en: 'The correction no longer fits the entry (another correction came first).', ru: 'Корректировка уже не помещается в запись (раньше пришла другая).' });
+        appended = await appendCorrection(db, { customerId: id, normHoursCenti: b.normHoursCenti, memo: b.memo, at: at.toISOString(), correctsEntryId: target, userId: user.id }, claim);
+        if (!appended) throw unprocessable('correction_refused', { en: 'The correction no longer fits the entry (another correction came first).', ru: 'Корректировка уже не помещается в запись (раньше пришла другая).' });
       }
-      if (!entry) throw unprocessable('customer_gone', { en: 'The customer is gone.', ru: 'Заказчика больше нет.' });
+      if (appended === 'raced') throw raced();
+      if (!appended) throw unprocessable('customer_gone', { en: 'The customer is gone.', ru: 'Заказчика больше нет.' });
       await reconcileCustomer(db, id);
-      const customer = await customerOr404(db, id);
-      const { createdBy: _b, idempotencyKey: _k, pledgeId: _p, ...view } = entry;
-      return c.json({ entry: view, balanceCenti: customer.balanceCenti }, 201);
+      return appendedAnswer(c, appended as unknown as Record<string, unknown>) as never;
     },
   );
+
+/** The answer of an append, from what its write stored: the entry and the balance right after it. */
+async function appendedAnswer(c: AppContext, result: Record<string, unknown>): Promise<Response> {
+  const r = result as unknown as AppendResult;
+  const entry = await findEntry(c.var.db, r.entryId);
+  if (!entry) throw new Error(`ledger entry ${r.entryId} vanished`);
+  const { createdBy: _b, idempotencyKey: _k, pledgeId: _p, ...view } = entry;
+  return c.json({ entry: view, balanceCenti: r.balanceAfterCenti }, 201);
+}

@@ -4,26 +4,25 @@ import { AcceptStageBody, AcceptStageResult, ErrorBody, IdParam, Order, OrderBod
 import { localDate } from '../domain/calendar';
 import { DebitInputError, nextStage, stageDebit, totalHoursCenti, waitingReason, type StageLine } from '../domain/ledger';
 import { lineNormHoursCenti } from '../domain/pricing';
-import { STAFF, type AppContext } from '../http/auth';
+import { actorOf, SALES, STAFF, type AppContext } from '../http/auth';
 import { AppError, badRequest, conflict, notFound, requestLang, unprocessable } from '../http/errors';
 import { commonErrors, jsonResponse, router, staffRoute } from '../http/route';
-import { sha256Hex } from '../http/secrets';
+import { claimOf, idempotency, idempotencyHeader } from '../http/idempotency';
 import type { Db } from '../store/db';
 import {
   acceptStage,
   createOrder,
-  findIdempotent,
   getOrder,
   listOrders,
   quoteLinesFor,
   reconcileCustomer,
-  storeIdempotent,
   withdrawOrder,
+  type AcceptResult,
   type OrderView,
   type StagePlan,
 } from '../store/orders';
 import { getSettings } from '../store/settings';
-import { SALES, actorOf, quoteOr404 } from './quotes';
+import { quoteOr404 } from './quotes';
 
 const ACCEPTORS = ['accountant', 'manager', 'admin'] as const;
 
@@ -123,19 +122,19 @@ export const quoteOrders = router().openapi(
   },
 );
 
+/** The answer of an acceptance, from what its write stored: the order as it is now, and the debit. */
+async function acceptAnswer(c: AppContext, result: Record<string, unknown>): Promise<Response> {
+  const { id } = c.req.param() as { id: string };
+  const order = await orderOr404(c.var.db, Number(id));
+  const r = result as unknown as AcceptResult;
+  const debit = { entryId: r.entryId, normHoursCenti: r.normHoursCenti, moneyMinor: r.moneyMinor, balanceAfterCenti: r.balanceAfterCenti };
+  return c.json({ order: orderAnswer(c, order), debit }, 200);
+}
+
 const StageParams = z.object({
   id: IdParam.shape.id,
   n: z.coerce.number().int().min(1).max(1000).openapi({ param: { name: 'n', in: 'path' }, example: 1 }),
 });
-const IdempotencyHeader = z.object({
-  'idempotency-key': z
-    .string()
-    .min(8)
-    .max(200)
-    .regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces')
-    .openapi({ param: { name: 'idempotency-key', in: 'header' }, description: 'a unique key per acceptance; a retry with it answers the same result', example: 'b1f1c7e2-accept-stage-1' }),
-});
-
 export const ordersRouter = router()
   .openapi(
     staffRoute(STAFF, {
@@ -165,7 +164,8 @@ export const ordersRouter = router()
       path: '/{id}/stages/{n}/accept',
       tags: ['orders', 'ledger'],
       summary: 'Accept a stage: debits its billable norm-hours once (fixed hours, or actual hours × K); idempotent by Idempotency-Key',
-      request: { params: StageParams, headers: IdempotencyHeader, body: { content: { 'application/json': { schema: AcceptStageBody } }, required: false } },
+      middleware: [idempotency({ scope: 'stage-accept', required: true, answer: acceptAnswer })],
+      request: { params: StageParams, headers: idempotencyHeader(true), body: { content: { 'application/json': { schema: AcceptStageBody } }, required: false } },
       responses: {
         200: jsonResponse(AcceptStageResult, 'debited (or the same answer again for a retry)'),
         409: jsonResponse(ErrorBody, 'not the next stage, already accepted, or withdrawn'),
@@ -175,33 +175,12 @@ export const ordersRouter = router()
     }),
     async (c) => {
       const { id, n } = c.req.valid('param');
-      const key = c.req.valid('header')['idempotency-key'];
       const body = c.req.valid('json') ?? {};
       const db = c.var.db;
-      const scope = 'stage-accept';
-      const requestHash = await sha256Hex(JSON.stringify({ id, n, body }));
-      const stored = await findIdempotent(db, scope, key);
-      if (stored) {
-        if (stored.requestHash !== requestHash) throw keyReused();
-        return storedJson(stored.body, stored.statusCode, true);
-      }
+      const claim = claimOf(c)!;
       let order = await orderOr404(db, id);
       let stage = order.stages.find((s) => s.n === n);
       if (!stage) throw notFound({ en: `The order has no stage ${n}.`, ru: `В заявке нет этапа ${n}.` });
-      const ledgerKey = `${scope}:${key}`;
-
-      const answer = async (entryId: number) => {
-        const after = await orderOr404(db, id);
-        const accepted = after.stages.find((s) => s.n === n)!;
-        const result = {
-          order: orderAnswer(c, after),
-          debit: { entryId, normHoursCenti: accepted.debitedCenti ?? 0, moneyMinor: accepted.moneyMinor ?? 0, balanceAfterCenti: after.balanceCenti },
-        };
-        const text = JSON.stringify(result);
-        await storeIdempotent(db, scope, key, { requestHash, statusCode: 200, body: text });
-        return storedJson(text, 200, false);
-      };
-
       if (stage.status === 'accepted') throw alreadyAccepted(n, stage.acceptedAt);
       if (stage.status === 'withdrawn' || order.status === 'withdrawn') {
         throw conflict('order_withdrawn', { en: 'This work order was withdrawn.', ru: 'Эта заявка отозвана.' });
@@ -241,20 +220,15 @@ export const ordersRouter = router()
         throw e;
       }
 
-      const outcome = await acceptStage(db, order, stage, debit, ledgerKey, actorOf(c));
-      if (outcome.debited) {
+      const outcome = await acceptStage(db, order, stage, debit, `stage-accept:${claim.key}`, claim, actorOf(c));
+      if (outcome.accepted) {
         await reconcileCustomer(db, order.customerId);
-        return answer(outcome.entryId);
+        return acceptAnswer(c, outcome.result as unknown as Record<string, unknown>) as never;
       }
-      // Nothing was debited: someone else was first, or something changed under us.
+      // Nothing was accepted: someone else was first, or something changed under us. (A twin
+      // with the same key is answered by the idempotency middleware.)
       const now = await orderOr404(db, id);
       const nowStage = now.stages.find((s) => s.n === n)!;
-      if (outcome.sameKey && nowStage.status === 'accepted') {
-        const replay = await findIdempotent(db, scope, key);
-        if (replay) return storedJson(replay.body, replay.statusCode, true);
-        const entry = await db.query.ledgerEntries.findFirst({ where: (e, { eq }) => eq(e.idempotencyKey, ledgerKey) });
-        return answer(entry!.id);
-      }
       if (nowStage.status === 'accepted') throw alreadyAccepted(n, nowStage.acceptedAt);
       if (now.status !== 'in_progress') throw notRunning(c, now);
       const short = debit.normHoursCenti - (now.balanceCenti + now.overdraftCenti);
@@ -267,38 +241,26 @@ export const ordersRouter = router()
       method: 'post',
       path: '/{id}/withdraw',
       tags: ['orders'],
-      summary: 'Withdraw an order that has not started, or the rest of one that has (what was done stays debited)',
-      request: { params: IdParam, body: { content: { 'application/json': { schema: WithdrawBody } }, required: false } },
+      summary: 'Withdraw an order that has not started, or the rest of one that has (what was done stays debited); idempotent by Idempotency-Key',
+      middleware: [idempotency({ scope: 'order-withdraw', required: false, answer: withdrawnAnswer })],
+      request: { params: IdParam, headers: idempotencyHeader(false), body: { content: { 'application/json': { schema: WithdrawBody } }, required: false } },
       responses: { 200: jsonResponse(Order, 'withdrawn'), 409: jsonResponse(ErrorBody, 'already done or withdrawn'), ...commonErrors },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
       const reason = c.req.valid('json')?.reason ?? '';
       const order = await orderOr404(c.var.db, id);
-      const done = await withdrawOrder(c.var.db, order, reason, actorOf(c));
+      const done = await withdrawOrder(c.var.db, order, reason, actorOf(c), claimOf(c));
       if (!done) {
         throw conflict('order_finished', { en: `This order is already ${order.status === 'done' ? 'done' : 'withdrawn'}.`, ru: `Эта заявка уже ${order.status === 'done' ? 'выполнена' : 'отозвана'}.` });
       }
       await reconcileCustomer(c.var.db, order.customerId);
-      return c.json(orderAnswer(c, await orderOr404(c.var.db, id)), 200);
+      return withdrawnAnswer(c) as never;
     },
   );
 
-/**
- * An answer that is already JSON text — the one stored for the idempotency key — sent as is,
- * so a retry gets the very same bytes. (Typed as the route's JSON answer.)
- */
-function storedJson(text: string, status: number, replayed: boolean): never {
-  const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
-  if (replayed) headers['Idempotent-Replayed'] = 'true';
-  return new Response(text, { status, headers }) as never;
-}
-
-function keyReused() {
-  return unprocessable('idempotency_key_reused', {
-    en: 'This Idempotency-Key was already used for a different request. Use a new key for a new acceptance.',
-    ru: 'Этот Idempotency-Key уже использован для другого запроса. Для новой приёмки нужен новый ключ.',
-  });
+async function withdrawnAnswer(c: AppContext): Promise<Response> {
+  return c.json(orderAnswer(c, await orderOr404(c.var.db, Number(c.req.param('id')))), 200);
 }
 
 function alreadyAccepted(n: number, at: string | null) {

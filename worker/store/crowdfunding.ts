@@ -8,7 +8,8 @@ import { customers, pledges, projectEstimates, projects } from '../../schema/tab
 import { funding, type PledgeFacts, type StoredProjectStatus } from '../domain/crowdfunding';
 import { normHoursAmountMinor } from '../domain/pricing';
 import { randomToken } from '../http/secrets';
-import { batch, raw, type BatchItem, type Db } from './db';
+import { batch, changed, raw, type BatchItem, type Db } from './db';
+import { claimInsert, type Claim } from './idempotency';
 import { applied, auditInsert, type Actor } from './quotes';
 
 export type ProjectRow = typeof projects.$inferSelect;
@@ -55,7 +56,6 @@ export async function updateProject(
   actorUserId: number | null,
 ): Promise<boolean> {
   const now = new Date().toISOString();
-  const token = randomToken(8);
   const sets = [sql`version = version + 1`, sql`updated_at = ${now}`];
   if (p.title !== undefined) sets.push(sql`title = ${p.title}`);
   if (p.description !== undefined) sets.push(sql`description_md = ${p.description}`);
@@ -71,18 +71,20 @@ export async function updateProject(
     writes.push(...estimateInserts(db, sql`(case when ${ours} then ${id} end)`, p.estimate));
   }
   if (p.status === 'withdrawn') {
-    // Withdrawn: promised pledges lapse; confirmed ones are refunded by a correction each.
+    // Withdrawn: promised pledges lapse; confirmed ones are refunded by a correction each, under
+    // the same key a cancellation uses, so a pledge is never refunded twice.
     writes.push(
       raw(db, sql`insert into ledger_entries (customer_id, kind, norm_hours_centi, money_minor, rate_minor, memo, at, created_at, created_by, pledge_id, corrects_entry_id, idempotency_key)
                   select e.customer_id, 'correction', -e.norm_hours_centi, -e.money_minor, e.rate_minor,
-                    'Возврат взноса: проект ' || pr.code || ' отозван', ${now}, ${now}, ${actorUserId}, e.pledge_id, e.id, 'pledge-refund:' || e.pledge_id || ':' || ${token}
+                    'Возврат взноса: проект ' || pr.code || ' отозван', ${now}, ${now}, ${actorUserId}, e.pledge_id, e.id, printf('pledge-refund:%d', e.pledge_id)
                   from ledger_entries e join pledges pl on pl.id = e.pledge_id join crowdfunding_projects pr on pr.id = pl.project_id
-                  where pl.project_id = ${id} and pl.status = 'confirmed' and e.kind = 'debit' and ${ours}`),
+                  where pl.project_id = ${id} and pl.status = 'confirmed' and e.kind = 'debit' and ${ours}
+                    and not exists (select 1 from ledger_entries r where r.idempotency_key = printf('pledge-refund:%d', e.pledge_id))`),
       raw(db, sql`update pledges set status = 'cancelled', cancelled_at = ${now} where project_id = ${id} and status in ('promised', 'confirmed') and ${ours}`),
     );
   }
   const [result] = await batch(db, writes);
-  return ((result as { meta?: { changes?: number } }).meta?.changes ?? 0) > 0;
+  return changed(result) > 0;
 }
 
 export async function loadProjects(db: Db, ids?: number[]) {
@@ -154,49 +156,61 @@ export async function insertPledge(
   return (result as D1Result<{ id: number }>).results?.[0]?.id ?? null;
 }
 
+/** The debit of a pledge and the refund of it: keys built here, as text (D1 binds numbers as REAL). */
+export const pledgeDebitKey = (pledgeId: number) => `pledge:${pledgeId}`;
+export const pledgeRefundKey = (pledgeId: number) => `pledge-refund:${pledgeId}`;
+
 /**
  * Confirms a promised pledge: one batch debits the pledger's balance (if it covers the
  * pledge, with any overdraft) and marks the pledge confirmed. A unique index on the pledge's
- * debit makes a second debit impossible.
+ * debit makes a second debit impossible; the claim of an Idempotency-Key is written with it.
  */
-export async function confirmPledge(db: Db, pledgeId: number, normHoursCenti: number, rateMinor: number, userId: number | null): Promise<boolean> {
+export async function confirmPledge(db: Db, pledgeId: number, normHoursCenti: number, rateMinor: number, userId: number | null, claim: Claim | null): Promise<boolean> {
   const now = new Date().toISOString();
-  const ledgerKey = `pledge:${pledgeId}`;
-  // Money by the pricing module, not by SQL arithmetic: D1 binds JS numbers as REAL, and a
-  // pledge's hours never change after it is made.
+  const ledgerKey = pledgeDebitKey(pledgeId);
+  // Money by the pricing module, not by SQL arithmetic: a pledge's hours never change after it is made.
   const moneyMinor = normHoursAmountMinor(normHoursCenti, rateMinor);
+  const mine = sql`exists (select 1 from pledges where id = ${pledgeId} and status = 'promised') and exists (select 1 from ledger_entries where idempotency_key = ${ledgerKey})`;
+  const writes: BatchItem[] = [
+    raw(db, sql`insert into ledger_entries (customer_id, kind, norm_hours_centi, money_minor, rate_minor, memo, at, created_at, created_by, pledge_id, idempotency_key)
+                select pl.customer_id, 'debit', -pl.norm_hours_centi, ${-moneyMinor}, ${rateMinor},
+                  'Взнос в проект ' || pr.code || ' · ' || pr.title, ${now}, ${now}, ${userId}, pl.id, ${ledgerKey}
+                from pledges pl join crowdfunding_projects pr on pr.id = pl.project_id join customers c on c.id = pl.customer_id
+                where pl.id = ${pledgeId} and pl.status = 'promised' and pl.norm_hours_centi = ${normHoursCenti} and pr.status in ('open', 'in_development')
+                  and c.balance_centi - pl.norm_hours_centi >= -c.overdraft_centi`),
+  ];
+  if (claim) writes.push(claimInsert(db, claim, sql`json_object()`, mine));
+  writes.push(raw(db, sql`update pledges set status = 'confirmed', confirmed_at = ${now} where id = ${pledgeId} and ${mine}`));
   try {
-    const [result] = await batch(db, [
-      raw(db, sql`insert into ledger_entries (customer_id, kind, norm_hours_centi, money_minor, rate_minor, memo, at, created_at, created_by, pledge_id, idempotency_key)
-                  select pl.customer_id, 'debit', -pl.norm_hours_centi, ${-moneyMinor}, ${rateMinor},
-                    'Взнос в проект ' || pr.code || ' · ' || pr.title, ${now}, ${now}, ${userId}, pl.id, ${ledgerKey}
-                  from pledges pl join crowdfunding_projects pr on pr.id = pl.project_id join customers c on c.id = pl.customer_id
-                  where pl.id = ${pledgeId} and pl.status = 'promised' and pl.norm_hours_centi = ${normHoursCenti} and pr.status in ('open', 'in_development')
-                    and c.balance_centi - pl.norm_hours_centi >= -c.overdraft_centi`),
-      raw(db, sql`update pledges set status = 'confirmed', confirmed_at = ${now}
-                  where id = ${pledgeId} and status = 'promised' and exists (select 1 from ledger_entries where idempotency_key = ${ledgerKey})`),
-    ]);
-    return ((result as { meta?: { changes?: number } }).meta?.changes ?? 0) > 0;
+    const results = await batch(db, writes);
+    return changed(results[results.length - 1]) > 0;
   } catch (e) {
     if (/UNIQUE/i.test(String((e as Error).message))) return false;
     throw e;
   }
 }
 
-/** Cancels a pledge; a confirmed one is refunded by a correction naming its debit. */
-export async function cancelPledge(db: Db, pledgeId: number, reason: string, userId: number | null): Promise<boolean> {
+/**
+ * Cancels a pledge; a confirmed one is refunded by a correction naming its debit, once: the
+ * refund's key is unique, and the pledge turns cancelled in the same batch.
+ */
+export async function cancelPledge(db: Db, pledgeId: number, reason: string, userId: number | null, claim: Claim | null): Promise<boolean> {
   const now = new Date().toISOString();
-  const [refund, result] = await batch(db, [
+  const refundKey = pledgeRefundKey(pledgeId);
+  const mine = sql`exists (select 1 from pledges where id = ${pledgeId} and (status = 'promised'
+    or (status = 'confirmed' and exists (select 1 from ledger_entries where idempotency_key = ${refundKey}))))`;
+  const writes: BatchItem[] = [
     raw(db, sql`insert into ledger_entries (customer_id, kind, norm_hours_centi, money_minor, rate_minor, memo, at, created_at, created_by, pledge_id, corrects_entry_id, idempotency_key)
                 select e.customer_id, 'correction', -e.norm_hours_centi, -e.money_minor, e.rate_minor, ${`Возврат взноса: ${reason}`.slice(0, 500)}, ${now}, ${now}, ${userId},
-                  e.pledge_id, e.id, 'pledge-refund:' || e.pledge_id
+                  e.pledge_id, e.id, ${refundKey}
                 from ledger_entries e join pledges pl on pl.id = e.pledge_id join crowdfunding_projects pr on pr.id = pl.project_id
-                where pl.id = ${pledgeId} and pl.status = 'confirmed' and e.kind = 'debit' and pr.status = 'open'`),
-    raw(db, sql`update pledges set status = 'cancelled', cancelled_at = ${now}
-                where id = ${pledgeId} and (status = 'promised' or (status = 'confirmed' and exists (select 1 from ledger_entries where idempotency_key = 'pledge-refund:' || ${pledgeId})))`),
-  ]);
-  void refund;
-  return ((result as { meta?: { changes?: number } }).meta?.changes ?? 0) > 0;
+                where pl.id = ${pledgeId} and pl.status = 'confirmed' and e.kind = 'debit' and pr.status = 'open'
+                  and not exists (select 1 from ledger_entries r where r.idempotency_key = ${refundKey})`),
+  ];
+  if (claim) writes.push(claimInsert(db, claim, sql`json_object()`, mine));
+  writes.push(raw(db, sql`update pledges set status = 'cancelled', cancelled_at = ${now} where id = ${pledgeId} and ${mine}`));
+  const results = await batch(db, writes);
+  return changed(results[results.length - 1]) > 0;
 }
 
 export async function findPledge(db: Db, id: number) {

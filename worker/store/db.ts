@@ -1,5 +1,6 @@
 /** The drizzle handle over the D1 binding; one per request (it is only a thin wrapper). */
-import type { SQL } from 'drizzle-orm';
+import { getTableColumns, getTableName, sql, type SQL } from 'drizzle-orm';
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { BatchResponse } from 'drizzle-orm/batch';
 import { drizzle } from 'drizzle-orm/d1';
 import { SQLiteAsyncDialect } from 'drizzle-orm/sqlite-core';
@@ -13,6 +14,17 @@ export function database(d1: D1Database) {
 }
 
 export const nowIso = () => new Date().toISOString();
+
+/**
+ * An integer parameter as SQL. D1 binds every JS number as REAL, so `'key:' || ?` with 52 gives
+ * 'key:52.0' and `json_object('n', ?)` gives 52.0; cast wherever a number meets text or JSON.
+ */
+export const int = (value: number) => sql`cast(${value} as integer)`;
+
+/** Rows a batched write changed (D1's meta.changes). */
+export function changed(result: unknown): number {
+  return (result as { meta?: { changes?: number } }).meta?.changes ?? 0;
+}
 
 const dialect = new SQLiteAsyncDialect();
 
@@ -61,4 +73,26 @@ export async function batch<const T extends readonly BatchItem[]>(db: Db, items:
     }
     return p.mapResult(result, true);
   }) as BatchResponse<T>;
+}
+
+/** Rows per statement of `jsonInsert`: one JSON parameter each, well under D1's 2 MB per value. */
+const JSON_ROWS_PER_STATEMENT = 500;
+
+/**
+ * INSERTs of many rows through ONE JSON parameter per statement (`… select … from json_each(?)`):
+ * D1 allows 100 bound parameters per statement and counts statements per request, so a row per
+ * statement or a VALUES list per row does not scale. Keys are the table's property names; a key
+ * absent from every row of a chunk is left to the column's default.
+ */
+export function jsonInsert(db: Db, table: SQLiteTable, rows: readonly Record<string, unknown>[]): BatchItem[] {
+  const columns = Object.entries(getTableColumns(table));
+  const items: BatchItem[] = [];
+  for (let i = 0; i < rows.length; i += JSON_ROWS_PER_STATEMENT) {
+    const chunk = rows.slice(i, i + JSON_ROWS_PER_STATEMENT);
+    const present = columns.filter(([key]) => chunk.some((r) => key in r));
+    const names = sql.join(present.map(([, c]) => sql.identifier(c.name)), sql`, `);
+    const values = sql.join(present.map(([key]) => sql`json_extract(j.value, ${`$.${key}`})`), sql`, `);
+    items.push(raw(db, sql`insert into ${sql.identifier(getTableName(table))} (${names}) select ${values} from json_each(${JSON.stringify(chunk)}) j`));
+  }
+  return items;
 }

@@ -7,6 +7,7 @@ import { and, asc, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { customers, debitItems, ledgerEntries, orderStages, orders } from '../../schema/tables';
 import type { TopupKind } from '../domain/consumption';
 import { batch, raw, type Db } from './db';
+import { claimInsert, type Claim } from './idempotency';
 
 export type LedgerRow = typeof ledgerEntries.$inferSelect;
 
@@ -28,20 +29,47 @@ export interface NewCorrection {
   userId: number | null;
 }
 
-/** Runs one guarded INSERT … RETURNING id and reads the entry back; null when nothing was inserted. */
-async function insertEntry(db: Db, insert: SQL): Promise<LedgerRow | null> {
-  const [result] = await batch(db, [raw(db, insert)]);
-  const id = (result as D1Result<{ id: number }>).results?.[0]?.id;
-  return id === undefined ? null : findEntry(db, id);
+/** What a top-up or correction did, as its idempotency claim stores it. */
+export interface AppendResult {
+  entryId: number;
+  balanceAfterCenti: number;
 }
 
-export async function appendTopup(db: Db, t: NewTopup): Promise<LedgerRow | null> {
+/**
+ * Runs one guarded INSERT of an entry and reads back what it did; null when the rules refused
+ * it; 'raced' when a twin request with the same Idempotency-Key wrote first. With a key the
+ * entry carries `ledger:<key>` (unique) and the claim is written in the same batch.
+ */
+async function insertEntry(db: Db, customerId: number, insert: (key: string | null) => SQL, claim: Claim | null): Promise<AppendResult | 'raced' | null> {
+  const balance = sql`(select balance_centi from customers where id = ${customerId})`;
+  if (!claim) {
+    const [inserted, after] = await batch(db, [raw(db, sql`${insert(null)} returning id`), raw(db, sql`select ${balance} as balance`)]);
+    const id = (inserted as D1Result<{ id: number }>).results?.[0]?.id;
+    return id === undefined ? null : { entryId: id, balanceAfterCenti: (after as D1Result<{ balance: number }>).results![0]!.balance };
+  }
+  const key = `ledger:${claim.key}`;
+  const entry = sql`(select id from ledger_entries where idempotency_key = ${key})`;
+  const result = sql`json_object('entryId', ${entry}, 'balanceAfterCenti', ${balance})`;
+  let results;
+  try {
+    results = await batch(db, [raw(db, insert(key)), claimInsert(db, claim, result, sql`exists ${entry}`), raw(db, sql`select ${result} as result where exists ${entry}`)]);
+  } catch (e) {
+    // A twin request with the same key wrote first; the idempotency middleware answers with its result.
+    if (/UNIQUE/i.test(String((e as Error).message))) return 'raced';
+    throw e;
+  }
+  const row = (results[2] as D1Result<{ result: string }>).results?.[0];
+  return row ? (JSON.parse(row.result) as AppendResult) : null;
+}
+
+export async function appendTopup(db: Db, t: NewTopup, claim: Claim | null): Promise<AppendResult | 'raced' | null> {
   return insertEntry(
     db,
-    sql`insert into ledger_entries (customer_id, kind, topup_kind, norm_hours_centi, money_minor, memo, at, created_at, created_by)
-        select id, 'topup', ${t.topupKind}, ${t.normHoursCenti}, 0, ${t.memo}, ${t.at}, ${new Date().toISOString()}, ${t.userId}
-        from customers where id = ${t.customerId}
-        returning id`,
+    t.customerId,
+    (key) => sql`insert into ledger_entries (customer_id, kind, topup_kind, norm_hours_centi, money_minor, memo, at, created_at, created_by, idempotency_key)
+        select id, 'topup', ${t.topupKind}, ${t.normHoursCenti}, 0, ${t.memo}, ${t.at}, ${new Date().toISOString()}, ${t.userId}, ${key}
+        from customers where id = ${t.customerId}`,
+    claim,
   );
 }
 
@@ -50,7 +78,7 @@ export async function appendTopup(db: Db, t: NewTopup): Promise<LedgerRow | null
  * customer, the correction must go the other way, and all corrections of it together may not
  * reverse more than the entry itself. Null when those rules refuse it.
  */
-export async function appendCorrection(db: Db, c: NewCorrection): Promise<LedgerRow | null> {
+export async function appendCorrection(db: Db, c: NewCorrection, claim: Claim | null): Promise<AppendResult | 'raced' | null> {
   const target = c.correctsEntryId;
   const rule =
     target === null
@@ -63,10 +91,11 @@ export async function appendCorrection(db: Db, c: NewCorrection): Promise<Ledger
         )`;
   return insertEntry(
     db,
-    sql`insert into ledger_entries (customer_id, kind, norm_hours_centi, money_minor, memo, at, created_at, created_by, corrects_entry_id)
-        select ${c.customerId}, 'correction', ${c.normHoursCenti}, 0, ${c.memo}, ${c.at}, ${new Date().toISOString()}, ${c.userId}, ${target}
-        where exists (select 1 from customers where id = ${c.customerId}) and ${rule}
-        returning id`,
+    c.customerId,
+    (key) => sql`insert into ledger_entries (customer_id, kind, norm_hours_centi, money_minor, memo, at, created_at, created_by, corrects_entry_id, idempotency_key)
+        select ${c.customerId}, 'correction', ${c.normHoursCenti}, 0, ${c.memo}, ${c.at}, ${new Date().toISOString()}, ${c.userId}, ${target}, ${key}
+        where exists (select 1 from customers where id = ${c.customerId}) and ${rule}`,
+    claim,
   );
 }
 

@@ -12,8 +12,6 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import {
   customers,
-  idempotencyKeys,
-  ledgerEntries,
   orderStages,
   orders,
   quoteLines,
@@ -23,7 +21,8 @@ import {
 import { reconcile, type OrderStatus, type QueueOrder, type StageDebit, type StageLine } from '../domain/ledger';
 import { lineNormHoursCenti } from '../domain/pricing';
 import { randomToken } from '../http/secrets';
-import { batch, raw, type BatchItem, type Db } from './db';
+import { batch, changed, int, raw, type BatchItem, type Db } from './db';
+import { claimInsert, type Claim } from './idempotency';
 import { auditInsert, type Actor } from './quotes';
 
 export type OrderRow = typeof orders.$inferSelect;
@@ -254,29 +253,26 @@ export async function reconcileCustomer(db: Db, customerId: number, attempt = 0)
 
 // ---------- accepting a stage ----------
 
-export interface StoredAnswer {
-  requestHash: string;
-  statusCode: number;
-  body: string;
-}
+export type AcceptOutcome = { accepted: true; result: AcceptResult } | { accepted: false };
 
-export async function findIdempotent(db: Db, scope: string, key: string): Promise<StoredAnswer | null> {
-  const [row] = await db.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)));
-  return row ? { requestHash: row.requestHash, statusCode: row.statusCode, body: row.body } : null;
+/** What an acceptance did, as the idempotency claim stores it (and every replay answers). */
+export interface AcceptResult {
+  entryId: number | null;
+  normHoursCenti: number;
+  moneyMinor: number;
+  balanceAfterCenti: number;
 }
-
-export async function storeIdempotent(db: Db, scope: string, key: string, answer: StoredAnswer) {
-  await db
-    .insert(idempotencyKeys)
-    .values({ scope, key, requestHash: answer.requestHash, statusCode: answer.statusCode, body: answer.body, createdAt: new Date().toISOString() })
-    .onConflictDoNothing();
-}
-
-export type AcceptOutcome = { debited: true; entryId: number } | { debited: false; sameKey: boolean };
 
 /**
- * Debits the stage once, in one batch. `ledgerKey` is the idempotency key as stored on the
- * entry (unique), so a retry — even one racing the first request — finds its own debit.
+ * Accepts the stage and debits it once, in ONE batch:
+ *   1. the debit — a conditional INSERT … SELECT that checks, when D1 runs it, that the stage is
+ *      still pending, every earlier stage accepted, the order running and the balance (with any
+ *      overdraft) covering it; a stage worth 0 norm-hours writes no entry (nothing to debit);
+ *   2. the debit's items, the actual hours, the order's version, the audit row and the
+ *      idempotency claim — each only when step 1 happened in THIS batch: the stage is still
+ *      pending (step 6 has not run yet) and, for a debit, the entry with our key exists;
+ *   3. last, the stage becomes accepted.
+ * A twin request with the same key (or any other) finds the stage accepted and writes nothing.
  */
 export async function acceptStage(
   db: Db,
@@ -284,73 +280,96 @@ export async function acceptStage(
   stage: StageView,
   debit: StageDebit,
   ledgerKey: string,
+  claim: Claim | null,
   actor: Actor,
 ): Promise<AcceptOutcome> {
   const now = new Date().toISOString();
   const memo = `${order.number} · ${stage.n}. ${stage.title}`.slice(0, 500);
-  const entry = sql`(select id from ledger_entries where idempotency_key = ${ledgerKey})`;
-  const ours = sql`exists (select 1 from ledger_entries where idempotency_key = ${ledgerKey} and stage_id = ${stage.id})`;
-  const writes: BatchItem[] = [
-    raw(db, sql`insert into ledger_entries (customer_id, kind, norm_hours_centi, money_minor, rate_minor, memo, at, created_at, created_by, order_id, stage_id, idempotency_key)
-                select o.customer_id, 'debit', ${-debit.normHoursCenti}, ${-debit.moneyMinor}, o.rate_minor, ${memo}, ${now}, ${now}, ${actor.userId}, o.id, s.id, ${ledgerKey}
-                from orders o join order_stages s on s.order_id = o.id join customers c on c.id = o.customer_id
-                where o.id = ${order.id} and s.id = ${stage.id} and s.status = 'pending' and o.status = 'in_progress'
-                  and not exists (select 1 from order_stages p where p.order_id = o.id and p.n < s.n and p.status <> 'accepted')
-                  and c.balance_centi - ${debit.normHoursCenti} >= -c.overdraft_centi`),
-  ];
-  for (const item of debit.items) {
+  const zero = debit.normHoursCenti === 0;
+  const runnable = sql`s.status = 'pending' and o.status = 'in_progress'
+    and not exists (select 1 from order_stages p where p.order_id = o.id and p.n < s.n and p.status <> 'accepted')`;
+  const pending = sql`exists (select 1 from order_stages where id = ${stage.id} and status = 'pending')`;
+  const entry = sql`(select id from ledger_entries where idempotency_key = ${ledgerKey} and stage_id = ${stage.id})`;
+  const mine = zero
+    ? sql`exists (select 1 from orders o join order_stages s on s.order_id = o.id where o.id = ${order.id} and s.id = ${stage.id} and ${runnable})`
+    : sql`${pending} and exists ${entry}`;
+  const writes: BatchItem[] = [];
+  if (!zero) {
     writes.push(
+      raw(db, sql`insert into ledger_entries (customer_id, kind, norm_hours_centi, money_minor, rate_minor, memo, at, created_at, created_by, order_id, stage_id, idempotency_key)
+                  select o.customer_id, 'debit', ${-debit.normHoursCenti}, ${-debit.moneyMinor}, o.rate_minor, ${memo}, ${now}, ${now}, ${actor.userId}, o.id, s.id, ${ledgerKey}
+                  from orders o join order_stages s on s.order_id = o.id join customers c on c.id = o.customer_id
+                  where o.id = ${order.id} and s.id = ${stage.id} and ${runnable}
+                    and c.balance_centi - ${debit.normHoursCenti} >= -c.overdraft_centi`),
+      // All items in one statement from one JSON parameter: D1 allows 100 parameters per statement.
       raw(db, sql`insert into debit_items (entry_id, code, title, category_name, hours_centi, k_milli, norm_hours_centi, money_minor)
-                  select ${entry}, ${item.code}, ${item.title}, ${item.categoryName}, ${item.hoursCenti}, ${item.kMilli}, ${-item.normHoursCenti}, ${-item.moneyMinor}
-                  where ${ours}`),
+                  select ${entry}, json_extract(j.value, '$.code'), json_extract(j.value, '$.title'), json_extract(j.value, '$.categoryName'),
+                    json_extract(j.value, '$.hoursCenti'), json_extract(j.value, '$.kMilli'), -json_extract(j.value, '$.normHoursCenti'), -json_extract(j.value, '$.moneyMinor')
+                  from json_each(${JSON.stringify(debit.items)}) j where ${mine}`),
     );
-    if (item.actualHoursCenti !== null) {
-      writes.push(raw(db, sql`update stage_lines set actual_hours_centi = ${item.actualHoursCenti} where stage_id = ${stage.id} and line_id = ${item.lineId} and ${ours}`));
-    }
   }
+  const actual = debit.items.filter((i) => i.actualHoursCenti !== null).map((i) => ({ lineId: i.lineId, h: i.actualHoursCenti }));
+  if (actual.length) {
+    writes.push(
+      raw(db, sql`update stage_lines set actual_hours_centi = (select json_extract(j.value, '$.h') from json_each(${JSON.stringify(actual)}) j where json_extract(j.value, '$.lineId') = stage_lines.line_id)
+                  where stage_id = ${stage.id} and line_id in (select json_extract(j.value, '$.lineId') from json_each(${JSON.stringify(actual)}) j) and ${mine}`),
+    );
+  }
+  writes.push(
+    raw(db, sql`update orders set version = version + 1 where id = ${order.id} and ${mine}`),
+    auditInsert(db, {
+      quoteId: order.quoteId,
+      action: 'stage_accepted',
+      changes: sql`json_object('order', ${order.number}, 'stage', ${int(stage.n)}, 'title', ${stage.title}, 'normHoursCenti', ${int(debit.normHoursCenti)})`,
+      actor,
+      at: now,
+      when: mine,
+    }),
+  );
+  const result = sql`json_object('entryId', ${zero ? sql`null` : entry}, 'normHoursCenti', ${int(debit.normHoursCenti)}, 'moneyMinor', ${int(debit.moneyMinor)},
+    'balanceAfterCenti', (select balance_centi from customers where id = ${order.customerId}))`;
+  if (claim) writes.push(claimInsert(db, claim, result, mine));
   writes.push(
     raw(db, sql`update order_stages set status = 'accepted', debited_centi = ${debit.normHoursCenti}, money_minor = ${debit.moneyMinor},
                   accepted_at = ${now}, accepted_by = ${actor.userId}
-                where id = ${stage.id} and status = 'pending' and ${ours}`),
-    raw(db, sql`update orders set version = version + 1 where id = ${order.id} and ${ours}`),
+                where id = ${stage.id} and ${mine}`),
+    raw(db, sql`select ${result} as result`),
   );
-  try {
-    const results = await batch(db, [...writes, db.select({ id: ledgerEntries.id }).from(ledgerEntries).where(eq(ledgerEntries.idempotencyKey, ledgerKey))]);
-    const inserted = ((results[0] as { meta?: { changes?: number } }).meta?.changes ?? 0) > 0;
-    const mine = (results[results.length - 1] as { id: number }[])[0];
-    if (inserted && mine) return { debited: true, entryId: mine.id };
-    return { debited: false, sameKey: mine !== undefined };
-  } catch (e) {
-    // A unique index refused a second debit: another request got there first. Whose was it?
-    if (!/UNIQUE/i.test(String((e as Error).message))) throw e;
-    const [mine] = await db.select({ id: ledgerEntries.id, stageId: ledgerEntries.stageId }).from(ledgerEntries).where(eq(ledgerEntries.idempotencyKey, ledgerKey));
-    return { debited: false, sameKey: mine !== undefined && mine.stageId === stage.id };
-  }
+  const results = await batch(db, writes);
+  if (changed(results[results.length - 2]) === 0) return { accepted: false };
+  const row = (results[results.length - 1] as D1Result<{ result: string }>).results?.[0];
+  return { accepted: true, result: JSON.parse(row!.result) as AcceptResult };
 }
 
 // ---------- withdrawal ----------
 
 /**
  * Withdraws what is left of an order: its pending stages and the order itself. Accepted
- * stages stay accepted and debited. Null when the order is already done or withdrawn.
+ * stages stay accepted and debited. False when the order is already done or withdrawn.
+ * The dependent writes come first, guarded by the order still being open; the order's own
+ * status changes last, so a twin request finds it withdrawn and writes nothing.
  */
-export async function withdrawOrder(db: Db, order: OrderView, reason: string, actor: Actor): Promise<boolean> {
+export async function withdrawOrder(db: Db, order: OrderView, reason: string, actor: Actor, claim: Claim | null): Promise<boolean> {
   const now = new Date().toISOString();
-  const [result] = await batch(db, [
-    raw(db, sql`update orders set status = 'withdrawn', withdrawn_at = ${now}, version = version + 1
-                where id = ${order.id} and status in ('queued', 'in_progress', 'paused')`),
-    raw(db, sql`update order_stages set status = 'withdrawn' where order_id = ${order.id} and status = 'pending'
-                and exists (select 1 from orders where id = ${order.id} and withdrawn_at = ${now})`),
+  const open = sql`exists (select 1 from orders where id = ${order.id} and status in ('queued', 'in_progress', 'paused'))`;
+  const writes: BatchItem[] = [
+    raw(db, sql`update order_stages set status = 'withdrawn' where order_id = ${order.id} and status = 'pending' and ${open}`),
     auditInsert(db, {
       quoteId: order.quoteId,
       action: 'order_withdrawn',
       changes: sql`json_object('order', ${order.number}, 'reason', ${reason})`,
       actor,
       at: now,
-      when: sql`exists (select 1 from orders where id = ${order.id} and withdrawn_at = ${now})`,
+      when: open,
     }),
-  ]);
-  return ((result as { meta?: { changes?: number } }).meta?.changes ?? 0) > 0;
+  ];
+  if (claim) writes.push(claimInsert(db, claim, sql`json_object()`, open));
+  writes.push(
+    raw(db, sql`update orders set status = 'withdrawn', withdrawn_at = ${now}, version = version + 1
+                where id = ${order.id} and status in ('queued', 'in_progress', 'paused')`),
+  );
+  const results = await batch(db, writes);
+  return changed(results[results.length - 1]) > 0;
 }
 
 export async function quoteLinesFor(db: Db, quoteId: number) {

@@ -1,5 +1,5 @@
 /** The single settings row: the price list's rate, currency, VAT default, time zone. */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { settings } from '../../schema/tables';
 import type { Db } from './db';
 
@@ -17,6 +17,7 @@ export const DEFAULT_SETTINGS: Omit<SettingsRow, 'updatedAt'> = {
   companyDetails: '',
   quoteValidityDays: 30,
   shareLinkDays: 30,
+  backdateDays: 45,
   version: 1,
 };
 
@@ -51,4 +52,10 @@ export async function saveSettings(
     })
     .returning();
   return row ?? null;
+}
+
+/** Whether any quote or work order exists: then the installation's currency is fixed. */
+export async function moneyRecorded(db: Db): Promise<boolean> {
+  const row = await db.get<{ n: number }>(sql`select exists (select 1 from quotes) or exists (select 1 from orders) as n`);
+  return (row?.n ?? 0) > 0;
 }
