@@ -26,17 +26,42 @@ export const RateMinor = int().min(1).max(MAX_RATE_MINOR).openapi({ description:
 export const RateMilli = int().min(0).max(MAX_RATE_MILLI).openapi({ description: 'thousandths: 220 = 22 %', example: 220 });
 export const VatMode = z.enum(['none', 'on_top', 'included']);
 export const Currency = z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 code').openapi({ example: 'RUB' });
+/** Calendar dates, instants and months this business deals in: the years 2000–2099. */
+const YEARS = { min: 2000, max: 2099 } as const;
+const realDate = (d: string) => {
+  const [y, m, day] = d.split('-').map(Number) as [number, number, number];
+  const t = new Date(Date.UTC(y, m - 1, day));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === day;
+};
 export const IsoDate = z
   .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be a date YYYY-MM-DD')
+  .regex(/^20\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be a date YYYY-MM-DD in 2000–2099')
+  .refine(realDate, { message: 'is not a real date', params: { ru: 'такой даты нет' } })
   .openapi({ example: '2026-12-31' });
-export const IsoDateTime = z.string().datetime({ offset: true }).openapi({ example: '2026-11-21T10:00:00Z' });
+export const IsoDateTime = z
+  .string()
+  .datetime({ offset: true })
+  .refine(
+    (v) => {
+      const year = new Date(v).getUTCFullYear();
+      return year >= YEARS.min && year <= YEARS.max;
+    },
+    { message: 'must be in the years 2000–2099', params: { ru: 'должно быть в 2000–2099 годах' } },
+  )
+  .openapi({ example: '2026-11-21T10:00:00Z' });
 export const Month = z
   .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM')
+  .regex(/^20\d{2}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM in 2000–2099')
   .openapi({ example: '2026-11' });
 
 const text = (max: number) => z.string().max(max);
+
+/** A PATCH must change something: at least one field besides `version`. */
+const changesSomething = (body: Record<string, unknown>) => Object.keys(body).some((k) => k !== 'version' && body[k] !== undefined);
+const NOTHING_TO_CHANGE = {
+  message: 'nothing to change: give at least one field besides version',
+  params: { ru: 'нечего менять: укажите хотя бы одно поле, кроме version' },
+};
 const name = (max = 200) => z.string().trim().min(1).max(max);
 
 export const ErrorBody = z
@@ -80,6 +105,7 @@ export const UserPatchBody = z
     password: z.string().min(10).max(1024).optional(),
   })
   .strict()
+  .refine(changesSomething, NOTHING_TO_CHANGE)
   .openapi('UserPatchBody');
 
 // ---------- settings ----------
@@ -95,6 +121,7 @@ export const Settings = z
     companyDetails: z.string(),
     quoteValidityDays: int(),
     shareLinkDays: int(),
+    backdateDays: int().openapi({ description: 'how many days back a ledger entry may be dated' }),
     version: int(),
     updatedAt: z.string(),
   })
@@ -112,8 +139,10 @@ export const SettingsPatchBody = z
     companyDetails: text(2000).optional(),
     quoteValidityDays: int().min(1).max(365).optional(),
     shareLinkDays: int().min(1).max(365).optional(),
+    backdateDays: int().min(0).max(3650).optional(),
   })
   .strict()
+  .refine(changesSomething, NOTHING_TO_CHANGE)
   .openapi('SettingsPatchBody');
 
 // ---------- catalog ----------
@@ -130,6 +159,7 @@ export const NewCategoryBody = z
 export const CategoryPatchBody = z
   .object({ name: name().optional(), nameEn: name().optional(), kMilli: KMilli.optional(), active: z.boolean().optional() })
   .strict()
+  .refine(changesSomething, NOTHING_TO_CHANGE)
   .openapi('CategoryPatchBody');
 
 export const CatalogItem = z
@@ -195,6 +225,7 @@ export const CatalogItemPatchBody = z
     categoryId: int().min(1).optional(),
   })
   .strict()
+  .refine(changesSomething, NOTHING_TO_CHANGE)
   .openapi('CatalogItemPatchBody');
 
 // ---------- customers ----------
@@ -215,6 +246,7 @@ export const NewCustomerBody = z.object(customerFields).strict().openapi('NewCus
 export const CustomerPatchBody = z
   .object({ ...customerFields, name: name().optional(), version: int().min(1).optional() })
   .strict()
+  .refine(changesSomething, NOTHING_TO_CHANGE)
   .openapi('CustomerPatchBody');
 
 export const Customer = z
@@ -271,6 +303,7 @@ export const NewQuoteBody = z
 export const QuotePatchBody = z
   .object({ version: Version, customerId: int().min(1).optional(), ...quoteHeaderFields, title: name(300).optional() })
   .strict()
+  .refine(changesSomething, NOTHING_TO_CHANGE)
   .openapi('QuotePatchBody');
 
 export const NewLineBody = z
@@ -300,6 +333,7 @@ export const LinePatchBody = z
     note: text(2_000).optional(),
   })
   .strict()
+  .refine(changesSomething, NOTHING_TO_CHANGE)
   .openapi('LinePatchBody');
 
 export const VersionBody = z.object({ version: Version }).strict().openapi('VersionBody');
@@ -625,7 +659,7 @@ export const AcceptStageBody = z
 export const AcceptStageResult = z
   .object({
     order: Order,
-    debit: z.object({ entryId: int(), normHoursCenti: int(), moneyMinor: int(), balanceAfterCenti: int() }),
+    debit: z.object({ entryId: int().nullable().openapi({ description: 'null for a stage worth 0 norm-hours: nothing is debited' }), normHoursCenti: int(), moneyMinor: int(), balanceAfterCenti: int() }),
   })
   .openapi('AcceptStageResult');
 
@@ -740,6 +774,7 @@ export const ProjectPatchBody = z
     status: z.enum(['open', 'in_development', 'released', 'withdrawn']).optional(),
   })
   .strict()
+  .refine(changesSomething, NOTHING_TO_CHANGE)
   .openapi('ProjectPatchBody');
 
 export const PledgeBody = z

@@ -40,7 +40,69 @@ function request(method: string, path: string, cookie?: string) {
   return fetchWorker(concrete(path), { method: method.toUpperCase(), headers, body: hasBody ? '{}' : undefined });
 }
 
+const STAFF = ['accountant', 'admin', 'manager'];
+const SALES = ['admin', 'manager'];
+const BOOKS = ['accountant', 'admin'];
+/**
+ * The contract: who may call each route API.md lists (the document and the code must say the
+ * same). Routes added beyond API.md are checked by the matrix below from their own declaration.
+ */
+const CONTRACT: Record<string, 'public' | 'shared' | string[]> = {
+  'post /api/auth/login': 'public',
+  'post /api/auth/logout': STAFF,
+  'get /api/me': STAFF,
+  'get /api/catalog/items': STAFF,
+  'post /api/catalog/items': ['admin'],
+  'patch /api/catalog/items/{id}': ['admin'],
+  'get /api/settings': STAFF,
+  'patch /api/settings': ['admin'],
+  'get /api/customers': STAFF,
+  'post /api/customers': STAFF,
+  'get /api/customers/{id}/balance': STAFF,
+  'post /api/customers/{id}/ledger': BOOKS,
+  'get /api/quotes': SALES,
+  'post /api/quotes': SALES,
+  'patch /api/quotes/{id}': SALES,
+  'get /api/quotes/{id}': STAFF,
+  'post /api/quotes/{id}/lines': SALES,
+  'patch /api/quotes/{id}/lines/{lineId}': SALES,
+  'delete /api/quotes/{id}/lines/{lineId}': SALES,
+  'post /api/quotes/{id}/send': SALES,
+  'post /api/quotes/{id}/revise': SALES,
+  'post /api/quotes/{id}/duplicate': SALES,
+  'post /api/quotes/{id}/share': SALES,
+  'delete /api/quotes/{id}/share': SALES,
+  'get /api/quotes/{id}/export.xlsx': STAFF,
+  'get /api/shared/{token}': 'shared',
+  'post /api/shared/{token}/accept': 'shared',
+  'post /api/shared/{token}/decline': 'shared',
+  'post /api/shared/{token}/request-changes': 'shared',
+  'get /api/shared/{token}/export.xlsx': 'shared',
+  'post /api/quotes/{id}/order': SALES,
+  'get /api/orders/{id}': STAFF,
+  'post /api/orders/{id}/stages/{n}/accept': STAFF,
+  'get /api/crowdfunding': STAFF,
+  'post /api/crowdfunding': SALES,
+  'post /api/crowdfunding/{id}/pledges': SALES,
+  'get /api/crowdfunding/compare': STAFF,
+  'get /api/reports/consumption': STAFF,
+  'get /api/reports/consumption.xlsx': STAFF,
+  // Second round
+  'patch /api/customers/{id}': STAFF, // overdraftCenti itself: accountant and admin only (test/api/trust.test.ts)
+};
+
 describe('authorization matrix', () => {
+  it('every route API.md lists is served with the roles API.md gives it', async () => {
+    const paths = await loadDoc();
+    for (const [route, expected] of Object.entries(CONTRACT)) {
+      const [method, path] = route.split(' ') as [string, string];
+      const op = paths[path]?.[method];
+      expect(op, `${route} exists`).toBeDefined();
+      if (typeof expected === 'string') expect(op!['x-access'], route).toBe(expected);
+      else expect([...op!['x-roles']!].sort(), route).toEqual(expected);
+    }
+  });
+
   it('every route Hono serves is in the OpenAPI document with an access rule', async () => {
     const paths = await loadDoc();
     const documented = new Set<string>();

@@ -1,12 +1,13 @@
 import { env as baseEnv } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { database } from '../../worker/store/db';
-import { exportCustomer, importCustomer } from '../../worker/store/customer-export';
+import { exportCustomer } from '../../worker/store/customer-export';
+import { ImportRefused, importCustomer } from '../../worker/store/customer-import';
 import { ORIGIN, call, fails, fetchWorker, ok } from '../helpers';
 
 /** A customer with a revised quote, an accepted one turned into an order, debits, a correction and a pledge. */
 async function busyCustomer() {
-  const c = await ok('POST', '/api/customers', { body: { name: 'ООО «Выгрузка»', taxId: '7700123456', overdraftCenti: 500 } }, 201);
+  const c = await ok('POST', '/api/customers', { as: 'accountant', body: { name: 'ООО «Выгрузка»', taxId: '7700123456', overdraftCenti: 500 } }, 201);
   const items = Object.fromEntries((await ok<any[]>('GET', '/api/catalog/items')).map((i) => [i.code, i]));
   let q = await ok('POST', '/api/quotes', { body: { customerId: c.id, title: 'Внедрение', internalNote: 'заметка' } }, 201);
   q = await ok('POST', `/api/quotes/${q.id}/lines`, { body: { version: q.version, catalogItemId: items['2.4'].id } }, 201);
@@ -27,6 +28,7 @@ async function busyCustomer() {
 }
 
 const env = baseEnv as typeof baseEnv & { IMPORT_DB: D1Database; TEST_SEED: string[] };
+const ADMIN = { kind: 'user' as const, userId: 1, name: 'Администратор', ip: null, userAgent: null };
 const withoutTime = (doc: any) => ({ ...doc, exportedAt: undefined });
 
 describe('customer data export and import', () => {
@@ -56,13 +58,23 @@ describe('customer data export and import', () => {
     const empty = database(env.IMPORT_DB);
     // the empty database knows the price list and the staff, nothing about customers
     await env.IMPORT_DB.batch(env.TEST_SEED.filter((s) => /^INSERT INTO (settings|categories|catalog_items|users) /.test(s)).map((s) => env.IMPORT_DB.prepare(s)));
-    await importCustomer(empty, original);
-    const again = await exportCustomer(empty, c.id);
-    expect(withoutTime(JSON.parse(JSON.stringify(again)))).toEqual(withoutTime(original));
+    await importCustomer(empty, original, ADMIN);
+    const again = JSON.parse(JSON.stringify(await exportCustomer(empty, c.id)));
+    // The history is the same, marked as imported; one row per quote number says who imported it.
+    const imported = again.audit.filter((a: any) => a.action === 'imported');
+    expect(imported).toHaveLength(original.quoteSeries.length);
+    expect(imported[0]).toMatchObject({ actorName: 'Администратор', importedAt: null, changes: expect.stringContaining(original.exportedAt) });
+    const history = again.audit.filter((a: any) => a.action !== 'imported');
+    expect(history.every((a: any) => typeof a.importedAt === 'string')).toBe(true);
+    expect(history.map((a: any) => ({ ...a, importedAt: null }))).toEqual(original.audit);
+    expect(withoutTime({ ...again, audit: [] })).toEqual(withoutTime({ ...original, audit: [] }));
     const balance = await env.IMPORT_DB.prepare('select balance_centi as b from customers where id = ?').bind(c.id).first<{ b: number }>();
     expect(balance?.b).toBe(original.balanceCenti);
     // a second restore of the same data is refused, and changes nothing
-    await expect(importCustomer(empty, original)).rejects.toThrow(/exists/);
+    const refused = await importCustomer(empty, original, ADMIN).catch((e) => e);
+    expect(refused).toBeInstanceOf(ImportRefused);
+    expect(refused).toMatchObject({ reason: 'taken' });
+    expect(await env.IMPORT_DB.prepare('select count(*) as n from ledger_entries').first<{ n: number }>()).toEqual({ n: original.ledger.length });
   });
 
   it('the import route is the admin’s; it refuses overlaps and documents that are not exports', async () => {
@@ -73,7 +85,7 @@ describe('customer data export and import', () => {
     await fails('POST', '/api/import/customer', { as: 'admin', body: { ...doc, format: 'something-else' } }, 400, 'validation_failed');
     await fails('POST', '/api/import/customer', { as: 'admin', body: { hello: 'world' } }, 400, 'validation_failed');
     const moved = { ...doc, customer: { ...doc.customer, id: 777_777 } };
-    await fails('POST', '/api/import/customer', { as: 'admin', body: moved }, 409, 'import_conflict'); // its quotes' ids are taken
+    await fails('POST', '/api/import/customer', { as: 'admin', body: moved }, 400, 'validation_failed'); // its rows are another customer's
     expect(await env.DB.prepare('select count(*) as n from customers where id = 777777').first<{ n: number }>()).toEqual({ n: 0 });
   });
 });

@@ -250,7 +250,7 @@ async function compareSet() {
   await pledge(a.id, 1, 1000);
   await pledge(a.id, 2, 500, true);
   await pledge(b.id, 1, 333, true);
-  const customer = await ok('POST', '/api/customers', { body: { name: 'ООО «Проверка баланса»', overdraftCenti: 50 } }, 201);
+  const customer = await ok('POST', '/api/customers', { as: 'accountant', body: { name: 'ООО «Проверка баланса»', overdraftCenti: 50 } }, 201);
   await topup(customer.id, 200);
   return { a, b, c, customer };
 }
@@ -463,7 +463,7 @@ describe('the crowdfunding comparison workbook', () => {
 
 /** A customer with a revised quote, an accepted one turned into an order and debited, a correction, pledges (one confirmed). */
 async function busyCustomer(name = 'ООО «Выгрузка»') {
-  const c = await ok('POST', '/api/customers', { body: { name, legalName: 'ООО «Выгрузка данных»', taxId: '7700123456', overdraftCenti: 500, notes: 'ВНУТРЕННЯЯ ЗАМЕТКА О КЛИЕНТЕ', email: 'buh@example.ru' } }, 201);
+  const c = await ok('POST', '/api/customers', { as: 'accountant', body: { name, legalName: 'ООО «Выгрузка данных»', taxId: '7700123456', overdraftCenti: 500, notes: 'ВНУТРЕННЯЯ ЗАМЕТКА О КЛИЕНТЕ', email: 'buh@example.ru' } }, 201);
   const items = Object.fromEntries((await ok<any[]>('GET', '/api/catalog/items')).map((i) => [i.code, i]));
   let q = await ok('POST', '/api/quotes', { body: { customerId: c.id, title: 'Внедрение', internalNote: 'СЕКРЕТНАЯ ЗАМЕТКА', customerNote: 'Работы начинаются после пополнения баланса.', discountRateMilli: 75 } }, 201);
   q = await ok('POST', `/api/quotes/${q.id}/lines`, { body: { version: q.version, kind: 'section', title: 'Оформление' } }, 201);

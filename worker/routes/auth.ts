@@ -16,12 +16,11 @@ import { DUMMY_PASSWORD_HASH, randomToken, sha256Hex, verifyPassword } from '../
 import {
   MAX_FAILURES_PER_EMAIL,
   MAX_FAILURES_PER_IP,
-  clearFailures,
   createSession,
   deleteSession,
   findUserForLogin,
-  lockedUntil,
-  recordFailure,
+  releaseAttempt,
+  takeAttempt,
 } from '../store/users';
 
 export const auth = router()
@@ -40,8 +39,14 @@ export const auth = router()
       const now = Date.now();
       const emailKey = `email:${email.toLowerCase()}`;
       const ipKey = `ip:${clientIp(c) ?? 'unknown'}`;
-      const keys = [emailKey, ipKey];
-      const locked = await lockedUntil(db, keys, now);
+      const locked = await takeAttempt(
+        db,
+        [
+          { key: emailKey, max: MAX_FAILURES_PER_EMAIL },
+          { key: ipKey, max: MAX_FAILURES_PER_IP },
+        ],
+        now,
+      );
       if (locked !== null) {
         const seconds = Math.ceil((locked - now) / 1000);
         throw new AppError(
@@ -58,20 +63,13 @@ export const auth = router()
       const user = await findUserForLogin(db, email);
       const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
       if (!user || !ok || !user.active) {
-        await recordFailure(
-          db,
-          [
-            { key: emailKey, max: MAX_FAILURES_PER_EMAIL },
-            { key: ipKey, max: MAX_FAILURES_PER_IP },
-          ],
-          now,
-        );
+        // The attempt taken above stays counted: it was a failure.
         throw new AppError(401, 'invalid_credentials', {
           en: 'Wrong email or password.',
           ru: 'Неверный email или пароль.',
         });
       }
-      await clearFailures(db, emailKey);
+      await releaseAttempt(db, emailKey, ipKey);
       const token = randomToken();
       await createSession(db, {
         id: await sha256Hex(token),

@@ -1,10 +1,11 @@
 /** A customer's complete data: export as one JSON document, and restore it (admin). */
 import { z } from '@hono/zod-openapi';
 import { ErrorBody, IdParam } from '../../schema/api';
-import { STAFF } from '../http/auth';
+import { STAFF, actorOf } from '../http/auth';
 import { AppError, notFound } from '../http/errors';
 import { commonErrors, jsonBody, jsonResponse, router, staffRoute } from '../http/route';
-import { EXPORT_FORMAT, EXPORT_VERSION, ImportConflict, exportCustomer, importCustomer, type CustomerExport } from '../store/customer-export';
+import { EXPORT_FORMAT, EXPORT_VERSION, exportCustomer, type CustomerExport } from '../store/customer-export';
+import { ImportRefused, importCustomer } from '../store/customer-import';
 import { contentDisposition } from '../excel/filename';
 
 const row = z.object({ id: z.number().int().min(1) }).passthrough();
@@ -66,15 +67,26 @@ export const importRouter = router().openapi(
   async (c) => {
     const doc = c.req.valid('json') as unknown as CustomerExport;
     try {
-      await importCustomer(c.var.db, doc);
+      await importCustomer(c.var.db, doc, actorOf(c));
     } catch (e) {
-      if (e instanceof ImportConflict) {
-        throw new AppError(409, 'import_conflict', {
-          en: 'This data overlaps what the database already holds. Restore a customer export into an empty database.',
-          ru: 'Эти данные пересекаются с уже имеющимися. Восстанавливайте выгрузку заказчика в пустую базу.',
-        }, { reason: e.message.slice(0, 300) });
+      if (e instanceof ImportRefused && e.reason === 'foreign') {
+        throw new AppError(
+          400,
+          'validation_failed',
+          {
+            en: 'The document refers to records that are not this customer’s own; nothing was imported.',
+            ru: 'Документ ссылается на записи, которые не принадлежат этому заказчику; ничего не импортировано.',
+          },
+          e.problems.map((p) => ({ field: p.split(':')[0], code: 'foreign_reference', message: p })),
+        );
       }
-      if (/constraint|datatype|NOT NULL|no such column|has no column/i.test(String((e as Error).message))) {
+      if (e instanceof ImportRefused) {
+        throw new AppError(409, 'import_conflict', {
+          en: 'This data overlaps what the database already holds; nothing was imported. Restore a customer export into an installation where its ids are free.',
+          ru: 'Эти данные пересекаются с уже имеющимися; ничего не импортировано. Восстанавливайте выгрузку заказчика туда, где её номера записей свободны.',
+        }, { taken: e.problems });
+      }
+      if (/constraint|datatype|NOT NULL|no such column|has no column|malformed JSON/i.test(String((e as Error).message))) {
         throw new AppError(400, 'validation_failed', { en: 'The document is not a complete customer export.', ru: 'Документ не является полной выгрузкой заказчика.' }, { reason: String((e as Error).message).slice(0, 300) });
       }
       throw e;

@@ -1,8 +1,8 @@
 /** Customers and their balances. */
 import { z } from '@hono/zod-openapi';
 import { Balance, Customer, CustomerPatchBody, ErrorBody, IdParam, NewCustomerBody } from '../../schema/api';
-import { STAFF } from '../http/auth';
-import { conflict, notFound } from '../http/errors';
+import { STAFF, currentUser, type AppContext } from '../http/auth';
+import { AppError, conflict, notFound } from '../http/errors';
 import { commonErrors, jsonBody, jsonResponse, router, staffRoute } from '../http/route';
 import { findCustomer, insertCustomer, listCustomers, updateCustomer } from '../store/customers';
 import type { Db } from '../store/db';
@@ -13,6 +13,19 @@ export async function customerOr404(db: Db, id: number) {
   const customer = await findCustomer(db, id);
   if (!customer) throw customerNotFound();
   return customer;
+}
+
+/** Credit (an overdraft) is granted by an accountant or an admin only (DOMAIN.md). */
+const CREDITORS = ['accountant', 'admin'] as const;
+function grantsCredit(c: AppContext) {
+  if (!(CREDITORS as readonly string[]).includes(currentUser(c).role)) {
+    throw new AppError(
+      403,
+      'forbidden',
+      { en: 'Only an accountant or an admin grants credit (the allowed overdraft).', ru: 'Кредит (допустимый минус) устанавливает только бухгалтер или администратор.' },
+      { allowedRoles: CREDITORS, field: 'overdraftCenti' },
+    );
+  }
 }
 
 const CustomerQuery = z.object({ q: z.string().max(200).optional() });
@@ -38,7 +51,11 @@ export const customers = router()
       request: { body: jsonBody(NewCustomerBody) },
       responses: { 201: jsonResponse(Customer, 'created'), ...commonErrors },
     }),
-    async (c) => c.json(await insertCustomer(c.var.db, c.req.valid('json')), 201),
+    async (c) => {
+      const body = c.req.valid('json');
+      if ((body.overdraftCenti ?? 0) !== 0) grantsCredit(c);
+      return c.json(await insertCustomer(c.var.db, body), 201);
+    },
   )
   .openapi(
     staffRoute(STAFF, {
@@ -64,6 +81,7 @@ export const customers = router()
       const { id } = c.req.valid('param');
       const { version, ...fields } = c.req.valid('json');
       const current = await customerOr404(c.var.db, id);
+      if (fields.overdraftCenti !== undefined && fields.overdraftCenti !== current.overdraftCenti) grantsCredit(c);
       const updated = await updateCustomer(c.var.db, id, fields, version);
       if (!updated) {
         throw conflict(

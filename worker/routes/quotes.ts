@@ -22,7 +22,7 @@ import {
 import { addDays, isRealDate, localDate } from '../domain/calendar';
 import { refusalFor, type QuoteAction } from '../domain/quote-lifecycle';
 import type { QuoteView } from '../domain/quote';
-import { STAFF, appOrigin, clientIp, currentUser, type AppContext } from '../http/auth';
+import { SALES, STAFF, actorOf, appOrigin } from '../http/auth';
 import { randomToken, sha256Hex } from '../http/secrets';
 import { createShareLink, linkState, listShareLinks, revokeShareLinks } from '../store/shares';
 import { AppError, badRequest, notFound, unprocessable, versionConflict, type Message } from '../http/errors';
@@ -47,20 +47,13 @@ import {
   repriceQuote,
   reviseQuote,
   sendQuote,
-  type Actor,
   type NewLine,
   type WriteResult,
 } from '../store/quotes';
 import { getSettings } from '../store/settings';
 
-export const SALES = ['manager', 'admin'] as const;
 
 export const quoteNotFound = () => notFound({ en: 'No such quote.', ru: 'Такой сметы нет.' });
-
-export function actorOf(c: AppContext): Actor {
-  const user = currentUser(c);
-  return { kind: 'user', userId: user.id, name: user.name, ip: clientIp(c), userAgent: c.req.header('user-agent')?.slice(0, 300) ?? null };
-}
 
 const fieldError = (field: string, text: Message) =>
   badRequest({ en: `${field}: ${text.en}`, ru: `${field}: ${text.ru}` }, [{ field, code: 'invalid', message: text.en }]);
@@ -153,7 +146,9 @@ const quoteResponses = { 200: jsonResponse(Quote, 'the whole quote, with totals'
 
 export const quotesRouter = router()
   .openapi(
-    staffRoute(STAFF, {
+    // API.md: the quote list is sales' (manager, admin). The accountant opens a quote by id —
+    // from a work order or a customer's ledger — but does not browse the sales pipeline.
+    staffRoute(SALES, {
       method: 'get',
       path: '/',
       tags: ['quotes'],
@@ -183,13 +178,20 @@ export const quotesRouter = router()
       const b = c.req.valid('json');
       const { settings, today, year } = await companyToday(c.var.db);
       checkValidUntil(b.validUntil, today);
+      if (b.currency !== undefined && b.currency !== settings.currency) {
+        // One currency per installation (the settings'): reports and balances add quotes up.
+        throw unprocessable('currency_mismatch', {
+          en: `Quotes are made in ${settings.currency}, the currency of the settings.`,
+          ru: `Сметы составляются в валюте из настроек (${settings.currency}).`,
+        }, { currency: settings.currency });
+      }
       const quote = await createQuote(
         c.var.db,
         b.customerId,
         year,
         {
           title: b.title,
-          currency: b.currency ?? settings.currency,
+          currency: settings.currency,
           rateMinor: settings.rateMinor,
           vatMode: b.vatMode ?? settings.vatMode,
           vatRateMilli: b.vatRateMilli ?? settings.vatRateMilli,

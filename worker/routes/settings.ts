@@ -2,9 +2,9 @@
 import { ErrorBody, Settings, SettingsPatchBody } from '../../schema/api';
 import { isValidTimeZone } from '../domain/calendar';
 import { STAFF } from '../http/auth';
-import { badRequest, conflict } from '../http/errors';
+import { badRequest, conflict, unprocessable } from '../http/errors';
 import { commonErrors, jsonBody, jsonResponse, router, staffRoute } from '../http/route';
-import { getSettings, saveSettings } from '../store/settings';
+import { getSettings, moneyRecorded, saveSettings } from '../store/settings';
 
 export const settingsRoutes = router()
   .openapi(
@@ -22,7 +22,7 @@ export const settingsRoutes = router()
       method: 'patch',
       path: '/',
       tags: ['settings'],
-      summary: 'Change settings (new quotes use them; old quotes keep their frozen rate)',
+      summary: 'Change settings (new quotes use them; old quotes keep their frozen rate; the currency is fixed once quotes or orders exist)',
       request: { body: jsonBody(SettingsPatchBody) },
       responses: { 200: jsonResponse(Settings, 'saved'), 409: jsonResponse(ErrorBody, 'stale version'), ...commonErrors },
     }),
@@ -33,6 +33,15 @@ export const settingsRoutes = router()
           { en: `timeZone: unknown time zone “${patch.timeZone}”.`, ru: `timeZone: неизвестный часовой пояс «${patch.timeZone}».` },
           [{ field: 'timeZone', code: 'invalid_value', message: 'unknown IANA time zone' }],
         );
+      }
+      if (patch.currency !== undefined) {
+        const current = await getSettings(c.var.db);
+        if (patch.currency !== current.currency && (await moneyRecorded(c.var.db))) {
+          throw unprocessable('currency_in_use', {
+            en: `Quotes and balances are already kept in ${current.currency}; the currency of an installation cannot change once money is recorded.`,
+            ru: `Сметы и балансы уже ведутся в ${current.currency}; валюту нельзя сменить, когда в системе уже есть суммы.`,
+          }, { currency: current.currency });
+        }
       }
       const saved = await saveSettings(c.var.db, patch, version);
       if (!saved) {

@@ -223,7 +223,8 @@ sharedPages
       tags: ['shared'],
       summary: 'The customer’s page: the estimate, its services and totals, the answer forms',
       middleware: [viewLimit],
-      request: { params: TokenParam, query: z.object({ lang: z.enum(['ru', 'en']).optional(), done: z.string().optional() }) },
+      // `?lang=en` and `?done` are read as they come: a mangled query on a page a person opened is no reason for an error.
+      request: { params: TokenParam },
       responses: { 200: html('the page'), 404: html('a page saying the link is unknown, expired or withdrawn') },
     }),
     async (c) => {

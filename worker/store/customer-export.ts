@@ -1,8 +1,8 @@
 /**
  * Everything about one customer — quotes with every revision, line and audit entry, work
  * orders with their stages, the ledger with its itemised debits, pledges and the projects
- * they fund — as one document, as the company promises customers when service ends; and the
- * import that restores such a document into an empty database in one atomic batch.
+ * they fund — as one document, as the company promises customers when service ends
+ * (store/customer-import.ts restores it).
  */
 import { eq, inArray, sql } from 'drizzle-orm';
 import {
@@ -20,10 +20,8 @@ import {
   quoteSeries,
   quotes,
   stageLines,
-  users,
 } from '../../schema/tables';
-import { searchText } from '../domain/search-text';
-import { batch, raw, type BatchItem, type Db } from './db';
+import { batch, type Db } from './db';
 
 export const EXPORT_FORMAT = 'normhours.customer-export';
 export const EXPORT_VERSION = 1;
@@ -80,65 +78,3 @@ export async function exportCustomer(db: Db, customerId: number) {
 }
 
 export type CustomerExport = NonNullable<Awaited<ReturnType<typeof exportCustomer>>>;
-
-export class ImportConflict extends Error {}
-
-/**
- * Restores an export. Ids are kept, so every reference inside the document stays right;
- * it therefore needs a database where those ids and numbers are free (an empty one).
- * Catalog items are matched by code, users by id, both left empty when absent. All rows go
- * in one batch: the import happens completely or not at all.
- */
-export async function importCustomer(db: Db, doc: CustomerExport): Promise<void> {
-  const [catalog, staff, existing, projectCodes] = await batch(db, [
-    db.select({ id: catalogItems.id, code: catalogItems.code }).from(catalogItems),
-    db.select({ id: users.id }).from(users),
-    db.select({ id: customers.id }).from(customers).where(eq(customers.id, doc.customer.id)),
-    db.select({ code: projects.code }).from(projects),
-  ]);
-  if (existing.length) throw new ImportConflict(`customer ${doc.customer.id} already exists`);
-  const itemByCode = new Map(catalog.map((c) => [c.code, c.id]));
-  const userIds = new Set(staff.map((u) => u.id));
-  const user = (id: number | null) => (id !== null && userIds.has(id) ? id : null);
-  const c = doc.customer;
-  const writes: BatchItem[] = [
-    db.insert(customers).values({ ...c, balanceCenti: 0, searchText: searchText(c.name, c.legalName, c.taxId) }),
-  ];
-  // Projects the pledges fund: created with their estimate unless one with the code exists.
-  const known = new Set(projectCodes.map((p) => p.code));
-  for (const p of doc.projects.filter((x) => !known.has(x.code))) {
-    writes.push(db.insert(projects).values(p));
-    for (const e of doc.projectEstimates.filter((x) => x.projectId === p.id)) writes.push(db.insert(projectEstimates).values({ ...e, categoryId: null }));
-  }
-  for (const s of doc.quoteSeries) writes.push(db.insert(quoteSeries).values({ ...s, createToken: `import-series-${s.id}` }));
-  for (const q of doc.quotes) {
-    writes.push(db.insert(quotes).values({ ...q, createdBy: user(q.createdBy), writeToken: `import-quote-${q.id}`, searchText: `${q.number.toLowerCase()} ${searchText(q.title)}` }));
-  }
-  for (const l of doc.quoteLines) {
-    const { catalogItemCode, ...line } = l;
-    writes.push(db.insert(quoteLines).values({ ...line, catalogItemId: catalogItemCode ? (itemByCode.get(catalogItemCode) ?? null) : null }));
-  }
-  for (const a of doc.audit) writes.push(db.insert(auditLog).values({ ...a, actorUserId: user(a.actorUserId) }));
-  for (const o of doc.orders) writes.push(db.insert(orders).values({ ...o, createdBy: user(o.createdBy), createToken: `import-order-${o.id}` }));
-  for (const s of doc.stages) writes.push(db.insert(orderStages).values({ ...s, acceptedBy: user(s.acceptedBy) }));
-  for (const s of doc.stageLines) writes.push(db.insert(stageLines).values(s));
-  for (const e of doc.ledger) writes.push(db.insert(ledgerEntries).values({ ...e, createdBy: user(e.createdBy) }));
-  for (const i of doc.debitItems) writes.push(db.insert(debitItems).values(i));
-  for (const p of doc.pledges) writes.push(db.insert(pledges).values({ ...p, createdBy: user(p.createdBy) }));
-  // Numbers stay unique after the import: the counters move past every imported number.
-  const seqs = new Map<string, number>();
-  for (const s of doc.quoteSeries) seqs.set(`quote:${s.year}`, Math.max(seqs.get(`quote:${s.year}`) ?? 0, s.seq));
-  for (const o of doc.orders) {
-    const m = /^WO-(\d{4})-(\d+)$/.exec(o.number);
-    if (m) seqs.set(`order:${m[1]}`, Math.max(seqs.get(`order:${m[1]}`) ?? 0, Number(m[2])));
-  }
-  for (const [name, value] of seqs) {
-    writes.push(raw(db, sql`insert into counters (name, value) values (${name}, ${value}) on conflict(name) do update set value = max(value, excluded.value)`));
-  }
-  try {
-    await batch(db, writes);
-  } catch (e) {
-    if (/UNIQUE|PRIMARY KEY|constraint/i.test(String((e as Error).message))) throw new ImportConflict(String((e as Error).message));
-    throw e;
-  }
-}

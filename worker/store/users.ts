@@ -88,31 +88,26 @@ export async function deleteExpiredSessions(db: Db, nowIso: string) {
 }
 
 /**
- * Login throttling: a key (an email, an IP) is locked for LOCK_MS once it reaches its
- * limit of failures within WINDOW_MS. An IP gets a higher limit: offices share one.
+ * Login throttling: every login attempt takes a place in its keys' windows (an email, an IP)
+ * BEFORE the password is checked, atomically (one UPSERT … RETURNING per key), so concurrent
+ * guesses cannot all slip through before a failure is recorded. An attempt beyond a key's limit
+ * within WINDOW_MS locks the key for LOCK_MS and is refused unchecked. A successful login gives
+ * its place back. An IP gets a higher limit: offices share one.
  */
 export const MAX_FAILURES_PER_EMAIL = 5;
 export const MAX_FAILURES_PER_IP = 50;
 export const WINDOW_MS = 15 * 60 * 1000;
 export const LOCK_MS = 15 * 60 * 1000;
 
-export async function lockedUntil(db: Db, keys: string[], now: number): Promise<number | null> {
-  const rows = await db.select().from(loginAttempts).where(sql`${loginAttempts.key} in ${keys}`);
-  let until: number | null = null;
-  for (const r of rows) {
-    if (!r.lockedUntil) continue;
-    const t = Date.parse(r.lockedUntil);
-    if (t > now && (until === null || t > until)) until = t;
-  }
-  return until;
-}
-
-/** Counts one failure against each key; the counter restarts once its window has passed. */
-export async function recordFailure(db: Db, keys: { key: string; max: number }[], now: number) {
+/** Takes an attempt on every key; the latest lock end (ms) when one of them refuses it, else null. */
+export async function takeAttempt(db: Db, keys: { key: string; max: number }[], now: number): Promise<number | null> {
   const nowText = new Date(now).toISOString();
   const windowStartMin = new Date(now - WINDOW_MS).toISOString();
   const lockText = new Date(now + LOCK_MS).toISOString();
-  await batch(db, 
+  const locked = sql`(${loginAttempts.lockedUntil} is not null and ${loginAttempts.lockedUntil} > ${nowText})`;
+  const stale = sql`${loginAttempts.windowStart} < ${windowStartMin}`;
+  const results = await batch(
+    db,
     keys.map(({ key, max }) =>
       db
         .insert(loginAttempts)
@@ -120,15 +115,27 @@ export async function recordFailure(db: Db, keys: { key: string; max: number }[]
         .onConflictDoUpdate({
           target: loginAttempts.key,
           set: {
-            failures: sql`case when ${loginAttempts.windowStart} < ${windowStartMin} then 1 else ${loginAttempts.failures} + 1 end`,
-            windowStart: sql`case when ${loginAttempts.windowStart} < ${windowStartMin} then ${nowText} else ${loginAttempts.windowStart} end`,
-            lockedUntil: sql`case when ${loginAttempts.windowStart} >= ${windowStartMin} and ${loginAttempts.failures} + 1 >= ${max} then ${lockText} else ${loginAttempts.lockedUntil} end`,
+            failures: sql`case when ${locked} then ${loginAttempts.failures} when ${stale} then 1 else ${loginAttempts.failures} + 1 end`,
+            windowStart: sql`case when not ${locked} and ${stale} then ${nowText} else ${loginAttempts.windowStart} end`,
+            lockedUntil: sql`case when ${locked} then ${loginAttempts.lockedUntil}
+              when not ${stale} and ${loginAttempts.failures} + 1 > ${max} then ${lockText} else null end`,
           },
-        }),
+        })
+        .returning({ lockedUntil: loginAttempts.lockedUntil }),
     ) as [any, ...any[]],
   );
+  let until: number | null = null;
+  for (const [row] of results as { lockedUntil: string | null }[][]) {
+    const t = row?.lockedUntil ? Date.parse(row.lockedUntil) : 0;
+    if (t > now && (until === null || t > until)) until = t;
+  }
+  return until;
 }
 
-export async function clearFailures(db: Db, key: string) {
-  await db.delete(loginAttempts).where(eq(loginAttempts.key, key));
+/** A successful login: the email's count starts over, the IP gets its place back. */
+export async function releaseAttempt(db: Db, emailKey: string, ipKey: string) {
+  await batch(db, [
+    db.delete(loginAttempts).where(eq(loginAttempts.key, emailKey)),
+    db.update(loginAttempts).set({ failures: sql`max(${loginAttempts.failures} - 1, 0)` }).where(eq(loginAttempts.key, ipKey)),
+  ]);
 }
