@@ -139,7 +139,9 @@ function linesTable(fonts: Fonts, q: QuoteView, lang: Lang): Block[] {
   let open: (typeof q.sections)[number] | undefined = loose;
   const closeSection = () => {
     if (!open) return;
-    const label = open.lineId === null ? w('looseTotal') : `${w('sectionTotal')}${open.title ? ` «${open.title}»` : ''}`;
+    // The section's last line stays with its subtotal.
+    if (blocks.length > 1) blocks[blocks.length - 1]!.keepWithNext = true;
+    const label = open.lineId === null ? w('looseTotal') : `${w('sectionTotal')}${open.title ? ` ${lang === 'ru' ? `«${open.title}»` : `“${open.title}”`}` : ''}`;
     blocks.push(
       row(fonts, COLUMNS, [[run(label, S.sectionTotal, 2)], [run(formatFixed(open.normHoursCenti, 2, lang), S.sectionTotal, 1)], [run(formatMoney(open.subtotalMinor, q.currency, lang), S.sectionTotal, 1)]], {
         spans: [[0, 6], [6, 1], [7, 1]],
@@ -255,7 +257,7 @@ export function layoutEstimate(input: EstimatePdfInput, lang: Lang, fonts: Fonts
   return { pages, placed, tail };
 }
 
-export async function renderEstimatePdf(input: EstimatePdfInput, lang: Lang, options: { compress?: boolean } = {}): Promise<Uint8Array> {
+export async function renderEstimatePdf(input: EstimatePdfInput, lang: Lang, options: { compress?: boolean } = {}): Promise<Uint8Array<ArrayBuffer>> {
   const fonts = loadFonts();
   const { pages } = layoutEstimate(input, lang, fonts);
   const w = wordOf(lang);

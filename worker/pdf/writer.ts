@@ -46,7 +46,7 @@ export class PdfObjects {
     this.bodies[num - 1] = body;
   }
 
-  bytes(root: number, info: number): Uint8Array {
+  bytes(root: number, info: number): Uint8Array<ArrayBuffer> {
     const header = latin1('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n');
     const offsets: number[] = [];
     let length = header.length;
@@ -105,7 +105,7 @@ export interface PdfMeta {
 
 const pdfDate = (d: Date) => `D:${d.toISOString().replace(/[-:T]/g, '').slice(0, 14)}Z`;
 
-export async function writePdf(pages: Page[], meta: PdfMeta, fonts: Fonts, options: { compress?: boolean } = {}): Promise<Uint8Array> {
+export async function writePdf(pages: Page[], meta: PdfMeta, fonts: Fonts, options: { compress?: boolean } = {}): Promise<Uint8Array<ArrayBuffer>> {
   const pdf = new PdfObjects(options.compress ?? true);
   const encoders: Record<Face, FontEncoder> = { regular: new FontEncoder(fonts.regular), bold: new FontEncoder(fonts.bold) };
   const catalog = pdf.reserve();
