@@ -14,7 +14,7 @@ const WORDS = {
   manager: ['Менеджер', 'Manager'],
   rate: ['Стоимость нормо-часа', 'Norm-hour rate'],
   note: ['Примечание', 'Note'],
-  no: ['№', 'No.'],
+  no: ['№', '#'],
   code: ['Код', 'Code'],
   service: ['Услуга', 'Service'],
   qty: ['Кол-во', 'Qty'],

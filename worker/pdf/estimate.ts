@@ -61,7 +61,7 @@ const run = (text: string, style: TextStyle, maxLines?: number) => ({ ...style, 
 
 /** Two or three columns of stacked runs, no rules (the heading, the parties). */
 function columnsBlock(fonts: Fonts, widths: number[], cells: Cell[], align: Column['align'][] = []): Block {
-  return row(fonts, widths.map((width, i) => ({ width, align: align[i] ?? 'left' })), cells, { noRule: true, paddingY: 0 });
+  return row(fonts, widths.map((width, i) => ({ width, align: align[i] ?? 'left' })), cells, { noRule: true, paddingY: 0, paddingX: 0 });
 }
 
 function heading(fonts: Fonts, input: EstimatePdfInput, lang: Lang): Block[] {
@@ -145,6 +145,7 @@ function linesTable(fonts: Fonts, q: QuoteView, lang: Lang): Block[] {
     blocks.push(
       row(fonts, COLUMNS, [[run(label, S.sectionTotal, 2)], [run(formatFixed(open.normHoursCenti, 2, lang), S.sectionTotal, 1)], [run(formatMoney(open.subtotalMinor, q.currency, lang), S.sectionTotal, 1)]], {
         spans: [[0, 6], [6, 1], [7, 1]],
+        align: ['right'],
         header,
         paddingY: 2.5,
       }),
@@ -155,13 +156,13 @@ function linesTable(fonts: Fonts, q: QuoteView, lang: Lang): Block[] {
     if (l.kind === 'section') {
       closeSection();
       open = subtotals.get(l.id);
-      blocks.push(row(fonts, COLUMNS, [[run(l.title, S.section, 2)]], { spans: [[0, 8]], fill: 0.96, header, keepWithNext: true }));
+      blocks.push(row(fonts, COLUMNS, [[run(l.title, S.section, 2)]], { spans: [[0, 8]], align: ['left'], fill: 0.96, header, keepWithNext: true }));
       continue;
     }
     blocks.push(row(fonts, COLUMNS, lineCells(l, ++n, q, lang), { header }));
   }
   closeSection();
-  if (n === 0) blocks.push(row(fonts, COLUMNS, [[run(w('noLines'), S.cellNote, 1)]], { spans: [[0, 8]], header }));
+  if (n === 0) blocks.push(row(fonts, COLUMNS, [[run(w('noLines'), S.cellNote, 1)]], { spans: [[0, 8]], align: ['left'], header }));
   return blocks;
 }
 

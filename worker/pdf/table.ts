@@ -24,8 +24,12 @@ export interface RowStyle {
   /** A rule above the row: its width (the grid's hairline below is always drawn). */
   topRule?: number;
   paddingY?: number;
+  /** Inset of the text from the cell's sides (default PADDING_X; 0 for text that lines up with the page's margin). */
+  paddingX?: number;
   /** Cells spanning several columns: [first column, count]. Default: one cell per column. */
   spans?: [number, number][];
+  /** Alignment per cell, where it differs from its first column's. */
+  align?: (Column['align'] | undefined)[];
   keepWithNext?: boolean;
   header?: Block;
   /** No hairline below (the totals rows). */
@@ -45,14 +49,15 @@ interface LaidCell {
 export function row(fonts: Fonts, columns: readonly Column[], cells: readonly Cell[], style: RowStyle = {}): Block {
   const spans = style.spans ?? columns.map((_, i) => [i, 1] as [number, number]);
   const paddingY = style.paddingY ?? 3;
+  const paddingX = style.paddingX ?? PADDING_X;
   const lefts = columns.map((_, i) => columns.slice(0, i).reduce((s, c) => s + c.width, 0));
   const total = columns.reduce((s, c) => s + c.width, 0);
   const laid: LaidCell[] = spans.map(([first, count], i) => {
     const width = columns.slice(first, first + count).reduce((s, c) => s + c.width, 0);
-    const inner = width - 2 * PADDING_X;
+    const inner = width - 2 * paddingX;
     const runs = (cells[i] ?? []).filter((r) => r.text !== '').map((r) => ({ lines: wrapText(fonts, r.face, r.text, r.size, inner, r.maxLines), style: r }));
     const height = runs.reduce((h, r) => h + r.lines.length * lineHeight(r.style), 0);
-    return { x: lefts[first]! + PADDING_X, width: inner, align: columns[first]!.align, runs, height };
+    return { x: lefts[first]! + paddingX, width: inner, align: style.align?.[i] ?? columns[first]!.align, runs, height };
   });
   const height = Math.max(0, ...laid.map((c) => c.height)) + 2 * paddingY;
   return {
