@@ -113,7 +113,7 @@ function lineCells(l: Line, n: number, q: QuoteView, lang: Lang): Cell[] {
   const w = wordOf(lang);
   const service = [run(l.title, S.cell, 3)];
   if (l.actualTime && l.hoursCenti !== null) service.push(run(`${w('actual')} · ${w('estimateOf')} ${formatHours(l.hoursCenti, lang)}`, S.cellNote, 1));
-  if (l.note.trim()) service.push(run(l.note, S.cellNote, 2));
+  if (l.note.trim()) service.push(run(l.note, S.cellNote, 6));
   const figure = (text: string) => [run(text, S.cell, 1)];
   return [
     figure(String(n)),
