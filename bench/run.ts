@@ -10,6 +10,8 @@
  *   npm run bench                     the whole run (about 5 minutes on 2 cores)
  *   npm run bench -- --note "…"       adds a note to RESULTS.md (e.g. the machine was shared)
  *   npm run bench -- --render-only    rewrites RESULTS.md from the last run's bench/.work/results.json
+ *   npm run bench -- --only pdf       measures only the PDF (about a minute) and patches its rows and
+ *                                     section into RESULTS.md, leaving the other figures as they were
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,6 +26,8 @@ import { builtConfig, startDev, stopAll, wranglerSync } from './lib/proc';
 import { loadTest, prepare } from './phases/api';
 import { firstRender } from './phases/browser';
 import { measureExcel, restingRssMb } from './phases/excel';
+import { measurePdf, pdfBundle, type PdfResults } from './phases/pdf';
+import { patchPdf } from './lib/pdf-document';
 import { measureAnatomy, measureReports } from './phases/reports';
 import { buildUi, measureSizes } from './phases/sizes';
 
@@ -142,6 +146,9 @@ async function measure(): Promise<Results> {
   const appRestMb = excel[0]!.rssBeforeMb - trivialRssMb;
   log(`    workerd at rest: ${excel[0]!.rssBeforeMb.toFixed(1)} MB with the bench Worker, ${trivialRssMb.toFixed(1)} MB with a one-line Worker`);
 
+  step('The estimate as a PDF inside workerd (a fresh workerd per size), and what it adds to the bundle');
+  const pdf: PdfResults = { date: new Date().toISOString(), commit: git(['rev-parse', '--short', 'HEAD']), cases: await measurePdf(benchDev, state, log), bundle: pdfBundle(WORK, config) };
+
   step('Request anatomy, then the monthly report over 100 000 and 1 000 000 ledger entries (bench Worker)');
   dev = await startDev(benchDev, state);
   let reports: Results['reports'];
@@ -188,13 +195,45 @@ async function measure(): Promise<Results> {
     anatomy,
     browser,
     excel,
+    pdf,
     excelRest: { trivialRssMb, appRestMb },
     reports,
   };
 }
 
+/** `--only pdf`: the PDF's figures alone, in their own scratch folder; the last whole run's results.json is kept. */
+async function measurePdfOnly(): Promise<PdfResults> {
+  const work = join(WORK, 'pdf-only');
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(join(work, 'state'), { recursive: true });
+  mkdirSync(join(work, 'ui'), { recursive: true });
+  step('The bundle as wrangler deploy --dry-run builds it, with and without worker/pdf/');
+  const bundle = pdfBundle(work, appConfig(join(work, 'ui')));
+  log(`    Worker ${bundle.gzipBytes} B gzipped, worker/pdf/ adds ${bundle.pdfGzipBytes} B`);
+  step('The estimate as a PDF inside workerd (a fresh workerd per size)');
+  const benchDev = builtConfig(BENCH_CONFIG, join(work, 'bench-build'), join(work, 'wrangler.bench-dev.toml'), true);
+  const cases = await measurePdf(benchDev, join(work, 'state'), log);
+  rmSync(join(ROOT, 'bench/.wrangler'), { recursive: true, force: true });
+  return { date: new Date(started).toISOString(), commit: git(['rev-parse', '--short', 'HEAD']), cases, bundle };
+}
+
 async function main() {
   const renderOnly = argv.includes('--render-only');
+  const only = argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : null;
+  if (only !== null) {
+    if (only !== 'pdf') throw new Error(`--only takes "pdf" (got ${only})`);
+    mkdirSync(WORK, { recursive: true });
+    let pdf: PdfResults;
+    try {
+      pdf = await measurePdfOnly();
+    } finally {
+      stopAll();
+    }
+    writeFileSync(join(WORK, 'pdf-results.json'), JSON.stringify(pdf, null, 2));
+    writeFileSync(RESULTS_MD, patchPdf(readFileSync(RESULTS_MD, 'utf8'), pdf));
+    console.log(`\nPatched the PDF rows and section of bench/RESULTS.md (run took ${elapsed()}).`);
+    return;
+  }
   // Every step is bounded by itself; this is the backstop if one hangs all the same.
   setTimeout(() => {
     console.error('\nbench: still running after 15 minutes; stopping everything it started.');

@@ -3,6 +3,7 @@
  * path but /__bench/*, plus the measurements that have to happen inside workerd:
  *   POST /__bench/excel    writes an estimate or a consumption report (xlsx or the same rows as
  *                          CSV) from synthetic input, R times, and says how long each took;
+ *   POST /__bench/pdf      renders the estimate as a PDF (n lines, R times) and says how long each took;
  *   POST /__bench/ledger   bulk-loads ledger entries and their debit items (SQL generates the rows);
  *   GET  /__bench/report   runs the app's own consumptionReport through a D1 wrapper that records
  *                          each statement's SQL, D1's meta (duration, rows read) and the plan;
@@ -21,6 +22,8 @@ import { buildQuoteView } from '../worker/domain/quote';
 import { sharedView } from '../worker/domain/shared-view';
 import { consumptionWorkbook } from '../worker/excel/consumption';
 import { estimateWorkbook } from '../worker/excel/estimate';
+import { layoutEstimate, renderEstimatePdf } from '../worker/pdf/estimate';
+import { sampleInput } from '../test/pdf-sample';
 import { database } from '../worker/store/db';
 import { consumptionReport } from '../worker/store/reports';
 import { getSettings } from '../worker/store/settings';
@@ -180,6 +183,26 @@ async function excel(url) {
     bytes = file.byteLength;
   }
   return json({ kind, format, n, reps, ms, bytes });
+}
+
+/** The estimate as a PDF: the app's renderer over test/pdf-sample.ts's quote (a section every 20 lines). */
+const pdfInputs = new Map();
+async function pdf(url) {
+  const n = Number(url.searchParams.get('n') ?? 15);
+  const reps = Number(url.searchParams.get('reps') ?? 1);
+  if (!pdfInputs.has(n)) pdfInputs.set(n, sampleInput(n, { sectionEvery: 20 }));
+  const data = pdfInputs.get(n);
+  const ms = [];
+  let bytes = 0;
+  const start = performance.now();
+  for (let i = 0; i < reps; i++) {
+    const t0 = performance.now();
+    const file = await renderEstimatePdf(data, 'ru');
+    ms.push(performance.now() - t0);
+    bytes = file.byteLength;
+  }
+  const batchMs = performance.now() - start;
+  return json({ n, reps, ms, batchMs, bytes, pages: layoutEstimate(data, 'ru').pages.length });
 }
 
 /** Is the clock inside this isolate advancing during pure computation (workerd may freeze it)? */
@@ -389,6 +412,7 @@ export default {
     const url = new URL(request.url);
     if (!url.pathname.startsWith('/__bench/')) return app.fetch(request, env, ctx);
     if (url.pathname === '/__bench/excel') return excel(url);
+    if (url.pathname === '/__bench/pdf') return pdf(url);
     if (url.pathname === '/__bench/clock') return clock();
     if (url.pathname === '/__bench/customers' && request.method === 'POST') return benchCustomers(request, env);
     if (url.pathname === '/__bench/ledger' && request.method === 'POST') return ledger(request, env);

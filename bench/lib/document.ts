@@ -2,10 +2,12 @@
 import type { ApiResults, LoadRun } from '../phases/api';
 import type { RenderResults } from '../phases/browser';
 import type { ExcelCase } from '../phases/excel';
+import type { PdfResults } from '../phases/pdf';
 import type { Anatomy, MonthFigures, StageFigures } from '../phases/reports';
 import type { SizeResults } from '../phases/sizes';
 import { exponent, growthWord, int, kib, mb, median, mib, ms, rps, table, x } from './format';
 import { findings } from './findings';
+import { PDF_METHOD, pdfRows, pdfSection } from './pdf-document';
 
 export interface Results {
   date: string;
@@ -31,6 +33,8 @@ export interface Results {
   anatomy: Anatomy[];
   browser: RenderResults;
   excel: ExcelCase[];
+  /** Absent in results written before the PDF existed. */
+  pdf?: PdfResults;
   /** workerd's RSS at rest with a one-line Worker, and how much more the bench Worker's isolate holds at rest. */
   excelRest: { trivialRssMb: number; appRestMb: number };
   reports: StageFigures[];
@@ -121,6 +125,8 @@ export function summaryRows(r: Results): Row[] {
   const r10kcsv = excelCase(r.excel, 'report', 10000, 'csv');
   rows.push({ area: 'Excel', measure: 'Consumption report, 10 000 entries: time', figure: `${ms(r10k.medianMs)} (best ${ms(r10k.bestMs)}, first ${ms(r10k.firstMs)})`, baseline: `CSV: ${ms(r10kcsv.medianMs)}`, ratio: x(r10k.medianMs / Math.max(r10kcsv.medianMs, 1)), goal: `< ${GOALS.report10000Ms / 1000} s`, verdict: verdict(r10k.medianMs < GOALS.report10000Ms) });
   rows.push({ area: 'Excel', measure: 'Consumption report, 10 000 entries: peak memory', figure: `+${mb(r10k.peakMb)}`, baseline: `CSV: +${mb(r10kcsv.peakMb)}`, ratio: r10k.peakMb !== null && r10kcsv.peakMb ? x(r10k.peakMb / Math.max(r10kcsv.peakMb, 0.1)) : '—', goal: `≤ ${GOALS.report10000Mb} MB`, verdict: r10k.peakMb === null ? '—' : verdict(r10k.peakMb <= GOALS.report10000Mb) });
+
+  if (r.pdf) rows.push(...pdfRows(r.pdf));
 
   const [small, big] = r.reports;
   if (small && big) {
@@ -337,6 +343,7 @@ export function render(r: Results): { markdown: string; summary: string } {
     '',
     `At rest (after a 10-row file) workerd held ${r.excel[0]!.rssBeforeMb.toFixed(1)} MB with the bench Worker and ${r.excelRest.trivialRssMb.toFixed(1)} MB with a one-line Worker: the app's isolate holds about ${r.excelRest.appRestMb.toFixed(0)} MB before a file is written, on top of each file's growth.`,
     '',
+    ...(r.pdf ? [pdfSection(r.pdf, false), ''] : []),
     '## The monthly consumption report at scale',
     '',
     reportTables(r.reports),
@@ -371,6 +378,7 @@ const METHOD = `## Method
 - **The app** runs as \`npm start\` runs it — \`wrangler dev\` with wrangler.toml's settings, a local D1 migrated and loaded with the demo data — but on a free port, with its own \`--persist-to\` directory under bench/.work, the UI built into bench/.work/ui (web/dist is left alone), in its own process group that is stopped at the end.
 - **API:** autocannon 8 in the bench's own process (30 s timeout), after a 1-second warm-up of every route. At each level every route, the two baselines included, runs in 2 rounds of 3 s, the order reversed in the second round, so a route and its baseline are measured close together and drift falls on both; a figure is the mean over its rounds (each round is shown). The goal is judged at 16 connections, where the issue's reference figures were taken. Shared reads send a distinct \`cf-connecting-ip\` per request, as Cloudflare does, so the per-IP view limit (120/min per isolate) is not what is measured. The report route under load reads the demo data's last complete month.
 - **Excel:** a bench-only Worker (bench/worker.js, bench/wrangler.bench.toml; never deployed) imports the app's \`estimateWorkbook\` and \`consumptionWorkbook\` and writes synthetic input — a sent quote whose lines cycle through the price list (a section heading every 20 lines, descriptions on the Services sheet), or a month of 25 customers' entries (debits itemised, top-ups, corrections) — and the same rows as CSV. Times come from \`performance.now()\` inside the Worker (locally it advances during computation, at 1 ms resolution): the first write after a 10-row warm-up, and the median of the following writes. Memory: each case runs in a fresh workerd; after the warm-up the bench notes workerd's RSS, resets its high-water mark (\`/proc/PID/clear_refs\` ← 5) and reads \`VmHWM\` after the write. The growth of the whole process's RSS bounds the isolate's heap growth from above (it also counts workerd's own buffers), which is what the Workers 128 MB limit applies to.
+${PDF_METHOD}
 - **Reports:** the bench Worker generates ledger rows inside SQLite (recursive CTE), 100 000 first (the last 12 months), then 900 000 older ones (the 108 months before), 300 customers, ~8 333 entries a month, debits with 2 items each; the balance trigger runs as in production. Debits carry no order or stage (the report's LEFT JOINs to them find nothing, a little cheaper than real data). The report is timed end to end over HTTP (median of 5 after a warm-up) and inside the Worker through a D1 wrapper that records each statement's D1 \`meta.duration\`, \`rows_read\` and \`EXPLAIN QUERY PLAN\`.
 - **Sizes:** \`wrangler deploy --dry-run --outdir\` with esbuild's metafile for the breakdown; gzip is zlib's default level. **Start-up:** \`wrangler check startup\` profiles evaluating the bundle in a local workerd; the figure is the profile's non-idle CPU time (Cloudflare reports start-up time only on a real deploy). **UI:** Vite's production build, each JS asset gzipped; first render is navigation to \`.qgrid\` showing its 50th row in a fresh Chromium context (empty cache), median of 5 after one unrecorded load.
 - **Growth** is the exponent k in figure ∝ inputᵏ between two sizes: ~1 linear, < 1 sublinear (fixed costs dominate), > 1 worse than linear.

@@ -47,6 +47,7 @@ const WORDS = {
   agree: ['Я прочитал(а) условия и принимаю смету', 'I have read the terms and accept the estimate'],
   terms: ['Условия', 'Terms'],
   download: ['Скачать в Excel', 'Download as Excel'],
+  downloadPdf: ['Скачать PDF', 'Download as PDF'],
   print: ['Печать', 'Print'],
   accepted: ['Смета принята', 'Estimate accepted'],
   declined: ['Смета отклонена', 'Estimate declined'],
@@ -243,6 +244,7 @@ export function sharedPage(q: SharedQuote, lang: Lang, token: string, form: Form
       ${q.quote.customerNote ? html`<section class="customer-note"><h2>${w(lang, 'note')}</h2><p>${q.quote.customerNote}</p></section>` : ''}
       ${answerBlock(q, lang, token, form, done)}
       <footer class="actions">
+        <a class="button" href="/api/shared/${token}/export.pdf?lang=${lang}" download>${w(lang, 'downloadPdf')}</a>
         <a class="button" href="/api/shared/${token}/export.xlsx?lang=${lang}" download>${w(lang, 'download')}</a>
         <button type="button" class="js-print" hidden>${w(lang, 'print')}</button>
         <p class="muted small">${w(lang, 'questions')}</p>
@@ -312,14 +314,34 @@ blockquote{margin:8px 0 0;padding:8px 12px;border-left:3px solid var(--border);w
 @media (max-width:600px){.top{padding:14px 14px 6px}.sheet{border-radius:0;border-left:0;border-right:0;padding:20px 16px}
 h1{font-size:22px}.hero-amount{font-size:26px}.service-head{grid-template-columns:auto 1fr}.service-head .amount{grid-column:2;justify-self:start}
 .actions .button,.actions button,.answer button{width:100%}}
-@media print{@page{size:A4;margin:16mm 14mm}body{background:#fff;font-size:11pt}.lang,.answer form,.answer-option summary,.actions,.service-details summary{display:none!important}
-.answer-option{border:0;padding:0}.top{padding:0 0 6mm}.sheet{border:0;padding:0;max-width:none}.hero-total{border-color:#999;background:none}
-.service{break-inside:avoid}.service-details dl{background:none;padding:2mm 0 0}a{color:inherit;text-decoration:none}}
+@media print{
+@page{size:A4;margin:13mm 14mm 15mm}
+body{background:#fff;font-size:9.5pt;line-height:1.35}
+.lang,.actions,.answer form,.answer-option,.service-details,button,.button{display:none!important}
+.answer:not(.answered){display:none!important}
+.top{max-width:none;padding:0 0 3mm}.company strong{font-size:10.5pt}.company small{font-size:8pt}
+.sheet{border:0;border-radius:0;padding:0;margin:0;max-width:none}
+.hero{padding-bottom:3mm;margin-bottom:0}.eyebrow{font-size:9pt;margin:0 0 1mm}h1{font-size:15pt;margin:0 0 1.5mm}
+.meta{font-size:9pt;margin:0 0 2.5mm;gap:1mm 5mm}
+.hero-total{flex-direction:row;flex-wrap:wrap;align-items:baseline;gap:1mm 4mm;border-color:#999;background:none;border-radius:2mm;padding:2mm 3mm}
+.hero-label{font-size:8pt}.hero-amount{font-size:14pt;color:var(--text)}.hero-sub{font-size:8.5pt}
+h2{font-size:11pt;margin:4mm 0 1mm;break-after:avoid}
+.section-title{font-size:8.5pt;margin:3mm 0 0;padding-top:1.5mm;break-after:avoid}
+.service{padding:1.3mm 0;break-inside:avoid}.service-head{gap:0 3mm}.service-head h3{font-size:9.5pt}.code{font-size:8.5pt}
+.calc{font-size:8pt;margin:.3mm 0 0}.line-note{font-size:8.5pt;margin:.5mm 0 0}
+.services>.service:last-child{break-after:avoid}
+.totals{break-inside:avoid;break-before:avoid}.totals table{max-width:95mm;margin:3mm 0 0 auto}
+.totals th,.totals td{padding:.7mm 0}.totals .grand th,.totals .grand td{font-size:11pt;padding-top:1.5mm}
+.customer-note{break-inside:avoid}.customer-note h2{margin-top:3mm}
+.answer.answered{break-inside:avoid;margin-top:4mm;padding:2mm 3mm;border-width:1px}
+a{color:inherit;text-decoration:none}}
 `;
 
-/** Opens every detail before printing and shows the print button (the page works without it). */
+/**
+ * Shows the print button (the page works without it). On paper the services' details stay
+ * collapsed — code, title, calculation and amount — so an 11–15-line estimate fits 1–2 A4 pages;
+ * the full texts are in the Excel file, and the PDF has the same table.
+ */
 export const SHARE_JS = `
-addEventListener('beforeprint',function(){document.querySelectorAll('details').forEach(function(d){d.setAttribute('data-was',d.open?'1':'');d.open=true})});
-addEventListener('afterprint',function(){document.querySelectorAll('details[data-was]').forEach(function(d){d.open=d.getAttribute('data-was')==='1'})});
 document.addEventListener('DOMContentLoaded',function(){var b=document.querySelector('.js-print');if(b){b.hidden=false;b.addEventListener('click',function(){print()})}});
 `;

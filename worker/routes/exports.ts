@@ -1,6 +1,6 @@
 /**
- * Excel downloads.
- *  - The estimate: for staff (`GET /api/quotes/{id}/export.xlsx`) and for whoever holds the
+ * Excel and PDF downloads.
+ *  - The estimate (.xlsx and .pdf): for staff (`GET /api/quotes/{id}/export.xlsx`) and for whoever holds the
  *    customer's link (`GET /api/shared/{token}/export.xlsx`). Both files are written from
  *    the customer's view of the revision (`sharedView`), so a file a manager forwards
  *    carries nothing internal.
@@ -20,7 +20,7 @@ import { sharedView } from '../domain/shared-view';
 import { XLSX_TYPE } from '../excel/cells';
 import { compareWorkbook } from '../excel/crowdfunding';
 import { customerDataWorkbook } from '../excel/customer-data';
-import { estimateWorkbook } from '../excel/estimate';
+import { assertExportable, estimateWorkbook } from '../excel/estimate';
 import { compareFileName, contentDisposition, customerDataFileName, estimateFileName } from '../excel/filename';
 import { STAFF, type AppEnv } from '../http/auth';
 import { notFound, requestLang } from '../http/errors';
@@ -28,6 +28,8 @@ import { rateLimit } from '../http/rate-limit';
 import { commonErrors, fileResponse, jsonResponse, router, sharedRoute, staffRoute } from '../http/route';
 import { exportCustomer } from '../store/customer-export';
 import { findCustomer } from '../store/customers';
+import { renderEstimatePdf } from '../pdf/estimate';
+import { quoteParties } from '../store/quote-parties';
 import { getQuote } from '../store/quotes';
 import { getSettings, type SettingsRow } from '../store/settings';
 import { compareProjects } from './crowdfunding';
@@ -64,6 +66,41 @@ async function xlsx(c: Context<AppEnv>, quote: QuoteView, settings: SettingsRow,
   return xlsxBody(c, file, estimateFileName(quote.number, quote.customerName));
 }
 
+const PDF_TYPE = 'application/pdf';
+const pdfResponses = {
+  200: fileResponse(PDF_TYPE, 'the estimate as an A4 PDF'),
+  422: jsonResponse(ErrorBody, 'a line has no hours yet (incomplete_lines)'),
+};
+
+/**
+ * The estimate as a PDF, from the quote view itself (the renderer reads only customer-facing
+ * fields). Its date is the day the revision was sent, in the company's calendar (today for a
+ * draft); the manager is whoever sent it.
+ */
+async function pdf(c: Context<AppEnv>, quote: QuoteView, settings: SettingsRow, lang: Lang) {
+  assertExportable(quote);
+  const parties = await quoteParties(c.var.db, quote.id);
+  const now = new Date();
+  const file = await renderEstimatePdf(
+    {
+      quote,
+      company: { name: settings.companyName, details: settings.companyDetails },
+      customer: parties.customer ?? { name: quote.customerName, legalName: '', taxId: '', address: '' },
+      manager: parties.manager,
+      date: localDate(quote.sentAt ? Date.parse(quote.sentAt) : now.getTime(), settings.timeZone),
+      generatedAt: now,
+    },
+    lang,
+  );
+  return c.body(file, 200, {
+    'content-type': PDF_TYPE,
+    // estimateFileName's name, with the PDF's extension.
+    'content-disposition': contentDisposition(estimateFileName(quote.number, quote.customerName).replace(/\.xlsx$/, '.pdf')),
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
+}
+
 export const quoteExports = router().openapi(
   staffRoute(STAFF, {
     method: 'get',
@@ -80,6 +117,22 @@ export const quoteExports = router().openapi(
     if (!quote) throw notFound({ en: 'No such quote.', ru: 'Такой сметы нет.' });
     const customer = await findCustomer(db, quote.customerId);
     return xlsx(c, quote, settings, customer?.legalName ?? '', requestLang(c), '');
+  },
+).openapi(
+  staffRoute(STAFF, {
+    method: 'get',
+    path: '/{id}/export.pdf',
+    tags: ['quotes'],
+    summary: 'The estimate as an A4 PDF (what the customer sees, nothing internal; Cyrillic text selectable)',
+    request: { params: IdParam, query: LangQuery },
+    responses: { ...pdfResponses, ...commonErrors },
+  }),
+  async (c) => {
+    const db = c.var.db;
+    const { id } = c.req.valid('param');
+    const [quote, settings] = await Promise.all([getQuote(db, id), getSettings(db)]);
+    if (!quote) throw notFound({ en: 'No such quote.', ru: 'Такой сметы нет.' });
+    return pdf(c, quote, settings, requestLang(c));
   },
 );
 
@@ -104,6 +157,25 @@ sharedExports.openapi(
   async (c) => {
     const opened = await openLive(c.var.db, c.req.valid('param').token, false);
     return xlsx(c, opened.quote!, opened.settings, opened.customerLegalName, pageLang(c), opened.link!.expiresAt);
+  },
+);
+sharedExports.openapi(
+  sharedRoute({
+    method: 'get',
+    path: '/{token}/export.pdf',
+    tags: ['shared'],
+    summary: 'The revision the link shows, as an A4 PDF',
+    middleware: [downloadLimit],
+    request: { params: TokenParam, query: LangQuery },
+    responses: {
+      ...pdfResponses,
+      404: jsonResponse(ErrorBody, 'no such link (or expired, revoked)'),
+      429: jsonResponse(ErrorBody, 'too many requests'),
+    },
+  }),
+  async (c) => {
+    const opened = await openLive(c.var.db, c.req.valid('param').token, false);
+    return pdf(c, opened.quote!, opened.settings, pageLang(c));
   },
 );
 
