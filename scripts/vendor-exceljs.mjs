@@ -1,4 +1,4 @@
-// Runs on `npm install` / `npm ci` (postinstall): writes worker/excel/vendor/exceljs.js, the
+// Runs on `npm install` / `npm ci` (postinstall): writes worker/excel/vendor/exceljs.cjs, the
 // browser build of exceljs that workerd runs, with ONE change.
 //
 // Why: the build bundles browserify's `process` shim, whose nextTick keeps a module-global
@@ -30,7 +30,7 @@ if (count !== 1) {
   console.error(`vendor-exceljs: expected the nextTick shim once in exceljs.min.js, found it ${count} times.`);
   process.exit(1);
 }
-const out = join(root, 'worker/excel/vendor/exceljs.js');
+const out = join(root, 'worker/excel/vendor/exceljs.cjs');
 mkdirSync(dirname(out), { recursive: true });
 // The source map comment goes: the map describes the original file, not this one.
 const patched = source.replace(SHARED_QUEUE, PER_REQUEST).replace(/\n\/\/# sourceMappingURL=.*\s*$/, '\n');

@@ -88,6 +88,8 @@ const CONTRACT: Record<string, 'public' | 'shared' | string[]> = {
   'get /api/reports/consumption': STAFF,
   'get /api/reports/consumption.xlsx': STAFF,
   // Second round
+  'get /api/quotes/{id}/export.pdf': STAFF,
+  'get /api/shared/{token}/export.pdf': 'shared',
   'patch /api/customers/{id}': STAFF, // overdraftCenti itself: accountant and admin only (test/api/trust.test.ts)
 };
 

@@ -13,6 +13,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const CROWD = 32;
 
 let routes: { name: string; path: string; as: 'manager' | 'accountant' | 'anon' }[] = [];
+let pdfRoutes: typeof routes = [];
 
 beforeAll(async () => {
   const c = await newCustomer();
@@ -34,6 +35,10 @@ beforeAll(async () => {
     { name: 'customer data', path: `/api/customers/${c.id}/export.xlsx`, as: 'accountant' },
     { name: 'month report', path: `/api/reports/consumption.xlsx?month=${thisMonth()}`, as: 'accountant' },
     { name: 'month report of one customer', path: `/api/reports/consumption.xlsx?month=${thisMonth()}&customerId=${c.id}`, as: 'accountant' },
+  ];
+  pdfRoutes = [
+    { name: 'estimate PDF (staff)', path: `/api/quotes/${q.id}/export.pdf`, as: 'manager' },
+    { name: 'estimate PDF (customer link)', path: `/api/shared/${token}/export.pdf`, as: 'anon' },
   ];
 });
 
@@ -58,6 +63,20 @@ describe(`${CROWD} downloads at once`, () => {
       }
       // The same workbook every time: same sheets, same number of rows.
       expect(sheets.size, route.name).toBe(1);
+    }
+  });
+
+  it('every PDF route answers each of them with a complete document', async () => {
+    for (const route of pdfRoutes) {
+      const answers = await Promise.all(Array.from({ length: CROWD }, () => download(route.path, route.as)));
+      const bodies = await Promise.all(answers.map((r) => r.text()));
+      expect(answers.map((r) => r.status), route.name).toEqual(Array(CROWD).fill(200));
+      expect(new Set(answers.map((r) => r.headers.get('content-type'))), route.name).toEqual(new Set(['application/pdf']));
+      for (const body of bodies) {
+        expect(body.startsWith('%PDF-'), route.name).toBe(true);
+        expect(body.trimEnd().endsWith('%%EOF'), route.name).toBe(true);
+      }
+      expect(new Set(bodies.map((b) => b.length)).size, route.name).toBe(1);
     }
   });
 });

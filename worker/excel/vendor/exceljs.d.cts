@@ -1,4 +1,4 @@
-// Types of the generated worker/excel/vendor/exceljs.js: exceljs's own.
+// Types of the generated worker/excel/vendor/exceljs.cjs: exceljs's own.
 import ExcelJS from 'exceljs';
 export default ExcelJS;
 export * from 'exceljs';
