@@ -32,7 +32,7 @@ async function exportLocal(persistTo: string, id: string): Promise<string> {
   const mf = new Miniflare({ modules: true, script: 'export default {}', d1Persist: join(persistTo, 'v3', 'd1'), d1Databases: { DATABASE: id } });
   try {
     const db = await mf.getD1Database('DATABASE');
-    const dump = await db.prepare('PRAGMA miniflare_d1_export(?,?,?);').bind(0, 0).raw<string>();
+    const dump = await db.prepare('PRAGMA miniflare_d1_export(?,?,?);').bind(0, 0).raw<string[]>();
     return (dump[0] ?? []).join('\n');
   } finally {
     await mf.dispose();
