@@ -4,6 +4,23 @@
  * Units are in the names: *Minor money, *Centi hundredths of an hour, *Milli thousandths.
  */
 import { z } from '@hono/zod-openapi';
+import {
+  ACTOR_KINDS,
+  ITEM_MODES,
+  LEDGER_KINDS,
+  LINE_KINDS,
+  ORDER_STATUSES,
+  PLEDGE_STATUSES,
+  PROJECT_STATUSES,
+  QUOTE_STATUSES,
+  ROLES,
+  STAGE_SPLITS,
+  STAGE_STATUSES,
+  STORED_PROJECT_STATUSES,
+  TOPUP_KINDS,
+  VAT_MODES,
+} from '../worker/domain/enums';
+
 
 // ---------- building blocks ----------
 
@@ -24,7 +41,7 @@ export const QuantityMilli = int().min(1).max(MAX_QUANTITY_MILLI).openapi({ desc
 export const KMilli = int().min(0).max(MAX_K_MILLI).openapi({ description: 'coefficient K in thousandths', example: 1000 });
 export const RateMinor = int().min(1).max(MAX_RATE_MINOR).openapi({ description: 'money per norm-hour, minor units', example: 300000 });
 export const RateMilli = int().min(0).max(MAX_RATE_MILLI).openapi({ description: 'thousandths: 220 = 22 %', example: 220 });
-export const VatMode = z.enum(['none', 'on_top', 'included']);
+export const VatMode = z.enum(VAT_MODES);
 export const Currency = z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 code').openapi({ example: 'RUB' });
 /** Calendar dates, instants and months this business deals in: the years 2000–2099. */
 const YEARS = { min: 2000, max: 2099 } as const;
@@ -74,7 +91,7 @@ export const ErrorBody = z
   })
   .openapi('Error');
 
-export const Role = z.enum(['admin', 'manager', 'accountant']);
+export const Role = z.enum(ROLES);
 
 // ---------- auth and users ----------
 
@@ -169,7 +186,7 @@ export const CatalogItem = z
     name: z.string().openapi({ description: 'Russian name (the price list’s own)' }),
     nameEn: z.string(),
     section: z.string(),
-    mode: z.enum(['fixed', 'estimate']),
+    mode: z.enum(ITEM_MODES),
     actualTime: z.boolean().openapi({ description: 'debited by the hours actually spent × K' }),
     hoursCenti: int().nullable(),
     categoryId: int(),
@@ -197,7 +214,7 @@ const catalogFields = {
   name: name(),
   nameEn: name().optional(),
   section: z.string().trim().min(1).max(20).optional(),
-  mode: z.enum(['fixed', 'estimate']),
+  mode: z.enum(ITEM_MODES),
   actualTime: z.boolean().optional(),
   hoursCenti: HoursCenti.nullable().optional(),
   categoryId: int().min(1),
@@ -221,7 +238,7 @@ export const CatalogItemPatchBody = z
     code: catalogCode.optional(),
     ...catalogFields,
     name: name().optional(),
-    mode: z.enum(['fixed', 'estimate']).optional(),
+    mode: z.enum(ITEM_MODES).optional(),
     categoryId: int().min(1).optional(),
   })
   .strict()
@@ -281,7 +298,7 @@ export type RoleT = z.infer<typeof Role>;
 
 // ---------- quotes ----------
 
-export const QuoteStatus = z.enum(['draft', 'sent', 'accepted', 'declined', 'changes_requested', 'expired', 'archived']);
+export const QuoteStatus = z.enum(QUOTE_STATUSES);
 const Version = int().min(1).openapi({ description: 'the version you read; a stale one gets 409 version_conflict' });
 const KReason = z.string().trim().max(500);
 
@@ -366,12 +383,12 @@ export const QuoteLine = z
   .object({
     id: int(),
     position: int(),
-    kind: z.enum(['item', 'free', 'section', 'project']),
+    kind: z.enum(LINE_KINDS),
     catalogItemId: int().nullable(),
     projectId: int().nullable(),
     code: z.string(),
     title: z.string(),
-    mode: z.enum(['fixed', 'estimate']),
+    mode: z.enum(ITEM_MODES),
     actualTime: z.boolean(),
     quantityMilli: int(),
     hoursCenti: int().nullable(),
@@ -487,7 +504,7 @@ export const AuditEntry = z
     revision: int(),
     number: z.string(),
     at: z.string(),
-    actorKind: z.enum(['user', 'customer', 'system']),
+    actorKind: z.enum(ACTOR_KINDS),
     actorName: z.string(),
     ip: z.string().nullable(),
     userAgent: z.string().nullable(),
@@ -548,7 +565,7 @@ export const LedgerBody = z
     normHoursCenti: int().min(-MAX_HOURS_CENTI).max(MAX_HOURS_CENTI).openapi({ description: 'top-ups > 0; corrections ≠ 0, signed', example: 4000 }),
     memo: z.string().trim().max(1_000).default(''),
     at: IsoDateTime.optional().openapi({ description: 'when it happened (default now; never in the future)' }),
-    topupKind: z.enum(['tariff', 'support', 'contract']).optional().openapi({ description: 'tariff plan allotment, extended-support package, separate contract (default support)' }),
+    topupKind: z.enum(TOPUP_KINDS).optional().openapi({ description: 'tariff plan allotment, extended-support package, separate contract (default support)' }),
     correctsEntryId: int().min(1).optional().openapi({ description: 'the entry a correction reverses' }),
   })
   .strict()
@@ -558,8 +575,8 @@ export const LedgerEntry = z
   .object({
     id: int(),
     customerId: int(),
-    kind: z.enum(['topup', 'debit', 'correction']),
-    topupKind: z.enum(['tariff', 'support', 'contract']).nullable(),
+    kind: z.enum(LEDGER_KINDS),
+    topupKind: z.enum(TOPUP_KINDS).nullable(),
     normHoursCenti: int(),
     moneyMinor: int(),
     rateMinor: int().nullable(),
@@ -582,7 +599,7 @@ export const LedgerLine = LedgerEntry.extend({
 
 export const OrderBody = z
   .object({
-    split: z.enum(['by_line', 'by_section', 'single']).optional().openapi({ description: 'how to cut the quote into stages (default by_line)' }),
+    split: z.enum(STAGE_SPLITS).optional().openapi({ description: 'how to cut the quote into stages (default by_line)' }),
     stages: z
       .array(z.object({ title: z.string().trim().min(1).max(300), lineIds: z.array(int().min(1)).min(1).max(500) }).strict())
       .min(1)
@@ -593,13 +610,13 @@ export const OrderBody = z
   .strict()
   .openapi('OrderBody');
 
-export const OrderStatus = z.enum(['queued', 'in_progress', 'paused', 'done', 'withdrawn']);
+export const OrderStatus = z.enum(ORDER_STATUSES);
 
 export const Stage = z
   .object({
     n: int(),
     title: z.string(),
-    status: z.enum(['pending', 'accepted', 'withdrawn']),
+    status: z.enum(STAGE_STATUSES),
     hoursCenti: int(),
     kMilli: int().nullable(),
     normHoursCenti: int(),
@@ -612,7 +629,7 @@ export const Stage = z
         code: z.string(),
         title: z.string(),
         categoryName: z.string(),
-        mode: z.enum(['fixed', 'estimate']),
+        mode: z.enum(ITEM_MODES),
         actualTime: z.boolean(),
         quantityMilli: int(),
         hoursCenti: int(),
@@ -679,8 +696,8 @@ export const ConsumptionEntryS = z
     entryId: int(),
     at: z.string(),
     date: z.string(),
-    kind: z.enum(['topup', 'debit', 'correction']),
-    topupKind: z.enum(['tariff', 'support', 'contract']).nullable(),
+    kind: z.enum(LEDGER_KINDS),
+    topupKind: z.enum(TOPUP_KINDS).nullable(),
     memo: z.string(),
     orderId: int().nullable(),
     orderNumber: z.string().nullable(),
@@ -739,7 +756,7 @@ export type SeriesT = z.infer<typeof Series>;
 
 // ---------- crowdfunding ----------
 
-export const ProjectStatus = z.enum(['open', 'funded', 'in_development', 'released', 'withdrawn']);
+export const ProjectStatus = z.enum(PROJECT_STATUSES);
 export const EstimateRowBody = z
   .object({
     kMilli: KMilli,
@@ -771,7 +788,7 @@ export const ProjectPatchBody = z
     estimate: z.array(EstimateRowBody).min(1).max(100).optional(),
     targetDate: IsoDate.nullable().optional(),
     links: z.array(Link).max(20).optional(),
-    status: z.enum(['open', 'in_development', 'released', 'withdrawn']).optional(),
+    status: z.enum(STORED_PROJECT_STATUSES).optional(),
   })
   .strict()
   .refine(changesSomething, NOTHING_TO_CHANGE)
@@ -796,7 +813,7 @@ export const Pledge = z
     customerName: z.string(),
     normHoursCenti: int(),
     moneyMinor: int(),
-    status: z.enum(['promised', 'confirmed', 'cancelled']),
+    status: z.enum(PLEDGE_STATUSES),
     pledgedOn: z.string(),
     note: z.string(),
     quoteId: int().nullable(),

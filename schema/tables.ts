@@ -6,6 +6,21 @@
  */
 import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+  ACTOR_KINDS,
+  ITEM_MODES,
+  LEDGER_KINDS,
+  LINE_KINDS,
+  ORDER_STATUSES,
+  PLEDGE_STATUSES,
+  ROLES,
+  STAGE_STATUSES,
+  STORED_PROJECT_STATUSES,
+  STORED_QUOTE_STATUSES,
+  TOPUP_KINDS,
+  VAT_MODES,
+} from '../worker/domain/enums';
+
 
 export const users = sqliteTable(
   'users',
@@ -13,14 +28,14 @@ export const users = sqliteTable(
     id: integer().primaryKey({ autoIncrement: true }),
     email: text().notNull(),
     name: text().notNull(),
-    role: text({ enum: ['admin', 'manager', 'accountant'] }).notNull(),
+    role: text({ enum: ROLES }).notNull(),
     passwordHash: text('password_hash').notNull(),
     active: integer({ mode: 'boolean' }).notNull().default(true),
     createdAt: text('created_at').notNull(),
   },
   (t) => [
     uniqueIndex('users_email').on(t.email),
-    check('users_role', sql`${t.role} in ('admin','manager','accountant')`),
+    check('users_role', sql`${t.role} in ('admin','manager','accountant')`), // as ROLES; a new role needs a migration
   ],
 );
 
@@ -52,7 +67,7 @@ export const settings = sqliteTable('settings', {
   rateMinor: integer('rate_minor').notNull(),
   currency: text().notNull(),
   vatRateMilli: integer('vat_rate_milli').notNull(),
-  vatMode: text('vat_mode', { enum: ['none', 'on_top', 'included'] }).notNull(),
+  vatMode: text('vat_mode', { enum: VAT_MODES }).notNull(),
   timeZone: text('time_zone').notNull(),
   companyName: text('company_name').notNull(),
   companyDetails: text('company_details').notNull(),
@@ -88,7 +103,7 @@ export const catalogItems = sqliteTable(
     nameRu: text('name_ru').notNull(),
     nameEn: text('name_en').notNull(),
     /** fixed: the item states its norm-hours; estimate: hours are entered on each quote line. */
-    mode: text({ enum: ['fixed', 'estimate'] }).notNull(),
+    mode: text({ enum: ITEM_MODES }).notNull(),
     /** Debited by the hours actually spent (× K) rather than by the quoted hours. */
     actualTime: integer('actual_time', { mode: 'boolean' }).notNull().default(false),
     hoursCenti: integer('hours_centi'),
@@ -176,7 +191,7 @@ export const quotes = sqliteTable(
       .references(() => quoteSeries.id),
     revision: integer().notNull(),
     number: text().notNull(),
-    status: text({ enum: ['draft', 'sent', 'accepted', 'declined', 'changes_requested', 'archived'] }).notNull(),
+    status: text({ enum: STORED_QUOTE_STATUSES }).notNull(),
     version: integer().notNull(),
     /** Random id of the last successful write: later statements of the same batch check it. */
     writeToken: text('write_token').notNull(),
@@ -186,7 +201,7 @@ export const quotes = sqliteTable(
     title: text().notNull(),
     currency: text().notNull(),
     rateMinor: integer('rate_minor').notNull(),
-    vatMode: text('vat_mode', { enum: ['none', 'on_top', 'included'] }).notNull(),
+    vatMode: text('vat_mode', { enum: VAT_MODES }).notNull(),
     vatRateMilli: integer('vat_rate_milli').notNull(),
     discountRateMilli: integer('discount_rate_milli').notNull(),
     validUntil: text('valid_until'),
@@ -223,12 +238,12 @@ export const quoteLines = sqliteTable(
       .references(() => quotes.id),
     position: integer().notNull(),
     /** item: from the catalog; free: free-form; section: a heading; project: a crowdfunding share. */
-    kind: text({ enum: ['item', 'free', 'section', 'project'] }).notNull(),
+    kind: text({ enum: LINE_KINDS }).notNull(),
     catalogItemId: integer('catalog_item_id').references(() => catalogItems.id),
     projectId: integer('project_id'),
     code: text().notNull().default(''),
     title: text().notNull(),
-    mode: text({ enum: ['fixed', 'estimate'] }).notNull().default('estimate'),
+    mode: text({ enum: ITEM_MODES }).notNull().default('estimate'),
     actualTime: integer('actual_time', { mode: 'boolean' }).notNull().default(false),
     quantityMilli: integer('quantity_milli').notNull().default(1000),
     hoursCenti: integer('hours_centi'),
@@ -254,7 +269,7 @@ export const auditLog = sqliteTable(
     seriesId: integer('series_id').notNull(),
     quoteId: integer('quote_id').notNull(),
     at: text().notNull(),
-    actorKind: text('actor_kind', { enum: ['user', 'customer', 'system'] }).notNull(),
+    actorKind: text('actor_kind', { enum: ACTOR_KINDS }).notNull(),
     actorUserId: integer('actor_user_id'),
     actorName: text('actor_name').notNull(),
     ip: text(),
@@ -311,7 +326,7 @@ export const orders = sqliteTable(
     customerId: integer('customer_id')
       .notNull()
       .references(() => customers.id),
-    status: text({ enum: ['queued', 'in_progress', 'paused', 'done', 'withdrawn'] }).notNull(),
+    status: text({ enum: ORDER_STATUSES }).notNull(),
     /** When the customer finally approved the quote: the FIFO key. */
     approvedAt: text('approved_at').notNull(),
     rateMinor: integer('rate_minor').notNull(),
@@ -343,7 +358,7 @@ export const orderStages = sqliteTable(
       .references(() => orders.id),
     n: integer().notNull(),
     title: text().notNull(),
-    status: text({ enum: ['pending', 'accepted', 'withdrawn'] }).notNull(),
+    status: text({ enum: STAGE_STATUSES }).notNull(),
     /** Estimate, from the quote lines: Σ quantity × hours, and Σ billable norm-hours. */
     hoursCenti: integer('hours_centi').notNull(),
     normHoursCenti: integer('norm_hours_centi').notNull(),
@@ -382,8 +397,8 @@ export const ledgerEntries = sqliteTable(
     customerId: integer('customer_id')
       .notNull()
       .references(() => customers.id),
-    kind: text({ enum: ['topup', 'debit', 'correction'] }).notNull(),
-    topupKind: text('topup_kind', { enum: ['tariff', 'support', 'contract'] }),
+    kind: text({ enum: LEDGER_KINDS }).notNull(),
+    topupKind: text('topup_kind', { enum: TOPUP_KINDS }),
     normHoursCenti: integer('norm_hours_centi').notNull(),
     /** Money equivalent at the rate frozen on the order (debits), signed like the hours. */
     moneyMinor: integer('money_minor').notNull().default(0),
@@ -456,7 +471,7 @@ export const projects = sqliteTable(
     title: text().notNull(),
     descriptionMd: text('description_md').notNull().default(''),
     /** funded is computed from pledges, never stored. */
-    status: text({ enum: ['open', 'in_development', 'released', 'withdrawn'] }).notNull(),
+    status: text({ enum: STORED_PROJECT_STATUSES }).notNull(),
     targetDate: text('target_date'),
     links: text().notNull().default('[]'),
     createdAt: text('created_at').notNull(),
@@ -492,7 +507,7 @@ export const pledges = sqliteTable(
       .notNull()
       .references(() => customers.id),
     normHoursCenti: integer('norm_hours_centi').notNull(),
-    status: text({ enum: ['promised', 'confirmed', 'cancelled'] }).notNull(),
+    status: text({ enum: PLEDGE_STATUSES }).notNull(),
     pledgedOn: text('pledged_on').notNull(),
     note: text().notNull().default(''),
     quoteId: integer('quote_id'),

@@ -5,9 +5,10 @@
  * Signs: every amount in `entries` is as in the ledger (top-ups +, debits −, corrections ±);
  * the totals are positive sums, and closing = opening + top-ups − debits + corrections.
  */
+import type { LedgerKind, TopupKind } from './enums';
 
-export type EntryKind = 'topup' | 'debit' | 'correction';
-export type TopupKind = 'tariff' | 'support' | 'contract';
+export type EntryKind = LedgerKind;
+export type { TopupKind };
 
 export interface ConsumptionEntry {
   entryId: number;

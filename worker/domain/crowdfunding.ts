@@ -8,12 +8,42 @@
  *  - splitting the remainder among N more customers: shares that differ by at most one
  *    hundredth and add up exactly; money per share at the current rate, to the kopeck.
  */
+import type { PledgeStatus, ProjectStatus, StoredProjectStatus } from './enums';
+import type { Lifecycle } from './lifecycle';
 import { splitEvenly } from './money';
 import { normHoursAmountMinor, priceEstimate } from './pricing';
 
-export type StoredProjectStatus = 'open' | 'in_development' | 'released' | 'withdrawn';
-export type ProjectStatus = StoredProjectStatus | 'funded';
-export type PledgeStatus = 'promised' | 'confirmed' | 'cancelled';
+export type { PledgeStatus, ProjectStatus, StoredProjectStatus };
+
+export type ProjectAction = 'develop' | 'release' | 'withdraw' | 'pledge' | 'confirmPledge' | 'refundPledge' | 'editEstimate' | 'addToQuote';
+
+/**
+ * A project (stored status; `funded` is an open one its pledges cover): open → in development →
+ * released, or withdrawn (refunding confirmed pledges). While open it takes pledges, its
+ * estimate may change and a customer's share may go into a quote; a pledge may be confirmed
+ * until it is released; a confirmed pledge is refunded on cancellation only while it is open.
+ */
+export const PROJECT_LIFECYCLE: Lifecycle<StoredProjectStatus, ProjectAction> = {
+  develop: { from: ['open'], to: 'in_development' },
+  release: { from: ['in_development'], to: 'released' },
+  withdraw: { from: ['open', 'in_development'], to: 'withdrawn' },
+  pledge: { from: ['open'], to: null },
+  confirmPledge: { from: ['open', 'in_development'], to: null },
+  refundPledge: { from: ['open'], to: null },
+  editEstimate: { from: ['open'], to: null },
+  addToQuote: { from: ['open'], to: null },
+};
+
+export type PledgeAction = 'confirm' | 'cancel';
+
+/** A pledge: promised, then confirmed (debited) or cancelled (a confirmed one refunded). */
+export const PLEDGE_LIFECYCLE: Lifecycle<PledgeStatus, PledgeAction> = {
+  confirm: { from: ['promised'], to: 'confirmed' },
+  cancel: { from: ['promised', 'confirmed'], to: 'cancelled' },
+};
+
+/** The stored status behind a status a reader sees (`funded` is an open project). */
+export const storedProjectStatus = (status: ProjectStatus): StoredProjectStatus => (status === 'funded' ? 'open' : status);
 
 export interface EstimateRow {
   hoursCenti: number;
@@ -83,17 +113,6 @@ export function splitRemainder(remainingCenti: number, n: number, rateMinor: num
   return { n, sharesCenti, perFunderCenti, perFunderMinor: normHoursAmountMinor(perFunderCenti, rateMinor), sharesMinor };
 }
 
-/** May a new pledge be made? Only while the project still takes money. */
-export function acceptsPledges(status: ProjectStatus): boolean {
-  return status === 'open' || status === 'funded';
-}
-
-export const PROJECT_TRANSITIONS: Record<StoredProjectStatus, StoredProjectStatus[]> = {
-  open: ['in_development', 'withdrawn'],
-  in_development: ['released', 'withdrawn'],
-  released: [],
-  withdrawn: [],
-};
 
 // ---------- a safe Markdown subset ----------
 

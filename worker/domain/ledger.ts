@@ -7,11 +7,13 @@
  *    cannot pay the next one, and resumes on a top-up that does.
  * Pure: the store applies what `reconcile` decides with guarded writes.
  */
+import type { OrderStatus, StageStatus } from './enums';
+import { actionBetween } from './lifecycle';
 import { big, divRound, toSafe } from './money';
+import { ORDER_LIFECYCLE, type OrderAction } from './order-lifecycle';
 import { lineNormHoursCenti, normHoursAmountMinor } from './pricing';
 
-export type OrderStatus = 'queued' | 'in_progress' | 'paused' | 'done' | 'withdrawn';
-export type StageStatus = 'pending' | 'accepted' | 'withdrawn';
+export type { OrderStatus, StageStatus };
 
 export interface StageLine {
   lineId: number;
@@ -119,6 +121,17 @@ export interface StatusChange {
   to: OrderStatus;
 }
 
+/** A move the queue decides, checked against the lifecycle: every move it makes is one the table declares. */
+function change(orderId: number, from: OrderStatus, to: OrderStatus): StatusChange {
+  if (!actionBetween(ORDER_LIFECYCLE, from, to)) throw new Error(`no order action moves ${from} to ${to}`);
+  return { orderId, from, to };
+}
+
+/** The lifecycle's action behind a move (for the store's guard). */
+export function actionOf(c: StatusChange): OrderAction {
+  return actionBetween(ORDER_LIFECYCLE, c.from, c.to)!;
+}
+
 /** The next stage to accept, or null when none is left. */
 export function nextStage<S extends QueueStage>(stages: readonly S[]): S | null {
   return [...stages].sort((a, b) => a.n - b.n).find((s) => s.status === 'pending') ?? null;
@@ -146,13 +159,13 @@ export function reconcile(balanceCenti: number, overdraftCenti: number, orders: 
     if (order.status === 'done' || order.status === 'withdrawn') continue;
     const next = nextStage(order.stages);
     if (!next) {
-      changes.push({ orderId: order.id, from: order.status, to: 'done' });
+      changes.push(change(order.id, order.status, 'done'));
       continue;
     }
     if (order.status === 'queued') {
       const need = startNeed(order);
       if (available >= need) {
-        changes.push({ orderId: order.id, from: 'queued', to: 'in_progress' });
+        changes.push(change(order.id, 'queued', 'in_progress'));
         available -= next.normHoursCenti;
       }
       continue;
@@ -160,7 +173,7 @@ export function reconcile(balanceCenti: number, overdraftCenti: number, orders: 
     const covered = available >= next.normHoursCenti;
     if (covered) available -= next.normHoursCenti;
     const to: OrderStatus = covered ? 'in_progress' : 'paused';
-    if (to !== order.status) changes.push({ orderId: order.id, from: order.status, to });
+    if (to !== order.status) changes.push(change(order.id, order.status, to));
   }
   return changes;
 }

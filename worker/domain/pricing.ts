@@ -9,9 +9,9 @@
  * Units: quantity and K and rates in thousandths, hours in hundredths, money in minor units.
  */
 import { big, divRound, toSafe } from './money';
+import type { VatMode } from './enums';
 
-export type VatMode = 'none' | 'on_top' | 'included';
-export const VAT_MODES: readonly VatMode[] = ['none', 'on_top', 'included'];
+export type { VatMode };
 
 /** milli × centi × milli → centi: divide by 1000 × 1000. */
 const NORM_HOURS_DIVISOR = 1_000_000n;

@@ -3,18 +3,10 @@
  * any non-final state → archived; a changed mind needs a new revision. "expired" is never
  * stored: it is what a sent, unanswered revision is once its validity date has passed.
  */
+import { QUOTE_STATUSES, type QuoteStatus, type StoredQuoteStatus } from './enums';
 
-export type StoredQuoteStatus = 'draft' | 'sent' | 'accepted' | 'declined' | 'changes_requested' | 'archived';
-export type QuoteStatus = StoredQuoteStatus | 'expired';
-export const QUOTE_STATUSES: readonly QuoteStatus[] = [
-  'draft',
-  'sent',
-  'accepted',
-  'declined',
-  'changes_requested',
-  'expired',
-  'archived',
-];
+export { QUOTE_STATUSES };
+export type { QuoteStatus, StoredQuoteStatus };
 
 export type QuoteAction = 'edit' | 'send' | 'revise' | 'duplicate' | 'archive' | 'answer' | 'order' | 'share';
 export type CustomerAnswer = 'accepted' | 'declined' | 'changes_requested';

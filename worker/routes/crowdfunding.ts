@@ -2,7 +2,8 @@
 import { z } from '@hono/zod-openapi';
 import { Comparison, CompareQuery, ErrorBody, IdParam, NewProjectBody, PledgeBody, Project, ProjectLineBody, ProjectPatchBody, Quote } from '../../schema/api';
 import { localDate } from '../domain/calendar';
-import { PROJECT_TRANSITIONS, acceptsPledges, splitRemainder } from '../domain/crowdfunding';
+import { PROJECT_LIFECYCLE, splitRemainder, storedProjectStatus } from '../domain/crowdfunding';
+import { actionBetween, may } from '../domain/lifecycle';
 import { big, divRound, toSafe } from '../domain/money';
 import { actorOf, currentUser, forbidden, SALES, STAFF, type AppContext } from '../http/auth';
 import { claimOf, idempotency, idempotencyHeader } from '../http/idempotency';
@@ -149,17 +150,17 @@ export const crowdfundingRouter = router()
       const { id } = c.req.valid('param');
       const { version, ...patch } = c.req.valid('json');
       const current = await viewOf(c.var.db, id);
-      const stored = current.status === 'funded' ? 'open' : current.status;
-      if (patch.status !== undefined && patch.status !== stored && !PROJECT_TRANSITIONS[stored].includes(patch.status)) {
+      const stored = storedProjectStatus(current.status);
+      if (patch.status !== undefined && patch.status !== stored && !actionBetween(PROJECT_LIFECYCLE, stored, patch.status)) {
         throw unprocessable('illegal_transition', { en: `A project that is ${current.status.replace('_', ' ')} cannot become ${patch.status.replace('_', ' ')}.`, ru: `Проект в состоянии «${current.status}» нельзя перевести в «${patch.status}».` });
       }
-      if (patch.estimate && stored !== 'open') {
+      if (patch.estimate && !may(PROJECT_LIFECYCLE, 'editEstimate', stored)) {
         throw unprocessable('estimate_fixed', { en: 'The estimate can change only while the project is open.', ru: 'Оценку можно менять, только пока проект открыт.' });
       }
       const ok = await updateProject(c.var.db, id, version, { ...patch, status: patch.status === stored ? undefined : patch.status }, currentUser(c).id);
       if (!ok) throw versionConflict(current.version);
       const after = await viewOf(c.var.db, id);
-      if (patch.status === 'withdrawn') for (const customerId of new Set(current.pledges.map((p) => p.customerId))) await reconcileCustomer(c.var.db, customerId);
+      if (patch.status === PROJECT_LIFECYCLE.withdraw.to) for (const customerId of new Set(current.pledges.map((p) => p.customerId))) await reconcileCustomer(c.var.db, customerId);
       return c.json(after, 200);
     },
   )
@@ -179,7 +180,7 @@ export const crowdfundingRouter = router()
         throw fieldError('normHoursCenti', { en: 'give either norm-hours or money', ru: 'укажите нормо-часы или сумму' });
       }
       const project = await viewOf(c.var.db, id);
-      if (!acceptsPledges(project.status)) {
+      if (!may(PROJECT_LIFECYCLE, 'pledge', storedProjectStatus(project.status))) {
         throw unprocessable('project_closed', { en: `The project is ${project.status.replace('_', ' ')} and takes no new pledges.`, ru: `Проект в состоянии «${project.status}» новых взносов не принимает.` });
       }
       if (!(await findCustomer(c.var.db, b.customerId))) throw fieldError('customerId', { en: 'no such customer', ru: 'такого заказчика нет' });
@@ -219,7 +220,7 @@ export const crowdfundingRouter = router()
         if (again.status !== 'promised') throw conflict('pledge_not_promised', { en: `The pledge is already ${again.status}.`, ru: 'Взнос уже обработан.' });
         const customer = await findCustomer(c.var.db, pledge.customerId);
         const project = await viewOf(c.var.db, id);
-        if (project.status === 'withdrawn' || project.status === 'released') throw unprocessable('project_closed', { en: 'The project is closed.', ru: 'Проект закрыт.' });
+        if (!may(PROJECT_LIFECYCLE, 'confirmPledge', storedProjectStatus(project.status))) throw unprocessable('project_closed', { en: 'The project is closed.', ru: 'Проект закрыт.' });
         throw new AppError(
           422,
           'insufficient_balance',
@@ -251,7 +252,7 @@ export const crowdfundingRouter = router()
       if (pledge.status === 'cancelled') throw conflict('pledge_cancelled', { en: 'The pledge is already cancelled.', ru: 'Взнос уже отменён.' });
       if (pledge.status === 'confirmed' && user.role === 'manager') throw forbidden(['accountant', 'admin']);
       const project = await viewOf(c.var.db, id);
-      if (pledge.status === 'confirmed' && project.status !== 'open' && project.status !== 'funded') {
+      if (pledge.status === 'confirmed' && !may(PROJECT_LIFECYCLE, 'refundPledge', storedProjectStatus(project.status))) {
         throw unprocessable('development_started', { en: 'Development has started: a confirmed pledge can no longer be refunded.', ru: 'Разработка начата: подтверждённый взнос уже не возвращается.' });
       }
       const ok = await cancelPledge(c.var.db, pledgeId, c.req.valid('json')?.reason ?? '', user.id, claimOf(c));
@@ -273,7 +274,7 @@ export const crowdfundingRouter = router()
       const { id } = c.req.valid('param');
       const b = c.req.valid('json');
       const project = await viewOf(c.var.db, id);
-      if (project.status !== 'open') throw unprocessable('project_closed', { en: 'Only an open project can be added to a quote.', ru: 'В смету можно добавить только открытый проект.' });
+      if (!may(PROJECT_LIFECYCLE, 'addToQuote', storedProjectStatus(project.status))) throw unprocessable('project_closed', { en: 'Only an open project can be added to a quote.', ru: 'В смету можно добавить только открытый проект.' });
       const share = b.normHoursCenti ?? splitRemainder(project.remainingCenti, b.n ?? 1, project.rateMinor).perFunderCenti;
       if (share < 1) throw unprocessable('fully_pledged', { en: 'Nothing is left to fund in this project.', ru: 'В этом проекте уже нечего финансировать.' });
       const { writes } = await addProjectLine(c.var.db, b.quoteId, b.version, id, share, actorOf(c));

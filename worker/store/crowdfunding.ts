@@ -5,10 +5,11 @@
  */
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { customers, pledges, projectEstimates, projects } from '../../schema/tables';
-import { funding, type PledgeFacts, type StoredProjectStatus } from '../domain/crowdfunding';
+import { PLEDGE_LIFECYCLE, PROJECT_LIFECYCLE, funding, type PledgeFacts, type PledgeStatus, type StoredProjectStatus } from '../domain/crowdfunding';
 import { normHoursAmountMinor } from '../domain/pricing';
 import { randomToken } from '../http/secrets';
 import { batch, changed, raw, type BatchItem, type Db } from './db';
+import { allowedBy } from './guards';
 import { claimInsert, type Claim } from './idempotency';
 import { applied, auditInsert, type Actor } from './quotes';
 
@@ -38,7 +39,7 @@ export async function insertProject(db: Db, f: ProjectFields): Promise<number | 
   const newId = sql`(select id from crowdfunding_projects where code = ${f.code} and created_at = ${now})`;
   const results = await batch(db, [
     raw(db, sql`insert into crowdfunding_projects (code, title, description_md, status, target_date, links, created_at, updated_at)
-                values (${f.code}, ${f.title}, ${f.description}, 'open', ${f.targetDate}, ${JSON.stringify(f.links)}, ${now}, ${now})
+                values (${f.code}, ${f.title}, ${f.description}, ${'open' satisfies StoredProjectStatus}, ${f.targetDate}, ${JSON.stringify(f.links)}, ${now}, ${now})
                 on conflict(code) do nothing`),
     ...estimateInserts(db, newId, f.estimate),
     db.select({ id: projects.id }).from(projects).where(and(eq(projects.code, f.code), eq(projects.createdAt, now))),
@@ -70,7 +71,7 @@ export async function updateProject(
     writes.push(raw(db, sql`delete from project_estimates where project_id = ${id} and ${ours}`));
     writes.push(...estimateInserts(db, sql`(case when ${ours} then ${id} end)`, p.estimate));
   }
-  if (p.status === 'withdrawn') {
+  if (p.status === PROJECT_LIFECYCLE.withdraw.to) {
     // Withdrawn: promised pledges lapse; confirmed ones are refunded by a correction each, under
     // the same key a cancellation uses, so a pledge is never refunded twice.
     writes.push(
@@ -78,9 +79,9 @@ export async function updateProject(
                   select e.customer_id, 'correction', -e.norm_hours_centi, -e.money_minor, e.rate_minor,
                     'Возврат взноса: проект ' || pr.code || ' отозван', ${now}, ${now}, ${actorUserId}, e.pledge_id, e.id, printf('pledge-refund:%d', e.pledge_id)
                   from ledger_entries e join pledges pl on pl.id = e.pledge_id join crowdfunding_projects pr on pr.id = pl.project_id
-                  where pl.project_id = ${id} and pl.status = 'confirmed' and e.kind = 'debit' and ${ours}
+                  where pl.project_id = ${id} and pl.status = ${PLEDGE_LIFECYCLE.confirm.to} and e.kind = 'debit' and ${ours}
                     and not exists (select 1 from ledger_entries r where r.idempotency_key = printf('pledge-refund:%d', e.pledge_id))`),
-      raw(db, sql`update pledges set status = 'cancelled', cancelled_at = ${now} where project_id = ${id} and status in ('promised', 'confirmed') and ${ours}`),
+      raw(db, sql`update pledges set status = ${PLEDGE_LIFECYCLE.cancel.to}, cancelled_at = ${now} where project_id = ${id} and ${allowedBy(PLEDGE_LIFECYCLE, 'cancel', sql`status`)} and ${ours}`),
     );
   }
   const [result] = await batch(db, writes);
@@ -148,8 +149,8 @@ export async function insertPledge(
 ): Promise<number | null> {
   const [result] = await batch(db, [
     raw(db, sql`insert into pledges (project_id, customer_id, norm_hours_centi, status, pledged_on, note, created_at, created_by)
-                select ${p.projectId}, ${p.customerId}, ${p.normHoursCenti}, 'promised', ${p.pledgedOn}, ${p.note}, ${new Date().toISOString()}, ${p.userId}
-                where exists (select 1 from crowdfunding_projects where id = ${p.projectId} and status = 'open')
+                select ${p.projectId}, ${p.customerId}, ${p.normHoursCenti}, ${'promised' satisfies PledgeStatus}, ${p.pledgedOn}, ${p.note}, ${new Date().toISOString()}, ${p.userId}
+                where exists (select 1 from crowdfunding_projects where id = ${p.projectId} and ${allowedBy(PROJECT_LIFECYCLE, 'pledge', sql`status`)})
                   and exists (select 1 from customers where id = ${p.customerId})
                 returning id`),
   ]);
@@ -170,17 +171,17 @@ export async function confirmPledge(db: Db, pledgeId: number, normHoursCenti: nu
   const ledgerKey = pledgeDebitKey(pledgeId);
   // Money by the pricing module, not by SQL arithmetic: a pledge's hours never change after it is made.
   const moneyMinor = normHoursAmountMinor(normHoursCenti, rateMinor);
-  const mine = sql`exists (select 1 from pledges where id = ${pledgeId} and status = 'promised') and exists (select 1 from ledger_entries where idempotency_key = ${ledgerKey})`;
+  const mine = sql`exists (select 1 from pledges where id = ${pledgeId} and ${allowedBy(PLEDGE_LIFECYCLE, 'confirm', sql`status`)}) and exists (select 1 from ledger_entries where idempotency_key = ${ledgerKey})`;
   const writes: BatchItem[] = [
     raw(db, sql`insert into ledger_entries (customer_id, kind, norm_hours_centi, money_minor, rate_minor, memo, at, created_at, created_by, pledge_id, idempotency_key)
                 select pl.customer_id, 'debit', -pl.norm_hours_centi, ${-moneyMinor}, ${rateMinor},
                   'Взнос в проект ' || pr.code || ' · ' || pr.title, ${now}, ${now}, ${userId}, pl.id, ${ledgerKey}
                 from pledges pl join crowdfunding_projects pr on pr.id = pl.project_id join customers c on c.id = pl.customer_id
-                where pl.id = ${pledgeId} and pl.status = 'promised' and pl.norm_hours_centi = ${normHoursCenti} and pr.status in ('open', 'in_development')
+                where pl.id = ${pledgeId} and ${allowedBy(PLEDGE_LIFECYCLE, 'confirm', sql`pl.status`)} and pl.norm_hours_centi = ${normHoursCenti} and ${allowedBy(PROJECT_LIFECYCLE, 'confirmPledge', sql`pr.status`)}
                   and c.balance_centi - pl.norm_hours_centi >= -c.overdraft_centi`),
   ];
   if (claim) writes.push(claimInsert(db, claim, sql`json_object()`, mine));
-  writes.push(raw(db, sql`update pledges set status = 'confirmed', confirmed_at = ${now} where id = ${pledgeId} and ${mine}`));
+  writes.push(raw(db, sql`update pledges set status = ${PLEDGE_LIFECYCLE.confirm.to}, confirmed_at = ${now} where id = ${pledgeId} and ${mine}`));
   try {
     const results = await batch(db, writes);
     return changed(results[results.length - 1]) > 0;
@@ -197,18 +198,19 @@ export async function confirmPledge(db: Db, pledgeId: number, normHoursCenti: nu
 export async function cancelPledge(db: Db, pledgeId: number, reason: string, userId: number | null, claim: Claim | null): Promise<boolean> {
   const now = new Date().toISOString();
   const refundKey = pledgeRefundKey(pledgeId);
-  const mine = sql`exists (select 1 from pledges where id = ${pledgeId} and (status = 'promised'
-    or (status = 'confirmed' and exists (select 1 from ledger_entries where idempotency_key = ${refundKey}))))`;
+  // Cancelled now: a promised pledge, or a confirmed one whose refund is written (by this batch).
+  const mine = sql`exists (select 1 from pledges where id = ${pledgeId} and ${allowedBy(PLEDGE_LIFECYCLE, 'cancel', sql`status`)}
+    and (status <> ${PLEDGE_LIFECYCLE.confirm.to} or exists (select 1 from ledger_entries where idempotency_key = ${refundKey})))`;
   const writes: BatchItem[] = [
     raw(db, sql`insert into ledger_entries (customer_id, kind, norm_hours_centi, money_minor, rate_minor, memo, at, created_at, created_by, pledge_id, corrects_entry_id, idempotency_key)
                 select e.customer_id, 'correction', -e.norm_hours_centi, -e.money_minor, e.rate_minor, ${`Возврат взноса: ${reason}`.slice(0, 500)}, ${now}, ${now}, ${userId},
                   e.pledge_id, e.id, ${refundKey}
                 from ledger_entries e join pledges pl on pl.id = e.pledge_id join crowdfunding_projects pr on pr.id = pl.project_id
-                where pl.id = ${pledgeId} and pl.status = 'confirmed' and e.kind = 'debit' and pr.status = 'open'
+                where pl.id = ${pledgeId} and pl.status = ${PLEDGE_LIFECYCLE.confirm.to} and e.kind = 'debit' and ${allowedBy(PROJECT_LIFECYCLE, 'refundPledge', sql`pr.status`)}
                   and not exists (select 1 from ledger_entries r where r.idempotency_key = ${refundKey})`),
   ];
   if (claim) writes.push(claimInsert(db, claim, sql`json_object()`, mine));
-  writes.push(raw(db, sql`update pledges set status = 'cancelled', cancelled_at = ${now} where id = ${pledgeId} and ${mine}`));
+  writes.push(raw(db, sql`update pledges set status = ${PLEDGE_LIFECYCLE.cancel.to}, cancelled_at = ${now} where id = ${pledgeId} and ${mine}`));
   const results = await batch(db, writes);
   return changed(results[results.length - 1]) > 0;
 }
@@ -229,7 +231,7 @@ export async function addProjectLine(db: Db, quoteId: number, version: number, p
     writes: [
       raw(db, sql`update quotes set version = version + 1, write_token = ${token}, updated_at = ${now}
                   where id = ${quoteId} and version = ${version} and status = 'draft'
-                  and exists (select 1 from crowdfunding_projects where id = ${projectId} and status = 'open')`),
+                  and exists (select 1 from crowdfunding_projects where id = ${projectId} and ${allowedBy(PROJECT_LIFECYCLE, 'addToQuote', sql`status`)})`),
       raw(db, sql`insert into quote_lines (quote_id, position, kind, project_id, code, title, mode, quantity_milli, hours_centi, k_milli, base_k_milli, description, result)
                   select ${quoteId}, (select coalesce(max(position), 0) + 1 from quote_lines where quote_id = ${quoteId}), 'project', p.id, p.code,
                     'Долевое участие: ' || p.title, 'estimate', 1000, ${shareCenti}, 1000, 1000, p.description_md,

@@ -18,10 +18,13 @@ import {
   quotes,
   stageLines,
 } from '../../schema/tables';
-import { reconcile, type OrderStatus, type QueueOrder, type StageDebit, type StageLine } from '../domain/ledger';
+import type { OrderStatus, StageStatus } from '../domain/enums';
+import { actionOf, reconcile, type QueueOrder, type StageDebit, type StageLine } from '../domain/ledger';
+import { OPEN_ORDER_STATUSES, ORDER_LIFECYCLE, STAGE_LIFECYCLE } from '../domain/order-lifecycle';
 import { lineNormHoursCenti } from '../domain/pricing';
 import { randomToken } from '../http/secrets';
 import { batch, changed, int, raw, type BatchItem, type Db } from './db';
+import { allowedBy, inStates } from './guards';
 import { claimInsert, type Claim } from './idempotency';
 import { auditInsert, type Actor } from './quotes';
 
@@ -43,7 +46,7 @@ export async function createOrder(db: Db, quoteId: number, year: number, plan: S
   const token = randomToken(12);
   const now = new Date().toISOString();
   const counter = `order:${year}`;
-  const eligible = sql`exists (select 1 from quotes where id = ${quoteId} and status = 'accepted') and not exists (select 1 from orders where quote_id = ${quoteId})`;
+  const eligible = sql`exists (select 1 from quotes where id = ${quoteId} and status = ${'accepted'}) and not exists (select 1 from orders where quote_id = ${quoteId})`;
   const created = sql`exists (select 1 from orders where create_token = ${token})`;
   const writes: BatchItem[] = [
     raw(db, sql`insert into counters (name, value) select ${counter}, 1 where ${eligible} on conflict(name) do update set value = value + 1`),
@@ -55,7 +58,7 @@ export async function createOrder(db: Db, quoteId: number, year: number, plan: S
   plan.forEach((stage, i) => {
     writes.push(
       raw(db, sql`insert into order_stages (order_id, n, title, status, hours_centi, norm_hours_centi)
-                  select id, ${i + 1}, ${stage.title}, 'pending', ${stage.hoursCenti}, ${stage.normHoursCenti} from orders where create_token = ${token}`),
+                  select id, ${i + 1}, ${stage.title}, ${'pending' satisfies StageStatus}, ${stage.hoursCenti}, ${stage.normHoursCenti} from orders where create_token = ${token}`),
     );
     for (const lineId of stage.lineIds) {
       writes.push(
@@ -84,7 +87,7 @@ export interface StageView {
   id: number;
   n: number;
   title: string;
-  status: 'pending' | 'accepted' | 'withdrawn';
+  status: StageStatus;
   hoursCenti: number;
   kMilli: number | null;
   normHoursCenti: number;
@@ -227,11 +230,11 @@ export async function listOrders(db: Db, filter: { customerId?: number; status?:
 export async function reconcileCustomer(db: Db, customerId: number, attempt = 0): Promise<void> {
   const [customer, heads, stages] = await batch(db, [
     db.select({ balanceCenti: customers.balanceCenti, overdraftCenti: customers.overdraftCenti }).from(customers).where(eq(customers.id, customerId)),
-    db.select().from(orders).where(and(eq(orders.customerId, customerId), inArray(orders.status, ['queued', 'in_progress', 'paused']))),
+    db.select().from(orders).where(and(eq(orders.customerId, customerId), inArray(orders.status, OPEN_ORDER_STATUSES))),
     db
       .select({ orderId: orderStages.orderId, n: orderStages.n, status: orderStages.status, normHoursCenti: orderStages.normHoursCenti })
       .from(orderStages)
-      .where(sql`${orderStages.orderId} in (select id from orders where customer_id = ${customerId} and status in ('queued', 'in_progress', 'paused'))`),
+      .where(sql`${orderStages.orderId} in (select id from orders where customer_id = ${customerId} and ${inStates(sql`status`, OPEN_ORDER_STATUSES)})`),
   ]);
   if (!customer[0]) return;
   const queue: QueueOrder[] = heads.map((o) => ({ id: o.id, status: o.status, approvedAt: o.approvedAt, stages: stages.filter((s) => s.orderId === o.id) }));
@@ -244,7 +247,7 @@ export async function reconcileCustomer(db: Db, customerId: number, attempt = 0)
       raw(db, sql`update orders set status = ${c.to}, version = version + 1,
                     started_at = case when ${c.to} = 'in_progress' then coalesce(started_at, ${now}) else started_at end,
                     finished_at = case when ${c.to} = 'done' then ${now} else finished_at end
-                  where id = ${c.orderId} and status = ${c.from}`),
+                  where id = ${c.orderId} and status = ${c.from} and ${allowedBy(ORDER_LIFECYCLE, actionOf(c), sql`status`)}`),
     ),
   );
   const raced = results.some((r) => ((r as { meta?: { changes?: number } }).meta?.changes ?? 0) === 0);
@@ -286,9 +289,9 @@ export async function acceptStage(
   const now = new Date().toISOString();
   const memo = `${order.number} · ${stage.n}. ${stage.title}`.slice(0, 500);
   const zero = debit.normHoursCenti === 0;
-  const runnable = sql`s.status = 'pending' and o.status = 'in_progress'
-    and not exists (select 1 from order_stages p where p.order_id = o.id and p.n < s.n and p.status <> 'accepted')`;
-  const pending = sql`exists (select 1 from order_stages where id = ${stage.id} and status = 'pending')`;
+  const runnable = sql`${allowedBy(STAGE_LIFECYCLE, 'accept', sql`s.status`)} and ${allowedBy(ORDER_LIFECYCLE, 'debit', sql`o.status`)}
+    and not exists (select 1 from order_stages p where p.order_id = o.id and p.n < s.n and p.status <> ${STAGE_LIFECYCLE.accept.to})`;
+  const pending = sql`exists (select 1 from order_stages where id = ${stage.id} and ${allowedBy(STAGE_LIFECYCLE, 'accept', sql`status`)})`;
   const entry = sql`(select id from ledger_entries where idempotency_key = ${ledgerKey} and stage_id = ${stage.id})`;
   const mine = zero
     ? sql`exists (select 1 from orders o join order_stages s on s.order_id = o.id where o.id = ${order.id} and s.id = ${stage.id} and ${runnable})`
@@ -330,7 +333,7 @@ export async function acceptStage(
     'balanceAfterCenti', (select balance_centi from customers where id = ${order.customerId}))`;
   if (claim) writes.push(claimInsert(db, claim, result, mine));
   writes.push(
-    raw(db, sql`update order_stages set status = 'accepted', debited_centi = ${debit.normHoursCenti}, money_minor = ${debit.moneyMinor},
+    raw(db, sql`update order_stages set status = ${STAGE_LIFECYCLE.accept.to}, debited_centi = ${debit.normHoursCenti}, money_minor = ${debit.moneyMinor},
                   accepted_at = ${now}, accepted_by = ${actor.userId}
                 where id = ${stage.id} and ${mine}`),
     raw(db, sql`select ${result} as result`),
@@ -351,9 +354,9 @@ export async function acceptStage(
  */
 export async function withdrawOrder(db: Db, order: OrderView, reason: string, actor: Actor, claim: Claim | null): Promise<boolean> {
   const now = new Date().toISOString();
-  const open = sql`exists (select 1 from orders where id = ${order.id} and status in ('queued', 'in_progress', 'paused'))`;
+  const open = sql`exists (select 1 from orders where id = ${order.id} and ${allowedBy(ORDER_LIFECYCLE, 'withdraw', sql`status`)})`;
   const writes: BatchItem[] = [
-    raw(db, sql`update order_stages set status = 'withdrawn' where order_id = ${order.id} and status = 'pending' and ${open}`),
+    raw(db, sql`update order_stages set status = ${STAGE_LIFECYCLE.withdraw.to} where order_id = ${order.id} and ${allowedBy(STAGE_LIFECYCLE, 'withdraw', sql`status`)} and ${open}`),
     auditInsert(db, {
       quoteId: order.quoteId,
       action: 'order_withdrawn',
@@ -365,8 +368,8 @@ export async function withdrawOrder(db: Db, order: OrderView, reason: string, ac
   ];
   if (claim) writes.push(claimInsert(db, claim, sql`json_object()`, open));
   writes.push(
-    raw(db, sql`update orders set status = 'withdrawn', withdrawn_at = ${now}, version = version + 1
-                where id = ${order.id} and status in ('queued', 'in_progress', 'paused')`),
+    raw(db, sql`update orders set status = ${ORDER_LIFECYCLE.withdraw.to}, withdrawn_at = ${now}, version = version + 1
+                where id = ${order.id} and ${allowedBy(ORDER_LIFECYCLE, 'withdraw', sql`status`)}`),
   );
   const results = await batch(db, writes);
   return changed(results[results.length - 1]) > 0;

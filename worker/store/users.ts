@@ -2,9 +2,10 @@
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import { loginAttempts, sessions, users } from '../../schema/tables';
 import { batch, type Db } from './db';
+import { ROLES, type Role } from '../domain/enums';
 
-export type Role = 'admin' | 'manager' | 'accountant';
-export const ROLES: readonly Role[] = ['admin', 'manager', 'accountant'];
+export { ROLES };
+export type { Role };
 
 export interface StaffUser {
   id: number;
