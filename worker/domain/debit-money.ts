@@ -19,7 +19,8 @@
  * Pure; integers only (money in minor units, hours in hundredths, rates in thousandths).
  */
 import { ArithmeticRangeError, big, toSafe } from './money';
-import { discountMinor, lineAmountMinor, lineNormHoursCenti, normHoursAmountMinor, vatMinor, VAT_MODES, type LineInput, type VatMode } from './pricing';
+import { VAT_MODES, type VatMode } from './enums';
+import { discountMinor, lineAmountMinor, lineNormHoursCenti, normHoursAmountMinor, vatMinor, type LineInput } from './pricing';
 
 /** The accepted quote's terms, frozen on the order. */
 export interface QuoteTerms {

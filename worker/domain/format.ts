@@ -3,7 +3,9 @@
  * hours as `20,00 ч` / `20.00 h`. No float is involved: digits are placed, not computed.
  */
 
-export type Lang = 'ru' | 'en';
+import type { LANGS } from './enums';
+
+export type Lang = (typeof LANGS)[number];
 
 const CURRENCY_SYMBOLS: Record<string, string> = { RUB: '₽', USD: '$', EUR: '€', KZT: '₸', BYN: 'Br' };
 
@@ -71,4 +73,10 @@ export function parseFixed(text: string, decimals: number): number | null {
   const value = Number(digits);
   if (!Number.isSafeInteger(value)) return null;
   return m[1] === '-' ? -value : value;
+}
+
+/** A calendar date 'YYYY-MM-DD' as people write it: 31.05.2026 (ru) or 31/05/2026 (en). */
+export function formatDay(isoDate: string, lang: Lang): string {
+  const [y, m, d] = isoDate.slice(0, 10).split('-');
+  return lang === 'ru' ? `${d}.${m}.${y}` : `${d}/${m}/${y}`;
 }
