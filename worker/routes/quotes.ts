@@ -305,7 +305,8 @@ export const quotesRouter = router()
         const rows = numbers.length > 10 ? `${numbers.slice(0, 10).join(', ')}… (${numbers.length})` : numbers.join(', ');
         throw badRequest({ en: `Rows ${rows}: unknown service code or empty row. Nothing was added.`, ru: `Строки ${rows}: неизвестный код услуги или пустая строка. Ничего не добавлено.` }, problems);
       }
-      const result = await addLines(c.var.db, id, b.version, lines, b.afterLineId ?? null, actorOf(c));
+      const labels = b.rows.map((r) => r.code ?? r.title ?? '');
+      const result = await addLines(c.var.db, id, b.version, lines, b.afterLineId ?? null, actorOf(c), labels);
       if (!result.applied) {
         await explain(result, b.version, 'edit', async () => {
           // Each distinct line once: 500 pasted rows name a few dozen services at most.

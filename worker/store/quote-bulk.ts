@@ -77,7 +77,16 @@ function insertChunk(db: Db, quoteId: number, rows: string, position: SQL, token
 }
 
 /** Several lines in one write (rows pasted from a spreadsheet): all or nothing. */
-export async function addLines(db: Db, quoteId: number, version: number, lines: NewLine[], afterLineId: number | null, actor: Actor): Promise<WriteResult> {
+export async function addLines(
+  db: Db,
+  quoteId: number,
+  version: number,
+  lines: NewLine[],
+  afterLineId: number | null,
+  actor: Actor,
+  /** How the audit trail names the rows (their codes, or titles); by default titles or item ids. */
+  labels: string[] = lines.map((l) => l.title ?? `#${l.catalogItemId}`),
+): Promise<WriteResult> {
   const token = randomToken(12);
   const now = new Date().toISOString();
   const all = lines.map(rowJson);
@@ -107,7 +116,7 @@ export async function addLines(db: Db, quoteId: number, version: number, lines: 
     auditInsert(db, {
       quoteId,
       action: 'lines_pasted',
-      changes: sql`json_object('count', ${lines.length}, 'codes', ${lines.map((l) => l.title ?? `#${l.catalogItemId}`).join(', ').slice(0, 500)})`,
+      changes: sql`json_object('count', ${lines.length}, 'codes', ${labels.join(', ').slice(0, 500)})`,
       actor,
       at: now,
       when: applied(token),

@@ -132,22 +132,35 @@ export function fieldErrors(error: unknown): Record<string, string> {
   return out;
 }
 
+/**
+ * A modal dialog. When it closes, the focus goes back to where it was when it opened (or to
+ * `returnFocus`, when that place is gone by then), never to <body>.
+ */
 export function Modal({
   title,
   onClose,
   children,
   wide,
+  returnFocus,
 }: {
   title: string;
   onClose: () => void;
   children: ComponentChildren;
   wide?: boolean;
+  returnFocus?: () => void;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
+  const back = useRef(returnFocus);
+  back.current = returnFocus;
   useEffect(() => {
     const d = ref.current;
+    const before = document.activeElement as HTMLElement | null;
     if (d && !d.open) d.showModal();
-    return () => d?.close();
+    return () => {
+      d?.close();
+      if (before && before !== document.body && before.isConnected) before.focus();
+      else back.current?.();
+    };
   }, []);
   return (
     <dialog
