@@ -12,7 +12,8 @@ import { managerMessage } from '../quote/errors';
 import { QuoteGrid, type GridHandle, type GridHandlers } from '../quote/grid';
 import { HeaderFields } from '../quote/header-fields';
 import { quoteOps } from '../quote/ops';
-import { PastePreview, rowsWord } from '../quote/paste-preview';
+import { PastePreview } from '../quote/paste-preview';
+import { rowsWord } from '../quote/plural';
 import { ShareDialog } from '../quote/share-panel';
 import { SidePanel } from '../quote/side-panel';
 import { QuoteStatusChip } from '../quote/status';
@@ -260,7 +261,7 @@ function Editor({ initial, catalog }: { initial: QuoteT; catalog: CatalogItemT[]
         <SidePanel item={sideItem} line={focusLine} editable={editable} onSave={(line, changes) => perform(ops.edit(line, changes))} />
       </div>
 
-      <Totals quote={shown} saveState={editor.saveState} busy={editor.busy} conflict={!!editor.conflict} failure={editor.failure} onRetry={editor.retry} onDiscard={editor.discard} />
+      <Totals quote={shown} saveState={editor.saveState} busy={editor.busy} conflict={!!editor.conflict} failure={editor.failure} onRetry={() => (editor.retry(), returnToGrid())} onDiscard={() => (editor.discard(), returnToGrid())} />
 
       {kPrompt && (
         <KReasonDialog

@@ -5,6 +5,7 @@
 import type { AuditEntryT } from '../../../schema/api';
 import { formatFixed, formatMilli, formatMoney, formatPercentMilli } from '../../../worker/domain/format';
 import { getLang, tr } from '../i18n';
+import { rowsWord } from './plural';
 
 type Words = [string, string];
 
@@ -32,8 +33,6 @@ const FIELDS: Record<string, Words> = {
   message: ['сообщение', 'message'],
   name: ['имя', 'name'],
   project: ['проект', 'project'],
-  count: ['строк', 'lines'],
-  codes: ['строки', 'lines'],
   status: ['состояние', 'status'],
 };
 
@@ -84,13 +83,13 @@ export function auditSentence(entry: Pick<AuditEntryT, 'action' | 'changes'>): s
   // A line is named first: 2.2 «Настройка шаблона…»
   const subject = typeof c.code === 'string' || typeof c.title === 'string' ? lineName(c) : '';
   const lineAction = entry.action.startsWith('line_');
+  if (typeof c.count === 'number') return `${rowsWord(c.count)}${typeof c.codes === 'string' && c.codes ? `: ${c.codes}` : ''}`;
   for (const [field, value] of Object.entries(c)) {
     if (field === 'lineId' || field === 'kind' || field === 'terms' || (lineAction && (field === 'code' || (field === 'title' && !Array.isArray(value))))) continue;
     if (field === 'order' && Array.isArray(value)) continue; // a new order of line ids says nothing to a reader
     const name = w(FIELDS[field], field);
     if (field === 'customerNote' || field === 'internalNote') parts.push(tr(`${name} изменено`, `${name} changed`));
     else if (Array.isArray(value) && value.length === 2 && field !== 'codes') parts.push(`${name}: ${auditValue(field, value[0])} → ${auditValue(field, value[1])}`);
-    else if (field === 'count') parts.push(tr(`строк: ${String(value)}`, `${String(value)} lines`));
     else parts.push(`${name} ${auditValue(field, value)}`);
   }
   const body = parts.join(lineAction ? ', ' : '; ');
@@ -101,6 +100,5 @@ export function auditSentence(entry: Pick<AuditEntryT, 'action' | 'changes'>): s
 function lineName(c: Record<string, unknown>): string {
   const code = typeof c.code === 'string' ? c.code : '';
   const title = typeof c.title === 'string' ? c.title : '';
-  const short = title.length > 60 ? `${title.slice(0, 57)}…` : title;
-  return [code, short && `«${short}»`].filter(Boolean).join(' ');
+  return [code, title && `«${title}»`].filter(Boolean).join(' ');
 }

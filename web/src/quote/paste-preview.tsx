@@ -8,19 +8,7 @@ import { formatFixed, formatMilli } from '../../../worker/domain/format';
 import type { PasteColumn, PastePlan } from '../../../worker/domain/paste';
 import { Button, Modal } from '../components/ui';
 import { getLang, t, tr } from '../i18n';
-
-/** Russian plural: 1 строка, 2 строки, 5 строк. */
-export function plural(n: number, one: string, few: string, many: string): string {
-  const n10 = n % 10;
-  const n100 = n % 100;
-  if (n10 === 1 && n100 !== 11) return one;
-  if (n10 >= 2 && n10 <= 4 && (n100 < 12 || n100 > 14)) return few;
-  return many;
-}
-
-export function rowsWord(n: number): string {
-  return getLang() === 'ru' ? `${n} ${plural(n, 'строка', 'строки', 'строк')}` : `${n} ${n === 1 ? 'row' : 'rows'}`;
-}
+import { plural, rowsWord } from './plural';
 
 /** «Будет добавлено 37 строк, 2 пропущены» — the one sentence the preview and the test read. */
 export function planSentence(plan: PastePlan): string {
