@@ -140,3 +140,17 @@ describe('a copy for another customer', () => {
     expect(same.customerId).toBe(1);
   });
 });
+
+describe('moving lines in a long quote', () => {
+  it('moves a line and reorders 500 lines without running out of bound parameters', async () => {
+    let q = await newQuote();
+    q = await ok('POST', `/api/quotes/${q.id}/lines/paste`, { body: { version: q.version, rows: manyRows(500) } }, 201);
+    const third = q.lines[2].id;
+    q = await ok('POST', `/api/quotes/${q.id}/lines/${third}/move`, { body: { version: q.version, direction: 'up' } });
+    expect(q.lines[1].id).toBe(third);
+    const reversed = [...q.lines].reverse().map((l: any) => l.id);
+    q = await ok('POST', `/api/quotes/${q.id}/lines/reorder`, { body: { version: q.version, lineIds: reversed } });
+    expect(q.lines.map((l: any) => l.id)).toEqual(reversed);
+    await fails('POST', `/api/quotes/${q.id}/lines/reorder`, { body: { version: q.version, lineIds: reversed.slice(1) } }, 400, 'validation_failed');
+  });
+});

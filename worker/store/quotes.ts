@@ -430,24 +430,25 @@ export async function deleteLine(db: Db, quoteId: number, lineId: number, versio
   );
 }
 
-/** Puts the lines in the given order; the list must name every line of the quote once. */
+/**
+ * Puts the lines in the given order; the list must name every line of the quote once. The
+ * ids travel as one JSON parameter (D1 binds at most 100), so a quote of any length reorders.
+ */
 export async function reorderLines(db: Db, quoteId: number, version: number, lineIds: number[], actor: Actor): Promise<WriteResult> {
   const token = randomToken(12);
   const now = new Date().toISOString();
   const unique = new Set(lineIds).size === lineIds.length;
-  const cases = sql.join(
-    lineIds.map((id, i) => sql`when ${id} then ${i + 1}`),
-    sql` `,
-  );
+  const ids = JSON.stringify(lineIds);
   return runWrite(
     db,
     [
       raw(db, sql`update quotes set version = version + 1, write_token = ${token}, updated_at = ${now}
                  where id = ${quoteId} and version = ${version} and status = 'draft' and ${unique ? sql`1` : sql`0`}
                  and (select count(*) from quote_lines where quote_id = ${quoteId}) = ${lineIds.length}
-                 and (select count(*) from quote_lines where quote_id = ${quoteId} and id in ${lineIds}) = ${lineIds.length}`),
-      raw(db, sql`update quote_lines set position = case id ${cases} end where quote_id = ${quoteId} and id in ${lineIds} and ${applied(token)}`),
-      auditInsert(db, { quoteId, action: 'lines_reordered', changes: sql`json_object('order', json(${JSON.stringify(lineIds)}))`, actor, at: now, when: applied(token) }),
+                 and (select count(*) from quote_lines where quote_id = ${quoteId} and id in (select value from json_each(${ids}))) = ${lineIds.length}`),
+      raw(db, sql`update quote_lines set position = (select j.key + 1 from json_each(${ids}) j where j.value = quote_lines.id)
+                 where quote_id = ${quoteId} and id in (select value from json_each(${ids})) and ${applied(token)}`),
+      auditInsert(db, { quoteId, action: 'lines_reordered', changes: sql`json_object('order', json(${ids}))`, actor, at: now, when: applied(token) }),
     ],
     quoteId,
   );

@@ -84,7 +84,7 @@ export function PastePreview(props: { plan: PastePlan; catalog: CatalogItemT[]; 
       )}
       {plan.rows.length > shown.length && <p class="small muted">{tr(`…и ещё ${rowsWord(plan.rows.length - shown.length)}`, `…and ${rowsWord(plan.rows.length - shown.length)} more`)}</p>}
       <div class="modal-foot">
-        <Button onClick={props.onClose}>{plan.rows.length ? t('cancel') : t('close')}</Button>
+        <Button onClick={props.onClose}>{plan.rows.length ? t('cancel') : tr('Понятно', 'OK')}</Button>
         {plan.rows.length > 0 && (
           <Button variant="primary" onClick={props.onAdd} autoFocus>
             {tr(`Добавить ${rowsWord(plan.rows.length)}`, `Add ${rowsWord(plan.rows.length)}`)}
