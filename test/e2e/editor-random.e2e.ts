@@ -69,7 +69,7 @@ describe('a random keyboard session', () => {
 
     /** Types a value the column may or may not accept, as a person would, then Enter or Tab. */
     async function typeValue() {
-      if (rnd.chance(0.6)) {
+      if (rnd.chance(0.8)) {
         // Most of the time the person first goes to a number column of the row: Home, then right.
         const right = 2 + rnd.int(3);
         log.push(`Home, ArrowRight ×${right}`);
@@ -88,8 +88,9 @@ describe('a random keyboard session', () => {
 
     /** After a key that may open a dialog (K with a reason) or leave an error: handle it as a person. */
     async function settle() {
-      await page.waitForFunction(() => document.querySelector('dialog[open]') || document.querySelector('.cell-error') || document.querySelector('.totals-bar')?.getAttribute('data-idle') === 'true');
-      if (await page.locator('dialog[open]').count()) {
+      await page.waitForFunction(() => document.querySelector('dialog') || document.querySelector('.cell-error') || document.querySelector('.totals-bar')?.getAttribute('data-idle') === 'true');
+      if (await page.locator('dialog').count()) {
+        await page.waitForFunction(() => document.activeElement?.closest('dialog[open]'));
         log.push('  (K needs a reason: typed one)');
         await page.keyboard.type('так решил менеджер');
         await page.keyboard.press('Enter');
@@ -101,6 +102,7 @@ describe('a random keyboard session', () => {
 
     const actions: [number, () => Promise<void>][] = [
       [10, async () => { const k = rnd.pick(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Home', 'End', 'PageUp', 'PageDown']); log.push(k); await page.keyboard.press(k); }],
+      [4, async () => { const n = 1 + rnd.int(5); log.push(`ArrowUp ×${n}`); for (let i = 0; i < n; i++) await page.keyboard.press('ArrowUp'); }],
       [14, typeValue],
       [4, async () => { log.push('F2, Backspace, 4, Enter'); await page.keyboard.press('F2'); await page.keyboard.press('Backspace'); await page.keyboard.type('4'); await page.keyboard.press('Enter'); await settle(); }],
       [3, async () => { log.push('type 9, Esc'); await page.keyboard.type('9'); await page.keyboard.press('Escape'); }],
@@ -160,7 +162,9 @@ describe('a random keyboard session', () => {
           log.push('  (left the grid: Shift+Tab back)');
           await page.keyboard.press('Shift+Tab');
         }
-        expect(await focused(page)).not.toBe('body');
+        const where = await focused(page);
+        log.push(`  → focus ${where}`);
+        expect(where).not.toBe('body');
         expect(await inGrid()).toBe(true);
         const stray = writes.filter((w) => !w.startsWith(`POST /api/quotes/${q.id}/`) && !w.startsWith(`PATCH /api/quotes/${q.id}/`) && !w.startsWith(`DELETE /api/quotes/${q.id}/`) && w !== `PATCH /api/quotes/${q.id}`);
         expect(stray).toEqual([]);
@@ -171,13 +175,13 @@ describe('a random keyboard session', () => {
           Array.isArray(actual) && Array.isArray(expected)
             ? actual.flatMap((row, i) => (JSON.stringify(row) === JSON.stringify(expected[i]) ? [] : [`row ${i + 1}: screen ${JSON.stringify(row)} · API ${JSON.stringify(expected[i])}`]))
             : [];
-        throw new Error(`seed ${SEED}, step ${step}: ${(e as Error).message}\n${differ.join('\n')}\nlast actions:\n${log.slice(-12).join('\n')}`);
+        throw new Error(`seed ${SEED}, step ${step}: ${(e as Error).message}\n${differ.join('\n')}\nlast actions:\n${log.slice(-24).join('\n')}`);
       }
     }
     await shot(page, 'editor-random-session-end');
     const untouched = await api(page, 'GET', `/api/quotes/${other.id}`);
     expect(untouched).toMatchObject({ version: other.version, title: 'Чужая смета' });
-    expect(writes.length).toBeGreaterThan(60);
+    expect(writes.length).toBeGreaterThan(40);
     expect(page.url()).toBe(`${baseUrl()}/quotes/${q.id}`);
   });
 });

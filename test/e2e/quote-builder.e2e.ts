@@ -31,6 +31,10 @@ async function newQuote(page: Page, title: string): Promise<number> {
   await page.getByRole('link', { name: 'Сметы' }).click();
   await page.getByRole('button', { name: 'Новая смета' }).first().click();
   const dialog = page.getByRole('dialog');
+  // The customer is picked from a searchable list: there is no silent default.
+  await dialog.getByRole('combobox', { name: 'Заказчик' }).click();
+  await page.keyboard.type('Северный');
+  await dialog.getByRole('option', { name: 'Северный государственный университет' }).click();
   await dialog.getByLabel('Название').fill(title);
   await dialog.getByRole('button', { name: 'Создать' }).click();
   await page.waitForURL(/\/quotes\/\d+$/);

@@ -1,6 +1,6 @@
 /** Small building blocks used by every page. */
 import type { ButtonHTMLAttributes, ComponentChildren } from 'preact';
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { formatHours, formatMilli, formatMoney } from '../../../worker/domain/format';
 import { ApiError } from '../api';
 import { getLang, t, tr } from '../i18n';
@@ -152,7 +152,8 @@ export function Modal({
   const ref = useRef<HTMLDialogElement>(null);
   const back = useRef(returnFocus);
   back.current = returnFocus;
-  useEffect(() => {
+  // Opened before the next paint, so keys typed right after the key that opened it land in it.
+  useLayoutEffect(() => {
     const d = ref.current;
     const before = document.activeElement as HTMLElement | null;
     if (d && !d.open) d.showModal();

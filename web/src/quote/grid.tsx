@@ -252,6 +252,7 @@ export function QuoteGrid(props: {
 
   function onGridPaste(e: ClipboardEvent) {
     if (editingRef.current || !editable || e.defaultPrevented) return; // the add box may have taken it already
+    if ((e.target as HTMLElement).closest('input, textarea')) return; // one value into a box: the browser pastes it
     const text = e.clipboardData?.getData('text/plain') ?? '';
     if (!text.trim()) return;
     e.preventDefault();
