@@ -83,6 +83,27 @@ describe('defect 4: the catalog search in the add-line box', () => {
   });
 });
 
+describe('defect 4: a list that opens under a resting mouse', () => {
+  it('does not change what Enter adds: the exact code typed is added, not the option under the pointer', async () => {
+    const q = await quoteWith(page, [{ code: '2.2' }]);
+    await openEditor(page, q.id);
+    await addBox().click();
+    await page.keyboard.type('4.1');
+    const under = (await page.getByRole('option', { name: /^4\.11/ }).boundingBox())!;
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape'); // the box is empty again
+    // The mouse rests where 4.11 will be shown; the person types without touching it.
+    await page.mouse.move(under.x + 40, under.y + under.height / 2);
+    await page.keyboard.type('4.1');
+    await page.getByRole('option', { name: /^4\.11/ }).waitFor();
+    await page.mouse.move(under.x + 40, under.y + under.height / 2); // the browser's own "the pointer is here"
+    expect(await page.getByRole('option', { selected: true }).innerText()).toMatch(/^4\.1\s/);
+    await page.keyboard.press('Enter');
+    const saved = await expectScreenIsApi(page, q.id);
+    expect(saved.lines.map((l: any) => l.code)).toEqual(['2.2', '4.1']);
+  });
+});
+
 /** A copy from a price list: № · name · code · quantity · hours · price, with a header row. */
 function priceListCopy(): { text: string; good: { code: string; quantityMilli: number; hoursCenti: number | null }[] } {
   const codes = ['2.2', '2.5', '4.1', '2.9', '3.3.1', '4.10', '5.1'];

@@ -7,6 +7,7 @@ import { useMemo, useRef, useState } from 'preact/hooks';
 import type { CustomerT } from '../../../schema/api';
 import { tr } from '../i18n';
 import { Anchored } from './anchored';
+import { pointerMoved } from './pointer';
 
 const norm = (s: string) => s.toLowerCase().replace(/ё/g, 'е').replace(/[«»"“”„]/g, '').trim();
 
@@ -94,7 +95,7 @@ export function CustomerPicker(props: {
                     e.preventDefault();
                     pick(c);
                   }}
-                  onMouseEnter={() => setIndex(i)}
+                  onMouseMove={(e) => pointerMoved(e as unknown as MouseEvent) && setIndex(i)}
                 >
                   <span class="combo-name">{c.name}</span>
                 </div>

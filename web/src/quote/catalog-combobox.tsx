@@ -10,6 +10,7 @@ import type { CatalogItemT } from '../../../schema/api';
 import { searchCatalog } from '../../../worker/domain/catalog-search';
 import { formatHours, formatMilli } from '../../../worker/domain/format';
 import { Anchored } from '../components/anchored';
+import { pointerMoved } from '../components/pointer';
 import { tr } from '../i18n';
 
 /** Text that is a number (a quantity, a percent, a code): never matched loosely. */
@@ -149,7 +150,7 @@ export function CatalogCombobox(props: {
                     props.onPick(item);
                     done();
                   }}
-                  onMouseEnter={() => highlight(i)}
+                  onMouseMove={(e) => pointerMoved(e as unknown as MouseEvent) && i !== index && highlight(i)}
                 >
                   <span class="code">{item.code}</span>
                   <span class="combo-name">{props.lang === 'ru' ? item.name : item.nameEn}</span>

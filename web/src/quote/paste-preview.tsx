@@ -87,7 +87,7 @@ export function PastePreview(props: { plan: PastePlan; catalog: CatalogItemT[]; 
         <Button onClick={props.onClose}>{plan.rows.length ? t('cancel') : tr('Понятно', 'OK')}</Button>
         {plan.rows.length > 0 && (
           <Button variant="primary" onClick={props.onAdd} autoFocus>
-            {tr(`Добавить ${rowsWord(plan.rows.length)}`, `Add ${rowsWord(plan.rows.length)}`)}
+            {tr(`Добавить ${plan.rows.length} ${plural(plan.rows.length, 'строку', 'строки', 'строк')}`, `Add ${rowsWord(plan.rows.length)}`)}
           </Button>
         )}
       </div>
