@@ -42,10 +42,21 @@ export async function pasteText(page: Page, text: string) {
   await page.keyboard.press('Control+V');
 }
 
-/** Everything typed is saved: no write waits, nothing is pending. */
+/**
+ * Everything typed is saved: no write waits, nothing is pending (the footer's `data-idle`; on
+ * a footer without it, what a person reads there: not «Сохранение…»).
+ */
 export async function waitSaved(page: Page) {
-  await expect.poll(() => page.locator('.totals-bar').getAttribute('data-idle'), { timeout: 20_000 }).toBe('true');
+  await expect.poll(() => page.evaluate(IDLE), { timeout: 20_000 }).toBe(true);
 }
+
+/** In the page: nothing waits to be saved (for page.evaluate / waitForFunction). */
+export const IDLE = () => {
+  const bar = document.querySelector('.totals-bar');
+  if (!bar) return false;
+  const flag = bar.getAttribute('data-idle');
+  return flag !== null ? flag === 'true' : !/Сохранение/.test(bar.querySelector('.save-state')?.textContent ?? '');
+};
 
 // ---------- the figures as a Russian screen writes them ----------
 
