@@ -139,14 +139,19 @@ export function useQuoteEditor(initial: QuoteT) {
         const after = await op.send({ quote: before, resolve });
         if (after.id !== before.id) throw new Error(`a write for quote ${before.id} answered quote ${after.id}`);
         queue.current.shift();
-        for (const [oldId, newId] of op.restores?.(before, after) ?? []) if (oldId !== newId) remap.current.set(oldId, newId);
         current.current = after;
         setQuote(after);
         release(op);
-        const inverse = op.inverse?.(before, after, resolve) ?? null;
-        if (inverse) (from === 'undo' ? redoStack.current : undoStack.current).push(inverse);
-        if (from === 'do') redoStack.current = [];
-        listeners.current.forEach((l) => l(op, before, after));
+        try {
+          // The write is done: nothing below may send it again, whatever happens here.
+          for (const [oldId, newId] of op.restores?.(before, after) ?? []) if (oldId !== newId) remap.current.set(oldId, newId);
+          const inverse = op.inverse?.(before, after, resolve) ?? null;
+          if (inverse) (from === 'undo' ? redoStack.current : undoStack.current).push(inverse);
+          if (from === 'do') redoStack.current = [];
+          listeners.current.forEach((l) => l(op, before, after));
+        } catch (e) {
+          console.error('after a saved change', e);
+        }
         publish();
       } catch (error) {
         if (error instanceof ApiError && error.code === 'version_conflict') {

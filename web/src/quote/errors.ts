@@ -43,7 +43,7 @@ export function withoutFieldNames(text: string): string {
 
 export function managerMessage(error: unknown): string {
   if (!(error instanceof ApiError)) {
-    return tr('Не удалось сохранить: нет связи с сервером. Проверьте сеть и нажмите «Повторить».', 'Could not save: the server cannot be reached. Check the network and press “Try again”.');
+    return tr('Изменение не сохранено. Нажмите «Повторить»; если не поможет — обновите страницу.', 'The change was not saved. Press “Try again”; if that does not help, reload the page.');
   }
   if (error.status === 0) return tr('Нет связи с сервером. Проверьте сеть и нажмите «Повторить».', 'The server cannot be reached. Check the network and press “Try again”.');
   if (error.status >= 500 || error.status === 429) {
