@@ -20,7 +20,7 @@ import { join, resolve } from 'node:path';
 import { DEMO_PASSWORD, DEMO_USERS } from '../schema/seed/demo';
 import { demoHistorySql } from '../schema/seed/history';
 import { baseSeedSql } from '../schema/seed/sql';
-import { hashPassword } from '../worker/http/secrets';
+import { hashPassword } from '../worker/platform/secrets';
 import { render, type Results } from './lib/document';
 import { builtConfig, startDev, stopAll, wranglerSync } from './lib/proc';
 import { loadTest, prepare } from './phases/api';

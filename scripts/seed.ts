@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { DEMO_PASSWORD, DEMO_USERS } from '../schema/seed/demo';
 import { demoHistorySql } from '../schema/seed/history';
 import { baseSeedSql } from '../schema/seed/sql';
-import { hashPassword } from '../worker/http/secrets';
+import { hashPassword } from '../worker/platform/secrets';
 import { d1Query, wrangler } from './wrangler';
 
 export async function seedIfEmpty(persistTo?: string): Promise<boolean> {

@@ -7,7 +7,7 @@
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { insertSql } from '../schema/seed/sql';
-import { hashPassword } from '../worker/http/secrets';
+import { hashPassword } from '../worker/platform/secrets';
 import { d1Query } from './wrangler';
 
 const { values } = parseArgs({

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { DEMO_PASSWORD, DEMO_USERS } from '../schema/seed/demo';
 import { baseSeedSql } from '../schema/seed/sql';
-import { hashPassword } from '../worker/http/secrets';
+import { hashPassword } from '../worker/platform/secrets';
 
 if (!globalThis.crypto) (globalThis as { crypto?: unknown }).crypto = webcrypto;
 

@@ -6,7 +6,7 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { app } from '../../worker/app';
-import { randomToken, sha256Hex } from '../../worker/http/secrets';
+import { randomToken, sha256Hex } from '../../worker/platform/secrets';
 import { ORIGIN, fetchWorker } from '../helpers';
 
 type Op = { 'x-access'?: 'public' | 'shared' | 'staff'; 'x-roles'?: string[] };

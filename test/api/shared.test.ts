@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { base64url, randomToken } from '../../worker/http/secrets';
+import { base64url, randomToken } from '../../worker/platform/secrets';
 import { ORIGIN, call, fails, fetchWorker, ok } from '../helpers';
 
 let items: Record<string, { id: number }>;

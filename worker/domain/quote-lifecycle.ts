@@ -2,14 +2,35 @@
  * Quote lifecycle (DOMAIN.md): draft → sent → accepted | declined | changes_requested,
  * any non-final state → archived; a changed mind needs a new revision. "expired" is never
  * stored: it is what a sent, unanswered revision is once its validity date has passed.
+ *
+ * QUOTE_LIFECYCLE is the one table of what may be done in which status (as a reader sees
+ * it, expired included). The refusals below, the store's SQL guards (store/quote-guards.ts),
+ * the routes' errors, the editor's allowed actions and the customer's page all read it.
  */
 import { QUOTE_STATUSES, type QuoteStatus, type StoredQuoteStatus } from './enums';
+import { may, type Lifecycle } from './lifecycle';
+import { QUOTE_REFUSAL_WORDS as W } from './words/refusals';
+import { both, type Pair } from './words/words';
 
 export { QUOTE_STATUSES };
 export type { QuoteStatus, StoredQuoteStatus };
 
 export type QuoteAction = 'edit' | 'send' | 'revise' | 'duplicate' | 'archive' | 'answer' | 'order' | 'share';
 export type CustomerAnswer = 'accepted' | 'declined' | 'changes_requested';
+
+export const QUOTE_LIFECYCLE: Lifecycle<QuoteStatus, QuoteAction> = {
+  /** Lines, header, re-pricing: a draft only. */
+  edit: { from: ['draft'], to: null },
+  send: { from: ['draft'], to: 'sent' },
+  /** A new draft revision from the latest one (and only the latest: see `refusalFor`). */
+  revise: { from: ['sent', 'declined', 'changes_requested', 'expired'], to: null },
+  duplicate: { from: QUOTE_STATUSES, to: null },
+  archive: { from: ['draft', 'sent', 'changes_requested', 'expired'], to: 'archived' },
+  /** The customer's answer, on the revision that was sent and not replaced since. */
+  answer: { from: ['sent'], to: null },
+  order: { from: ['accepted'], to: null },
+  share: { from: ['sent', 'accepted', 'declined', 'changes_requested', 'expired'], to: null },
+};
 
 export interface LifecycleFacts {
   status: StoredQuoteStatus;
@@ -35,72 +56,59 @@ export interface Refusal {
   ru: string;
 }
 
-const refuse = (status: 409 | 422, code: string, en: string, ru: string): Refusal => ({ status, code, en, ru });
+const refuse = (status: 409 | 422, code: string, pair: Pair, word?: QuoteStatus): Refusal => ({
+  status,
+  code,
+  ...both(pair, word ? { status: STATUS_IN_SENTENCE[word][0], statusEn: STATUS_IN_SENTENCE[word][1] } : undefined),
+});
 
-const STATUS_WORDS: Record<QuoteStatus, { en: string; ru: string }> = {
-  draft: { en: 'a draft', ru: 'черновик' },
-  sent: { en: 'sent', ru: 'отправлена' },
-  accepted: { en: 'accepted', ru: 'принята' },
-  declined: { en: 'declined', ru: 'отклонена' },
-  changes_requested: { en: 'waiting for changes', ru: 'ждёт изменений' },
-  expired: { en: 'expired', ru: 'просрочена' },
-  archived: { en: 'archived', ru: 'в архиве' },
+/** How a status reads inside a sentence («эта редакция — черновик», "this revision is a draft"). */
+const STATUS_IN_SENTENCE: Record<QuoteStatus, Pair> = {
+  draft: ['черновик', 'a draft'],
+  sent: ['отправлена', 'sent'],
+  accepted: ['принята', 'accepted'],
+  declined: ['отклонена', 'declined'],
+  changes_requested: ['ждёт изменений', 'waiting for changes'],
+  expired: ['просрочена', 'expired'],
+  archived: ['в архиве', 'archived'],
 };
+
+/** Why `action` is refused in `status` (the table said no): the code and the words. */
+function refusalOf(action: QuoteAction, status: QuoteStatus): Refusal {
+  switch (action) {
+    case 'edit':
+      return status === 'accepted' ? refuse(409, 'quote_locked', W.locked) : refuse(409, 'quote_not_editable', W.notEditable, status);
+    case 'send':
+      return refuse(409, 'illegal_transition', W.sendDraftOnly, status);
+    case 'revise':
+      if (status === 'draft') return refuse(409, 'illegal_transition', W.reviseDraft);
+      if (status === 'accepted') return refuse(409, 'quote_locked', W.reviseAccepted);
+      return refuse(409, 'illegal_transition', W.reviseArchived);
+    case 'archive':
+      return refuse(409, 'illegal_transition', W.archive, status);
+    case 'answer':
+      if (status === 'expired') return refuse(409, 'quote_expired', W.answerExpired);
+      if (status === 'accepted' || status === 'declined' || status === 'changes_requested') return refuse(409, 'already_answered', W.answered);
+      return refuse(409, 'not_available', W.notAvailable);
+    case 'order':
+      return refuse(422, 'quote_not_accepted', W.orderNotAccepted);
+    case 'share':
+      return refuse(409, 'quote_not_sent', W.shareNotSent);
+    case 'duplicate':
+      return refuse(409, 'illegal_transition', W.notAvailable);
+  }
+}
 
 /**
  * Whether `action` is allowed on a revision, given its effective status. `latest` says
- * whether this is the newest revision of its number. Returns null when allowed.
+ * whether this is the newest revision of its number; `superseded`, whether a later one was
+ * sent. Returns null when allowed.
  */
 export function refusalFor(action: QuoteAction, status: QuoteStatus, latest: boolean, superseded: boolean): Refusal | null {
-  const word = STATUS_WORDS[status];
-  switch (action) {
-    case 'edit':
-      if (status === 'draft') return null;
-      if (status === 'accepted')
-        return refuse(409, 'quote_locked', 'This revision was accepted and is locked for good.', 'Эта редакция принята и больше не меняется.');
-      return refuse(
-        409,
-        'quote_not_editable',
-        `This revision is ${word.en}; make a new revision to change it.`,
-        `Эта редакция — ${word.ru}; чтобы её изменить, создайте новую редакцию.`,
-      );
-    case 'send':
-      if (status === 'draft') return null;
-      return refuse(409, 'illegal_transition', `Only a draft can be sent; this revision is ${word.en}.`, `Отправить можно только черновик; эта редакция — ${word.ru}.`);
-    case 'revise':
-      if (!latest)
-        return refuse(409, 'not_latest_revision', 'Only the latest revision can be revised.', 'Новую редакцию можно создать только из последней.');
-      if (status === 'draft')
-        return refuse(409, 'illegal_transition', 'This revision is still a draft: edit it directly.', 'Эта редакция ещё черновик — редактируйте её.');
-      if (status === 'accepted')
-        return refuse(409, 'quote_locked', 'An accepted quote cannot be revised.', 'Принятую смету нельзя пересмотреть.');
-      if (status === 'archived')
-        return refuse(409, 'illegal_transition', 'An archived quote cannot be revised; duplicate it instead.', 'Архивную смету нельзя пересмотреть — сделайте копию.');
-      return null;
-    case 'duplicate':
-      return null;
-    case 'archive':
-      if (status === 'draft' || status === 'sent' || status === 'changes_requested' || status === 'expired') return null;
-      return refuse(409, 'illegal_transition', `A quote that is ${word.en} cannot be archived.`, `Смету в состоянии «${word.ru}» нельзя отправить в архив.`);
-    case 'answer':
-      if (superseded)
-        return refuse(409, 'revision_replaced', 'This estimate was replaced by a newer revision.', 'Эта смета заменена более новой редакцией.');
-      if (status === 'sent') return null;
-      if (status === 'expired')
-        return refuse(409, 'quote_expired', 'This estimate has expired; ask your manager for a new one.', 'Срок действия сметы истёк — запросите у менеджера новую.');
-      if (status === 'accepted' || status === 'declined' || status === 'changes_requested')
-        return refuse(409, 'already_answered', 'This estimate has already been answered.', 'На эту смету уже дан ответ.');
-      return refuse(409, 'not_available', 'This estimate is not open for an answer.', 'Эта смета сейчас не ожидает ответа.');
-    case 'order':
-      if (status === 'accepted') return null;
-      return refuse(422, 'quote_not_accepted', 'Only an accepted quote becomes a work order.', 'Заявку можно создать только из принятой сметы.');
-    case 'share':
-      if (superseded)
-        return refuse(409, 'revision_replaced', 'A newer revision has been sent: share that one.', 'Отправлена более новая редакция — делитесь ею.');
-      if (status === 'sent' || status === 'accepted' || status === 'declined' || status === 'changes_requested' || status === 'expired')
-        return null;
-      return refuse(409, 'quote_not_sent', 'Send the quote before sharing it.', 'Сначала отправьте смету, затем делитесь ссылкой.');
-  }
+  if (action === 'revise' && !latest) return refuse(409, 'not_latest_revision', W.notLatest);
+  if (action === 'answer' && superseded) return refuse(409, 'revision_replaced', W.replaced);
+  if (action === 'share' && superseded) return refuse(409, 'revision_replaced', W.shareReplaced);
+  return may(QUOTE_LIFECYCLE, action, status) ? null : refusalOf(action, status);
 }
 
 /** Q-2026-0042 for revision 1, Q-2026-0042-R2 for the second, … */

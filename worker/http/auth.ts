@@ -14,7 +14,7 @@ import type { Claim } from '../store/idempotency';
 import type { Actor } from '../store/quotes';
 import { findSession, type Role, type StaffUser } from '../store/users';
 import { AppError } from './errors';
-import { sha256Hex } from './secrets';
+import { sha256Hex } from '../platform/secrets';
 
 export type AppEnv = {
   Bindings: Env;

@@ -13,7 +13,7 @@ import type { MiddlewareHandler } from 'hono';
 import { findClaim, storeAnswer, type Claim, type ClaimedRow } from '../store/idempotency';
 import type { AppContext, AppEnv } from './auth';
 import { AppError, badRequest } from './errors';
-import { sha256Hex } from './secrets';
+import { sha256Hex } from '../platform/secrets';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 const KEY_PATTERN = /^[\x21-\x7e]{8,200}$/;

@@ -12,7 +12,7 @@ import {
 } from '../http/auth';
 import { AppError } from '../http/errors';
 import { jsonBody, jsonResponse as json, publicRoute, router, staffRoute } from '../http/route';
-import { DUMMY_PASSWORD_HASH, randomToken, sha256Hex, verifyPassword } from '../http/secrets';
+import { DUMMY_PASSWORD_HASH, randomToken, sha256Hex, verifyPassword } from '../platform/secrets';
 import {
   MAX_FAILURES_PER_EMAIL,
   MAX_FAILURES_PER_IP,

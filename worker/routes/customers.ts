@@ -2,18 +2,10 @@
 import { z } from '@hono/zod-openapi';
 import { Balance, Customer, CustomerPatchBody, ErrorBody, IdParam, NewCustomerBody } from '../../schema/api';
 import { STAFF, currentUser, type AppContext } from '../http/auth';
-import { AppError, conflict, notFound } from '../http/errors';
+import { AppError, conflict } from '../http/errors';
 import { commonErrors, jsonBody, jsonResponse, router, staffRoute } from '../http/route';
-import { findCustomer, insertCustomer, listCustomers, updateCustomer } from '../store/customers';
-import type { Db } from '../store/db';
-
-export const customerNotFound = () => notFound({ en: 'No such customer.', ru: 'Такого заказчика нет.' });
-
-export async function customerOr404(db: Db, id: number) {
-  const customer = await findCustomer(db, id);
-  if (!customer) throw customerNotFound();
-  return customer;
-}
+import { customerOr404 } from '../http/lookups';
+import { insertCustomer, listCustomers, updateCustomer } from '../store/customers';
 
 /** Credit (an overdraft) is granted by an accountant or an admin only (DOMAIN.md). */
 const CREDITORS = ['accountant', 'admin'] as const;

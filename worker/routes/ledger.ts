@@ -9,7 +9,7 @@ import { commonErrors, jsonBody, jsonResponse, router, staffRoute } from '../htt
 import { appendCorrection, appendTopup, correctedSoFar, findEntry, listLedger, type AppendResult } from '../store/ledger';
 import { getSettings } from '../store/settings';
 import { reconcileCustomer } from '../store/orders';
-import { customerOr404 } from './customers';
+import { customerOr404 } from '../http/lookups';
 
 const fieldError = (field: string, text: Message) =>
   badRequest({ en: `${field}: ${text.en}`, ru: `${field}: ${text.ru}` }, [{ field, code: 'invalid', message: text.en }]);

@@ -22,7 +22,7 @@ import {
   type StagePlan,
 } from '../store/orders';
 import { getSettings } from '../store/settings';
-import { quoteOr404 } from './quotes';
+import { quoteOr404 } from '../http/lookups';
 
 const ACCEPTORS = ['accountant', 'manager', 'admin'] as const;
 

@@ -10,7 +10,7 @@ import { commonErrors, fileResponse, jsonResponse, router, staffRoute } from '..
 import type { Db } from '../store/db';
 import { consumptionReport, monthlySeries } from '../store/reports';
 import { getSettings } from '../store/settings';
-import { customerOr404 } from './customers';
+import { customerOr404 } from '../http/lookups';
 
 export const REPORT_READERS = ['accountant', 'admin', 'manager'] as const;
 

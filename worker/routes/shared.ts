@@ -13,7 +13,7 @@ import { clientIp, type AppEnv } from '../http/auth';
 import { AppError, badRequest, conflict, notFound, type Message } from '../http/errors';
 import { rateLimit } from '../http/rate-limit';
 import { jsonBody, jsonResponse, publicRoute, router, sharedRoute } from '../http/route';
-import { sha256Hex } from '../http/secrets';
+import { sha256Hex } from '../platform/secrets';
 import { validationError } from '../http/validate';
 import { SHARE_CSS, SHARE_JS, deadLinkPage, sharedPage, type FormState } from '../pages/shared-page';
 import type { Db } from '../store/db';

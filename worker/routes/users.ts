@@ -4,7 +4,7 @@ import { ErrorBody, IdParam, NewUserBody, User, UserPatchBody } from '../../sche
 import { currentUser, forgetUserSessions } from '../http/auth';
 import { conflict, notFound, unprocessable } from '../http/errors';
 import { commonErrors, jsonBody, jsonResponse, router, staffRoute } from '../http/route';
-import { hashPassword } from '../http/secrets';
+import { hashPassword } from '../platform/secrets';
 import { countActiveAdmins, insertUser, listUsers, updateUser } from '../store/users';
 
 const ADMIN = ['admin'] as const;

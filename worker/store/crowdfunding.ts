@@ -7,11 +7,11 @@ import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { customers, pledges, projectEstimates, projects } from '../../schema/tables';
 import { PLEDGE_LIFECYCLE, PROJECT_LIFECYCLE, funding, type PledgeFacts, type PledgeStatus, type StoredProjectStatus } from '../domain/crowdfunding';
 import { normHoursAmountMinor } from '../domain/pricing';
-import { randomToken } from '../http/secrets';
+import { randomToken } from '../platform/secrets';
 import { batch, changed, raw, type BatchItem, type Db } from './db';
 import { allowedBy } from './guards';
 import { claimInsert, type Claim } from './idempotency';
-import { applied, auditInsert, type Actor } from './quotes';
+import { applied, auditInsert, editStamp, type Actor } from './quotes';
 
 export type ProjectRow = typeof projects.$inferSelect;
 export type EstimateRowRecord = typeof projectEstimates.$inferSelect;
@@ -229,9 +229,7 @@ export async function addProjectLine(db: Db, quoteId: number, version: number, p
   return {
     token,
     writes: [
-      raw(db, sql`update quotes set version = version + 1, write_token = ${token}, updated_at = ${now}
-                  where id = ${quoteId} and version = ${version} and status = 'draft'
-                  and exists (select 1 from crowdfunding_projects where id = ${projectId} and ${allowedBy(PROJECT_LIFECYCLE, 'addToQuote', sql`status`)})`),
+      editStamp(db, quoteId, version, token, now, sql`exists (select 1 from crowdfunding_projects where id = ${projectId} and ${allowedBy(PROJECT_LIFECYCLE, 'addToQuote', sql`status`)})`),
       raw(db, sql`insert into quote_lines (quote_id, position, kind, project_id, code, title, mode, quantity_milli, hours_centi, k_milli, base_k_milli, description, result)
                   select ${quoteId}, (select coalesce(max(position), 0) + 1 from quote_lines where quote_id = ${quoteId}), 'project', p.id, p.code,
                     'Долевое участие: ' || p.title, 'estimate', 1000, ${shareCenti}, 1000, 1000, p.description_md,

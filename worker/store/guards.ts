@@ -1,6 +1,6 @@
 /**
  * SQL guards generated from the domain's lifecycle tables, so that a state rule is written once:
- * `allowedBy(ORDER_LIFECYCLE, 'withdraw', sql`o.status`)` is `o.status in ('queued', …)`.
+ * `allowedBy(ORDER_LIFECYCLE, 'withdraw', sql`o.status`)` is `o.status in (…the action's states)`.
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { Lifecycle } from '../domain/lifecycle';

@@ -22,9 +22,10 @@ import type { OrderStatus, StageStatus } from '../domain/enums';
 import { actionOf, reconcile, type QueueOrder, type StageDebit, type StageLine } from '../domain/ledger';
 import { OPEN_ORDER_STATUSES, ORDER_LIFECYCLE, STAGE_LIFECYCLE } from '../domain/order-lifecycle';
 import { lineNormHoursCenti } from '../domain/pricing';
-import { randomToken } from '../http/secrets';
+import { randomToken } from '../platform/secrets';
 import { batch, changed, int, raw, type BatchItem, type Db } from './db';
 import { allowedBy, inStates } from './guards';
+import { quoteMay } from './quote-guards';
 import { claimInsert, type Claim } from './idempotency';
 import { auditInsert, type Actor } from './quotes';
 
@@ -46,7 +47,7 @@ export async function createOrder(db: Db, quoteId: number, year: number, plan: S
   const token = randomToken(12);
   const now = new Date().toISOString();
   const counter = `order:${year}`;
-  const eligible = sql`exists (select 1 from quotes where id = ${quoteId} and status = ${'accepted'}) and not exists (select 1 from orders where quote_id = ${quoteId})`;
+  const eligible = sql`exists (select 1 from quotes where id = ${quoteId} and ${quoteMay('order', null)}) and not exists (select 1 from orders where quote_id = ${quoteId})`;
   const created = sql`exists (select 1 from orders where create_token = ${token})`;
   const writes: BatchItem[] = [
     raw(db, sql`insert into counters (name, value) select ${counter}, 1 where ${eligible} on conflict(name) do update set value = value + 1`),

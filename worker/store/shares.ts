@@ -5,9 +5,11 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { customers, notifications, shareLinks } from '../../schema/tables';
 import type { QuoteView } from '../domain/quote';
-import { randomToken } from '../http/secrets';
+import { QUOTE_LIFECYCLE, type QuoteStatus } from '../domain/quote-lifecycle';
+import { randomToken } from '../platform/secrets';
 import { batch, raw, type BatchItem, type Db } from './db';
 import { applied, assemble, auditInsert, byToken, quoteReads, type Actor } from './quotes';
+import { quoteMay } from './quote-guards';
 import { settingsOrDefault, type SettingsRow } from './settings';
 
 export type ShareLinkRow = typeof shareLinks.$inferSelect;
@@ -118,7 +120,7 @@ export async function answerShared(
   const writes: BatchItem[] = [
     raw(db, sql`update quotes set status = ${kind}, answered_at = ${now}, answer_name = ${name}, answer_message = ${message},
                  version = version + 1, write_token = ${token}, updated_at = ${now}
-               where id = ${liveLink} and status = 'sent' and superseded_at is null and (valid_until is null or valid_until >= ${today})`),
+               where id = ${liveLink} and ${quoteMay('answer', today)} and superseded_at is null`),
   ];
   if (kind === 'accepted') {
     // Each crowdfunding share in the quote becomes the customer's promised pledge.
@@ -131,8 +133,8 @@ export async function answerShared(
     );
     // An accepted quote is final: a draft revision started meanwhile can never be sent.
     writes.push(
-      raw(db, sql`update quotes set status = 'archived', archived_at = ${now}
-                 where series_id = (select series_id from quotes where write_token = ${token}) and status = 'draft' and ${applied(token)}`),
+      raw(db, sql`update quotes set status = ${QUOTE_LIFECYCLE.archive.to}, archived_at = ${now}
+                 where series_id = (select series_id from quotes where write_token = ${token}) and status = ${'draft' satisfies QuoteStatus} and ${applied(token)}`),
     );
   }
   writes.push(

@@ -10,9 +10,11 @@
  * read-back — is ONE batch, so a paste lands whole or not at all.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import { raw, type BatchItem, type Db } from './db';
-import { applied, auditInsert, runWrite, type Actor, type NewLine, type WriteResult } from './quotes';
-import { randomToken } from '../http/secrets';
+import { randomToken } from '../../platform/secrets';
+import { raw, type BatchItem, type Db } from '../db';
+import { auditInsert, type Actor } from './audit';
+import type { NewLine } from './lines';
+import { applied, editStamp, runWrite, type WriteResult } from './read';
 
 /** Rows per INSERT statement: keeps each JSON parameter small (a row is at most ~1 KB). */
 export const PASTE_CHUNK_ROWS = 100;
@@ -93,8 +95,7 @@ export async function addLines(
   const afterCheck =
     afterLineId === null ? sql`1` : sql`exists (select 1 from quote_lines where id = ${afterLineId} and quote_id = ${quoteId})`;
   const writes: BatchItem[] = [
-    raw(db, sql`update quotes set version = version + 1, write_token = ${token}, updated_at = ${now}
-               where id = ${quoteId} and version = ${version} and status = 'draft' and ${afterCheck}
+    editStamp(db, quoteId, version, token, now, sql`${afterCheck}
                and not ${anyRowBroken(JSON.stringify(all))}`),
   ];
   const after = sql`(select position from quote_lines where id = ${afterLineId} and quote_id = ${quoteId})`;
@@ -135,8 +136,7 @@ export async function deleteLines(db: Db, quoteId: number, version: number, line
   return runWrite(
     db,
     [
-      raw(db, sql`update quotes set version = version + 1, write_token = ${token}, updated_at = ${now}
-                 where id = ${quoteId} and version = ${version} and status = 'draft' and ${unique ? sql`1` : sql`0`}
+      editStamp(db, quoteId, version, token, now, sql`${unique ? sql`1` : sql`0`}
                  and (select count(*) from ${ours}) = ${lineIds.length}`),
       auditInsert(db, {
         quoteId,

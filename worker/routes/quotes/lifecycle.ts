@@ -1,0 +1,128 @@
+/** A quote's lifecycle: send, new revision, copy, archive, re-price. */
+import { DuplicateBody, IdParam, Quote, VersionBody } from '../../../schema/api';
+import { addDays } from '../../domain/calendar';
+import { SALES, actorOf } from '../../http/auth';
+import { AppError, unprocessable } from '../../http/errors';
+import { quoteOr404 } from '../../http/lookups';
+import { commonErrors, jsonBody, jsonResponse, router, staffRoute } from '../../http/route';
+import { archiveQuote, duplicateQuote, repriceQuote, reviseQuote, sendQuote } from '../../store/quotes';
+import { companyToday, explain, fieldError, quoteResponses } from './common';
+
+export const quoteLifecycleRoutes = router()
+  .openapi(
+    staffRoute(SALES, {
+      method: 'post',
+      path: '/{id}/send',
+      tags: ['quotes'],
+      summary: 'Send a draft: freezes this revision (every line needs its hours)',
+      request: { params: IdParam, body: jsonBody(VersionBody) },
+      responses: quoteResponses,
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const { version } = c.req.valid('json');
+      const { settings, today } = await companyToday(c.var.db);
+      const result = await sendQuote(c.var.db, id, version, addDays(today, settings.quoteValidityDays), today, actorOf(c));
+      if (!result.applied) {
+        await explain(result, version, 'send', async () => {
+          const q = result.quote!;
+          const billable = q.lines.filter((l) => l.kind !== 'section');
+          if (billable.length === 0) return unprocessable('empty_quote', { en: 'Add at least one service before sending.', ru: 'Добавьте хотя бы одну услугу перед отправкой.' });
+          const incomplete = billable.filter((l) => l.hoursCenti === null);
+          if (incomplete.length) {
+            return unprocessable(
+              'incomplete_lines',
+              {
+                en: `Enter the hours of ${incomplete.map((l) => l.code || l.title).join(', ')} before sending.`,
+                ru: `Перед отправкой укажите часы: ${incomplete.map((l) => l.code || l.title).join(', ')}.`,
+              },
+              { lineIds: incomplete.map((l) => l.id) },
+            );
+          }
+          if (q.validUntil !== null && q.validUntil < today) {
+            return unprocessable('validity_past', { en: 'The validity date has passed: set a new one.', ru: 'Срок действия сметы уже прошёл — укажите новый.' });
+          }
+          if (q.revisions.some((r) => r.status === 'accepted')) {
+            return new AppError(409, 'quote_locked', { en: 'Another revision of this quote was accepted.', ru: 'Другая редакция этой сметы уже принята.' });
+          }
+          return null;
+        });
+      }
+      return c.json(result.quote!, 200);
+    },
+  )
+  .openapi(
+    staffRoute(SALES, {
+      method: 'post',
+      path: '/{id}/revise',
+      tags: ['quotes'],
+      summary: 'A new draft revision of the same number (-R2, -R3…); the customer keeps the sent one until the new one is sent',
+      request: { params: IdParam },
+      responses: { ...quoteResponses, 201: jsonResponse(Quote, 'the new revision') },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const result = await reviseQuote(c.var.db, id, actorOf(c));
+      if (!result.applied) {
+        const current = await quoteOr404(c.var.db, id);
+        await explain({ applied: false, quote: current }, null, 'revise');
+      }
+      return c.json(result.quote!, 201);
+    },
+  )
+  .openapi(
+    staffRoute(SALES, {
+      method: 'post',
+      path: '/{id}/duplicate',
+      tags: ['quotes'],
+      summary: 'A copy under a new number, as a draft (to offer an alternative); for another customer with `customerId`',
+      request: { params: IdParam, body: { content: { 'application/json': { schema: DuplicateBody } }, required: false } },
+      responses: { 201: jsonResponse(Quote, 'the copy'), ...commonErrors },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const body = c.req.valid('json');
+      const { year } = await companyToday(c.var.db);
+      const quote = await duplicateQuote(c.var.db, id, year, actorOf(c), { customerId: body?.customerId });
+      if (!quote) {
+        await quoteOr404(c.var.db, id);
+        throw fieldError('customerId', { en: 'no such customer', ru: 'такого заказчика нет' });
+      }
+      return c.json(quote, 201);
+    },
+  )
+  .openapi(
+    staffRoute(SALES, {
+      method: 'post',
+      path: '/{id}/archive',
+      tags: ['quotes'],
+      summary: 'Archive a quote that is not final',
+      request: { params: IdParam, body: jsonBody(VersionBody) },
+      responses: quoteResponses,
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const { version } = c.req.valid('json');
+      const result = await archiveQuote(c.var.db, id, version, actorOf(c));
+      if (!result.applied) await explain(result, version, 'archive');
+      return c.json(result.quote!, 200);
+    },
+  )
+  .openapi(
+    staffRoute(SALES, {
+      method: 'post',
+      path: '/{id}/reprice',
+      tags: ['quotes'],
+      summary: 'Re-price a draft on purpose: the current rate and the price list’s current hours and K',
+      request: { params: IdParam, body: jsonBody(VersionBody) },
+      responses: quoteResponses,
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const { version } = c.req.valid('json');
+      const { settings } = await companyToday(c.var.db);
+      const result = await repriceQuote(c.var.db, id, version, settings.rateMinor, actorOf(c));
+      if (!result.applied) await explain(result, version, 'edit');
+      return c.json(result.quote!, 200);
+    },
+  );

@@ -1,0 +1,219 @@
+/** The lines of a draft quote: add one or many, change, remove, reorder, move. */
+import { z } from '@hono/zod-openapi';
+import { DeleteLinesBody, IdParam, LinePatchBody, MoveBody, NewLineBody, PasteBody, Quote, ReorderBody, VersionBody } from '../../../schema/api';
+import { SALES, actorOf } from '../../http/auth';
+import { badRequest, notFound, unprocessable } from '../../http/errors';
+import { quoteOr404 } from '../../http/lookups';
+import { jsonBody, jsonResponse, router, staffRoute } from '../../http/route';
+import { addLine, addLines, deleteLine, deleteLines, findCatalogItemsByCode, lineIdsInOrder, patchLine, reorderLines } from '../../store/quotes';
+import { LineParams, explain, fieldError, lineRuleError, newLineFrom, quoteResponses } from './common';
+
+export const quoteLineRoutes = router()
+  .openapi(
+    staffRoute(SALES, {
+      method: 'post',
+      path: '/{id}/lines',
+      tags: ['quotes'],
+      summary: 'Add a line (from the price list, free-form, or a section heading); answers the whole quote',
+      request: { params: IdParam, body: jsonBody(NewLineBody) },
+      responses: { ...quoteResponses, 201: jsonResponse(Quote, 'added') },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const b = c.req.valid('json');
+      const kind = b.kind ?? (b.catalogItemId ? 'item' : 'free');
+      if (kind === 'item' && !b.catalogItemId) throw fieldError('catalogItemId', { en: 'is required for a price-list line', ru: 'обязательно для строки из прайс-листа' });
+      if (kind !== 'item' && b.catalogItemId) throw fieldError('kind', { en: 'a line with catalogItemId is an item line', ru: 'строка с catalogItemId — строка прайс-листа' });
+      if (kind !== 'item' && !b.title) throw fieldError('title', { en: 'is required for a free-form line or a heading', ru: 'обязательно для свободной строки и заголовка' });
+      const line = newLineFrom(b, kind);
+      const result = await addLine(c.var.db, id, b.version, line, actorOf(c));
+      if (!result.applied) {
+        await explain(result, b.version, 'edit', async () => {
+          if (line.afterLineId !== null && !result.quote!.lines.some((l) => l.id === line.afterLineId)) {
+            return fieldError('afterLineId', { en: 'no such line in this quote', ru: 'такой строки в смете нет' });
+          }
+          return lineRuleError(c.var.db, b);
+        });
+      }
+      return c.json(result.quote!, 201);
+    },
+  )
+  .openapi(
+    staffRoute(SALES, {
+      method: 'post',
+      path: '/{id}/lines/paste',
+      tags: ['quotes'],
+      summary: 'Add many lines at once (rows pasted from Excel or Google Sheets: code, quantity, hours); all or nothing',
+      request: { params: IdParam, body: jsonBody(PasteBody) },
+      responses: { ...quoteResponses, 201: jsonResponse(Quote, 'added') },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const b = c.req.valid('json');
+      const codes = [...new Set(b.rows.filter((r) => r.code && !r.catalogItemId).map((r) => r.code!))];
+      const byCode = new Map((await findCatalogItemsByCode(c.var.db, codes)).map((i) => [i.code, i]));
+      const problems: { field: string; code: string; message: string }[] = [];
+      const lines = b.rows.map((row, i) => {
+        let catalogItemId = row.catalogItemId;
+        if (!catalogItemId && row.code) {
+          const item = byCode.get(row.code);
+          if (!item || !item.active) problems.push({ field: `rows[${i}].code`, code: 'unknown_code', message: `no service ${row.code} in the price list` });
+          catalogItemId = item?.id;
+        }
+        if (!catalogItemId && !row.title && !row.code) problems.push({ field: `rows[${i}]`, code: 'required', message: 'a row needs a code or a title' });
+        return newLineFrom({ ...row, catalogItemId });
+      });
+      if (problems.length) {
+        const numbers = problems.map((p) => p.field.replace(/^rows\[(\d+)\].*/, (_, n) => String(Number(n) + 1)));
+        const rows = numbers.length > 10 ? `${numbers.slice(0, 10).join(', ')}… (${numbers.length})` : numbers.join(', ');
+        throw badRequest({ en: `Rows ${rows}: unknown service code or empty row. Nothing was added.`, ru: `Строки ${rows}: неизвестный код услуги или пустая строка. Ничего не добавлено.` }, problems);
+      }
+      const labels = b.rows.map((r) => r.code ?? r.title ?? '');
+      const result = await addLines(c.var.db, id, b.version, lines, b.afterLineId ?? null, actorOf(c), labels);
+      if (!result.applied) {
+        await explain(result, b.version, 'edit', async () => {
+          // Each distinct line once: 500 pasted rows name a few dozen services at most.
+          const seen = new Set<string>();
+          for (const [i, l] of lines.entries()) {
+            const key = JSON.stringify([l.catalogItemId, l.hoursCenti, l.kMilli, l.kReason]);
+            if (seen.has(key)) continue;
+            seen.add(key);
+            const e = await lineRuleError(c.var.db, l, `rows[${i}].`);
+            if (e) return e;
+          }
+          return b.afterLineId ? fieldError('afterLineId', { en: 'no such line in this quote', ru: 'такой строки в смете нет' }) : null;
+        });
+      }
+      return c.json(result.quote!, 201);
+    },
+  )
+  .openapi(
+    staffRoute(SALES, {
+      method: 'post',
+      path: '/{id}/lines/delete',
+      tags: ['quotes'],
+      summary: 'Remove many lines in one write (every id a line of this quote, once); all or nothing',
+      request: { params: IdParam, body: jsonBody(DeleteLinesBody) },
+      responses: quoteResponses,
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const b = c.req.valid('json');
+      const result = await deleteLines(c.var.db, id, b.version, b.lineIds, actorOf(c));
+      if (!result.applied) {
+        await explain(result, b.version, 'edit', async () =>
+          badRequest(
+            { en: 'Some of these lines are not in this quote (or are named twice). Nothing was removed.', ru: 'Некоторых из этих строк нет в смете (или они названы дважды). Ничего не удалено.' },
+            [{ field: 'lineIds', code: 'invalid', message: 'every id must be a line of this quote, once' }],
+          ),
+        );
+      }
+      return c.json(result.quote!, 200);
+    },
+  )
+  .openapi(
+    staffRoute(SALES, {
+      method: 'patch',
+      path: '/{id}/lines/{lineId}',
+      tags: ['quotes'],
+      summary: 'Change a line (quantity, hours, K with a reason, title, note); answers the whole quote',
+      request: { params: LineParams, body: jsonBody(LinePatchBody) },
+      responses: quoteResponses,
+    }),
+    async (c) => {
+      const { id, lineId } = c.req.valid('param');
+      const { version, ...patch } = c.req.valid('json');
+      const result = await patchLine(c.var.db, id, lineId, version, patch, actorOf(c));
+      if (!result.applied) {
+        await explain(result, version, 'edit', async () => {
+          const line = result.quote!.lines.find((l) => l.id === lineId);
+          if (!line) return notFound({ en: 'No such line in this quote.', ru: 'Такой строки в смете нет.' });
+          if (line.kind === 'section') {
+            return unprocessable('heading_has_no_amounts', { en: 'A section heading has only a title.', ru: 'У заголовка раздела есть только название.' });
+          }
+          if (patch.hoursCenti !== undefined && line.mode === 'fixed') {
+            return unprocessable('fixed_hours', {
+              en: `${line.code} is a fixed service of ${(line.hoursCenti ?? 0) / 100} norm-hours; change the quantity instead.`,
+              ru: `${line.code} — фиксированная услуга на ${(line.hoursCenti ?? 0) / 100} нормо-ч.; меняйте количество.`,
+            });
+          }
+          return unprocessable(
+            'k_reason_required',
+            { en: `K differs from the price list’s ${line.baseKMilli / 1000}: give a reason (kReason).`, ru: `K отличается от прайс-листа (${line.baseKMilli / 1000}): укажите причину (kReason).` },
+            [{ field: 'kReason', code: 'required', message: 'required when K differs from the item' }],
+          );
+        });
+      }
+      return c.json(result.quote!, 200);
+    },
+  )
+  .openapi(
+    staffRoute(SALES, {
+      method: 'delete',
+      path: '/{id}/lines/{lineId}',
+      tags: ['quotes'],
+      summary: 'Remove a line; carries the version as ?version= (or in a JSON body)',
+      request: { params: LineParams, query: z.object({ version: z.coerce.number().int().min(1).optional() }) },
+      responses: quoteResponses,
+    }),
+    async (c) => {
+      const { id, lineId } = c.req.valid('param');
+      let version = c.req.valid('query').version;
+      if (version === undefined && c.req.header('content-type')?.includes('json')) {
+        const body = VersionBody.safeParse(await c.req.json().catch(() => null));
+        if (body.success) version = body.data.version;
+      }
+      if (version === undefined) throw fieldError('version', { en: 'is required (?version=…)', ru: 'обязательна (?version=…)' });
+      const result = await deleteLine(c.var.db, id, lineId, version, actorOf(c));
+      if (!result.applied) {
+        await explain(result, version, 'edit', async () => notFound({ en: 'No such line in this quote.', ru: 'Такой строки в смете нет.' }));
+      }
+      return c.json(result.quote!, 200);
+    },
+  )
+  .openapi(
+    staffRoute(SALES, {
+      method: 'post',
+      path: '/{id}/lines/reorder',
+      tags: ['quotes'],
+      summary: 'Put the lines in a new order (every line id once)',
+      request: { params: IdParam, body: jsonBody(ReorderBody) },
+      responses: quoteResponses,
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const b = c.req.valid('json');
+      const result = await reorderLines(c.var.db, id, b.version, b.lineIds, actorOf(c));
+      if (!result.applied) {
+        await explain(result, b.version, 'edit', async () =>
+          fieldError('lineIds', { en: 'must list every line of the quote exactly once', ru: 'должен перечислять каждую строку сметы ровно один раз' }),
+        );
+      }
+      return c.json(result.quote!, 200);
+    },
+  )
+  .openapi(
+    staffRoute(SALES, {
+      method: 'post',
+      path: '/{id}/lines/{lineId}/move',
+      tags: ['quotes'],
+      summary: 'Move a line one place up or down',
+      request: { params: LineParams, body: jsonBody(MoveBody) },
+      responses: quoteResponses,
+    }),
+    async (c) => {
+      const { id, lineId } = c.req.valid('param');
+      const b = c.req.valid('json');
+      const order = await lineIdsInOrder(c.var.db, id);
+      const index = order.indexOf(lineId);
+      if (index < 0) {
+        await quoteOr404(c.var.db, id);
+        throw notFound({ en: 'No such line in this quote.', ru: 'Такой строки в смете нет.' });
+      }
+      const target = b.direction === 'up' ? index - 1 : index + 1;
+      if (target >= 0 && target < order.length) [order[index], order[target]] = [order[target]!, order[index]!];
+      const result = await reorderLines(c.var.db, id, b.version, order, actorOf(c));
+      if (!result.applied) await explain(result, b.version, 'edit');
+      return c.json(result.quote!, 200);
+    },
+  );
