@@ -1,0 +1,55 @@
+/** Customers and their balances. */
+import { z } from '@hono/zod-openapi';
+import { MAX_HOURS_CENTI, NOTHING_TO_CHANGE, Role, changesSomething, int, name, text } from './common';
+import { Me, User } from './staff';
+import { Settings } from './settings';
+import { CatalogItem, Category } from './catalog';
+
+const customerFields = {
+  name: name(),
+  legalName: text(300).optional(),
+  taxId: z.string().trim().max(20).regex(/^[0-9]*$/, 'digits only').optional(),
+  email: z.union([z.literal(''), z.string().trim().email().max(254)]).optional(),
+  phone: text(50).optional(),
+  contactName: text(200).optional(),
+  address: text(500).optional(),
+  notes: text(5_000).optional(),
+  overdraftCenti: int().min(0).max(MAX_HOURS_CENTI).optional(),
+};
+
+export const NewCustomerBody = z.object(customerFields).strict().openapi('NewCustomerBody');
+export const CustomerPatchBody = z
+  .object({ ...customerFields, name: name().optional(), version: int().min(1).optional() })
+  .strict()
+  .refine(changesSomething, NOTHING_TO_CHANGE)
+  .openapi('CustomerPatchBody');
+
+export const Customer = z
+  .object({
+    id: int(),
+    name: z.string(),
+    legalName: z.string(),
+    taxId: z.string(),
+    email: z.string(),
+    phone: z.string(),
+    contactName: z.string(),
+    address: z.string(),
+    notes: z.string(),
+    overdraftCenti: int(),
+    balanceCenti: int(),
+    createdAt: z.string(),
+    version: int(),
+  })
+  .openapi('Customer');
+
+export const Balance = z
+  .object({ customerId: int(), normHoursCenti: int(), overdraftCenti: int(), availableCenti: int() })
+  .openapi('Balance');
+
+export type CatalogItemT = z.infer<typeof CatalogItem>;
+export type CategoryT = z.infer<typeof Category>;
+export type SettingsT = z.infer<typeof Settings>;
+export type CustomerT = z.infer<typeof Customer>;
+export type MeT = z.infer<typeof Me>;
+export type UserT = z.infer<typeof User>;
+export type RoleT = z.infer<typeof Role>;

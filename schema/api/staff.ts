@@ -1,0 +1,33 @@
+/** Staff: login, who am I, users. */
+import { z } from '@hono/zod-openapi';
+import { NOTHING_TO_CHANGE, Role, changesSomething, int, name } from './common';
+
+export const LoginBody = z
+  .object({ email: z.string().trim().min(3).max(254), password: z.string().min(1).max(1024) })
+  .strict()
+  .openapi('LoginBody');
+
+export const Me = z.object({ id: int(), email: z.string(), name: z.string(), role: Role }).openapi('Me');
+
+export const User = Me.extend({ active: z.boolean(), createdAt: z.string() }).openapi('User');
+
+export const NewUserBody = z
+  .object({
+    email: z.string().trim().toLowerCase().email().max(254),
+    name: name(),
+    role: Role,
+    password: z.string().min(10, 'at least 10 characters').max(1024),
+  })
+  .strict()
+  .openapi('NewUserBody');
+
+export const UserPatchBody = z
+  .object({
+    name: name().optional(),
+    role: Role.optional(),
+    active: z.boolean().optional(),
+    password: z.string().min(10).max(1024).optional(),
+  })
+  .strict()
+  .refine(changesSomething, NOTHING_TO_CHANGE)
+  .openapi('UserPatchBody');

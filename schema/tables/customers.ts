@@ -1,0 +1,32 @@
+/** Customers and their kept balance. */
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { LANGS } from '../../worker/domain/enums';
+
+export const customers = sqliteTable(
+  'customers',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    name: text().notNull(),
+    legalName: text('legal_name').notNull().default(''),
+    taxId: text('tax_id').notNull().default(''),
+    email: text().notNull().default(''),
+    phone: text().notNull().default(''),
+    contactName: text('contact_name').notNull().default(''),
+    address: text().notNull().default(''),
+    notes: text().notNull().default(''),
+    /** The language the customer reads: their page, documents and e-mails. */
+    lang: text({ enum: LANGS }).notNull().default('ru'),
+    /** How far below zero the balance may go (norm-hour hundredths); 0 = no overdraft. */
+    overdraftCenti: integer('overdraft_centi').notNull().default(0),
+    /**
+     * The sum of the customer's ledger, kept by a database trigger on every ledger insert
+     * (entries are never updated or deleted), so it cannot drift from the entries.
+     */
+    balanceCenti: integer('balance_centi').notNull().default(0),
+    /** Lower-cased name, legal name and tax id: SQLite folds only ASCII case itself. */
+    searchText: text('search_text').notNull().default(''),
+    createdAt: text('created_at').notNull(),
+    version: integer().notNull().default(1),
+  },
+  (t) => [index('customers_name').on(t.name)],
+);
