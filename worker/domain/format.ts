@@ -1,7 +1,9 @@
 /**
  * Display of exact integer amounts: money as `1 234 567,89 ₽` (ru) or `₽1,234,567.89` (en),
  * hours as `20,00 ч` / `20.00 h`. No float is involved: digits are placed, not computed.
+ * Dates as `31.05.2026` / `31/05/2026`, every document alike.
  */
+import { wallClock } from './calendar';
 
 export type Lang = 'ru' | 'en';
 
@@ -71,4 +73,18 @@ export function parseFixed(text: string, decimals: number): number | null {
   const value = Number(digits);
   if (!Number.isSafeInteger(value)) return null;
   return m[1] === '-' ? -value : value;
+}
+
+/** A calendar date (an ISO string's first ten characters) as 31.05.2026 (ru) or 31/05/2026 (en). */
+export function dayText(iso: string, lang: Lang): string {
+  return iso.slice(0, 10).split('-').reverse().join(lang === 'ru' ? '.' : '/');
+}
+
+/** An instant as the company's wall clock showed it: 31.05.2026 14:05 / 31/05/2026 14:05; text that is no instant stays as it is. */
+export function stampText(instant: Date | string, timeZone: string, lang: Lang): string {
+  const ms = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
+  if (Number.isNaN(ms)) return String(instant);
+  const w = wallClock(ms, timeZone);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${dayText(`${String(w.year).padStart(4, '0')}-${two(w.month)}-${two(w.day)}`, lang)} ${two(w.hour)}:${two(w.minute)}`;
 }

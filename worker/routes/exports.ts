@@ -20,10 +20,10 @@ import { sharedView } from '../domain/shared-view';
 import { XLSX_TYPE } from '../excel/cells';
 import { compareWorkbook } from '../excel/crowdfunding';
 import { customerDataWorkbook } from '../excel/customer-data';
-import { assertExportable, estimateWorkbook } from '../excel/estimate';
+import { estimateRefusal, estimateWorkbook } from '../excel/estimate';
 import { compareFileName, contentDisposition, customerDataFileName, estimateFileName } from '../excel/filename';
 import { STAFF, type AppEnv } from '../http/auth';
-import { notFound, requestLang } from '../http/errors';
+import { notFound, requestLang, unprocessable } from '../http/errors';
 import { rateLimit } from '../http/rate-limit';
 import { commonErrors, fileResponse, jsonResponse, router, sharedRoute, staffRoute } from '../http/route';
 import { exportCustomer } from '../store/customer-export';
@@ -54,6 +54,12 @@ function xlsxBody(c: Context<AppEnv>, file: ArrayBuffer, fileName: string) {
   });
 }
 
+/** 422 incomplete_lines: a line without hours would make the file's totals wrong (Excel and PDF alike). */
+export function assertExportable(quote: Parameters<typeof estimateRefusal>[0]) {
+  const refused = estimateRefusal(quote);
+  if (refused) throw unprocessable(refused.code, refused.text, refused.details);
+}
+
 async function xlsx(c: Context<AppEnv>, quote: QuoteView, settings: SettingsRow, customerLegalName: string, lang: Lang, linkExpiresAt: string) {
   const view = sharedView(quote, {
     companyName: settings.companyName,
@@ -62,6 +68,7 @@ async function xlsx(c: Context<AppEnv>, quote: QuoteView, settings: SettingsRow,
     customerLegalName,
     linkExpiresAt,
   });
+  assertExportable(view);
   const file = await estimateWorkbook({ quote: view, timeZone: settings.timeZone, generatedAt: new Date() }, lang);
   return xlsxBody(c, file, estimateFileName(quote.number, quote.customerName));
 }
