@@ -12,7 +12,6 @@
  * kopecks as the API, and one that does recalculates to the same kopecks.
  */
 import ExcelJS from './exceljs';
-import type { Worksheet } from 'exceljs';
 import { currencySymbol, dayText, type Lang } from '../domain/format';
 import type { SharedQuote } from '../domain/shared-view';
 import { DOCUMENT_WORDS } from '../domain/words/documents';
@@ -51,11 +50,13 @@ import {
   styleRange,
   toArrayBuffer,
 } from './cells';
+import { servicesSheet } from './estimate-services';
 import { refusal, unlessRefused, type DocumentRefusal } from './refusal';
 
 /** The words the Excel estimate reads: the estimate's, shared with the PDF and the customer's page. */
 export const ESTIMATE_SHEET_WORDS = vocabulary(DOCUMENT_WORDS);
-type Word = keyof typeof ESTIMATE_SHEET_WORDS;
+export type EstimateWord = keyof typeof ESTIMATE_SHEET_WORDS;
+type Word = EstimateWord;
 
 export interface EstimateInput {
   quote: SharedQuote;
@@ -386,64 +387,6 @@ export async function estimateWorkbook(input: EstimateInput, lang: Lang): Promis
   freezeHeader(ws, HEADER_ROW);
   printSetup(ws, { repeatRow: HEADER_ROW, footerLeft: q.company.name, footerRight: `${w('estimate')} ${q.quote.number}` });
 
-  servicesSheet(wb, q, lang, st);
+  servicesSheet(wb, q, w, st);
   return toArrayBuffer(wb);
-}
-
-/** One card per distinct service: what it is, what the customer gives, gets, and its limits. */
-function servicesSheet(wb: ExcelJS.Workbook, q: SharedQuote, lang: Lang, st: Styles) {
-  const w = wordsOf(ESTIMATE_SHEET_WORDS, lang);
-  const ws: Worksheet = wb.addWorksheet(w('services'));
-  const LABEL_WIDTH = 22;
-  const TEXT_WIDTH = 92;
-  const S = {
-    title: st.text({ bold: true, size: 14 }),
-    subtitle: st.text({ wrap: true }),
-    head: st.text({ bold: true, wrap: true, fill: SECTION_FILL, border: { top: { style: 'thin', color: { argb: 'FF808080' } } } }),
-    label: st.text({ grey: true, wrap: true }),
-    text: st.text({ wrap: true }),
-    empty: st.text({ italic: true, grey: true }),
-  };
-  ws.getColumn(1).width = LABEL_WIDTH;
-  ws.getColumn(2).width = TEXT_WIDTH;
-  setText(ws.getCell('A1'), `${w('servicesOfEstimate')} ${q.quote.number}`, S.title);
-  ws.getRow(1).height = 20;
-  ws.mergeCells(2, 1, 2, 2);
-  setText(ws.getCell('A2'), q.quote.title, S.subtitle);
-  fitRowHeight(ws, 2, [{ text: q.quote.title, width: LABEL_WIDTH + TEXT_WIDTH }]);
-
-  let r = 4;
-  const seen = new Set<string>();
-  let cards = 0;
-  for (const line of q.lines) {
-    if (line.kind === 'section') continue;
-    const key = JSON.stringify([line.code, line.title, line.description, line.inputs, line.result, line.limits, line.categoryName]);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const fields = (
-      [
-        ['specialist', line.categoryName],
-        ['description', line.description],
-        ['inputs', line.inputs],
-        ['result', line.result],
-        ['limits', line.limits],
-      ] as [Word, string][]
-    ).filter(([, text]) => text.trim() !== '');
-    if (fields.length === 0 && !line.code) continue;
-    cards++;
-    setText(ws.getCell(r, 1), line.code, S.head);
-    setText(ws.getCell(r, 2), line.title, S.head);
-    fitRowHeight(ws, r, [{ text: line.title, width: TEXT_WIDTH }]);
-    r++;
-    for (const [field, text] of fields) {
-      setText(ws.getCell(r, 1), w(field), S.label);
-      setText(ws.getCell(r, 2), text, S.text);
-      fitRowHeight(ws, r, [{ text, width: TEXT_WIDTH }, { text: w(field), width: LABEL_WIDTH }]);
-      r++;
-    }
-    r++;
-  }
-  if (cards === 0) setText(ws.getCell(r, 1), w('noDetails'), S.empty);
-  ws.views = [{ state: 'normal', showGridLines: false }];
-  printSetup(ws, { footerLeft: q.company.name, footerRight: `${w('estimate')} ${q.quote.number}` });
 }
