@@ -86,6 +86,13 @@ export function setNumber(cell: Cell, value: number, style: Partial<Style>): Cel
   return cell;
 }
 
+/** The SUM of column `col` over rows first..last with the total computed for it; a plain 0 when there are no rows. */
+export function setSum(cell: Cell, col: number, rows: { first: number; last: number }, result: number, style: Partial<Style>): Cell {
+  if (rows.last < rows.first) return setNumber(cell, 0, style);
+  const L = colLetter(col);
+  return setFormula(cell, `SUM(${L}${rows.first}:${L}${rows.last})`, result, style);
+}
+
 /** An instant (ISO) as the date and time the company's wall clock showed, as a real Excel date-time. */
 export function excelDateTime(iso: string, timeZone: string): Date | null {
   const ms = Date.parse(iso);

@@ -49,6 +49,7 @@ import {
   setFormula,
   setNumber,
   setProperties,
+  setSum,
   setText,
   sheetRef,
   styleRange,
@@ -258,11 +259,7 @@ function customerSheet(wb: ExcelJS.Workbook, S: SheetStyles, report: Consumption
   styleRange(ws, TOTAL, 1, E_LAST, S.totalBlank);
   ws.mergeCells(TOTAL, 1, TOTAL, E.k);
   setText(ws.getCell(TOTAL, 1), w('monthTotal'), S.totalLabel);
-  const sum = (colNo: number, hundredths: number, style: typeof S.totalHours) => {
-    const cell = ws.getCell(TOTAL, colNo);
-    if (c.entries.length > 0) setFormula(cell, `SUM(${col(colNo)}${HEADER + 1}:${col(colNo)}${lastEntry})`, hundredths / 100, style);
-    else setNumber(cell, 0, style);
-  };
+  const sum = (colNo: number, hundredths: number, style: typeof S.totalHours) => setSum(ws.getCell(TOTAL, colNo), colNo, { first: HEADER + 1, last: lastEntry }, hundredths / 100, style);
   sum(E.topup, c.topupsCenti, S.totalHours);
   sum(E.debit, c.debitsCenti, S.totalHours);
   sum(E.correction, c.correctionsCenti, S.totalHours);
@@ -358,11 +355,7 @@ function summarySheet(ws: Worksheet, S: SheetStyles, report: ConsumptionReport, 
   const TOTAL = r;
   const t = report.totals;
   setText(ws.getCell(TOTAL, K.customer), w('total'), S.totalLabelLeft);
-  const sum = (colNo: number, value: number, style: typeof S.totalHours) => {
-    const cell = ws.getCell(TOTAL, colNo);
-    if (customers.length > 0) setFormula(cell, `SUM(${col(colNo)}${first}:${col(colNo)}${last})`, value / 100, style);
-    else setNumber(cell, 0, style);
-  };
+  const sum = (colNo: number, value: number, style: typeof S.totalHours) => setSum(ws.getCell(TOTAL, colNo), colNo, { first, last }, value / 100, style);
   for (const [colNo, figure] of HOURS) sum(colNo, t[figure], S.totalHours);
   sum(K.money, t.moneyMinor, S.totalMoney);
   for (const [colNo, figure] of HOURS) widths.fixed(colNo, t[figure], 2);

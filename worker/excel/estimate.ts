@@ -46,6 +46,7 @@ import {
   setFormula,
   setNumber,
   setProperties,
+  setSum,
   setText,
   styleRange,
   toArrayBuffer,
@@ -276,7 +277,6 @@ export async function estimateWorkbook(input: EstimateInput, lang: Lang): Promis
     setText(ws.getCell(r, 1), w('noLines'), S.empty);
     r++;
   }
-  const range = (c: number) => (rows.length ? `${col(c)}${firstRow}:${col(c)}${lastRow}` : null);
 
   // ---- subtotals by section ----
   r++;
@@ -291,13 +291,8 @@ export async function estimateWorkbook(input: EstimateInput, lang: Lang): Promis
       ws.mergeCells(r, C.service, r, C.k);
       setText(ws.getCell(r, C.service), s.title || w('noSection'), S.sectionName);
       fitRowHeight(ws, r, [{ text: s.title, width: infoWidth }]);
-      const sum = (c: number, result: number, style: typeof S.sectionHours) => {
-        const cell = ws.getCell(r, c);
-        if (span.last >= span.first) setFormula(cell, `SUM(${col(c)}${span.first}:${col(c)}${span.last})`, result, style);
-        else setNumber(cell, 0, style);
-      };
-      sum(C.normHours, fromCenti(s.normHoursCenti), S.sectionHours);
-      sum(C.amount, fromMinor(s.subtotalMinor), S.sectionMoney);
+      setSum(ws.getCell(r, C.normHours), C.normHours, span, fromCenti(s.normHoursCenti), S.sectionHours);
+      setSum(ws.getCell(r, C.amount), C.amount, span, fromMinor(s.subtotalMinor), S.sectionMoney);
       r++;
     }
     r++;
@@ -315,12 +310,9 @@ export async function estimateWorkbook(input: EstimateInput, lang: Lang): Promis
   const amountRef = (row: number) => `${col(C.amount)}${row}`;
 
   const subRow = totalLine(w('subtotal'), 'rule');
-  const nhRange = range(C.normHours);
-  const amRange = range(C.amount);
-  if (nhRange) setFormula(ws.getCell(subRow, C.normHours), `SUM(${nhRange})`, fromCenti(t.normHoursCenti), S.ruleHoursBold);
-  else setNumber(ws.getCell(subRow, C.normHours), 0, S.ruleHoursBold);
-  if (amRange) setFormula(amountCell(subRow), `SUM(${amRange})`, fromMinor(t.subtotalMinor), S.ruleMoney);
-  else setNumber(amountCell(subRow), 0, S.ruleMoney);
+  const lines = { first: firstRow, last: lastRow };
+  setSum(ws.getCell(subRow, C.normHours), C.normHours, lines, fromCenti(t.normHoursCenti), S.ruleHoursBold);
+  setSum(amountCell(subRow), C.amount, lines, fromMinor(t.subtotalMinor), S.ruleMoney);
 
   let netRow = subRow;
   if (q.quote.discountRateMilli > 0) {

@@ -35,8 +35,7 @@ import {
   fromMinor,
   moneyFormat,
   printSetup,
-  setFormula,
-  setNumber,
+  setSum,
   setText,
   styleRange,
 } from './cells';
@@ -279,11 +278,7 @@ export class ListBook {
       cols.forEach((c, j) => {
         const sum = sums.get(c.key);
         if (sum === undefined) return;
-        const cell = ws.getCell(totalRow, j + 1);
-        const look = this.look(c.kind, this.currency, 'total');
-        const L = letter(c.key);
-        if (rows.length > 0) setFormula(cell, `SUM(${L}${first}:${L}${last})`, inCell(c.kind, sum), look);
-        else setNumber(cell, 0, look);
+        setSum(ws.getCell(totalRow, j + 1), j + 1, { first, last }, inCell(c.kind, sum), this.look(c.kind, this.currency, 'total'));
       });
     }
     freezeHeader(ws, HEADER);
