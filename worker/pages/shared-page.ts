@@ -45,8 +45,10 @@ function langSwitch(lang: Lang): Html {
   </nav>`;
 }
 
+type Answer = 'accept' | 'decline' | 'request_changes';
+
 export interface FormState {
-  action?: 'accept' | 'decline' | 'request_changes';
+  action?: Answer;
   name?: string;
   message?: string;
   error?: string;
@@ -76,39 +78,41 @@ function answerBlock(q: SharedQuote, lang: Lang, token: string, form: FormState,
   const error = form.error ? html`<p class="form-error" role="alert">${form.error}</p>` : '';
   const nameField = (id: string) => html`<label for="${id}">${w(lang, 'yourName')}</label>
     <input id="${id}" name="name" autocomplete="name" required minlength="3" maxlength="200" value="${form.name ?? ''}">`;
+  /** One way to answer: a disclosure holding its form, open if it is the one the customer last sent. */
+  const option = (kind: Answer, summary: string, fields: Html) => html`<details class="answer-option" ${action === kind ? 'open' : ''}>
+      <summary>${summary}</summary>
+      <form method="post" action="/s/${token}?lang=${lang}">
+        <input type="hidden" name="action" value="${kind}">
+        ${fields}
+      </form>
+    </details>`;
+  const messageField = (kind: Answer, id: string, label: Word, rows: number) => html`<label for="${id}">${w(lang, label)}</label>
+        <textarea id="${id}" name="message" required maxlength="5000" rows="${rows}">${action === kind ? (form.message ?? '') : ''}</textarea>`;
   return html`<section class="answer" aria-labelledby="answer-title">
     <h2 id="answer-title">${w(lang, 'answerTitle')}</h2>
     ${error}
-    <details class="answer-option" ${action === 'accept' ? 'open' : ''}>
-      <summary>${w(lang, 'accept')}</summary>
-      <form method="post" action="/s/${token}?lang=${lang}">
-        <input type="hidden" name="action" value="accept">
-        <div class="terms"><strong>${w(lang, 'terms')}.</strong> ${lang === 'ru' ? ACCEPT_TERMS.ru : ACCEPT_TERMS.en}</div>
+    ${option(
+      'accept',
+      w(lang, 'accept'),
+      html`<div class="terms"><strong>${w(lang, 'terms')}.</strong> ${lang === 'ru' ? ACCEPT_TERMS.ru : ACCEPT_TERMS.en}</div>
         ${nameField('accept-name')}
         <label class="check"><input type="checkbox" name="agree" value="yes" required> ${w(lang, 'agree')}</label>
-        <button type="submit" class="primary">${w(lang, 'accept')}</button>
-      </form>
-    </details>
-    <details class="answer-option" ${action === 'request_changes' ? 'open' : ''}>
-      <summary>${w(lang, 'requestChanges')}</summary>
-      <form method="post" action="/s/${token}?lang=${lang}">
-        <input type="hidden" name="action" value="request_changes">
-        ${nameField('changes-name')}
-        <label for="changes-message">${w(lang, 'message')}</label>
-        <textarea id="changes-message" name="message" required maxlength="5000" rows="4">${action === 'request_changes' ? (form.message ?? '') : ''}</textarea>
-        <button type="submit">${w(lang, 'requestChanges')}</button>
-      </form>
-    </details>
-    <details class="answer-option" ${action === 'decline' ? 'open' : ''}>
-      <summary>${w(lang, 'decline')}</summary>
-      <form method="post" action="/s/${token}?lang=${lang}">
-        <input type="hidden" name="action" value="decline">
-        ${nameField('decline-name')}
-        <label for="decline-reason">${w(lang, 'reason')}</label>
-        <textarea id="decline-reason" name="message" required maxlength="5000" rows="3">${action === 'decline' ? (form.message ?? '') : ''}</textarea>
-        <button type="submit" class="danger">${w(lang, 'decline')}</button>
-      </form>
-    </details>
+        <button type="submit" class="primary">${w(lang, 'accept')}</button>`,
+    )}
+    ${option(
+      'request_changes',
+      w(lang, 'requestChanges'),
+      html`${nameField('changes-name')}
+        ${messageField('request_changes', 'changes-message', 'message', 4)}
+        <button type="submit">${w(lang, 'requestChanges')}</button>`,
+    )}
+    ${option(
+      'decline',
+      w(lang, 'decline'),
+      html`${nameField('decline-name')}
+        ${messageField('decline', 'decline-reason', 'reason', 3)}
+        <button type="submit" class="danger">${w(lang, 'decline')}</button>`,
+    )}
   </section>`;
 }
 
