@@ -372,6 +372,15 @@ export const PasteBody = z
   .strict()
   .openapi('PasteBody');
 
+/** Many lines removed in one write (the undo of a paste): every id a line of the quote, once. */
+export const DeleteLinesBody = z
+  .object({ version: Version, lineIds: z.array(int().min(1)).min(1).max(2_000) })
+  .strict()
+  .openapi('DeleteLinesBody');
+
+/** A copy of a quote; for another customer when `customerId` is given. */
+export const DuplicateBody = z.object({ customerId: int().min(1).optional() }).strict().openapi('DuplicateBody');
+
 export const ReorderBody = z
   .object({ version: Version, lineIds: z.array(int().min(1)).min(1).max(2_000) })
   .strict()

@@ -19,6 +19,9 @@ import {
   STORED_QUOTE_STATUSES,
   TOPUP_KINDS,
   VAT_MODES,
+  LANGS,
+  MAIL_KINDS,
+  OUTBOX_STATUSES,
 } from '../worker/domain/enums';
 
 
@@ -30,6 +33,8 @@ export const users = sqliteTable(
     name: text().notNull(),
     role: text({ enum: ROLES }).notNull(),
     passwordHash: text('password_hash').notNull(),
+    /** Shown to customers on estimates and e-mails as the manager's contact. */
+    phone: text().notNull().default(''),
     active: integer({ mode: 'boolean' }).notNull().default(true),
     createdAt: text('created_at').notNull(),
   },
@@ -75,6 +80,8 @@ export const settings = sqliteTable('settings', {
   shareLinkDays: integer('share_link_days').notNull(),
   /** How many days back a ledger entry may be dated (top-ups and corrections). */
   backdateDays: integer('backdate_days').notNull().default(45),
+  /** The company's logo for the customer's page and e-mails: a data: URL (PNG, JPEG or SVG), or ''. */
+  logoDataUrl: text('logo_data_url').notNull().default(''),
   version: integer().notNull(),
   updatedAt: text('updated_at').notNull(),
 });
@@ -138,6 +145,8 @@ export const customers = sqliteTable(
     contactName: text('contact_name').notNull().default(''),
     address: text().notNull().default(''),
     notes: text().notNull().default(''),
+    /** The language the customer reads: their page, documents and e-mails. */
+    lang: text({ enum: LANGS }).notNull().default('ru'),
     /** How far below zero the balance may go (norm-hour hundredths); 0 = no overdraft. */
     overdraftCenti: integer('overdraft_centi').notNull().default(0),
     /**
@@ -286,9 +295,12 @@ export const shareLinks = sqliteTable(
   'share_links',
   {
     id: integer().primaryKey({ autoIncrement: true }),
+    /** The revision the link was made for; the link shows its series' latest sent revision. */
     quoteId: integer('quote_id')
       .notNull()
       .references(() => quotes.id),
+    /** A link belongs to the quote's number (its series), not to one revision. */
+    seriesId: integer('series_id').notNull(),
     tokenHash: text('token_hash').notNull(),
     createdAt: text('created_at').notNull(),
     createdBy: integer('created_by').references(() => users.id),
@@ -298,7 +310,7 @@ export const shareLinks = sqliteTable(
     lastOpenedAt: text('last_opened_at'),
     openCount: integer('open_count').notNull().default(0),
   },
-  (t) => [uniqueIndex('share_links_token').on(t.tokenHash), index('share_links_quote').on(t.quoteId)],
+  (t) => [uniqueIndex('share_links_token').on(t.tokenHash), index('share_links_quote').on(t.quoteId), index('share_links_series').on(t.seriesId)],
 );
 
 export const notifications = sqliteTable(
@@ -521,5 +533,40 @@ export const pledges = sqliteTable(
     index('pledges_project').on(t.projectId),
     index('pledges_customer').on(t.customerId),
     uniqueIndex('pledges_quote_line').on(t.quoteLineId).where(sql`quote_line_id is not null`),
+  ],
+);
+
+/**
+ * E-mails to send: each row is written in the same batch as the change that causes it, then
+ * delivered by the queue consumer (worker/mail/deliver.ts) at most once. The body is rendered
+ * at delivery from `payload` (what the message is about); no secret is stored here — a
+ * customer's link is made when the e-mail leaves.
+ */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    kind: text({ enum: MAIL_KINDS }).notNull(),
+    /** JSON array of addresses. */
+    toJson: text('to_json').notNull(),
+    lang: text({ enum: LANGS }).notNull(),
+    subject: text().notNull(),
+    payload: text().notNull().default('{}'),
+    status: text({ enum: OUTBOX_STATUSES }).notNull(),
+    attempts: integer().notNull().default(0),
+    error: text(),
+    /** A message that must go out once only (a reminder per revision): unique. */
+    dedupeKey: text('dedupe_key'),
+    createdAt: text('created_at').notNull(),
+    createdBy: integer('created_by'),
+    nextAttemptAt: text('next_attempt_at').notNull(),
+    claimedAt: text('claimed_at'),
+    sentAt: text('sent_at'),
+    messageId: text('message_id'),
+  },
+  (t) => [
+    uniqueIndex('outbox_dedupe').on(t.dedupeKey).where(sql`dedupe_key is not null`),
+    index('outbox_due').on(t.status, t.nextAttemptAt),
+    index('outbox_created').on(t.createdAt),
   ],
 );

@@ -88,7 +88,7 @@ async function compareCase() {
   await pledge(b.id, c1.id, 333, true);
   await pledge(d.id, c2.id, 1667, true);
   await pledge(d.id, c1.id, 1, false);
-  const customer = await api('POST', '/api/customers', { name: 'Колледж связи № 7', overdraftCenti: 50 });
+  const customer = await api('POST', '/api/customers', { name: 'Колледж связи № 7', overdraftCenti: 50 }, 'accountant');
   await topup(customer.id, 200);
   return { a, b, c, d, customer };
 }
@@ -192,7 +192,7 @@ describe('LibreOffice recalculates the comparison and customer workbooks to the 
 
   it('the customer data workbook recalculates to the ledger’s balance and the lines’ amounts; both workbooks print as documents (ru, en)', async () => {
     // A customer with a revised quote, an accepted revision turned into a debited order, a correction and pledges.
-    const c = await api('POST', '/api/customers', { name: 'ООО «Учебный центр „Прогресс“»', legalName: 'Общество с ограниченной ответственностью «Учебный центр „Прогресс“»', taxId: '7701234567', contactName: 'Ирина Бухова', email: 'buh@progress.example', phone: '+7 495 123-45-67', address: 'Москва, ул. Академика Королёва, д. 12, офис 305', overdraftCenti: 500 });
+    const c = await api('POST', '/api/customers', { name: 'ООО «Учебный центр „Прогресс“»', legalName: 'Общество с ограниченной ответственностью «Учебный центр „Прогресс“»', taxId: '7701234567', contactName: 'Ирина Бухова', email: 'buh@progress.example', phone: '+7 495 123-45-67', address: 'Москва, ул. Академика Королёва, д. 12, офис 305', overdraftCenti: 500 }, 'accountant');
     const items = Object.fromEntries((await api<any[]>('GET', '/api/catalog/items')).map((i) => [i.code, i]));
     let q = await api('POST', '/api/quotes', { customerId: c.id, title: 'Внедрение СЭО: оформление и наполнение курсов', customerNote: 'Работы начинаются после пополнения баланса.', discountRateMilli: 50 });
     const add = async (body: Record<string, unknown>) => (q = await api('POST', `/api/quotes/${q.id}/lines`, { version: q.version, ...body }));

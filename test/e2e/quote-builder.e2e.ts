@@ -31,6 +31,10 @@ async function newQuote(page: Page, title: string): Promise<number> {
   await page.getByRole('link', { name: 'Сметы' }).click();
   await page.getByRole('button', { name: 'Новая смета' }).first().click();
   const dialog = page.getByRole('dialog');
+  // The customer is picked from a searchable list: there is no silent default.
+  await dialog.getByRole('combobox', { name: 'Заказчик' }).click();
+  await page.keyboard.type('Северный');
+  await dialog.getByRole('option', { name: 'Северный государственный университет' }).click();
   await dialog.getByLabel('Название').fill(title);
   await dialog.getByRole('button', { name: 'Создать' }).click();
   await page.waitForURL(/\/quotes\/\d+$/);
@@ -60,6 +64,10 @@ describe('the quote builder', () => {
     await page.evaluate(() => navigator.clipboard.writeText('4.1\t1\t10'));
     await add.focus();
     await page.keyboard.press('Control+V');
+    // The paste is previewed first, then added.
+    const preview = page.getByRole('dialog', { name: 'Вставка строк из таблицы' });
+    expect(await preview.locator('.paste-summary').innerText()).toBe('Будет добавлена 1 строка');
+    await preview.getByRole('button', { name: 'Добавить 1 строку' }).click();
     await expect.poll(() => page.locator('.qgrid tbody tr').count()).toBe(4);
     await expect.poll(() => page.locator('.qgrid').innerText()).toContain('Создание пустого курса');
 

@@ -29,7 +29,7 @@ interface PageDef {
 }
 
 const PAGES: PageDef[] = [
-  { path: '/quotes', render: () => <QuotesPage /> },
+  { path: '/quotes', roles: ['admin', 'manager'], render: () => <QuotesPage /> },
   { path: '/quotes/:id', render: (p) => <QuoteEditorPage id={Number(p.id)} /> },
   { path: '/customers', render: () => <CustomersPage /> },
   { path: '/customers/:id', render: (p) => <CustomerPage id={Number(p.id)} /> },
@@ -52,7 +52,8 @@ interface NavDef {
 }
 
 const NAV: NavDef[] = [
-  { href: '/quotes', label: 'nav_quotes', icon: 'quotes' },
+  // The quote list is sales' (API.md); the accountant opens a quote from an order or a customer.
+  { href: '/quotes', label: 'nav_quotes', icon: 'quotes', roles: ['admin', 'manager'] },
   { href: '/customers', label: 'nav_customers', icon: 'customers' },
   { href: '/queue', label: 'nav_queue', icon: 'queue' },
   { href: '/reports', label: 'nav_report', icon: 'report' },

@@ -7,6 +7,7 @@ export const AUDIT_ACTION_WORDS: Readonly<Record<string, readonly [ru: string, e
   line_removed: ['удалена строка', 'line removed'],
   lines_reordered: ['изменён порядок строк', 'lines reordered'],
   lines_pasted: ['вставлены строки', 'lines pasted'],
+  lines_removed: ['удалены строки', 'lines removed'],
   sent: ['отправлена', 'sent'],
   revised: ['новая редакция', 'new revision'],
   duplicated: ['копия', 'duplicated'],

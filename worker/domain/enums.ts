@@ -52,3 +52,14 @@ export type PledgeStatus = (typeof PLEDGE_STATUSES)[number];
 /** How an accepted quote is cut into the stages of its work order. */
 export const STAGE_SPLITS = ['by_line', 'by_section', 'single'] as const;
 export type StageSplit = (typeof STAGE_SPLITS)[number];
+
+/** The languages of the product: Russian first (the default), English. */
+export const LANGS = ['ru', 'en'] as const;
+
+/** The e-mails the product sends (worker/mail). */
+export const MAIL_KINDS = ['quote_sent', 'quote_answered', 'quote_expiring', 'quote_expired'] as const;
+export type MailKind = (typeof MAIL_KINDS)[number];
+
+/** An outbox row: waiting (or being sent), sent, or failed after its attempts. */
+export const OUTBOX_STATUSES = ['queued', 'sending', 'sent', 'failed'] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];

@@ -4,8 +4,9 @@
  * Dates as `31.05.2026` / `31/05/2026`, every document alike.
  */
 import { wallClock } from './calendar';
+import type { LANGS } from './enums';
 
-export type Lang = 'ru' | 'en';
+export type Lang = (typeof LANGS)[number];
 
 const CURRENCY_SYMBOLS: Record<string, string> = { RUB: '₽', USD: '$', EUR: '€', KZT: '₸', BYN: 'Br' };
 
@@ -75,9 +76,10 @@ export function parseFixed(text: string, decimals: number): number | null {
   return m[1] === '-' ? -value : value;
 }
 
-/** A calendar date (an ISO string's first ten characters) as 31.05.2026 (ru) or 31/05/2026 (en). */
-export function dayText(iso: string, lang: Lang): string {
-  return iso.slice(0, 10).split('-').reverse().join(lang === 'ru' ? '.' : '/');
+/** A calendar date 'YYYY-MM-DD' as people write it: 31.05.2026 (ru) or 31/05/2026 (en). */
+export function formatDay(isoDate: string, lang: Lang): string {
+  const [y, m, d] = isoDate.slice(0, 10).split('-');
+  return lang === 'ru' ? `${d}.${m}.${y}` : `${d}/${m}/${y}`;
 }
 
 /** An instant as the company's wall clock showed it: 31.05.2026 14:05 / 31/05/2026 14:05; text that is no instant stays as it is. */
@@ -86,5 +88,5 @@ export function stampText(instant: Date | string, timeZone: string, lang: Lang):
   if (Number.isNaN(ms)) return String(instant);
   const w = wallClock(ms, timeZone);
   const two = (n: number) => String(n).padStart(2, '0');
-  return `${dayText(`${String(w.year).padStart(4, '0')}-${two(w.month)}-${two(w.day)}`, lang)} ${two(w.hour)}:${two(w.minute)}`;
+  return `${formatDay(`${String(w.year).padStart(4, '0')}-${two(w.month)}-${two(w.day)}`, lang)} ${two(w.hour)}:${two(w.minute)}`;
 }

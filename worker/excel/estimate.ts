@@ -12,7 +12,7 @@
  * kopecks as the API, and one that does recalculates to the same kopecks.
  */
 import ExcelJS from './exceljs';
-import { currencySymbol, dayText, type Lang } from '../domain/format';
+import { currencySymbol, formatDay, type Lang } from '../domain/format';
 import type { SharedQuote } from '../domain/shared-view';
 import { DOCUMENT_WORDS } from '../domain/words/documents';
 import { QUOTE_STATUS_WORDS } from '../domain/words/statuses';
@@ -352,7 +352,7 @@ export async function estimateWorkbook(input: EstimateInput, lang: Lang): Promis
   if (q.quote.customerNote) paragraph('note', q.quote.customerNote);
   if (q.answer) {
     const when = dateOf(q.answer.at);
-    const whenText = when ? ' · ' + dayText(when, lang) : '';
+    const whenText = when ? ' · ' + formatDay(when, lang) : '';
     const statusWord = say(lang, QUOTE_STATUS_WORDS[q.answer.kind]);
     paragraph('answer', `${statusWord} · ${q.answer.name ?? ''}${whenText}${q.answer.message ? `\n${q.answer.message}` : ''}`);
   }
@@ -362,7 +362,7 @@ export async function estimateWorkbook(input: EstimateInput, lang: Lang): Promis
   r++;
   ws.mergeCells(r, C.no, r, LAST);
   const stamp = dateOf(input.generatedAt.toISOString())!;
-  setText(ws.getCell(r, C.no), `${w('generatedOn')} ${dayText(stamp, lang)} · ${q.company.name}`, S.small);
+  setText(ws.getCell(r, C.no), `${w('generatedOn')} ${formatDay(stamp, lang)} · ${q.company.name}`, S.small);
 
   widths.apply(ws, {
     [C.no]: { min: 5, max: 6 },

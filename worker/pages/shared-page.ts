@@ -5,7 +5,7 @@
  */
 import { html, raw } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
-import { dayText, formatFixed, formatHours, formatMilli, formatMoney, formatPercentMilli, type Lang } from '../domain/format';
+import { formatDay, formatFixed, formatHours, formatMilli, formatMoney, formatPercentMilli, type Lang } from '../domain/format';
 import { ACCEPT_TERMS, type SharedQuote } from '../domain/shared-view';
 import { LANGUAGE_NAMES, PAGE_WORDS } from '../domain/words/customer-page';
 import { DOCUMENT_WORDS } from '../domain/words/documents';
@@ -20,7 +20,7 @@ export const SHARED_PAGE_WORDS = vocabulary(DOCUMENT_WORDS, PAGE_WORDS);
 type Word = keyof typeof SHARED_PAGE_WORDS;
 const w = (lang: Lang, key: Word) => say(lang, SHARED_PAGE_WORDS[key]);
 
-const dateText = (iso: string | null, lang: Lang) => (iso ? dayText(iso, lang) : '—');
+const dateText = (iso: string | null, lang: Lang) => (iso ? formatDay(iso, lang) : '—');
 
 function layout(lang: Lang, title: string, body: Html, robots = true): Html {
   return html`<!doctype html>

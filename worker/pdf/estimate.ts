@@ -7,7 +7,7 @@
  * nothing is recomputed. Only customer-facing fields are read (never the internal note or
  * the reason behind a changed K): the same allow-list idea as domain/shared-view.ts.
  */
-import { dayText, formatFixed, formatHours, formatMilli, formatMoney, formatPercentMilli, type Lang } from '../domain/format';
+import { formatDay, formatFixed, formatHours, formatMilli, formatMoney, formatPercentMilli, type Lang } from '../domain/format';
 import type { QuoteView } from '../domain/quote';
 import { lowerFirst } from '../domain/words/case';
 import { DOCUMENT_WORDS } from '../domain/words/documents';
@@ -85,11 +85,11 @@ function heading(fonts: Fonts, input: EstimatePdfInput, lang: Lang): Block[] {
   const w = wordOf(lang);
   const q = input.quote;
   const status = statusText(q, lang);
-  const answered = q.answerName && (q.status === 'accepted' || q.status === 'declined' || q.status === 'changes_requested') ? ` · ${q.answerName}${q.answeredAt ? ` · ${dayText(q.answeredAt, lang)}` : ''}` : '';
+  const answered = q.answerName && (q.status === 'accepted' || q.status === 'declined' || q.status === 'changes_requested') ? ` · ${q.answerName}${q.answeredAt ? ` · ${formatDay(q.answeredAt, lang)}` : ''}` : '';
   const meta = [
     q.revision > 1 ? `${w('revision')} ${q.revision}` : '',
-    `${w('dated')} ${dayText(input.date, lang)}`,
-    q.validUntil ? `${lowerFirst(w('validUntil'))} ${dayText(q.validUntil, lang)}` : '',
+    `${w('dated')} ${formatDay(input.date, lang)}`,
+    q.validUntil ? `${lowerFirst(w('validUntil'))} ${formatDay(q.validUntil, lang)}` : '',
   ].filter(Boolean);
   const right = [run(`${w('estimateNo')} ${q.number}`, S.number, 2), run(meta.join(' · '), S.meta, 2)];
   if (status) right.push(run(status + answered, S.meta, 2));

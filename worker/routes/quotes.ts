@@ -2,6 +2,8 @@
 import { z } from '@hono/zod-openapi';
 import {
   AuditEntry,
+  DeleteLinesBody,
+  DuplicateBody,
   ErrorBody,
   IdParam,
   LinePatchBody,
@@ -29,14 +31,13 @@ import { AppError, badRequest, notFound, unprocessable, versionConflict, type Me
 import { commonErrors, jsonBody, jsonResponse, router, staffRoute } from '../http/route';
 import { findItem } from '../store/catalog';
 import type { Db } from '../store/db';
+import { addLines, deleteLines, findCatalogItemsByCode } from '../store/quote-bulk';
 import {
   addLine,
-  addLines,
   archiveQuote,
   createQuote,
   deleteLine,
   duplicateQuote,
-  findCatalogItemsByCode,
   getQuote,
   lineIdsInOrder,
   listAudit,
@@ -298,17 +299,24 @@ export const quotesRouter = router()
           if (!item || !item.active) problems.push({ field: `rows[${i}].code`, code: 'unknown_code', message: `no service ${row.code} in the price list` });
           catalogItemId = item?.id;
         }
-        if (!catalogItemId && !row.title) problems.push({ field: `rows[${i}]`, code: 'required', message: 'a row needs a code or a title' });
+        if (!catalogItemId && !row.title && !row.code) problems.push({ field: `rows[${i}]`, code: 'required', message: 'a row needs a code or a title' });
         return newLineFrom({ ...row, catalogItemId });
       });
       if (problems.length) {
-        const rows = problems.map((p) => p.field.replace(/^rows\[(\d+)\].*/, (_, n) => String(Number(n) + 1))).join(', ');
+        const numbers = problems.map((p) => p.field.replace(/^rows\[(\d+)\].*/, (_, n) => String(Number(n) + 1)));
+        const rows = numbers.length > 10 ? `${numbers.slice(0, 10).join(', ')}… (${numbers.length})` : numbers.join(', ');
         throw badRequest({ en: `Rows ${rows}: unknown service code or empty row. Nothing was added.`, ru: `Строки ${rows}: неизвестный код услуги или пустая строка. Ничего не добавлено.` }, problems);
       }
-      const result = await addLines(c.var.db, id, b.version, lines, b.afterLineId ?? null, actorOf(c));
+      const labels = b.rows.map((r) => r.code ?? r.title ?? '');
+      const result = await addLines(c.var.db, id, b.version, lines, b.afterLineId ?? null, actorOf(c), labels);
       if (!result.applied) {
         await explain(result, b.version, 'edit', async () => {
+          // Each distinct line once: 500 pasted rows name a few dozen services at most.
+          const seen = new Set<string>();
           for (const [i, l] of lines.entries()) {
+            const key = JSON.stringify([l.catalogItemId, l.hoursCenti, l.kMilli, l.kReason]);
+            if (seen.has(key)) continue;
+            seen.add(key);
             const e = await lineRuleError(c.var.db, l, `rows[${i}].`);
             if (e) return e;
           }
@@ -316,6 +324,30 @@ export const quotesRouter = router()
         });
       }
       return c.json(result.quote!, 201);
+    },
+  )
+  .openapi(
+    staffRoute(SALES, {
+      method: 'post',
+      path: '/{id}/lines/delete',
+      tags: ['quotes'],
+      summary: 'Remove many lines in one write (every id a line of this quote, once); all or nothing',
+      request: { params: IdParam, body: jsonBody(DeleteLinesBody) },
+      responses: quoteResponses,
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const b = c.req.valid('json');
+      const result = await deleteLines(c.var.db, id, b.version, b.lineIds, actorOf(c));
+      if (!result.applied) {
+        await explain(result, b.version, 'edit', async () =>
+          badRequest(
+            { en: 'Some of these lines are not in this quote (or are named twice). Nothing was removed.', ru: 'Некоторых из этих строк нет в смете (или они названы дважды). Ничего не удалено.' },
+            [{ field: 'lineIds', code: 'invalid', message: 'every id must be a line of this quote, once' }],
+          ),
+        );
+      }
+      return c.json(result.quote!, 200);
     },
   )
   .openapi(
@@ -490,15 +522,19 @@ export const quotesRouter = router()
       method: 'post',
       path: '/{id}/duplicate',
       tags: ['quotes'],
-      summary: 'A copy under a new number, as a draft (to offer an alternative)',
-      request: { params: IdParam },
+      summary: 'A copy under a new number, as a draft (to offer an alternative); for another customer with `customerId`',
+      request: { params: IdParam, body: { content: { 'application/json': { schema: DuplicateBody } }, required: false } },
       responses: { 201: jsonResponse(Quote, 'the copy'), ...commonErrors },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
+      const body = c.req.valid('json');
       const { year } = await companyToday(c.var.db);
-      const quote = await duplicateQuote(c.var.db, id, year, actorOf(c));
-      if (!quote) throw quoteNotFound();
+      const quote = await duplicateQuote(c.var.db, id, year, actorOf(c), { customerId: body?.customerId });
+      if (!quote) {
+        await quoteOr404(c.var.db, id);
+        throw fieldError('customerId', { en: 'no such customer', ru: 'такого заказчика нет' });
+      }
       return c.json(quote, 201);
     },
   )

@@ -13,7 +13,6 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import {
   auditLog,
-  catalogItems,
   customers,
   orders,
   quoteLines,
@@ -346,42 +345,6 @@ export async function addLine(db: Db, quoteId: number, version: number, l: NewLi
   return runWrite(db, writes, quoteId);
 }
 
-/** Several lines in one write (rows pasted from a spreadsheet): all or nothing. */
-export async function addLines(db: Db, quoteId: number, version: number, lines: NewLine[], afterLineId: number | null, actor: Actor): Promise<WriteResult> {
-  const token = randomToken(12);
-  const now = new Date().toISOString();
-  const checks = lines
-    .filter((l) => l.kind === 'item')
-    .map((l) => sql`exists (select 1 from catalog_items c where c.id = ${l.catalogItemId} and c.active = 1 and ${itemRules(l)})`);
-  const afterCheck =
-    afterLineId === null ? sql`1` : sql`exists (select 1 from quote_lines where id = ${afterLineId} and quote_id = ${quoteId})`;
-  const writes: BatchItem[] = [
-    raw(db, sql`update quotes set version = version + 1, write_token = ${token}, updated_at = ${now}
-               where id = ${quoteId} and version = ${version} and status = 'draft' and ${afterCheck}
-               ${checks.length ? sql`and ${sql.join(checks, sql` and `)}` : sql``}`),
-  ];
-  if (afterLineId === null) {
-    lines.forEach((l) => writes.push(insertLine(db, quoteId, l, token, positionFor(db, quoteId, null, token).position)));
-  } else {
-    const after = sql`(select position from quote_lines where id = ${afterLineId} and quote_id = ${quoteId})`;
-    writes.push(
-      raw(db, sql`update quote_lines set position = position + ${lines.length} where quote_id = ${quoteId} and position > ${after} and ${applied(token)}`),
-    );
-    lines.forEach((l, i) => writes.push(insertLine(db, quoteId, l, token, sql`${after} + ${i + 1}`)));
-  }
-  writes.push(
-    auditInsert(db, {
-      quoteId,
-      action: 'lines_pasted',
-      changes: sql`json_object('count', ${lines.length}, 'codes', ${lines.map((l) => l.title ?? `#${l.catalogItemId}`).join(', ').slice(0, 500)})`,
-      actor,
-      at: now,
-      when: applied(token),
-    }),
-  );
-  return runWrite(db, writes, quoteId);
-}
-
 export interface LinePatch {
   title?: string;
   quantityMilli?: number;
@@ -467,24 +430,25 @@ export async function deleteLine(db: Db, quoteId: number, lineId: number, versio
   );
 }
 
-/** Puts the lines in the given order; the list must name every line of the quote once. */
+/**
+ * Puts the lines in the given order; the list must name every line of the quote once. The
+ * ids travel as one JSON parameter (D1 binds at most 100), so a quote of any length reorders.
+ */
 export async function reorderLines(db: Db, quoteId: number, version: number, lineIds: number[], actor: Actor): Promise<WriteResult> {
   const token = randomToken(12);
   const now = new Date().toISOString();
   const unique = new Set(lineIds).size === lineIds.length;
-  const cases = sql.join(
-    lineIds.map((id, i) => sql`when ${id} then ${i + 1}`),
-    sql` `,
-  );
+  const ids = JSON.stringify(lineIds);
   return runWrite(
     db,
     [
       raw(db, sql`update quotes set version = version + 1, write_token = ${token}, updated_at = ${now}
                  where id = ${quoteId} and version = ${version} and status = 'draft' and ${unique ? sql`1` : sql`0`}
                  and (select count(*) from quote_lines where quote_id = ${quoteId}) = ${lineIds.length}
-                 and (select count(*) from quote_lines where quote_id = ${quoteId} and id in ${lineIds}) = ${lineIds.length}`),
-      raw(db, sql`update quote_lines set position = case id ${cases} end where quote_id = ${quoteId} and id in ${lineIds} and ${applied(token)}`),
-      auditInsert(db, { quoteId, action: 'lines_reordered', changes: sql`json_object('order', json(${JSON.stringify(lineIds)}))`, actor, at: now, when: applied(token) }),
+                 and (select count(*) from quote_lines where quote_id = ${quoteId} and id in (select value from json_each(${ids}))) = ${lineIds.length}`),
+      raw(db, sql`update quote_lines set position = (select j.key + 1 from json_each(${ids}) j where j.value = quote_lines.id)
+                 where quote_id = ${quoteId} and id in (select value from json_each(${ids})) and ${applied(token)}`),
+      auditInsert(db, { quoteId, action: 'lines_reordered', changes: sql`json_object('order', json(${ids}))`, actor, at: now, when: applied(token) }),
     ],
     quoteId,
   );
@@ -561,24 +525,29 @@ export async function reviseQuote(db: Db, id: number, actor: Actor): Promise<Wri
   );
 }
 
-/** A copy under a new number (to offer an alternative), as a draft with the same frozen prices. */
-export async function duplicateQuote(db: Db, id: number, year: number, actor: Actor): Promise<QuoteView | null> {
+/**
+ * A copy under a new number (to offer an alternative), as a draft with the same frozen prices;
+ * for another customer when `customerId` is given (null when the source or that customer is
+ * missing: then no number is used up).
+ */
+export async function duplicateQuote(db: Db, id: number, year: number, actor: Actor, to: { customerId?: number } = {}): Promise<QuoteView | null> {
   const token = randomToken(12);
   const now = new Date().toISOString();
   const counter = `quote:${year}`;
-  const sourceExists = sql`exists (select 1 from quotes where id = ${id})`;
-  const copyColumns = 'customer_id, title, currency, rate_minor, vat_mode, vat_rate_milli, discount_rate_milli, customer_note, internal_note';
+  const customer = to.customerId === undefined ? sql`q.customer_id` : sql`${to.customerId}`;
+  const sourceExists = sql`exists (select 1 from quotes q where q.id = ${id} and exists (select 1 from customers where id = ${customer}))`;
+  const copyColumns = 'title, currency, rate_minor, vat_mode, vat_rate_milli, discount_rate_milli, customer_note, internal_note';
   const result = await runWrite(
     db,
     [
       raw(db, sql`insert into counters (name, value) select ${counter}, 1 where ${sourceExists}
                  on conflict(name) do update set value = value + 1`),
       raw(db, sql`insert into quote_series (number, year, seq, customer_id, created_at, create_token)
-                 select ${`Q-${year}-`} || printf('%04d', c.value), ${year}, c.value, q.customer_id, ${now}, ${token}
-                 from counters c, quotes q where c.name = ${counter} and q.id = ${id}`),
-      raw(db, sql`insert into quotes (series_id, revision, number, status, version, write_token, ${sql.raw(copyColumns)}, valid_until, search_text,
+                 select ${`Q-${year}-`} || printf('%04d', c.value), ${year}, c.value, ${customer}, ${now}, ${token}
+                 from counters c, quotes q where c.name = ${counter} and q.id = ${id} and ${sourceExists}`),
+      raw(db, sql`insert into quotes (series_id, revision, number, status, version, write_token, customer_id, ${sql.raw(copyColumns)}, valid_until, search_text,
                    created_by, created_at, updated_at)
-                 select s.id, 1, s.number, 'draft', 1, ${token}, ${sql.raw(copyColumns.split(', ').map((c) => `q.${c}`).join(', '))}, null,
+                 select s.id, 1, s.number, 'draft', 1, ${token}, s.customer_id, ${sql.raw(copyColumns.split(', ').map((c) => `q.${c}`).join(', '))}, null,
                    lower(s.number) || ' ' || substr(q.search_text, instr(q.search_text, ' ') + 1), ${actor.userId}, ${now}, ${now}
                  from quote_series s, quotes q where s.create_token = ${token} and q.id = ${id}`),
       raw(db, sql`insert into quote_lines (quote_id, position, kind, catalog_item_id, project_id, code, title, mode, actual_time, quantity_milli,
@@ -738,14 +707,6 @@ export async function listQuotes(db: Db, f: ListFilter) {
     page: f.page,
     pageSize: f.pageSize,
   };
-}
-
-export async function findCatalogItemsByCode(db: Db, codes: string[]) {
-  if (codes.length === 0) return [];
-  return db
-    .select({ id: catalogItems.id, code: catalogItems.code, active: catalogItems.active, mode: catalogItems.mode, hoursCenti: catalogItems.hoursCenti, kMilli: catalogItems.kMilli })
-    .from(catalogItems)
-    .where(inArray(catalogItems.code, codes));
 }
 
 export async function lineIdsInOrder(db: Db, quoteId: number): Promise<number[]> {

@@ -18,6 +18,7 @@ export const DEFAULT_SETTINGS: Omit<SettingsRow, 'updatedAt'> = {
   quoteValidityDays: 30,
   shareLinkDays: 30,
   backdateDays: 45,
+  logoDataUrl: '',
   version: 1,
 };
 

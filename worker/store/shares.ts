@@ -21,7 +21,7 @@ export async function createShareLink(
 ): Promise<ShareLinkRow> {
   const now = new Date().toISOString();
   const [rows] = await batch(db, [
-    db.insert(shareLinks).values({ quoteId, tokenHash, createdAt: now, createdBy: actor.userId, expiresAt }).returning(),
+    db.insert(shareLinks).values({ quoteId, seriesId: sql`(select series_id from quotes where id = ${quoteId})`, tokenHash, createdAt: now, createdBy: actor.userId, expiresAt }).returning(),
     auditInsert(db, { quoteId, action: 'shared', changes: sql`json_object('expiresAt', ${expiresAt})`, actor, at: now, when: sql`1` }),
   ]);
   return rows[0]!;

@@ -1,6 +1,6 @@
 /** Small building blocks used by every page. */
 import type { ButtonHTMLAttributes, ComponentChildren } from 'preact';
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { formatHours, formatMilli, formatMoney } from '../../../worker/domain/format';
 import { ApiError } from '../api';
 import { getLang, t, tr } from '../i18n';
@@ -132,22 +132,36 @@ export function fieldErrors(error: unknown): Record<string, string> {
   return out;
 }
 
+/**
+ * A modal dialog. When it closes, the focus goes back to where it was when it opened (or to
+ * `returnFocus`, when that place is gone by then), never to <body>.
+ */
 export function Modal({
   title,
   onClose,
   children,
   wide,
+  returnFocus,
 }: {
   title: string;
   onClose: () => void;
   children: ComponentChildren;
   wide?: boolean;
+  returnFocus?: () => void;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
+  const back = useRef(returnFocus);
+  back.current = returnFocus;
+  // Opened before the next paint, so keys typed right after the key that opened it land in it.
+  useLayoutEffect(() => {
     const d = ref.current;
+    const before = document.activeElement as HTMLElement | null;
     if (d && !d.open) d.showModal();
-    return () => d?.close();
+    return () => {
+      d?.close();
+      if (before && before !== document.body && before.isConnected) before.focus();
+      else back.current?.();
+    };
   }, []);
   return (
     <dialog

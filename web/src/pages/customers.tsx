@@ -128,13 +128,13 @@ export function CustomerForm({ customer, onClose, onSaved }: { customer: Custome
 export function CustomerPage({ id }: { id: number }) {
   const { me, settings } = useSession();
   const customer = useLoad(() => get<CustomerT>(`/api/customers/${id}`), [id]);
-  const quotes = useLoad(() => get<QuoteListT>(`/api/quotes?customerId=${id}&pageSize=100`), [id]);
+  const canSell = hasRole(me, 'manager', 'admin');
+  const quotes = useLoad(() => (canSell ? get<QuoteListT>(`/api/quotes?customerId=${id}&pageSize=100`) : Promise.resolve(null)), [id, canSell]);
   const [editing, setEditing] = useState(false);
   const [creatingQuote, setCreatingQuote] = useState(false);
   if (customer.error) return <ErrorNote error={customer.error} onRetry={customer.reload} />;
   if (!customer.data) return <Loading rows={8} />;
   const c = customer.data;
-  const canSell = hasRole(me, 'manager', 'admin');
   return (
     <>
       <PageHeader title={c.name} subtitle={[c.legalName, c.taxId && `${tr('ИНН', 'Tax id')} ${c.taxId}`].filter(Boolean).join(' · ')}>
@@ -176,8 +176,8 @@ export function CustomerPage({ id }: { id: number }) {
           {c.notes && <div class="small muted">{c.notes}</div>}
         </div>
       </div>
-      <h2 class="section-title">{t('nav_quotes')}</h2>
-      <div class="card">
+      {canSell && <h2 class="section-title">{t('nav_quotes')}</h2>}
+      {canSell && <div class="card">
         {!quotes.data ? (
           <Loading />
         ) : quotes.data.items.length === 0 ? (
@@ -208,7 +208,7 @@ export function CustomerPage({ id }: { id: number }) {
             </tbody>
           </table>
         )}
-      </div>
+      </div>}
       <CustomerMoney customerId={c.id} currency={settings.currency} onChanged={() => void customer.reload()} />
       {editing && (
         <CustomerForm

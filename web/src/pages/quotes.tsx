@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { CustomerT, QuoteListT, QuoteT } from '../../../schema/api';
 import { get, post } from '../api';
+import { CustomerPicker } from '../components/customer-picker';
 import { Icon } from '../components/icons';
 import { Button, Empty, ErrorNote, Field, Hours, Loading, Modal, Money, PageHeader, dateText, fieldErrors, useLoad } from '../components/ui';
 import { t, tr } from '../i18n';
@@ -153,22 +154,25 @@ export function QuotesPage() {
 
 export function NewQuoteDialog({ customers, presetCustomerId, onClose }: { customers: CustomerT[]; presetCustomerId?: string; onClose(): void }) {
   const { settings } = useSession();
-  const [customerId, setCustomerId] = useState(presetCustomerId || String(customers[0]?.id ?? ''));
-  // The list may arrive after the dialog opened: take its first customer then.
-  useEffect(() => {
-    if (!customerId && customers[0]) setCustomerId(String(customers[0].id));
-  }, [customers]);
+  // No silent default: a customer is named only when the page already chose one (a filter,
+  // the customer's own page); otherwise the manager picks.
+  const [customerId, setCustomerId] = useState<number | null>(presetCustomerId ? Number(presetCustomerId) : null);
   const [title, setTitle] = useState('');
   const [vatMode, setVatMode] = useState(settings.vatMode);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [tried, setTried] = useState(false);
   const errors = fieldErrors(error);
+  const customerMissing = tried && customerId === null;
+  const titleMissing = tried && !title.trim();
   async function create(e: Event) {
     e.preventDefault();
+    setTried(true);
+    if (customerId === null || !title.trim()) return;
     setBusy(true);
     setError(null);
     try {
-      const quote = await post<QuoteT>('/api/quotes', { customerId: Number(customerId), title, vatMode });
+      const quote = await post<QuoteT>('/api/quotes', { customerId, title, vatMode });
       onClose();
       navigate(`/quotes/${quote.id}`);
     } catch (err) {
@@ -181,19 +185,13 @@ export function NewQuoteDialog({ customers, presetCustomerId, onClose }: { custo
     <Modal title={tr('Новая смета', 'New quote')} onClose={onClose}>
       <form class="stack" onSubmit={create} noValidate>
         <ErrorNote error={error} />
-        <Field label={tr('Заказчик', 'Customer')} error={errors.customerId}>
-          {(id) => (
-            <select id={id} value={customerId} onChange={(e) => setCustomerId(e.currentTarget.value)} required>
-              {customers.map((c) => (
-                <option key={c.id} value={String(c.id)}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
+        <Field label={tr('Заказчик', 'Customer')} error={customerMissing ? tr('Выберите заказчика из списка', 'Pick a customer from the list') : errors.customerId ? tr('Такого заказчика нет', 'No such customer') : null}>
+          {(id, describedBy) => (
+            <CustomerPicker id={id} customers={customers} value={customerId} onChange={setCustomerId} describedBy={describedBy} invalid={customerMissing} autoFocus={customerId === null} />
           )}
         </Field>
-        <Field label={tr('Название', 'Title')} error={errors.title} hint={tr('Например: «Внедрение СЭО, этап 1»', 'For example: “LMS implementation, stage 1”')}>
-          {(id) => <input id={id} value={title} onInput={(e) => setTitle(e.currentTarget.value)} required autoFocus />}
+        <Field label={tr('Название', 'Title')} error={titleMissing ? tr('Введите название сметы', 'Enter a title') : errors.title ? tr('Название не подходит', 'The title is not valid') : null} hint={tr('Например: «Внедрение СЭО, этап 1»', 'For example: “LMS implementation, stage 1”')}>
+          {(id, describedBy) => <input id={id} value={title} aria-describedby={describedBy} onInput={(e) => setTitle(e.currentTarget.value)} required autoFocus={customerId !== null} />}
         </Field>
         <fieldset class="field" style="border:0;padding:0;margin:0">
           <legend style="font-weight:600;font-size:13px;margin-bottom:5px">{tr('НДС', 'VAT')}</legend>
@@ -210,7 +208,7 @@ export function NewQuoteDialog({ customers, presetCustomerId, onClose }: { custo
         </p>
         <div class="modal-foot">
           <Button onClick={onClose}>{t('cancel')}</Button>
-          <button type="submit" class="btn btn-primary" disabled={busy || !title.trim() || !customerId} aria-busy={busy}>
+          <button type="submit" class="btn btn-primary" disabled={busy} aria-busy={busy}>
             {tr('Создать', 'Create')}
           </button>
         </div>

@@ -1,44 +1,28 @@
 /**
  * The quote grid: a small accessible spreadsheet (WAI-ARIA grid pattern) written for this
  * product rather than taken from a grid library — the cells, rules and keys are few and
- * specific (fixed hours, K with a reason, headings, a catalog combobox), and a general
- * library would cost more bytes than the whole UI. Keys:
- *   arrows, Tab/Shift+Tab, Home/End move · Enter/F2 or typing edits · Enter/Tab save and move ·
- *   Esc cancels · Delete clears hours · Alt+↑/↓ moves the line · Ctrl+Delete removes it ·
- *   Ctrl/Cmd+Z undoes · Ctrl/Cmd+V pastes rows from a spreadsheet (code, quantity, hours).
+ * specific (fixed hours, K with a reason, headings, a catalog combobox). It is ONE Tab stop:
+ * the active cell (or the «add a line» box) holds tabindex 0, everything else -1. Keys:
+ *   arrows, Home/End (Ctrl: first/last row), PageUp/PageDown move · Tab leaves the grid ·
+ *   Enter/F2 edit with the caret at the end · typing replaces the cell · in an edit, Enter
+ *   saves and goes down, Tab saves and goes right, Esc cancels · Delete clears hours ·
+ *   Alt+↑/↓ moves the line · Ctrl+Delete removes it · Ctrl+Z undoes, Ctrl+Y redoes ·
+ *   Ctrl+V pastes rows from a spreadsheet or a price list.
+ * The focus never falls to <body>: when the focused row goes (removed, undone), the focus
+ * moves to the row that took its place.
  */
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { CatalogItemT, QuoteLineT, QuoteT } from '../../../schema/api';
-import { searchCatalog } from '../../../worker/domain/catalog-search';
-import { formatFixed, formatHours, formatMilli, formatMoney, parseFixed } from '../../../worker/domain/format';
-import { Icon } from '../components/icons';
 import { getLang, tr } from '../i18n';
-import type { Field } from './editor-state';
-
-type ColumnKey = 'code' | 'title' | 'quantityMilli' | 'hoursCenti' | 'kMilli' | 'normHoursCenti' | 'amountMinor';
-
-interface Column {
-  key: ColumnKey;
-  label: () => string;
-  numeric: boolean;
-  editable(line: QuoteLineT): boolean;
-  /** Decimal places of the value as typed (hours 2, quantity and K 3). */
-  decimals?: number;
-}
-
-const COLUMNS: Column[] = [
-  { key: 'code', label: () => tr('Код', 'Code'), numeric: false, editable: () => false },
-  { key: 'title', label: () => tr('Услуга', 'Service'), numeric: false, editable: () => true },
-  { key: 'quantityMilli', label: () => tr('Кол-во', 'Qty'), numeric: true, decimals: 3, editable: (l) => l.kind !== 'section' },
-  { key: 'hoursCenti', label: () => tr('Часы', 'Hours'), numeric: true, decimals: 2, editable: (l) => l.kind !== 'section' && l.mode !== 'fixed' },
-  { key: 'kMilli', label: () => 'K', numeric: true, decimals: 3, editable: (l) => l.kind !== 'section' },
-  { key: 'normHoursCenti', label: () => tr('Нормо-ч', 'Norm-h'), numeric: true, editable: () => false },
-  { key: 'amountMinor', label: () => tr('Сумма', 'Amount'), numeric: true, editable: () => false },
-];
-const TITLE_COL = 1;
+import { CatalogCombobox } from './catalog-combobox';
+import { CellEditor, CellMessage } from './cell-editor';
+import type { Field, Refusal } from './editor-state';
+import { COLUMNS, TITLE_COL, editText, fieldOf, parseCell } from './grid-columns';
+import { GridRow } from './grid-row';
 
 export interface GridHandlers {
-  onEdit(line: QuoteLineT, field: Field, value: string | number | null): void;
+  /** 'held' when the change waits for the person (a K that needs a reason): the focus stays. */
+  onEdit(line: QuoteLineT, field: Field, value: string | number | null): void | 'held';
   onLive(line: QuoteLineT, field: Field, value: number | null): void;
   onAddItem(item: CatalogItemT): void;
   onAddFree(title: string): void;
@@ -46,136 +30,179 @@ export interface GridHandlers {
   onMove(line: QuoteLineT, direction: 'up' | 'down'): void;
   onPaste(text: string): void;
   onUndo(): void;
+  onRedo(): void;
   onFocusLine(line: QuoteLineT | null): void;
   onHighlightItem(item: CatalogItemT | null): void;
 }
 
-function display(line: QuoteLineT, key: ColumnKey, currency: string): string {
-  const lang = getLang();
-  if (line.kind === 'section' && key !== 'title') return '';
-  switch (key) {
-    case 'code':
-      return line.code;
-    case 'title':
-      return line.title;
-    case 'quantityMilli':
-      return formatMilli(line.quantityMilli, lang);
-    case 'hoursCenti':
-      return line.hoursCenti === null ? '' : formatFixed(line.hoursCenti, 2, lang);
-    case 'kMilli':
-      return formatMilli(line.kMilli, lang);
-    case 'normHoursCenti':
-      return line.normHoursCenti === null ? '—' : formatHours(line.normHoursCenti, lang);
-    case 'amountMinor':
-      return line.amountMinor === null ? '—' : formatMoney(line.amountMinor, currency, lang);
-  }
+export interface GridHandle {
+  /** Puts the focus back on the active cell (after a dialog). */
+  focus(): void;
+  focusAdd(): void;
 }
 
-function editText(line: QuoteLineT, key: ColumnKey): string {
-  if (key === 'title') return line.title;
-  if (key === 'quantityMilli' || key === 'hoursCenti' || key === 'kMilli') return display(line, key, '');
-  return '';
-}
+const PAGE_ROWS = 10;
+const ADD = -1;
 
-export function QuoteGrid({ quote, editable, catalog, handlers }: { quote: QuoteT; editable: boolean; catalog: CatalogItemT[]; handlers: GridHandlers }) {
+type Editing = { lineId: number; col: number; text: string; error: string | null };
+
+export function QuoteGrid(props: {
+  quote: QuoteT;
+  editable: boolean;
+  catalog: CatalogItemT[];
+  handlers: GridHandlers;
+  refusal: Refusal | null;
+  fresh: ReadonlySet<number>;
+  handle: { current: GridHandle | null };
+}) {
+  const { quote, editable, handlers } = props;
   const lines = quote.lines;
   const rowCount = lines.length + (editable ? 1 : 0); // the last row adds a line
-  const [active, setActive] = useState({ row: 0, col: TITLE_COL });
-  const [editing, setEditing] = useState<{ row: number; col: number; text: string; error: string | null } | null>(null);
+  const [active, setActive] = useState<{ id: number; index: number; col: number }>(() => ({ id: lines[0]?.id ?? ADD, index: 0, col: TITLE_COL }));
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const [note, setNote] = useState<{ lineId: number; col: number; text: string } | null>(null);
   const cells = useRef(new Map<string, HTMLElement>());
-  const focusWithin = useRef(false);
-  /** Set when a key finished an edit: the next render puts the focus back on a cell. */
-  const refocus = useRef(false);
+  const table = useRef<HTMLTableElement>(null);
   const addInput = useRef<HTMLInputElement>(null);
+  /** The grid had the focus last: if it falls to <body>, it comes back to the active cell. */
+  const ownsFocus = useRef(false);
+  /** A key moved the active cell: the focus follows it on the next render. */
+  const follow = useRef(false);
+  const editingRef = useRef(editing);
+  editingRef.current = editing;
 
-  // Keep the active cell inside the grid as lines come and go.
-  const row = Math.min(active.row, Math.max(0, rowCount - 1));
-  const col = active.col;
-  const activeLine = row < lines.length ? lines[row]! : null;
+  // The active row, by line id: when that line goes, the row that took its place.
+  let row = active.id === ADD ? lines.length : lines.findIndex((l) => l.id === active.id);
+  if (row < 0) row = Math.min(active.index, Math.max(0, rowCount - 1));
+  if (!editable && row >= lines.length) row = Math.max(0, lines.length - 1);
+  const col = row >= lines.length ? TITLE_COL : active.col;
+  const activeLine = lines[row] ?? null;
+  const editRow = editing ? lines.findIndex((l) => l.id === editing.lineId) : -1;
 
   useEffect(() => {
     handlers.onFocusLine(activeLine);
   }, [activeLine?.id, quote.version]);
 
-  useLayoutEffect(() => {
-    if ((!focusWithin.current && !refocus.current) || editing) return;
-    refocus.current = false;
-    focusWithin.current = true;
-    if (row === lines.length && editable) addInput.current?.focus();
+  function focusActive() {
+    if (row >= lines.length && editable) addInput.current?.focus();
     else cells.current.get(`${row}:${col}`)?.focus();
-  }, [row, col, editing, lines.length]);
+  }
+
+  props.handle.current = {
+    focus: () => {
+      ownsFocus.current = true;
+      focusActive();
+    },
+    focusAdd: () => {
+      ownsFocus.current = true;
+      setActive({ id: ADD, index: lines.length, col: TITLE_COL });
+      follow.current = true;
+      addInput.current?.focus();
+    },
+  };
+
+  useLayoutEffect(() => {
+    if (editing && editRow >= 0) return;
+    if (editing) setEditing(null); // its line went away
+    const focused = document.activeElement;
+    const lost = !focused || focused === document.body || !focused.isConnected;
+    if (follow.current || (ownsFocus.current && lost)) {
+      follow.current = false;
+      focusActive();
+    }
+  });
+
+  useEffect(() => {
+    const away = (e: MouseEvent) => {
+      if (!table.current?.contains(e.target as Node)) ownsFocus.current = false;
+    };
+    document.addEventListener('mousedown', away, true);
+    return () => document.removeEventListener('mousedown', away, true);
+  }, []);
 
   function move(r: number, c: number) {
     const nr = Math.max(0, Math.min(rowCount - 1, r));
-    if (nr === lines.length) return setActive({ row: Number.MAX_SAFE_INTEGER, col: TITLE_COL });
     const nc = Math.max(0, Math.min(COLUMNS.length - 1, c));
-    setActive({ row: nr, col: nr === lines.length ? TITLE_COL : nc });
+    follow.current = true;
+    setNote(null);
+    setActive(nr >= lines.length ? { id: ADD, index: nr, col: TITLE_COL } : { id: lines[nr]!.id, index: nr, col: nc });
   }
 
-  function canEdit(r: number, c: number) {
-    const line = lines[r];
-    return editable && !!line && COLUMNS[c]!.editable(line);
-  }
+  const canEdit = (r: number, c: number) => editable && !!lines[r] && COLUMNS[c]!.editable(lines[r]!);
 
   function startEdit(r: number, c: number, initial?: string) {
     const line = lines[r];
     if (!line || !canEdit(r, c)) return;
-    setEditing({ row: r, col: c, text: initial ?? editText(line, COLUMNS[c]!.key), error: null });
+    setNote(null);
+    setEditing({ lineId: line.id, col: c, text: initial ?? editText(line, COLUMNS[c]!.key), error: null });
   }
-
-  /** Parses what was typed; null means "not a valid value" (and says why). */
-  function parse(c: number, text: string): { ok: true; value: string | number | null } | { ok: false; error: string } {
-    const column = COLUMNS[c]!;
-    if (!column.numeric) {
-      return text.trim() ? { ok: true, value: text.trim() } : { ok: false, error: tr('Название не может быть пустым', 'The title cannot be empty') };
-    }
-    if (column.key === 'hoursCenti' && text.trim() === '') return { ok: true, value: null };
-    const value = parseFixed(text, column.decimals!);
-    if (value === null) return { ok: false, error: tr(`Введите число с точностью до ${column.decimals === 2 ? 'сотых' : 'тысячных'}`, `Enter a number with up to ${column.decimals} decimals`) };
-    if (column.key === 'kMilli' && (value < 0 || value > 5000)) return { ok: false, error: tr('K — от 0 до 5', 'K is from 0 to 5') };
-    if (column.key === 'quantityMilli' && (value <= 0 || value > 10_000_000)) return { ok: false, error: tr('Количество — больше 0 и не больше 10 000', 'Quantity is above 0 and at most 10 000') };
-    if (column.key === 'hoursCenti' && (value <= 0 || value > 10_000_000)) return { ok: false, error: tr('Часы — больше 0 и не больше 100 000', 'Hours are above 0 and at most 100 000') };
-    return { ok: true, value };
-  }
-
-  // The edit in progress as of the latest render: Enter commits, and the blur that follows
-  // when the input goes away must not commit it a second time.
-  const editingRef = useRef(editing);
-  editingRef.current = editing;
 
   /** Hands the typed value to the editor, which decides whether it is a change. */
-  function commit(then: (r: number, c: number) => void): boolean {
+  function commit(then?: (r: number, c: number) => void, onInvalid: 'stay' | 'note' = 'stay'): boolean {
     const current = editingRef.current;
     if (!current) return true;
-    const line = lines[current.row];
-    const parsed = parse(current.col, current.text);
+    const r = lines.findIndex((l) => l.id === current.lineId);
+    const line = lines[r];
+    const parsed = parseCell(COLUMNS[current.col]!, current.text);
     if (!parsed.ok) {
-      setEditing({ ...current, error: parsed.error });
+      if (onInvalid === 'stay') {
+        setEditing({ ...current, error: parsed.error });
+        return false;
+      }
+      // Left by a click elsewhere: nothing is saved, and the cell says so.
+      editingRef.current = null;
+      setEditing(null);
+      if (line) handlers.onLive(line, fieldOf(current.col), null);
+      setNote({ lineId: current.lineId, col: current.col, text: tr(`«${current.text}» не сохранено: ${parsed.error}`, `“${current.text}” was not saved: ${parsed.error}`) });
       return false;
     }
     editingRef.current = null;
-    if (line) handlers.onEdit(line, COLUMNS[current.col]!.key as Field, parsed.value);
     setEditing(null);
-    then(current.row, current.col);
+    const held = line ? handlers.onEdit(line, fieldOf(current.col), parsed.value) === 'held' : false;
+    follow.current = true;
+    if (!held) then?.(r, current.col);
     return true;
   }
 
   function cancel() {
-    if (editing) {
-      const line = lines[editing.row];
-      if (line && COLUMNS[editing.col]!.numeric) handlers.onLive(line, COLUMNS[editing.col]!.key as Field, null);
-    }
+    const current = editingRef.current;
+    const line = current && lines.find((l) => l.id === current.lineId);
+    if (line && COLUMNS[current.col]!.numeric) handlers.onLive(line, fieldOf(current.col), null);
+    editingRef.current = null;
+    follow.current = true;
     setEditing(null);
   }
 
-  function onGridKey(e: KeyboardEvent) {
-    if (editing) return; // the editor input handles its own keys
-    const mod = e.ctrlKey || e.metaKey;
-    const inAddBox = (e.target as HTMLElement).closest('.grid-add');
-    // Ctrl+Z undoes the last change to the quote, also from the empty "add" box.
-    if (mod && e.key.toLowerCase() === 'z' && !(inAddBox && (e.target as HTMLInputElement).value)) {
+  function onEditorKey(e: KeyboardEvent) {
+    // The grid must never see a key that an edit used (Enter would open the next cell).
+    e.stopPropagation();
+    if (e.key === 'Enter') {
       e.preventDefault();
-      handlers.onUndo();
+      commit((r, c) => move(r + (e.shiftKey ? -1 : 1), c));
+    } else if (e.key === 'Tab') {
+      e.preventDefault();
+      commit((r, c) => (e.shiftKey ? move(r, c - 1) : c + 1 < COLUMNS.length ? move(r, c + 1) : move(r + 1, TITLE_COL)));
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      cancel();
+    } else if ((e.key === 'ArrowUp' || e.key === 'ArrowDown') && COLUMNS[editingRef.current?.col ?? 0]!.numeric) {
+      e.preventDefault();
+      commit((r, c) => move(r + (e.key === 'ArrowUp' ? -1 : 1), c));
+    }
+  }
+
+  function onGridKey(e: KeyboardEvent) {
+    const target = e.target as HTMLElement;
+    if (editingRef.current || target.classList.contains('cell-input')) return;
+    const mod = e.ctrlKey || e.metaKey;
+    const inAddBox = !!target.closest('.grid-add');
+    // Ctrl+Z / Ctrl+Y (any keyboard layout), also from the empty «add» box.
+    if (mod && !e.altKey && (e.code === 'KeyZ' || e.code === 'KeyY')) {
+      if (inAddBox && (target as HTMLInputElement).value) return;
+      e.preventDefault();
+      setNote(null);
+      if (e.code === 'KeyY' || e.shiftKey) handlers.onRedo();
+      else handlers.onUndo();
       return;
     }
     if (inAddBox) return;
@@ -188,55 +215,34 @@ export function QuoteGrid({ quote, editable, catalog, handlers }: { quote: Quote
     }
     if (mod && (e.key === 'Delete' || e.key === 'Backspace') && line && editable) {
       e.preventDefault();
+      ownsFocus.current = true;
+      // The focus stays on this row index: the next line moves up into it.
+      setActive({ id: lines[row + 1]?.id ?? ADD, index: row, col });
+      follow.current = true;
       handlers.onDelete(line);
       return;
     }
-    switch (e.key) {
-      case 'ArrowUp':
-        e.preventDefault();
-        return move(row - 1, col);
-      case 'ArrowDown':
-        e.preventDefault();
-        return move(row + 1, col);
-      case 'ArrowLeft':
-        e.preventDefault();
-        return move(row, col - 1);
-      case 'ArrowRight':
-        e.preventDefault();
-        return move(row, col + 1);
-      case 'Home':
-        e.preventDefault();
-        return mod ? move(0, 0) : move(row, 0);
-      case 'End':
-        e.preventDefault();
-        return mod ? move(rowCount - 1, col) : move(row, COLUMNS.length - 1);
-      case 'Tab': {
-        const next = e.shiftKey ? col - 1 : col + 1;
-        if (next >= 0 && next < COLUMNS.length) {
-          e.preventDefault();
-          return move(row, next);
-        }
-        if (!e.shiftKey && row < rowCount - 1) {
-          e.preventDefault();
-          return move(row + 1, 0);
-        }
-        if (e.shiftKey && row > 0) {
-          e.preventDefault();
-          return move(row - 1, COLUMNS.length - 1);
-        }
-        return; // leave the grid
-      }
-      case 'Enter':
-      case 'F2':
-        e.preventDefault();
-        return startEdit(row, col);
-      case 'Delete':
-      case 'Backspace':
-        if (line && COLUMNS[col]!.key === 'hoursCenti' && canEdit(row, col)) {
-          e.preventDefault();
-          handlers.onEdit(line, 'hoursCenti', null);
-        }
-        return;
+    const keys: Record<string, () => void> = {
+      ArrowUp: () => move(row - 1, col),
+      ArrowDown: () => move(row + 1, col),
+      ArrowLeft: () => move(row, col - 1),
+      ArrowRight: () => move(row, col + 1),
+      Home: () => (mod ? move(0, col) : move(row, 0)),
+      End: () => (mod ? move(rowCount - 1, col) : move(row, COLUMNS.length - 1)),
+      PageUp: () => move(row - PAGE_ROWS, col),
+      PageDown: () => move(row + PAGE_ROWS, col),
+      Enter: () => startEdit(row, col),
+      F2: () => startEdit(row, col),
+    };
+    if (keys[e.key] && !e.altKey) {
+      e.preventDefault();
+      keys[e.key]!();
+      return;
+    }
+    if ((e.key === 'Delete' || e.key === 'Backspace') && line && COLUMNS[col]!.key === 'hoursCenti' && canEdit(row, col)) {
+      e.preventDefault();
+      handlers.onEdit(line, 'hoursCenti', null);
+      return;
     }
     if (e.key.length === 1 && !mod && !e.altKey && canEdit(row, col)) {
       e.preventDefault();
@@ -245,17 +251,20 @@ export function QuoteGrid({ quote, editable, catalog, handlers }: { quote: Quote
   }
 
   function onGridPaste(e: ClipboardEvent) {
-    if (editing || !editable || e.defaultPrevented) return; // the add box may have taken it already
+    if (editingRef.current || !editable || e.defaultPrevented) return; // the add box may have taken it already
+    if ((e.target as HTMLElement).closest('input, textarea')) return; // one value into a box: the browser pastes it
     const text = e.clipboardData?.getData('text/plain') ?? '';
     if (!text.trim()) return;
     e.preventDefault();
     handlers.onPaste(text);
   }
 
+  const refusal = props.refusal?.target && props.refusal.target.lineId !== null ? props.refusal : null;
   const lang = getLang();
   return (
     <div class="grid-wrap">
       <table
+        ref={table}
         class="qgrid"
         role="grid"
         aria-label={tr('Строки сметы', 'Quote lines')}
@@ -263,9 +272,10 @@ export function QuoteGrid({ quote, editable, catalog, handlers }: { quote: Quote
         aria-colcount={COLUMNS.length}
         onKeyDown={onGridKey as never}
         onPaste={onGridPaste as never}
-        onFocusIn={() => (focusWithin.current = true)}
+        onFocusIn={() => (ownsFocus.current = true)}
         onFocusOut={(e) => {
-          if (!refocus.current && !(e.currentTarget as HTMLElement).contains(e.relatedTarget as Node)) focusWithin.current = false;
+          const to = e.relatedTarget as Node | null;
+          if (to && !(e.currentTarget as HTMLElement).contains(to)) ownsFocus.current = false;
         }}
       >
         <colgroup>
@@ -294,124 +304,69 @@ export function QuoteGrid({ quote, editable, catalog, handlers }: { quote: Quote
         </thead>
         <tbody>
           {lines.map((line, r) => (
-            <tr
+            <GridRow
               key={line.id}
-              role="row"
-              aria-rowindex={r + 2}
-              class={`${line.kind === 'section' ? 'qrow-section' : ''} ${r === row ? 'qrow-active' : ''}`}
-            >
-              {COLUMNS.map((column, c) => {
-                const isActive = r === row && c === col;
-                const isEditing = editing?.row === r && editing.col === c;
-                const cellEditable = canEdit(r, c);
-                const missingHours = column.key === 'hoursCenti' && line.kind !== 'section' && line.hoursCenti === null;
-                const kChanged = column.key === 'kMilli' && line.kind === 'item' && line.kMilli !== line.baseKMilli;
-                return (
-                  <td
-                    key={column.key}
-                    role="gridcell"
-                    aria-colindex={c + 1}
-                    aria-readonly={!cellEditable}
-                    aria-selected={isActive}
-                    tabIndex={isActive && !isEditing ? 0 : -1}
-                    ref={(el) => {
-                      if (el) cells.current.set(`${r}:${c}`, el);
-                    }}
-                    class={[
-                      'qcell',
-                      column.numeric ? 'num' : '',
-                      cellEditable ? 'qcell-edit' : '',
-                      isActive ? 'qcell-active' : '',
-                      missingHours ? 'qcell-missing' : '',
-                      column.key === 'code' ? 'code' : '',
-                    ].join(' ')}
-                    onMouseDown={() => {
-                      focusWithin.current = true;
-                      if (!isEditing) setActive({ row: r, col: c });
-                    }}
-                    onDblClick={() => startEdit(r, c)}
-                    title={kChanged ? tr(`K изменён: ${line.kReason}`, `K changed: ${line.kReason}`) : undefined}
-                  >
-                    {isEditing ? (
-                      <CellEditor
-                        label={`${column.label()}, ${line.code || line.title}`}
-                        numeric={column.numeric}
-                        text={editing.text}
-                        error={editing.error}
-                        onText={(text) => {
-                          setEditing({ ...editing, text, error: null });
-                          if (column.numeric) {
-                            const parsed = parse(c, text);
-                            handlers.onLive(line, column.key as Field, parsed.ok ? (parsed.value as number | null) : null);
-                          }
-                        }}
-                        onKey={(e) => {
-                          // Keys that finish an edit keep the focus in the grid: the input
-                          // that had it is about to disappear.
-                          if (['Enter', 'Tab', 'Escape', 'ArrowUp', 'ArrowDown'].includes(e.key)) refocus.current = true;
-                          if (e.key === 'Enter') {
-                            e.preventDefault();
-                            commit((rr, cc) => move(rr + 1, cc));
-                          } else if (e.key === 'Tab') {
-                            e.preventDefault();
-                            commit((rr, cc) => move(rr, cc + (e.shiftKey ? -1 : 1)));
-                          } else if (e.key === 'Escape') {
-                            e.preventDefault();
-                            cancel();
-                          } else if ((e.key === 'ArrowUp' || e.key === 'ArrowDown') && column.numeric) {
-                            e.preventDefault();
-                            commit((rr, cc) => move(rr + (e.key === 'ArrowUp' ? -1 : 1), cc));
-                          }
-                        }}
-                        onBlur={() => commit(() => undefined)}
-                      />
-                    ) : missingHours ? (
-                      <span class="missing">{tr('часы?', 'hours?')}</span>
-                    ) : (
-                      <>
-                        {column.key === 'title' && line.kind === 'section' && <span class="sr-only">{tr('Раздел: ', 'Section: ')}</span>}
-                        {display(line, column.key, quote.currency)}
-                        {kChanged && <span class="k-mark" aria-label={tr('K изменён', 'K changed')}>*</span>}
-                        {column.key === 'title' && line.note && <span class="line-note">{line.note}</span>}
-                      </>
-                    )}
-                  </td>
-                );
-              })}
-              {editable && (
-                <td class="qcell-actions">
-                  <button type="button" tabIndex={-1} class="btn btn-ghost btn-icon btn-tiny" title={tr('Выше (Alt+↑)', 'Up (Alt+↑)')} aria-label={tr('Переместить выше', 'Move up')} onClick={() => handlers.onMove(line, 'up')}>
-                    <Icon name="up" size={14} />
-                  </button>
-                  <button type="button" tabIndex={-1} class="btn btn-ghost btn-icon btn-tiny" title={tr('Ниже (Alt+↓)', 'Down (Alt+↓)')} aria-label={tr('Переместить ниже', 'Move down')} onClick={() => handlers.onMove(line, 'down')}>
-                    <Icon name="down" size={14} />
-                  </button>
-                  <button type="button" tabIndex={-1} class="btn btn-ghost btn-icon btn-tiny" title={tr('Удалить (Ctrl+Del)', 'Remove (Ctrl+Del)')} aria-label={tr('Удалить строку', 'Remove line')} onClick={() => handlers.onDelete(line)}>
-                    <Icon name="trash" size={14} />
-                  </button>
-                </td>
+              line={line}
+              r={r}
+              activeCol={r === row ? col : null}
+              editable={editable}
+              currency={quote.currency}
+              fresh={props.fresh.has(line.id)}
+              editingCol={editRow === r ? editing!.col : null}
+              canEdit={(c) => canEdit(r, c)}
+              cellRef={(c, el) => el && cells.current.set(`${r}:${c}`, el)}
+              onCellMouseDown={(c) => {
+                ownsFocus.current = true;
+                if (editRow !== r || editing?.col !== c) setActive({ id: line.id, index: r, col: c });
+              }}
+              onCellDblClick={(c) => startEdit(r, c)}
+              handlers={handlers}
+              renderEditor={(c) => (
+                <CellEditor
+                  label={`${COLUMNS[c]!.label()}, ${line.code || line.title}`}
+                  numeric={COLUMNS[c]!.numeric}
+                  text={editing!.text}
+                  error={editing!.error}
+                  errorId={`cell-error-${line.id}`}
+                  onText={(text) => {
+                    setEditing({ ...editing!, text, error: null });
+                    if (COLUMNS[c]!.numeric) {
+                      const parsed = parseCell(COLUMNS[c]!, text);
+                      handlers.onLive(line, fieldOf(c), parsed.ok ? (parsed.value as number | null) : null);
+                    }
+                  }}
+                  onKey={onEditorKey}
+                  onBlur={() => commit(undefined, 'note')}
+                />
               )}
-            </tr>
+              message={
+                note?.lineId === line.id
+                  ? { col: note.col, text: note.text }
+                  : refusal?.target?.lineId === line.id
+                    ? { col: COLUMNS.findIndex((x) => x.key === refusal.target!.field), text: refusal.message }
+                    : null
+              }
+            />
           ))}
           {editable && (
             <tr role="row" aria-rowindex={lines.length + 2} class="grid-add-row">
               <td class="qcell code" role="gridcell" aria-colindex={1}>
-                <Icon name="plus" size={14} />
+                <span aria-hidden="true">+</span>
               </td>
               <td class="qcell grid-add" role="gridcell" aria-colindex={2} colSpan={COLUMNS.length}>
                 <CatalogCombobox
                   inputRef={addInput}
-                  catalog={catalog}
+                  catalog={props.catalog}
                   lang={lang}
+                  tabIndex={row >= lines.length ? 0 : -1}
                   onPick={handlers.onAddItem}
                   onFree={handlers.onAddFree}
                   onPaste={handlers.onPaste}
                   onHighlight={handlers.onHighlightItem}
-                  onLeaveUp={() => move(lines.length - 1, TITLE_COL)}
+                  onLeaveUp={() => lines.length && move(lines.length - 1, TITLE_COL)}
                   onFocus={() => {
-                    focusWithin.current = true;
-                    // "The add row", whatever its index becomes as lines are added.
-                    setActive({ row: Number.MAX_SAFE_INTEGER, col: TITLE_COL });
+                    ownsFocus.current = true;
+                    if (active.id !== ADD) setActive({ id: ADD, index: lines.length, col: TITLE_COL });
                   }}
                 />
               </td>
@@ -420,151 +375,14 @@ export function QuoteGrid({ quote, editable, catalog, handlers }: { quote: Quote
         </tbody>
       </table>
       {lines.length === 0 && !editable && <p class="empty">{tr('В смете нет строк.', 'The quote has no lines.')}</p>}
-    </div>
-  );
-}
-
-function CellEditor(props: {
-  label: string;
-  numeric: boolean;
-  text: string;
-  error: string | null;
-  onText(text: string): void;
-  onKey(e: KeyboardEvent): void;
-  onBlur(): void;
-}) {
-  const ref = useRef<HTMLInputElement>(null);
-  useLayoutEffect(() => {
-    const input = ref.current;
-    if (!input) return;
-    input.focus();
-    const end = input.value.length;
-    input.setSelectionRange(end, end);
-  }, []);
-  return (
-    <>
-      <input
-        ref={ref}
-        class={`cell-input ${props.numeric ? 'num' : ''}`}
-        aria-label={props.label}
-        aria-invalid={props.error ? true : undefined}
-        inputMode={props.numeric ? 'decimal' : 'text'}
-        value={props.text}
-        onInput={(e) => props.onText(e.currentTarget.value)}
-        onKeyDown={(e) => props.onKey(e as unknown as KeyboardEvent)}
-        onBlur={props.onBlur}
-      />
-      {props.error && (
-        <div class="cell-error" role="alert">
-          {props.error}
-        </div>
-      )}
-    </>
-  );
-}
-
-/** Search the price list by code or words; Enter adds; text that matches nothing adds a free-form line. */
-function CatalogCombobox(props: {
-  inputRef: { current: HTMLInputElement | null };
-  catalog: CatalogItemT[];
-  lang: 'ru' | 'en';
-  onPick(item: CatalogItemT): void;
-  onFree(title: string): void;
-  onPaste(text: string): void;
-  onHighlight(item: CatalogItemT | null): void;
-  onLeaveUp(): void;
-  onFocus(): void;
-}) {
-  const [text, setText] = useState('');
-  const [open, setOpen] = useState(false);
-  const [index, setIndex] = useState(0);
-  const active = props.catalog.filter((i) => i.active);
-  const results = useMemo(() => (text.trim() ? searchCatalog(active, text, 12) : []), [text, props.catalog]);
-  const highlighted = results[index] ?? null;
-  useEffect(() => props.onHighlight(open ? highlighted : null), [highlighted?.id, open]);
-  const listId = 'catalog-options';
-
-  function pick(item: CatalogItemT | null) {
-    if (item) props.onPick(item);
-    else if (text.trim()) props.onFree(text.trim());
-    setText('');
-    setOpen(false);
-    setIndex(0);
-  }
-
-  return (
-    <div class="combo">
-      <input
-        ref={props.inputRef as never}
-        role="combobox"
-        aria-expanded={open && results.length > 0}
-        aria-controls={listId}
-        aria-autocomplete="list"
-        aria-activedescendant={open && highlighted ? `opt-${highlighted.id}` : undefined}
-        aria-label={tr('Добавить строку: код или название услуги', 'Add a line: service code or name')}
-        placeholder={tr('Добавить: код (2.5) или слова («внедрение»); Enter — добавить, Ctrl+V — вставить строки из Excel', 'Add: a code (2.5) or words (“implementation”); Enter adds, Ctrl+V pastes rows from Excel')}
-        value={text}
-        onFocus={props.onFocus}
-        onInput={(e) => {
-          setText(e.currentTarget.value);
-          setOpen(true);
-          setIndex(0);
-        }}
-        onPaste={(e) => {
-          const pasted = e.clipboardData?.getData('text/plain') ?? '';
-          if (pasted.includes('\t') || pasted.includes('\n')) {
-            e.preventDefault();
-            props.onPaste(pasted);
-          }
-        }}
-        onKeyDown={(e) => {
-          if (e.key === 'ArrowDown') {
-            e.preventDefault();
-            setOpen(true);
-            setIndex((i) => Math.min(i + 1, Math.max(0, results.length - 1)));
-          } else if (e.key === 'ArrowUp') {
-            e.preventDefault();
-            if (!open || index === 0) props.onLeaveUp();
-            else setIndex((i) => Math.max(0, i - 1));
-          } else if (e.key === 'Enter') {
-            e.preventDefault();
-            pick(open ? highlighted : null);
-          } else if (e.key === 'Escape') {
-            e.preventDefault();
-            setOpen(false);
-            if (!open) setText('');
-          }
-        }}
-        onBlur={() => setTimeout(() => setOpen(false), 150)}
-      />
-      {open && results.length > 0 && (
-        <ul class="combo-list" id={listId} role="listbox" aria-label={tr('Услуги прайс-листа', 'Price-list services')}>
-          {results.map((item, i) => (
-            <li
-              key={item.id}
-              id={`opt-${item.id}`}
-              role="option"
-              aria-selected={i === index}
-              class={i === index ? 'combo-active' : ''}
-              onMouseDown={(e) => {
-                e.preventDefault();
-                pick(item);
-              }}
-              onMouseEnter={() => setIndex(i)}
-            >
-              <span class="code">{item.code}</span>
-              <span class="combo-name">{props.lang === 'ru' ? item.name : item.nameEn}</span>
-              <span class="combo-meta">
-                {item.hoursCenti !== null ? formatHours(item.hoursCenti, props.lang) : tr('по оценке', 'estimate')}
-                {item.kMilli !== 1000 && ` · K ${formatMilli(item.kMilli, props.lang)}`}
-              </span>
-            </li>
-          ))}
-        </ul>
-      )}
-      {open && text.trim() && results.length === 0 && (
-        <div class="combo-list combo-empty">{tr(`Нет такой услуги. Enter — свободная строка «${text.trim()}»`, `No such service. Enter adds a free-form line “${text.trim()}”`)}</div>
+      {/* A cell's refusal whose line is gone (or that belongs to no line) is still said. */}
+      {props.refusal && (!refusal || !lines.some((l) => l.id === refusal.target!.lineId)) && props.refusal.target?.lineId !== null && (
+        <p class="note note-danger grid-refusal" role="alert">
+          {props.refusal.message}
+        </p>
       )}
     </div>
   );
 }
+
+export { CellMessage };

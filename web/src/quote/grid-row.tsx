@@ -1,0 +1,110 @@
+/** One line of the quote grid: its cells, the marks on them, and the line's buttons. */
+import type { ComponentChildren } from 'preact';
+import type { QuoteLineT } from '../../../schema/api';
+import { Icon } from '../components/icons';
+import { t, tr } from '../i18n';
+import { CellMessage } from './cell-editor';
+import { COLUMNS, display } from './grid-columns';
+import type { GridHandlers } from './grid';
+
+export function GridRow(props: {
+  line: QuoteLineT;
+  r: number;
+  activeCol: number | null;
+  editable: boolean;
+  currency: string;
+  fresh: boolean;
+  editingCol: number | null;
+  canEdit(c: number): boolean;
+  cellRef(c: number, el: HTMLElement | null): void;
+  onCellMouseDown(c: number): void;
+  onCellDblClick(c: number): void;
+  renderEditor(c: number): ComponentChildren;
+  message: { col: number; text: string } | null;
+  handlers: GridHandlers;
+}) {
+  const { line, r, handlers } = props;
+  const cellEls: HTMLElement[] = [];
+  return (
+    <tr
+      role="row"
+      aria-rowindex={r + 2}
+      data-line-id={line.id}
+      class={`${line.kind === 'section' ? 'qrow-section' : ''} ${props.activeCol !== null ? 'qrow-active' : ''} ${props.fresh ? 'qrow-new' : ''}`}
+    >
+      {COLUMNS.map((column, c) => {
+        const isActive = props.activeCol === c;
+        const isEditing = props.editingCol === c;
+        const cellEditable = props.canEdit(c);
+        const missingHours = column.key === 'hoursCenti' && line.kind !== 'section' && line.hoursCenti === null;
+        const kChanged = column.key === 'kMilli' && line.kind === 'item' && line.kMilli !== line.baseKMilli;
+        const message = props.message?.col === c && !isEditing ? props.message.text : null;
+        const messageId = `cell-note-${line.id}-${c}`;
+        return (
+          <td
+            key={column.key}
+            role="gridcell"
+            data-field={column.key}
+            aria-colindex={c + 1}
+            aria-readonly={!cellEditable}
+            aria-selected={isActive}
+            aria-describedby={message ? messageId : undefined}
+            tabIndex={isActive && !isEditing ? 0 : -1}
+            ref={(el) => {
+              if (el) cellEls[c] = el;
+              props.cellRef(c, el);
+            }}
+            class={[
+              'qcell',
+              column.numeric ? 'num' : '',
+              cellEditable ? 'qcell-edit' : '',
+              isActive ? 'qcell-active' : '',
+              missingHours ? 'qcell-missing' : '',
+              message ? 'qcell-invalid' : '',
+              column.key === 'code' ? 'code' : '',
+            ].join(' ')}
+            onMouseDown={() => props.onCellMouseDown(c)}
+            onDblClick={() => props.onCellDblClick(c)}
+            title={kChanged ? tr(`K изменён: ${line.kReason}`, `K changed: ${line.kReason}`) : undefined}
+          >
+            {isEditing ? (
+              props.renderEditor(c)
+            ) : missingHours ? (
+              <span class="missing">{tr('часы?', 'hours?')}</span>
+            ) : (
+              <>
+                {column.key === 'title' && line.kind === 'section' && <span class="sr-only">{tr('Раздел: ', 'Section: ')}</span>}
+                {display(line, column.key, props.currency)}
+                {kChanged && (
+                  <span class="k-mark" aria-label={tr('K изменён', 'K changed')}>
+                    *
+                  </span>
+                )}
+                {column.key === 'title' && line.actualTime && (
+                  <span class="fact-mark" title={tr('Оплата по фактически затраченному времени', 'Billed by the hours actually spent')}>
+                    {t('actual_time')}
+                  </span>
+                )}
+                {column.key === 'title' && line.note && <span class="line-note">{line.note}</span>}
+              </>
+            )}
+            {message && <CellMessage anchor={() => cellEls[c] ?? null} id={messageId} text={message} />}
+          </td>
+        );
+      })}
+      {props.editable && (
+        <td class="qcell-actions">
+          <button type="button" tabIndex={-1} class="btn btn-ghost btn-icon btn-tiny" title={tr('Выше (Alt+↑)', 'Up (Alt+↑)')} aria-label={tr('Переместить выше', 'Move up')} onClick={() => handlers.onMove(line, 'up')}>
+            <Icon name="up" size={14} />
+          </button>
+          <button type="button" tabIndex={-1} class="btn btn-ghost btn-icon btn-tiny" title={tr('Ниже (Alt+↓)', 'Down (Alt+↓)')} aria-label={tr('Переместить ниже', 'Move down')} onClick={() => handlers.onMove(line, 'down')}>
+            <Icon name="down" size={14} />
+          </button>
+          <button type="button" tabIndex={-1} class="btn btn-ghost btn-icon btn-tiny" title={tr('Удалить (Ctrl+Del)', 'Remove (Ctrl+Del)')} aria-label={tr('Удалить строку', 'Remove line')} onClick={() => handlers.onDelete(line)}>
+            <Icon name="trash" size={14} />
+          </button>
+        </td>
+      )}
+    </tr>
+  );
+}

@@ -1,0 +1,180 @@
+/** The quote's terms above the grid: title, VAT mode and rate, discount, validity, notes. */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { QuoteT } from '../../../schema/api';
+import { Button, Field } from '../components/ui';
+import { getLang, t, tr } from '../i18n';
+import type { Draft, HeaderField, Refusal } from './editor-state';
+import { parsePercent, percentText } from './percent';
+
+type OnChange = (label: string, changes: Record<string, unknown>, drafts?: Draft[]) => void;
+
+/**
+ * A percent the way a person types it. Every keystroke shows its effect in the totals; Enter
+ * or leaving the field saves it; Esc puts back the saved value. A value that is not a percent
+ * is said next to the field and nothing is saved.
+ */
+function PercentField(props: {
+  quote: QuoteT;
+  field: HeaderField;
+  label: string;
+  word: string;
+  disabled?: boolean;
+  refusal: string | null;
+  onChange: OnChange;
+  onLive(field: HeaderField, value: number | null): void;
+}) {
+  const lang = getLang();
+  const saved = props.quote[props.field];
+  const [text, setText] = useState(percentText(saved, lang));
+  const [error, setError] = useState<string | null>(null);
+  const [focused, setFocused] = useState(false);
+  /** The value last handed to the editor: Enter then leaving the field saves once. */
+  const sent = useRef<number | null>(null);
+  useEffect(() => {
+    if (!focused) setText(percentText(saved, lang));
+  }, [saved, focused]);
+
+  function read(value: string): number | null {
+    if (value.trim() === '' && props.field === 'discountRateMilli') return 0; // an empty discount is none
+    return parsePercent(value);
+  }
+
+  function commit() {
+    const milli = read(text);
+    if (milli === null) {
+      setError(tr(`${props.word} — число от 0 до 100, например 10 или 7,5`, `${props.word} is a number from 0 to 100, e.g. 10 or 7.5`));
+      props.onLive(props.field, null);
+      return;
+    }
+    setError(null);
+    setText(percentText(milli, lang));
+    props.onLive(props.field, null);
+    if (milli === saved || milli === sent.current) return;
+    sent.current = milli;
+    props.onChange(props.word.toLowerCase(), { [props.field]: milli }, [{ lineId: null, field: props.field, value: milli }]);
+  }
+
+  return (
+    <Field label={props.label} error={error ?? props.refusal} class="percent-field">
+      {(id, describedBy) => (
+        <input
+          id={id}
+          class="num narrow"
+          inputMode="decimal"
+          autoComplete="off"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+          value={text}
+          disabled={props.disabled}
+          onFocus={() => setFocused(true)}
+          onInput={(e) => {
+            const value = e.currentTarget.value;
+            setText(value);
+            setError(null);
+            sent.current = null;
+            props.onLive(props.field, read(value));
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              commit();
+            } else if (e.key === 'Escape') {
+              e.preventDefault();
+              setText(percentText(saved, lang));
+              setError(null);
+              props.onLive(props.field, null);
+            }
+          }}
+          onBlur={() => {
+            setFocused(false);
+            commit();
+          }}
+        />
+      )}
+    </Field>
+  );
+}
+
+export function HeaderFields(props: {
+  quote: QuoteT;
+  refusal: Refusal | null;
+  onChange: OnChange;
+  onLive(field: HeaderField, value: number | null): void;
+  onReprice(): void;
+  repricing: boolean;
+}) {
+  const { quote, onChange } = props;
+  const [titleError, setTitleError] = useState<string | null>(null);
+  const refusalFor = (field: HeaderField) => (props.refusal?.target?.lineId === null && props.refusal.target.field === field ? props.refusal.message : null);
+  return (
+    <section class="card card-pad header-fields" aria-label={tr('Условия сметы', 'Quote terms')}>
+      <Field label={tr('Название', 'Title')} error={titleError}>
+        {(id, describedBy) => (
+          <input
+            id={id}
+            value={quote.title}
+            aria-describedby={describedBy}
+            onChange={(e) => {
+              const v = e.currentTarget.value.trim();
+              if (!v) {
+                setTitleError(tr('Название не может быть пустым — вернули прежнее', 'The title cannot be empty — the old one is back'));
+                e.currentTarget.value = quote.title;
+                return;
+              }
+              setTitleError(null);
+              if (v !== quote.title) onChange(tr('название сметы', 'quote title'), { title: v });
+            }}
+          />
+        )}
+      </Field>
+      <fieldset class="field" style="border:0;padding:0;margin:0">
+        <legend class="legend">{tr('НДС', 'VAT')}</legend>
+        <div class="segmented">
+          {(['on_top', 'included', 'none'] as const).map((m) => (
+            <button key={m} type="button" aria-pressed={quote.vatMode === m} onClick={() => quote.vatMode !== m && onChange('НДС', { vatMode: m })}>
+              {m === 'on_top' ? t('vat_on_top') : m === 'included' ? t('vat_included') : t('vat_none')}
+            </button>
+          ))}
+        </div>
+      </fieldset>
+      <PercentField
+        quote={quote}
+        field="vatRateMilli"
+        label={tr('Ставка НДС, %', 'VAT rate, %')}
+        word={tr('Ставка НДС', 'VAT rate')}
+        disabled={quote.vatMode === 'none'}
+        refusal={refusalFor('vatRateMilli')}
+        onChange={onChange}
+        onLive={props.onLive}
+      />
+      <PercentField
+        quote={quote}
+        field="discountRateMilli"
+        label={tr('Скидка, %', 'Discount, %')}
+        word={tr('Скидка', 'Discount')}
+        refusal={refusalFor('discountRateMilli')}
+        onChange={onChange}
+        onLive={props.onLive}
+      />
+      <Field label={tr('Действует до', 'Valid until')} hint={!quote.validUntil ? tr('По умолчанию — при отправке', 'Set on sending by default') : undefined}>
+        {(id, describedBy) => (
+          <input id={id} type="date" aria-describedby={describedBy} value={quote.validUntil ?? ''} onChange={(e) => onChange(tr('срок действия', 'validity'), { validUntil: e.currentTarget.value || null })} />
+        )}
+      </Field>
+      <details class="notes">
+        <summary>{tr('Примечания', 'Notes')}</summary>
+        <div class="grid-2">
+          <Field label={tr('Для заказчика', 'For the customer')}>
+            {(id) => <textarea id={id} value={quote.customerNote} onChange={(e) => onChange(tr('примечание для заказчика', 'customer note'), { customerNote: e.currentTarget.value })} />}
+          </Field>
+          <Field label={tr('Внутреннее (заказчик не видит)', 'Internal (never shown to the customer)')}>
+            {(id) => <textarea id={id} value={quote.internalNote} onChange={(e) => onChange(tr('внутреннее примечание', 'internal note'), { internalNote: e.currentTarget.value })} />}
+          </Field>
+        </div>
+        <Button class="btn-small" busy={props.repricing} onClick={props.onReprice}>
+          {tr('Пересчитать по текущему прайс-листу', 'Re-price from the current price list')}
+        </Button>
+      </details>
+    </section>
+  );
+}

@@ -1,0 +1,48 @@
+/** The words of the e-mails the product sends (worker/mail/render.ts), Russian and English. */
+import type { Pair } from './words';
+
+export const MAIL_WORDS = {
+  greeting: ['Здравствуйте!', 'Hello,'],
+  greetingNamed: ['Здравствуйте, {name}!', 'Hello {name},'],
+  signature: ['С уважением,\n{manager}\n{company}', 'Kind regards,\n{manager}\n{company}'],
+  contacts: ['Телефон: {phone}, e-mail: {email}', 'Phone: {phone}, e-mail: {email}'],
+  contactsEmail: ['E-mail: {email}', 'E-mail: {email}'],
+  automatic: [
+    'Это письмо отправлено автоматически сервисом «Нормо-часы»; ответ на него придёт вашему менеджеру.',
+    'This message was sent by the Norm-hours service; a reply reaches your manager.',
+  ],
+
+  sentSubject: ['Смета {number}: {title}', 'Estimate {number}: {title}'],
+  sentIntro: [
+    'Направляем смету {number} «{title}» на сумму {total}. Она действует до {validUntil}.',
+    'Please find estimate {number} “{title}” for {total}, valid until {validUntil}.',
+  ],
+  sentIntroNoDate: ['Направляем смету {number} «{title}» на сумму {total}.', 'Please find estimate {number} “{title}” for {total}.'],
+  sentLink: [
+    'Смету можно открыть по ссылке, принять, отклонить или запросить изменения — без регистрации:',
+    'Open the estimate at this link to accept it, decline it or ask for changes — no account needed:',
+  ],
+  sentAttachment: ['Смета также приложена к письму в PDF.', 'The estimate is also attached as a PDF.'],
+  managerNote: ['Сообщение менеджера:', 'A note from your manager:'],
+  linkExpires: ['Ссылка действует до {date}.', 'The link is valid until {date}.'],
+
+  answeredSubject: ['{number}: {answer} — {customer}', '{number}: {answer} — {customer}'],
+  answeredBody: ['{customer} ({name}) — {answer}: смета {number} «{title}», {at}.', '{customer} ({name}) — {answer}: estimate {number} “{title}”, {at}.'],
+  answeredMessage: ['Комментарий заказчика:', 'The customer’s comment:'],
+  answeredNext: ['Открыть смету: {url}', 'Open the quote: {url}'],
+  answerAccepted: ['смета принята', 'accepted'],
+  answerDeclined: ['смета отклонена', 'declined'],
+  answerChanges: ['запрошены изменения', 'changes requested'],
+
+  expiringSubject: ['Смета {number} действует до {validUntil}', 'Estimate {number} is valid until {validUntil}'],
+  expiringBody: [
+    'Напоминаем: смета {number} «{title}» на сумму {total} действует до {validUntil}. Если она вам подходит, примите её по ссылке из письма, которым мы её прислали, или ответьте на это письмо — менеджер пришлёт новую ссылку.',
+    'A reminder: estimate {number} “{title}” for {total} is valid until {validUntil}. If it suits you, accept it through the link in the e-mail that brought it, or reply to this message and your manager will send a new link.',
+  ],
+
+  expiredSubject: ['Смета {number} истекла без ответа — {customer}', 'Estimate {number} expired unanswered — {customer}'],
+  expiredBody: [
+    'Срок действия сметы {number} «{title}» для {customer} закончился {validUntil}, ответа не было. Можно сделать новую редакцию с новым сроком.',
+    'Estimate {number} “{title}” for {customer} expired on {validUntil} without an answer. A new revision with a new date can be sent.',
+  ],
+} as const satisfies Record<string, Pair>;

@@ -1,0 +1,111 @@
+/**
+ * The e-mails as text and HTML, from the words of domain/words/mail.ts. Pure: what a message
+ * says is decided here from plain data, so it can be previewed (the send dialog) and tested
+ * without sending. HTML is plain and escaped: no remote images, no tracking pixels, no scripts.
+ */
+import { formatDay, formatMoney, type Lang } from '../domain/format';
+import { MAIL_WORDS } from '../domain/words/mail';
+import { say, type Params } from '../domain/words/words';
+
+export interface Rendered {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+type Block = { kind: 'p'; text: string } | { kind: 'quote'; text: string } | { kind: 'link'; url: string } | { kind: 'small'; text: string };
+
+const w = (lang: Lang, key: keyof typeof MAIL_WORDS, params?: Params) => say(lang, MAIL_WORDS[key], params);
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
+}
+
+/** A header value on one line (no header injection through a title or a name). */
+const oneLine = (text: string) => text.replace(/[\r\n]+/g, ' ').trim();
+
+function render(subject: string, blocks: Block[]): Rendered {
+  const text = blocks.map((b) => (b.kind === 'quote' ? b.text.split('\n').map((l) => `> ${l}`).join('\n') : b.kind === 'link' ? b.url : b.text)).join('\n\n');
+  const html = [
+    '<!doctype html><html><body style="font-family:-apple-system,Segoe UI,Roboto,Arial,sans-serif;font-size:15px;line-height:1.5;color:#1f2933;max-width:640px">',
+    ...blocks.map((b) => {
+      const body = escapeHtml(b.kind === 'link' ? b.url : b.text).replace(/\n/g, '<br>');
+      if (b.kind === 'quote') return `<blockquote style="margin:0 0 1em;padding:.5em 1em;border-left:3px solid #c5cdd8;color:#3e4c59">${body}</blockquote>`;
+      if (b.kind === 'link') return `<p><a href="${escapeHtml(b.url)}" style="color:#1d4ed8">${body}</a></p>`;
+      if (b.kind === 'small') return `<p style="font-size:12px;color:#616e7c">${body}</p>`;
+      return `<p>${body}</p>`;
+    }),
+    '</body></html>',
+  ].join('\n');
+  return { subject: oneLine(subject), text: `${text}\n`, html };
+}
+
+export interface Sender {
+  company: string;
+  manager: { name: string; email: string; phone: string } | null;
+}
+
+function closing(lang: Lang, s: Sender): Block[] {
+  const blocks: Block[] = [{ kind: 'p', text: w(lang, 'signature', { manager: s.manager?.name ?? '', company: s.company }).replace(/^\n/, '') }];
+  if (s.manager) {
+    blocks.push({ kind: 'small', text: s.manager.phone ? w(lang, 'contacts', { phone: s.manager.phone, email: s.manager.email }) : w(lang, 'contactsEmail', { email: s.manager.email }) });
+  }
+  blocks.push({ kind: 'small', text: w(lang, 'automatic') });
+  return blocks;
+}
+
+export interface QuoteFacts {
+  number: string;
+  title: string;
+  totalMinor: number;
+  currency: string;
+  validUntil: string | null;
+  customerName: string;
+}
+
+const totalText = (q: QuoteFacts, lang: Lang) => formatMoney(q.totalMinor, q.currency, lang);
+
+/** To the customer: the estimate, its link, the manager's note; the PDF goes as an attachment. */
+export function quoteSentMail(lang: Lang, q: QuoteFacts, link: { url: string; expiresAt: string }, note: string, sender: Sender): Rendered {
+  const intro = q.validUntil
+    ? w(lang, 'sentIntro', { number: q.number, title: q.title, total: totalText(q, lang), validUntil: formatDay(q.validUntil, lang) })
+    : w(lang, 'sentIntroNoDate', { number: q.number, title: q.title, total: totalText(q, lang) });
+  const blocks: Block[] = [{ kind: 'p', text: w(lang, 'greeting') }, { kind: 'p', text: intro }];
+  if (note.trim()) blocks.push({ kind: 'p', text: w(lang, 'managerNote') }, { kind: 'quote', text: note.trim() });
+  blocks.push(
+    { kind: 'p', text: w(lang, 'sentLink') },
+    { kind: 'link', url: link.url },
+    { kind: 'small', text: `${w(lang, 'linkExpires', { date: formatDay(link.expiresAt, lang) })} ${w(lang, 'sentAttachment')}` },
+    ...closing(lang, sender),
+  );
+  return render(w(lang, 'sentSubject', { number: q.number, title: q.title }), blocks);
+}
+
+export type AnswerKind = 'accepted' | 'declined' | 'changes_requested';
+
+/** To the manager: the customer answered. */
+export function quoteAnsweredMail(lang: Lang, q: QuoteFacts, a: { kind: AnswerKind; name: string; message: string | null; at: string; url: string }): Rendered {
+  const answer = w(lang, a.kind === 'accepted' ? 'answerAccepted' : a.kind === 'declined' ? 'answerDeclined' : 'answerChanges');
+  const blocks: Block[] = [{ kind: 'p', text: w(lang, 'answeredBody', { customer: q.customerName, name: a.name, answer, number: q.number, title: q.title, at: formatDay(a.at, lang) }) }];
+  if (a.message) blocks.push({ kind: 'p', text: w(lang, 'answeredMessage') }, { kind: 'quote', text: a.message });
+  blocks.push({ kind: 'p', text: w(lang, 'answeredNext', { url: a.url }) });
+  return render(w(lang, 'answeredSubject', { number: q.number, answer, customer: q.customerName }), blocks);
+}
+
+/** To the customer: the estimate expires in a few days and has no answer yet. */
+export function quoteExpiringMail(lang: Lang, q: QuoteFacts & { validUntil: string }, sender: Sender): Rendered {
+  const validUntil = formatDay(q.validUntil, lang);
+  return render(w(lang, 'expiringSubject', { number: q.number, validUntil }), [
+    { kind: 'p', text: w(lang, 'greeting') },
+    { kind: 'p', text: w(lang, 'expiringBody', { number: q.number, title: q.title, total: totalText(q, lang), validUntil }) },
+    ...closing(lang, sender),
+  ]);
+}
+
+/** To the manager: the estimate expired without an answer. */
+export function quoteExpiredMail(lang: Lang, q: QuoteFacts & { validUntil: string }, url: string): Rendered {
+  return render(w(lang, 'expiredSubject', { number: q.number, customer: q.customerName }), [
+    { kind: 'p', text: w(lang, 'expiredBody', { number: q.number, title: q.title, customer: q.customerName, validUntil: formatDay(q.validUntil, lang) }) },
+    { kind: 'p', text: w(lang, 'answeredNext', { url }) },
+  ]);
+}
