@@ -10,7 +10,8 @@
  */
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { CUSTOMER_DATA_ROW_CAP, assertCustomerDataFits, customerDataWorkbook } from '../../worker/excel/customer-data';
+import { CUSTOMER_DATA_ROW_CAP, customerDataWorkbook } from '../../worker/excel/customer-data';
+import { assertCustomerDataFits } from '../../worker/routes/exports';
 import { AppError } from '../../worker/http/errors';
 import { excelRound, zipParts } from '../e2e/excel-check';
 import { ORIGIN, call, fails, fetchWorker, ok } from '../helpers';

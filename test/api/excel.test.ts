@@ -7,7 +7,8 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { reportTotals, summarize, type ConsumptionEntry, type ConsumptionReport } from '../../worker/domain/consumption';
-import { CONSUMPTION_ROW_CAP, assertConsumptionFits, consumptionWorkbook } from '../../worker/excel/consumption';
+import { CONSUMPTION_ROW_CAP, consumptionWorkbook } from '../../worker/excel/consumption';
+import { assertConsumptionFits } from '../../worker/routes/reports';
 import { contentDisposition } from '../../worker/excel/filename';
 import { AppError } from '../../worker/http/errors';
 import { allText, formulaCells, zipParts } from '../e2e/excel-check';

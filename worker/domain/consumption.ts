@@ -98,3 +98,9 @@ export function reportTotals(customers: readonly CustomerConsumption[]): Consump
   }
   return t;
 }
+
+/** The balance after each entry, from the opening one: what a ledger's "balance" column shows. */
+export function runningBalances(openingCenti: number, entries: readonly Pick<ConsumptionEntry, 'normHoursCenti'>[]): number[] {
+  let balance = openingCenti;
+  return entries.map((e) => (balance += e.normHoursCenti));
+}

@@ -113,6 +113,16 @@ export function splitRemainder(remainingCenti: number, n: number, rateMinor: num
   return { n, sharesCenti, perFunderCenti, perFunderMinor: normHoursAmountMinor(perFunderCenti, rateMinor), sharesMinor };
 }
 
+/**
+ * The compared projects whose score is the best of a row (the lowest or the highest); none
+ * when every project scores the same. The comparison screen and its Excel file mark these.
+ */
+export function bestOf<P extends { id: number }>(projects: readonly P[], score: (p: P) => number, best: 'min' | 'max'): Set<number> {
+  const scores = projects.map(score);
+  const target = best === 'min' ? Math.min(...scores) : Math.max(...scores);
+  if (scores.every((s) => s === target)) return new Set();
+  return new Set(projects.filter((p) => score(p) === target).map((p) => p.id));
+}
 
 // ---------- a safe Markdown subset ----------
 

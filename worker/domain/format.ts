@@ -1,8 +1,9 @@
 /**
  * Display of exact integer amounts: money as `1 234 567,89 ₽` (ru) or `₽1,234,567.89` (en),
  * hours as `20,00 ч` / `20.00 h`. No float is involved: digits are placed, not computed.
+ * Dates as `31.05.2026` / `31/05/2026`, every document alike.
  */
-
+import { wallClock } from './calendar';
 import type { LANGS } from './enums';
 
 export type Lang = (typeof LANGS)[number];
@@ -79,4 +80,13 @@ export function parseFixed(text: string, decimals: number): number | null {
 export function formatDay(isoDate: string, lang: Lang): string {
   const [y, m, d] = isoDate.slice(0, 10).split('-');
   return lang === 'ru' ? `${d}.${m}.${y}` : `${d}/${m}/${y}`;
+}
+
+/** An instant as the company's wall clock showed it: 31.05.2026 14:05 / 31/05/2026 14:05; text that is no instant stays as it is. */
+export function stampText(instant: Date | string, timeZone: string, lang: Lang): string {
+  const ms = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
+  if (Number.isNaN(ms)) return String(instant);
+  const w = wallClock(ms, timeZone);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${formatDay(`${String(w.year).padStart(4, '0')}-${two(w.month)}-${two(w.day)}`, lang)} ${two(w.hour)}:${two(w.minute)}`;
 }

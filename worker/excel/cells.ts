@@ -9,6 +9,7 @@
  */
 import type * as ExcelJS from 'exceljs';
 import type { Alignment, Borders, Cell, Fill, Font, Style, Workbook, Worksheet } from 'exceljs';
+import { localDater, wallClock } from '../domain/calendar';
 import { currencySymbol, formatFixed, formatMilli, formatMoney, type Lang } from '../domain/format';
 
 export const FONT_NAME = 'Arial';
@@ -85,14 +86,28 @@ export function setNumber(cell: Cell, value: number, style: Partial<Style>): Cel
   return cell;
 }
 
+/** The SUM of column `col` over rows first..last with the total computed for it; a plain 0 when there are no rows. */
+export function setSum(cell: Cell, col: number, rows: { first: number; last: number }, result: number, style: Partial<Style>): Cell {
+  if (rows.last < rows.first) return setNumber(cell, 0, style);
+  const L = colLetter(col);
+  return setFormula(cell, `SUM(${L}${rows.first}:${L}${rows.last})`, result, style);
+}
+
 /** An instant (ISO) as the date and time the company's wall clock showed, as a real Excel date-time. */
 export function excelDateTime(iso: string, timeZone: string): Date | null {
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) return null;
-  const parts: Record<string, number> = {};
-  const format = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-  for (const p of format.formatToParts(new Date(ms))) if (p.type !== 'literal') parts[p.type] = Number(p.value);
-  return new Date(Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!));
+  const w = wallClock(ms, timeZone);
+  return new Date(Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute));
+}
+
+/**
+ * The company's calendar date ('YYYY-MM-DD') of what a row stores: a date as it is, an
+ * instant through `localDater` (one time-zone look-up per hour of instants, not per row).
+ */
+export function calendarDay(timeZone: string): (iso: string | null) => string | null {
+  const local = localDater(timeZone);
+  return (iso) => (iso === null ? null : iso.length === 10 ? iso : local(Date.parse(iso)));
 }
 
 export const dateTimeFormat = (lang: Lang) => (lang === 'ru' ? 'dd.mm.yyyy hh:mm' : 'dd\\/mm\\/yyyy hh:mm');
@@ -112,6 +127,13 @@ export function setDate(cell: Cell, isoDate: string, style: Partial<Style>): Cel
   cell.value = excelDate(isoDate);
   cell.style = style;
   return cell;
+}
+
+/** Spreadsheet column letters: 1 → A, 27 → AA. */
+export function colLetter(n: number): string {
+  let s = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
 }
 
 /** A sheet name quoted for a formula reference: 'It''s'!A1. */
@@ -274,7 +296,13 @@ export function fitRowHeight(ws: Worksheet, row: number, cells: { text: string; 
   if (height > LINE_HEIGHT) ws.getRow(row).height = Math.min(409, Math.ceil(height));
 }
 
-// ---------- print ----------
+// ---------- view and print ----------
+
+/** Rows down to `headerRow` (and the first `columns` columns) stay in view while the rest scrolls; no grid lines. */
+export function freezeHeader(ws: Worksheet, headerRow: number, columns = 0) {
+  const first = `${colLetter(columns + 1)}${headerRow + 1}`;
+  ws.views = [{ state: 'frozen', xSplit: columns, ySplit: headerRow, topLeftCell: first, activeCell: first, showGridLines: false }];
+}
 
 /** `&` starts a code in headers and footers; a literal one is doubled. */
 export const headerText = (text: string) => cleanText(text).replace(/&/g, '&&').replace(/\n/g, ' ');

@@ -15,9 +15,16 @@
  */
 import ExcelJS from './exceljs';
 import type { Worksheet } from 'exceljs';
-import type { ConsumptionEntry, ConsumptionReport, CustomerConsumption, TopupKind } from '../domain/consumption';
-import { currencySymbol, type Lang } from '../domain/format';
-import { unprocessable } from '../http/errors';
+import { runningBalances, type ConsumptionEntry, type ConsumptionReport, type CustomerConsumption } from '../domain/consumption';
+import { currencySymbol, stampText, type Lang } from '../domain/format';
+import { upperFirst } from '../domain/words/case';
+import { DOCUMENT_WORDS } from '../domain/words/documents';
+import { LEDGER_KIND_WORDS, TOPUP_KIND_WORDS } from '../domain/words/kinds';
+import { LEDGER_WORDS } from '../domain/words/ledger';
+import { monthTitle } from '../domain/words/months';
+import { REPORT_WORDS } from '../domain/words/reports';
+import { vocabulary } from '../domain/words/vocabulary';
+import { say, wordsOf } from '../domain/words/words';
 import {
   CLOSING_RULES,
   HAIRLINE,
@@ -29,8 +36,10 @@ import {
   TOP_RULE,
   TOTAL_FILL,
   Widths,
+  colLetter as col,
   dateFormat,
   fitRowHeight,
+  freezeHeader,
   fromCenti,
   fromMilli,
   fromMinor,
@@ -40,12 +49,14 @@ import {
   setFormula,
   setNumber,
   setProperties,
+  setSum,
   setText,
   sheetRef,
   styleRange,
   toArrayBuffer,
   uniqueSheetName,
 } from './cells';
+import { refusal, unlessRefused, type DocumentRefusal } from './refusal';
 
 /** Entry rows one workbook may hold: 10 000 took about 1 s and 105 MB in bench/RESULTS.md, 20 000 went past the 128 MB a Worker may use. */
 export const CONSUMPTION_ROW_CAP = 10_000;
@@ -54,90 +65,17 @@ export function consumptionRowCount(report: Pick<ConsumptionReport, 'customers'>
   return report.customers.reduce((n, c) => n + c.entries.length, 0);
 }
 
-/** Refuses (422 report_too_large) a report with more entries than one file may hold. */
-export function assertConsumptionFits(report: Pick<ConsumptionReport, 'customers'>, cap = CONSUMPTION_ROW_CAP) {
+/** A report with more entries than one file may hold (report_too_large; the route answers 422). */
+export function consumptionRefusal(report: Pick<ConsumptionReport, 'customers'>, cap = CONSUMPTION_ROW_CAP): DocumentRefusal | null {
   const rows = consumptionRowCount(report);
-  if (rows <= cap) return;
-  throw unprocessable(
-    'report_too_large',
-    {
-      en: `The report has ${rows} ledger entries; one Excel file holds at most ${cap}. Download it per customer (customerId=…).`,
-      ru: `В отчёте ${rows} операций; в один файл Excel помещается не больше ${cap}. Выгрузите отчёт по каждому заказчику отдельно (customerId=…).`,
-    },
-    { rows, cap },
-  );
+  return rows <= cap ? null : refusal('report_too_large', REPORT_WORDS.tooLarge, { rows, cap }, { rows, cap });
 }
 
-const WORDS = {
-  summary: ['Сводка', 'Summary'],
-  title: ['Отчёт о расходе нормо-часов за', 'Monthly norm-hour consumption report,'],
-  timeZone: ['Даты — по часовому поясу', 'Dates in the time zone'],
-  generated: ['сформирован', 'generated'],
-  customer: ['Заказчик', 'Customer'],
-  opening: ['Остаток на начало,\nнормо-ч', 'Opening balance,\nnorm-h'],
-  topups: ['Пополнения,\nнормо-ч', 'Top-ups,\nnorm-h'],
-  debits: ['Списания,\nнормо-ч', 'Debits,\nnorm-h'],
-  corrections: ['Корректировки,\nнормо-ч', 'Corrections,\nnorm-h'],
-  closing: ['Остаток на конец,\nнормо-ч', 'Closing balance,\nnorm-h'],
-  money: ['Списано, денежный\nэквивалент', 'Debits, money\nequivalent'],
-  total: ['Итого', 'Total'],
-  emptyMonth: ['За этот месяц операций по балансам нормо-часов не было.', 'There were no norm-hour ledger entries in this month.'],
-  noCustomers: ['Нет заказчиков с балансом или операциями за месяц.', 'No customer had a balance or ledger entries in this month.'],
-  legend: [
-    'Остаток на конец = остаток на начало + пополнения − списания + корректировки. Денежный эквивалент — по стоимости нормо-часа, действовавшей при списании.',
-    'Closing = opening + top-ups − debits + corrections. Money equivalent at the norm-hour rate in force at each debit.',
-  ],
-  openingRow: ['Остаток на начало месяца', 'Opening balance'],
-  closingRow: ['Остаток на конец месяца', 'Closing balance'],
-  monthTotal: ['Итого за месяц', 'Month total'],
-  noEntries: ['Операций за месяц не было.', 'No ledger entries this month.'],
-  date: ['Дата', 'Date'],
-  operation: ['Операция', 'Entry'],
-  order: ['Заявка', 'Work order'],
-  stage: ['Этап', 'Stage'],
-  code: ['Код', 'Code'],
-  content: ['Содержание', 'Description'],
-  category: ['Категория', 'Category'],
-  hours: ['Часы', 'Hours'],
-  k: ['K', 'K'],
-  topup: ['Пополнение,\nнормо-ч', 'Top-up,\nnorm-h'],
-  debit: ['Списание,\nнормо-ч', 'Debit,\nnorm-h'],
-  correction: ['Корректировка,\nнормо-ч', 'Correction,\nnorm-h'],
-  balance: ['Остаток,\nнормо-ч', 'Balance,\nnorm-h'],
-  debitMoney: ['Списано', 'Debited'],
-  kindTopup: ['Пополнение', 'Top-up'],
-  kindDebit: ['Списание', 'Debit'],
-  kindCorrection: ['Корректировка', 'Correction'],
-} satisfies Record<string, [string, string]>;
-
-const TOPUP_KIND: Record<TopupKind, [string, string]> = {
-  tariff: ['тарифный план', 'tariff plan'],
-  support: ['пакет расширенной поддержки', 'extended support package'],
-  contract: ['отдельный договор', 'separate contract'],
-};
-
-const MONTHS: Record<Lang, string[]> = {
-  ru: ['январь', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь'],
-  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
-};
-
-type Word = keyof typeof WORDS;
-const wordOf = (lang: Lang) => (key: Word) => WORDS[key][lang === 'ru' ? 0 : 1];
-const col = (n: number) => String.fromCharCode(64 + n);
-
-export function monthTitle(month: string, lang: Lang): string {
-  const [y, m] = month.split('-');
-  const name = MONTHS[lang][Number(m) - 1] ?? month;
-  return lang === 'ru' ? `${name} ${y} г.` : `${name} ${y}`;
-}
-
-function stampText(iso: string, timeZone: string, lang: Lang): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(d);
-  const p = Object.fromEntries(parts.map((x) => [x.type, x.value]));
-  return lang === 'ru' ? `${p.day}.${p.month}.${p.year} ${p.hour}:${p.minute}` : `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}`;
-}
+/** The words the report reads: the documents', the ledger's and its own. */
+export const REPORT_SHEET_WORDS = vocabulary(DOCUMENT_WORDS, LEDGER_WORDS, REPORT_WORDS);
+const wordOf = (lang: Lang) => wordsOf(REPORT_SHEET_WORDS, lang);
+/** A two-line column head: the unit under the name. */
+const twoLines = (head: string) => head.replace(', ', ',\n');
 
 /** Where a customer sheet keeps the figures the summary links to. */
 interface CustomerCells {
@@ -148,7 +86,6 @@ interface CustomerCells {
   corrections: string;
   closing: string;
   money: string;
-  values: { opening: number; topups: number; debits: number; corrections: number; closing: number; money: number };
 }
 
 // Columns of a customer sheet.
@@ -160,7 +97,7 @@ const KIND_WIDTH = 15;
 
 /** `rowCap` is for the bench, which measures a file beyond the cap to show why it is there. */
 export async function consumptionWorkbook(report: ConsumptionReport, lang: Lang, { rowCap = CONSUMPTION_ROW_CAP } = {}): Promise<ArrayBuffer> {
-  assertConsumptionFits(report, rowCap);
+  unlessRefused(consumptionRefusal(report, rowCap));
   const w = wordOf(lang);
   const wb = new ExcelJS.Workbook();
   const period = monthTitle(report.month, lang);
@@ -223,7 +160,7 @@ function heading(ws: Worksheet, S: SheetStyles, report: ConsumptionReport, title
     [
       report.companyName,
       withPeriod ? `${w('title')} ${monthTitle(report.month, lang)}` : null,
-      `${w('timeZone')} ${report.timeZone}`,
+      `${upperFirst(w('timeZone'))} ${report.timeZone}`,
       `${w('generated')} ${stampText(report.generatedAt, report.timeZone, lang)}`,
     ]
       .filter(Boolean)
@@ -238,10 +175,8 @@ function headerRow(ws: Worksheet, S: SheetStyles, row: number, names: string[]) 
 }
 
 function kindText(e: ConsumptionEntry, lang: Lang): string {
-  const w = wordOf(lang);
-  if (e.kind === 'debit') return w('kindDebit');
-  if (e.kind === 'correction') return w('kindCorrection');
-  return e.topupKind ? `${w('kindTopup')} (${TOPUP_KIND[e.topupKind][lang === 'ru' ? 0 : 1]})` : w('kindTopup');
+  const kind = say(lang, LEDGER_KIND_WORDS[e.kind]);
+  return e.kind === 'topup' && e.topupKind ? `${kind} (${say(lang, TOPUP_KIND_WORDS[e.topupKind])})` : kind;
 }
 
 function customerSheet(wb: ExcelJS.Workbook, S: SheetStyles, report: ConsumptionReport, c: CustomerConsumption, name: string, lang: Lang): CustomerCells {
@@ -260,18 +195,14 @@ function customerSheet(wb: ExcelJS.Workbook, S: SheetStyles, report: Consumption
   const HEADER = 4;
   headerRow(ws, S, HEADER, [
     w('date'), w('operation'), w('order'), w('stage'), w('code'), w('content'), w('category'), w('hours'), w('k'),
-    w('topup'), w('debit'), w('correction'), w('balance'), `${w('debitMoney')}, ${currencySymbol(report.currency)}`,
+    ...[w('topupColumn'), w('debitColumn'), w('correctionColumn'), w('runningColumn')].map(twoLines), `${w('debited')}, ${currencySymbol(report.currency)}`,
   ]);
 
   let r = HEADER + 1;
-  let balance = c.openingCenti;
-  let topups = 0;
-  let debits = 0;
-  let corrections = 0;
-  let moneyMinor = 0;
+  const balances = runningBalances(c.openingCenti, c.entries);
   const B = col(E.balance);
   const [TU, DE, CO] = [col(E.topup), col(E.debit), col(E.correction)];
-  for (const e of c.entries) {
+  for (const [i, e] of c.entries.entries()) {
     const row = ws.getRow(r);
     const cell = (n: number) => row.getCell(n);
     const kind = kindText(e, lang);
@@ -295,15 +226,11 @@ function customerSheet(wb: ExcelJS.Workbook, S: SheetStyles, report: Consumption
       if (k === amountCol) setNumber(cell(k), fromCenti(amount), S.hours);
       else cell(k).style = S.blank;
     }
-    if (e.kind === 'topup') topups += amount;
-    else if (e.kind === 'debit') debits += amount;
-    else corrections += amount;
-    balance += e.kind === 'debit' ? -amount : amount;
+    const balance = balances[i]!;
     const prev = r === HEADER + 1 ? `${B}${OPEN_ROW}` : `${B}${r - 1}`;
     setFormula(cell(E.balance), `${prev}+${TU}${r}-${DE}${r}+${CO}${r}`, fromCenti(balance), S.hours);
     if (e.kind === 'debit') {
       setNumber(cell(E.money), fromMinor(-e.moneyMinor), S.money);
-      moneyMinor -= e.moneyMinor;
       widths.money(E.money, -e.moneyMinor);
     } else cell(E.money).style = S.blank;
     fitRowHeight(ws, r, [
@@ -332,26 +259,21 @@ function customerSheet(wb: ExcelJS.Workbook, S: SheetStyles, report: Consumption
   styleRange(ws, TOTAL, 1, E_LAST, S.totalBlank);
   ws.mergeCells(TOTAL, 1, TOTAL, E.k);
   setText(ws.getCell(TOTAL, 1), w('monthTotal'), S.totalLabel);
-  const sum = (colNo: number, hundredths: number, style: typeof S.totalHours) => {
-    const cell = ws.getCell(TOTAL, colNo);
-    if (c.entries.length > 0) setFormula(cell, `SUM(${col(colNo)}${HEADER + 1}:${col(colNo)}${lastEntry})`, hundredths / 100, style);
-    else setNumber(cell, 0, style);
-  };
-  sum(E.topup, topups, S.totalHours);
-  sum(E.debit, debits, S.totalHours);
-  sum(E.correction, corrections, S.totalHours);
-  sum(E.money, moneyMinor, S.totalMoney);
+  const sum = (colNo: number, hundredths: number, style: typeof S.totalHours) => setSum(ws.getCell(TOTAL, colNo), colNo, { first: HEADER + 1, last: lastEntry }, hundredths / 100, style);
+  sum(E.topup, c.topupsCenti, S.totalHours);
+  sum(E.debit, c.debitsCenti, S.totalHours);
+  sum(E.correction, c.correctionsCenti, S.totalHours);
+  sum(E.money, c.moneyMinor, S.totalMoney);
   const CLOSE = TOTAL + 1;
   ws.mergeCells(CLOSE, 1, CLOSE, E.balance - 1);
   setText(ws.getCell(CLOSE, 1), w('closingRow'), S.labelRight);
-  const closing = c.openingCenti + topups - debits + corrections;
-  setFormula(ws.getCell(CLOSE, E.balance), `${B}${OPEN_ROW}+${TU}${TOTAL}-${DE}${TOTAL}+${CO}${TOTAL}`, fromCenti(closing), S.closing);
+  setFormula(ws.getCell(CLOSE, E.balance), `${B}${OPEN_ROW}+${TU}${TOTAL}-${DE}${TOTAL}+${CO}${TOTAL}`, fromCenti(c.closingCenti), S.closing);
   ws.getRow(CLOSE).height = 18;
   ws.mergeCells(CLOSE + 2, 1, CLOSE + 2, E_LAST);
   setText(ws.getCell(CLOSE + 2, 1), w('legend'), S.legend);
 
-  for (const v of [topups, debits, corrections, c.openingCenti, closing]) widths.fixed(E.balance, v, 2);
-  widths.money(E.money, moneyMinor);
+  for (const v of [c.topupsCenti, c.debitsCenti, c.correctionsCenti, c.openingCenti, c.closingCenti]) widths.fixed(E.balance, v, 2);
+  widths.money(E.money, c.moneyMinor);
   widths.apply(ws, {
     [E.date]: { min: 12, max: 12 },
     [E.order]: { min: 10, max: 16 },
@@ -368,7 +290,7 @@ function customerSheet(wb: ExcelJS.Workbook, S: SheetStyles, report: Consumption
   ws.getColumn(E.stage).width = STAGE_WIDTH;
   ws.getColumn(E.kind).width = KIND_WIDTH;
   ws.getColumn(E.content).width = CONTENT_WIDTH;
-  ws.views = [{ state: 'frozen', xSplit: 0, ySplit: HEADER, topLeftCell: `A${HEADER + 1}`, activeCell: `A${HEADER + 1}`, showGridLines: false }];
+  freezeHeader(ws, HEADER);
   printSetup(ws, { landscape: true, repeatRow: HEADER, footerLeft: report.companyName, footerRight: `${c.name} · ${report.month}` });
 
   return {
@@ -379,7 +301,6 @@ function customerSheet(wb: ExcelJS.Workbook, S: SheetStyles, report: Consumption
     corrections: `${CO}${TOTAL}`,
     closing: `${B}${CLOSE}`,
     money: `${col(E.money)}${TOTAL}`,
-    values: { opening: c.openingCenti, topups, debits, corrections, closing, money: moneyMinor },
   };
 }
 
@@ -393,26 +314,32 @@ function summarySheet(ws: Worksheet, S: SheetStyles, report: ConsumptionReport, 
   const K = S_COL;
   heading(ws, S, report, `${w('title')} ${monthTitle(report.month, lang)}`, lang, S_LAST, false);
   const HEADER = 4;
-  headerRow(ws, S, HEADER, [w('customer'), w('opening'), w('topups'), w('debits'), w('corrections'), w('closing'), `${w('money')}, ${currencySymbol(report.currency)}`]);
+  headerRow(ws, S, HEADER, [w('customer'), w('opening'), w('topups'), w('debits'), w('corrections'), w('closing'), `${w('moneyEquivalent')}, ${currencySymbol(report.currency)}`]);
   ws.getRow(HEADER).height = 40;
 
+  // The summary's norm-hour columns and the figure of the domain's summary each shows.
+  const HOURS = [
+    [K.opening, 'openingCenti'],
+    [K.topups, 'topupsCenti'],
+    [K.debits, 'debitsCenti'],
+    [K.corrections, 'correctionsCenti'],
+    [K.closing, 'closingCenti'],
+  ] as const;
   let r = HEADER + 1;
   const first = r;
-  for (const [i, c] of customers.entries()) {
-    const name = report.customers[i]!.name;
-    setText(ws.getCell(r, K.customer), name, S.name);
-    const link = (colNo: number, ref: string, value: number, style: typeof S.hours) => setFormula(ws.getCell(r, colNo), `${sheetRef(c.sheet)}!${ref}`, value / 100, style);
-    link(K.opening, c.opening, c.values.opening, S.hours);
-    link(K.topups, c.topups, c.values.topups, S.hours);
-    link(K.debits, c.debits, c.values.debits, S.hours);
-    link(K.corrections, c.corrections, c.values.corrections, S.hours);
-    setFormula(ws.getCell(r, K.closing), `${col(K.opening)}${r}+${col(K.topups)}${r}-${col(K.debits)}${r}+${col(K.corrections)}${r}`, fromCenti(c.values.closing), S.hours);
-    link(K.money, c.money, c.values.money, S.money);
-    fitRowHeight(ws, r, [{ text: name, width: 40 }]);
-    for (const [k, colNo] of [['opening', K.opening], ['topups', K.topups], ['debits', K.debits], ['corrections', K.corrections], ['closing', K.closing]] as const) {
-      widths.fixed(colNo, c.values[k], 2);
-    }
-    widths.money(K.money, c.values.money);
+  for (const [i, cells] of customers.entries()) {
+    const c = report.customers[i]!;
+    setText(ws.getCell(r, K.customer), c.name, S.name);
+    const link = (colNo: number, ref: string, value: number, style: typeof S.hours) => setFormula(ws.getCell(r, colNo), `${sheetRef(cells.sheet)}!${ref}`, value / 100, style);
+    link(K.opening, cells.opening, c.openingCenti, S.hours);
+    link(K.topups, cells.topups, c.topupsCenti, S.hours);
+    link(K.debits, cells.debits, c.debitsCenti, S.hours);
+    link(K.corrections, cells.corrections, c.correctionsCenti, S.hours);
+    setFormula(ws.getCell(r, K.closing), `${col(K.opening)}${r}+${col(K.topups)}${r}-${col(K.debits)}${r}+${col(K.corrections)}${r}`, fromCenti(c.closingCenti), S.hours);
+    link(K.money, cells.money, c.moneyMinor, S.money);
+    fitRowHeight(ws, r, [{ text: c.name, width: 40 }]);
+    for (const [colNo, figure] of HOURS) widths.fixed(colNo, c[figure], 2);
+    widths.money(K.money, c.moneyMinor);
     r++;
   }
   const last = r - 1;
@@ -424,22 +351,15 @@ function summarySheet(ws: Worksheet, S: SheetStyles, report: ConsumptionReport, 
     r++;
   }
 
+  // The totals are the domain's (reportTotals), as SUMs over the rows above.
   const TOTAL = r;
+  const t = report.totals;
   setText(ws.getCell(TOTAL, K.customer), w('total'), S.totalLabelLeft);
-  const total = (k: keyof CustomerCells['values']) => customers.reduce((n, c) => n + c.values[k], 0);
-  const sum = (colNo: number, value: number, style: typeof S.totalHours) => {
-    const cell = ws.getCell(TOTAL, colNo);
-    if (customers.length > 0) setFormula(cell, `SUM(${col(colNo)}${first}:${col(colNo)}${last})`, value / 100, style);
-    else setNumber(cell, 0, style);
-  };
-  sum(K.opening, total('opening'), S.totalHours);
-  sum(K.topups, total('topups'), S.totalHours);
-  sum(K.debits, total('debits'), S.totalHours);
-  sum(K.corrections, total('corrections'), S.totalHours);
-  sum(K.closing, total('closing'), S.totalHours);
-  sum(K.money, total('money'), S.totalMoney);
-  for (const k of ['opening', 'topups', 'debits', 'corrections', 'closing'] as const) widths.fixed(K[k], total(k), 2);
-  widths.money(K.money, total('money'));
+  const sum = (colNo: number, value: number, style: typeof S.totalHours) => setSum(ws.getCell(TOTAL, colNo), colNo, { first, last }, value / 100, style);
+  for (const [colNo, figure] of HOURS) sum(colNo, t[figure], S.totalHours);
+  sum(K.money, t.moneyMinor, S.totalMoney);
+  for (const [colNo, figure] of HOURS) widths.fixed(colNo, t[figure], 2);
+  widths.money(K.money, t.moneyMinor);
   ws.mergeCells(TOTAL + 2, 1, TOTAL + 2, S_LAST);
   setText(ws.getCell(TOTAL + 2, 1), w('legend'), S.legend);
   ws.getRow(TOTAL + 2).height = 24;
@@ -453,6 +373,6 @@ function summarySheet(ws: Worksheet, S: SheetStyles, report: ConsumptionReport, 
     [K.closing]: { min: 13, max: 16 },
     [K.money]: { min: 16, max: 22 },
   });
-  ws.views = [{ state: 'frozen', xSplit: 0, ySplit: HEADER, topLeftCell: `A${HEADER + 1}`, activeCell: `A${HEADER + 1}`, showGridLines: false }];
+  freezeHeader(ws, HEADER);
   printSetup(ws, { landscape: false, repeatRow: HEADER, footerLeft: report.companyName, footerRight: report.month });
 }

@@ -18,7 +18,14 @@
  */
 import ExcelJS from './exceljs';
 import type { ComparisonT } from '../../schema/api';
-import { formatFixed, type Lang } from '../domain/format';
+import { bestOf } from '../domain/crowdfunding';
+import { formatFixed, stampText, type Lang } from '../domain/format';
+import { CROWDFUNDING_WORDS } from '../domain/words/crowdfunding';
+import { DOCUMENT_WORDS } from '../domain/words/documents';
+import { LEDGER_WORDS } from '../domain/words/ledger';
+import { PROJECT_STATUS_WORDS } from '../domain/words/statuses';
+import { vocabulary } from '../domain/words/vocabulary';
+import { say, wordsOf } from '../domain/words/words';
 import {
   GRID,
   HEADER_FILL,
@@ -26,9 +33,11 @@ import {
   INTEGER_FORMAT,
   SECTION_FILL,
   Styles,
+  colLetter as col,
   dateFormat,
   fill,
   fitRowHeight,
+  freezeHeader,
   fromCenti,
   fromMilli,
   fromMinor,
@@ -58,71 +67,14 @@ export interface CompareInput {
   generatedAt: Date;
 }
 
-const WORDS = {
-  sheet: ['Сравнение', 'Comparison'],
-  title: ['Сравнение краудфандинг-проектов', 'Crowdfunding projects compared'],
-  generated: ['сформировано', 'generated'],
-  rate: ['Стоимость нормо-часа', 'Norm-hour rate'],
-  n: ['Новых участников, N', 'New co-funders, N'],
-  customer: ['Заказчик', 'Customer'],
-  balance: ['Баланс нормо-часов', 'Norm-hour balance'],
-  overdraft: ['Допустимый минус, нормо-ч', 'Overdraft allowed, norm-h'],
-  figure: ['Показатель', 'Figure'],
-  code: ['Код', 'Code'],
-  status: ['Статус', 'Status'],
-  target: ['Плановый срок', 'Target date'],
-  price: ['Стоимость', 'Price'],
-  normHours: ['Нормо-часы', 'Norm-hours'],
-  confirmed: ['Подтверждено, нормо-ч', 'Confirmed, norm-h'],
-  promised: ['Обещано, нормо-ч', 'Promised, norm-h'],
-  remaining: ['Осталось, нормо-ч', 'Remaining, norm-h'],
-  funded: ['Собрано', 'Funded'],
-  funders: ['Участников', 'Co-funders'],
-  share: ['Доля нового участника, нормо-ч', 'Share per new co-funder, norm-h'],
-  shareMoney: ['Стоимость доли', 'Share price'],
-  shares: ['Деление остатка на N долей, нормо-ч', 'The remainder in N shares, norm-h'],
-  covers: ['Баланс заказчика покрывает долю', 'The customer’s balance covers the share'],
-  yes: ['да', 'yes'],
-  no: ['нет', 'no'],
-  none: ['—', '—'],
-  legendBest: [
-    '★ — лучшее значение в строке, как на экране сравнения: меньшие стоимость, нормо-часы, остаток и доля; большие подтверждённые и обещанные нормо-часы, процент сбора и число участников; «да» в строке баланса. Если во всех проектах значение одинаковое, отметки нет.',
-    '★ marks the best value of a row, as the comparison screen does: the lower price, norm-hours, remainder and share; the higher confirmed and promised norm-hours, funded percentage and number of co-funders; “yes” in the balance row. No mark when every project has the same value.',
-  ],
-  legendFormulas: [
-    'Осталось = МАКС(0; нормо-часы − обещано − подтверждено). Собрано = подтверждено ÷ нормо-часы, с округлением вниз до 0,1 %. Остаток делится между N новыми участниками на доли, которые отличаются не больше чем на 0,01 нормо-часа и в сумме дают остаток; доля нового участника — наибольшая из них, её стоимость = ОКРУГЛ(доля × стоимость нормо-часа; 2).',
-    'Remaining = MAX(0, norm-hours − promised − confirmed). Funded = confirmed ÷ norm-hours, rounded down to 0.1 %. The remainder is split among N new co-funders into shares that differ by at most 0.01 norm-hour and add up to the remainder; the share per new co-funder is the largest of them, priced at ROUND(share × norm-hour rate, 2).',
-  ],
-  legendCovers: [
-    'Баланс покрывает долю, если баланс нормо-часов вместе с допустимым минусом не меньше доли.',
-    'The balance covers the share when the norm-hour balance plus the allowed overdraft is at least the share.',
-  ],
-} satisfies Record<string, [string, string]>;
-
-const STATUS: Record<Project['status'], [string, string]> = {
-  open: ['Сбор взносов', 'Open'],
-  funded: ['Профинансирован', 'Funded'],
-  in_development: ['В разработке', 'In development'],
-  released: ['Выпущен', 'Released'],
-  withdrawn: ['Отозван', 'Withdrawn'],
-};
-
-type Word = keyof typeof WORDS;
-const wordOf = (lang: Lang) => (key: Word) => WORDS[key][lang === 'ru' ? 0 : 1];
-const col = (n: number) => String.fromCharCode(64 + n);
+/** The words the comparison reads: the documents', the ledger's (balance, overdraft) and its own. */
+export const COMPARE_SHEET_WORDS = vocabulary(DOCUMENT_WORDS, LEDGER_WORDS, CROWDFUNDING_WORDS);
+type Word = keyof typeof COMPARE_SHEET_WORDS;
 
 export const BEST_MARK = '★';
 export const BEST_FILL = fill('FFE2EFDA');
 const LABEL_WIDTH = 46;
 const PROJECT_WIDTH = 24;
-
-/** The projects whose score is the best of the row (min or max); none when all are equal — the screen's rule. */
-export function bestOf(projects: readonly Project[], score: (p: Project) => number, best: 'min' | 'max'): Set<number> {
-  const scores = projects.map(score);
-  const target = best === 'min' ? Math.min(...scores) : Math.max(...scores);
-  if (scores.every((s) => s === target)) return new Set();
-  return new Set(projects.filter((p) => score(p) === target).map((p) => p.id));
-}
 
 /** "1 × 3,34 + 2 × 3,33": how the remainder divides into N shares. */
 export function sharesText(sharesCenti: readonly number[], lang: Lang): string {
@@ -134,19 +86,9 @@ export function sharesText(sharesCenti: readonly number[], lang: Lang): string {
     .join(' + ');
 }
 
-function stampText(date: Date, timeZone: string, lang: Lang): string {
-  const p = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-      .formatToParts(date)
-      .map((x) => [x.type, x.value]),
-  );
-  return lang === 'ru' ? `${p.day}.${p.month}.${p.year} ${p.hour}:${p.minute}` : `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}`;
-}
-
 export async function compareWorkbook(input: CompareInput, lang: Lang): Promise<ArrayBuffer> {
   const { comparison: cmp } = input;
-  const w = wordOf(lang);
-  const L = lang === 'ru' ? 0 : 1;
+  const w = wordsOf(COMPARE_SHEET_WORDS, lang);
   const projects = cmp.projects;
   const LAST = 1 + projects.length;
   const wb = new ExcelJS.Workbook();
@@ -225,8 +167,8 @@ export async function compareWorkbook(input: CompareInput, lang: Lang): Promise<
     r++;
   };
   info('code', (cell, p) => setText(cell, p.code, S.infoText));
-  info('status', (cell, p) => setText(cell, STATUS[p.status][L], S.infoText));
-  info('target', (cell, p) => (p.targetDate ? setDate(cell, p.targetDate, S.infoDate) : setText(cell, w('none'), S.infoText)));
+  info('status', (cell, p) => setText(cell, say(lang, PROJECT_STATUS_WORDS[p.status]), S.infoText));
+  info('targetDate', (cell, p) => (p.targetDate ? setDate(cell, p.targetDate, S.infoDate) : setText(cell, '—', S.infoText)));
 
   /** One figure row; returns its row number, so later formulas can refer to it. */
   const rows: Partial<Record<Word, number>> = {};
@@ -276,7 +218,7 @@ export async function compareWorkbook(input: CompareInput, lang: Lang): Promise<
     r++;
   }
 
-  ws.views = [{ state: 'frozen', xSplit: 1, ySplit: HEADER, topLeftCell: `B${HEADER + 1}`, activeCell: `B${HEADER + 1}`, showGridLines: false }];
+  freezeHeader(ws, HEADER, 1);
   printSetup(ws, {
     landscape: projects.length >= 3,
     repeatRow: HEADER,

@@ -12,11 +12,12 @@
  * kopecks as the API, and one that does recalculates to the same kopecks.
  */
 import ExcelJS from './exceljs';
-import type { Worksheet } from 'exceljs';
-import { localDate } from '../domain/calendar';
-import { currencySymbol, type Lang } from '../domain/format';
+import { currencySymbol, formatDay, type Lang } from '../domain/format';
 import type { SharedQuote } from '../domain/shared-view';
-import { unprocessable } from '../http/errors';
+import { DOCUMENT_WORDS } from '../domain/words/documents';
+import { QUOTE_STATUS_WORDS } from '../domain/words/statuses';
+import { vocabulary } from '../domain/words/vocabulary';
+import { say, wordsOf } from '../domain/words/words';
 import {
   GRID,
   HAIRLINE,
@@ -29,9 +30,12 @@ import {
   TOP_RULE,
   TOTAL_FILL,
   Widths,
+  calendarDay,
   cleanText,
+  colLetter as col,
   dateFormat,
   fitRowHeight,
+  freezeHeader,
   fromCenti,
   fromMilli,
   fromMinor,
@@ -42,73 +46,18 @@ import {
   setFormula,
   setNumber,
   setProperties,
+  setSum,
   setText,
   styleRange,
   toArrayBuffer,
 } from './cells';
+import { servicesSheet } from './estimate-services';
+import { refusal, unlessRefused, type DocumentRefusal } from './refusal';
 
-const WORDS = {
-  sheet: ['Смета', 'Estimate'],
-  services: ['Услуги', 'Services'],
-  estimateNo: ['Смета №', 'Estimate No.'],
-  revision: ['редакция', 'revision'],
-  contractor: ['Исполнитель', 'Contractor'],
-  customer: ['Заказчик', 'Customer'],
-  date: ['Дата', 'Date'],
-  validUntil: ['Действует до', 'Valid until'],
-  rate: ['Стоимость нормо-часа', 'Norm-hour rate'],
-  status: ['Статус', 'Status'],
-  notSent: ['не отправлена', 'not sent'],
-  no: ['№', 'No.'],
-  code: ['Код', 'Code'],
-  service: ['Услуга', 'Service'],
-  qty: ['Кол-во', 'Qty'],
-  hours: ['Часы', 'Hours'],
-  k: ['K', 'K'],
-  normHours: ['Нормо-часы', 'Norm-hours'],
-  lineRate: ['Ставка', 'Rate'],
-  amount: ['Сумма', 'Amount'],
-  bySection: ['Итого по разделам', 'Subtotals by section'],
-  noSection: ['Без раздела', 'Not in a section'],
-  subtotal: ['Сумма', 'Subtotal'],
-  discount: ['Скидка', 'Discount'],
-  net: ['Сумма со скидкой', 'After discount'],
-  vat: ['НДС', 'VAT'],
-  vatIncluded: ['в т. ч. НДС', 'incl. VAT'],
-  noVat: ['Без НДС', 'No VAT'],
-  total: ['Итого', 'Total'],
-  note: ['Примечание', 'Note'],
-  answer: ['Ответ заказчика', 'Customer’s answer'],
-  noLines: ['В смете нет строк.', 'The estimate has no lines.'],
-  generated: ['Документ сформирован', 'Generated on'],
-  servicesTitle: ['Услуги по смете №', 'Services in estimate No.'],
-  category: ['Специалист', 'Specialist'],
-  description: ['Описание', 'Description'],
-  inputs: ['Исходный материал', 'Input materials'],
-  result: ['Результат сервиса', 'Result'],
-  limits: ['Ограничения', 'Limits'],
-  noDetails: ['Описания услуг в смете не заданы.', 'The estimate’s services carry no descriptions.'],
-  formulaHint: [
-    'Нормо-часы = ОКРУГЛ(кол-во × часы × K; 2); сумма = ОКРУГЛ(кол-во × часы × K × ставка; 2).',
-    'Norm-hours = ROUND(qty × hours × K, 2); amount = ROUND(qty × hours × K × rate, 2).',
-  ],
-} satisfies Record<string, [string, string]>;
-
-const STATUS: Record<SharedQuote['quote']['status'], [string, string]> = {
-  draft: ['Черновик', 'Draft'],
-  sent: ['Отправлена', 'Sent'],
-  accepted: ['Принята', 'Accepted'],
-  declined: ['Отклонена', 'Declined'],
-  changes_requested: ['Запрошены изменения', 'Changes requested'],
-  expired: ['Просрочена', 'Expired'],
-  archived: ['В архиве', 'Archived'],
-};
-
-/** A revision a later one replaced: the customer's page says so too. */
-const REPLACED: [string, string] = ['Заменена новой редакцией', 'Replaced by a newer revision'];
-
-type Word = keyof typeof WORDS;
-const wordOf = (lang: Lang) => (key: Word) => WORDS[key][lang === 'ru' ? 0 : 1];
+/** The words the Excel estimate reads: the estimate's, shared with the PDF and the customer's page. */
+export const ESTIMATE_SHEET_WORDS = vocabulary(DOCUMENT_WORDS);
+export type EstimateWord = keyof typeof ESTIMATE_SHEET_WORDS;
+type Word = EstimateWord;
 
 export interface EstimateInput {
   quote: SharedQuote;
@@ -117,41 +66,29 @@ export interface EstimateInput {
   generatedAt: Date;
 }
 
-/** A quote whose lines are not all priced cannot be exported: its totals would be wrong. */
-export function assertExportable(q: Pick<SharedQuote, 'lines' | 'totals'>) {
+/** A quote whose lines are not all priced is not exported (Excel or PDF): its totals would be wrong. */
+export function estimateRefusal(q: Pick<SharedQuote, 'lines' | 'totals'>): DocumentRefusal | null {
   const incomplete = q.lines.filter((l) => l.kind !== 'section' && (l.hoursCenti === null || l.amountMinor === null));
-  if (incomplete.length === 0 && q.totals.incompleteLines === 0) return;
+  if (incomplete.length === 0 && q.totals.incompleteLines === 0) return null;
   const names = incomplete.map((l) => (l.code ? `${l.code} «${l.title}»` : `«${l.title}»`)).slice(0, 5);
   const list = names.join(', ') + (incomplete.length > names.length ? ', …' : '');
-  throw unprocessable(
-    'incomplete_lines',
-    {
-      en: `The estimate cannot be exported until every line has its hours. No hours yet: ${list}. Enter them, then export again.`,
-      ru: `Смету нельзя выгрузить, пока не во всех строках указаны часы. Нет часов: ${list}. Укажите часы и повторите выгрузку.`,
-    },
-    { incompleteLines: incomplete.length },
-  );
+  return refusal('incomplete_lines', DOCUMENT_WORDS.incompleteLines, { list }, { incompleteLines: incomplete.length });
 }
 
 // Columns of the estimate sheet.
 const C = { no: 1, code: 2, service: 3, qty: 4, hours: 5, k: 6, normHours: 7, rate: 8, amount: 9 } as const;
 const LAST = C.amount;
 const SERVICE_WIDTH = 46;
-const col = (n: number) => String.fromCharCode(64 + n);
 
-function dateOf(iso: string | null, timeZone: string): string | null {
-  if (!iso) return null;
-  return iso.length === 10 ? iso : localDate(Date.parse(iso), timeZone);
-}
-
-/** Builds the workbook; throws the 422 of `assertExportable` for incomplete quotes. */
+/** Builds the workbook; a quote `estimateRefusal` refuses is the route's to answer (DocumentRefused here). */
 export async function estimateWorkbook(input: EstimateInput, lang: Lang): Promise<ArrayBuffer> {
   const q = input.quote;
-  assertExportable(q);
-  const w = wordOf(lang);
+  unlessRefused(estimateRefusal(q));
+  const w = wordsOf(ESTIMATE_SHEET_WORDS, lang);
+  const dateOf = calendarDay(input.timeZone);
   const wb = new ExcelJS.Workbook();
   setProperties(wb, {
-    title: `${w('sheet')} ${q.quote.number}`,
+    title: `${w('estimate')} ${q.quote.number}`,
     subject: q.quote.title,
     company: q.company.name,
     keywords: [q.quote.number, q.customer.name].join('; '),
@@ -200,7 +137,7 @@ export async function estimateWorkbook(input: EstimateInput, lang: Lang): Promis
     empty: st.text({ italic: true, grey: true }),
   };
 
-  const ws = wb.addWorksheet(w('sheet'), { properties: { defaultRowHeight: 12.75 } });
+  const ws = wb.addWorksheet(w('estimate'), { properties: { defaultRowHeight: 12.75 } });
   const widths = new Widths(lang, q.quote.currency);
 
   // ---- the heading block ----
@@ -235,48 +172,42 @@ export async function estimateWorkbook(input: EstimateInput, lang: Lang): Promis
   if (q.company.details) value(4, q.company.details, S.valueSmall);
   const legal = q.customer.legalName && q.customer.legalName !== q.customer.name ? q.customer.legalName : '';
   if (legal) value(6, legal, S.valueSmall);
-  sideValue(3, 'date', (cell) => dateValue(cell, dateOf(q.quote.sentAt, input.timeZone), w('notSent')));
+  sideValue(3, 'date', (cell) => dateValue(cell, dateOf(q.quote.sentAt), w('notSent')));
   sideValue(4, 'validUntil', (cell) => dateValue(cell, q.quote.validUntil, '—'));
   sideValue(5, 'rate', (cell) => setNumber(cell, fromMinor(q.quote.rateMinor), S.sideMoney));
-  const status = q.replaced ? REPLACED : STATUS[q.quote.status];
-  sideValue(6, 'status', (cell) => setText(cell, status[lang === 'ru' ? 0 : 1], S.sideWrap));
+  const status = q.replaced ? w('replaced') : say(lang, QUOTE_STATUS_WORDS[q.quote.status]);
+  sideValue(6, 'status', (cell) => setText(cell, status, S.sideWrap));
   fitRowHeight(ws, 2, [{ text: q.quote.title, width: 130, size: 12 }]);
   fitRowHeight(ws, 3, [{ text: q.company.name, width: infoWidth }]);
   if (q.company.details) fitRowHeight(ws, 4, [{ text: q.company.details, width: infoWidth * 1.1, size: 9 }]);
   fitRowHeight(ws, 5, [{ text: q.customer.name, width: infoWidth }]);
-  fitRowHeight(ws, 6, [{ text: legal, width: infoWidth * 1.1, size: 9 }, { text: status[lang === 'ru' ? 0 : 1], width: 18 }]);
+  fitRowHeight(ws, 6, [{ text: legal, width: infoWidth * 1.1, size: 9 }, { text: status, width: 18 }]);
   ws.getRow(7).height = 8;
 
   // ---- the lines table ----
   const HEADER_ROW = 8;
   const symbol = currencySymbol(q.quote.currency);
-  const headers = [w('no'), w('code'), w('service'), w('qty'), w('hours'), w('k'), w('normHours'), `${w('lineRate')}, ${symbol}`, `${w('amount')}, ${symbol}`];
+  const headers = [w('numberSign'), w('code'), w('service'), w('qty'), w('hours'), w('k'), w('normHours'), `${w('rateColumn')}, ${symbol}`, `${w('amount')}, ${symbol}`];
   type Line = SharedQuote['lines'][number];
   const rows: ExcelJS.CellValue[][] = [];
   const rowLines: Line[] = [];
-  interface SectionRange {
-    title: string;
-    first: number;
-    last: number;
-    normHoursCenti: number;
-    amountMinor: number;
-  }
-  const sections: SectionRange[] = [];
-  const hasSections = q.lines.some((l) => l.kind === 'section');
-  let current: SectionRange | null = null;
+  /** The rows of each of the view's sections (its figures are the view's), in the same order. */
+  const ranges: { first: number; last: number }[] = [];
+  const hasSections = q.sections.length > 0;
+  let current: { first: number; last: number } | null = null;
   let n = 0;
   for (const line of q.lines) {
     const r = HEADER_ROW + 1 + rows.length;
     rowLines.push(line);
     if (line.kind === 'section') {
-      current = { title: line.title, first: r + 1, last: r, normHoursCenti: 0, amountMinor: 0 };
-      sections.push(current);
+      current = { first: r + 1, last: r };
+      ranges.push(current);
       rows.push([null, null, cleanText(line.title), null, null, null, null, null, null]);
       continue;
     }
     if (hasSections && !current) {
-      current = { title: '', first: r, last: r - 1, normHoursCenti: 0, amountMinor: 0 };
-      sections.push(current);
+      current = { first: r, last: r - 1 };
+      ranges.push(current);
     }
     n++;
     const ref = (c: number) => `${col(c)}${r}`;
@@ -294,11 +225,7 @@ export async function estimateWorkbook(input: EstimateInput, lang: Lang): Promis
       fromMinor(q.quote.rateMinor),
       { formula: `ROUND(${ref(C.qty)}*${ref(C.hours)}*${ref(C.k)}*${ref(C.rate)},2)`, result: fromMinor(line.amountMinor!) },
     ]);
-    if (current) {
-      current.last = r;
-      current.normHoursCenti += line.normHoursCenti!;
-      current.amountMinor += line.amountMinor!;
-    }
+    if (current) current.last = r;
     widths.text(C.code, line.code);
     widths.milli(C.qty, line.quantityMilli);
     widths.fixed(C.hours, line.hoursCenti!, 2);
@@ -350,26 +277,22 @@ export async function estimateWorkbook(input: EstimateInput, lang: Lang): Promis
     setText(ws.getCell(r, 1), w('noLines'), S.empty);
     r++;
   }
-  const range = (c: number) => (rows.length ? `${col(c)}${firstRow}:${col(c)}${lastRow}` : null);
 
   // ---- subtotals by section ----
   r++;
-  if (sections.length > 0) {
+  if (ranges.length !== q.sections.length) throw new Error('estimate: the lines and the view’s sections disagree');
+  if (hasSections) {
     ws.mergeCells(r, C.service, r, C.k);
     setText(ws.getCell(r, C.service), w('bySection'), S.bySection);
     r++;
-    for (const s of sections) {
+    for (const [i, s] of q.sections.entries()) {
+      const span = ranges[i]!;
       styleRange(ws, r, C.service, LAST, S.sectionBlank);
       ws.mergeCells(r, C.service, r, C.k);
       setText(ws.getCell(r, C.service), s.title || w('noSection'), S.sectionName);
       fitRowHeight(ws, r, [{ text: s.title, width: infoWidth }]);
-      const sum = (c: number, result: number, style: typeof S.sectionHours) => {
-        const cell = ws.getCell(r, c);
-        if (s.last >= s.first) setFormula(cell, `SUM(${col(c)}${s.first}:${col(c)}${s.last})`, result, style);
-        else setNumber(cell, 0, style);
-      };
-      sum(C.normHours, fromCenti(s.normHoursCenti), S.sectionHours);
-      sum(C.amount, fromMinor(s.amountMinor), S.sectionMoney);
+      setSum(ws.getCell(r, C.normHours), C.normHours, span, fromCenti(s.normHoursCenti), S.sectionHours);
+      setSum(ws.getCell(r, C.amount), C.amount, span, fromMinor(s.subtotalMinor), S.sectionMoney);
       r++;
     }
     r++;
@@ -387,12 +310,9 @@ export async function estimateWorkbook(input: EstimateInput, lang: Lang): Promis
   const amountRef = (row: number) => `${col(C.amount)}${row}`;
 
   const subRow = totalLine(w('subtotal'), 'rule');
-  const nhRange = range(C.normHours);
-  const amRange = range(C.amount);
-  if (nhRange) setFormula(ws.getCell(subRow, C.normHours), `SUM(${nhRange})`, fromCenti(t.normHoursCenti), S.ruleHoursBold);
-  else setNumber(ws.getCell(subRow, C.normHours), 0, S.ruleHoursBold);
-  if (amRange) setFormula(amountCell(subRow), `SUM(${amRange})`, fromMinor(t.subtotalMinor), S.ruleMoney);
-  else setNumber(amountCell(subRow), 0, S.ruleMoney);
+  const lines = { first: firstRow, last: lastRow };
+  setSum(ws.getCell(subRow, C.normHours), C.normHours, lines, fromCenti(t.normHoursCenti), S.ruleHoursBold);
+  setSum(amountCell(subRow), C.amount, lines, fromMinor(t.subtotalMinor), S.ruleMoney);
 
   let netRow = subRow;
   if (q.quote.discountRateMilli > 0) {
@@ -431,18 +351,18 @@ export async function estimateWorkbook(input: EstimateInput, lang: Lang): Promis
   };
   if (q.quote.customerNote) paragraph('note', q.quote.customerNote);
   if (q.answer) {
-    const when = dateOf(q.answer.at, input.timeZone);
-    const whenText = when ? ' · ' + dayText(when, lang) : '';
-    const statusWord = STATUS[q.answer.kind][lang === 'ru' ? 0 : 1];
+    const when = dateOf(q.answer.at);
+    const whenText = when ? ' · ' + formatDay(when, lang) : '';
+    const statusWord = say(lang, QUOTE_STATUS_WORDS[q.answer.kind]);
     paragraph('answer', `${statusWord} · ${q.answer.name ?? ''}${whenText}${q.answer.message ? `\n${q.answer.message}` : ''}`);
   }
   r++;
   ws.mergeCells(r, C.no, r, LAST);
-  setText(ws.getCell(r, C.no), w('formulaHint'), S.small);
+  setText(ws.getCell(r, C.no), w('formulaSheet'), S.small);
   r++;
   ws.mergeCells(r, C.no, r, LAST);
-  const stamp = dateOf(input.generatedAt.toISOString(), input.timeZone)!;
-  setText(ws.getCell(r, C.no), `${w('generated')} ${dayText(stamp, lang)} · ${q.company.name}`, S.small);
+  const stamp = dateOf(input.generatedAt.toISOString())!;
+  setText(ws.getCell(r, C.no), `${w('generatedOn')} ${formatDay(stamp, lang)} · ${q.company.name}`, S.small);
 
   widths.apply(ws, {
     [C.no]: { min: 5, max: 6 },
@@ -456,70 +376,9 @@ export async function estimateWorkbook(input: EstimateInput, lang: Lang): Promis
   });
   ws.getColumn(C.service).width = SERVICE_WIDTH;
 
-  ws.views = [{ state: 'frozen', xSplit: 0, ySplit: HEADER_ROW, topLeftCell: `A${HEADER_ROW + 1}`, activeCell: `A${HEADER_ROW + 1}`, showGridLines: false }];
-  printSetup(ws, { repeatRow: HEADER_ROW, footerLeft: q.company.name, footerRight: `${w('sheet')} ${q.quote.number}` });
+  freezeHeader(ws, HEADER_ROW);
+  printSetup(ws, { repeatRow: HEADER_ROW, footerLeft: q.company.name, footerRight: `${w('estimate')} ${q.quote.number}` });
 
-  servicesSheet(wb, q, lang, st);
+  servicesSheet(wb, q, w, st);
   return toArrayBuffer(wb);
-}
-
-/** 31.05.2026 / 31/05/2026 */
-const dayText = (iso: string, lang: Lang) => iso.split('-').reverse().join(lang === 'ru' ? '.' : '/');
-
-/** One card per distinct service: what it is, what the customer gives, gets, and its limits. */
-function servicesSheet(wb: ExcelJS.Workbook, q: SharedQuote, lang: Lang, st: Styles) {
-  const w = wordOf(lang);
-  const ws: Worksheet = wb.addWorksheet(w('services'));
-  const LABEL_WIDTH = 22;
-  const TEXT_WIDTH = 92;
-  const S = {
-    title: st.text({ bold: true, size: 14 }),
-    subtitle: st.text({ wrap: true }),
-    head: st.text({ bold: true, wrap: true, fill: SECTION_FILL, border: { top: { style: 'thin', color: { argb: 'FF808080' } } } }),
-    label: st.text({ grey: true, wrap: true }),
-    text: st.text({ wrap: true }),
-    empty: st.text({ italic: true, grey: true }),
-  };
-  ws.getColumn(1).width = LABEL_WIDTH;
-  ws.getColumn(2).width = TEXT_WIDTH;
-  setText(ws.getCell('A1'), `${w('servicesTitle')} ${q.quote.number}`, S.title);
-  ws.getRow(1).height = 20;
-  ws.mergeCells(2, 1, 2, 2);
-  setText(ws.getCell('A2'), q.quote.title, S.subtitle);
-  fitRowHeight(ws, 2, [{ text: q.quote.title, width: LABEL_WIDTH + TEXT_WIDTH }]);
-
-  let r = 4;
-  const seen = new Set<string>();
-  let cards = 0;
-  for (const line of q.lines) {
-    if (line.kind === 'section') continue;
-    const key = JSON.stringify([line.code, line.title, line.description, line.inputs, line.result, line.limits, line.categoryName]);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const fields = (
-      [
-        ['category', line.categoryName],
-        ['description', line.description],
-        ['inputs', line.inputs],
-        ['result', line.result],
-        ['limits', line.limits],
-      ] as [Word, string][]
-    ).filter(([, text]) => text.trim() !== '');
-    if (fields.length === 0 && !line.code) continue;
-    cards++;
-    setText(ws.getCell(r, 1), line.code, S.head);
-    setText(ws.getCell(r, 2), line.title, S.head);
-    fitRowHeight(ws, r, [{ text: line.title, width: TEXT_WIDTH }]);
-    r++;
-    for (const [field, text] of fields) {
-      setText(ws.getCell(r, 1), w(field), S.label);
-      setText(ws.getCell(r, 2), text, S.text);
-      fitRowHeight(ws, r, [{ text, width: TEXT_WIDTH }, { text: w(field), width: LABEL_WIDTH }]);
-      r++;
-    }
-    r++;
-  }
-  if (cards === 0) setText(ws.getCell(r, 1), w('noDetails'), S.empty);
-  ws.views = [{ state: 'normal', showGridLines: false }];
-  printSetup(ws, { footerLeft: q.company.name, footerRight: `${w('sheet')} ${q.quote.number}` });
 }

@@ -3,6 +3,11 @@
  * (Cyrillic transliterated), and `filename*=UTF-8''…` (RFC 8187) with the real name, which
  * every current browser prefers.
  */
+import type { Lang } from '../domain/format';
+import { CROWDFUNDING_WORDS } from '../domain/words/crowdfunding';
+import { CUSTOMER_DATA_WORDS } from '../domain/words/customer-data';
+import { REPORT_WORDS } from '../domain/words/reports';
+import { say } from '../domain/words/words';
 
 const TRANSLIT: Record<string, string> = {
   а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', й: 'y', к: 'k', л: 'l', м: 'm',
@@ -51,22 +56,22 @@ export function estimateFileName(number: string, customerName: string): string {
 }
 
 /** `Расход нормо-часов 2026-05.xlsx` / `Norm-hour consumption 2026-05.xlsx`, with the customer when there is only one. */
-export function consumptionFileName(month: string, lang: 'ru' | 'en', customerName?: string): string {
-  const base = lang === 'ru' ? `Расход нормо-часов ${month}` : `Norm-hour consumption ${month}`;
+export function consumptionFileName(month: string, lang: Lang, customerName?: string): string {
+  const base = `${say(lang, REPORT_WORDS.fileName)} ${month}`;
   const customer = customerName ? safeFileName(customerName, 80) : '';
   return `${base}${customer ? ' ' + customer : ''}.xlsx`;
 }
 
 /** `Сравнение проектов CF-1, CF-2.xlsx` / `Crowdfunding comparison CF-1, CF-2.xlsx` */
-export function compareFileName(codes: readonly string[], lang: 'ru' | 'en'): string {
-  const base = lang === 'ru' ? 'Сравнение проектов' : 'Crowdfunding comparison';
+export function compareFileName(codes: readonly string[], lang: Lang): string {
+  const base = say(lang, CROWDFUNDING_WORDS.fileName);
   const list = safeFileName(codes.join(', '), 80);
   return `${base}${list ? ' ' + list : ''}.xlsx`;
 }
 
 /** `Данные заказчика Customer 2026-05-31.xlsx` / `Customer data Customer 2026-05-31.xlsx` */
-export function customerDataFileName(customerName: string, date: string, lang: 'ru' | 'en'): string {
-  const base = lang === 'ru' ? 'Данные заказчика' : 'Customer data';
+export function customerDataFileName(customerName: string, date: string, lang: Lang): string {
+  const base = say(lang, CUSTOMER_DATA_WORDS.title);
   const customer = safeFileName(customerName, 80);
   return `${base}${customer ? ' ' + customer : ''} ${date}.xlsx`;
 }

@@ -5,74 +5,22 @@
  */
 import { html, raw } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
-import { formatFixed, formatHours, formatMilli, formatMoney, formatPercentMilli, type Lang } from '../domain/format';
+import { formatDay, formatFixed, formatHours, formatMilli, formatMoney, formatPercentMilli, type Lang } from '../domain/format';
 import { ACCEPT_TERMS, type SharedQuote } from '../domain/shared-view';
+import { LANGUAGE_NAMES, PAGE_WORDS } from '../domain/words/customer-page';
+import { DOCUMENT_WORDS } from '../domain/words/documents';
+import { QUOTE_STATUS_WORDS } from '../domain/words/statuses';
+import { vocabulary } from '../domain/words/vocabulary';
+import { say } from '../domain/words/words';
 
 type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 
-const WORDS = {
-  estimate: ['Смета', 'Estimate'],
-  customer: ['Заказчик', 'Customer'],
-  number: ['№', 'No.'],
-  revision: ['редакция', 'revision'],
-  sentOn: ['от', 'dated'],
-  validUntil: ['Действует до', 'Valid until'],
-  total: ['Итого', 'Total'],
-  subtotal: ['Сумма', 'Subtotal'],
-  discount: ['Скидка', 'Discount'],
-  vat: ['НДС', 'VAT'],
-  vatIncluded: ['в т. ч. НДС', 'incl. VAT'],
-  noVat: ['Без НДС', 'No VAT'],
-  vatIncludedTotal: ['включая НДС', 'including VAT'],
-  normHours: ['нормо-часов', 'norm-hours'],
-  normHoursTitle: ['Нормо-часы', 'Norm-hours'],
-  rate: ['Стоимость нормо-часа', 'Norm-hour rate'],
-  services: ['Услуги', 'Services'],
-  hours: ['ч', 'h'],
-  qty: ['Кол-во', 'Qty'],
-  k: ['коэффициент K', 'coefficient K'],
-  description: ['Описание', 'Description'],
-  inputs: ['Исходный материал', 'Input materials'],
-  result: ['Результат сервиса', 'Result'],
-  limits: ['Ограничения', 'Limits'],
-  details: ['Подробнее об услуге', 'About this service'],
-  note: ['Примечание', 'Note'],
-  answerTitle: ['Ваш ответ', 'Your answer'],
-  accept: ['Принять смету', 'Accept the estimate'],
-  decline: ['Отклонить', 'Decline'],
-  requestChanges: ['Запросить изменения', 'Request changes'],
-  yourName: ['Ваши фамилия, имя и отчество', 'Your full name'],
-  reason: ['Причина', 'Reason'],
-  message: ['Что изменить', 'What should change'],
-  agree: ['Я прочитал(а) условия и принимаю смету', 'I have read the terms and accept the estimate'],
-  terms: ['Условия', 'Terms'],
-  download: ['Скачать в Excel', 'Download as Excel'],
-  downloadPdf: ['Скачать PDF', 'Download as PDF'],
-  print: ['Печать', 'Print'],
-  accepted: ['Смета принята', 'Estimate accepted'],
-  declined: ['Смета отклонена', 'Estimate declined'],
-  changesRequested: ['Запрошены изменения', 'Changes requested'],
-  by: ['—', '—'],
-  replaced: ['Эта смета заменена более новой редакцией. Попросите менеджера прислать ссылку на неё.', 'This estimate was replaced by a newer revision. Ask your manager for a link to it.'],
-  expired: ['Срок действия сметы истёк. Попросите менеджера прислать новую.', 'This estimate has expired. Ask your manager for a new one.'],
-  thanks: ['Спасибо! Ответ передан менеджеру.', 'Thank you! Your manager has your answer.'],
-  section: ['Раздел', 'Section'],
-  questions: ['Вопросы по смете — вашему менеджеру', 'Questions about the estimate go to your manager'],
-  notFoundTitle: ['Ссылка не найдена', 'Link not found'],
-  notFoundText: ['Проверьте, что ссылка скопирована полностью, или попросите менеджера прислать новую.', 'Check that the link was copied in full, or ask your manager for a new one.'],
-  expiredLinkTitle: ['Срок действия ссылки истёк', 'This link has expired'],
-  revokedLinkTitle: ['Ссылка отозвана', 'This link was withdrawn'],
-  deadLinkText: ['Попросите менеджера прислать новую ссылку на смету.', 'Ask your manager to send you a new link to the estimate.'],
-} satisfies Record<string, [string, string]>;
+/** The words the page reads: the estimate's (as in the Excel file and the PDF) and its own. */
+export const SHARED_PAGE_WORDS = vocabulary(DOCUMENT_WORDS, PAGE_WORDS);
+type Word = keyof typeof SHARED_PAGE_WORDS;
+const w = (lang: Lang, key: Word) => say(lang, SHARED_PAGE_WORDS[key]);
 
-type Word = keyof typeof WORDS;
-const w = (lang: Lang, key: Word) => WORDS[key][lang === 'ru' ? 0 : 1];
-
-function dateText(iso: string | null, lang: Lang): string {
-  if (!iso) return '—';
-  const [y, m, d] = iso.slice(0, 10).split('-');
-  return lang === 'ru' ? `${d}.${m}.${y}` : `${d}/${m}/${y}`;
-}
+const dateText = (iso: string | null, lang: Lang) => (iso ? formatDay(iso, lang) : '—');
 
 function layout(lang: Lang, title: string, body: Html, robots = true): Html {
   return html`<!doctype html>
@@ -92,21 +40,30 @@ ${robots ? raw('<meta name="robots" content="noindex, nofollow">') : ''}
 
 function langSwitch(lang: Lang): Html {
   return html`<nav class="lang" aria-label="Language">
-    ${lang === 'ru' ? html`<span aria-current="true">Рус</span>` : html`<a href="?lang=ru" hreflang="ru" lang="ru">Рус</a>`}
-    ${lang === 'en' ? html`<span aria-current="true">Eng</span>` : html`<a href="?lang=en" hreflang="en" lang="en">Eng</a>`}
+    ${lang === 'ru' ? html`<span aria-current="true">${LANGUAGE_NAMES.ru}</span>` : html`<a href="?lang=ru" hreflang="ru" lang="ru">${LANGUAGE_NAMES.ru}</a>`}
+    ${lang === 'en' ? html`<span aria-current="true">${LANGUAGE_NAMES.en}</span>` : html`<a href="?lang=en" hreflang="en" lang="en">${LANGUAGE_NAMES.en}</a>`}
   </nav>`;
 }
 
+type Answer = 'accept' | 'decline' | 'request_changes';
+
 export interface FormState {
-  action?: 'accept' | 'decline' | 'request_changes';
+  action?: Answer;
   name?: string;
   message?: string;
   error?: string;
 }
 
+/** "Смета принята" / "Смета отклонена" / the status "Запрошены изменения". */
+function answerTitle(kind: NonNullable<SharedQuote['answer']>['kind'], lang: Lang): string {
+  if (kind === 'accepted') return w(lang, 'accepted');
+  if (kind === 'declined') return w(lang, 'declined');
+  return say(lang, QUOTE_STATUS_WORDS.changes_requested);
+}
+
 function answerBlock(q: SharedQuote, lang: Lang, token: string, form: FormState, done: boolean): Html {
   if (q.answer) {
-    const title = q.answer.kind === 'accepted' ? w(lang, 'accepted') : q.answer.kind === 'declined' ? w(lang, 'declined') : w(lang, 'changesRequested');
+    const title = answerTitle(q.answer.kind, lang);
     return html`<section class="answer answered answer-${q.answer.kind}" aria-labelledby="answer-title">
       <h2 id="answer-title">${title}</h2>
       <p>${q.answer.name} · ${dateText(q.answer.at, lang)}</p>
@@ -115,45 +72,47 @@ function answerBlock(q: SharedQuote, lang: Lang, token: string, form: FormState,
     </section>`;
   }
   if (q.replaced) return html``;
-  if (q.expired) return html`<section class="answer closed" role="status"><p>${w(lang, 'expired')}</p></section>`;
+  if (q.expired) return html`<section class="answer closed" role="status"><p>${w(lang, 'expiredNotice')}</p></section>`;
   if (!q.canAnswer) return html``;
   const action = form.action ?? 'accept';
   const error = form.error ? html`<p class="form-error" role="alert">${form.error}</p>` : '';
   const nameField = (id: string) => html`<label for="${id}">${w(lang, 'yourName')}</label>
     <input id="${id}" name="name" autocomplete="name" required minlength="3" maxlength="200" value="${form.name ?? ''}">`;
+  /** One way to answer: a disclosure holding its form, open if it is the one the customer last sent. */
+  const option = (kind: Answer, summary: string, fields: Html) => html`<details class="answer-option" ${action === kind ? 'open' : ''}>
+      <summary>${summary}</summary>
+      <form method="post" action="/s/${token}?lang=${lang}">
+        <input type="hidden" name="action" value="${kind}">
+        ${fields}
+      </form>
+    </details>`;
+  const messageField = (kind: Answer, id: string, label: Word, rows: number) => html`<label for="${id}">${w(lang, label)}</label>
+        <textarea id="${id}" name="message" required maxlength="5000" rows="${rows}">${action === kind ? (form.message ?? '') : ''}</textarea>`;
   return html`<section class="answer" aria-labelledby="answer-title">
     <h2 id="answer-title">${w(lang, 'answerTitle')}</h2>
     ${error}
-    <details class="answer-option" ${action === 'accept' ? 'open' : ''}>
-      <summary>${w(lang, 'accept')}</summary>
-      <form method="post" action="/s/${token}?lang=${lang}">
-        <input type="hidden" name="action" value="accept">
-        <div class="terms"><strong>${w(lang, 'terms')}.</strong> ${lang === 'ru' ? ACCEPT_TERMS.ru : ACCEPT_TERMS.en}</div>
+    ${option(
+      'accept',
+      w(lang, 'accept'),
+      html`<div class="terms"><strong>${w(lang, 'terms')}.</strong> ${lang === 'ru' ? ACCEPT_TERMS.ru : ACCEPT_TERMS.en}</div>
         ${nameField('accept-name')}
         <label class="check"><input type="checkbox" name="agree" value="yes" required> ${w(lang, 'agree')}</label>
-        <button type="submit" class="primary">${w(lang, 'accept')}</button>
-      </form>
-    </details>
-    <details class="answer-option" ${action === 'request_changes' ? 'open' : ''}>
-      <summary>${w(lang, 'requestChanges')}</summary>
-      <form method="post" action="/s/${token}?lang=${lang}">
-        <input type="hidden" name="action" value="request_changes">
-        ${nameField('changes-name')}
-        <label for="changes-message">${w(lang, 'message')}</label>
-        <textarea id="changes-message" name="message" required maxlength="5000" rows="4">${action === 'request_changes' ? (form.message ?? '') : ''}</textarea>
-        <button type="submit">${w(lang, 'requestChanges')}</button>
-      </form>
-    </details>
-    <details class="answer-option" ${action === 'decline' ? 'open' : ''}>
-      <summary>${w(lang, 'decline')}</summary>
-      <form method="post" action="/s/${token}?lang=${lang}">
-        <input type="hidden" name="action" value="decline">
-        ${nameField('decline-name')}
-        <label for="decline-reason">${w(lang, 'reason')}</label>
-        <textarea id="decline-reason" name="message" required maxlength="5000" rows="3">${action === 'decline' ? (form.message ?? '') : ''}</textarea>
-        <button type="submit" class="danger">${w(lang, 'decline')}</button>
-      </form>
-    </details>
+        <button type="submit" class="primary">${w(lang, 'accept')}</button>`,
+    )}
+    ${option(
+      'request_changes',
+      w(lang, 'requestChanges'),
+      html`${nameField('changes-name')}
+        ${messageField('request_changes', 'changes-message', 'message', 4)}
+        <button type="submit">${w(lang, 'requestChanges')}</button>`,
+    )}
+    ${option(
+      'decline',
+      w(lang, 'decline'),
+      html`${nameField('decline-name')}
+        ${messageField('decline', 'decline-reason', 'reason', 3)}
+        <button type="submit" class="danger">${w(lang, 'decline')}</button>`,
+    )}
   </section>`;
 }
 
@@ -163,7 +122,7 @@ function lineBlock(l: SharedQuote['lines'][number], q: SharedQuote, lang: Lang):
   const calc =
     l.hoursCenti === null
       ? ''
-      : `${formatMilli(l.quantityMilli, lang)} × ${formatFixed(l.hoursCenti, 2, lang)} ${w(lang, 'hours')} × K ${formatMilli(l.kMilli, lang)} = ${formatHours(l.normHoursCenti ?? 0, lang)} × ${formatMoney(q.quote.rateMinor, q.quote.currency, lang)}`;
+      : `${formatMilli(l.quantityMilli, lang)} × ${formatFixed(l.hoursCenti, 2, lang)} ${w(lang, 'hourUnit')} × K ${formatMilli(l.kMilli, lang)} = ${formatHours(l.normHoursCenti ?? 0, lang)} × ${formatMoney(q.quote.rateMinor, q.quote.currency, lang)}`;
   const hasDetails = l.description || l.inputs || l.result || l.limits;
   return html`<article class="service">
     <div class="service-head">
@@ -195,12 +154,12 @@ export function sharedPage(q: SharedQuote, lang: Lang, token: string, form: Form
       ? html`<tr><th scope="row">${w(lang, 'noVat')}</th><td class="num">—</td></tr>`
       : html`<tr><th scope="row">${q.quote.vatMode === 'included' ? w(lang, 'vatIncluded') : w(lang, 'vat')} ${formatPercentMilli(q.quote.vatRateMilli, lang)}</th><td class="num">${money(t.vatMinor)}</td></tr>`;
   const answered = q.answer
-    ? html`<p class="banner banner-${q.answer.kind}" role="status">${q.answer.kind === 'accepted' ? w(lang, 'accepted') : q.answer.kind === 'declined' ? w(lang, 'declined') : w(lang, 'changesRequested')} · ${q.answer.name} · ${dateText(q.answer.at, lang)}</p>`
+    ? html`<p class="banner banner-${q.answer.kind}" role="status">${answerTitle(q.answer.kind, lang)} · ${q.answer.name} · ${dateText(q.answer.at, lang)}</p>`
     : '';
   const status = q.replaced
-    ? html`<p class="banner banner-warn" role="status">${w(lang, 'replaced')}</p>`
+    ? html`<p class="banner banner-warn" role="status">${w(lang, 'replacedNotice')}</p>`
     : q.expired && !q.answer
-      ? html`<p class="banner banner-warn" role="status">${w(lang, 'expired')}</p>`
+      ? html`<p class="banner banner-warn" role="status">${w(lang, 'expiredNotice')}</p>`
       : '';
   const formError = form.error && (q.answer || !q.canAnswer) ? html`<p class="banner banner-error" role="alert">${form.error}</p>` : '';
   const body = html`<header class="top">
@@ -212,15 +171,15 @@ export function sharedPage(q: SharedQuote, lang: Lang, token: string, form: Form
         <p class="eyebrow">${w(lang, 'customer')}: ${q.customer.name}${q.customer.legalName && q.customer.legalName !== q.customer.name ? html` <span class="muted">(${q.customer.legalName})</span>` : ''}</p>
         <h1>${q.quote.title}</h1>
         <p class="meta">
-          <span>${w(lang, 'number')} <strong class="mono">${q.quote.number}</strong></span>
+          <span>${w(lang, 'numberSign')} <strong class="mono">${q.quote.number}</strong></span>
           ${q.quote.revision > 1 ? html`<span>${w(lang, 'revision')} ${q.quote.revision}</span>` : ''}
-          <span>${w(lang, 'sentOn')} ${dateText(q.quote.sentAt, lang)}</span>
+          <span>${w(lang, 'dated')} ${dateText(q.quote.sentAt, lang)}</span>
           <span>${w(lang, 'validUntil')} ${dateText(q.quote.validUntil, lang)}</span>
         </p>
         <div class="hero-total">
           <span class="hero-label">${w(lang, 'total')}</span>
           <span class="hero-amount num">${money(t.totalMinor)}</span>
-          <span class="hero-sub num">${q.quote.vatMode === 'none' ? w(lang, 'noVat') : `${w(lang, 'vatIncludedTotal')} ${formatPercentMilli(q.quote.vatRateMilli, lang)}: ${money(t.vatMinor)}`} · ${formatFixed(t.normHoursCenti, 2, lang)} ${w(lang, 'normHours')} · ${w(lang, 'rate')} ${money(q.quote.rateMinor)}</span>
+          <span class="hero-sub num">${q.quote.vatMode === 'none' ? w(lang, 'noVat') : `${w(lang, 'vatIncludedTotal')} ${formatPercentMilli(q.quote.vatRateMilli, lang)}: ${money(t.vatMinor)}`} · ${formatFixed(t.normHoursCenti, 2, lang)} ${w(lang, 'normHoursCount')} · ${w(lang, 'rate')} ${money(q.quote.rateMinor)}</span>
         </div>
         ${answered}
         ${status}
@@ -237,7 +196,7 @@ export function sharedPage(q: SharedQuote, lang: Lang, token: string, form: Form
             ${q.quote.discountRateMilli > 0 ? html`<tr><th scope="row">${w(lang, 'discount')} ${formatPercentMilli(q.quote.discountRateMilli, lang)}</th><td class="num">−${money(t.discountMinor)}</td></tr>` : ''}
             ${vatLine}
             <tr class="grand"><th scope="row">${w(lang, 'total')}</th><td class="num">${money(t.totalMinor)}</td></tr>
-            <tr><th scope="row">${w(lang, 'normHoursTitle')}</th><td class="num">${formatHours(t.normHoursCenti, lang)}</td></tr>
+            <tr><th scope="row">${w(lang, 'normHours')}</th><td class="num">${formatHours(t.normHoursCenti, lang)}</td></tr>
           </tbody>
         </table>
       </section>

@@ -7,14 +7,31 @@
  * nothing is recomputed. Only customer-facing fields are read (never the internal note or
  * the reason behind a changed K): the same allow-list idea as domain/shared-view.ts.
  */
-import { formatFixed, formatHours, formatMilli, formatMoney, formatPercentMilli, type Lang } from '../domain/format';
+import { formatDay, formatFixed, formatHours, formatMilli, formatMoney, formatPercentMilli, type Lang } from '../domain/format';
 import type { QuoteView } from '../domain/quote';
+import { lowerFirst } from '../domain/words/case';
+import { DOCUMENT_WORDS } from '../domain/words/documents';
+import { QUOTE_STATUS_WORDS } from '../domain/words/statuses';
+import { vocabulary } from '../domain/words/vocabulary';
+import { say, wordsOf } from '../domain/words/words';
 import { fonts as loadFonts, type Fonts } from './font';
-import { STATUS_WORDS, dayText, wordOf } from './estimate-words';
 import { addFooters, paginate, paragraph, wrapText, textOps, lineHeight, type Block, type PlacedBlock, type TextStyle } from './layout';
 import { A4, type Page } from './page';
 import { row, type Cell, type Column } from './table';
 import { writePdf } from './writer';
+
+/** The words the PDF reads: the estimate's, shared with the Excel file and the customer's page. */
+export const ESTIMATE_PDF_WORDS = vocabulary(DOCUMENT_WORDS);
+const wordOf = (lang: Lang) => wordsOf(ESTIMATE_PDF_WORDS, lang);
+
+/** What the heading says of the revision's state; nothing for a sent one. */
+function statusText(q: QuoteView, lang: Lang): string {
+  const w = wordOf(lang);
+  if (q.supersededAt) return w('replaced');
+  if (q.status === 'sent') return '';
+  const status = say(lang, QUOTE_STATUS_WORDS[q.status]);
+  return q.status === 'draft' ? `${status} — ${w('notSent')}` : status;
+}
 
 export interface EstimatePdfInput {
   quote: QuoteView;
@@ -67,12 +84,12 @@ function columnsBlock(fonts: Fonts, widths: number[], cells: Cell[], align: Colu
 function heading(fonts: Fonts, input: EstimatePdfInput, lang: Lang): Block[] {
   const w = wordOf(lang);
   const q = input.quote;
-  const status = q.supersededAt ? w('replaced') : q.status === 'sent' ? '' : STATUS_WORDS[q.status][lang === 'ru' ? 0 : 1];
-  const answered = q.answerName && (q.status === 'accepted' || q.status === 'declined' || q.status === 'changes_requested') ? ` · ${q.answerName}${q.answeredAt ? ` · ${dayText(q.answeredAt, lang)}` : ''}` : '';
+  const status = statusText(q, lang);
+  const answered = q.answerName && (q.status === 'accepted' || q.status === 'declined' || q.status === 'changes_requested') ? ` · ${q.answerName}${q.answeredAt ? ` · ${formatDay(q.answeredAt, lang)}` : ''}` : '';
   const meta = [
     q.revision > 1 ? `${w('revision')} ${q.revision}` : '',
-    `${w('dated')} ${dayText(input.date, lang)}`,
-    q.validUntil ? `${w('validUntil')} ${dayText(q.validUntil, lang)}` : '',
+    `${w('dated')} ${formatDay(input.date, lang)}`,
+    q.validUntil ? `${lowerFirst(w('validUntil'))} ${formatDay(q.validUntil, lang)}` : '',
   ].filter(Boolean);
   const right = [run(`${w('estimateNo')} ${q.number}`, S.number, 2), run(meta.join(' · '), S.meta, 2)];
   if (status) right.push(run(status + answered, S.meta, 2));
@@ -130,7 +147,8 @@ function lineCells(l: Line, n: number, q: QuoteView, lang: Lang): Cell[] {
 /** The lines table: header, rows, a heading and a subtotal row per section. */
 function linesTable(fonts: Fonts, q: QuoteView, lang: Lang): Block[] {
   const w = wordOf(lang);
-  const headerCells = [w('no'), w('code'), w('service'), w('qty'), w('hours'), w('k'), w('normHours'), `${w('amount')}`].map((t) => [run(t, S.head)]);
+  // The norm-hours column is narrow: its head breaks after the hyphen.
+  const headerCells = [w('numberSignNarrow'), w('code'), w('service'), w('qty'), w('hours'), w('k'), w('normHours').replace('-', '-\n'), w('amount')].map((t) => [run(t, S.head)]);
   const header = row(fonts, COLUMNS, headerCells, { fill: 0.92, topRule: 0.8, paddingY: 4 });
   const blocks: Block[] = [{ ...header, spaceBefore: 12, keepWithNext: true }];
   const subtotals = new Map(q.sections.filter((s) => s.lineId !== null).map((s) => [s.lineId!, s]));
@@ -183,7 +201,7 @@ function totals(fonts: Fonts, q: QuoteView, lang: Lang): Block[] {
   if (q.vatMode === 'none') rows.push([w('noVat'), '—', false]);
   else rows.push([`${q.vatMode === 'included' ? w('vatIncluded') : w('vat')} ${formatPercentMilli(q.vatRateMilli, lang)}`, money(t.vatMinor), false]);
   rows.push([w('total'), money(t.totalMinor), true]);
-  rows.push([w('totalNormHours'), formatHours(t.normHoursCenti, lang), false]);
+  rows.push([w('normHours'), formatHours(t.normHoursCenti, lang), false]);
   return rows.map(([label, value, grand], i) => {
     const style = grand ? S.grand : S.total;
     const b = row(fonts, cols, [[], [run(label, style, 2)], [run(value, style, 1)]], { noRule: true, paddingY: grand ? 4 : 2.5, keepWithNext: true });
@@ -201,7 +219,7 @@ function totals(fonts: Fonts, q: QuoteView, lang: Lang): Block[] {
 
 function legend(fonts: Fonts, q: QuoteView, lang: Lang): Block[] {
   const w = wordOf(lang);
-  const texts = [w('formula')];
+  const texts = [w('formulaPrint')];
   if (q.lines.some((l) => l.kind !== 'section' && l.actualTime)) texts.push(w('actualLegend'));
   return texts.map((text, i) => ({ ...columnsBlock(fonts, [CONTENT_WIDTH], [[run(text, S.small, 3)]]), spaceBefore: i === 0 ? 10 : 2, keepWithNext: true }));
 }

@@ -19,11 +19,11 @@ import type { QuoteView } from '../domain/quote';
 import { sharedView } from '../domain/shared-view';
 import { XLSX_TYPE } from '../excel/cells';
 import { compareWorkbook } from '../excel/crowdfunding';
-import { customerDataWorkbook } from '../excel/customer-data';
-import { assertExportable, estimateWorkbook } from '../excel/estimate';
+import { CUSTOMER_DATA_ROW_CAP, customerDataRefusal, customerDataWorkbook } from '../excel/customer-data';
+import { estimateRefusal, estimateWorkbook } from '../excel/estimate';
 import { compareFileName, contentDisposition, customerDataFileName, estimateFileName } from '../excel/filename';
 import { STAFF, type AppEnv } from '../http/auth';
-import { notFound, requestLang } from '../http/errors';
+import { notFound, requestLang, unprocessable } from '../http/errors';
 import { rateLimit } from '../http/rate-limit';
 import { commonErrors, fileResponse, jsonResponse, router, sharedRoute, staffRoute } from '../http/route';
 import { exportCustomer } from '../store/customer-export';
@@ -54,6 +54,18 @@ function xlsxBody(c: Context<AppEnv>, file: ArrayBuffer, fileName: string) {
   });
 }
 
+/** 422 incomplete_lines: a line without hours would make the file's totals wrong (Excel and PDF alike). */
+export function assertExportable(quote: Parameters<typeof estimateRefusal>[0]) {
+  const refused = estimateRefusal(quote);
+  if (refused) throw unprocessable(refused.code, refused.text, refused.details);
+}
+
+/** 422 export_too_large: more rows than one Excel file may hold (the JSON export has no such limit). */
+export function assertCustomerDataFits(doc: Parameters<typeof customerDataRefusal>[0], cap = CUSTOMER_DATA_ROW_CAP) {
+  const refused = customerDataRefusal(doc, cap);
+  if (refused) throw unprocessable(refused.code, refused.text, refused.details);
+}
+
 async function xlsx(c: Context<AppEnv>, quote: QuoteView, settings: SettingsRow, customerLegalName: string, lang: Lang, linkExpiresAt: string) {
   const view = sharedView(quote, {
     companyName: settings.companyName,
@@ -62,6 +74,7 @@ async function xlsx(c: Context<AppEnv>, quote: QuoteView, settings: SettingsRow,
     customerLegalName,
     linkExpiresAt,
   });
+  assertExportable(view);
   const file = await estimateWorkbook({ quote: view, timeZone: settings.timeZone, generatedAt: new Date() }, lang);
   return xlsxBody(c, file, estimateFileName(quote.number, quote.customerName));
 }
@@ -232,6 +245,7 @@ export const customerExports = router().openapi(
     const { id } = c.req.valid('param');
     const [doc, settings] = await Promise.all([exportCustomer(db, id), getSettings(db)]);
     if (!doc) throw notFound({ en: 'No such customer.', ru: 'Такого заказчика нет.' });
+    assertCustomerDataFits(doc);
     const lang = requestLang(c);
     const generatedAt = new Date();
     const file = await customerDataWorkbook({ doc, companyName: settings.companyName, timeZone: settings.timeZone, currency: settings.currency, generatedAt }, lang);

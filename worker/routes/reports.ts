@@ -2,10 +2,10 @@
 import { z } from '@hono/zod-openapi';
 import { ConsumptionQuery, ConsumptionReportS, ErrorBody, Series, SeriesQuery } from '../../schema/api';
 import { XLSX_TYPE } from '../excel/cells';
-import { consumptionWorkbook } from '../excel/consumption';
+import { CONSUMPTION_ROW_CAP, consumptionRefusal, consumptionWorkbook } from '../excel/consumption';
 import { consumptionFileName, contentDisposition } from '../excel/filename';
 import { localMonth, monthsEndingWith } from '../domain/calendar';
-import { badRequest, requestLang, type Message } from '../http/errors';
+import { badRequest, requestLang, unprocessable, type Message } from '../http/errors';
 import { commonErrors, fileResponse, jsonResponse, router, staffRoute } from '../http/route';
 import type { Db } from '../store/db';
 import { consumptionReport, monthlySeries } from '../store/reports';
@@ -13,6 +13,12 @@ import { getSettings } from '../store/settings';
 import { customerOr404 } from '../http/lookups';
 
 export const REPORT_READERS = ['accountant', 'admin', 'manager'] as const;
+
+/** 422 report_too_large: more ledger entries than one Excel file may hold. */
+export function assertConsumptionFits(report: Parameters<typeof consumptionRefusal>[0], cap = CONSUMPTION_ROW_CAP) {
+  const refused = consumptionRefusal(report, cap);
+  if (refused) throw unprocessable(refused.code, refused.text, refused.details);
+}
 
 const fieldError = (field: string, text: Message) =>
   badRequest({ en: `${field}: ${text.en}`, ru: `${field}: ${text.ru}` }, [{ field, code: 'invalid', message: text.en }]);
@@ -57,6 +63,7 @@ export const reportsRouter = router()
       const settings = await checkedMonth(c.var.db, month, customerId);
       const report = await consumptionReport(c.var.db, month, settings, customerId);
       const lang = requestLang(c);
+      assertConsumptionFits(report);
       const file = await consumptionWorkbook(report, lang);
       const customerName = customerId ? report.customers[0]?.name : undefined;
       return c.body(file, 200, {

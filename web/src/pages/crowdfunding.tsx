@@ -2,7 +2,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { CategoryT, ComparisonT, CustomerT, ProjectT, QuoteListT } from '../../../schema/api';
-import { parseMarkdown, type Block, type Inline } from '../../../worker/domain/crowdfunding';
+import { bestOf, parseMarkdown, type Block, type Inline } from '../../../worker/domain/crowdfunding';
 import { formatFixed, formatMilli, parseFixed } from '../../../worker/domain/format';
 import { download, get, patch, post } from '../api';
 import { Icon } from '../components/icons';
@@ -432,13 +432,7 @@ export function ComparePage() {
       best: 'max',
     });
   }
-  function bestOf(row: Row) {
-    if (!cmp.data || !row.score) return new Set<number>();
-    const scores = cmp.data.projects.map((p) => row.score!(p));
-    const target = row.best === 'min' ? Math.min(...scores) : Math.max(...scores);
-    if (scores.every((s) => s === target)) return new Set<number>();
-    return new Set(cmp.data.projects.filter((p) => row.score!(p) === target).map((p) => p.id));
-  }
+  const bestIn = (row: Row) => (cmp.data && row.score ? bestOf(cmp.data.projects, row.score, row.best ?? 'max') : new Set<number>());
   async function excel() {
     try {
       await download(`/api/crowdfunding/compare.xlsx?ids=${ids}&n=${n}${customerId ? `&customerId=${customerId}` : ''}`, 'crowdfunding.xlsx');
@@ -479,7 +473,7 @@ export function ComparePage() {
             </thead>
             <tbody>
               {rows.map((row) => {
-                const best = bestOf(row);
+                const best = bestIn(row);
                 return (
                   <tr key={row.label}>
                     <th scope="row">{row.label}</th>
