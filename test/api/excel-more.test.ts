@@ -11,7 +11,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { CUSTOMER_DATA_ROW_CAP, customerDataWorkbook } from '../../worker/excel/customer-data';
-import { assertCustomerDataFits } from '../../worker/routes/exports';
+import { assertCustomerDataFits } from '../../worker/http/documents';
 import { AppError } from '../../worker/http/errors';
 import { excelRound, zipParts } from '../e2e/excel-check';
 import { ORIGIN, call, fails, fetchWorker, ok } from '../helpers';

@@ -8,7 +8,12 @@ import { big, divRound, toSafe } from '../domain/money';
 import { actorOf, currentUser, forbidden, SALES, STAFF, type AppContext } from '../http/auth';
 import { claimOf, idempotency, idempotencyHeader } from '../http/idempotency';
 import { AppError, badRequest, conflict, notFound, unprocessable, versionConflict, type Message } from '../http/errors';
-import { commonErrors, jsonBody, jsonResponse, router, staffRoute } from '../http/route';
+import { LangQuery, fileBody } from '../http/documents';
+import { requestLang } from '../http/errors';
+import { commonErrors, fileResponse, jsonBody, jsonResponse, router, staffRoute } from '../http/route';
+import { XLSX_TYPE } from '../excel/cells';
+import { compareWorkbook } from '../excel/crowdfunding';
+import { compareFileName } from '../excel/filename';
 import {
   addProjectLine,
   cancelPledge,
@@ -59,7 +64,7 @@ async function pledgeOf(db: Db, projectId: number, pledgeId: number) {
  * whether a customer's balance (with their overdraft) covers it. Throws the route's
  * 400 (ids) and 404 (unknown project or customer).
  */
-export async function compareProjects(db: Db, q: { ids: string; n: number; customerId?: number }) {
+async function compareProjects(db: Db, q: { ids: string; n: number; customerId?: number }) {
   const parts = q.ids.split(',').map((x) => x.trim()).filter(Boolean);
   if (parts.some((x) => !/^[1-9]\d{0,9}$/.test(x))) throw fieldError('ids', { en: 'a comma-separated list of project ids', ru: 'список номеров проектов через запятую' });
   const ids = [...new Set(parts.map(Number))];
@@ -113,6 +118,37 @@ export const crowdfundingRouter = router()
       const id = await insertProject(c.var.db, { ...b, targetDate: b.targetDate ?? null, links: b.links ?? [] });
       if (id === null) throw conflict('code_taken', { en: `A project ${b.code} exists.`, ru: `Проект ${b.code} уже есть.` });
       return c.json(await viewOf(c.var.db, id), 201);
+    },
+  )
+  .openapi(
+    // Before `/{id}`, which would otherwise take "compare.xlsx" for an id (and answer 400).
+    staffRoute(STAFF, {
+      method: 'get',
+      path: '/compare.xlsx',
+      tags: ['crowdfunding'],
+      summary: 'The comparison of 2–4 projects as Excel: the figures of /compare side by side, live formulas, the best value per row marked',
+      request: { query: CompareQuery.merge(LangQuery) },
+      responses: { 200: fileResponse(XLSX_TYPE, 'the comparison as an .xlsx workbook'), ...commonErrors },
+    }),
+    async (c) => {
+      const db = c.var.db;
+      const { lang: _lang, ...query } = c.req.valid('query');
+      const comparison = await compareProjects(db, query);
+      const [settings, customer] = await Promise.all([getSettings(db), comparison.customer ? findCustomer(db, comparison.customer.id) : null]);
+      const lang = requestLang(c);
+      const file = await compareWorkbook(
+        {
+          comparison,
+          rateMinor: settings.rateMinor,
+          currency: settings.currency,
+          companyName: settings.companyName,
+          timeZone: settings.timeZone,
+          overdraftCenti: customer?.overdraftCenti ?? 0,
+          generatedAt: new Date(),
+        },
+        lang,
+      );
+      return fileBody(c, file, XLSX_TYPE, compareFileName(comparison.projects.map((p) => p.code), lang));
     },
   )
   .openapi(

@@ -2,8 +2,15 @@
 import { z } from '@hono/zod-openapi';
 import { ErrorBody, IdParam } from '../../schema/api';
 import { STAFF, actorOf } from '../http/auth';
-import { AppError, notFound } from '../http/errors';
-import { commonErrors, jsonBody, jsonResponse, router, staffRoute } from '../http/route';
+import { assertCustomerDataFits, fileBody, LangQuery } from '../http/documents';
+import { AppError, requestLang } from '../http/errors';
+import { customerNotFound } from '../http/lookups';
+import { commonErrors, fileResponse, jsonBody, jsonResponse, router, staffRoute } from '../http/route';
+import { localDate } from '../domain/calendar';
+import { XLSX_TYPE } from '../excel/cells';
+import { customerDataWorkbook } from '../excel/customer-data';
+import { customerDataFileName } from '../excel/filename';
+import { getSettings } from '../store/settings';
 import { EXPORT_FORMAT, EXPORT_VERSION, exportCustomer, type CustomerExport } from '../store/customer-export';
 import { ImportRefused, importCustomer } from '../store/customer-import';
 import { contentDisposition } from '../excel/filename';
@@ -33,7 +40,33 @@ export const ImportBody = z
   })
   .openapi('CustomerExport');
 
-export const customerExportRouter = router().openapi(
+export const customerExportRouter = router()
+  .openapi(
+  staffRoute(STAFF, {
+    method: 'get',
+    path: '/{id}/export.xlsx',
+    tags: ['customers'],
+    summary: 'Everything about the customer as one Excel workbook: a sheet per kind (quotes with revisions and lines, orders, stages, ledger, debits, pledges, projects)',
+    request: { params: IdParam, query: LangQuery },
+    responses: {
+      200: fileResponse(XLSX_TYPE, 'the customer’s data as an .xlsx workbook'),
+      422: jsonResponse(ErrorBody, 'too many rows for one file (export_too_large): use the JSON export'),
+      ...commonErrors,
+    },
+  }),
+  async (c) => {
+    const db = c.var.db;
+    const { id } = c.req.valid('param');
+    const [doc, settings] = await Promise.all([exportCustomer(db, id), getSettings(db)]);
+    if (!doc) throw customerNotFound();
+    assertCustomerDataFits(doc);
+    const lang = requestLang(c);
+    const generatedAt = new Date();
+    const file = await customerDataWorkbook({ doc, companyName: settings.companyName, timeZone: settings.timeZone, currency: settings.currency, generatedAt }, lang);
+    return fileBody(c, file, XLSX_TYPE, customerDataFileName(doc.customer.name, localDate(generatedAt.getTime(), settings.timeZone), lang));
+  },
+  )
+  .openapi(
   staffRoute(STAFF, {
     method: 'get',
     path: '/{id}/export.json',
@@ -45,7 +78,7 @@ export const customerExportRouter = router().openapi(
   async (c) => {
     const { id } = c.req.valid('param');
     const doc = await exportCustomer(c.var.db, id);
-    if (!doc) throw notFound({ en: 'No such customer.', ru: 'Такого заказчика нет.' });
+    if (!doc) throw customerNotFound();
     c.header('Content-Disposition', contentDisposition(`customer-${id} ${doc.customer.name}.json`));
     return c.json(doc as never, 200);
   },

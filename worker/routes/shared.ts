@@ -11,6 +11,7 @@ import type { Lang } from '../domain/format';
 import { ACCEPT_TERMS, sharedView } from '../domain/shared-view';
 import { clientIp, type AppEnv } from '../http/auth';
 import { AppError, badRequest, conflict, notFound, type Message } from '../http/errors';
+import { LangQuery, estimatePdf, estimateXlsx, pdfResponses, xlsxResponses } from '../http/documents';
 import { rateLimit } from '../http/rate-limit';
 import { jsonBody, jsonResponse, publicRoute, router, sharedRoute } from '../http/route';
 import { sha256Hex } from '../platform/secrets';
@@ -187,6 +188,44 @@ sharedApi
     async (c) => {
       const b = c.req.valid('json');
       return c.json(await answer(c, c.req.valid('param').token, 'changes_requested', b.name, b.message), 200);
+    },
+  );
+
+const downloadLimit = rateLimit('shared-export', 30, 60_000);
+const downloadErrors = {
+  404: jsonResponse(ErrorBody, 'no such link (or expired, revoked)'),
+  429: jsonResponse(ErrorBody, 'too many requests'),
+};
+
+sharedApi
+  .openapi(
+    sharedRoute({
+      method: 'get',
+      path: '/{token}/export.xlsx',
+      tags: ['shared'],
+      summary: 'The revision the link shows, as Excel',
+      middleware: [downloadLimit],
+      request: { params: TokenParam, query: LangQuery },
+      responses: { ...xlsxResponses, ...downloadErrors },
+    }),
+    async (c) => {
+      const opened = await openLive(c.var.db, c.req.valid('param').token, false);
+      return estimateXlsx(c, opened.quote!, opened.settings, opened.customerLegalName, pageLang(c), opened.link!.expiresAt);
+    },
+  )
+  .openapi(
+    sharedRoute({
+      method: 'get',
+      path: '/{token}/export.pdf',
+      tags: ['shared'],
+      summary: 'The revision the link shows, as an A4 PDF',
+      middleware: [downloadLimit],
+      request: { params: TokenParam, query: LangQuery },
+      responses: { ...pdfResponses, ...downloadErrors },
+    }),
+    async (c) => {
+      const opened = await openLive(c.var.db, c.req.valid('param').token, false);
+      return estimatePdf(c, opened.quote!, opened.settings, pageLang(c));
     },
   );
 
