@@ -8,6 +8,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Lang } from '../domain/format';
 import { ArithmeticRangeError } from '../domain/money';
+import type { Decided, Refusal } from '../domain/refusal';
 
 export interface Message {
   en: string;
@@ -26,7 +27,20 @@ export class AppError extends Error {
   }
 }
 
+/** The domain's refusal as the API's error. */
+export const refusalError = (r: Refusal) => new AppError(r.status, r.code, r, r.details);
+
+/** The decided value, or the refusal thrown as the API's error. */
+export function orThrow<T>(d: Decided<T>): T {
+  if (!d.ok) throw refusalError(d.refusal);
+  return d.value;
+}
+
 export const badRequest = (text: Message, details?: unknown) => new AppError(400, 'validation_failed', text, details);
+
+/** 400 for one field that the schema could not judge: the field named in the sentence and in `details`. */
+export const fieldError = (field: string, text: Message) =>
+  badRequest({ en: `${field}: ${text.en}`, ru: `${field}: ${text.ru}` }, [{ field, code: 'invalid', message: text.en }]);
 export const notFound = (what: Message = { en: 'Not found.', ru: 'Не найдено.' }) => new AppError(404, 'not_found', what);
 export const conflict = (code: string, text: Message, details?: unknown) => new AppError(409, code, text, details);
 export const unprocessable = (code: string, text: Message, details?: unknown) => new AppError(422, code, text, details);

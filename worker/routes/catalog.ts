@@ -1,37 +1,13 @@
 /** The price list: items and specialist categories. Staff read; the admin edits. */
 import { z } from '@hono/zod-openapi';
-import {
-  CatalogItem,
-  CatalogItemPatchBody,
-  Category,
-  CategoryPatchBody,
-  ErrorBody,
-  IdParam,
-  NewCatalogItemBody,
-  NewCategoryBody,
-} from '../../schema/api';
+import { CatalogItem, CatalogItemPatchBody, Category, CategoryPatchBody, ErrorBody, IdParam, NewCatalogItemBody, NewCategoryBody } from '../../schema/api';
 import { STAFF } from '../http/auth';
-import { badRequest, conflict, notFound, type Message } from '../http/errors';
+import { conflict, fieldError, notFound } from '../http/errors';
 import { commonErrors, jsonBody, jsonResponse, router, staffRoute } from '../http/route';
-import {
-  codeTaken,
-  findCategory,
-  findItem,
-  insertCategory,
-  insertItem,
-  listCategories,
-  listItems,
-  updateCategory,
-  updateItem,
-  type CatalogItemView,
-  type ItemFields,
-} from '../store/catalog';
+import { codeTaken, findCategory, findItem, insertCategory, insertItem, listCategories, listItems, updateCategory, updateItem, type CatalogItemView, type ItemFields } from '../store/catalog';
 import type { Db } from '../store/db';
 
 const ADMIN = ['admin'] as const;
-
-const fieldError = (field: string, text: Message) =>
-  badRequest({ en: `${field}: ${text.en}`, ru: `${field}: ${text.ru}` }, [{ field, code: 'invalid', message: text.en }]);
 
 const itemNotFound = () => notFound({ en: 'No such catalog item.', ru: 'Такой услуги в прайс-листе нет.' });
 

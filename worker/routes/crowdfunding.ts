@@ -7,32 +7,20 @@ import { actionBetween, may } from '../domain/lifecycle';
 import { big, divRound, toSafe } from '../domain/money';
 import { actorOf, currentUser, forbidden, SALES, STAFF, type AppContext } from '../http/auth';
 import { claimOf, idempotency, idempotencyHeader } from '../http/idempotency';
-import { AppError, badRequest, conflict, notFound, unprocessable, versionConflict, type Message } from '../http/errors';
+import { AppError, conflict, fieldError, notFound, unprocessable, versionConflict } from '../http/errors';
 import { LangQuery, fileBody } from '../http/documents';
 import { requestLang } from '../http/errors';
 import { commonErrors, fileResponse, jsonBody, jsonResponse, router, staffRoute } from '../http/route';
 import { XLSX_TYPE } from '../excel/cells';
 import { compareWorkbook } from '../excel/crowdfunding';
 import { compareFileName } from '../excel/filename';
-import {
-  addProjectLine,
-  cancelPledge,
-  confirmPledge,
-  findPledge,
-  insertPledge,
-  insertProject,
-  loadProjects,
-  projectView,
-  updateProject,
-} from '../store/crowdfunding';
+import { addProjectLine, cancelPledge, confirmPledge, findPledge, insertPledge, insertProject, loadProjects, projectView, updateProject } from '../store/crowdfunding';
 import { findCustomer } from '../store/customers';
 import type { Db } from '../store/db';
 import { reconcileCustomer } from '../store/orders';
 import { runWrite } from '../store/quotes';
 import { getSettings } from '../store/settings';
 
-const fieldError = (field: string, text: Message) =>
-  badRequest({ en: `${field}: ${text.en}`, ru: `${field}: ${text.ru}` }, [{ field, code: 'invalid', message: text.en }]);
 const projectNotFound = () => notFound({ en: 'No such crowdfunding project.', ru: 'Такого краудфандинг-проекта нет.' });
 
 async function viewOf(db: Db, id: number) {

@@ -4,15 +4,12 @@ import { ErrorBody, IdParam, LedgerBody, LedgerEntry, LedgerLine } from '../../s
 import { addDays, localDate } from '../domain/calendar';
 import { BOOKKEEPERS, STAFF, currentUser, type AppContext } from '../http/auth';
 import { claimOf, idempotency, idempotencyHeader, raced } from '../http/idempotency';
-import { badRequest, unprocessable, type Message } from '../http/errors';
+import { fieldError, unprocessable } from '../http/errors';
 import { commonErrors, jsonBody, jsonResponse, router, staffRoute } from '../http/route';
 import { appendCorrection, appendTopup, correctedSoFar, findEntry, listLedger, type AppendResult } from '../store/ledger';
 import { getSettings } from '../store/settings';
 import { reconcileCustomer } from '../store/orders';
 import { customerOr404 } from '../http/lookups';
-
-const fieldError = (field: string, text: Message) =>
-  badRequest({ en: `${field}: ${text.en}`, ru: `${field}: ${text.ru}` }, [{ field, code: 'invalid', message: text.en }]);
 
 const Appended = z.object({ entry: LedgerEntry, balanceCenti: z.number().int() }).openapi('LedgerAppended');
 

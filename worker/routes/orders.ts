@@ -2,27 +2,17 @@
 import { z } from '@hono/zod-openapi';
 import { AcceptStageBody, AcceptStageResult, ErrorBody, IdParam, Order, OrderBody, OrderStatus, WithdrawBody } from '../../schema/api';
 import { localDate } from '../domain/calendar';
-import { DebitInputError, nextStage, stageDebit, totalHoursCenti, waitingReason, type StageLine } from '../domain/ledger';
-import { lineNormHoursCenti } from '../domain/pricing';
+import { DebitInputError, nextStage, stageDebit, waitingReason, type StageLine } from '../domain/ledger';
+
 import { actorOf, SALES, STAFF, type AppContext } from '../http/auth';
-import { AppError, badRequest, conflict, notFound, requestLang, unprocessable } from '../http/errors';
+import { AppError, badRequest, conflict, notFound, orThrow, requestLang, unprocessable } from '../http/errors';
 import { commonErrors, jsonResponse, router, staffRoute } from '../http/route';
 import { claimOf, idempotency, idempotencyHeader } from '../http/idempotency';
 import type { Db } from '../store/db';
-import {
-  acceptStage,
-  createOrder,
-  getOrder,
-  listOrders,
-  quoteLinesFor,
-  reconcileCustomer,
-  withdrawOrder,
-  type AcceptResult,
-  type OrderView,
-  type StagePlan,
-} from '../store/orders';
+import { acceptStage, createOrder, getOrder, listOrders, quoteLinesFor, reconcileCustomer, withdrawOrder, type AcceptResult, type OrderView } from '../store/orders';
 import { getSettings } from '../store/settings';
 import { quoteOr404 } from '../http/lookups';
+import { planStages } from '../domain/stage-plan';
 
 const ACCEPTORS = ['accountant', 'manager', 'admin'] as const;
 
@@ -38,56 +28,6 @@ async function orderOr404(db: Db, id: number) {
   const order = await getOrder(db, id);
   if (!order) throw orderNotFound();
   return order;
-}
-
-type QuoteLineRow = Awaited<ReturnType<typeof quoteLinesFor>>[number];
-
-function stageOf(title: string, lines: QuoteLineRow[]): StagePlan {
-  const asStageLines = lines.map((l) => ({ quantityMilli: l.quantityMilli, hoursCenti: l.hoursCenti ?? 0, kMilli: l.kMilli }));
-  return {
-    title,
-    lineIds: lines.map((l) => l.id),
-    hoursCenti: asStageLines.reduce((s, l) => s + totalHoursCenti(l), 0),
-    normHoursCenti: asStageLines.reduce((s, l) => s + (lineNormHoursCenti(l) ?? 0), 0),
-  };
-}
-
-/** How the quote is cut into stages. Crowdfunding shares are paid by pledges, not by stages. */
-function planStages(lines: QuoteLineRow[], body: z.infer<typeof OrderBody>): StagePlan[] {
-  const billable = lines.filter((l) => l.kind === 'item' || l.kind === 'free');
-  if (billable.length === 0) {
-    throw unprocessable('nothing_to_do', { en: 'The quote has no services to turn into stages.', ru: 'В смете нет услуг, из которых можно сделать этапы.' });
-  }
-  const lineTitle = (l: QuoteLineRow) => (l.code ? `${l.code} ${l.title}` : l.title);
-  if (body.stages) {
-    const seen = new Map<number, number>();
-    body.stages.forEach((s) => s.lineIds.forEach((id) => seen.set(id, (seen.get(id) ?? 0) + 1)));
-    const wrong = [...seen.keys()].filter((id) => !billable.some((l) => l.id === id));
-    const twice = [...seen.entries()].filter(([, n]) => n > 1).map(([id]) => id);
-    const missing = billable.filter((l) => !seen.has(l.id)).map((l) => l.id);
-    if (wrong.length || twice.length || missing.length) {
-      throw badRequest(
-        {
-          en: `stages: every service of the quote must be in exactly one stage (unknown: ${wrong.join(', ') || '—'}; twice: ${twice.join(', ') || '—'}; missing: ${missing.join(', ') || '—'}).`,
-          ru: `stages: каждая услуга сметы должна быть ровно в одном этапе (чужие: ${wrong.join(', ') || '—'}; дважды: ${twice.join(', ') || '—'}; пропущены: ${missing.join(', ') || '—'}).`,
-        },
-        [{ field: 'stages', code: 'invalid', message: 'every billable line exactly once' }],
-      );
-    }
-    return body.stages.map((s) => stageOf(s.title, s.lineIds.map((id) => billable.find((l) => l.id === id)!)));
-  }
-  const split = body.split ?? 'by_line';
-  if (split === 'single') return [stageOf(lines.find((l) => l.kind === 'section')?.title ?? 'Работы по смете', billable)];
-  if (split === 'by_line') return billable.map((l) => stageOf(lineTitle(l), [l]));
-  const groups: { title: string; lines: QuoteLineRow[] }[] = [];
-  for (const l of lines) {
-    if (l.kind === 'section') groups.push({ title: l.title, lines: [] });
-    else if (l.kind === 'item' || l.kind === 'free') {
-      if (groups.length === 0) groups.push({ title: lineTitle(l), lines: [] });
-      groups[groups.length - 1]!.lines.push(l);
-    }
-  }
-  return groups.filter((g) => g.lines.length > 0).map((g) => stageOf(g.title, g.lines));
 }
 
 export const quoteOrders = router().openapi(
@@ -109,7 +49,7 @@ export const quoteOrders = router().openapi(
     if (quote.status !== 'accepted') {
       throw unprocessable('quote_not_accepted', { en: 'Only an accepted quote becomes a work order.', ru: 'Заявку можно создать только из принятой сметы.' });
     }
-    const plan = planStages(await quoteLinesFor(c.var.db, id), body);
+    const plan = orThrow(planStages(await quoteLinesFor(c.var.db, id), body));
     const settings = await getSettings(c.var.db);
     const year = Number(localDate(Date.now(), settings.timeZone).slice(0, 4));
     const orderId = await createOrder(c.var.db, id, year, plan, actorOf(c));

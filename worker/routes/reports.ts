@@ -5,7 +5,7 @@ import { XLSX_TYPE } from '../excel/cells';
 import { CONSUMPTION_ROW_CAP, consumptionRefusal, consumptionWorkbook } from '../excel/consumption';
 import { consumptionFileName, contentDisposition } from '../excel/filename';
 import { localMonth, monthsEndingWith } from '../domain/calendar';
-import { badRequest, requestLang, unprocessable, type Message } from '../http/errors';
+import { fieldError, requestLang, unprocessable } from '../http/errors';
 import { commonErrors, fileResponse, jsonResponse, router, staffRoute } from '../http/route';
 import type { Db } from '../store/db';
 import { consumptionReport, monthlySeries } from '../store/reports';
@@ -19,9 +19,6 @@ export function assertConsumptionFits(report: Parameters<typeof consumptionRefus
   const refused = consumptionRefusal(report, cap);
   if (refused) throw unprocessable(refused.code, refused.text, refused.details);
 }
-
-const fieldError = (field: string, text: Message) =>
-  badRequest({ en: `${field}: ${text.en}`, ru: `${field}: ${text.ru}` }, [{ field, code: 'invalid', message: text.en }]);
 
 /** The month must not lie in the future (in the company's time zone); returns the settings. */
 export async function checkedMonth(db: Db, month: string, customerId?: number) {

@@ -19,6 +19,7 @@ import {
   stageLines,
 } from '../../schema/tables';
 import type { OrderStatus, StageStatus } from '../domain/enums';
+import type { StagePlan } from '../domain/stage-plan';
 import { actionOf, reconcile, type QueueOrder, type StageDebit, type StageLine } from '../domain/ledger';
 import { OPEN_ORDER_STATUSES, ORDER_LIFECYCLE, STAGE_LIFECYCLE } from '../domain/order-lifecycle';
 import { lineNormHoursCenti } from '../domain/pricing';
@@ -31,13 +32,6 @@ import { auditInsert, type Actor } from './quotes';
 
 export type OrderRow = typeof orders.$inferSelect;
 export type StageRow = typeof orderStages.$inferSelect;
-
-export interface StagePlan {
-  title: string;
-  lineIds: number[];
-  hoursCenti: number;
-  normHoursCenti: number;
-}
 
 /**
  * A work order for an accepted quote, with its stages, numbered WO-YYYY-NNNN (gap-free,

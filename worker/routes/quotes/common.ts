@@ -3,16 +3,13 @@ import { z } from '@hono/zod-openapi';
 import { ErrorBody, IdParam, NewLineBody, PasteRow, Quote } from '../../../schema/api';
 import { isRealDate, localDate } from '../../domain/calendar';
 import { refusalFor, type QuoteAction } from '../../domain/quote-lifecycle';
-import { AppError, badRequest, unprocessable, versionConflict, type Message } from '../../http/errors';
+import { AppError, fieldError, unprocessable, versionConflict } from '../../http/errors';
 import { quoteNotFound } from '../../http/lookups';
 import { commonErrors, jsonResponse } from '../../http/route';
 import { findItem } from '../../store/catalog';
 import type { Db } from '../../store/db';
 import type { NewLine, WriteResult } from '../../store/quotes';
 import { getSettings } from '../../store/settings';
-
-export const fieldError = (field: string, text: Message) =>
-  badRequest({ en: `${field}: ${text.en}`, ru: `${field}: ${text.ru}` }, [{ field, code: 'invalid', message: text.en }]);
 
 /**
  * A guarded write matched nothing: say why, from the quote as it is now. Checked in the

@@ -1,11 +1,11 @@
 /** Quotes: the list, a new quote, one quote, its header. */
 import { IdParam, NewQuoteBody, Quote, QuoteList, QuoteListQuery, QuotePatchBody } from '../../../schema/api';
 import { SALES, STAFF, actorOf } from '../../http/auth';
-import { unprocessable } from '../../http/errors';
+import { fieldError, unprocessable } from '../../http/errors';
 import { quoteOr404 } from '../../http/lookups';
 import { commonErrors, jsonBody, jsonResponse, router, staffRoute } from '../../http/route';
 import { createQuote, listQuotes, patchHeader } from '../../store/quotes';
-import { checkValidUntil, companyToday, explain, fieldError, quoteResponses } from './common';
+import { checkValidUntil, companyToday, explain, quoteResponses } from './common';
 
 export const quoteHeaderRoutes = router()
   .openapi(

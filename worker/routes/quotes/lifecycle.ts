@@ -2,11 +2,11 @@
 import { DuplicateBody, IdParam, Quote, VersionBody } from '../../../schema/api';
 import { addDays } from '../../domain/calendar';
 import { SALES, actorOf } from '../../http/auth';
-import { AppError, unprocessable } from '../../http/errors';
+import { AppError, fieldError, unprocessable } from '../../http/errors';
 import { quoteOr404 } from '../../http/lookups';
 import { commonErrors, jsonBody, jsonResponse, router, staffRoute } from '../../http/route';
 import { archiveQuote, duplicateQuote, repriceQuote, reviseQuote, sendQuote } from '../../store/quotes';
-import { companyToday, explain, fieldError, quoteResponses } from './common';
+import { companyToday, explain, quoteResponses } from './common';
 
 export const quoteLifecycleRoutes = router()
   .openapi(

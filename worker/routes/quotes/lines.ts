@@ -2,11 +2,11 @@
 import { z } from '@hono/zod-openapi';
 import { DeleteLinesBody, IdParam, LinePatchBody, MoveBody, NewLineBody, PasteBody, Quote, ReorderBody, VersionBody } from '../../../schema/api';
 import { SALES, actorOf } from '../../http/auth';
-import { badRequest, notFound, unprocessable } from '../../http/errors';
+import { badRequest, fieldError, notFound, unprocessable } from '../../http/errors';
 import { quoteOr404 } from '../../http/lookups';
 import { jsonBody, jsonResponse, router, staffRoute } from '../../http/route';
 import { addLine, addLines, deleteLine, deleteLines, findCatalogItemsByCode, lineIdsInOrder, patchLine, reorderLines } from '../../store/quotes';
-import { LineParams, explain, fieldError, lineRuleError, newLineFrom, quoteResponses } from './common';
+import { LineParams, explain, lineRuleError, newLineFrom, quoteResponses } from './common';
 
 export const quoteLineRoutes = router()
   .openapi(
