@@ -17,6 +17,7 @@ import { customerExportRouter, importRouter } from './routes/customer-data';
 import { customers } from './routes/customers';
 import { ledgerRouter } from './routes/ledger';
 import { notificationsRouter } from './routes/notifications';
+import { outboxRouter } from './routes/outbox';
 import { ordersRouter, quoteOrders } from './routes/orders';
 import { quoteHeaderRoutes } from './routes/quotes/header';
 import { quoteLifecycleRoutes } from './routes/quotes/lifecycle';
@@ -129,6 +130,7 @@ app.route('/api/crowdfunding', crowdfundingRouter);
 app.route('/api/shared', sharedApi);
 app.route('/s', sharedPages);
 app.route('/api/notifications', notificationsRouter);
+app.route('/api/outbox', outboxRouter);
 
 app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
   type: 'apiKey',

@@ -157,7 +157,7 @@ describe('GET /api/shared/:token/export.pdf (the customer’s link)', () => {
     expect(en.texts).toContain(`Estimate No. ${q.number}`);
   });
 
-  it('an unknown, malformed, replaced or revoked link answers as the link does', async () => {
+  it('an unknown, malformed or revoked link answers as the link does; after a new revision the link gives it', async () => {
     const { q, token } = await shared();
     for (const bad of ['x'.repeat(43), 'short']) {
       const res = await customer(`/api/shared/${bad}/export.pdf`);
@@ -166,9 +166,10 @@ describe('GET /api/shared/:token/export.pdf (the customer’s link)', () => {
     }
     const r2 = await ok('POST', `/api/quotes/${q.id}/revise`, {}, 201);
     await ok('POST', `/api/quotes/${r2.id}/send`, { body: { version: r2.version } });
-    const old = await pdfOf(await customer(`/api/shared/${token}/export.pdf`));
-    expect(old.texts).toContain(`Смета № ${q.number}`);
-    expect(old.texts).toContain('Заменена новой редакцией');
+    // The link belongs to the number: its PDF is now the new revision.
+    const latest = await pdfOf(await customer(`/api/shared/${token}/export.pdf`));
+    expect(latest.texts).toContain(`Смета № ${q.number}-R2`);
+    expect(latest.texts).not.toContain('Заменена новой редакцией');
     await ok('DELETE', `/api/quotes/${q.id}/share`);
     const revoked = await customer(`/api/shared/${token}/export.pdf`);
     expect(revoked.status).toBe(404);
