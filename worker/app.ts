@@ -9,6 +9,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { csrfMiddleware, sessionMiddleware, type AppEnv } from './http/auth';
 import { AppError, errorResponse, handleError, notFound, requestLang } from './http/errors';
 import { publicRoute, jsonResponse } from './http/route';
+import { replicaReads } from './http/replica-reads';
 import { validationHook } from './http/validate';
 import { auth, me } from './routes/auth';
 import { catalog } from './routes/catalog';
@@ -81,6 +82,9 @@ app.use('*', async (c, next) => {
   c.set('lang', requestLang(c));
   await next();
 });
+// The customer's link reads through a D1 session (replicas near the customer, read-your-writes).
+app.use('/api/shared/*', replicaReads);
+app.use('/s/*', replicaReads);
 app.use('*', sessionMiddleware);
 app.use('*', csrfMiddleware);
 

@@ -12,7 +12,7 @@ import { assertConsumptionFits } from '../../worker/routes/reports';
 import { contentDisposition } from '../../worker/excel/filename';
 import { AppError } from '../../worker/http/errors';
 import { allText, formulaCells, zipParts } from '../e2e/excel-check';
-import { call, fails, fetchWorker, ok } from '../helpers';
+import { call, fails, fetchWorker, ok, freshIp } from '../helpers';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const EVIL_TITLE = '=HYPERLINK("http://evil.example/","нажмите")';
@@ -20,8 +20,6 @@ const SECRET_NOTE = 'СЕКРЕТ: можем дать скидку 15%';
 const SECRET_K = 'ВНУТРЕННЯЯ ПРИЧИНА K';
 
 let items: Record<string, { id: number; hoursCenti: number | null; kMilli: number }>;
-let ipCounter = 0;
-const freshIp = () => `10.9.${Math.floor(++ipCounter / 250)}.${ipCounter % 250}`;
 
 beforeAll(async () => {
   const list = await ok<any[]>('GET', '/api/catalog/items');

@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatFixed, formatHours, formatMoney, type Lang } from '../../worker/domain/format';
-import { call, fails, fetchWorker, ok } from '../helpers';
+import { call, fails, fetchWorker, ok, expectThrottledAfter, freshIp } from '../helpers';
 import { allTexts, readPdf } from '../pdf-read';
 
 const SECRET_NOTE = 'СЕКРЕТ: можем дать скидку 15%';
@@ -14,8 +14,6 @@ const SECRET_K = 'ВНУТРЕННЯЯ ПРИЧИНА K';
 const EVIL_TITLE = 'Смета (черновик) \\ ) ( <script>alert(1)</script> %%EOF endstream';
 
 let items: Record<string, { id: number }>;
-let ipCounter = 0;
-const freshIp = () => `10.16.${Math.floor(++ipCounter / 250)}.${ipCounter % 250}`;
 const customer = (path: string, ip = freshIp(), lang = 'ru-RU') => fetchWorker(path, { headers: { 'cf-connecting-ip': ip, 'accept-language': lang } });
 
 beforeAll(async () => {
@@ -176,11 +174,11 @@ describe('GET /api/shared/:token/export.pdf (the customer’s link)', () => {
     expect(((await revoked.json()) as any).error.code).toBe('link_revoked');
   });
 
-  it('shares the Excel download’s per-address limit: the 31st download in a minute is 429', async () => {
-    const ip = '10.16.250.1';
+  it('shares the Excel download’s per-address limit (30 a minute, both formats together)', async () => {
+    const ip = freshIp();
     const statuses: number[] = [];
-    for (let i = 0; i < 31; i++) statuses.push((await customer(`/api/shared/${'y'.repeat(43)}/export.${i % 2 ? 'pdf' : 'xlsx'}`, ip)).status);
-    expect(statuses.slice(0, 30).every((s) => s === 404)).toBe(true);
-    expect(statuses[30]).toBe(429);
+    for (let i = 0; i < 61; i++) statuses.push((await customer(`/api/shared/${'y'.repeat(43)}/export.${i % 2 ? 'pdf' : 'xlsx'}`, ip)).status);
+    expectThrottledAfter(statuses, 30);
+    expect(statuses.filter((s) => s !== 429).every((s) => s === 404)).toBe(true);
   });
 });

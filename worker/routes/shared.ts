@@ -35,8 +35,8 @@ export const sharedHeaders: MiddlewareHandler = async (c, next) => {
   c.res.headers.set('X-Robots-Tag', 'noindex, nofollow, noarchive');
 };
 
-const viewLimit = rateLimit('shared-view', 120, 60_000);
-const answerLimit = rateLimit('shared-answer', 20, 60_000);
+const viewLimit = rateLimit('SHARED_VIEW_LIMITER');
+const answerLimit = rateLimit('SHARED_ANSWER_LIMITER');
 
 const TokenParam = z.object({
   token: z.string().openapi({ param: { name: 'token', in: 'path' }, description: 'the secret from the link', example: 'x'.repeat(43) }),
@@ -219,7 +219,7 @@ sharedApi
     },
   );
 
-const downloadLimit = rateLimit('shared-export', 30, 60_000);
+const downloadLimit = rateLimit('SHARED_EXPORT_LIMITER');
 const downloadErrors = {
   404: jsonResponse(ErrorBody, 'no such link (or expired, revoked)'),
   429: jsonResponse(ErrorBody, 'too many requests'),
