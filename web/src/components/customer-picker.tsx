@@ -5,11 +5,12 @@
  */
 import { useMemo, useRef, useState } from 'preact/hooks';
 import type { CustomerT } from '../../../schema/api';
-import { tr } from '../i18n';
+import { t } from '../i18n';
 import { Anchored } from './anchored';
 import { pointerMoved } from './pointer';
 
-const norm = (s: string) => s.toLowerCase().replace(/ё/g, 'е').replace(/[«»"“”„]/g, '').trim();
+/** Ё reads as Е (written as escapes: the code holds no words, the catalogue does). */
+const norm = (s: string) => s.toLowerCase().replace(/\u0451/g, '\u0435').replace(/[«»"“”„]/g, '').trim();
 
 export function CustomerPicker(props: {
   id: string;
@@ -52,7 +53,7 @@ export function CustomerPicker(props: {
         aria-invalid={props.invalid ? true : undefined}
         autoComplete="off"
         autoFocus={props.autoFocus}
-        placeholder={tr('Начните вводить название заказчика', 'Start typing the customer’s name')}
+        placeholder={t('customerPickerPlaceholder')}
         value={shown}
         onFocus={() => setOpen(true)}
         onInput={(e) => {
@@ -83,7 +84,7 @@ export function CustomerPicker(props: {
       {open && (
         <Anchored anchor={() => box.current} class="combo-pop" preferHeight={240} matchWidth>
           {matches.length ? (
-            <div class="combo-list" id={listId} role="listbox" aria-label={tr('Заказчики', 'Customers')}>
+            <div class="combo-list" id={listId} role="listbox" aria-label={t('customers')}>
               {matches.map((c, i) => (
                 <div
                   key={c.id}
@@ -103,7 +104,7 @@ export function CustomerPicker(props: {
             </div>
           ) : (
             <div class="combo-message combo-empty" role="status">
-              {tr('Нет такого заказчика. Проверьте название или добавьте заказчика на странице «Заказчики».', 'No such customer. Check the name or add the customer on the Customers page.')}
+              {t('noSuchCustomerInPicker')}
             </div>
           )}
         </Anchored>

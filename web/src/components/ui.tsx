@@ -1,9 +1,11 @@
 /** Small building blocks used by every page. */
 import type { ButtonHTMLAttributes, ComponentChildren } from 'preact';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { RoleT } from '../../../schema/api';
 import { formatHours, formatMilli, formatMoney } from '../../../worker/domain/format';
+import { ROLE_WORDS } from '../../../worker/domain/words/kinds';
 import { ApiError } from '../api';
-import { getLang, t, tr } from '../i18n';
+import { getLang, t, word } from '../i18n';
 
 export function Money({ minor, currency = 'RUB' }: { minor: number | null; currency?: string }) {
   return <span class="num">{minor === null ? '—' : formatMoney(minor, currency, getLang())}</span>;
@@ -29,7 +31,7 @@ export function Chip({ tone = 'neutral', children, title }: { tone?: Tone; child
 
 export function PageHeader({ title, children, subtitle }: { title: string; subtitle?: ComponentChildren; children?: ComponentChildren }) {
   useEffect(() => {
-    document.title = `${title} · ${t('app_name')}`;
+    document.title = `${title} · ${t('appName')}`;
   }, [title]);
   return (
     <header class="page-header">
@@ -242,4 +244,4 @@ export function dateTimeText(iso: string | null | undefined): string {
   });
 }
 
-export const roleWord = (role: string) => tr({ admin: 'администратор', manager: 'менеджер', accountant: 'бухгалтер' }[role] ?? role, role);
+export const roleWord = (role: RoleT) => word(ROLE_WORDS[role]);
