@@ -48,7 +48,8 @@ interface Loose {
 function urlOf(path: string, { params = {}, query }: Loose): string {
   const filled = path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(String(params[name])));
   const search = new URLSearchParams();
-  for (const [name, value] of Object.entries(query ?? {})) if (value !== undefined && value !== null && value !== '') search.set(name, String(value));
+  for (const [name, value] of Object.entries(query ?? {}))
+    if (value !== undefined && value !== null && value !== '') search.set(name, String(value));
   const qs = search.toString();
   return qs ? `${filled}?${qs}` : filled;
 }

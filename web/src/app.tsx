@@ -10,14 +10,14 @@ import { getLang, setLang as storeLang, t, type Lang } from './i18n';
 import { CatalogPage } from './pages/catalog';
 import { ComparePage } from './pages/compare';
 import { CrowdfundingPage } from './pages/crowdfunding';
-import { ProjectPage } from './pages/project';
 import { CustomerPage, CustomersPage } from './pages/customers';
-import { QuoteEditorPage } from './pages/quote-editor';
-import { QuotesPage } from './pages/quotes';
 import { LoginPage } from './pages/login';
 import { NotFoundPage } from './pages/not-found';
 import { OrderPage } from './pages/order';
+import { ProjectPage } from './pages/project';
 import { QueuePage } from './pages/queue';
+import { QuoteEditorPage } from './pages/quote-editor';
+import { QuotesPage } from './pages/quotes';
 import { ReportPage } from './pages/report';
 import { SettingsPage } from './pages/settings';
 import { UsersPage } from './pages/users';
@@ -161,7 +161,13 @@ export function App() {
               </small>
             </div>
             <NotificationBell />
-            <button type="button" class="btn btn-ghost" lang={lang === 'ru' ? 'en' : 'ru'} aria-label={t('langSwitchLabel')} onClick={() => setLang(lang === 'ru' ? 'en' : 'ru')}>
+            <button
+              type="button"
+              class="btn btn-ghost"
+              lang={lang === 'ru' ? 'en' : 'ru'}
+              aria-label={t('langSwitchLabel')}
+              onClick={() => setLang(lang === 'ru' ? 'en' : 'ru')}
+            >
               <Icon name="globe" /> {t('langSwitch')}
             </button>
             <button type="button" class="btn btn-ghost" onClick={() => void session.logout()}>

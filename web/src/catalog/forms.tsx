@@ -1,11 +1,12 @@
 /** The admin's forms of the price list: an item, a specialist category. */
-import { Button, ErrorNote, Field, Modal, fieldErrors, toast } from '../components/ui';
+import { useState } from 'preact/hooks';
 import type { CatalogItemT, CategoryT } from '../../../schema/api';
+import { formatFixed, formatMilli, parseFixed } from '../../../worker/domain/format';
 import { ITEM_MODE_WORDS } from '../../../worker/domain/words/kinds';
 import { api } from '../api';
-import { formatFixed, formatMilli, parseFixed } from '../../../worker/domain/format';
+import { Button, ErrorNote, Field, Modal, fieldErrors, toast } from '../components/ui';
 import { getLang, t, word } from '../i18n';
-import { useState } from 'preact/hooks';
+
 export function ItemForm({
   item,
   categories,
@@ -38,7 +39,13 @@ export function ItemForm({
   const [busy, setBusy] = useState(false);
   const errors = { ...fieldErrors(error) };
   const set = (k: keyof typeof f) => (e: Event) =>
-    setF({ ...f, [k]: (e.currentTarget as HTMLInputElement).type === 'checkbox' ? (e.currentTarget as HTMLInputElement).checked : (e.currentTarget as HTMLInputElement).value });
+    setF({
+      ...f,
+      [k]:
+        (e.currentTarget as HTMLInputElement).type === 'checkbox'
+          ? (e.currentTarget as HTMLInputElement).checked
+          : (e.currentTarget as HTMLInputElement).value,
+    });
 
   async function save(e: Event) {
     e.preventDefault();

@@ -1,6 +1,7 @@
 /** A price-list item as the screens show it: its name in the current language and its description. */
 import type { CatalogItemT } from '../../../schema/api';
 import { getLang, t } from '../i18n';
+
 export function itemName(item: { name: string; nameEn: string }) {
   return getLang() === 'ru' ? item.name : item.nameEn || item.name;
 }
@@ -35,4 +36,3 @@ export function ItemDetails({ item }: { item: Pick<CatalogItemT, 'description' |
     </dl>
   );
 }
-

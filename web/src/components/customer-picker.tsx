@@ -10,7 +10,12 @@ import { Anchored } from './anchored';
 import { pointerMoved } from './pointer';
 
 /** Ё reads as Е (written as escapes: the code holds no words, the catalogue does). */
-const norm = (s: string) => s.toLowerCase().replace(/\u0451/g, '\u0435').replace(/[«»"“”„]/g, '').trim();
+const norm = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/\u0451/g, '\u0435')
+    .replace(/[«»"“”„]/g, '')
+    .trim();
 
 export function CustomerPicker(props: {
   id: string;
@@ -29,7 +34,16 @@ export function CustomerPicker(props: {
   const listId = `${props.id}-list`;
   const matches = useMemo(() => {
     const q = norm(text);
-    return props.customers.filter((c) => !q || norm(c.name).split(/\s+/).some((w) => w.startsWith(q)) || norm(c.name).includes(q)).slice(0, 30);
+    return props.customers
+      .filter(
+        (c) =>
+          !q ||
+          norm(c.name)
+            .split(/\s+/)
+            .some((w) => w.startsWith(q)) ||
+          norm(c.name).includes(q),
+      )
+      .slice(0, 30);
   }, [text, props.customers]);
   // The name shown follows the value when it is set from outside (a preset customer).
   const shown = chosen && !open ? chosen.name : text;

@@ -4,8 +4,8 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { SeriesT } from '../../../schema/api';
 import { formatFixed } from '../../../worker/domain/format';
-import { getLang, t, word } from '../i18n';
 import { MONTH_WORDS } from '../../../worker/domain/words/months';
+import { getLang, t, word } from '../i18n';
 
 /** 'YYYY-MM' as the chart's axis writes it: «май 26», «May 26» (a month name's first three letters). */
 export function monthLabel(month: string): string {
@@ -33,7 +33,12 @@ export function MonthChart({ series, height = 240 }: { series: SeriesT; height?:
       cursor: { points: { show: false } },
       scales: { x: { time: false, range: [-0.6, series.length - 0.4] }, y: { range: (_u, _min, max) => [0, Math.max(10, max * 1.15)] } },
       axes: [
-        { values: (_u, splits) => splits.map((i) => (Number.isInteger(i) && series[i] ? monthLabel(series[i]!.month) : '')), splits: () => xs, grid: { show: false }, stroke: '#566170' },
+        {
+          values: (_u, splits) => splits.map((i) => (Number.isInteger(i) && series[i] ? monthLabel(series[i]!.month) : '')),
+          splits: () => xs,
+          grid: { show: false },
+          stroke: '#566170',
+        },
         { values: (_u, splits) => splits.map(hours), stroke: '#566170', grid: { stroke: '#eceff3' }, size: 56 },
       ],
       series: [

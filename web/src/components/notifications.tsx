@@ -1,13 +1,12 @@
 /** The bell: customers' answers to my quotes, checked every 30 seconds and when the tab returns. */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { NotificationT } from '../../../schema/api';
-import { api } from '../api';
 import { NOTIFICATION_KIND_WORDS } from '../../../worker/domain/words/ui';
+import { api } from '../api';
 import { t, word } from '../i18n';
 import { navigate } from '../router';
 import { Icon } from './icons';
 import { dateTimeText } from './ui';
-
 
 export function NotificationBell() {
   const [items, setItems] = useState<NotificationT[]>([]);
@@ -67,7 +66,9 @@ export function NotificationBell() {
       {open && (
         <div class="bell-list" role="region" aria-label={t('notifications')}>
           {items.length === 0 ? (
-            <p class="muted small" style="padding:10px">{t('noNotifications')}</p>
+            <p class="muted small" style="padding:10px">
+              {t('noNotifications')}
+            </p>
           ) : (
             <ul>
               {items.slice(0, 20).map((n) => (
@@ -82,7 +83,11 @@ export function NotificationBell() {
             </ul>
           )}
           {unread.length > 0 && (
-            <button type="button" class="btn btn-small btn-ghost" onClick={() => void api('POST /api/notifications/read', { body: {} }).then(load)}>
+            <button
+              type="button"
+              class="btn btn-small btn-ghost"
+              onClick={() => void api('POST /api/notifications/read', { body: {} }).then(load)}
+            >
               {t('markAllRead')}
             </button>
           )}

@@ -2,7 +2,7 @@
 import type { ButtonHTMLAttributes, ComponentChildren } from 'preact';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { RoleT } from '../../../schema/api';
-import { formatHours, formatMilli, formatMoney } from '../../../worker/domain/format';
+import { formatFixed, formatHours, formatMilli, formatMoney } from '../../../worker/domain/format';
 import { ROLE_WORDS } from '../../../worker/domain/words/kinds';
 import { ApiError } from '../api';
 import { getLang, t, word } from '../i18n';
@@ -17,6 +17,12 @@ export function Hours({ centi }: { centi: number | null }) {
 
 export function Milli({ value }: { value: number }) {
   return <span class="num">{formatMilli(value, getLang())}</span>;
+}
+
+/** A line's hours and K as one phrase: «2.2 3,00 ч × K 0,6». */
+export function hoursTimesK(code: string, hoursCenti: number, kMilli: number): string {
+  const lang = getLang();
+  return `${code} ${formatFixed(hoursCenti, 2, lang)} ${t('hourUnit')} × K ${formatMilli(kMilli, lang)}`;
 }
 
 export type Tone = 'neutral' | 'info' | 'success' | 'warning' | 'danger' | 'accent';
@@ -218,7 +224,9 @@ export function Toasts() {
   );
 }
 
-export function Button(props: ButtonHTMLAttributes<HTMLButtonElement> & { busy?: boolean; variant?: 'primary' | 'ghost' | 'danger' | 'default' }) {
+export function Button(
+  props: ButtonHTMLAttributes<HTMLButtonElement> & { busy?: boolean; variant?: 'primary' | 'ghost' | 'danger' | 'default' },
+) {
   const { busy, variant = 'default', class: cls, children, disabled, ...rest } = props;
   return (
     <button type="button" class={`btn btn-${variant} ${cls ?? ''}`} disabled={disabled || busy} aria-busy={busy} {...rest}>

@@ -18,7 +18,11 @@ export function FundingBar({ p }: { p: Pick<ProjectT, 'normHoursCenti' | 'confir
   const promisedPercent = Math.min(Math.max(0, percentOf(whole - p.confirmedCenti, whole)), percentOf(p.promisedCenti, whole));
   return (
     <div class="funding">
-      <div class="funding-bar" role="img" aria-label={t('fundingBarLabel', { confirmed: percent(p.fundedMilli), promised: promisedPercent })}>
+      <div
+        class="funding-bar"
+        role="img"
+        aria-label={t('fundingBarLabel', { confirmed: percent(p.fundedMilli), promised: promisedPercent })}
+      >
         <span class="funding-confirmed" style={`width:${confirmed}%`} />
         <span class="funding-promised" style={`width:${promised}%`} />
       </div>

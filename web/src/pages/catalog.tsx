@@ -4,14 +4,14 @@ import { useMemo, useState } from 'preact/hooks';
 import type { CatalogItemT, CategoryT } from '../../../schema/api';
 import { searchCatalog } from '../../../worker/domain/catalog-search';
 import { lineAmountMinor } from '../../../worker/domain/pricing';
+import { ITEM_MODE_WORDS } from '../../../worker/domain/words/kinds';
+import { CATALOG_SECTION_WORDS } from '../../../worker/domain/words/ui';
 import { api } from '../api';
+import { CategoryForm, ItemForm } from '../catalog/forms';
+import { ItemDetails, itemName } from '../catalog/item-details';
 import { Button, Chip, Empty, ErrorNote, Field, Hours, Loading, Milli, Money, PageHeader, useLoad } from '../components/ui';
 import { getLang, t, word } from '../i18n';
 import { hasRole, useSession } from '../session';
-import { CATALOG_SECTION_WORDS } from '../../../worker/domain/words/ui';
-import { CategoryForm, ItemForm } from '../catalog/forms';
-import { ITEM_MODE_WORDS } from '../../../worker/domain/words/kinds';
-import { ItemDetails, itemName } from '../catalog/item-details';
 
 const SECTIONS = ['2', '3', '4', '5'] as const;
 const sectionTitle = (s: string) => {
@@ -22,10 +22,7 @@ const sectionTitle = (s: string) => {
 export function CatalogPage() {
   const { me, settings } = useSession();
   const isAdmin = hasRole(me, 'admin');
-  const data = useLoad(
-    () => Promise.all([api('GET /api/catalog/items'), api('GET /api/catalog/categories')]),
-    [],
-  );
+  const data = useLoad(() => Promise.all([api('GET /api/catalog/items'), api('GET /api/catalog/categories')]), []);
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState<number | null>(null);
   const [editing, setEditing] = useState<CatalogItemT | 'new' | null>(null);
@@ -81,7 +78,11 @@ export function CatalogPage() {
                   <th scope="col" class="num">
                     {t('priceColumn')}
                   </th>
-                  {isAdmin && <th scope="col"><span class="sr-only">{t('edit')}</span></th>}
+                  {isAdmin && (
+                    <th scope="col">
+                      <span class="sr-only">{t('edit')}</span>
+                    </th>
+                  )}
                 </tr>
               </thead>
               <tbody>
@@ -110,9 +111,7 @@ export function CatalogPage() {
                               {!item.active && <Chip tone="neutral">{t('inactive')}</Chip>}
                             </td>
                             <td>
-                              <Chip tone={item.mode === 'fixed' ? 'accent' : 'neutral'}>
-                                {word(ITEM_MODE_WORDS[item.mode])}
-                              </Chip>
+                              <Chip tone={item.mode === 'fixed' ? 'accent' : 'neutral'}>{word(ITEM_MODE_WORDS[item.mode])}</Chip>
                               {item.actualTime && <div class="small muted">{t('actualTime')}</div>}
                             </td>
                             <td class="num">
@@ -127,7 +126,10 @@ export function CatalogPage() {
                                 <span class="faint small">{t('hoursPerLine')}</span>
                               ) : (
                                 <Money
-                                  minor={lineAmountMinor({ quantityMilli: 1000, hoursCenti: item.hoursCenti, kMilli: item.kMilli }, settings.rateMinor)}
+                                  minor={lineAmountMinor(
+                                    { quantityMilli: 1000, hoursCenti: item.hoursCenti, kMilli: item.kMilli },
+                                    settings.rateMinor,
+                                  )}
                                   currency={settings.currency}
                                 />
                               )}
@@ -168,7 +170,11 @@ export function CatalogPage() {
               <th scope="col" class="num">
                 {t('k')}
               </th>
-              {isAdmin && <th scope="col"><span class="sr-only">{t('edit')}</span></th>}
+              {isAdmin && (
+                <th scope="col">
+                  <span class="sr-only">{t('edit')}</span>
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
@@ -218,4 +224,3 @@ export function CatalogPage() {
     </>
   );
 }
-

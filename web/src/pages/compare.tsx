@@ -1,16 +1,22 @@
 /** Crowdfunding projects side by side, the best value of each row highlighted. */
-import { Button, Chip, ErrorNote, Field, Hours, Loading, Money, PageHeader, toast, useLoad } from '../components/ui';
-import type { ComparisonT } from '../../../schema/api';
 import type { ComponentChildren } from 'preact';
-import { FundingBar } from '../crowdfunding/funding-bar';
-import { Icon } from '../components/icons';
-import { Link, setQuery, useLocation } from '../router';
-import { ProjectStatusChip } from '../components/status';
-import { api, download } from '../api';
+import type { ComparisonT } from '../../../schema/api';
 import { bestOf } from '../../../worker/domain/crowdfunding';
+import { api, download } from '../api';
+import { Icon } from '../components/icons';
+import { ProjectStatusChip } from '../components/status';
+import { Button, Chip, ErrorNote, Field, Hours, Loading, Money, PageHeader, toast, useLoad } from '../components/ui';
+import { FundingBar } from '../crowdfunding/funding-bar';
 import { t } from '../i18n';
+import { Link, setQuery, useLocation } from '../router';
 import { useSession } from '../session';
-type Row = { label: string; value: (p: ComparisonT['projects'][number]) => ComponentChildren; score?: (p: ComparisonT['projects'][number]) => number; best?: 'min' | 'max' };
+
+type Row = {
+  label: string;
+  value: (p: ComparisonT['projects'][number]) => ComponentChildren;
+  score?: (p: ComparisonT['projects'][number]) => number;
+  best?: 'min' | 'max';
+};
 
 export function ComparePage() {
   const { settings } = useSession();
@@ -31,7 +37,14 @@ export function ComparePage() {
     { label: t('coFunders'), value: (p) => p.funders, score: (p) => p.funders, best: 'max' },
     {
       label: t('sharePerFunder', { n }),
-      value: (p) => (<><Money minor={p.perFunderMinor} currency={currency} /><div class="small muted"><Hours centi={p.perFunderCenti} /></div></>),
+      value: (p) => (
+        <>
+          <Money minor={p.perFunderMinor} currency={currency} />
+          <div class="small muted">
+            <Hours centi={p.perFunderCenti} />
+          </div>
+        </>
+      ),
       score: (p) => p.perFunderMinor,
       best: 'min',
     },
@@ -55,16 +68,34 @@ export function ComparePage() {
   return (
     <>
       <PageHeader title={t('compareTitle')} subtitle={t('bestHighlighted')}>
-        <Field label={t('newCoFunders')}>{(id) => <input id={id} type="number" min={1} max={50} value={n} class="narrow" onChange={(e) => setQuery({ n: e.currentTarget.value || '2' })} />}</Field>
+        <Field label={t('newCoFunders')}>
+          {(id) => (
+            <input
+              id={id}
+              type="number"
+              min={1}
+              max={50}
+              value={n}
+              class="narrow"
+              onChange={(e) => setQuery({ n: e.currentTarget.value || '2' })}
+            />
+          )}
+        </Field>
         <Field label={t('testBalance')}>
           {(id) => (
             <select id={id} value={customerId} onChange={(e) => setQuery({ customerId: e.currentTarget.value || null })}>
               <option value="">{t('noCustomerChosen')}</option>
-              {(customers.data ?? []).map((c) => <option key={c.id} value={String(c.id)}>{c.name}</option>)}
+              {(customers.data ?? []).map((c) => (
+                <option key={c.id} value={String(c.id)}>
+                  {c.name}
+                </option>
+              ))}
             </select>
           )}
         </Field>
-        <Button onClick={excel} style="align-self:flex-end"><Icon name="download" /> Excel</Button>
+        <Button onClick={excel} style="align-self:flex-end">
+          <Icon name="download" /> Excel
+        </Button>
       </PageHeader>
       <ErrorNote error={cmp.error} onRetry={cmp.reload} />
       {!cmp.data ? (
@@ -74,11 +105,16 @@ export function ComparePage() {
           <table class="table">
             <thead>
               <tr>
-                <th scope="col"><span class="sr-only">{t('figure')}</span></th>
+                <th scope="col">
+                  <span class="sr-only">{t('figure')}</span>
+                </th>
                 {cmp.data.projects.map((p) => (
                   <th scope="col" key={p.id}>
                     <Link href={`/crowdfunding/${p.id}`}>{p.title}</Link>
-                    <div class="row" style="margin-top:4px"><span class="mono small">{p.code}</span><ProjectStatusChip status={p.status} /></div>
+                    <div class="row" style="margin-top:4px">
+                      <span class="mono small">{p.code}</span>
+                      <ProjectStatusChip status={p.status} />
+                    </div>
                   </th>
                 ))}
               </tr>

@@ -1,14 +1,15 @@
 /** Crowdfunding: the projects with their funding bars; tick 2–4 to compare them. */
+import { useState } from 'preact/hooks';
+import { api } from '../api';
+import { Icon } from '../components/icons';
+import { ProjectStatusChip } from '../components/status';
 import { Button, Empty, ErrorNote, Hours, Loading, Money, PageHeader, dateText, useLoad } from '../components/ui';
 import { FundingBar } from '../crowdfunding/funding-bar';
-import { Icon } from '../components/icons';
-import { Link, navigate } from '../router';
 import { ProjectForm } from '../crowdfunding/project-form';
-import { ProjectStatusChip } from '../components/status';
-import { api } from '../api';
-import { hasRole, useSession } from '../session';
 import { t } from '../i18n';
-import { useState } from 'preact/hooks';
+import { Link, navigate } from '../router';
+import { hasRole, useSession } from '../session';
+
 export function CrowdfundingPage() {
   const { me, settings } = useSession();
   const list = useLoad(() => api('GET /api/crowdfunding'), []);
@@ -19,7 +20,11 @@ export function CrowdfundingPage() {
   return (
     <>
       <PageHeader title={t('navCrowdfunding')} subtitle={t('crowdfundingSubtitle')}>
-        <Button disabled={selected.length < 2} onClick={() => navigate(`/crowdfunding/compare?ids=${selected.join(',')}`)} title={t('compareHint')}>
+        <Button
+          disabled={selected.length < 2}
+          onClick={() => navigate(`/crowdfunding/compare?ids=${selected.join(',')}`)}
+          title={t('compareHint')}
+        >
           {t('compareCount', { count: selected.length })}
         </Button>
         {canEdit && (
@@ -33,36 +38,70 @@ export function CrowdfundingPage() {
         {!list.data ? (
           <Loading rows={5} />
         ) : list.data.length === 0 ? (
-          <Empty><strong>{t('noProjects')}</strong>{t('noProjectsHint')}</Empty>
+          <Empty>
+            <strong>{t('noProjects')}</strong>
+            {t('noProjectsHint')}
+          </Empty>
         ) : (
           <table class="table">
             <thead>
               <tr>
-                <th scope="col"><span class="sr-only">{t('compare')}</span></th>
+                <th scope="col">
+                  <span class="sr-only">{t('compare')}</span>
+                </th>
                 <th scope="col">{t('project')}</th>
                 <th scope="col">{t('status')}</th>
-                <th scope="col" class="num">{t('price')}</th>
-                <th scope="col" class="num">{t('normHours')}</th>
-                <th scope="col" style="min-width:180px">{t('funded')}</th>
-                <th scope="col" class="num">{t('remaining')}</th>
-                <th scope="col" class="num">{t('coFunders')}</th>
+                <th scope="col" class="num">
+                  {t('price')}
+                </th>
+                <th scope="col" class="num">
+                  {t('normHours')}
+                </th>
+                <th scope="col" style="min-width:180px">
+                  {t('funded')}
+                </th>
+                <th scope="col" class="num">
+                  {t('remaining')}
+                </th>
+                <th scope="col" class="num">
+                  {t('coFunders')}
+                </th>
               </tr>
             </thead>
             <tbody>
               {list.data.map((p) => (
                 <tr key={p.id}>
                   <td style="width:1%">
-                    <input type="checkbox" aria-label={t('compareProject', { code: p.code })} checked={selected.includes(p.id)} disabled={!selected.includes(p.id) && selected.length >= 4} onChange={() => toggle(p.id)} />
+                    <input
+                      type="checkbox"
+                      aria-label={t('compareProject', { code: p.code })}
+                      checked={selected.includes(p.id)}
+                      disabled={!selected.includes(p.id) && selected.length >= 4}
+                      onChange={() => toggle(p.id)}
+                    />
                   </td>
                   <td>
                     <Link href={`/crowdfunding/${p.id}`}>{p.title}</Link>
-                    <div class="small muted mono">{p.code}{p.targetDate ? ` · ${t('targetBy')} ${dateText(p.targetDate)}` : ''}</div>
+                    <div class="small muted mono">
+                      {p.code}
+                      {p.targetDate ? ` · ${t('targetBy')} ${dateText(p.targetDate)}` : ''}
+                    </div>
                   </td>
-                  <td><ProjectStatusChip status={p.status} /></td>
-                  <td class="num"><Money minor={p.priceMinor} currency={settings.currency} /></td>
-                  <td class="num"><Hours centi={p.normHoursCenti} /></td>
-                  <td><FundingBar p={p} /></td>
-                  <td class="num"><Hours centi={p.remainingCenti} /></td>
+                  <td>
+                    <ProjectStatusChip status={p.status} />
+                  </td>
+                  <td class="num">
+                    <Money minor={p.priceMinor} currency={settings.currency} />
+                  </td>
+                  <td class="num">
+                    <Hours centi={p.normHoursCenti} />
+                  </td>
+                  <td>
+                    <FundingBar p={p} />
+                  </td>
+                  <td class="num">
+                    <Hours centi={p.remainingCenti} />
+                  </td>
                   <td class="num">{p.funders}</td>
                 </tr>
               ))}
@@ -74,4 +113,3 @@ export function CrowdfundingPage() {
     </>
   );
 }
-

@@ -1,16 +1,31 @@
 /** A customer's money: the ledger with running balance, top-ups and corrections, work orders. */
 import { useState } from 'preact/hooks';
 import type { LedgerLineT } from '../../../schema/api';
-import { formatFixed, formatMilli, parseFixed } from '../../../worker/domain/format';
+import type { TopupKind } from '../../../worker/domain/enums';
+import { formatFixed, parseFixed } from '../../../worker/domain/format';
+import { upperFirst } from '../../../worker/domain/words/case';
+import { LEDGER_KIND_WORDS, TOPUP_KIND_WORDS } from '../../../worker/domain/words/kinds';
 import { api } from '../api';
-import { Button, Chip, Empty, ErrorNote, Field, Hours, Loading, Modal, Money, dateText, fieldErrors, toast, useLoad } from '../components/ui';
-import { getLang, midSentence, t, word } from '../i18n';
 import { OrderStatusChip } from '../components/status';
+import {
+  Button,
+  Chip,
+  Empty,
+  ErrorNote,
+  Field,
+  Hours,
+  Loading,
+  Modal,
+  Money,
+  dateText,
+  fieldErrors,
+  toast,
+  useLoad,
+  hoursTimesK,
+} from '../components/ui';
+import { getLang, midSentence, t, word } from '../i18n';
 import { Link } from '../router';
 import { hasRole, useSession } from '../session';
-import { LEDGER_KIND_WORDS, TOPUP_KIND_WORDS } from '../../../worker/domain/words/kinds';
-import type { TopupKind } from '../../../worker/domain/enums';
-import { upperFirst } from '../../../worker/domain/words/case';
 
 /** A kind of top-up as a heading: «Пакет расширенной поддержки». */
 const topupKindWord = (kind: TopupKind) => upperFirst(word(TOPUP_KIND_WORDS[kind]));
@@ -31,7 +46,9 @@ export function CustomerMoney({ customerId, currency, onChanged }: { customerId:
   return (
     <>
       <div class="row" style="margin-top:24px">
-        <h2 class="section-title" style="margin:0">{t('workOrders')}</h2>
+        <h2 class="section-title" style="margin:0">
+          {t('workOrders')}
+        </h2>
       </div>
       <div class="card" style="margin-top:10px">
         {!orders.data ? (
@@ -52,13 +69,24 @@ export function CustomerMoney({ customerId, currency, onChanged }: { customerId:
             <tbody>
               {orders.data.map((o) => (
                 <tr key={o.id}>
-                  <td><Link class="mono" href={`/orders/${o.id}`}>{o.number}</Link></td>
-                  <td><Link class="mono" href={`/quotes/${o.quoteId}`}>{o.quoteNumber}</Link> <span class="small muted">{o.quoteTitle}</span></td>
+                  <td>
+                    <Link class="mono" href={`/orders/${o.id}`}>
+                      {o.number}
+                    </Link>
+                  </td>
+                  <td>
+                    <Link class="mono" href={`/quotes/${o.quoteId}`}>
+                      {o.quoteNumber}
+                    </Link>{' '}
+                    <span class="small muted">{o.quoteTitle}</span>
+                  </td>
                   <td>
                     <OrderStatusChip status={o.status} />
                     {o.waiting && <div class="small muted">{o.waiting}</div>}
                   </td>
-                  <td class="num">{o.stages.filter((s) => s.status === 'accepted').length} / {o.stages.length}</td>
+                  <td class="num">
+                    {o.stages.filter((s) => s.status === 'accepted').length} / {o.stages.length}
+                  </td>
                   <td>{dateText(o.approvedAt)}</td>
                 </tr>
               ))}
@@ -68,12 +96,18 @@ export function CustomerMoney({ customerId, currency, onChanged }: { customerId:
       </div>
 
       <div class="row" style="margin-top:24px">
-        <h2 class="section-title" style="margin:0">{t('normHourLedger')}</h2>
+        <h2 class="section-title" style="margin:0">
+          {t('normHourLedger')}
+        </h2>
         <span class="spacer" />
         {canBook && (
           <>
-            <Button class="btn-small" onClick={() => setForm({ kind: 'correction' })}>{word(LEDGER_KIND_WORDS.correction)}</Button>
-            <Button variant="primary" class="btn-small" onClick={() => setForm({ kind: 'topup' })}>+ {t('topUpAction')}</Button>
+            <Button class="btn-small" onClick={() => setForm({ kind: 'correction' })}>
+              {word(LEDGER_KIND_WORDS.correction)}
+            </Button>
+            <Button variant="primary" class="btn-small" onClick={() => setForm({ kind: 'topup' })}>
+              + {t('topUpAction')}
+            </Button>
           </>
         )}
       </div>
@@ -89,10 +123,20 @@ export function CustomerMoney({ customerId, currency, onChanged }: { customerId:
                 <th scope="col">{t('date')}</th>
                 <th scope="col">{t('ledgerEntry')}</th>
                 <th scope="col">{t('entryBasis')}</th>
-                <th scope="col" class="num">{t('normHours')}</th>
-                <th scope="col" class="num">{t('amount')}</th>
-                <th scope="col" class="num">{t('balance')}</th>
-                {canBook && <th scope="col"><span class="sr-only">{t('actions')}</span></th>}
+                <th scope="col" class="num">
+                  {t('normHours')}
+                </th>
+                <th scope="col" class="num">
+                  {t('amount')}
+                </th>
+                <th scope="col" class="num">
+                  {t('balance')}
+                </th>
+                {canBook && (
+                  <th scope="col">
+                    <span class="sr-only">{t('actions')}</span>
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody>
@@ -100,30 +144,42 @@ export function CustomerMoney({ customerId, currency, onChanged }: { customerId:
                 <tr key={e.id}>
                   <td class="nowrap">{dateText(e.at)}</td>
                   <td>
-                    <Chip tone={e.kind === 'topup' ? 'success' : e.kind === 'debit' ? 'info' : 'warning'}>{word(LEDGER_KIND_WORDS[e.kind])}</Chip>
+                    <Chip tone={e.kind === 'topup' ? 'success' : e.kind === 'debit' ? 'info' : 'warning'}>
+                      {word(LEDGER_KIND_WORDS[e.kind])}
+                    </Chip>
                     {e.topupKind && <div class="small muted">{topupKindWord(e.topupKind)}</div>}
                   </td>
                   <td class="small">
                     {e.orderNumber && (
                       <div>
-                        <Link href={`/orders/${e.orderId}`} class="mono">{e.orderNumber}</Link> · {midSentence(t('stage'))} {e.stageN}. {e.stageTitle}
+                        <Link href={`/orders/${e.orderId}`} class="mono">
+                          {e.orderNumber}
+                        </Link>{' '}
+                        · {midSentence(t('stage'))} {e.stageN}. {e.stageTitle}
                       </div>
                     )}
                     {e.items.length > 0 && (
-                      <div class="muted">
-                        {e.items.map((i) => `${i.code} ${formatFixed(i.hoursCenti, 2, getLang())} ${t('hourUnit')} × K ${formatMilli(i.kMilli, getLang())}`).join('; ')}
-                      </div>
+                      <div class="muted">{e.items.map((i) => hoursTimesK(i.code, i.hoursCenti, i.kMilli)).join('; ')}</div>
                     )}
                     {!e.orderNumber && e.memo}
                     {e.correctsEntryId && <div class="muted">{t('reversesEntry', { id: e.correctsEntryId })}</div>}
                   </td>
-                  <td class={`num ${e.normHoursCenti < 0 ? 'negative' : ''}`}>{e.normHoursCenti > 0 ? '+' : ''}<Hours centi={e.normHoursCenti} /></td>
+                  <td class={`num ${e.normHoursCenti < 0 ? 'negative' : ''}`}>
+                    {e.normHoursCenti > 0 ? '+' : ''}
+                    <Hours centi={e.normHoursCenti} />
+                  </td>
                   <td class="num">{e.moneyMinor ? <Money minor={-e.moneyMinor} currency={currency} /> : '—'}</td>
-                  <td class={`num ${e.balanceAfterCenti < 0 ? 'negative' : ''}`}><Hours centi={e.balanceAfterCenti} /></td>
+                  <td class={`num ${e.balanceAfterCenti < 0 ? 'negative' : ''}`}>
+                    <Hours centi={e.balanceAfterCenti} />
+                  </td>
                   {canBook && (
                     <td style="width:1%">
                       {e.kind !== 'correction' && (
-                        <Button class="btn-small btn-ghost" onClick={() => setForm({ kind: 'correction', corrects: e })} title={t('reverseEntryHint')}>
+                        <Button
+                          class="btn-small btn-ghost"
+                          onClick={() => setForm({ kind: 'correction', corrects: e })}
+                          title={t('reverseEntryHint')}
+                        >
                           {t('reverse')}
                         </Button>
                       )}
@@ -151,7 +207,19 @@ export function CustomerMoney({ customerId, currency, onChanged }: { customerId:
   );
 }
 
-function LedgerForm({ customerId, kind, corrects, onClose, onSaved }: { customerId: number; kind: 'topup' | 'correction'; corrects?: LedgerLineT; onClose(): void; onSaved(): void }) {
+function LedgerForm({
+  customerId,
+  kind,
+  corrects,
+  onClose,
+  onSaved,
+}: {
+  customerId: number;
+  kind: 'topup' | 'correction';
+  corrects?: LedgerLineT;
+  onClose(): void;
+  onSaved(): void;
+}) {
   const lang = getLang();
   const [hours, setHours] = useState(corrects ? formatFixed(Math.abs(corrects.normHoursCenti), 2, lang) : '');
   const [topupKind, setTopupKind] = useState<'tariff' | 'support' | 'contract'>('support');
@@ -171,14 +239,17 @@ function LedgerForm({ customerId, kind, corrects, onClose, onSaved }: { customer
     setBusy(true);
     setError(null);
     try {
-      await api('POST /api/customers/{id}/ledger', { params: { id: customerId }, body: {
-        kind,
-        normHoursCenti: kind === 'topup' ? value : sign * value,
-        memo,
-        ...(at ? { at } : {}),
-        ...(kind === 'topup' ? { topupKind } : {}),
-        ...(corrects ? { correctsEntryId: corrects.id } : {}),
-      } });
+      await api('POST /api/customers/{id}/ledger', {
+        params: { id: customerId },
+        body: {
+          kind,
+          normHoursCenti: kind === 'topup' ? value : sign * value,
+          memo,
+          ...(at ? { at } : {}),
+          ...(kind === 'topup' ? { topupKind } : {}),
+          ...(corrects ? { correctsEntryId: corrects.id } : {}),
+        },
+      });
       toast(kind === 'topup' ? t('toppedUp') : t('correctionRecorded'));
       onSaved();
     } catch (err) {
@@ -194,7 +265,8 @@ function LedgerForm({ customerId, kind, corrects, onClose, onSaved }: { customer
         <ErrorNote error={error} />
         {corrects && (
           <p class="small">
-            {t('reversingEntry')} №{corrects.id} {dateText(corrects.at)}: {formatFixed(corrects.normHoursCenti, 2, lang)} {t('normHoursUnit')}. {t('ledgerNeverChanges')}
+            {t('reversingEntry')} №{corrects.id} {dateText(corrects.at)}: {formatFixed(corrects.normHoursCenti, 2, lang)}{' '}
+            {t('normHoursUnit')}. {t('ledgerNeverChanges')}
           </p>
         )}
         {kind === 'topup' && (
@@ -202,7 +274,9 @@ function LedgerForm({ customerId, kind, corrects, onClose, onSaved }: { customer
             {(id) => (
               <select id={id} value={topupKind} onChange={(e) => setTopupKind(e.currentTarget.value as typeof topupKind)}>
                 {TOPUP_KINDS.map((k) => (
-                  <option key={k} value={k}>{topupKindWord(k)}</option>
+                  <option key={k} value={k}>
+                    {topupKindWord(k)}
+                  </option>
                 ))}
               </select>
             )}
@@ -212,17 +286,31 @@ function LedgerForm({ customerId, kind, corrects, onClose, onSaved }: { customer
           <fieldset class="field" style="border:0;padding:0;margin:0">
             <legend class="legend">{t('direction')}</legend>
             <div class="segmented">
-              <button type="button" aria-pressed={sign === -1} onClick={() => setSign(-1)}>− {t('decrease')}</button>
-              <button type="button" aria-pressed={sign === 1} onClick={() => setSign(1)}>+ {t('increase')}</button>
+              <button type="button" aria-pressed={sign === -1} onClick={() => setSign(-1)}>
+                − {t('decrease')}
+              </button>
+              <button type="button" aria-pressed={sign === 1} onClick={() => setSign(1)}>
+                + {t('increase')}
+              </button>
             </div>
           </fieldset>
         )}
         <div class="grid-2">
           <Field label={t('normHours')} error={errors.normHoursCenti}>
-            {(id) => <input id={id} class="num" inputMode="decimal" value={hours} onInput={(e) => setHours(e.currentTarget.value)} autoFocus />}
+            {(id) => (
+              <input id={id} class="num" inputMode="decimal" value={hours} onInput={(e) => setHours(e.currentTarget.value)} autoFocus />
+            )}
           </Field>
           <Field label={t('date')} error={errors.at}>
-            {(id) => <input id={id} type="date" value={date} max={new Date().toISOString().slice(0, 10)} onInput={(e) => setDate(e.currentTarget.value)} />}
+            {(id) => (
+              <input
+                id={id}
+                type="date"
+                value={date}
+                max={new Date().toISOString().slice(0, 10)}
+                onInput={(e) => setDate(e.currentTarget.value)}
+              />
+            )}
           </Field>
         </div>
         <Field label={kind === 'topup' ? t('topupMemo') : t('correctionReason')} error={errors.memo}>
@@ -230,7 +318,9 @@ function LedgerForm({ customerId, kind, corrects, onClose, onSaved }: { customer
         </Field>
         <div class="modal-foot">
           <Button onClick={onClose}>{t('cancel')}</Button>
-          <button type="submit" class="btn btn-primary" disabled={busy} aria-busy={busy}>{t('save')}</button>
+          <button type="submit" class="btn btn-primary" disabled={busy} aria-busy={busy}>
+            {t('save')}
+          </button>
         </div>
       </form>
     </Modal>

@@ -3,9 +3,23 @@ import { useState } from 'preact/hooks';
 import type { CustomerT } from '../../../schema/api';
 import { api, download } from '../api';
 import { Icon } from '../components/icons';
-import { Button, Empty, ErrorNote, Field, Hours, Loading, Modal, Money, PageHeader, dateText, fieldErrors, toast, useLoad } from '../components/ui';
-import { t } from '../i18n';
 import { QuoteStatusChip } from '../components/status';
+import {
+  Button,
+  Empty,
+  ErrorNote,
+  Field,
+  Hours,
+  Loading,
+  Modal,
+  Money,
+  PageHeader,
+  dateText,
+  fieldErrors,
+  toast,
+  useLoad,
+} from '../components/ui';
+import { t } from '../i18n';
 import { Link, navigate } from '../router';
 import { hasRole, useSession } from '../session';
 import { CustomerMoney } from './customer-money';
@@ -26,7 +40,15 @@ export function CustomersPage() {
       </PageHeader>
       <div class="toolbar">
         <Field label={t('search')} class="search">
-          {(id) => <input id={id} type="search" value={query} placeholder={t('customerSearchPlaceholder')} onInput={(e) => setQuery(e.currentTarget.value)} />}
+          {(id) => (
+            <input
+              id={id}
+              type="search"
+              value={query}
+              placeholder={t('customerSearchPlaceholder')}
+              onInput={(e) => setQuery(e.currentTarget.value)}
+            />
+          )}
         </Field>
       </div>
       <ErrorNote error={list.error} onRetry={list.reload} />
@@ -42,7 +64,9 @@ export function CustomersPage() {
                 <th scope="col">{t('customer')}</th>
                 <th scope="col">{t('taxId')}</th>
                 <th scope="col">{t('contact')}</th>
-                <th scope="col" class="num">{t('normHourBalance')}</th>
+                <th scope="col" class="num">
+                  {t('normHourBalance')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -95,7 +119,9 @@ export function CustomerForm({ customer, onClose, onSaved }: { customer: Custome
     e.preventDefault();
     setError(null);
     try {
-      const saved = customer ? await api('PATCH /api/customers/{id}', { params: { id: customer.id }, body: { ...f, version: customer.version } }) : await api('POST /api/customers', { body: f });
+      const saved = customer
+        ? await api('PATCH /api/customers/{id}', { params: { id: customer.id }, body: { ...f, version: customer.version } })
+        : await api('POST /api/customers', { body: f });
       toast(t('saved'));
       onSaved(saved);
     } catch (err) {
@@ -107,18 +133,36 @@ export function CustomerForm({ customer, onClose, onSaved }: { customer: Custome
       <form class="stack" onSubmit={save} noValidate>
         <ErrorNote error={error} />
         <div class="grid-2">
-          <Field label={t('name')} error={errors.name}>{(id) => <input id={id} value={f.name} onInput={set('name')} required autoFocus />}</Field>
-          <Field label={t('legalName')} error={errors.legalName}>{(id) => <input id={id} value={f.legalName} onInput={set('legalName')} />}</Field>
-          <Field label={t('taxId')} error={errors.taxId}>{(id) => <input id={id} value={f.taxId} inputMode="numeric" onInput={set('taxId')} />}</Field>
-          <Field label={t('contactPerson')} error={errors.contactName}>{(id) => <input id={id} value={f.contactName} onInput={set('contactName')} />}</Field>
-          <Field label="Email" error={errors.email}>{(id) => <input id={id} type="email" value={f.email} onInput={set('email')} />}</Field>
-          <Field label={t('phone')} error={errors.phone}>{(id) => <input id={id} value={f.phone} onInput={set('phone')} />}</Field>
+          <Field label={t('name')} error={errors.name}>
+            {(id) => <input id={id} value={f.name} onInput={set('name')} required autoFocus />}
+          </Field>
+          <Field label={t('legalName')} error={errors.legalName}>
+            {(id) => <input id={id} value={f.legalName} onInput={set('legalName')} />}
+          </Field>
+          <Field label={t('taxId')} error={errors.taxId}>
+            {(id) => <input id={id} value={f.taxId} inputMode="numeric" onInput={set('taxId')} />}
+          </Field>
+          <Field label={t('contactPerson')} error={errors.contactName}>
+            {(id) => <input id={id} value={f.contactName} onInput={set('contactName')} />}
+          </Field>
+          <Field label="Email" error={errors.email}>
+            {(id) => <input id={id} type="email" value={f.email} onInput={set('email')} />}
+          </Field>
+          <Field label={t('phone')} error={errors.phone}>
+            {(id) => <input id={id} value={f.phone} onInput={set('phone')} />}
+          </Field>
         </div>
-        <Field label={t('address')} error={errors.address}>{(id) => <input id={id} value={f.address} onInput={set('address')} />}</Field>
-        <Field label={t('customerNotes')} error={errors.notes}>{(id) => <textarea id={id} value={f.notes} onInput={set('notes')} />}</Field>
+        <Field label={t('address')} error={errors.address}>
+          {(id) => <input id={id} value={f.address} onInput={set('address')} />}
+        </Field>
+        <Field label={t('customerNotes')} error={errors.notes}>
+          {(id) => <textarea id={id} value={f.notes} onInput={set('notes')} />}
+        </Field>
         <div class="modal-foot">
           <Button onClick={onClose}>{t('cancel')}</Button>
-          <button type="submit" class="btn btn-primary">{t('save')}</button>
+          <button type="submit" class="btn btn-primary">
+            {t('save')}
+          </button>
         </div>
       </form>
     </Modal>
@@ -129,7 +173,10 @@ export function CustomerPage({ id }: { id: number }) {
   const { me, settings } = useSession();
   const customer = useLoad(() => api('GET /api/customers/{id}', { params: { id } }), [id]);
   const canSell = hasRole(me, 'manager', 'admin');
-  const quotes = useLoad(() => (canSell ? api('GET /api/quotes', { query: { customerId: id, pageSize: 100 } }) : Promise.resolve(null)), [id, canSell]);
+  const quotes = useLoad(
+    () => (canSell ? api('GET /api/quotes', { query: { customerId: id, pageSize: 100 } }) : Promise.resolve(null)),
+    [id, canSell],
+  );
   const [editing, setEditing] = useState(false);
   const [creatingQuote, setCreatingQuote] = useState(false);
   if (customer.error) return <ErrorNote error={customer.error} onRetry={customer.reload} />;
@@ -144,13 +191,21 @@ export function CustomerPage({ id }: { id: number }) {
           </Button>
         )}
         <Button
-          onClick={() => void download('GET /api/customers/{id}/export.json', { params: { id: c.id } }, `customer-${c.id}.json`).catch((e) => toast(e instanceof Error ? e.message : String(e), 'danger'))}
+          onClick={() =>
+            void download('GET /api/customers/{id}/export.json', { params: { id: c.id } }, `customer-${c.id}.json`).catch((e) =>
+              toast(e instanceof Error ? e.message : String(e), 'danger'),
+            )
+          }
           title={t('exportJsonHint')}
         >
           <Icon name="download" /> {t('exportJson')}
         </Button>
         <Button
-          onClick={() => void download('GET /api/customers/{id}/export.xlsx', { params: { id: c.id } }, `customer-${c.id}.xlsx`).catch((e) => toast(e instanceof Error ? e.message : String(e), 'danger'))}
+          onClick={() =>
+            void download('GET /api/customers/{id}/export.xlsx', { params: { id: c.id } }, `customer-${c.id}.xlsx`).catch((e) =>
+              toast(e instanceof Error ? e.message : String(e), 'danger'),
+            )
+          }
           title={t('exportExcelHint')}
         >
           <Icon name="download" /> {t('exportExcel')}
@@ -163,7 +218,11 @@ export function CustomerPage({ id }: { id: number }) {
           <div class={`stat-value ${c.balanceCenti < 0 ? 'negative' : ''}`}>
             <Hours centi={c.balanceCenti} />
           </div>
-          {c.overdraftCenti > 0 && <div class="small muted">{t('overdraftAllowed')}: <Hours centi={c.overdraftCenti} /></div>}
+          {c.overdraftCenti > 0 && (
+            <div class="small muted">
+              {t('overdraftAllowed')}: <Hours centi={c.overdraftCenti} />
+            </div>
+          )}
         </div>
         <div class="card card-pad">
           <div class="stat-label">{t('contact')}</div>
@@ -177,38 +236,54 @@ export function CustomerPage({ id }: { id: number }) {
         </div>
       </div>
       {canSell && <h2 class="section-title">{t('quotes')}</h2>}
-      {canSell && <div class="card">
-        {!quotes.data ? (
-          <Loading />
-        ) : quotes.data.items.length === 0 ? (
-          <Empty>{t('noQuotesForCustomer')}</Empty>
-        ) : (
-          <table class="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('number')}</th>
-                <th scope="col">{t('title')}</th>
-                <th scope="col">{t('status')}</th>
-                <th scope="col" class="num">{t('total')}</th>
-                <th scope="col" class="num">{t('normHours')}</th>
-                <th scope="col">{t('updated')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {quotes.data.items.map((q) => (
-                <tr key={q.id}>
-                  <td><Link class="mono" href={`/quotes/${q.id}`}>{q.number}</Link></td>
-                  <td>{q.title}</td>
-                  <td><QuoteStatusChip status={q.status} /></td>
-                  <td class="num"><Money minor={q.totalMinor} currency={q.currency} /></td>
-                  <td class="num"><Hours centi={q.normHoursCenti} /></td>
-                  <td>{dateText(q.updatedAt)}</td>
+      {canSell && (
+        <div class="card">
+          {!quotes.data ? (
+            <Loading />
+          ) : quotes.data.items.length === 0 ? (
+            <Empty>{t('noQuotesForCustomer')}</Empty>
+          ) : (
+            <table class="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('number')}</th>
+                  <th scope="col">{t('title')}</th>
+                  <th scope="col">{t('status')}</th>
+                  <th scope="col" class="num">
+                    {t('total')}
+                  </th>
+                  <th scope="col" class="num">
+                    {t('normHours')}
+                  </th>
+                  <th scope="col">{t('updated')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </div>}
+              </thead>
+              <tbody>
+                {quotes.data.items.map((q) => (
+                  <tr key={q.id}>
+                    <td>
+                      <Link class="mono" href={`/quotes/${q.id}`}>
+                        {q.number}
+                      </Link>
+                    </td>
+                    <td>{q.title}</td>
+                    <td>
+                      <QuoteStatusChip status={q.status} />
+                    </td>
+                    <td class="num">
+                      <Money minor={q.totalMinor} currency={q.currency} />
+                    </td>
+                    <td class="num">
+                      <Hours centi={q.normHoursCenti} />
+                    </td>
+                    <td>{dateText(q.updatedAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </div>
+      )}
       <CustomerMoney customerId={c.id} currency={settings.currency} onChanged={() => void customer.reload()} />
       {editing && (
         <CustomerForm

@@ -45,12 +45,27 @@ export function LoginPage({ lang, setLang, onLoggedIn }: { lang: Lang; setLang(l
         <form onSubmit={submit} noValidate>
           <Field label={t('email')}>
             {(id) => (
-              <input id={id} type="email" autoComplete="username" required value={email} onInput={(e) => setEmail(e.currentTarget.value)} autoFocus />
+              <input
+                id={id}
+                type="email"
+                autoComplete="username"
+                required
+                value={email}
+                onInput={(e) => setEmail(e.currentTarget.value)}
+                autoFocus
+              />
             )}
           </Field>
           <Field label={t('password')}>
             {(id) => (
-              <input id={id} type="password" autoComplete="current-password" required value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
+              <input
+                id={id}
+                type="password"
+                autoComplete="current-password"
+                required
+                value={password}
+                onInput={(e) => setPassword(e.currentTarget.value)}
+              />
             )}
           </Field>
           <button type="submit" class="btn btn-primary" disabled={busy} aria-busy={busy}>
@@ -59,7 +74,13 @@ export function LoginPage({ lang, setLang, onLoggedIn }: { lang: Lang; setLang(l
         </form>
         <div class="login-foot">
           <span>{t('appTagline')}</span>
-          <button type="button" class="btn btn-ghost btn-small" lang={lang === 'ru' ? 'en' : 'ru'} aria-label={t('langSwitchLabel')} onClick={() => setLang(lang === 'ru' ? 'en' : 'ru')}>
+          <button
+            type="button"
+            class="btn btn-ghost btn-small"
+            lang={lang === 'ru' ? 'en' : 'ru'}
+            aria-label={t('langSwitchLabel')}
+            onClick={() => setLang(lang === 'ru' ? 'en' : 'ru')}
+          >
             {t('langSwitch')}
           </button>
         </div>

@@ -2,14 +2,28 @@
 import { useState } from 'preact/hooks';
 import type { OrderT, StageT } from '../../../schema/api';
 import { formatFixed, formatMilli, parseFixed } from '../../../worker/domain/format';
+import { totalHoursCenti } from '../../../worker/domain/ledger';
 import { lineNormHoursCenti } from '../../../worker/domain/pricing';
 import { api } from '../api';
-import { Button, ErrorNote, Field, Hours, Loading, Modal, Money, PageHeader, dateText, dateTimeText, toast, useLoad } from '../components/ui';
-import { getLang, midSentence, t } from '../i18n';
 import { OrderStatusChip, StageStatusChip } from '../components/status';
+import {
+  Button,
+  ErrorNote,
+  Field,
+  Hours,
+  Loading,
+  Modal,
+  Money,
+  PageHeader,
+  dateText,
+  dateTimeText,
+  toast,
+  useLoad,
+  hoursTimesK,
+} from '../components/ui';
+import { getLang, midSentence, t } from '../i18n';
 import { Link } from '../router';
 import { hasRole, useSession } from '../session';
-import { totalHoursCenti } from '../../../worker/domain/ledger';
 
 export function OrderPage({ id }: { id: number }) {
   const { me } = useSession();
@@ -34,7 +48,11 @@ export function OrderPage({ id }: { id: number }) {
             <OrderStatusChip status={o.status} />
             <Link href={`/customers/${o.customerId}`}>{o.customerName}</Link>
             <span class="muted">
-              · {midSentence(t('quote'))} <Link class="mono" href={`/quotes/${o.quoteId}`}>{o.quoteNumber}</Link> · {midSentence(t('approved'))} {dateTimeText(o.approvedAt)}
+              · {midSentence(t('quote'))}{' '}
+              <Link class="mono" href={`/quotes/${o.quoteId}`}>
+                {o.quoteNumber}
+              </Link>{' '}
+              · {midSentence(t('approved'))} {dateTimeText(o.approvedAt)}
             </span>
           </span>
         }
@@ -48,22 +66,32 @@ export function OrderPage({ id }: { id: number }) {
       {o.waiting && (
         <div class="note note-warning">
           <span>{o.waiting}</span>
-          <Link class="btn btn-small" href={`/customers/${o.customerId}`}>{t('toBalance')}</Link>
+          <Link class="btn btn-small" href={`/customers/${o.customerId}`}>
+            {t('toBalance')}
+          </Link>
         </div>
       )}
       <div class="grid-3">
         <div class="card card-pad">
           <div class="stat-label">{t('customerBalance')}</div>
-          <div class={`stat-value ${o.balanceCenti < 0 ? 'negative' : ''}`}><Hours centi={o.balanceCenti} /></div>
+          <div class={`stat-value ${o.balanceCenti < 0 ? 'negative' : ''}`}>
+            <Hours centi={o.balanceCenti} />
+          </div>
         </div>
         <div class="card card-pad">
           <div class="stat-label">{t('debitedForOrder')}</div>
-          <div class="stat-value"><Hours centi={debited} /></div>
-          <div class="small muted">{t('ofPlanned')} <Hours centi={planned} /></div>
+          <div class="stat-value">
+            <Hours centi={debited} />
+          </div>
+          <div class="small muted">
+            {t('ofPlanned')} <Hours centi={planned} />
+          </div>
         </div>
         <div class="card card-pad">
           <div class="stat-label">{t('normHourRate')}</div>
-          <div class="stat-value"><Money minor={o.rateMinor} currency={o.currency} /></div>
+          <div class="stat-value">
+            <Money minor={o.rateMinor} currency={o.currency} />
+          </div>
           <div class="small muted">{t('rateFrozen')}</div>
         </div>
       </div>
@@ -75,10 +103,18 @@ export function OrderPage({ id }: { id: number }) {
               <th scope="col">№</th>
               <th scope="col">{t('stage')}</th>
               <th scope="col">{t('status')}</th>
-              <th scope="col" class="num">{t('plannedNormHours')}</th>
-              <th scope="col" class="num">{t('debited')}</th>
-              <th scope="col" class="num">{t('amount')}</th>
-              <th scope="col"><span class="sr-only">{t('actions')}</span></th>
+              <th scope="col" class="num">
+                {t('plannedNormHours')}
+              </th>
+              <th scope="col" class="num">
+                {t('debited')}
+              </th>
+              <th scope="col" class="num">
+                {t('amount')}
+              </th>
+              <th scope="col">
+                <span class="sr-only">{t('actions')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -88,19 +124,29 @@ export function OrderPage({ id }: { id: number }) {
                 <td>
                   {s.title}
                   <div class="small muted">
-                    {s.lines.map((l) => `${l.code} ${formatFixed(l.hoursCenti, 2, getLang())} ${t('hourUnit')} × K ${formatMilli(l.kMilli, getLang())}${l.actualTime ? ` (${t('actualTime')})` : ''}`).join('; ')}
+                    {s.lines
+                      .map((l) => `${hoursTimesK(l.code, l.hoursCenti, l.kMilli)}${l.actualTime ? ` (${t('actualTime')})` : ''}`)
+                      .join('; ')}
                   </div>
                 </td>
                 <td>
                   <StageStatusChip status={s.status} />
                   {s.acceptedAt && <div class="small muted">{dateTimeText(s.acceptedAt)}</div>}
                 </td>
-                <td class="num"><Hours centi={s.normHoursCenti} /></td>
+                <td class="num">
+                  <Hours centi={s.normHoursCenti} />
+                </td>
                 <td class="num">{s.debitedCenti === null ? '—' : <Hours centi={s.debitedCenti} />}</td>
                 <td class="num">{s.moneyMinor === null ? '—' : <Money minor={s.moneyMinor} currency={o.currency} />}</td>
                 <td style="width:1%">
                   {canAccept && next?.n === s.n && (
-                    <Button variant="primary" class="btn-small" disabled={o.status !== 'in_progress'} title={o.waiting ?? undefined} onClick={() => setAccepting(s)}>
+                    <Button
+                      variant="primary"
+                      class="btn-small"
+                      disabled={o.status !== 'in_progress'}
+                      title={o.waiting ?? undefined}
+                      onClick={() => setAccepting(s)}
+                    >
                       {t('acceptStage')}
                     </Button>
                   )}
@@ -138,7 +184,9 @@ export function OrderPage({ id }: { id: number }) {
 function AcceptStageDialog({ order, stage, onClose, onDone }: { order: OrderT; stage: StageT; onClose(): void; onDone(o: OrderT): void }) {
   const lang = getLang();
   const actualLines = stage.lines.filter((l) => l.actualTime);
-  const [actual, setActual] = useState<Record<number, string>>(Object.fromEntries(actualLines.map((l) => [l.lineId, formatFixed(totalHoursCenti(l), 2, lang)])));
+  const [actual, setActual] = useState<Record<number, string>>(
+    Object.fromEntries(actualLines.map((l) => [l.lineId, formatFixed(totalHoursCenti(l), 2, lang)])),
+  );
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   // One key per dialog: a double click or a retry after a network error debits once.
@@ -146,7 +194,8 @@ function AcceptStageDialog({ order, stage, onClose, onDone }: { order: OrderT; s
 
   const preview = stage.lines.map((l) => {
     const spent = l.actualTime ? parseFixed(actual[l.lineId] ?? '', 2) : null;
-    const norm = l.actualTime && spent !== null ? lineNormHoursCenti({ quantityMilli: 1000, hoursCenti: spent, kMilli: l.kMilli }) : l.normHoursCenti;
+    const norm =
+      l.actualTime && spent !== null ? lineNormHoursCenti({ quantityMilli: 1000, hoursCenti: spent, kMilli: l.kMilli }) : l.normHoursCenti;
     return { line: l, norm };
   });
   const total = preview.reduce((s, p) => s + (p.norm ?? 0), 0);
@@ -162,7 +211,11 @@ function AcceptStageDialog({ order, stage, onClose, onDone }: { order: OrderT; s
     setBusy(true);
     setError(null);
     try {
-      const result = await api('POST /api/orders/{id}/stages/{n}/accept', { params: { id: order.id, n: stage.n }, body: lines.length ? { lines } : {}, headers: { 'idempotency-key': idempotencyKey } });
+      const result = await api('POST /api/orders/{id}/stages/{n}/accept', {
+        params: { id: order.id, n: stage.n },
+        body: lines.length ? { lines } : {},
+        headers: { 'idempotency-key': idempotencyKey },
+      });
       toast(t('stageAccepted', { n: stage.n }));
       onDone(result.order);
     } catch (err) {
@@ -183,43 +236,70 @@ function AcceptStageDialog({ order, stage, onClose, onDone }: { order: OrderT; s
           <thead>
             <tr>
               <th scope="col">{t('service')}</th>
-              <th scope="col" class="num">{t('hours')}</th>
-              <th scope="col" class="num">K</th>
-              <th scope="col" class="num">{t('toDebit')}</th>
+              <th scope="col" class="num">
+                {t('hours')}
+              </th>
+              <th scope="col" class="num">
+                K
+              </th>
+              <th scope="col" class="num">
+                {t('toDebit')}
+              </th>
             </tr>
           </thead>
           <tbody>
             {preview.map(({ line, norm }) => (
               <tr key={line.lineId}>
-                <td>{line.code} {line.title}</td>
+                <td>
+                  {line.code} {line.title}
+                </td>
                 <td class="num">
                   {line.actualTime ? (
                     <Field label={t('actualHours')} class="inline-field">
-                      {(id) => <input id={id} class="num narrow" inputMode="decimal" value={actual[line.lineId]} onInput={(e) => setActual({ ...actual, [line.lineId]: e.currentTarget.value })} />}
+                      {(id) => (
+                        <input
+                          id={id}
+                          class="num narrow"
+                          inputMode="decimal"
+                          value={actual[line.lineId]}
+                          onInput={(e) => setActual({ ...actual, [line.lineId]: e.currentTarget.value })}
+                        />
+                      )}
                     </Field>
                   ) : (
                     formatFixed(totalHoursCenti(line), 2, lang)
                   )}
                 </td>
                 <td class="num">{formatMilli(line.kMilli, lang)}</td>
-                <td class="num"><Hours centi={norm} /></td>
+                <td class="num">
+                  <Hours centi={norm} />
+                </td>
               </tr>
             ))}
           </tbody>
           <tfoot>
             <tr>
               <td colSpan={3}>{t('totalToDebit')}</td>
-              <td class="num"><Hours centi={total} /></td>
+              <td class="num">
+                <Hours centi={total} />
+              </td>
             </tr>
           </tfoot>
         </table>
         <p class="small muted">
           {t('onBalance')}: <Hours centi={order.balanceCenti} />
-          {order.overdraftCenti > 0 && <> · {midSentence(t('overdraftAllowed'))}: <Hours centi={order.overdraftCenti} /></>}
+          {order.overdraftCenti > 0 && (
+            <>
+              {' '}
+              · {midSentence(t('overdraftAllowed'))}: <Hours centi={order.overdraftCenti} />
+            </>
+          )}
         </p>
         <div class="modal-foot">
           <Button onClick={onClose}>{t('cancel')}</Button>
-          <button type="submit" class="btn btn-primary" disabled={busy} aria-busy={busy}>{t('acceptAndDebit')}</button>
+          <button type="submit" class="btn btn-primary" disabled={busy} aria-busy={busy}>
+            {t('acceptAndDebit')}
+          </button>
         </div>
       </form>
     </Modal>
@@ -243,15 +323,13 @@ function WithdrawDialog({ order, onClose, onDone }: { order: OrderT; onClose(): 
     <Modal title={t('withdrawTitle')} onClose={onClose}>
       <form class="stack" onSubmit={submit}>
         <ErrorNote error={error} />
-        <p>
-          {started
-            ? t('withdrawStarted')
-            : t('withdrawNotStarted')}
-        </p>
+        <p>{started ? t('withdrawStarted') : t('withdrawNotStarted')}</p>
         <Field label={t('reason')}>{(id) => <input id={id} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />}</Field>
         <div class="modal-foot">
           <Button onClick={onClose}>{t('cancel')}</Button>
-          <button type="submit" class="btn btn-danger">{t('withdraw')}</button>
+          <button type="submit" class="btn btn-danger">
+            {t('withdraw')}
+          </button>
         </div>
       </form>
     </Modal>

@@ -1,9 +1,9 @@
 /** The queue board: orders by state, in order of final approval, and why each waiting one waits. */
 import type { OrderT } from '../../../schema/api';
 import { api } from '../api';
+import { orderStatusWord } from '../components/status';
 import { Empty, ErrorNote, Hours, Loading, PageHeader, dateText, useLoad } from '../components/ui';
 import { midSentence, t } from '../i18n';
-import { orderStatusWord } from '../components/status';
 import { Link } from '../router';
 
 const COLUMNS: OrderT['status'][] = ['queued', 'in_progress', 'paused', 'done'];
@@ -17,7 +17,12 @@ export function QueuePage() {
       {!orders.data ? (
         <Loading rows={6} />
       ) : orders.data.length === 0 ? (
-        <div class="card"><Empty><strong>{t('noOrdersYet')}</strong>{t('orderFromAcceptedQuote')}</Empty></div>
+        <div class="card">
+          <Empty>
+            <strong>{t('noOrdersYet')}</strong>
+            {t('orderFromAcceptedQuote')}
+          </Empty>
+        </div>
       ) : (
         <div class="board">
           {COLUMNS.map((status) => {
@@ -34,7 +39,9 @@ export function QueuePage() {
                   return (
                     <article key={o.id} class="board-card">
                       <div class="row">
-                        <Link class="mono" href={`/orders/${o.id}`}>{o.number}</Link>
+                        <Link class="mono" href={`/orders/${o.id}`}>
+                          {o.number}
+                        </Link>
                         <span class="spacer" />
                         <span class="small muted">{dateText(o.approvedAt)}</span>
                       </div>
@@ -45,7 +52,12 @@ export function QueuePage() {
                       </div>
                       <div class="small">
                         {midSentence(t('stages'))} {done}/{o.stages.length}
-                        {next && <> · {t('nextStage')}: <Hours centi={next.normHoursCenti} /></>}
+                        {next && (
+                          <>
+                            {' '}
+                            · {t('nextStage')}: <Hours centi={next.normHoursCenti} />
+                          </>
+                        )}
                       </div>
                       {o.waiting && <p class="board-why small">{o.waiting}</p>}
                     </article>

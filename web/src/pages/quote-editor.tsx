@@ -4,6 +4,7 @@ import type { CatalogItemT, QuoteLineT, QuoteT } from '../../../schema/api';
 import { planPaste, type PastePlan } from '../../../worker/domain/paste';
 import { api } from '../api';
 import { Icon } from '../components/icons';
+import { QuoteStatusChip, quoteStatusWord } from '../components/status';
 import { Button, ErrorNote, Loading, Money, PageHeader, dateText, dateTimeText, toast, useLoad } from '../components/ui';
 import { midSentence, t, plural } from '../i18n';
 import { AuditDialog, ConflictDialog, CopyDialog, CreateOrderDialog, KReasonDialog } from '../quote/editor-dialogs';
@@ -15,7 +16,6 @@ import { quoteOps } from '../quote/ops';
 import { PastePreview } from '../quote/paste-preview';
 import { ShareDialog } from '../quote/share-panel';
 import { SidePanel } from '../quote/side-panel';
-import { QuoteStatusChip, quoteStatusWord } from '../components/status';
 import { Totals } from '../quote/totals';
 import { Link, navigate } from '../router';
 import { hasRole, useSession } from '../session';
@@ -47,7 +47,10 @@ function Editor({ initial, catalog }: { initial: QuoteT; catalog: CatalogItemT[]
   const lastPaste = useRef<Op | null>(null);
 
   const quote = editor.quote;
-  const shown = useMemo(() => withDrafts(editor.shown, [...(preview ? [preview] : []), ...headerPreview]), [editor.shown, preview, headerPreview]);
+  const shown = useMemo(
+    () => withDrafts(editor.shown, [...(preview ? [preview] : []), ...headerPreview]),
+    [editor.shown, preview, headerPreview],
+  );
   const canSell = hasRole(me, 'manager', 'admin');
   const editable = canSell && quote.allowed.edit && !editor.conflict;
 
@@ -127,7 +130,10 @@ function Editor({ initial, catalog }: { initial: QuoteT; catalog: CatalogItemT[]
   };
 
   function onHeaderLive(field: HeaderField, value: number | null) {
-    setHeaderPreview((ds) => [...ds.filter((d) => d.field !== field), ...(value === null ? [] : [{ lineId: null, field, value } as Draft])]);
+    setHeaderPreview((ds) => [
+      ...ds.filter((d) => d.field !== field),
+      ...(value === null ? [] : [{ lineId: null, field, value } as Draft]),
+    ]);
   }
 
   // ---------- lifecycle actions ----------
@@ -145,16 +151,36 @@ function Editor({ initial, catalog }: { initial: QuoteT; catalog: CatalogItemT[]
     }
   }
 
-  const send = () => act('send', () => api('POST /api/quotes/{id}/send', { params: { id: initial.id }, body: { version: editor.current.current.version } }), t('quoteSent'));
+  const send = () =>
+    act(
+      'send',
+      () => api('POST /api/quotes/{id}/send', { params: { id: initial.id }, body: { version: editor.current.current.version } }),
+      t('quoteSent'),
+    );
   const revise = () =>
-    act('revise', async () => {
-      const next = await api('POST /api/quotes/{id}/revise', { params: { id: initial.id } });
-      navigate(`/quotes/${next.id}`);
-    }, t('revisionCreated'));
-  const archive = () => act('archive', () => api('POST /api/quotes/{id}/archive', { params: { id: initial.id }, body: { version: editor.current.current.version } }), t('quoteArchived'));
-  const reprice = () => act('reprice', () => api('POST /api/quotes/{id}/reprice', { params: { id: initial.id }, body: { version: editor.current.current.version } }), t('repriced'));
+    act(
+      'revise',
+      async () => {
+        const next = await api('POST /api/quotes/{id}/revise', { params: { id: initial.id } });
+        navigate(`/quotes/${next.id}`);
+      },
+      t('revisionCreated'),
+    );
+  const archive = () =>
+    act(
+      'archive',
+      () => api('POST /api/quotes/{id}/archive', { params: { id: initial.id }, body: { version: editor.current.current.version } }),
+      t('quoteArchived'),
+    );
+  const reprice = () =>
+    act(
+      'reprice',
+      () => api('POST /api/quotes/{id}/reprice', { params: { id: initial.id }, body: { version: editor.current.current.version } }),
+      t('repriced'),
+    );
 
-  const sideItem: CatalogItemT | null = highlight ?? (focusLine?.catalogItemId ? (catalog.find((i) => i.id === focusLine.catalogItemId) ?? null) : null);
+  const sideItem: CatalogItemT | null =
+    highlight ?? (focusLine?.catalogItemId ? (catalog.find((i) => i.id === focusLine.catalogItemId) ?? null) : null);
   const returnToGrid = () => grid.current?.focus();
 
   return (
@@ -228,10 +254,19 @@ function Editor({ initial, catalog }: { initial: QuoteT; catalog: CatalogItemT[]
       </PageHeader>
 
       {editor.conflict && <ConflictDialog conflict={editor.conflict} onResolve={editor.resolveConflict} />}
-      {!quote.allowed.edit && quote.status !== 'archived' && <FrozenNote quote={quote} canRevise={canSell && quote.allowed.revise} onRevise={revise} />}
+      {!quote.allowed.edit && quote.status !== 'archived' && (
+        <FrozenNote quote={quote} canRevise={canSell && quote.allowed.revise} onRevise={revise} />
+      )}
 
       {editable && (
-        <HeaderFields quote={editor.shown} refusal={editor.refusal} onChange={(label, changes, drafts) => perform(ops.header(label, changes, drafts))} onLive={onHeaderLive} onReprice={reprice} repricing={busy === 'reprice'} />
+        <HeaderFields
+          quote={editor.shown}
+          refusal={editor.refusal}
+          onChange={(label, changes, drafts) => perform(ops.header(label, changes, drafts))}
+          onLive={onHeaderLive}
+          onReprice={reprice}
+          repricing={busy === 'reprice'}
+        />
       )}
 
       <div class="editor-body">
@@ -241,12 +276,16 @@ function Editor({ initial, catalog }: { initial: QuoteT; catalog: CatalogItemT[]
               {notice}
             </p>
           )}
-          <QuoteGrid quote={shown} editable={editable} catalog={catalog} handlers={handlers} refusal={editor.refusal} fresh={fresh} handle={grid} />
-          {editable && (
-            <p class="grid-help small muted">
-              {t('gridHelp')}
-            </p>
-          )}
+          <QuoteGrid
+            quote={shown}
+            editable={editable}
+            catalog={catalog}
+            handlers={handlers}
+            refusal={editor.refusal}
+            fresh={fresh}
+            handle={grid}
+          />
+          {editable && <p class="grid-help small muted">{t('gridHelp')}</p>}
           {quote.customerNote && !editable && (
             <div class="card-pad small">
               <strong>{t('customerNote')}:</strong> {quote.customerNote}
@@ -256,7 +295,15 @@ function Editor({ initial, catalog }: { initial: QuoteT; catalog: CatalogItemT[]
         <SidePanel item={sideItem} line={focusLine} editable={editable} onSave={(line, changes) => perform(ops.edit(line, changes))} />
       </div>
 
-      <Totals quote={shown} saveState={editor.saveState} busy={editor.busy} conflict={!!editor.conflict} failure={editor.failure} onRetry={() => (editor.retry(), returnToGrid())} onDiscard={() => (editor.discard(), returnToGrid())} />
+      <Totals
+        quote={shown}
+        saveState={editor.saveState}
+        busy={editor.busy}
+        conflict={!!editor.conflict}
+        failure={editor.failure}
+        onRetry={() => (editor.retry(), returnToGrid())}
+        onDiscard={() => (editor.discard(), returnToGrid())}
+      />
 
       {kPrompt && (
         <KReasonDialog
@@ -298,17 +345,15 @@ function FrozenNote({ quote, canRevise, onRevise }: { quote: QuoteT; canRevise: 
       <span>
         {quote.answeredAt && (
           <strong>
-            {quote.status === 'accepted' || quote.status === 'declined' ? quoteStatusWord(quote.status) : quoteStatusWord('changes_requested')}
+            {quote.status === 'accepted' || quote.status === 'declined'
+              ? quoteStatusWord(quote.status)
+              : quoteStatusWord('changes_requested')}
             {': '}
             {quote.answerName}, {dateTimeText(quote.answeredAt)}
             {quote.answerMessage && ` — «${quote.answerMessage}»`}.{' '}
           </strong>
         )}
-        {quote.status === 'accepted'
-          ? t('acceptedNote')
-          : quote.supersededAt
-            ? t('replacedNote')
-            : t('frozenNote')}
+        {quote.status === 'accepted' ? t('acceptedNote') : quote.supersededAt ? t('replacedNote') : t('frozenNote')}
       </span>
       {canRevise && (
         <Button class="btn-small" onClick={onRevise}>

@@ -4,9 +4,22 @@ import type { CustomerT } from '../../../schema/api';
 import { api } from '../api';
 import { CustomerPicker } from '../components/customer-picker';
 import { Icon } from '../components/icons';
-import { Button, Empty, ErrorNote, Field, Hours, Loading, Modal, Money, PageHeader, dateText, fieldErrors, useLoad } from '../components/ui';
-import { t } from '../i18n';
 import { QUOTE_STATUSES, QuoteStatusChip, quoteStatusWord, quoteStatusOf } from '../components/status';
+import {
+  Button,
+  Empty,
+  ErrorNote,
+  Field,
+  Hours,
+  Loading,
+  Modal,
+  Money,
+  PageHeader,
+  dateText,
+  fieldErrors,
+  useLoad,
+} from '../components/ui';
+import { t } from '../i18n';
 import { Link, navigate, setQuery, useLocation } from '../router';
 import { hasRole, useSession } from '../session';
 
@@ -49,7 +62,13 @@ export function QuotesPage() {
       <div class="toolbar" role="search">
         <Field label={t('search')} class="search">
           {(id) => (
-            <input id={id} type="search" value={search} placeholder={t('quoteSearchPlaceholder')} onInput={(e) => setSearch(e.currentTarget.value)} />
+            <input
+              id={id}
+              type="search"
+              value={search}
+              placeholder={t('quoteSearchPlaceholder')}
+              onInput={(e) => setSearch(e.currentTarget.value)}
+            />
           )}
         </Field>
         <Field label={t('customer')}>
@@ -84,7 +103,13 @@ export function QuotesPage() {
         ) : list.data.items.length === 0 ? (
           <Empty>
             <strong>{filtered ? t('nothingFound') : t('noQuotes')}</strong>
-            {filtered ? t('changeFilters') : canCreate && <Button variant="primary" onClick={() => setCreating(true)}>{t('newQuote')}</Button>}
+            {filtered
+              ? t('changeFilters')
+              : canCreate && (
+                  <Button variant="primary" onClick={() => setCreating(true)}>
+                    {t('newQuote')}
+                  </Button>
+                )}
           </Empty>
         ) : (
           <div class="table-wrap">
@@ -95,15 +120,23 @@ export function QuotesPage() {
                   <th scope="col">{t('customer')}</th>
                   <th scope="col">{t('title')}</th>
                   <th scope="col">{t('status')}</th>
-                  <th scope="col" class="num">{t('total')}</th>
-                  <th scope="col" class="num">{t('normHours')}</th>
+                  <th scope="col" class="num">
+                    {t('total')}
+                  </th>
+                  <th scope="col" class="num">
+                    {t('normHours')}
+                  </th>
                   <th scope="col">{t('validUntil')}</th>
                   <th scope="col">{t('answered')}</th>
                 </tr>
               </thead>
               <tbody>
                 {list.data.items.map((item) => (
-                  <tr key={item.id} class="clickable" onClick={(e) => !(e.target as HTMLElement).closest('a') && navigate(`/quotes/${item.id}`)}>
+                  <tr
+                    key={item.id}
+                    class="clickable"
+                    onClick={(e) => !(e.target as HTMLElement).closest('a') && navigate(`/quotes/${item.id}`)}
+                  >
                     <td class="nowrap">
                       <Link href={`/quotes/${item.id}`} class="mono">
                         {item.number}
@@ -122,7 +155,9 @@ export function QuotesPage() {
                       <Hours centi={item.normHoursCenti} />
                     </td>
                     <td class="nowrap">{dateText(item.validUntil)}</td>
-                    <td class="small">{item.answeredAt ? `${dateText(item.answeredAt)}${item.answerName ? ` · ${item.answerName}` : ''}` : '—'}</td>
+                    <td class="small">
+                      {item.answeredAt ? `${dateText(item.answeredAt)}${item.answerName ? ` · ${item.answerName}` : ''}` : '—'}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -135,9 +170,7 @@ export function QuotesPage() {
           <Button class="btn-small" disabled={page <= 1} onClick={() => setQuery({ page: String(page - 1) })}>
             ← {t('previous')}
           </Button>
-          <span class="muted">
-            {t('pageOf', { page, pages, total: list.data.total })}
-          </span>
+          <span class="muted">{t('pageOf', { page, pages, total: list.data.total })}</span>
           <Button class="btn-small" disabled={page >= pages} onClick={() => setQuery({ page: String(page + 1) })}>
             {t('next')} →
           </Button>
@@ -148,7 +181,15 @@ export function QuotesPage() {
   );
 }
 
-export function NewQuoteDialog({ customers, presetCustomerId, onClose }: { customers: CustomerT[]; presetCustomerId?: string; onClose(): void }) {
+export function NewQuoteDialog({
+  customers,
+  presetCustomerId,
+  onClose,
+}: {
+  customers: CustomerT[];
+  presetCustomerId?: string;
+  onClose(): void;
+}) {
   const { settings } = useSession();
   // No silent default: a customer is named only when the page already chose one (a filter,
   // the customer's own page); otherwise the manager picks.
@@ -183,11 +224,28 @@ export function NewQuoteDialog({ customers, presetCustomerId, onClose }: { custo
         <ErrorNote error={error} />
         <Field label={t('customer')} error={customerMissing ? t('pickCustomer') : errors.customerId ? t('noSuchCustomer') : null}>
           {(id, describedBy) => (
-            <CustomerPicker id={id} customers={customers} value={customerId} onChange={setCustomerId} describedBy={describedBy} invalid={customerMissing} autoFocus={customerId === null} />
+            <CustomerPicker
+              id={id}
+              customers={customers}
+              value={customerId}
+              onChange={setCustomerId}
+              describedBy={describedBy}
+              invalid={customerMissing}
+              autoFocus={customerId === null}
+            />
           )}
         </Field>
         <Field label={t('title')} error={titleMissing ? t('enterTitle') : errors.title ? t('titleInvalid') : null} hint={t('titleExample')}>
-          {(id, describedBy) => <input id={id} value={title} aria-describedby={describedBy} onInput={(e) => setTitle(e.currentTarget.value)} required autoFocus={customerId !== null} />}
+          {(id, describedBy) => (
+            <input
+              id={id}
+              value={title}
+              aria-describedby={describedBy}
+              onInput={(e) => setTitle(e.currentTarget.value)}
+              required
+              autoFocus={customerId !== null}
+            />
+          )}
         </Field>
         <fieldset class="field" style="border:0;padding:0;margin:0">
           <legend style="font-weight:600;font-size:13px;margin-bottom:5px">{t('vat')}</legend>
@@ -199,9 +257,7 @@ export function NewQuoteDialog({ customers, presetCustomerId, onClose }: { custo
             ))}
           </div>
         </fieldset>
-        <p class="small muted">
-          {t('rateFrozenOnCreate')}
-        </p>
+        <p class="small muted">{t('rateFrozenOnCreate')}</p>
         <div class="modal-foot">
           <Button onClick={onClose}>{t('cancel')}</Button>
           <button type="submit" class="btn btn-primary" disabled={busy} aria-busy={busy}>

@@ -2,6 +2,7 @@
 import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
 import { formatFixed, formatMilli } from '../../../worker/domain/format';
+import { LEDGER_KIND_WORDS } from '../../../worker/domain/words/kinds';
 import { api, download } from '../api';
 import { Icon } from '../components/icons';
 import { MonthChart, monthLabel } from '../components/month-chart';
@@ -9,7 +10,6 @@ import { Button, Empty, ErrorNote, Field, Hours, Loading, Money, PageHeader, dat
 import { getLang, t, word } from '../i18n';
 import { Link, setQuery, useLocation } from '../router';
 import { useSession } from '../session';
-import { LEDGER_KIND_WORDS } from '../../../worker/domain/words/kinds';
 
 function thisMonth(timeZone: string): string {
   const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit' }).formatToParts(new Date());
@@ -43,13 +43,27 @@ export function ReportPage() {
     <>
       <PageHeader title={t('navReport')} subtitle={t('reportSubtitle', { zone: settings.timeZone })}>
         <Field label={t('month')}>
-          {(id) => <input id={id} type="month" value={month} max={current} onChange={(e) => e.currentTarget.value && setQuery({ month: e.currentTarget.value })} />}
+          {(id) => (
+            <input
+              id={id}
+              type="month"
+              value={month}
+              max={current}
+              onChange={(e) => e.currentTarget.value && setQuery({ month: e.currentTarget.value })}
+            />
+          )}
         </Field>
         <Button variant="primary" busy={downloading} onClick={excel} style="align-self:flex-end">
           <Icon name="download" /> {downloading ? t('preparingFile') : t('downloadExcel')}
         </Button>
       </PageHeader>
-      <ErrorNote error={report.error ?? series.error} onRetry={() => { void report.reload(); void series.reload(); }} />
+      <ErrorNote
+        error={report.error ?? series.error}
+        onRetry={() => {
+          void report.reload();
+          void series.reload();
+        }}
+      />
       <div class="card card-pad" style="margin-bottom:16px">
         <h2 style="margin-bottom:8px">{t('consumption12')}</h2>
         {series.data ? <MonthChart series={series.data} /> : <Loading rows={5} />}
@@ -68,12 +82,24 @@ export function ReportPage() {
             <thead>
               <tr>
                 <th scope="col">{t('customer')}</th>
-                <th scope="col" class="num">{t('opening')}</th>
-                <th scope="col" class="num">{t('topups')}</th>
-                <th scope="col" class="num">{t('debits')}</th>
-                <th scope="col" class="num">{t('corrections')}</th>
-                <th scope="col" class="num">{t('closing')}</th>
-                <th scope="col" class="num">{t('debitedMoney')}</th>
+                <th scope="col" class="num">
+                  {t('opening')}
+                </th>
+                <th scope="col" class="num">
+                  {t('topups')}
+                </th>
+                <th scope="col" class="num">
+                  {t('debits')}
+                </th>
+                <th scope="col" class="num">
+                  {t('corrections')}
+                </th>
+                <th scope="col" class="num">
+                  {t('closing')}
+                </th>
+                <th scope="col" class="num">
+                  {t('debitedMoney')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -81,17 +107,36 @@ export function ReportPage() {
                 <Fragment key={c.customerId}>
                   <tr>
                     <td>
-                      <button type="button" class="btn btn-ghost btn-small" aria-expanded={open === c.customerId} onClick={() => setOpen(open === c.customerId ? null : c.customerId)}>
+                      <button
+                        type="button"
+                        class="btn btn-ghost btn-small"
+                        aria-expanded={open === c.customerId}
+                        onClick={() => setOpen(open === c.customerId ? null : c.customerId)}
+                      >
                         {open === c.customerId ? '▾' : '▸'} {c.name}
                       </button>
-                      <Link class="small" href={`/customers/${c.customerId}`}>{t('profile')}</Link>
+                      <Link class="small" href={`/customers/${c.customerId}`}>
+                        {t('profile')}
+                      </Link>
                     </td>
-                    <td class="num"><Hours centi={c.openingCenti} /></td>
-                    <td class="num"><Hours centi={c.topupsCenti} /></td>
-                    <td class="num"><Hours centi={c.debitsCenti} /></td>
-                    <td class="num"><Hours centi={c.correctionsCenti} /></td>
-                    <td class={`num ${c.closingCenti < 0 ? 'negative' : ''}`}><Hours centi={c.closingCenti} /></td>
-                    <td class="num"><Money minor={c.moneyMinor} currency={currency} /></td>
+                    <td class="num">
+                      <Hours centi={c.openingCenti} />
+                    </td>
+                    <td class="num">
+                      <Hours centi={c.topupsCenti} />
+                    </td>
+                    <td class="num">
+                      <Hours centi={c.debitsCenti} />
+                    </td>
+                    <td class="num">
+                      <Hours centi={c.correctionsCenti} />
+                    </td>
+                    <td class={`num ${c.closingCenti < 0 ? 'negative' : ''}`}>
+                      <Hours centi={c.closingCenti} />
+                    </td>
+                    <td class="num">
+                      <Money minor={c.moneyMinor} currency={currency} />
+                    </td>
                   </tr>
                   {open === c.customerId && (
                     <tr class="catalog-row-detail">
@@ -106,22 +151,35 @@ export function ReportPage() {
                                 <th scope="col">{t('orderStage')}</th>
                                 <th scope="col">{t('service')}</th>
                                 <th scope="col">{t('category')}</th>
-                                <th scope="col" class="num">{t('hours')}</th>
-                                <th scope="col" class="num">K</th>
-                                <th scope="col" class="num">{t('normHours')}</th>
-                                <th scope="col" class="num">{t('amount')}</th>
+                                <th scope="col" class="num">
+                                  {t('hours')}
+                                </th>
+                                <th scope="col" class="num">
+                                  K
+                                </th>
+                                <th scope="col" class="num">
+                                  {t('normHours')}
+                                </th>
+                                <th scope="col" class="num">
+                                  {t('amount')}
+                                </th>
                               </tr>
                             </thead>
                             <tbody>
                               {c.entries.map((e, i) => (
                                 <tr key={`${e.entryId}-${i}`}>
                                   <td class="nowrap">{dateText(e.date)}</td>
-                                  <td class="small">{e.orderNumber ? `${e.orderNumber} · ${e.stageN}. ${e.stageTitle}` : word(LEDGER_KIND_WORDS[e.kind])}{!e.orderNumber && e.memo ? ` — ${e.memo}` : ''}</td>
+                                  <td class="small">
+                                    {e.orderNumber ? `${e.orderNumber} · ${e.stageN}. ${e.stageTitle}` : word(LEDGER_KIND_WORDS[e.kind])}
+                                    {!e.orderNumber && e.memo ? ` — ${e.memo}` : ''}
+                                  </td>
                                   <td class="small">{e.code ? `${e.code} ${e.title}` : '—'}</td>
                                   <td class="small">{e.categoryName ?? '—'}</td>
                                   <td class="num">{e.hoursCenti === null ? '—' : formatFixed(e.hoursCenti, 2, lang)}</td>
                                   <td class="num">{e.kMilli === null ? '—' : formatMilli(e.kMilli, lang)}</td>
-                                  <td class={`num ${e.normHoursCenti < 0 ? 'negative' : ''}`}><Hours centi={e.normHoursCenti} /></td>
+                                  <td class={`num ${e.normHoursCenti < 0 ? 'negative' : ''}`}>
+                                    <Hours centi={e.normHoursCenti} />
+                                  </td>
                                   <td class="num">{e.moneyMinor ? <Money minor={-e.moneyMinor} currency={currency} /> : '—'}</td>
                                 </tr>
                               ))}
@@ -137,12 +195,24 @@ export function ReportPage() {
             <tfoot>
               <tr>
                 <td>{t('total')}</td>
-                <td class="num"><Hours centi={report.data.totals.openingCenti} /></td>
-                <td class="num"><Hours centi={report.data.totals.topupsCenti} /></td>
-                <td class="num"><Hours centi={report.data.totals.debitsCenti} /></td>
-                <td class="num"><Hours centi={report.data.totals.correctionsCenti} /></td>
-                <td class="num"><Hours centi={report.data.totals.closingCenti} /></td>
-                <td class="num"><Money minor={report.data.totals.moneyMinor} currency={currency} /></td>
+                <td class="num">
+                  <Hours centi={report.data.totals.openingCenti} />
+                </td>
+                <td class="num">
+                  <Hours centi={report.data.totals.topupsCenti} />
+                </td>
+                <td class="num">
+                  <Hours centi={report.data.totals.debitsCenti} />
+                </td>
+                <td class="num">
+                  <Hours centi={report.data.totals.correctionsCenti} />
+                </td>
+                <td class="num">
+                  <Hours centi={report.data.totals.closingCenti} />
+                </td>
+                <td class="num">
+                  <Money minor={report.data.totals.moneyMinor} currency={currency} />
+                </td>
               </tr>
             </tfoot>
           </table>

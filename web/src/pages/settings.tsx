@@ -30,23 +30,24 @@ export function SettingsPage() {
     const rateMinor = parseFixed(f.rate, 2);
     const vatPercentMilli = parseFixed(f.vatRate, 3);
     if (rateMinor === null || rateMinor <= 0) return setError(new Error(t('rateMustBePositive')));
-    if (vatPercentMilli === null || vatPercentMilli % 100 !== 0)
-      return setError(new Error(t('vatRateFormat')));
+    if (vatPercentMilli === null || vatPercentMilli % 100 !== 0) return setError(new Error(t('vatRateFormat')));
     setBusy(true);
     setError(null);
     try {
-      await api('PATCH /api/settings', { body: {
-        version: settings.version,
-        rateMinor,
-        currency: f.currency.trim().toUpperCase(),
-        vatRateMilli: vatPercentMilli / 100,
-        vatMode: f.vatMode,
-        timeZone: f.timeZone.trim(),
-        companyName: f.companyName,
-        companyDetails: f.companyDetails,
-        quoteValidityDays: Number(f.quoteValidityDays),
-        shareLinkDays: Number(f.shareLinkDays),
-      } });
+      await api('PATCH /api/settings', {
+        body: {
+          version: settings.version,
+          rateMinor,
+          currency: f.currency.trim().toUpperCase(),
+          vatRateMilli: vatPercentMilli / 100,
+          vatMode: f.vatMode,
+          timeZone: f.timeZone.trim(),
+          companyName: f.companyName,
+          companyDetails: f.companyDetails,
+          quoteValidityDays: Number(f.quoteValidityDays),
+          shareLinkDays: Number(f.shareLinkDays),
+        },
+      });
       await refreshSettings();
       toast(t('saved'));
     } catch (err) {

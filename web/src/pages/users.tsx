@@ -2,7 +2,20 @@
 import { useState } from 'preact/hooks';
 import type { RoleT, UserT } from '../../../schema/api';
 import { api } from '../api';
-import { Button, Chip, ErrorNote, Field, Loading, Modal, PageHeader, dateText, fieldErrors, roleWord, toast, useLoad } from '../components/ui';
+import {
+  Button,
+  Chip,
+  ErrorNote,
+  Field,
+  Loading,
+  Modal,
+  PageHeader,
+  dateText,
+  fieldErrors,
+  roleWord,
+  toast,
+  useLoad,
+} from '../components/ui';
 import { t } from '../i18n';
 
 const ROLES: RoleT[] = ['manager', 'accountant', 'admin'];
@@ -30,7 +43,9 @@ export function UsersPage() {
                 <th scope="col">{t('role')}</th>
                 <th scope="col">{t('userActive')}</th>
                 <th scope="col">{t('userCreated')}</th>
-                <th scope="col"><span class="sr-only">{t('edit')}</span></th>
+                <th scope="col">
+                  <span class="sr-only">{t('edit')}</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -67,14 +82,24 @@ export function UsersPage() {
 }
 
 function UserForm({ user, onClose, onSaved }: { user: UserT | null; onClose(): void; onSaved(): void }) {
-  const [f, setF] = useState({ email: user?.email ?? '', name: user?.name ?? '', role: user?.role ?? ('manager' as RoleT), active: user?.active ?? true, password: '' });
+  const [f, setF] = useState({
+    email: user?.email ?? '',
+    name: user?.name ?? '',
+    role: user?.role ?? ('manager' as RoleT),
+    active: user?.active ?? true,
+    password: '',
+  });
   const [error, setError] = useState<unknown>(null);
   const errors = fieldErrors(error);
   async function save(e: Event) {
     e.preventDefault();
     setError(null);
     try {
-      if (user) await api('PATCH /api/users/{id}', { params: { id: user.id }, body: { name: f.name, role: f.role, active: f.active, ...(f.password ? { password: f.password } : {}) } });
+      if (user)
+        await api('PATCH /api/users/{id}', {
+          params: { id: user.id },
+          body: { name: f.name, role: f.role, active: f.active, ...(f.password ? { password: f.password } : {}) },
+        });
       else await api('POST /api/users', { body: { email: f.email, name: f.name, role: f.role, password: f.password } });
       toast(t('saved'));
       onSaved();
@@ -106,7 +131,15 @@ function UserForm({ user, onClose, onSaved }: { user: UserT | null; onClose(): v
           )}
         </Field>
         <Field label={t('passwordHint')} error={errors.password} hint={user ? t('emptyKeepsPassword') : undefined}>
-          {(id) => <input id={id} type="password" autoComplete="new-password" value={f.password} onInput={(e) => setF({ ...f, password: e.currentTarget.value })} />}
+          {(id) => (
+            <input
+              id={id}
+              type="password"
+              autoComplete="new-password"
+              value={f.password}
+              onInput={(e) => setF({ ...f, password: e.currentTarget.value })}
+            />
+          )}
         </Field>
         {user && (
           <label class="check">

@@ -4,15 +4,24 @@
  */
 import type { AuditEntryT } from '../../../schema/api';
 import { formatFixed, formatMilli, formatMoney, formatPercentMilli } from '../../../worker/domain/format';
-import { getLang, t, midSentence, plural, word } from '../i18n';
+import { VAT_MODE_WORDS } from '../../../worker/domain/words/kinds';
+import { QUOTE_STATUS_WORDS } from '../../../worker/domain/words/statuses';
 import { AUDIT_FIELD_WORDS, QUOTE_FIELD_WORDS } from '../../../worker/domain/words/ui';
 import type { Pair } from '../../../worker/domain/words/words';
-import { QUOTE_STATUS_WORDS } from '../../../worker/domain/words/statuses';
-import { VAT_MODE_WORDS } from '../../../worker/domain/words/kinds';
 import { dateText, dateTimeText } from '../components/ui';
+import { getLang, t, midSentence, plural, word } from '../i18n';
 
 /** Changes of the quote's terms start the sentence («Скидка: 1 % → 10 %»); the rest read mid-sentence. */
-const HEADINGS = new Set(['title', 'discountRateMilli', 'vatRateMilli', 'vatMode', 'validUntil', 'customerNote', 'internalNote', 'customerId']);
+const HEADINGS = new Set([
+  'title',
+  'discountRateMilli',
+  'vatRateMilli',
+  'vatMode',
+  'validUntil',
+  'customerNote',
+  'internalNote',
+  'customerId',
+]);
 
 function fieldNameOf(field: string): string {
   const words = AUDIT_FIELD_WORDS[field] ?? QUOTE_FIELD_WORDS[field];
@@ -46,7 +55,8 @@ export function auditValue(field: string, value: unknown): string {
     if (field === 'vatMode') return codeWord(VAT_MODE_WORDS, value);
     if (field === 'status') return codeWord(QUOTE_STATUS_WORDS, value);
     if (/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/.test(value)) return dateWords(value);
-    if (field === 'title' || field === 'note' || field === 'kReason' || field === 'reason' || field === 'message' || field.endsWith('Note')) return `«${value}»`;
+    if (field === 'title' || field === 'note' || field === 'kReason' || field === 'reason' || field === 'message' || field.endsWith('Note'))
+      return `«${value}»`;
     return value;
   }
   return Array.isArray(value) ? value.map((v) => auditValue(field, v)).join(', ') : '';
@@ -61,11 +71,18 @@ export function auditSentence(entry: Pick<AuditEntryT, 'action' | 'changes'>): s
   const lineAction = entry.action.startsWith('line_');
   if (typeof c.count === 'number') return `${plural('rows', c.count)}${typeof c.codes === 'string' && c.codes ? `: ${c.codes}` : ''}`;
   for (const [field, value] of Object.entries(c)) {
-    if (field === 'lineId' || field === 'kind' || field === 'terms' || (lineAction && (field === 'code' || (field === 'title' && !Array.isArray(value))))) continue;
+    if (
+      field === 'lineId' ||
+      field === 'kind' ||
+      field === 'terms' ||
+      (lineAction && (field === 'code' || (field === 'title' && !Array.isArray(value))))
+    )
+      continue;
     if (field === 'order' && Array.isArray(value)) continue; // a new order of line ids says nothing to a reader
     const name = fieldNameOf(field);
     if (field === 'customerNote' || field === 'internalNote') parts.push(t('fieldChanged', { field: name }));
-    else if (Array.isArray(value) && value.length === 2 && field !== 'codes') parts.push(`${name}: ${auditValue(field, value[0])} → ${auditValue(field, value[1])}`);
+    else if (Array.isArray(value) && value.length === 2 && field !== 'codes')
+      parts.push(`${name}: ${auditValue(field, value[0])} → ${auditValue(field, value[1])}`);
     else parts.push(`${name} ${auditValue(field, value)}`);
   }
   const body = parts.join(lineAction ? ', ' : '; ');

@@ -9,10 +9,10 @@ import { useMemo, useRef, useState } from 'preact/hooks';
 import type { CatalogItemT } from '../../../schema/api';
 import { searchCatalog } from '../../../worker/domain/catalog-search';
 import { formatHours, formatMilli } from '../../../worker/domain/format';
+import { ITEM_MODE_WORDS } from '../../../worker/domain/words/kinds';
 import { Anchored } from '../components/anchored';
 import { pointerMoved } from '../components/pointer';
 import { t, word } from '../i18n';
-import { ITEM_MODE_WORDS } from '../../../worker/domain/words/kinds';
 
 /** Text that is a number (a quantity, a percent, a code): never matched loosely. */
 const NUMBERISH = /^[-−+]?[\d\s.,]*\d[\d\s.,]*%?$/;
@@ -61,11 +61,7 @@ export function CatalogCombobox(props: {
     if (exact) return (props.onPick(exact), done());
     if (!query) return;
     if (numeric) {
-      setMessage(
-        results.length
-          ? t('noCodeInList', { code: query })
-          : t('noCodeNothingAdded', { code: query }),
-      );
+      setMessage(results.length ? t('noCodeInList', { code: query }) : t('noCodeNothingAdded', { code: query }));
       return;
     }
     props.onFree(query);

@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import type { QuoteLineT, QuoteT } from '../../../schema/api';
 import { AUDIT_ACTION_WORDS } from '../../../worker/domain/audit-words';
 import { formatMilli } from '../../../worker/domain/format';
+import { upperFirst } from '../../../worker/domain/words/case';
 import { api } from '../api';
 import { CustomerPicker } from '../components/customer-picker';
 import { Button, ErrorNote, Field, Loading, Modal, dateTimeText, toast, useLoad } from '../components/ui';
@@ -10,7 +11,6 @@ import { getLang, t, word } from '../i18n';
 import { navigate } from '../router';
 import { auditSentence } from './audit-text';
 import type { Conflict } from './editor-state';
-import { upperFirst } from '../../../worker/domain/words/case';
 
 export function ConflictDialog({ conflict, onResolve }: { conflict: Conflict; onResolve(keepMine: boolean): Promise<void> }) {
   const [busy, setBusy] = useState(false);
@@ -25,9 +25,7 @@ export function ConflictDialog({ conflict, onResolve }: { conflict: Conflict; on
   return (
     <Modal title={t('conflictTitle')} onClose={() => void run(true)}>
       <p>
-        {conflict.by
-          ? t('conflictBy', { name: conflict.by.actorName, at: dateTimeText(conflict.by.at) })
-          : t('conflictElsewhere')}{' '}
+        {conflict.by ? t('conflictBy', { name: conflict.by.actorName, at: dateTimeText(conflict.by.at) }) : t('conflictElsewhere')}{' '}
         {t('changesNotLost')}
       </p>
       <ul class="pending-list">
@@ -47,7 +45,13 @@ export function ConflictDialog({ conflict, onResolve }: { conflict: Conflict; on
   );
 }
 
-export function KReasonDialog(props: { line: QuoteLineT; kMilli: number; onCancel(): void; onConfirm(reason: string): void; returnFocus(): void }) {
+export function KReasonDialog(props: {
+  line: QuoteLineT;
+  kMilli: number;
+  onCancel(): void;
+  onConfirm(reason: string): void;
+  returnFocus(): void;
+}) {
   const { line, kMilli } = props;
   const lang = getLang();
   const [reason, setReason] = useState('');
@@ -60,11 +64,17 @@ export function KReasonDialog(props: { line: QuoteLineT; kMilli: number; onCance
           if (reason.trim()) props.onConfirm(reason.trim());
         }}
       >
-        <p>
-          {t('kReasonText', { code: line.code, base: formatMilli(line.baseKMilli, lang), k: formatMilli(kMilli, lang) })}
-        </p>
+        <p>{t('kReasonText', { code: line.code, base: formatMilli(line.baseKMilli, lang), k: formatMilli(kMilli, lang) })}</p>
         <Field label={t('reason')}>
-          {(id) => <input id={id} value={reason} autoFocus onInput={(e) => setReason(e.currentTarget.value)} placeholder={t('kReasonPlaceholder')} />}
+          {(id) => (
+            <input
+              id={id}
+              value={reason}
+              autoFocus
+              onInput={(e) => setReason(e.currentTarget.value)}
+              placeholder={t('kReasonPlaceholder')}
+            />
+          )}
         </Field>
         <div class="modal-foot">
           <Button onClick={props.onCancel}>{t('cancel')}</Button>
@@ -107,7 +117,14 @@ export function CopyDialog({ quote, onClose }: { quote: QuoteT; onClose(): void 
         <Field label={t('copyCustomer')} error={missing ? t('pickCustomer') : null}>
           {(id, describedBy) =>
             customers.data ? (
-              <CustomerPicker id={id} customers={customers.data} value={customerId} describedBy={describedBy} invalid={missing} onChange={(v) => (setCustomerId(v), setMissing(false))} />
+              <CustomerPicker
+                id={id}
+                customers={customers.data}
+                value={customerId}
+                describedBy={describedBy}
+                invalid={missing}
+                onChange={(v) => (setCustomerId(v), setMissing(false))}
+              />
             ) : (
               <Loading rows={1} />
             )
@@ -154,7 +171,14 @@ export function CreateOrderDialog({ quote, onClose }: { quote: QuoteT; onClose()
           <legend class="legend">{t('stages')}</legend>
           {options.map(([value, label, hint]) => (
             <label key={value} class="check" style="align-items:flex-start;margin:4px 0">
-              <input type="radio" name="split" value={value} checked={split === value} disabled={value === 'by_section' && quote.sections.length === 0} onChange={() => setSplit(value)} />
+              <input
+                type="radio"
+                name="split"
+                value={value}
+                checked={split === value}
+                disabled={value === 'by_section' && quote.sections.length === 0}
+                onChange={() => setSplit(value)}
+              />
               <span>
                 {label} <span class="small muted">— {hint}</span>
               </span>
@@ -201,7 +225,12 @@ export function AuditDialog({ quoteId, onClose }: { quoteId: number; onClose(): 
                   </td>
                   <td class="small">
                     {a.actorName}
-                    {a.actorKind === 'customer' && <div class="faint">{t('customerViaLink')}{a.ip ? ` · IP ${a.ip}` : ''}</div>}
+                    {a.actorKind === 'customer' && (
+                      <div class="faint">
+                        {t('customerViaLink')}
+                        {a.ip ? ` · IP ${a.ip}` : ''}
+                      </div>
+                    )}
                   </td>
                   <td class="small">
                     <strong>{upperFirst(action ? word(action) : t('someChange'))}</strong>

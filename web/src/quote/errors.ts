@@ -10,7 +10,10 @@ import { fieldWord } from './field-words';
 export function withoutFieldNames(text: string): string {
   return text
     .replace(/\s*\((?:[a-z]+[A-Z]\w*)\)/g, '')
-    .replace(/\brows\[(\d+)\]\.?(\w*)/g, (_, n: string, f: string) => `${midSentence(t('row'))} ${Number(n) + 1}${f ? ` — ${fieldWord(f)}` : ''}`)
+    .replace(
+      /\brows\[(\d+)\]\.?(\w*)/g,
+      (_, n: string, f: string) => `${midSentence(t('row'))} ${Number(n) + 1}${f ? ` — ${fieldWord(f)}` : ''}`,
+    )
     .replace(/\b[a-z]+[A-Z]\w*\b/g, (name) => fieldWord(name));
 }
 

@@ -1,12 +1,12 @@
 /** One line of the quote grid: its cells, the marks on them, and the line's buttons. */
 import type { ComponentChildren } from 'preact';
 import type { QuoteLineT } from '../../../schema/api';
+import { LINE_KIND_WORDS } from '../../../worker/domain/words/kinds';
 import { Icon } from '../components/icons';
 import { t, word } from '../i18n';
 import { CellMessage } from './cell-editor';
-import { COLUMNS, display } from './grid-columns';
 import type { GridHandlers } from './grid';
-import { LINE_KIND_WORDS } from '../../../worker/domain/words/kinds';
+import { COLUMNS, display } from './grid-columns';
 
 export function GridRow(props: {
   line: QuoteLineT;
@@ -31,7 +31,11 @@ export function GridRow(props: {
       role="row"
       aria-rowindex={r + 2}
       data-line-id={line.id}
-      class={`${line.kind === 'section' ? 'qrow-section' : ''} ${props.activeCol !== null ? 'qrow-active' : ''} ${props.fresh ? 'qrow-new' : ''}`}
+      class={[
+        line.kind === 'section' ? 'qrow-section' : '',
+        props.activeCol !== null ? 'qrow-active' : '',
+        props.fresh ? 'qrow-new' : '',
+      ].join(' ')}
     >
       {COLUMNS.map((column, c) => {
         const isActive = props.activeCol === c;
@@ -95,13 +99,34 @@ export function GridRow(props: {
       })}
       {props.editable && (
         <td class="qcell-actions">
-          <button type="button" tabIndex={-1} class="btn btn-ghost btn-icon btn-tiny" title={t('upHint')} aria-label={t('moveUp')} onClick={() => handlers.onMove(line, 'up')}>
+          <button
+            type="button"
+            tabIndex={-1}
+            class="btn btn-ghost btn-icon btn-tiny"
+            title={t('upHint')}
+            aria-label={t('moveUp')}
+            onClick={() => handlers.onMove(line, 'up')}
+          >
             <Icon name="up" size={14} />
           </button>
-          <button type="button" tabIndex={-1} class="btn btn-ghost btn-icon btn-tiny" title={t('downHint')} aria-label={t('moveDown')} onClick={() => handlers.onMove(line, 'down')}>
+          <button
+            type="button"
+            tabIndex={-1}
+            class="btn btn-ghost btn-icon btn-tiny"
+            title={t('downHint')}
+            aria-label={t('moveDown')}
+            onClick={() => handlers.onMove(line, 'down')}
+          >
             <Icon name="down" size={14} />
           </button>
-          <button type="button" tabIndex={-1} class="btn btn-ghost btn-icon btn-tiny" title={t('removeHint')} aria-label={t('removeLine')} onClick={() => handlers.onDelete(line)}>
+          <button
+            type="button"
+            tabIndex={-1}
+            class="btn btn-ghost btn-icon btn-tiny"
+            title={t('removeHint')}
+            aria-label={t('removeLine')}
+            onClick={() => handlers.onDelete(line)}
+          >
             <Icon name="trash" size={14} />
           </button>
         </td>

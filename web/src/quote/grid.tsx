@@ -58,7 +58,11 @@ export function QuoteGrid(props: {
   const { quote, editable, handlers } = props;
   const lines = quote.lines;
   const rowCount = lines.length + (editable ? 1 : 0); // the last row adds a line
-  const [active, setActive] = useState<{ id: number; index: number; col: number }>(() => ({ id: lines[0]?.id ?? ADD, index: 0, col: TITLE_COL }));
+  const [active, setActive] = useState<{ id: number; index: number; col: number }>(() => ({
+    id: lines[0]?.id ?? ADD,
+    index: 0,
+    col: TITLE_COL,
+  }));
   const [editing, setEditing] = useState<Editing | null>(null);
   const [note, setNote] = useState<{ lineId: number; col: number; text: string } | null>(null);
   const cells = useRef(new Map<string, HTMLElement>());

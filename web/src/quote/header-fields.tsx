@@ -4,8 +4,8 @@ import type { QuoteT } from '../../../schema/api';
 import { Button, Field } from '../components/ui';
 import { getLang, t, midSentence } from '../i18n';
 import type { Draft, HeaderField, Refusal } from './editor-state';
-import { parsePercent, percentText } from './percent';
 import { fieldName, fieldWord } from './field-words';
+import { parsePercent, percentText } from './percent';
 
 type OnChange = (label: string, changes: Record<string, unknown>, drafts?: Draft[]) => void;
 
@@ -106,7 +106,8 @@ export function HeaderFields(props: {
 }) {
   const { quote, onChange } = props;
   const [titleError, setTitleError] = useState<string | null>(null);
-  const refusalFor = (field: HeaderField) => (props.refusal?.target?.lineId === null && props.refusal.target.field === field ? props.refusal.message : null);
+  const refusalFor = (field: HeaderField) =>
+    props.refusal?.target?.lineId === null && props.refusal.target.field === field ? props.refusal.message : null;
   return (
     <section class="card card-pad header-fields" aria-label={t('quoteTerms')}>
       <Field label={t('title')} error={titleError}>
@@ -132,7 +133,12 @@ export function HeaderFields(props: {
         <legend class="legend">{t('vat')}</legend>
         <div class="segmented">
           {(['on_top', 'included', 'none'] as const).map((m) => (
-            <button key={m} type="button" aria-pressed={quote.vatMode === m} onClick={() => quote.vatMode !== m && onChange(t('vat'), { vatMode: m })}>
+            <button
+              key={m}
+              type="button"
+              aria-pressed={quote.vatMode === m}
+              onClick={() => quote.vatMode !== m && onChange(t('vat'), { vatMode: m })}
+            >
               {m === 'on_top' ? t('vatOnTop') : m === 'included' ? t('vatIncluded') : t('noVat')}
             </button>
           ))}
@@ -159,17 +165,35 @@ export function HeaderFields(props: {
       />
       <Field label={t('validUntil')} hint={!quote.validUntil ? t('validUntilDefault') : undefined}>
         {(id, describedBy) => (
-          <input id={id} type="date" aria-describedby={describedBy} value={quote.validUntil ?? ''} onChange={(e) => onChange(fieldWord('validUntil'), { validUntil: e.currentTarget.value || null })} />
+          <input
+            id={id}
+            type="date"
+            aria-describedby={describedBy}
+            value={quote.validUntil ?? ''}
+            onChange={(e) => onChange(fieldWord('validUntil'), { validUntil: e.currentTarget.value || null })}
+          />
         )}
       </Field>
       <details class="notes">
         <summary>{t('quoteNotes')}</summary>
         <div class="grid-2">
           <Field label={t('forCustomer')}>
-            {(id) => <textarea id={id} value={quote.customerNote} onChange={(e) => onChange(fieldWord('customerNote'), { customerNote: e.currentTarget.value })} />}
+            {(id) => (
+              <textarea
+                id={id}
+                value={quote.customerNote}
+                onChange={(e) => onChange(fieldWord('customerNote'), { customerNote: e.currentTarget.value })}
+              />
+            )}
           </Field>
           <Field label={t('internalNoteLabel')}>
-            {(id) => <textarea id={id} value={quote.internalNote} onChange={(e) => onChange(fieldWord('internalNote'), { internalNote: e.currentTarget.value })} />}
+            {(id) => (
+              <textarea
+                id={id}
+                value={quote.internalNote}
+                onChange={(e) => onChange(fieldWord('internalNote'), { internalNote: e.currentTarget.value })}
+              />
+            )}
           </Field>
         </div>
         <Button class="btn-small" busy={props.repricing} onClick={props.onReprice}>

@@ -40,12 +40,22 @@ function lineBody(line: QuoteLineT): NewLine {
       ...(line.mode === 'estimate' && line.hoursCenti !== null ? { hoursCenti: line.hoursCenti } : {}),
     };
   }
-  return { kind: 'free', title: line.title, quantityMilli: line.quantityMilli, hoursCenti: line.hoursCenti, kMilli: line.kMilli, ...(line.note ? { note: line.note } : {}) };
+  return {
+    kind: 'free',
+    title: line.title,
+    quantityMilli: line.quantityMilli,
+    hoursCenti: line.hoursCenti,
+    kMilli: line.kMilli,
+    ...(line.note ? { note: line.note } : {}),
+  };
 }
 
 /** The row of a paste that brings a line back (the undo of removing pasted lines). */
 function pasteRowOf(line: QuoteLineT): PasteRow {
-  const row: PasteRow = line.catalogItemId !== null && line.kind === 'item' ? { code: line.code, catalogItemId: line.catalogItemId, title: line.title } : { title: line.title };
+  const row: PasteRow =
+    line.catalogItemId !== null && line.kind === 'item'
+      ? { code: line.code, catalogItemId: line.catalogItemId, title: line.title }
+      : { title: line.title };
   row.quantityMilli = line.quantityMilli;
   if (line.hoursCenti !== null && line.mode === 'estimate') row.hoursCenti = line.hoursCenti;
   if (line.kind !== 'item' || line.kMilli !== line.baseKMilli) row.kMilli = line.kMilli;
@@ -69,7 +79,10 @@ export function quoteOps(quoteId: number) {
   async function toTop(q: QuoteT, ids: number[]): Promise<QuoteT> {
     const rest = q.lines.map((l) => l.id).filter((id) => !ids.includes(id));
     if (rest.length === 0) return q;
-    return api('POST /api/quotes/{id}/lines/reorder', { params: { id: quoteId }, body: { version: q.version, lineIds: [...ids, ...rest] } });
+    return api('POST /api/quotes/{id}/lines/reorder', {
+      params: { id: quoteId },
+      body: { version: q.version, lineIds: [...ids, ...rest] },
+    });
   }
 
   function edit(line: QuoteLineT, changes: LineChanges): Op {
@@ -77,7 +90,11 @@ export function quoteOps(quoteId: number) {
     const drafts: Draft[] = entries.map(([field, value]) => ({ lineId: line.id, field, value }));
     return {
       label: `${lineLabel(line)} · ${entries.map(([f, v]) => `${fieldWord(f)}: ${valueText(f, v)}`).join(', ')}`,
-      send: (ctx) => api('PATCH /api/quotes/{id}/lines/{lineId}', { params: { id: quoteId, lineId: ctx.resolve(line.id) }, body: { version: ctx.quote.version, ...changes } }),
+      send: (ctx) =>
+        api('PATCH /api/quotes/{id}/lines/{lineId}', {
+          params: { id: quoteId, lineId: ctx.resolve(line.id) },
+          body: { version: ctx.quote.version, ...changes },
+        }),
       inverse: (before, _after, resolve) => {
         const was = before.lines.find((l) => l.id === resolve(line.id));
         if (!was) return null;
@@ -98,7 +115,12 @@ export function quoteOps(quoteId: number) {
           params: { id: quoteId },
           body: { version: ctx.quote.version, ...lineBody(line), ...(after ? { afterLineId: after } : {}) },
         });
-        return after === null ? toTop(q, added(ctx.quote, q).map((l) => l.id)) : q;
+        return after === null
+          ? toTop(
+              q,
+              added(ctx.quote, q).map((l) => l.id),
+            )
+          : q;
       },
       restores: (before, after) => added(before, after).map((l) => [line.id, l.id]),
       inverse: () => remove(line),
@@ -108,11 +130,18 @@ export function quoteOps(quoteId: number) {
   function remove(line: QuoteLineT): Op {
     return {
       label: `${lineLabel(line)} · ${t('removal')}`,
-      send: (ctx) => api('DELETE /api/quotes/{id}/lines/{lineId}', { params: { id: quoteId, lineId: ctx.resolve(line.id) }, query: { version: ctx.quote.version } }),
+      send: (ctx) =>
+        api('DELETE /api/quotes/{id}/lines/{lineId}', {
+          params: { id: quoteId, lineId: ctx.resolve(line.id) },
+          query: { version: ctx.quote.version },
+        }),
       inverse: (before, _after, resolve) => {
         const index = before.lines.findIndex((l) => l.id === resolve(line.id));
         if (index < 0) return null;
-        return restore({ ...before.lines[index]!, id: line.id }, before.lines.slice(0, index).map((l) => l.id));
+        return restore(
+          { ...before.lines[index]!, id: line.id },
+          before.lines.slice(0, index).map((l) => l.id),
+        );
       },
       removes: [line.id],
     };
@@ -132,10 +161,16 @@ export function quoteOps(quoteId: number) {
   function move(line: QuoteLineT, direction: 'up' | 'down'): Op {
     return {
       label: `${lineLabel(line)} · ${t('moving')}`,
-      send: (ctx) => api('POST /api/quotes/{id}/lines/{lineId}/move', { params: { id: quoteId, lineId: ctx.resolve(line.id) }, body: { version: ctx.quote.version, direction } }),
+      send: (ctx) =>
+        api('POST /api/quotes/{id}/lines/{lineId}/move', {
+          params: { id: quoteId, lineId: ctx.resolve(line.id) },
+          body: { version: ctx.quote.version, direction },
+        }),
       // Moving the first line up changes nothing: nothing to undo then.
       inverse: (before, after) =>
-        before.lines.map((l) => l.id).join() === after.lines.map((l) => l.id).join() ? null : move(line, direction === 'up' ? 'down' : 'up'),
+        before.lines.map((l) => l.id).join() === after.lines.map((l) => l.id).join()
+          ? null
+          : move(line, direction === 'up' ? 'down' : 'up'),
     };
   }
 
@@ -149,12 +184,22 @@ export function quoteOps(quoteId: number) {
           params: { id: quoteId },
           body: { version: ctx.quote.version, rows, ...(after ? { afterLineId: after } : {}) },
         });
-        return preceding && after === null ? toTop(q, added(ctx.quote, q).map((l) => l.id)) : q;
+        return preceding && after === null
+          ? toTop(
+              q,
+              added(ctx.quote, q).map((l) => l.id),
+            )
+          : q;
       },
       restores: restoring ? (before, after) => added(before, after).map((l, i) => [restoring[i]?.id ?? l.id, l.id]) : undefined,
       inverse: (before, after) => {
         const lines = added(before, after);
-        return lines.length ? removeMany(lines.map((l, i) => ({ ...l, id: restoring?.[i]?.id ?? l.id })), before) : null;
+        return lines.length
+          ? removeMany(
+              lines.map((l, i) => ({ ...l, id: restoring?.[i]?.id ?? l.id })),
+              before,
+            )
+          : null;
       },
     };
   }
@@ -165,7 +210,11 @@ export function quoteOps(quoteId: number) {
     const preceding = context.lines.slice(0, first).map((l) => l.id);
     return {
       label: t('removingLines', { count: lines.length }),
-      send: (ctx) => api('POST /api/quotes/{id}/lines/delete', { params: { id: quoteId }, body: { version: ctx.quote.version, lineIds: lines.map((l) => ctx.resolve(l.id)) } }),
+      send: (ctx) =>
+        api('POST /api/quotes/{id}/lines/delete', {
+          params: { id: quoteId },
+          body: { version: ctx.quote.version, lineIds: lines.map((l) => ctx.resolve(l.id)) },
+        }),
       removes: lines.map((l) => l.id),
       inverse: (before, _after, resolve) => {
         const ids = lines.map((l) => resolve(l.id));

@@ -6,10 +6,10 @@
 import type { CatalogItemT } from '../../../schema/api';
 import { formatFixed, formatMilli } from '../../../worker/domain/format';
 import type { PasteColumn, PastePlan } from '../../../worker/domain/paste';
+import { itemName } from '../catalog/item-details';
 import { Button, Modal } from '../components/ui';
 import { getLang, plural, t, midSentence, word } from '../i18n';
 import { fieldWord } from './field-words';
-import { itemName } from '../catalog/item-details';
 
 /** «Будет добавлено 37 строк, 2 пропущены» — the one sentence the preview and the test read. */
 export function planSentence(plan: PastePlan): string {
@@ -38,9 +38,7 @@ export function PastePreview(props: { plan: PastePlan; catalog: CatalogItemT[]; 
       {plan.skipped.length > 0 && (
         <ul class="paste-skipped">
           {plan.skipped.slice(0, 20).map((s) => (
-            <li key={s.row}>
-              {t('pasteSkippedRow', { row: s.row, reason: word([s.ru, s.en]) })}
-            </li>
+            <li key={s.row}>{t('pasteSkippedRow', { row: s.row, reason: word([s.ru, s.en]) })}</li>
           ))}
           {plan.skipped.length > 20 && <li>{t('andMore', { count: plan.skipped.length - 20 })}</li>}
         </ul>
@@ -56,8 +54,12 @@ export function PastePreview(props: { plan: PastePlan; catalog: CatalogItemT[]; 
               <th scope="col">{t('row')}</th>
               <th scope="col">{t('code')}</th>
               <th scope="col">{t('service')}</th>
-              <th scope="col" class="num">{t('qty')}</th>
-              <th scope="col" class="num">{t('hours')}</th>
+              <th scope="col" class="num">
+                {t('qty')}
+              </th>
+              <th scope="col" class="num">
+                {t('hours')}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -77,7 +79,9 @@ export function PastePreview(props: { plan: PastePlan; catalog: CatalogItemT[]; 
           </tbody>
         </table>
       )}
-      {plan.rows.length > shown.length && <p class="small muted">{t('andMoreRows', { rows: plural('rows', plan.rows.length - shown.length) })}</p>}
+      {plan.rows.length > shown.length && (
+        <p class="small muted">{t('andMoreRows', { rows: plural('rows', plan.rows.length - shown.length) })}</p>
+      )}
       <div class="modal-foot">
         <Button onClick={props.onClose}>{plan.rows.length ? t('cancel') : t('understood')}</Button>
         {plan.rows.length > 0 && (

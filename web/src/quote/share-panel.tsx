@@ -1,12 +1,12 @@
 /** The manager's side of customer links: make one (shown once), see opens and answers, revoke. */
 import { useState } from 'preact/hooks';
 import type { QuoteT, ShareCreatedT } from '../../../schema/api';
+import { LINK_STATE_WORDS } from '../../../worker/domain/words/ui';
 import { api } from '../api';
 import { Icon } from '../components/icons';
 import { Button, Chip, ErrorNote, Field, Loading, Modal, dateText, dateTimeText, toast, useLoad } from '../components/ui';
 import { t, word } from '../i18n';
 import { useSession } from '../session';
-import { LINK_STATE_WORDS } from '../../../worker/domain/words/ui';
 
 export function ShareDialog({ quote, onClose }: { quote: QuoteT; onClose(): void }) {
   const { settings } = useSession();
@@ -68,7 +68,14 @@ export function ShareDialog({ quote, onClose }: { quote: QuoteT; onClose(): void
         <div class="stack">
           <p>{t('linkShownOnce')}</p>
           <div class="row">
-            <input readOnly value={created.url} aria-label={t('link')} class="mono" style="flex:1" onFocus={(e) => e.currentTarget.select()} />
+            <input
+              readOnly
+              value={created.url}
+              aria-label={t('link')}
+              class="mono"
+              style="flex:1"
+              onFocus={(e) => e.currentTarget.select()}
+            />
             <Button onClick={() => void copy(created.url)}>
               <Icon name="link" /> {t('copy')}
             </Button>
@@ -108,7 +115,9 @@ export function ShareDialog({ quote, onClose }: { quote: QuoteT; onClose(): void
               <th scope="col">{t('linkCreated')}</th>
               <th scope="col">{t('validUntil')}</th>
               <th scope="col">{t('firstOpened')}</th>
-              <th scope="col" class="num">{t('opens')}</th>
+              <th scope="col" class="num">
+                {t('opens')}
+              </th>
               <th scope="col">{t('status')}</th>
             </tr>
           </thead>
@@ -120,9 +129,7 @@ export function ShareDialog({ quote, onClose }: { quote: QuoteT; onClose(): void
                 <td>{l.firstOpenedAt ? dateTimeText(l.firstOpenedAt) : '—'}</td>
                 <td class="num">{l.openCount}</td>
                 <td>
-                  <Chip tone={l.state === 'active' ? 'success' : 'neutral'}>
-                    {word(LINK_STATE_WORDS[l.state])}
-                  </Chip>
+                  <Chip tone={l.state === 'active' ? 'success' : 'neutral'}>{word(LINK_STATE_WORDS[l.state])}</Chip>
                 </td>
               </tr>
             ))}

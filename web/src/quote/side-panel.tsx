@@ -2,15 +2,20 @@
 import { useState } from 'preact/hooks';
 import type { CatalogItemT, QuoteLineT } from '../../../schema/api';
 import { formatMilli } from '../../../worker/domain/format';
+import { ITEM_MODE_WORDS } from '../../../worker/domain/words/kinds';
+import { ItemDetails, itemName } from '../catalog/item-details';
 import { Chip, Field, Hours } from '../components/ui';
 import { getLang, t, word } from '../i18n';
-import { ItemDetails, itemName } from '../catalog/item-details';
-import { ITEM_MODE_WORDS } from '../../../worker/domain/words/kinds';
 
 /** What the side panel edits of a line: its note and the reason for its K. */
 type NoteChanges = { note?: string; kReason?: string };
 
-export function SidePanel(props: { item: CatalogItemT | null; line: QuoteLineT | null; editable: boolean; onSave(line: QuoteLineT, changes: NoteChanges): void }) {
+export function SidePanel(props: {
+  item: CatalogItemT | null;
+  line: QuoteLineT | null;
+  editable: boolean;
+  onSave(line: QuoteLineT, changes: NoteChanges): void;
+}) {
   const { item, line } = props;
   const lang = getLang();
   return (
@@ -34,7 +39,9 @@ export function SidePanel(props: { item: CatalogItemT | null; line: QuoteLineT |
       ) : (
         <p class="muted small">{t('sidePanelHint')}</p>
       )}
-      {line && props.editable && line.kind !== 'section' && <LineExtras key={line.id} line={line} onSave={(changes) => props.onSave(line, changes)} />}
+      {line && props.editable && line.kind !== 'section' && (
+        <LineExtras key={line.id} line={line} onSave={(changes) => props.onSave(line, changes)} />
+      )}
     </aside>
   );
 }
@@ -50,11 +57,26 @@ function LineExtras({ line, onSave }: { line: QuoteLineT; onSave(changes: NoteCh
         {t('line')} {label}
       </h3>
       <Field label={t('lineNote')}>
-        {(id) => <textarea id={id} rows={2} value={note} onInput={(e) => setNote(e.currentTarget.value)} onChange={() => note !== line.note && onSave({ note })} />}
+        {(id) => (
+          <textarea
+            id={id}
+            rows={2}
+            value={note}
+            onInput={(e) => setNote(e.currentTarget.value)}
+            onChange={() => note !== line.note && onSave({ note })}
+          />
+        )}
       </Field>
       {line.kind === 'item' && line.kMilli !== line.baseKMilli && (
         <Field label={t('kReasonLabel', { k: formatMilli(line.kMilli, lang), base: formatMilli(line.baseKMilli, lang) })}>
-          {(id) => <input id={id} value={reason} onInput={(e) => setReason(e.currentTarget.value)} onChange={() => reason.trim() && reason !== line.kReason && onSave({ kReason: reason })} />}
+          {(id) => (
+            <input
+              id={id}
+              value={reason}
+              onInput={(e) => setReason(e.currentTarget.value)}
+              onChange={() => reason.trim() && reason !== line.kReason && onSave({ kReason: reason })}
+            />
+          )}
         </Field>
       )}
     </div>

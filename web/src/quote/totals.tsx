@@ -17,8 +17,17 @@ export function Totals(props: {
   const { quote } = props;
   const tt = quote.totals;
   const lang = getLang();
+  const included = quote.vatMode === 'included' ? ` ${t('vatIncludedMark')}` : '';
   const idle = !props.busy && !props.failure && !props.conflict;
-  const state = props.failure ? 'paused' : props.conflict ? 'conflict' : props.busy ? 'saving' : props.saveState === 'idle' ? 'idle' : 'saved';
+  const state = props.failure
+    ? 'paused'
+    : props.conflict
+      ? 'conflict'
+      : props.busy
+        ? 'saving'
+        : props.saveState === 'idle'
+          ? 'idle'
+          : 'saved';
   return (
     <div class="totals-bar" role="region" aria-label={t('totals')} data-idle={idle ? 'true' : 'false'}>
       {props.failure ? (
@@ -57,11 +66,7 @@ export function Totals(props: {
           </div>
         )}
         <div>
-          <dt>
-            {quote.vatMode === 'none'
-              ? t('noVat')
-              : `${t('vat')} ${formatPercentMilli(quote.vatRateMilli, lang)}${quote.vatMode === 'included' ? ` ${t('vatIncludedMark')}` : ''}`}
-          </dt>
+          <dt>{quote.vatMode === 'none' ? t('noVat') : `${t('vat')} ${formatPercentMilli(quote.vatRateMilli, lang)}${included}`}</dt>
           <dd data-total="vat">
             <Money minor={tt.vatMinor} currency={quote.currency} />
           </dd>
