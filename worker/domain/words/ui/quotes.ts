@@ -8,7 +8,7 @@ export const UI_QUOTES_WORDS = {
   ],
   quoteSearchPlaceholder: ['Номер, название или заказчик', 'Number, title or customer'],
   allCustomers: ['Все заказчики', 'All customers'],
-  anyStatus: ['Любое', 'Any'],
+  anyStatus: ['Любой', 'Any'],
   noQuotes: ['Нет смет — создайте первую', 'No quotes yet — create the first one'],
   changeFilters: ['Измените условия поиска.', 'Change the filters.'],
   pages: ['Страницы', 'Pages'],
