@@ -4,7 +4,7 @@ import type { CatalogItemT, CategoryT } from '../../../schema/api';
 import { formatFixed, formatMilli, parseFixed } from '../../../worker/domain/format';
 import { ITEM_MODE_WORDS } from '../../../worker/domain/words/kinds';
 import { api } from '../api';
-import { Button, ErrorNote, Field, Modal, fieldErrors, toast } from '../components/ui';
+import { ErrorNote, Field, Modal, fieldErrors, toast, FormFoot } from '../components/ui';
 import { getLang, t, word } from '../i18n';
 
 export function ItemForm({
@@ -156,12 +156,9 @@ export function ItemForm({
         <Field label={t('limits')} error={errors.limits}>
           {(id) => <textarea id={id} value={f.limits} onInput={set('limits')} />}
         </Field>
-        <div class="modal-foot">
-          <Button onClick={onClose}>{t('cancel')}</Button>
-          <button type="submit" class="btn btn-primary" disabled={busy} aria-busy={busy}>
-            {busy ? t('saving') : t('save')}
-          </button>
-        </div>
+        <FormFoot onCancel={onClose} busy={busy}>
+          {busy ? t('saving') : t('save')}
+        </FormFoot>
       </form>
     </Modal>
   );
@@ -197,12 +194,7 @@ export function CategoryForm({ category, onClose, onSaved }: { category: Categor
         <Field label={t('k')} hint={t('categoryKHint')}>
           {(id) => <input id={id} inputMode="decimal" class="num" value={k} onInput={(e) => setK(e.currentTarget.value)} />}
         </Field>
-        <div class="modal-foot">
-          <Button onClick={onClose}>{t('cancel')}</Button>
-          <button type="submit" class="btn btn-primary">
-            {t('save')}
-          </button>
-        </div>
+        <FormFoot onCancel={onClose} />
       </form>
     </Modal>
   );

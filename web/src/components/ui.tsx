@@ -25,6 +25,33 @@ export function hoursTimesK(code: string, hoursCenti: number, kMilli: number): s
   return `${code} ${formatFixed(hoursCenti, 2, lang)} ${t('hourUnit')} × K ${formatMilli(kMilli, lang)}`;
 }
 
+/** A column head over numbers: right-aligned like them. */
+export function NumTh({ children }: { children: ComponentChildren }) {
+  return (
+    <th scope="col" class="num">
+      {children}
+    </th>
+  );
+}
+
+/** A form's foot: «Отмена», and the submit button («Сохранить» unless told), busy while the form is sent. */
+export function FormFoot(props: {
+  onCancel(): void;
+  busy?: boolean;
+  disabled?: boolean;
+  variant?: 'primary' | 'danger';
+  children?: ComponentChildren;
+}) {
+  return (
+    <div class="modal-foot">
+      <Button onClick={props.onCancel}>{t('cancel')}</Button>
+      <button type="submit" class={`btn btn-${props.variant ?? 'primary'}`} disabled={props.disabled || props.busy} aria-busy={props.busy}>
+        {props.children ?? t('save')}
+      </button>
+    </div>
+  );
+}
+
 export type Tone = 'neutral' | 'info' | 'success' | 'warning' | 'danger' | 'accent';
 
 export function Chip({ tone = 'neutral', children, title }: { tone?: Tone; children: ComponentChildren; title?: string }) {

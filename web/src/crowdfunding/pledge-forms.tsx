@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import type { CustomerT, ProjectT } from '../../../schema/api';
 import { formatFixed, parseFixed } from '../../../worker/domain/format';
 import { api } from '../api';
-import { Button, ErrorNote, Field, Modal, toast, useLoad } from '../components/ui';
+import { ErrorNote, Field, Modal, toast, useLoad, FormFoot } from '../components/ui';
 import { getLang, t } from '../i18n';
 import { navigate } from '../router';
 
@@ -57,12 +57,7 @@ export function PledgeForm({
           {(id) => <input id={id} class="num" inputMode="decimal" value={hours} onInput={(e) => setHours(e.currentTarget.value)} />}
         </Field>
         <Field label={t('pledgeNote')}>{(id) => <input id={id} value={note} onInput={(e) => setNote(e.currentTarget.value)} />}</Field>
-        <div class="modal-foot">
-          <Button onClick={onClose}>{t('cancel')}</Button>
-          <button type="submit" class="btn btn-primary">
-            {t('save')}
-          </button>
-        </div>
+        <FormFoot onCancel={onClose} />
       </form>
     </Modal>
   );
@@ -136,12 +131,7 @@ export function AddToQuoteForm({ project, customers, onClose }: { project: Proje
           {(id) => <input id={id} type="number" min={1} max={50} value={n} onInput={(e) => setN(e.currentTarget.value)} />}
         </Field>
         <p class="small muted">{t('shareBecomesPledge')}</p>
-        <div class="modal-foot">
-          <Button onClick={onClose}>{t('cancel')}</Button>
-          <button type="submit" class="btn btn-primary">
-            {t('add')}
-          </button>
-        </div>
+        <FormFoot onCancel={onClose}>{t('add')}</FormFoot>
       </form>
     </Modal>
   );

@@ -4,7 +4,7 @@ import type { ProjectT } from '../../../schema/api';
 import { formatFixed, formatMilli, parseFixed } from '../../../worker/domain/format';
 import { api } from '../api';
 import { Icon } from '../components/icons';
-import { Button, ErrorNote, Field, Modal, fieldErrors, toast, useLoad } from '../components/ui';
+import { Button, ErrorNote, Field, Modal, fieldErrors, toast, useLoad, FormFoot } from '../components/ui';
 import { getLang, t } from '../i18n';
 import { Markdown } from './markdown';
 
@@ -140,12 +140,7 @@ export function ProjectForm({ project, onClose, onSaved }: { project?: ProjectT;
         <Field label={t('targetDate')} error={errors.targetDate}>
           {(id) => <input id={id} type="date" value={f.targetDate} onInput={(e) => setF({ ...f, targetDate: e.currentTarget.value })} />}
         </Field>
-        <div class="modal-foot">
-          <Button onClick={onClose}>{t('cancel')}</Button>
-          <button type="submit" class="btn btn-primary">
-            {t('save')}
-          </button>
-        </div>
+        <FormFoot onCancel={onClose} />
       </form>
     </Modal>
   );

@@ -9,7 +9,7 @@ import { CATALOG_SECTION_WORDS } from '../../../worker/domain/words/ui';
 import { api } from '../api';
 import { CategoryForm, ItemForm } from '../catalog/forms';
 import { ItemDetails, itemName } from '../catalog/item-details';
-import { Button, Chip, Empty, ErrorNote, Field, Hours, Loading, Milli, Money, PageHeader, useLoad } from '../components/ui';
+import { Button, Chip, Empty, ErrorNote, Field, Hours, Loading, Milli, Money, PageHeader, useLoad, NumTh } from '../components/ui';
 import { getLang, t, word } from '../i18n';
 import { hasRole, useSession } from '../session';
 
@@ -68,16 +68,10 @@ export function CatalogPage() {
                   <th scope="col">{t('code')}</th>
                   <th scope="col">{t('service')}</th>
                   <th scope="col">{t('mode')}</th>
-                  <th scope="col" class="num">
-                    {t('hours')}
-                  </th>
+                  <NumTh>{t('hours')}</NumTh>
                   <th scope="col">{t('category')}</th>
-                  <th scope="col" class="num">
-                    {t('k')}
-                  </th>
-                  <th scope="col" class="num">
-                    {t('priceColumn')}
-                  </th>
+                  <NumTh>{t('k')}</NumTh>
+                  <NumTh>{t('priceColumn')}</NumTh>
                   {isAdmin && (
                     <th scope="col">
                       <span class="sr-only">{t('edit')}</span>
@@ -167,9 +161,7 @@ export function CatalogPage() {
           <thead>
             <tr>
               <th scope="col">{t('category')}</th>
-              <th scope="col" class="num">
-                {t('k')}
-              </th>
+              <NumTh>{t('k')}</NumTh>
               {isAdmin && (
                 <th scope="col">
                   <span class="sr-only">{t('edit')}</span>

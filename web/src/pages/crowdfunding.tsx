@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { api } from '../api';
 import { Icon } from '../components/icons';
 import { ProjectStatusChip } from '../components/status';
-import { Button, Empty, ErrorNote, Hours, Loading, Money, PageHeader, dateText, useLoad } from '../components/ui';
+import { Button, Empty, ErrorNote, Hours, Loading, Money, PageHeader, dateText, useLoad, NumTh } from '../components/ui';
 import { FundingBar } from '../crowdfunding/funding-bar';
 import { ProjectForm } from '../crowdfunding/project-form';
 import { t } from '../i18n';
@@ -51,21 +51,13 @@ export function CrowdfundingPage() {
                 </th>
                 <th scope="col">{t('project')}</th>
                 <th scope="col">{t('status')}</th>
-                <th scope="col" class="num">
-                  {t('price')}
-                </th>
-                <th scope="col" class="num">
-                  {t('normHours')}
-                </th>
+                <NumTh>{t('price')}</NumTh>
+                <NumTh>{t('normHours')}</NumTh>
                 <th scope="col" style="min-width:180px">
                   {t('funded')}
                 </th>
-                <th scope="col" class="num">
-                  {t('remaining')}
-                </th>
-                <th scope="col" class="num">
-                  {t('coFunders')}
-                </th>
+                <NumTh>{t('remaining')}</NumTh>
+                <NumTh>{t('coFunders')}</NumTh>
               </tr>
             </thead>
             <tbody>

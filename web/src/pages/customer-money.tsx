@@ -22,6 +22,8 @@ import {
   toast,
   useLoad,
   hoursTimesK,
+  NumTh,
+  FormFoot,
 } from '../components/ui';
 import { getLang, midSentence, t, word } from '../i18n';
 import { Link } from '../router';
@@ -123,15 +125,9 @@ export function CustomerMoney({ customerId, currency, onChanged }: { customerId:
                 <th scope="col">{t('date')}</th>
                 <th scope="col">{t('ledgerEntry')}</th>
                 <th scope="col">{t('entryBasis')}</th>
-                <th scope="col" class="num">
-                  {t('normHours')}
-                </th>
-                <th scope="col" class="num">
-                  {t('amount')}
-                </th>
-                <th scope="col" class="num">
-                  {t('balance')}
-                </th>
+                <NumTh>{t('normHours')}</NumTh>
+                <NumTh>{t('amount')}</NumTh>
+                <NumTh>{t('balance')}</NumTh>
                 {canBook && (
                   <th scope="col">
                     <span class="sr-only">{t('actions')}</span>
@@ -316,12 +312,7 @@ function LedgerForm({
         <Field label={kind === 'topup' ? t('topupMemo') : t('correctionReason')} error={errors.memo}>
           {(id) => <input id={id} value={memo} onInput={(e) => setMemo(e.currentTarget.value)} required={kind === 'correction'} />}
         </Field>
-        <div class="modal-foot">
-          <Button onClick={onClose}>{t('cancel')}</Button>
-          <button type="submit" class="btn btn-primary" disabled={busy} aria-busy={busy}>
-            {t('save')}
-          </button>
-        </div>
+        <FormFoot onCancel={onClose} busy={busy} />
       </form>
     </Modal>
   );

@@ -18,6 +18,8 @@ import {
   fieldErrors,
   toast,
   useLoad,
+  NumTh,
+  FormFoot,
 } from '../components/ui';
 import { t } from '../i18n';
 import { Link, navigate } from '../router';
@@ -64,9 +66,7 @@ export function CustomersPage() {
                 <th scope="col">{t('customer')}</th>
                 <th scope="col">{t('taxId')}</th>
                 <th scope="col">{t('contact')}</th>
-                <th scope="col" class="num">
-                  {t('normHourBalance')}
-                </th>
+                <NumTh>{t('normHourBalance')}</NumTh>
               </tr>
             </thead>
             <tbody>
@@ -158,12 +158,7 @@ export function CustomerForm({ customer, onClose, onSaved }: { customer: Custome
         <Field label={t('customerNotes')} error={errors.notes}>
           {(id) => <textarea id={id} value={f.notes} onInput={set('notes')} />}
         </Field>
-        <div class="modal-foot">
-          <Button onClick={onClose}>{t('cancel')}</Button>
-          <button type="submit" class="btn btn-primary">
-            {t('save')}
-          </button>
-        </div>
+        <FormFoot onCancel={onClose} />
       </form>
     </Modal>
   );
@@ -249,12 +244,8 @@ export function CustomerPage({ id }: { id: number }) {
                   <th scope="col">{t('number')}</th>
                   <th scope="col">{t('title')}</th>
                   <th scope="col">{t('status')}</th>
-                  <th scope="col" class="num">
-                    {t('total')}
-                  </th>
-                  <th scope="col" class="num">
-                    {t('normHours')}
-                  </th>
+                  <NumTh>{t('total')}</NumTh>
+                  <NumTh>{t('normHours')}</NumTh>
                   <th scope="col">{t('updated')}</th>
                 </tr>
               </thead>

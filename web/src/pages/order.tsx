@@ -20,6 +20,8 @@ import {
   toast,
   useLoad,
   hoursTimesK,
+  NumTh,
+  FormFoot,
 } from '../components/ui';
 import { getLang, midSentence, t } from '../i18n';
 import { Link } from '../router';
@@ -103,15 +105,9 @@ export function OrderPage({ id }: { id: number }) {
               <th scope="col">№</th>
               <th scope="col">{t('stage')}</th>
               <th scope="col">{t('status')}</th>
-              <th scope="col" class="num">
-                {t('plannedNormHours')}
-              </th>
-              <th scope="col" class="num">
-                {t('debited')}
-              </th>
-              <th scope="col" class="num">
-                {t('amount')}
-              </th>
+              <NumTh>{t('plannedNormHours')}</NumTh>
+              <NumTh>{t('debited')}</NumTh>
+              <NumTh>{t('amount')}</NumTh>
               <th scope="col">
                 <span class="sr-only">{t('actions')}</span>
               </th>
@@ -236,15 +232,9 @@ function AcceptStageDialog({ order, stage, onClose, onDone }: { order: OrderT; s
           <thead>
             <tr>
               <th scope="col">{t('service')}</th>
-              <th scope="col" class="num">
-                {t('hours')}
-              </th>
-              <th scope="col" class="num">
-                K
-              </th>
-              <th scope="col" class="num">
-                {t('toDebit')}
-              </th>
+              <NumTh>{t('hours')}</NumTh>
+              <NumTh>K</NumTh>
+              <NumTh>{t('toDebit')}</NumTh>
             </tr>
           </thead>
           <tbody>
@@ -295,12 +285,9 @@ function AcceptStageDialog({ order, stage, onClose, onDone }: { order: OrderT; s
             </>
           )}
         </p>
-        <div class="modal-foot">
-          <Button onClick={onClose}>{t('cancel')}</Button>
-          <button type="submit" class="btn btn-primary" disabled={busy} aria-busy={busy}>
-            {t('acceptAndDebit')}
-          </button>
-        </div>
+        <FormFoot onCancel={onClose} busy={busy}>
+          {t('acceptAndDebit')}
+        </FormFoot>
       </form>
     </Modal>
   );
@@ -325,12 +312,9 @@ function WithdrawDialog({ order, onClose, onDone }: { order: OrderT; onClose(): 
         <ErrorNote error={error} />
         <p>{started ? t('withdrawStarted') : t('withdrawNotStarted')}</p>
         <Field label={t('reason')}>{(id) => <input id={id} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />}</Field>
-        <div class="modal-foot">
-          <Button onClick={onClose}>{t('cancel')}</Button>
-          <button type="submit" class="btn btn-danger">
-            {t('withdraw')}
-          </button>
-        </div>
+        <FormFoot onCancel={onClose} variant="danger">
+          {t('withdraw')}
+        </FormFoot>
       </form>
     </Modal>
   );

@@ -6,7 +6,7 @@ import { lineNormHoursCenti } from '../../../worker/domain/pricing';
 import { PROJECT_STATUS_WORDS } from '../../../worker/domain/words/statuses';
 import { api } from '../api';
 import { PledgeStatusChip, ProjectStatusChip } from '../components/status';
-import { Button, Empty, ErrorNote, Hours, Loading, Money, PageHeader, dateText, toast, useLoad } from '../components/ui';
+import { Button, Empty, ErrorNote, Hours, Loading, Money, PageHeader, dateText, toast, useLoad, NumTh } from '../components/ui';
 import { FundingBar } from '../crowdfunding/funding-bar';
 import { Markdown } from '../crowdfunding/markdown';
 import { AddToQuoteForm, PledgeForm } from '../crowdfunding/pledge-forms';
@@ -138,15 +138,9 @@ export function ProjectPage({ id }: { id: number }) {
             <thead>
               <tr>
                 <th scope="col">{t('work')}</th>
-                <th scope="col" class="num">
-                  {t('hours')}
-                </th>
-                <th scope="col" class="num">
-                  K
-                </th>
-                <th scope="col" class="num">
-                  {t('normHours')}
-                </th>
+                <NumTh>{t('hours')}</NumTh>
+                <NumTh>K</NumTh>
+                <NumTh>{t('normHours')}</NumTh>
               </tr>
             </thead>
             <tbody>
@@ -176,12 +170,8 @@ export function ProjectPage({ id }: { id: number }) {
               <tr>
                 <th scope="col">{t('customer')}</th>
                 <th scope="col">{t('date')}</th>
-                <th scope="col" class="num">
-                  {t('normHours')}
-                </th>
-                <th scope="col" class="num">
-                  {t('amount')}
-                </th>
+                <NumTh>{t('normHours')}</NumTh>
+                <NumTh>{t('amount')}</NumTh>
                 <th scope="col">{t('status')}</th>
                 <th scope="col">
                   <span class="sr-only">{t('actions')}</span>

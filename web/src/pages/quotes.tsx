@@ -18,6 +18,8 @@ import {
   dateText,
   fieldErrors,
   useLoad,
+  NumTh,
+  FormFoot,
 } from '../components/ui';
 import { t } from '../i18n';
 import { Link, navigate, setQuery, useLocation } from '../router';
@@ -120,12 +122,8 @@ export function QuotesPage() {
                   <th scope="col">{t('customer')}</th>
                   <th scope="col">{t('title')}</th>
                   <th scope="col">{t('status')}</th>
-                  <th scope="col" class="num">
-                    {t('total')}
-                  </th>
-                  <th scope="col" class="num">
-                    {t('normHours')}
-                  </th>
+                  <NumTh>{t('total')}</NumTh>
+                  <NumTh>{t('normHours')}</NumTh>
                   <th scope="col">{t('validUntil')}</th>
                   <th scope="col">{t('answered')}</th>
                 </tr>
@@ -258,12 +256,9 @@ export function NewQuoteDialog({
           </div>
         </fieldset>
         <p class="small muted">{t('rateFrozenOnCreate')}</p>
-        <div class="modal-foot">
-          <Button onClick={onClose}>{t('cancel')}</Button>
-          <button type="submit" class="btn btn-primary" disabled={busy} aria-busy={busy}>
-            {t('create')}
-          </button>
-        </div>
+        <FormFoot onCancel={onClose} busy={busy}>
+          {t('create')}
+        </FormFoot>
       </form>
     </Modal>
   );

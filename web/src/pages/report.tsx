@@ -6,7 +6,7 @@ import { LEDGER_KIND_WORDS } from '../../../worker/domain/words/kinds';
 import { api, download } from '../api';
 import { Icon } from '../components/icons';
 import { MonthChart, monthLabel } from '../components/month-chart';
-import { Button, Empty, ErrorNote, Field, Hours, Loading, Money, PageHeader, dateText, toast, useLoad } from '../components/ui';
+import { Button, Empty, ErrorNote, Field, Hours, Loading, Money, PageHeader, dateText, toast, useLoad, NumTh } from '../components/ui';
 import { getLang, t, word } from '../i18n';
 import { Link, setQuery, useLocation } from '../router';
 import { useSession } from '../session';
@@ -82,24 +82,12 @@ export function ReportPage() {
             <thead>
               <tr>
                 <th scope="col">{t('customer')}</th>
-                <th scope="col" class="num">
-                  {t('opening')}
-                </th>
-                <th scope="col" class="num">
-                  {t('topups')}
-                </th>
-                <th scope="col" class="num">
-                  {t('debits')}
-                </th>
-                <th scope="col" class="num">
-                  {t('corrections')}
-                </th>
-                <th scope="col" class="num">
-                  {t('closing')}
-                </th>
-                <th scope="col" class="num">
-                  {t('debitedMoney')}
-                </th>
+                <NumTh>{t('opening')}</NumTh>
+                <NumTh>{t('topups')}</NumTh>
+                <NumTh>{t('debits')}</NumTh>
+                <NumTh>{t('corrections')}</NumTh>
+                <NumTh>{t('closing')}</NumTh>
+                <NumTh>{t('debitedMoney')}</NumTh>
               </tr>
             </thead>
             <tbody>
@@ -151,18 +139,10 @@ export function ReportPage() {
                                 <th scope="col">{t('orderStage')}</th>
                                 <th scope="col">{t('service')}</th>
                                 <th scope="col">{t('category')}</th>
-                                <th scope="col" class="num">
-                                  {t('hours')}
-                                </th>
-                                <th scope="col" class="num">
-                                  K
-                                </th>
-                                <th scope="col" class="num">
-                                  {t('normHours')}
-                                </th>
-                                <th scope="col" class="num">
-                                  {t('amount')}
-                                </th>
+                                <NumTh>{t('hours')}</NumTh>
+                                <NumTh>K</NumTh>
+                                <NumTh>{t('normHours')}</NumTh>
+                                <NumTh>{t('amount')}</NumTh>
                               </tr>
                             </thead>
                             <tbody>

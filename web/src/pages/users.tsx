@@ -15,6 +15,7 @@ import {
   roleWord,
   toast,
   useLoad,
+  FormFoot,
 } from '../components/ui';
 import { t } from '../i18n';
 
@@ -146,12 +147,7 @@ function UserForm({ user, onClose, onSaved }: { user: UserT | null; onClose(): v
             <input type="checkbox" checked={f.active} onChange={(e) => setF({ ...f, active: e.currentTarget.checked })} /> {t('userActive')}
           </label>
         )}
-        <div class="modal-foot">
-          <Button onClick={onClose}>{t('cancel')}</Button>
-          <button type="submit" class="btn btn-primary">
-            {t('save')}
-          </button>
-        </div>
+        <FormFoot onCancel={onClose} />
       </form>
     </Modal>
   );

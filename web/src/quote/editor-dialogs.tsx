@@ -6,7 +6,7 @@ import { formatMilli } from '../../../worker/domain/format';
 import { upperFirst } from '../../../worker/domain/words/case';
 import { api } from '../api';
 import { CustomerPicker } from '../components/customer-picker';
-import { Button, ErrorNote, Field, Loading, Modal, dateTimeText, toast, useLoad } from '../components/ui';
+import { Button, ErrorNote, Field, Loading, Modal, dateTimeText, toast, useLoad, FormFoot } from '../components/ui';
 import { getLang, t, word } from '../i18n';
 import { navigate } from '../router';
 import { auditSentence } from './audit-text';
@@ -76,12 +76,7 @@ export function KReasonDialog(props: {
             />
           )}
         </Field>
-        <div class="modal-foot">
-          <Button onClick={props.onCancel}>{t('cancel')}</Button>
-          <button type="submit" class="btn btn-primary" disabled={!reason.trim()}>
-            {t('save')}
-          </button>
-        </div>
+        <FormFoot onCancel={props.onCancel} disabled={!reason.trim()} />
       </form>
     </Modal>
   );
@@ -130,12 +125,9 @@ export function CopyDialog({ quote, onClose }: { quote: QuoteT; onClose(): void 
             )
           }
         </Field>
-        <div class="modal-foot">
-          <Button onClick={onClose}>{t('cancel')}</Button>
-          <button type="submit" class="btn btn-primary" disabled={busy} aria-busy={busy}>
-            {t('createCopy')}
-          </button>
-        </div>
+        <FormFoot onCancel={onClose} busy={busy}>
+          {t('createCopy')}
+        </FormFoot>
       </form>
     </Modal>
   );
@@ -186,12 +178,9 @@ export function CreateOrderDialog({ quote, onClose }: { quote: QuoteT; onClose()
           ))}
         </fieldset>
         <p class="small muted">{t('orderQueueHint')}</p>
-        <div class="modal-foot">
-          <Button onClick={onClose}>{t('cancel')}</Button>
-          <button type="submit" class="btn btn-primary" disabled={busy} aria-busy={busy}>
-            {t('createOrder')}
-          </button>
-        </div>
+        <FormFoot onCancel={onClose} busy={busy}>
+          {t('createOrder')}
+        </FormFoot>
       </form>
     </Modal>
   );

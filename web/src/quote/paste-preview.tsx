@@ -7,7 +7,7 @@ import type { CatalogItemT } from '../../../schema/api';
 import { formatFixed, formatMilli } from '../../../worker/domain/format';
 import type { PasteColumn, PastePlan } from '../../../worker/domain/paste';
 import { itemName } from '../catalog/item-details';
-import { Button, Modal } from '../components/ui';
+import { Button, Modal, NumTh } from '../components/ui';
 import { getLang, plural, t, midSentence, word } from '../i18n';
 import { fieldWord } from './field-words';
 
@@ -54,12 +54,8 @@ export function PastePreview(props: { plan: PastePlan; catalog: CatalogItemT[]; 
               <th scope="col">{t('row')}</th>
               <th scope="col">{t('code')}</th>
               <th scope="col">{t('service')}</th>
-              <th scope="col" class="num">
-                {t('qty')}
-              </th>
-              <th scope="col" class="num">
-                {t('hours')}
-              </th>
+              <NumTh>{t('qty')}</NumTh>
+              <NumTh>{t('hours')}</NumTh>
             </tr>
           </thead>
           <tbody>

@@ -4,7 +4,7 @@ import type { QuoteT, ShareCreatedT } from '../../../schema/api';
 import { LINK_STATE_WORDS } from '../../../worker/domain/words/ui';
 import { api } from '../api';
 import { Icon } from '../components/icons';
-import { Button, Chip, ErrorNote, Field, Loading, Modal, dateText, dateTimeText, toast, useLoad } from '../components/ui';
+import { Button, Chip, ErrorNote, Field, Loading, Modal, dateText, dateTimeText, toast, useLoad, NumTh } from '../components/ui';
 import { t, word } from '../i18n';
 import { useSession } from '../session';
 
@@ -115,9 +115,7 @@ export function ShareDialog({ quote, onClose }: { quote: QuoteT; onClose(): void
               <th scope="col">{t('linkCreated')}</th>
               <th scope="col">{t('validUntil')}</th>
               <th scope="col">{t('firstOpened')}</th>
-              <th scope="col" class="num">
-                {t('opens')}
-              </th>
+              <NumTh>{t('opens')}</NumTh>
               <th scope="col">{t('status')}</th>
             </tr>
           </thead>
