@@ -14,7 +14,10 @@ import * as API from '../../schema/api';
 import { CONTRACT, type FileRoute, type JsonRoute } from '../../schema/api/contract';
 import { app } from '../../worker/app';
 
-const webSources = import.meta.glob('../../web/src/**/*.{ts,tsx}', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+const webSources = import.meta.glob('../../web/src/**/*.{ts,tsx}', { query: '?raw', import: 'default', eager: true }) as Record<
+  string,
+  string
+>;
 
 type Schema = z.ZodType | undefined;
 type RouteDef = {
@@ -40,7 +43,8 @@ const defOf = (s: z.ZodType) => (s as unknown as { _zod: { def: Record<string, u
 function sameSchema(a: Schema, b: Schema, at = ''): string | null {
   if (a === b) return null;
   if (!a || !b) return `${at || 'schema'}: ${a ? 'the route has none' : 'the contract has none'}`;
-  if (NAMED.has(a) || NAMED.has(b)) return `${at || 'schema'}: ${NAMED.get(a) ?? 'an inline schema'} ≠ ${NAMED.get(b) ?? 'an inline schema'}`;
+  if (NAMED.has(a) || NAMED.has(b))
+    return `${at || 'schema'}: ${NAMED.get(a) ?? 'an inline schema'} ≠ ${NAMED.get(b) ?? 'an inline schema'}`;
   const da = defOf(a);
   const db = defOf(b);
   if (da.type !== db.type) return `${at}: ${da.type} ≠ ${db.type}`;
@@ -62,7 +66,9 @@ function sameSchema(a: Schema, b: Schema, at = ''): string | null {
     case 'readonly':
       return sameSchema(da.innerType as z.ZodType, db.innerType as z.ZodType, at);
     case 'default':
-      return JSON.stringify(da.defaultValue) === JSON.stringify(db.defaultValue) ? sameSchema(da.innerType as z.ZodType, db.innerType as z.ZodType, at) : `${at}: another default`;
+      return JSON.stringify(da.defaultValue) === JSON.stringify(db.defaultValue)
+        ? sameSchema(da.innerType as z.ZodType, db.innerType as z.ZodType, at)
+        : `${at}: another default`;
     default: {
       // A leaf (string, number, enum, literal…): the same type with the same checks.
       const ja = JSON.stringify(z.toJSONSchema(a, { io: 'input', unrepresentable: 'any' }));
@@ -87,7 +93,8 @@ function differences(key: string, entry: JsonRoute | FileRoute): string[] {
   const routeParams = route.request?.params;
   if (entry.params || (routeParams && NAMED.has(routeParams))) check('params', sameSchema(entry.params as Schema, routeParams));
   const declared = routeParams ? Object.keys(defOf(routeParams).shape as object).sort() : [];
-  if (JSON.stringify(declared) !== JSON.stringify(pathNames(path))) out.push(`${key}: path parameters ${pathNames(path)} ≠ the route's ${declared}`);
+  if (JSON.stringify(declared) !== JSON.stringify(pathNames(path)))
+    out.push(`${key}: path parameters ${pathNames(path)} ≠ the route's ${declared}`);
   const ok = route.responses['200'] ?? route.responses['201'];
   if ('file' in entry) {
     if (!ok?.content?.[entry.file]) out.push(`${key}: the route answers no ${entry.file}`);
@@ -128,7 +135,9 @@ describe('the API contract of the web UI', () => {
 
   it('notices an entry that points at another schema than its route', () => {
     expect(differences('GET /api/quotes/{id}', { ...CONTRACT['GET /api/quotes/{id}'], response: API.QuoteList })).toHaveLength(1);
-    expect(differences('POST /api/quotes/{id}/send', { ...CONTRACT['POST /api/quotes/{id}/send'], body: API.DuplicateBody })).toHaveLength(1);
+    expect(differences('POST /api/quotes/{id}/send', { ...CONTRACT['POST /api/quotes/{id}/send'], body: API.DuplicateBody })).toHaveLength(
+      1,
+    );
     expect(differences('GET /api/quotes', { ...CONTRACT['GET /api/quotes'], query: API.CompareQuery })).toHaveLength(1);
     // …an inline shape that drifted from the route's, or that re-declares a shared schema…
     const drifted = z.object({ q: z.string().max(100).optional() });
@@ -137,7 +146,9 @@ describe('the API contract of the web UI', () => {
     const copy = z.object({ ...API.VersionBody.shape });
     expect(differences('POST /api/quotes/{id}/send', { ...CONTRACT['POST /api/quotes/{id}/send'], body: copy })).toHaveLength(1);
     // …and a route that is not there.
-    expect(differences('GET /api/quotes/{id}/nothing', { response: API.Quote })).toEqual(['GET /api/quotes/{id}/nothing: the app has no such route']);
+    expect(differences('GET /api/quotes/{id}/nothing', { response: API.Quote })).toEqual([
+      'GET /api/quotes/{id}/nothing: the app has no such route',
+    ]);
   });
 
   it('has an entry for every route the web calls, and the web builds no /api/ path of its own', () => {

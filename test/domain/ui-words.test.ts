@@ -23,7 +23,10 @@ import {
 } from '../../worker/domain/words/ui';
 import type { Pair } from '../../worker/domain/words/words';
 
-const sources = import.meta.glob('../../web/src/**/*.{ts,tsx}', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+const sources = import.meta.glob('../../web/src/**/*.{ts,tsx}', { query: '?raw', import: 'default', eager: true }) as Record<
+  string,
+  string
+>;
 
 /** The source without its comments (a `//` inside a string may cut a line short: that can only hide text, never invent it). */
 const code = (text: string) => text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`\\])\/\/.*$/gm, '$1');
@@ -60,7 +63,7 @@ describe('the UI’s words', () => {
     expect(wordsInCode("toast(tr('Сохранено', 'Saved'));")).toHaveLength(2);
     expect(wordsInCode('const a = `Итого ${n}`;')).toHaveLength(1);
     expect(wordsInCode('<th scope="col">Итого</th>')).toHaveLength(1);
-    expect(wordsInCode("tr(word.ru, word.en) + tr(`x`, `y`)")).toHaveLength(1);
+    expect(wordsInCode('tr(word.ru, word.en) + tr(`x`, `y`)')).toHaveLength(1);
     expect(wordsInCode("/** 'Итого' */ // «Итого»\nconst a = t('total'); // Итого\nconst u = 'https://x.ru/путь'.length;")).toHaveLength(1);
   });
 
@@ -95,12 +98,24 @@ describe('the UI’s words', () => {
     for (const [key, [ru, en]] of Object.entries(UI_PLURAL_WORDS)) {
       expect(ru.split('|'), key).toHaveLength(3);
       expect(en.split('|'), key).toHaveLength(2);
-      expect([...ru.split('|'), ...en.split('|')].every((form) => form.includes('{n}')), key).toBe(true);
+      expect(
+        [...ru.split('|'), ...en.split('|')].every((form) => form.includes('{n}')),
+        key,
+      ).toBe(true);
     }
   });
 
   it('one meaning, one pair: the UI reads the documents’ pairs, it does not copy them', () => {
-    const documents = { DOCUMENT_WORDS, LEDGER_WORDS, REPORT_WORDS, CROWDFUNDING_WORDS, CUSTOMER_DATA_WORDS, PAGE_WORDS, ...KINDS, ...STATUSES };
+    const documents = {
+      DOCUMENT_WORDS,
+      LEDGER_WORDS,
+      REPORT_WORDS,
+      CROWDFUNDING_WORDS,
+      CUSTOMER_DATA_WORDS,
+      PAGE_WORDS,
+      ...KINDS,
+      ...STATUSES,
+    };
     const owner = new Map<string, { pairs: Pair[]; where: string }>();
     for (const [name, table] of Object.entries(documents)) {
       for (const [key, pair] of Object.entries(table as Record<string, Pair>)) {
@@ -118,7 +133,8 @@ describe('the UI’s words', () => {
       for (const [key, pair] of Object.entries(table as Record<string, Pair>)) {
         const text = pair.join(' | ');
         const first = owner.get(text);
-        if (first && !first.pairs.includes(pair) && !HOMONYMS.has(`${name}.${key}`)) copies.push(`${name}.${key} copies ${first.where}: ${text}`);
+        if (first && !first.pairs.includes(pair) && !HOMONYMS.has(`${name}.${key}`))
+          copies.push(`${name}.${key} copies ${first.where}: ${text}`);
         else if (!first) owner.set(text, { pairs: [pair], where: `${name}.${key}` });
       }
     }

@@ -2,7 +2,10 @@
 import type { Pair, Table } from '../words';
 
 export const UI_CATALOG_WORDS = {
-  catalogIntro: ['Услуги в нормо-часах. Цена = часы × K × стоимость нормо-часа', 'Services in norm-hours. Price = hours × K × norm-hour rate'],
+  catalogIntro: [
+    'Услуги в нормо-часах. Цена = часы × K × стоимость нормо-часа',
+    'Services in norm-hours. Price = hours × K × norm-hour rate',
+  ],
   catalogSearch: ['Найти услугу по коду или словам', 'Find a service by code or words'],
   mode: ['Режим', 'Mode'],
   priceColumn: ['Цена', 'Price'],

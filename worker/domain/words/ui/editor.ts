@@ -20,8 +20,12 @@ export const UI_EDITOR_WORDS = {
   auditButton: ['История', 'Audit trail'],
   archive: ['В архив', 'Archive'],
   gridHelp: [
-    'Стрелки, PageUp/PageDown, Home/End — перемещение; Tab — выйти из таблицы; начните печатать, чтобы заменить значение, F2 или Enter — изменить; Esc — отмена; Ctrl+Z / Ctrl+Y — отменить / вернуть; Alt+↑/↓ — переместить строку; Ctrl+Del — удалить; Ctrl+V — вставить строки из Excel или прайс-листа.',
-    'Arrows, PageUp/PageDown, Home/End move; Tab leaves the table; type to replace a value, F2 or Enter to edit it; Esc cancels; Ctrl+Z / Ctrl+Y undo / redo; Alt+↑/↓ moves a line; Ctrl+Del removes it; Ctrl+V pastes rows from Excel or a price list.',
+    'Стрелки, PageUp/PageDown, Home/End — перемещение; Tab — выйти из таблицы; начните печатать, чтобы ' +
+      'заменить значение, F2 или Enter — изменить; Esc — отмена; Ctrl+Z / Ctrl+Y — отменить / вернуть; ' +
+      'Alt+↑/↓ — переместить строку; Ctrl+Del — удалить; Ctrl+V — вставить строки из Excel или прайс-листа.',
+    'Arrows, PageUp/PageDown, Home/End move; Tab leaves the table; type to replace a value, F2 or Enter ' +
+      'to edit it; Esc cancels; Ctrl+Z / Ctrl+Y undo / redo; Alt+↑/↓ moves a line; Ctrl+Del removes it; ' +
+      'Ctrl+V pastes rows from Excel or a price list.',
   ],
   acceptedNote: ['Смета принята заказчиком и больше не меняется.', 'The customer accepted this quote; it no longer changes.'],
   replacedNote: ['Эту редакцию заменила более новая.', 'A newer revision replaced this one.'],

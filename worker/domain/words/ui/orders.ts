@@ -26,8 +26,10 @@ export const UI_ORDERS_WORDS = {
   orderWithdrawn: ['Заявка отозвана', 'Work order withdrawn'],
   withdrawTitle: ['Отзыв заявки', 'Withdrawing the order'],
   withdrawStarted: [
-    'Принятые этапы остаются списанными; оставшиеся этапы будут отозваны. Если по текущему этапу уже есть работа по факту, сначала примите его с фактическими часами.',
-    'Accepted stages stay debited; the remaining stages are withdrawn. If the current stage has actual-time work done, accept it with the actual hours first.',
+    'Принятые этапы остаются списанными; оставшиеся этапы будут отозваны. Если по текущему этапу уже есть ' +
+      'работа по факту, сначала примите его с фактическими часами.',
+    'Accepted stages stay debited; the remaining stages are withdrawn. If the current stage has ' +
+      'actual-time work done, accept it with the actual hours first.',
   ],
   withdrawNotStarted: [
     'Заявка ещё не начата: она будет отозвана целиком, ничего не спишется.',
