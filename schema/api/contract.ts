@@ -46,6 +46,7 @@ import {
   QuoteListQuery,
   QuotePatchBody,
   ReorderBody,
+  SendBody,
   VersionBody,
 } from './quotes';
 import { Settings, SettingsPatchBody } from './settings';
@@ -126,7 +127,7 @@ export const CONTRACT = {
   'PATCH /api/quotes/{id}/lines/{lineId}': { body: LinePatchBody, response: Quote },
   'DELETE /api/quotes/{id}/lines/{lineId}': { query: LineDeleteQuery, response: Quote },
   'POST /api/quotes/{id}/lines/{lineId}/move': { body: MoveBody, response: Quote },
-  'POST /api/quotes/{id}/send': { params: IdParam, body: VersionBody, response: Quote },
+  'POST /api/quotes/{id}/send': { params: IdParam, body: SendBody, response: Quote },
   'POST /api/quotes/{id}/revise': { params: IdParam, response: Quote },
   'POST /api/quotes/{id}/duplicate': { params: IdParam, body: DuplicateBody, response: Quote },
   'POST /api/quotes/{id}/archive': { params: IdParam, body: VersionBody, response: Quote },
