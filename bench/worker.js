@@ -309,7 +309,7 @@ function tracing(d1, log) {
     log.push({ sql, params, durationMs: result.meta?.duration ?? null, rowsRead: result.meta?.rows_read ?? null, rows: result.results?.length ?? 0 });
     return result;
   };
-  return {
+  const traced = (d1) => ({
     prepare: (sql) => wrap(d1.prepare(sql), sql, []),
     batch: async (statements) => {
       const t0 = performance.now();
@@ -320,8 +320,13 @@ function tracing(d1, log) {
     },
     exec: (sql) => timedCall(() => d1.exec(sql)),
     dump: () => d1.dump(),
-    withSession: () => { throw new Error('not traced'); },
-  };
+    // The customer's link reads through a D1 session (http/replica-reads.ts): traced the same way.
+    withSession: (constraint) => {
+      const session = d1.withSession(constraint);
+      return { ...traced(session), getBookmark: () => session.getBookmark() };
+    },
+  });
+  return traced(d1);
 }
 
 /**
