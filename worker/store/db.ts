@@ -4,7 +4,6 @@ import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { BatchResponse } from 'drizzle-orm/batch';
 import { drizzle } from 'drizzle-orm/d1';
 import { SQLiteAsyncDialect } from 'drizzle-orm/sqlite-core';
-import * as tables from '../../schema/tables';
 
 export type Db = ReturnType<typeof database>;
 export type BatchItem = Parameters<Db['batch']>[0][number];
@@ -13,9 +12,13 @@ export type BatchItem = Parameters<Db['batch']>[0][number];
  * Over the binding itself (every query to the primary) or over a Sessions API session
  * (http/replica-reads.ts). drizzle's D1 driver only prepares and batches statements, which a
  * session does as the binding does; its type just does not name sessions yet.
+ *
+ * Without drizzle's relational `schema`: given one, drizzle() rebuilds the relational config
+ * of every table on each call — once per request, the largest single cost of a quote read's
+ * JavaScript in the bench's CPU profile — and no query uses `db.query`.
  */
 export function database(d1: D1Database | D1DatabaseSession) {
-  return drizzle(d1 as D1Database, { schema: tables });
+  return drizzle(d1 as D1Database);
 }
 
 export const nowIso = () => new Date().toISOString();

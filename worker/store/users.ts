@@ -17,7 +17,8 @@ export interface StaffUser {
 const publicColumns = { id: users.id, email: users.email, name: users.name, role: users.role, phone: users.phone, active: users.active };
 
 export async function findUserForLogin(db: Db, email: string) {
-  return db.query.users.findFirst({ where: eq(users.email, email.toLowerCase()) });
+  const [row] = await db.select().from(users).where(eq(users.email, email.toLowerCase())).limit(1);
+  return row;
 }
 
 export async function listUsers(db: Db) {
