@@ -36,7 +36,9 @@ import {
   AuditEntry,
   DeleteLinesBody,
   DuplicateBody,
+  LineDeleteQuery,
   LinePatchBody,
+  LineWriteQuery,
   MoveBody,
   NewLineBody,
   NewQuoteBody,
@@ -44,7 +46,9 @@ import {
   Quote,
   QuoteList,
   QuoteListQuery,
+  QuoteOrChange,
   QuotePatchBody,
+  QuoteServices,
   ReorderBody,
   SendBody,
   VersionBody,
@@ -75,7 +79,6 @@ const id = () => z.coerce.number().int().min(1);
 const ReadBody = z.object({ ids: z.array(z.number().int().min(1)).max(500).optional() }).strict();
 const CustomerQuery = z.object({ q: z.string().max(200).optional() });
 const LedgerAppended = z.object({ entry: LedgerEntry, balanceCenti: z.number().int() });
-const LineDeleteQuery = z.object({ version: id().optional() });
 const Revoked = z.object({ revoked: z.number().int() });
 const OrderQuery = z.object({ status: OrderStatus.optional(), customerId: id().optional() });
 const CancelPledgeBody = z.object({ reason: z.string().trim().max(500).optional() }).strict();
@@ -119,14 +122,15 @@ export const CONTRACT = {
   'GET /api/quotes': { query: QuoteListQuery, response: QuoteList },
   'POST /api/quotes': { body: NewQuoteBody, response: Quote },
   'GET /api/quotes/{id}': { params: IdParam, response: Quote },
+  'GET /api/quotes/{id}/services': { params: IdParam, response: QuoteServices },
   'PATCH /api/quotes/{id}': { params: IdParam, body: QuotePatchBody, response: Quote },
-  'POST /api/quotes/{id}/lines': { params: IdParam, body: NewLineBody, response: Quote },
+  'POST /api/quotes/{id}/lines': { params: IdParam, query: LineWriteQuery, body: NewLineBody, response: QuoteOrChange },
   'POST /api/quotes/{id}/lines/paste': { params: IdParam, body: PasteBody, response: Quote },
   'POST /api/quotes/{id}/lines/delete': { params: IdParam, body: DeleteLinesBody, response: Quote },
   'POST /api/quotes/{id}/lines/reorder': { params: IdParam, body: ReorderBody, response: Quote },
-  'PATCH /api/quotes/{id}/lines/{lineId}': { body: LinePatchBody, response: Quote },
-  'DELETE /api/quotes/{id}/lines/{lineId}': { query: LineDeleteQuery, response: Quote },
-  'POST /api/quotes/{id}/lines/{lineId}/move': { body: MoveBody, response: Quote },
+  'PATCH /api/quotes/{id}/lines/{lineId}': { query: LineWriteQuery, body: LinePatchBody, response: QuoteOrChange },
+  'DELETE /api/quotes/{id}/lines/{lineId}': { query: LineDeleteQuery, response: QuoteOrChange },
+  'POST /api/quotes/{id}/lines/{lineId}/move': { query: LineWriteQuery, body: MoveBody, response: QuoteOrChange },
   'POST /api/quotes/{id}/send': { params: IdParam, body: SendBody, response: Quote },
   'POST /api/quotes/{id}/revise': { params: IdParam, response: Quote },
   'POST /api/quotes/{id}/duplicate': { params: IdParam, body: DuplicateBody, response: Quote },

@@ -4,6 +4,7 @@ import { ACTOR_KINDS, ITEM_MODES, LINE_KINDS, QUOTE_STATUSES } from '../../worke
 import { Currency, HoursCenti, IsoDate, KMilli, NOTHING_TO_CHANGE, QuantityMilli, RateMilli, VatMode, changesSomething, int, name, text } from './common';
 
 export const QuoteStatus = z.enum(QUOTE_STATUSES);
+
 export const Version = int().min(1).openapi({ description: 'the version you read; a stale one gets 409 version_conflict' });
 export const KReason = z.string().trim().max(500);
 
@@ -124,16 +125,28 @@ export const QuoteLine = z
     kMilli: int(),
     baseKMilli: int(),
     kReason: z.string(),
-    categoryName: z.string(),
-    description: z.string(),
-    inputs: z.string(),
-    result: z.string(),
-    limits: z.string(),
     note: z.string(),
     normHoursCenti: int().nullable(),
     amountMinor: int().nullable(),
   })
-  .openapi('QuoteLine');
+  .openapi('QuoteLine', {
+    description: 'a line as staff read it; what its service is (category, texts) is GET /api/quotes/{id}/services, on demand',
+  });
+
+/** What a line's service is, frozen when the line was added: the specialist category and the four texts. */
+export const ServiceInfo = z
+  .object({ categoryName: z.string(), description: z.string(), inputs: z.string(), result: z.string(), limits: z.string() })
+  .openapi('ServiceInfo');
+
+/** The quote's service info on demand: once per catalog item, and per line only where a line's differs. */
+export const QuoteServices = z
+  .object({
+    services: z.record(z.string(), ServiceInfo).openapi({ description: 'by catalogItemId: the info its lines were frozen with' }),
+    lines: z.record(z.string(), ServiceInfo).openapi({
+      description: 'by line id: a line whose info is not its item’s entry (frozen on another day, or a line without an item)',
+    }),
+  })
+  .openapi('QuoteServices');
 
 export const Totals = z
   .object({
@@ -146,6 +159,8 @@ export const Totals = z
     incompleteLines: int(),
   })
   .openapi('Totals');
+
+const QuoteSection = z.object({ lineId: int().nullable(), title: z.string(), subtotalMinor: int(), normHoursCenti: int() });
 
 export const Quote = z
   .object({
@@ -177,7 +192,7 @@ export const Quote = z
     answerMessage: z.string().nullable(),
     orderId: int().nullable(),
     lines: z.array(QuoteLine),
-    sections: z.array(z.object({ lineId: int().nullable(), title: z.string(), subtotalMinor: int(), normHoursCenti: int() })),
+    sections: z.array(QuoteSection),
     totals: Totals,
     revisions: z.array(z.object({ id: int(), revision: int(), number: z.string(), status: QuoteStatus, sentAt: z.string().nullable(), supersededAt: z.string().nullable() })),
     allowed: z.object({
@@ -191,6 +206,33 @@ export const Quote = z
     }),
   })
   .openapi('Quote');
+
+/** A line write's lean answer (`?answer=change`): the change, not the whole quote. */
+export const QuoteChange = z
+  .object({
+    id: int(),
+    version: int(),
+    updatedAt: z.string(),
+    line: QuoteLine.nullable().openapi({ description: 'the line added or changed, priced; null after a removal' }),
+    removedLineIds: z.array(int()),
+    order: z.array(int()).openapi({ description: 'every line id of the quote, in order, after the write' }),
+    positions: z.array(int()).openapi({ description: 'the position of each line of `order`, in the same order' }),
+    sections: z.array(QuoteSection),
+    totals: Totals,
+  })
+  .openapi('QuoteChange');
+
+/** What a line write answers: the whole quote, or with `?answer=change` only the change. */
+export const QuoteOrChange = z.union([Quote, QuoteChange]).openapi('QuoteOrChange');
+
+export const LineWriteQuery = z.object({
+  answer: z
+    .enum(['quote', 'change'])
+    .optional()
+    .openapi({ description: 'quote (default): the whole quote; change: the line, totals, sections, order and new version only' }),
+});
+
+export const LineDeleteQuery = LineWriteQuery.extend({ version: z.coerce.number().int().min(1).optional() });
 
 export const QuoteListItem = z
   .object({
@@ -244,6 +286,10 @@ export const AuditEntry = z
 
 export type QuoteT = z.infer<typeof Quote>;
 export type QuoteLineT = z.infer<typeof QuoteLine>;
+export type QuoteChangeT = z.infer<typeof QuoteChange>;
+export type QuoteServicesT = z.infer<typeof QuoteServices>;
+export type ServiceInfoT = z.infer<typeof ServiceInfo>;
+export type QuoteOrChangeT = z.infer<typeof QuoteOrChange>;
 export type QuoteListItemT = z.infer<typeof QuoteListItem>;
 export type QuoteListT = z.infer<typeof QuoteList>;
 export type AuditEntryT = z.infer<typeof AuditEntry>;

@@ -205,7 +205,8 @@ describe('the estimate workbook (staff)', () => {
     const text = allText(wb);
     expect(services.getCell('A1').value).toBe(`Услуги по смете № ${q.number}`);
     const full = await ok('GET', `/api/quotes/${q.id}`);
-    const l25 = full.lines.find((l: any) => l.code === '2.2');
+    const info = await ok('GET', `/api/quotes/${q.id}/services`);
+    const l25 = info.services[String(full.lines.find((l: any) => l.code === '2.2').catalogItemId)];
     expect(text).toContain(l25.description);
     expect(text).toContain(l25.result);
     expect(text).toContain('Результат сервиса');

@@ -148,7 +148,7 @@ describe('the estimate’s pages', () => {
     const all = layoutEstimate(input, 'ru').pages.flatMap(texts);
     expect(all).toContain('по факту · оценка 1,00\u00a0ч');
     expect(all).toContain('Две темы оформления');
-    expect(all.join(' ')).not.toContain(input.quote.lines[1]!.description.slice(0, 30));
+    expect(all.join(' ')).not.toContain(input.quote.lines[1]!.description!.slice(0, 30));
   });
 
   it('writes what it laid out: the PDF’s texts are the layout’s, through compression and the CMaps', async () => {

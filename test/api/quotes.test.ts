@@ -108,9 +108,12 @@ describe('lines and totals', () => {
 
   it('copies the item’s code, name, hours, K and description at that moment', async () => {
     const q = await addLine(await newQuote(), { catalogItemId: items['2.4']!.id });
-    expect(q.lines[0]).toMatchObject({ kind: 'item', code: '2.4', mode: 'fixed', hoursCenti: 1000, kMilli: 1000, categoryName: 'Команда внедрения' });
-    expect(q.lines[0].limits).toContain('до 10 тематических секций');
-    expect(q.lines[0].result).toContain('Настроенная система');
+    expect(q.lines[0]).toMatchObject({ kind: 'item', code: '2.4', mode: 'fixed', hoursCenti: 1000, kMilli: 1000 });
+    // What the service is comes on demand, once per catalog item (test/api/quote-answers.test.ts).
+    const texts = (await ok('GET', `/api/quotes/${q.id}/services`)).services[String(items['2.4']!.id)];
+    expect(texts.limits).toContain('до 10 тематических секций');
+    expect(texts.result).toContain('Настроенная система');
+    expect(texts.categoryName).toBe('Команда внедрения');
     // a later price-list change does not touch the quote
     const item = await ok('GET', `/api/catalog/items/${items['2.4']!.id}`, { as: 'admin' });
     await ok('PATCH', `/api/catalog/items/${item.id}`, { as: 'admin', body: { version: item.version, hoursCenti: 1500, name: 'Прототип (новый)' } });

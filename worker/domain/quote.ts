@@ -21,12 +21,50 @@ export interface LineRecord {
   kMilli: number;
   baseKMilli: number;
   kReason: string;
+  /**
+   * What the line's service is — its specialist category and the four texts — frozen when the
+   * line was added. Staff reads leave it out (GET /api/quotes/:id/services has it on demand);
+   * a full read carries it once per catalog item in the view's `services`, and on a line only
+   * when the line's differs from its item's entry there (frozen on another day, or no item):
+   * see `lineService`.
+   */
+  categoryName?: string;
+  description?: string;
+  inputs?: string;
+  result?: string;
+  limits?: string;
+  note: string;
+}
+
+/** Who does the work, what the service is, what the customer gives and gets, and its limits. */
+export interface ServiceInfo {
   categoryName: string;
   description: string;
   inputs: string;
   result: string;
   limits: string;
-  note: string;
+}
+
+/** Each catalog item's service info once, keyed by its id (as a string: a JSON object's key). */
+export type ServiceInfoMap = Record<string, ServiceInfo>;
+
+export const NO_SERVICE_INFO: ServiceInfo = Object.freeze({ categoryName: '', description: '', inputs: '', result: '', limits: '' });
+
+/** A line's service info: its own when it carries it, else its catalog item's entry in `services`. */
+export function lineService(
+  line: Pick<LineRecord, 'catalogItemId' | 'categoryName' | 'description' | 'inputs' | 'result' | 'limits'>,
+  services: ServiceInfoMap | undefined,
+): ServiceInfo {
+  if (line.categoryName !== undefined) {
+    return {
+      categoryName: line.categoryName,
+      description: line.description ?? '',
+      inputs: line.inputs ?? '',
+      result: line.result ?? '',
+      limits: line.limits ?? '',
+    };
+  }
+  return (line.catalogItemId !== null && services?.[String(line.catalogItemId)]) || NO_SERVICE_INFO;
 }
 
 export interface QuoteRecord {
@@ -65,17 +103,23 @@ export interface Section {
   normHoursCenti: number;
 }
 
+/** What pricing and sections need of a line. */
+export type PricedLineInput = Pick<LineRecord, 'id' | 'position' | 'kind' | 'title' | 'quantityMilli' | 'hoursCenti' | 'kMilli'>;
+
 /** Headings are free of charge; every other line is priced (an incomplete one as nothing). */
-export function priceLines(lines: readonly LineRecord[], q: Pick<QuoteRecord, 'rateMinor' | 'vatMode' | 'vatRateMilli' | 'discountRateMilli'>) {
+export function priceLines<L extends PricedLineInput = LineRecord>(
+  lines: readonly L[],
+  q: Pick<QuoteRecord, 'rateMinor' | 'vatMode' | 'vatRateMilli' | 'discountRateMilli'>,
+) {
   const sorted = [...lines].sort((a, b) => a.position - b.position || a.id - b.id);
   const billable = sorted.filter((l) => l.kind !== 'section');
   const { lines: pricedBillable, totals } = priceQuote(billable, q);
   const byId = new Map(pricedBillable.map((l) => [l.id, l]));
-  const priced: PricedQuoteLine[] = sorted.map((l) => byId.get(l.id) ?? { ...l, normHoursCenti: null, amountMinor: null });
+  const priced: (L & PricedLine)[] = sorted.map((l) => byId.get(l.id) ?? { ...l, normHoursCenti: null, amountMinor: null });
   return { lines: priced, totals };
 }
 
-export function sectionsOf(lines: readonly PricedQuoteLine[]): Section[] {
+export function sectionsOf(lines: readonly (Pick<LineRecord, 'id' | 'kind' | 'title'> & PricedLine)[]): Section[] {
   if (!lines.some((l) => l.kind === 'section')) return [];
   const sections: Section[] = [];
   let current: Section | null = null;
@@ -103,6 +147,8 @@ export interface QuoteContext {
   latestRevision: number;
   revisions: { id: number; revision: number; number: string; status: StoredQuoteStatus; validUntil: string | null; sentAt: string | null; supersededAt: string | null }[];
   orderId: number | null;
+  /** Each catalog item's service info once (lines then carry only what differs); absent from staff reads. */
+  services?: ServiceInfoMap;
 }
 
 const ACTIONS: QuoteAction[] = ['edit', 'send', 'revise', 'duplicate', 'archive', 'share', 'order'];
@@ -149,6 +195,7 @@ export function buildQuoteView(q: QuoteRecord, lines: readonly LineRecord[], ctx
     answerMessage: q.answerMessage,
     orderId: ctx.orderId,
     lines: priced,
+    services: ctx.services,
     sections: sectionsOf(priced),
     totals,
     revisions: ctx.revisions.map((r) => ({
@@ -164,4 +211,4 @@ export function buildQuoteView(q: QuoteRecord, lines: readonly LineRecord[], ctx
 }
 
 export type QuoteView = ReturnType<typeof buildQuoteView>;
-export type { Totals };
+export type { PricedLine, Totals };

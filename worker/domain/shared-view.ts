@@ -4,7 +4,7 @@
  * reasons behind a changed K, ids, versions, other revisions and other customers cannot
  * leak into the page or the JSON, whatever is added to the staff view later.
  */
-import type { QuoteView } from './quote';
+import { lineService, type QuoteView } from './quote';
 
 export interface SharedContext {
   companyName: string;
@@ -50,13 +50,9 @@ export function sharedView(q: QuoteView, ctx: SharedContext) {
       quantityMilli: l.quantityMilli,
       hoursCenti: l.hoursCenti,
       kMilli: l.kMilli,
-      categoryName: l.categoryName,
+      ...lineService(l, q.services),
       normHoursCenti: l.normHoursCenti,
       amountMinor: l.amountMinor,
-      description: l.description,
-      inputs: l.inputs,
-      result: l.result,
-      limits: l.limits,
       note: l.note,
     })),
     sections: q.sections.map((s) => ({ title: s.title, subtotalMinor: s.subtotalMinor, normHoursCenti: s.normHoursCenti })),

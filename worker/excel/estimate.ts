@@ -67,7 +67,10 @@ export interface EstimateInput {
 }
 
 /** A quote whose lines are not all priced is not exported (Excel or PDF): its totals would be wrong. */
-export function estimateRefusal(q: Pick<SharedQuote, 'lines' | 'totals'>): DocumentRefusal | null {
+/** Incomplete lines refuse the file (what a line is made of beyond its figures does not matter here). */
+type RefusalLine = Pick<SharedQuote['lines'][number], 'kind' | 'hoursCenti' | 'amountMinor' | 'code' | 'title'>;
+
+export function estimateRefusal(q: { lines: readonly RefusalLine[]; totals: Pick<SharedQuote['totals'], 'incompleteLines'> }): DocumentRefusal | null {
   const incomplete = q.lines.filter((l) => l.kind !== 'section' && (l.hoursCenti === null || l.amountMinor === null));
   if (incomplete.length === 0 && q.totals.incompleteLines === 0) return null;
   const names = incomplete.map((l) => (l.code ? `${l.code} «${l.title}»` : `«${l.title}»`)).slice(0, 5);

@@ -52,6 +52,19 @@ export function raw(db: Db, query: SQL): BatchItem {
   return { _prepare: () => prepared } as unknown as BatchItem;
 }
 
+/**
+ * A statement for a batch from SQL text and its parameters as they are: no query builder, so the
+ * hot reads (a quote, a line write's answer) cost no per-request SQL building.
+ */
+export function statement(db: Db, text: string, params: readonly unknown[]): BatchItem {
+  const prepared = {
+    getQuery: () => ({ sql: text, params }),
+    stmt: db.$client.prepare(text),
+    mapResult: (result: unknown) => result,
+  };
+  return { _prepare: () => prepared } as unknown as BatchItem;
+}
+
 interface PreparedItem {
   getQuery(): { sql: string; params: unknown[] };
   stmt?: D1PreparedStatement;

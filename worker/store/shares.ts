@@ -13,7 +13,7 @@ import { applied, assemble, auditInsert, byToken, quoteReads, type Actor } from 
 import { insertedIds, outboxInsert } from './outbox';
 import { managerOf, managerRead, type Manager } from './quote-parties';
 import { quoteMay } from './quote-guards';
-import { settingsOrDefault, type SettingsRow } from './settings';
+import { settingsOrDefault, settingsQuery, type SettingsRow } from './settings';
 
 export type ShareLinkRow = typeof shareLinks.$inferSelect;
 
@@ -130,6 +130,7 @@ export async function openShareLink(db: Db, tokenHash: string, count: boolean): 
     db.select().from(shareLinks).where(eq(shareLinks.tokenHash, tokenHash)),
     db.select({ legalName: customers.legalName }).from(customers).where(sql`${customers.id} = (select customer_id from quotes where id = ${linkQuoteId(tokenHash)})`),
     managerRead(db, linkQuoteId(tokenHash)),
+    settingsQuery(db),
   ]);
   const offset = writes.length;
   const quoteResults = results.slice(offset, offset + reads.length);
@@ -139,7 +140,7 @@ export async function openShareLink(db: Db, tokenHash: string, count: boolean): 
     link: link ?? null,
     quote: assemble(quoteResults),
     customerLegalName: customer?.legalName ?? '',
-    settings: settingsOrDefault(quoteResults[4] as SettingsRow[]),
+    settings: settingsOrDefault(results[offset + reads.length + 3] as SettingsRow[]),
     manager: managerOf(results[offset + reads.length + 2]),
   };
 }

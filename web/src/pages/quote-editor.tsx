@@ -15,6 +15,7 @@ import { HeaderFields } from '../quote/header-fields';
 import { quoteOps } from '../quote/ops';
 import { PastePreview } from '../quote/paste-preview';
 import { ShareDialog } from '../quote/share-panel';
+import { useLineService } from '../quote/line-service';
 import { SidePanel } from '../quote/side-panel';
 import { Totals } from '../quote/totals';
 import { Link, navigate } from '../router';
@@ -181,6 +182,11 @@ function Editor({ initial, catalog }: { initial: QuoteT; catalog: CatalogItemT[]
 
   const sideItem: CatalogItemT | null =
     highlight ?? (focusLine?.catalogItemId ? (catalog.find((i) => i.id === focusLine.catalogItemId) ?? null) : null);
+  const frozen = useLineService(
+    quote.id,
+    useMemo(() => quote.lines.map((l) => l.id), [quote.lines]),
+    highlight ? null : focusLine,
+  );
   const returnToGrid = () => grid.current?.focus();
 
   return (
@@ -292,7 +298,7 @@ function Editor({ initial, catalog }: { initial: QuoteT; catalog: CatalogItemT[]
             </div>
           )}
         </div>
-        <SidePanel item={sideItem} line={focusLine} editable={editable} onSave={(line, changes) => perform(ops.edit(line, changes))} />
+        <SidePanel item={sideItem} frozen={frozen} line={focusLine} editable={editable} onSave={(line, changes) => perform(ops.edit(line, changes))} />
       </div>
 
       <Totals

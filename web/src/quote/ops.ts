@@ -3,8 +3,9 @@
  * quote just before and just after it. Every path is built from the one quote id the editor
  * was opened for, so a write can never land on another quote.
  */
-import type { QuoteLineT, QuoteT } from '../../../schema/api';
+import type { QuoteLineT, QuoteOrChangeT, QuoteT } from '../../../schema/api';
 import { formatFixed, formatMilli, formatPercentMilli } from '../../../worker/domain/format';
+import { applyQuoteChange } from '../../../worker/domain/quote-change';
 import { api, type BodyOf } from '../api';
 import { getLang, t } from '../i18n';
 import type { Draft, Field, HeaderField, Op, OpContext } from './editor-state';
@@ -63,6 +64,14 @@ function pasteRowOf(line: QuoteLineT): PasteRow {
   return row;
 }
 
+/**
+ * A line write asks for its change only (`?answer=change`: the line, totals, order, version);
+ * merged into the quote it was sent against — the one the server last answered — it is the
+ * quote as it is now. A whole quote (a server that answers one) is taken as it is.
+ */
+const CHANGE = { answer: 'change' } as const;
+const merged = (before: QuoteT, answer: QuoteOrChangeT): QuoteT => ('lines' in answer ? answer : applyQuoteChange(before, answer));
+
 const added = (before: QuoteT, after: QuoteT) => after.lines.filter((l) => !before.lines.some((b) => b.id === l.id));
 
 export function quoteOps(quoteId: number) {
@@ -90,11 +99,15 @@ export function quoteOps(quoteId: number) {
     const drafts: Draft[] = entries.map(([field, value]) => ({ lineId: line.id, field, value }));
     return {
       label: `${lineLabel(line)} · ${entries.map(([f, v]) => `${fieldWord(f)}: ${valueText(f, v)}`).join(', ')}`,
-      send: (ctx) =>
-        api('PATCH /api/quotes/{id}/lines/{lineId}', {
-          params: { id: quoteId, lineId: ctx.resolve(line.id) },
-          body: { version: ctx.quote.version, ...changes },
-        }),
+      send: async (ctx) =>
+        merged(
+          ctx.quote,
+          await api('PATCH /api/quotes/{id}/lines/{lineId}', {
+            params: { id: quoteId, lineId: ctx.resolve(line.id) },
+            query: CHANGE,
+            body: { version: ctx.quote.version, ...changes },
+          }),
+        ),
       inverse: (before, _after, resolve) => {
         const was = before.lines.find((l) => l.id === resolve(line.id));
         if (!was) return null;
@@ -111,10 +124,14 @@ export function quoteOps(quoteId: number) {
       label: `${lineLabel(line)} · ${t('restoringLine')}`,
       send: async (ctx) => {
         const after = anchor(ctx, preceding);
-        const q = await api('POST /api/quotes/{id}/lines', {
-          params: { id: quoteId },
-          body: { version: ctx.quote.version, ...lineBody(line), ...(after ? { afterLineId: after } : {}) },
-        });
+        const q = merged(
+          ctx.quote,
+          await api('POST /api/quotes/{id}/lines', {
+            params: { id: quoteId },
+            query: CHANGE,
+            body: { version: ctx.quote.version, ...lineBody(line), ...(after ? { afterLineId: after } : {}) },
+          }),
+        );
         return after === null
           ? toTop(
               q,
@@ -130,11 +147,14 @@ export function quoteOps(quoteId: number) {
   function remove(line: QuoteLineT): Op {
     return {
       label: `${lineLabel(line)} · ${t('removal')}`,
-      send: (ctx) =>
-        api('DELETE /api/quotes/{id}/lines/{lineId}', {
-          params: { id: quoteId, lineId: ctx.resolve(line.id) },
-          query: { version: ctx.quote.version },
-        }),
+      send: async (ctx) =>
+        merged(
+          ctx.quote,
+          await api('DELETE /api/quotes/{id}/lines/{lineId}', {
+            params: { id: quoteId, lineId: ctx.resolve(line.id) },
+            query: { version: ctx.quote.version, ...CHANGE },
+          }),
+        ),
       inverse: (before, _after, resolve) => {
         const index = before.lines.findIndex((l) => l.id === resolve(line.id));
         if (index < 0) return null;
@@ -150,7 +170,8 @@ export function quoteOps(quoteId: number) {
   function add(label: string, body: Record<string, unknown>): Op {
     return {
       label,
-      send: (ctx) => api('POST /api/quotes/{id}/lines', { params: { id: quoteId }, body: { version: ctx.quote.version, ...body } }),
+      send: async (ctx) =>
+        merged(ctx.quote, await api('POST /api/quotes/{id}/lines', { params: { id: quoteId }, query: CHANGE, body: { version: ctx.quote.version, ...body } })),
       inverse: (before, after) => {
         const line = added(before, after)[0];
         return line ? remove(line) : null;
@@ -161,11 +182,15 @@ export function quoteOps(quoteId: number) {
   function move(line: QuoteLineT, direction: 'up' | 'down'): Op {
     return {
       label: `${lineLabel(line)} · ${t('moving')}`,
-      send: (ctx) =>
-        api('POST /api/quotes/{id}/lines/{lineId}/move', {
-          params: { id: quoteId, lineId: ctx.resolve(line.id) },
-          body: { version: ctx.quote.version, direction },
-        }),
+      send: async (ctx) =>
+        merged(
+          ctx.quote,
+          await api('POST /api/quotes/{id}/lines/{lineId}/move', {
+            params: { id: quoteId, lineId: ctx.resolve(line.id) },
+            query: CHANGE,
+            body: { version: ctx.quote.version, direction },
+          }),
+        ),
       // Moving the first line up changes nothing: nothing to undo then.
       inverse: (before, after) =>
         before.lines.map((l) => l.id).join() === after.lines.map((l) => l.id).join()

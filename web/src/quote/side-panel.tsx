@@ -1,6 +1,6 @@
 /** Beside the grid: the description of the service in focus, and the focused line's note and K reason. */
 import { useState } from 'preact/hooks';
-import type { CatalogItemT, QuoteLineT } from '../../../schema/api';
+import type { CatalogItemT, QuoteLineT, ServiceInfoT } from '../../../schema/api';
 import { formatMilli } from '../../../worker/domain/format';
 import { ITEM_MODE_WORDS } from '../../../worker/domain/words/kinds';
 import { ItemDetails, itemName } from '../catalog/item-details';
@@ -12,12 +12,16 @@ type NoteChanges = { note?: string; kReason?: string };
 
 export function SidePanel(props: {
   item: CatalogItemT | null;
+  /** The texts the quote froze for the item's line, when the item shown is the focused line's. */
+  frozen?: ServiceInfoT | null;
   line: QuoteLineT | null;
   editable: boolean;
   onSave(line: QuoteLineT, changes: NoteChanges): void;
 }) {
-  const { item, line } = props;
+  const { item, line, frozen } = props;
   const lang = getLang();
+  const TEXTS = ['description', 'inputs', 'result', 'limits'] as const;
+  const changedSince = !!(item && frozen && TEXTS.some((k) => frozen[k] !== item[k]));
   return (
     <aside class="card editor-side" aria-label={t('serviceDetails')}>
       {item ? (
@@ -34,7 +38,8 @@ export function SidePanel(props: {
               </span>
             </div>
           </div>
-          <ItemDetails item={item} />
+          {changedSince && <p class="small muted">{t('frozenTexts')}</p>}
+          <ItemDetails item={changedSince ? frozen! : item} />
         </>
       ) : (
         <p class="muted small">{t('sidePanelHint')}</p>

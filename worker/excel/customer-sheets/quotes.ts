@@ -5,7 +5,7 @@
  */
 import { localDate } from '../../domain/calendar';
 import { formatMilli, formatMoney } from '../../domain/format';
-import { priceLines, type LineRecord, type PricedQuoteLine, type QuoteRecord } from '../../domain/quote';
+import { priceLines, type PricedLine, type QuoteRecord } from '../../domain/quote';
 import { effectiveStatus } from '../../domain/quote-lifecycle';
 import { AUDIT_ACTION_WORDS } from '../../domain/audit-words';
 import { lowerFirst, upperFirst } from '../../domain/words/case';
@@ -45,7 +45,7 @@ export function quoteSheets(b: CustomerBook): QuoteSheets {
 
   // Each revision priced by the domain: its totals, and its lines with their figures.
   const linesOf = groupBy(doc.quoteLines, (l) => l.quoteId);
-  const priced = new Map(doc.quotes.map((q) => [q.id, priceLines((linesOf.get(q.id) ?? []) as unknown as LineRecord[], q as unknown as QuoteRecord)] as const));
+  const priced = new Map(doc.quotes.map((q) => [q.id, priceLines(linesOf.get(q.id) ?? [], q as unknown as QuoteRecord)] as const));
   const totalsOf = (q: QuoteRow) => priced.get(q.id)!.totals;
 
   const quotes = list.list<QuoteRow>({
@@ -79,9 +79,9 @@ export function quoteSheets(b: CustomerBook): QuoteSheets {
   });
 
   // ---- quote lines: norm-hours and amounts as the estimate's formulas, the domain's figures as results ----
-  type LineItem = { q: QuoteRow; l: PricedQuoteLine; n: number };
+  type LineItem = { q: QuoteRow; l: LineRow & PricedLine; n: number };
   const lineRows: LineItem[] = doc.quotes.flatMap((q) => priced.get(q.id)!.lines.map((l, i) => ({ q, l, n: i + 1 })));
-  const notSection = <T>(l: PricedQuoteLine, value: T) => (l.kind === 'section' ? null : value);
+  const notSection = <T>(l: LineRow & PricedLine, value: T) => (l.kind === 'section' ? null : value);
   const lines = list.list<LineItem>({
     sheet: w('linesSheet'),
     table: 'QuoteLines',

@@ -1,10 +1,10 @@
 /** Quotes: the list, a new quote, one quote, its header. */
-import { IdParam, NewQuoteBody, Quote, QuoteList, QuoteListQuery, QuotePatchBody } from '../../../schema/api';
+import { IdParam, NewQuoteBody, Quote, QuoteList, QuoteListQuery, QuotePatchBody, QuoteServices } from '../../../schema/api';
 import { SALES, STAFF, actorOf } from '../../http/auth';
 import { fieldError, unprocessable } from '../../http/errors';
-import { quoteOr404 } from '../../http/lookups';
+import { quoteNotFound, quoteOr404 } from '../../http/lookups';
 import { commonErrors, jsonBody, jsonResponse, router, staffRoute } from '../../http/route';
-import { createQuote, listQuotes, patchHeader } from '../../store/quotes';
+import { createQuote, listQuotes, patchHeader, quoteServices } from '../../store/quotes';
 import { checkValidUntil, companyToday, explain, quoteResponses } from './common';
 
 export const quoteHeaderRoutes = router()
@@ -78,7 +78,22 @@ export const quoteHeaderRoutes = router()
       request: { params: IdParam },
       responses: { 200: jsonResponse(Quote, 'the quote'), ...commonErrors },
     }),
-    async (c) => c.json(await quoteOr404(c.var.db, c.req.valid('param').id), 200),
+    async (c) => c.json(await quoteOr404(c.var.db, c.req.valid('param').id, 'staff'), 200),
+  )
+  .openapi(
+    staffRoute(STAFF, {
+      method: 'get',
+      path: '/{id}/services',
+      tags: ['quotes'],
+      summary: 'What the quote’s lines are, on demand: each catalog item’s specialist category and texts once, a line’s own where it differs',
+      request: { params: IdParam },
+      responses: { 200: jsonResponse(QuoteServices, 'the service info the lines were frozen with'), ...commonErrors },
+    }),
+    async (c) => {
+      const services = await quoteServices(c.var.db, c.req.valid('param').id);
+      if (!services) throw quoteNotFound();
+      return c.json(services, 200);
+    },
   )
   .openapi(
     staffRoute(SALES, {

@@ -1,6 +1,20 @@
 /** The lines of a draft quote: add one or many, change, remove, reorder, move. */
-import { z } from '@hono/zod-openapi';
-import { DeleteLinesBody, IdParam, LinePatchBody, MoveBody, NewLineBody, PasteBody, Quote, ReorderBody, VersionBody } from '../../../schema/api';
+import {
+  DeleteLinesBody,
+  IdParam,
+  LineDeleteQuery,
+  LinePatchBody,
+  LineWriteQuery,
+  MoveBody,
+  NewLineBody,
+  PasteBody,
+  Quote,
+  QuoteOrChange,
+  ReorderBody,
+  VersionBody,
+} from '../../../schema/api';
+import { changeOf } from '../../domain/quote-change';
+import type { QuoteView } from '../../domain/quote';
 import { SALES, actorOf } from '../../http/auth';
 import { badRequest, fieldError, notFound, unprocessable } from '../../http/errors';
 import { quoteOr404 } from '../../http/lookups';
@@ -8,15 +22,24 @@ import { jsonBody, jsonResponse, router, staffRoute } from '../../http/route';
 import { addLine, addLines, deleteLine, deleteLines, findCatalogItemsByCode, lineIdsInOrder, patchLine, reorderLines } from '../../store/quotes';
 import { LineParams, explain, lineRuleError, newLineFrom, quoteResponses } from './common';
 
+/** A line write's answer: the whole quote, or with `?answer=change` only what the write changed. */
+function answerOf(quote: QuoteView, answer: 'quote' | 'change' | undefined, lineId: number | null, removed: number[] = []) {
+  return answer === 'change' ? changeOf(quote, lineId, removed) : quote;
+}
+
+const { 200: _whole, ...refusals } = quoteResponses;
+const changeAnswer = (what: string) =>
+  jsonResponse(QuoteOrChange, `${what}: the whole quote, or with ?answer=change the line, totals, sections, order and new version`);
+
 export const quoteLineRoutes = router()
   .openapi(
     staffRoute(SALES, {
       method: 'post',
       path: '/{id}/lines',
       tags: ['quotes'],
-      summary: 'Add a line (from the price list, free-form, or a section heading); answers the whole quote',
-      request: { params: IdParam, body: jsonBody(NewLineBody) },
-      responses: { ...quoteResponses, 201: jsonResponse(Quote, 'added') },
+      summary: 'Add a line (from the price list, free-form, or a section heading); answers the whole quote (?answer=change: the new line)',
+      request: { params: IdParam, query: LineWriteQuery, body: jsonBody(NewLineBody) },
+      responses: { ...refusals, 201: changeAnswer('added') },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
@@ -35,7 +58,9 @@ export const quoteLineRoutes = router()
           return lineRuleError(c.var.db, b);
         });
       }
-      return c.json(result.quote!, 201);
+      // The new line has the largest id of the quote: SQLite gives a new row an id above every other.
+      const added = Math.max(...result.quote!.lines.map((l) => l.id));
+      return c.json(answerOf(result.quote!, c.req.valid('query').answer, added), 201);
     },
   )
   .openapi(
@@ -116,9 +141,9 @@ export const quoteLineRoutes = router()
       method: 'patch',
       path: '/{id}/lines/{lineId}',
       tags: ['quotes'],
-      summary: 'Change a line (quantity, hours, K with a reason, title, note); answers the whole quote',
-      request: { params: LineParams, body: jsonBody(LinePatchBody) },
-      responses: quoteResponses,
+      summary: 'Change a line (quantity, hours, K with a reason, title, note); answers the whole quote (?answer=change: the line)',
+      request: { params: LineParams, query: LineWriteQuery, body: jsonBody(LinePatchBody) },
+      responses: { ...refusals, 200: changeAnswer('changed') },
     }),
     async (c) => {
       const { id, lineId } = c.req.valid('param');
@@ -144,7 +169,7 @@ export const quoteLineRoutes = router()
           );
         });
       }
-      return c.json(result.quote!, 200);
+      return c.json(answerOf(result.quote!, c.req.valid('query').answer, lineId), 200);
     },
   )
   .openapi(
@@ -153,12 +178,13 @@ export const quoteLineRoutes = router()
       path: '/{id}/lines/{lineId}',
       tags: ['quotes'],
       summary: 'Remove a line; carries the version as ?version= (or in a JSON body)',
-      request: { params: LineParams, query: z.object({ version: z.coerce.number().int().min(1).optional() }) },
-      responses: quoteResponses,
+      request: { params: LineParams, query: LineDeleteQuery },
+      responses: { ...refusals, 200: changeAnswer('removed') },
     }),
     async (c) => {
       const { id, lineId } = c.req.valid('param');
-      let version = c.req.valid('query').version;
+      const { answer, version: inQuery } = c.req.valid('query');
+      let version = inQuery;
       if (version === undefined && c.req.header('content-type')?.includes('json')) {
         const body = VersionBody.safeParse(await c.req.json().catch(() => null));
         if (body.success) version = body.data.version;
@@ -168,7 +194,7 @@ export const quoteLineRoutes = router()
       if (!result.applied) {
         await explain(result, version, 'edit', async () => notFound({ en: 'No such line in this quote.', ru: 'Такой строки в смете нет.' }));
       }
-      return c.json(result.quote!, 200);
+      return c.json(answerOf(result.quote!, answer, null, [lineId]), 200);
     },
   )
   .openapi(
@@ -197,9 +223,9 @@ export const quoteLineRoutes = router()
       method: 'post',
       path: '/{id}/lines/{lineId}/move',
       tags: ['quotes'],
-      summary: 'Move a line one place up or down',
-      request: { params: LineParams, body: jsonBody(MoveBody) },
-      responses: quoteResponses,
+      summary: 'Move a line one place up or down (?answer=change: the new order)',
+      request: { params: LineParams, query: LineWriteQuery, body: jsonBody(MoveBody) },
+      responses: { ...refusals, 200: changeAnswer('moved') },
     }),
     async (c) => {
       const { id, lineId } = c.req.valid('param');
@@ -214,6 +240,6 @@ export const quoteLineRoutes = router()
       if (target >= 0 && target < order.length) [order[index], order[target]] = [order[target]!, order[index]!];
       const result = await reorderLines(c.var.db, id, b.version, order, actorOf(c));
       if (!result.applied) await explain(result, b.version, 'edit');
-      return c.json(result.quote!, 200);
+      return c.json(answerOf(result.quote!, c.req.valid('query').answer, null), 200);
     },
   );

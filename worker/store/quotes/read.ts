@@ -10,14 +10,25 @@
  * single round trip. When the guard matched no row, the read-back tells why.
  */
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { customers, orders, quoteLines, quoteSeries, quotes } from '../../../schema/tables';
+import { SQLiteAsyncDialect } from 'drizzle-orm/sqlite-core';
+import { customers, quoteLines, quotes } from '../../../schema/tables';
 import { localDate } from '../../domain/calendar';
-import { buildQuoteView, priceLines, type LineRecord, type QuoteRecord, type QuoteView } from '../../domain/quote';
+import {
+  buildQuoteView,
+  lineService,
+  priceLines,
+  type LineRecord,
+  type QuoteContext,
+  type QuoteRecord,
+  type QuoteView,
+  type ServiceInfo,
+  type ServiceInfoMap,
+} from '../../domain/quote';
 import { effectiveStatus, type QuoteStatus } from '../../domain/quote-lifecycle';
 import { likePattern } from '../../domain/search-text';
-import { batch, raw, type BatchItem, type Db } from '../db';
+import { batch, raw, statement, type BatchItem, type Db } from '../db';
 import { quoteMay, quoteStatusIs } from '../quote-guards';
-import { settingsOrDefault, settingsQuery } from '../settings';
+import { DEFAULT_SETTINGS } from '../settings';
 
 /**
  * Step 1 of a change to a draft: the version-guarded UPDATE that stamps the write token,
@@ -33,59 +44,152 @@ export const byToken = (token: string) => sql`(select id from quotes where write
 
 // ---------- reading ----------
 
-/** The statements that read one whole quote; `id` may be a number or a subquery. */
-export function quoteReads(db: Db, id: number | SQL) {
-  const idExpr = typeof id === 'number' ? sql`${id}` : id;
-  return [
-    db
-      // Aliased: quotes.number and quote_series.number must not share a name in a batch.
-      .select({ q: quotes, customerName: customers.name, baseNumber: sql<string>`${quoteSeries.number}`.as('base_number') })
-      .from(quotes)
-      .innerJoin(customers, eq(customers.id, quotes.customerId))
-      .innerJoin(quoteSeries, eq(quoteSeries.id, quotes.seriesId))
-      .where(sql`${quotes.id} = ${idExpr}`),
-    db.select().from(quoteLines).where(sql`${quoteLines.quoteId} = ${idExpr}`).orderBy(asc(quoteLines.position), asc(quoteLines.id)),
-    db
-      .select({
-        id: quotes.id,
-        revision: quotes.revision,
-        number: quotes.number,
-        status: quotes.status,
-        validUntil: quotes.validUntil,
-        sentAt: quotes.sentAt,
-        supersededAt: quotes.supersededAt,
-      })
-      .from(quotes)
-      .where(sql`${quotes.seriesId} = (select series_id from quotes where id = ${idExpr})`)
-      .orderBy(asc(quotes.revision)),
-    db.select({ id: orders.id }).from(orders).where(sql`${orders.quoteId} = ${idExpr}`),
-    settingsQuery(db),
-  ] as const;
+/**
+ * SQL of the quote read, as plain text: `$ID` stands for the quote's id, a `?` or a subquery.
+ * Three statements in the batch: the quote with its customer, base number, order and time
+ * zone; its lines; its revisions.
+ */
+const HEAD_SQL = `select q.id, q.series_id as seriesId, q.revision, q.number, q.status, q.version, q.customer_id as customerId,
+  q.title, q.currency, q.rate_minor as rateMinor, q.vat_mode as vatMode, q.vat_rate_milli as vatRateMilli,
+  q.discount_rate_milli as discountRateMilli, q.valid_until as validUntil, q.customer_note as customerNote,
+  q.internal_note as internalNote, q.created_at as createdAt, q.updated_at as updatedAt, q.sent_at as sentAt,
+  q.superseded_at as supersededAt, q.answered_at as answeredAt, q.answer_name as answerName, q.answer_message as answerMessage,
+  c.name as customerName, s.number as baseNumber, (select o.id from orders o where o.quote_id = q.id limit 1) as orderId,
+  coalesce((select st.time_zone from settings st where st.id = 1), '${DEFAULT_SETTINGS.timeZone.replace(/'/g, "''")}') as timeZone
+from quotes q join customers c on c.id = q.customer_id join quote_series s on s.id = q.series_id where q.id = $ID`;
+
+/** The columns of a line as the domain names them, without what its service is (category, texts). */
+export const LINE_COLUMNS_SQL = `id, position, kind, catalog_item_id as catalogItemId, project_id as projectId, code, title, mode,
+  actual_time as actualTime, quantity_milli as quantityMilli, hours_centi as hoursCenti, k_milli as kMilli,
+  base_k_milli as baseKMilli, k_reason as kReason, note`;
+
+/** A staff read: the lines without their service info (the grid does not show it). */
+const STAFF_LINES_SQL = `select ${LINE_COLUMNS_SQL} from quote_lines where quote_id = $ID order by position, id`;
+
+/**
+ * A full read (the customer's view, the documents): each catalog item's service info once —
+ * the first line of the item carries it (`service_role` 1) — and again only on a line whose
+ * info differs from that first one (role 2: frozen on another day, or a line without an item).
+ */
+const SAME_AS_FIRST = ['category_name', 'description', 'inputs', 'result', 'limits']
+  .map((c) => `l.${c} = first_value(l.${c}) over w`)
+  .join(' and ');
+const NO_INFO = `l.category_name = '' and l.description = '' and l.inputs = '' and l.result = '' and l.limits = ''`;
+const FULL_LINES_SQL = `select ${LINE_COLUMNS_SQL}, service_role as serviceRole,
+  case when service_role > 0 then category_name end as categoryName,
+  case when service_role > 0 then description end as description, case when service_role > 0 then inputs end as inputs,
+  case when service_role > 0 then result end as result, case when service_role > 0 then limits end as limits
+from (select l.*, case
+    when l.catalog_item_id is null then case when ${NO_INFO} then 0 else 2 end
+    when row_number() over w = 1 then case when ${NO_INFO} then 0 else 1 end
+    when ${SAME_AS_FIRST} then 0
+    else 2 end as service_role
+  from quote_lines l where l.quote_id = $ID window w as (partition by l.catalog_item_id order by l.id))
+order by position, id`;
+
+const REVISIONS_SQL = `select id, revision, number, status, valid_until as validUntil, sent_at as sentAt, superseded_at as supersededAt
+from quotes where series_id = (select series_id from quotes where id = $ID) order by revision`;
+
+const dialect = new SQLiteAsyncDialect();
+
+/** `$ID` replaced by the id's SQL, its parameters repeated for each place it stands. */
+function withId(db: Db, template: string, id: number | SQL): BatchItem {
+  const key = typeof id === 'number' ? { sql: '?', params: [id] } : dialect.sqlToQuery(id);
+  const parts = template.split('$ID');
+  const params: unknown[] = [];
+  for (let i = 1; i < parts.length; i++) params.push(...key.params);
+  return statement(db, parts.join(key.sql), params);
 }
 
-type ReadResults = Awaited<ReturnType<typeof readBack>>;
-async function readBack(db: Db, id: number | SQL) {
-  return batch(db, quoteReads(db, id));
+/** staff: what the staff API answers (no service info); full: what the customer and the documents need. */
+export type QuoteDetail = 'staff' | 'full';
+
+/** The statements that read one whole quote; `id` may be a number or a subquery. */
+export function quoteReads(db: Db, id: number | SQL, detail: QuoteDetail = 'full') {
+  return [withId(db, HEAD_SQL, id), withId(db, detail === 'staff' ? STAFF_LINES_SQL : FULL_LINES_SQL, id), withId(db, REVISIONS_SQL, id)] as const;
+}
+
+/** A line as D1 answers a LINE_COLUMNS_SQL select (with a full read's service columns). */
+export interface LineRow extends Omit<LineRecord, 'actualTime'> {
+  actualTime: number;
+  serviceRole?: number;
+}
+
+const infoOf = (r: LineRow): ServiceInfo => ({
+  categoryName: r.categoryName ?? '',
+  description: r.description ?? '',
+  inputs: r.inputs ?? '',
+  result: r.result ?? '',
+  limits: r.limits ?? '',
+});
+
+/** A line row as the domain's record, with its own service info when `own`. */
+export function lineOf(r: LineRow, own = false): LineRecord {
+  const line: LineRecord = {
+    id: r.id,
+    position: r.position,
+    kind: r.kind,
+    catalogItemId: r.catalogItemId,
+    projectId: r.projectId,
+    code: r.code,
+    title: r.title,
+    mode: r.mode,
+    actualTime: r.actualTime === 1,
+    quantityMilli: r.quantityMilli,
+    hoursCenti: r.hoursCenti,
+    kMilli: r.kMilli,
+    baseKMilli: r.baseKMilli,
+    kReason: r.kReason,
+    note: r.note,
+  };
+  return own ? Object.assign(line, infoOf(r)) : line;
+}
+
+type HeadRow = QuoteRecord & { customerName: string; baseNumber: string; orderId: number | null; timeZone: string };
+type RevisionRow = QuoteContext['revisions'][number];
+const rowsOf = <T>(result: unknown) => ((result as D1Result<T>).results ?? []) as T[];
+
+/** A full read's lines: each item's service info once in `services`, a line's own where it differs. */
+function linesWithServices(rows: readonly LineRow[]) {
+  const services: ServiceInfoMap = {};
+  const lines = rows.map((r) => {
+    if (r.serviceRole === 1) services[String(r.catalogItemId)] = infoOf(r);
+    return lineOf(r, r.serviceRole === 2);
+  });
+  return { lines, services };
 }
 
 /** The whole quote from the results of `quoteReads` (null when it does not exist). */
 export function assemble(results: readonly unknown[]): QuoteView | null {
-  const [head, lines, revisions, order, settingsRows] = results as unknown as ReadResults;
-  const row = head[0];
-  if (!row) return null;
-  const settings = settingsOrDefault(settingsRows);
-  return buildQuoteView(row.q as QuoteRecord, lines as LineRecord[], {
-    today: localDate(Date.now(), settings.timeZone),
-    customerName: row.customerName,
-    baseNumber: row.baseNumber,
+  const head = rowsOf<HeadRow>(results[0])[0];
+  if (!head) return null;
+  const rows = rowsOf<LineRow>(results[1]);
+  const full = rows.length > 0 && rows[0]!.serviceRole !== undefined;
+  const { lines, services } = full ? linesWithServices(rows) : { lines: rows.map((r) => lineOf(r)), services: undefined };
+  const revisions = rowsOf<RevisionRow>(results[2]);
+  return buildQuoteView(head, lines, {
+    today: localDate(Date.now(), head.timeZone),
+    customerName: head.customerName,
+    baseNumber: head.baseNumber,
     latestRevision: revisions.reduce((m, r) => Math.max(m, r.revision), 0),
     revisions,
-    orderId: order[0]?.id ?? null,
+    orderId: head.orderId,
+    services,
   });
 }
 
-export async function getQuote(db: Db, id: number): Promise<QuoteView | null> {
-  return assemble(await readBack(db, id));
+/** What the quote's lines are, on demand: each item's service info once, a line's own where it differs. */
+export async function quoteServices(db: Db, id: number): Promise<{ services: ServiceInfoMap; lines: Record<string, ServiceInfo> } | null> {
+  const [head, rows] = await batch(db, [withId(db, 'select id from quotes where id = $ID', id), withId(db, FULL_LINES_SQL, id)] as const);
+  if (!rowsOf(head).length) return null;
+  const { lines, services } = linesWithServices(rowsOf<LineRow>(rows));
+  const own: Record<string, ServiceInfo> = {};
+  for (const l of lines) if (l.categoryName !== undefined) own[String(l.id)] = lineService(l, services);
+  return { services, lines: own };
+}
+
+export async function getQuote(db: Db, id: number, detail: QuoteDetail = 'full'): Promise<QuoteView | null> {
+  return assemble(await batch(db, quoteReads(db, id, detail)));
 }
 
 /** The result of a guarded write: the quote as it is now, and whether our write applied. */
@@ -96,9 +200,9 @@ export interface WriteResult {
   writeResults?: readonly unknown[];
 }
 
-/** Runs the writes and the read-back in one batch; `guardIndex` points at the guarded statement. */
+/** Runs the writes and the read-back (as staff read it) in one batch; `guardIndex` points at the guarded statement. */
 export async function runWrite(db: Db, writes: BatchItem[], readId: number | SQL, guardIndex = 0): Promise<WriteResult> {
-  const reads = quoteReads(db, readId);
+  const reads = quoteReads(db, readId, 'staff');
   const results = await batch(db, [...writes, ...reads]);
   const guard = results[guardIndex] as { meta?: { changes?: number } };
   return { applied: (guard.meta?.changes ?? 0) > 0, quote: assemble(results.slice(writes.length)), writeResults: results.slice(0, writes.length) };

@@ -46,6 +46,10 @@ export const UI_GRID_WORDS = {
   row: ['Строка', 'Row'],
   understood: ['Понятно', 'OK'],
   serviceDetails: ['Описание услуги', 'Service details'],
+  frozenTexts: [
+    'В смете — описание на день, когда строку добавили; в прайс-листе его с тех пор изменили.',
+    'The quote keeps the description of the day the line was added; the price list has changed it since.',
+  ],
   sidePanelHint: [
     'Выберите строку или найдите услугу — здесь появятся её описание, исходный материал, результат и ограничения.',
     'Pick a line or search for a service: its description, input materials, result and limits appear here.',
