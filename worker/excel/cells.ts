@@ -11,6 +11,7 @@ import type * as ExcelJS from 'exceljs';
 import type { Alignment, Borders, Cell, Fill, Font, Style, Workbook, Worksheet } from 'exceljs';
 import { localDater, wallClock } from '../domain/calendar';
 import { currencySymbol, formatFixed, formatMilli, formatMoney, type Lang } from '../domain/format';
+import { deflateStoredZip } from './zip-deflate';
 
 export const FONT_NAME = 'Arial';
 export const FONT_SIZE = 10;
@@ -349,13 +350,16 @@ export function setProperties(wb: Workbook, p: { title: string; subject: string;
   (wb as Workbook & { language?: string }).language = p.lang === 'ru' ? 'ru-RU' : 'en-GB';
 }
 
-/** The finished file; exceljs' browser build (the one workerd runs) only writes to a buffer. */
+/**
+ * The finished file; exceljs' browser build (the one workerd runs) only writes to a buffer. It
+ * writes the parts stored, and the runtime's native deflate compresses them (zip-deflate.ts):
+ * exceljs's own deflate is JavaScript, the largest cost of a write, worst in a fresh isolate.
+ */
 export async function toArrayBuffer(wb: Workbook): Promise<ArrayBuffer> {
-  // Fastest deflate: on a 10 000-entry report it halves the CPU time for a file ~15 % larger.
-  const options = { zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } } as unknown as Partial<ExcelJS.XlsxWriteOptions>;
-  const buffer = (await wb.xlsx.writeBuffer(options)) as ArrayBuffer | Uint8Array;
-  if (buffer instanceof ArrayBuffer) return buffer;
-  return buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength) as ArrayBuffer;
+  const options = { zip: { compression: 'STORE' } } as unknown as Partial<ExcelJS.XlsxWriteOptions>;
+  const stored = (await wb.xlsx.writeBuffer(options)) as ArrayBuffer | Uint8Array;
+  const zip = await deflateStoredZip(stored instanceof Uint8Array ? stored : new Uint8Array(stored));
+  return zip.buffer as ArrayBuffer;
 }
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
