@@ -358,8 +358,8 @@ export function setProperties(wb: Workbook, p: { title: string; subject: string;
 export async function toArrayBuffer(wb: Workbook): Promise<ArrayBuffer> {
   const options = { zip: { compression: 'STORE' } } as unknown as Partial<ExcelJS.XlsxWriteOptions>;
   const stored = (await wb.xlsx.writeBuffer(options)) as ArrayBuffer | Uint8Array;
-  const zip = await deflateStoredZip(stored instanceof Uint8Array ? stored : new Uint8Array(stored));
-  return zip.buffer as ArrayBuffer;
+  const zip = await deflateStoredZip(stored instanceof Uint8Array ? (stored as Uint8Array<ArrayBuffer>) : new Uint8Array(stored));
+  return zip.buffer;
 }
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

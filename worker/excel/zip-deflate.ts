@@ -16,7 +16,7 @@ const DEFLATED = 8;
 /** General-purpose flag bit 3: sizes follow the data in a descriptor. Ours are in the headers. */
 const DATA_DESCRIPTOR = 0x0008;
 
-async function deflateRaw(data: Uint8Array): Promise<Uint8Array> {
+async function deflateRaw(data: Uint8Array<ArrayBuffer>): Promise<Uint8Array> {
   const stream = new Blob([data]).stream().pipeThrough(new CompressionStream('deflate-raw'));
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
@@ -26,7 +26,7 @@ interface Entry {
   central: Uint8Array;
   /** The local header with its name and extra field (copied, then patched). */
   local: Uint8Array;
-  data: Uint8Array;
+  data: Uint8Array<ArrayBuffer>;
 }
 
 function endOfCentralDirectory(view: DataView): number {
@@ -37,7 +37,7 @@ function endOfCentralDirectory(view: DataView): number {
   throw new Error('not a zip: no end of central directory');
 }
 
-function entries(bytes: Uint8Array): Entry[] {
+function entries(bytes: Uint8Array<ArrayBuffer>): Entry[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const end = endOfCentralDirectory(view);
   const count = view.getUint16(end + 10, true);
@@ -63,7 +63,7 @@ function entries(bytes: Uint8Array): Entry[] {
 }
 
 /** The same zip with every entry deflated (entries deflated in parallel, off the JavaScript thread's hot loop). */
-export async function deflateStoredZip(zip: Uint8Array): Promise<Uint8Array> {
+export async function deflateStoredZip(zip: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>> {
   const list = entries(zip);
   const packed = await Promise.all(list.map((e) => deflateRaw(e.data)));
   const total =
