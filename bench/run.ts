@@ -25,7 +25,7 @@ import { render, type Results } from './lib/document';
 import { builtConfig, startDev, stopAll, wranglerSync } from './lib/proc';
 import { loadTest, prepare } from './phases/api';
 import { firstRender } from './phases/browser';
-import { measureExcel, restingRssMb } from './phases/excel';
+import { measureExcel, profileFirstWrite, restingRssMb } from './phases/excel';
 import { measurePdf, pdfBundle, type PdfResults } from './phases/pdf';
 import { patchPdf } from './lib/pdf-document';
 import { measureAnatomy, measureReports } from './phases/reports';
@@ -40,7 +40,7 @@ const BENCH_CONFIG = join(ROOT, 'bench/wrangler.bench.toml');
 const LOAD_SECONDS = 3;
 const LOAD_ROUNDS = 2;
 /** 50-line draft copies for the write benchmark (10 appends each; recycled, and reported, if short). */
-const WRITE_COPIES = 300;
+const WRITE_COPIES = 400;
 
 const argv = process.argv.slice(2);
 const noteIndex = argv.indexOf('--note');
@@ -145,6 +145,12 @@ async function measure(): Promise<Results> {
   const trivialRssMb = await restingRssMb(join(WORK, 'trivial/wrangler.toml'), state);
   const appRestMb = excel[0]!.rssBeforeMb - trivialRssMb;
   log(`    workerd at rest: ${excel[0]!.rssBeforeMb.toFixed(1)} MB with the bench Worker, ${trivialRssMb.toFixed(1)} MB with a one-line Worker`);
+  const excelProfiles = [];
+  for (const [kind, n] of [['estimate', 1000], ['report', 10000]] as const) {
+    const p = await profileFirstWrite(benchDev, state, kind, n);
+    excelProfiles.push(p);
+    log(`    profile of a first ${kind} write (${n}): ${p.ms.toFixed(0)} ms; GC ${p.gcMs.toFixed(0)} ms; ${p.top.slice(0, 4).map((t) => `${t.name} ${t.ms.toFixed(0)} ms`).join('; ')}`);
+  }
 
   step('The estimate as a PDF inside workerd (a fresh workerd per size), and what it adds to the bundle');
   const pdf: PdfResults = { date: new Date().toISOString(), commit: git(['rev-parse', '--short', 'HEAD']), cases: await measurePdf(benchDev, state, log), bundle: pdfBundle(WORK, config) };
@@ -191,12 +197,13 @@ async function measure(): Promise<Results> {
     },
     sizes,
     api,
-    quoteAnswer: { bytes: fixtures.answerBytes, serviceTextBytes: fixtures.serviceTextBytes },
+    quoteAnswer: { bytes: fixtures.answerBytes, servicesBytes: fixtures.servicesBytes, wholeWriteBytes: fixtures.wholeWriteBytes },
     anatomy,
     browser,
     excel,
     pdf,
     excelRest: { trivialRssMb, appRestMb },
+    excelProfiles,
     reports,
   };
 }
@@ -236,10 +243,10 @@ async function main() {
   }
   // Every step is bounded by itself; this is the backstop if one hangs all the same.
   setTimeout(() => {
-    console.error('\nbench: still running after 15 minutes; stopping everything it started.');
+    console.error('\nbench: still running after 25 minutes; stopping everything it started.');
     stopAll();
     process.exit(1);
-  }, 15 * 60_000).unref();
+  }, 25 * 60_000).unref();
   let results: Results;
   if (renderOnly) {
     results = JSON.parse(readFileSync(RESULTS_JSON, 'utf8')) as Results;

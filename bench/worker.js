@@ -334,13 +334,17 @@ function tracing(d1, log) {
  * spec, `repeat` requests through the app itself with a traced D1. Answers per request: the
  * time in the Worker, D1 round trips and the wall time spent waiting on them (the rest is
  * JavaScript: routing, validation, building and serialising the answer), and the answer's size.
- * A spec with `versioned` sends {…body, version} and moves the version on after each 201.
+ * A spec with `versioned` sends {…body, version} and moves the version on after each 201 (carried
+ * on to the next spec that writes to the same path).
  */
 async function anatomy(request, env, ctx) {
   const { specs, cookie } = await request.json();
   const out = [];
+  // Specs that write to the same quote carry its version from one to the next.
+  const versions = new Map();
   for (const spec of specs) {
-    let version = spec.version;
+    const quotePath = spec.path.split('?')[0];
+    let version = versions.get(quotePath) ?? spec.version;
     let calls = 0, d1Ms = 0, bytes = 0, ok = 0;
     const statuses = {};
     let t0 = performance.now();
@@ -361,6 +365,7 @@ async function anatomy(request, env, ctx) {
       d1Ms += log.wallMs;
     }
     const totalMs = performance.now() - t0;
+    if (spec.versioned) versions.set(quotePath, version);
     out.push({ name: spec.name, repeat: spec.repeat, ok, statuses, msPerRequest: totalMs / spec.repeat, d1CallsPerRequest: calls / spec.repeat, d1MsPerRequest: d1Ms / spec.repeat, bytes });
   }
   return json(out);

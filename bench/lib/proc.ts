@@ -68,6 +68,8 @@ export interface DevServer {
   url: string;
   port: number;
   pgid: number;
+  /** wrangler's inspector port: the Worker's isolate over the DevTools protocol (lib/inspector.ts). */
+  inspectorPort: number;
   child: ChildProcess;
   /** The workerd process that runs the Worker (wrangler dev also runs a small proxy workerd). */
   workerdPid(): number;
@@ -125,6 +127,7 @@ export async function startDev(config: string, persistTo: string, readyPath = '/
     url,
     port,
     pgid: child.pid!,
+    inspectorPort: inspector,
     child,
     workerdPid: () => workerdOf(child.pid!, port),
     log: () => out.join(''),

@@ -9,7 +9,31 @@
  *   4. write it again `reps` times (the steady time: their median; the best is shown too).
  * Times are measured inside the Worker (performance.now(), which advances locally).
  */
+import { heapUsage, inspect, selfTimes, type CpuProfile } from '../lib/inspector';
 import { cpuTicks, memory, othersLoad, resetPeak, sleep, startDev } from '../lib/proc';
+
+/** V8's own figures for the isolate (Runtime.getHeapUsage through the inspector), in MB. */
+export interface HeapFigures {
+  /** At rest after the warm-up. */
+  restUsedMb: number;
+  restTotalMb: number;
+  /** Right after the first write, before anything else runs (no collection in between). */
+  usedMb: number;
+  /** The heap V8 committed: it grows to hold the write's peak and is given back only later. */
+  totalMb: number;
+  /** ArrayBuffers' memory outside the heap (the zip's buffers), which counts against the limit too. */
+  backingMb: number;
+}
+
+/** Where a first write's CPU went: self time per function, from V8's sampling profiler. */
+export interface FirstWriteProfile {
+  kind: 'estimate' | 'report';
+  n: number;
+  /** The first write's time with the profiler on (it adds a little). */
+  ms: number;
+  top: { name: string; ms: number }[];
+  gcMs: number;
+}
 
 export interface ExcelCase {
   kind: 'estimate' | 'report';
@@ -25,6 +49,8 @@ export interface ExcelCase {
   bytes: number;
   peakMb: number | null;
   rssBeforeMb: number;
+  /** V8's heap statistics around the first write (xlsx only; absent if the inspector was not reachable). */
+  heap?: HeapFigures;
 }
 
 export const EXCEL_CASES: { kind: 'estimate' | 'report'; n: number; reps: number; xlsxOnly?: boolean }[] = [
@@ -72,11 +98,16 @@ export async function measureExcel(benchConfig: string, persistTo: string, log: 
         const cpuBefore = cpuTicks([dev.pgid]);
         await write(dev.url, c.kind, 10, format, 3);
         await sleep(300);
+        const session = format === 'xlsx' ? await inspect(dev.inspectorPort).catch(() => null) : null;
+        const rest = session ? await heapUsage(session) : null;
         const pid = dev.workerdPid();
         const before = memory(pid).rssKb;
         const reset = resetPeak(pid);
         const first = await write(dev.url, c.kind, c.n, format, 1);
         const peakKb = reset ? memory(pid).hwmKb - before : null;
+        const after = session ? await heapUsage(session) : null;
+        session?.close();
+        const MB = 1024 * 1024;
         const steady = await write(dev.url, c.kind, c.n, format, c.reps);
         const others = othersLoad(cpuBefore, cpuTicks([dev.pgid]));
         const row: ExcelCase = {
@@ -91,8 +122,19 @@ export async function measureExcel(benchConfig: string, persistTo: string, log: 
           bytes: steady.bytes,
           peakMb: peakKb === null ? null : peakKb / 1024,
           rssBeforeMb: before / 1024,
+          ...(rest && after
+            ? {
+                heap: {
+                  restUsedMb: rest.usedSize / MB,
+                  restTotalMb: rest.totalSize / MB,
+                  usedMb: after.usedSize / MB,
+                  totalMb: after.totalSize / MB,
+                  backingMb: ((after as { backingStorageSize?: number }).backingStorageSize ?? 0) / MB,
+                },
+              }
+            : {}),
         };
-        log(`    ${c.kind.padEnd(8)} ${String(c.n).padStart(6)} ${format.padEnd(4)}  first ${row.firstMs.toFixed(0)} ms  median ${row.medianMs.toFixed(0)} ms (best ${row.bestMs.toFixed(0)})  peak +${row.peakMb?.toFixed(1)} MB  ${(row.bytes / 1024).toFixed(0)} KiB  (others: ${others.othersCores.toFixed(2)} cores)`);
+        log(`    ${c.kind.padEnd(8)} ${String(c.n).padStart(6)} ${format.padEnd(4)}  first ${row.firstMs.toFixed(0)} ms  median ${row.medianMs.toFixed(0)} ms (best ${row.bestMs.toFixed(0)})  peak +${row.peakMb?.toFixed(1)} MB${row.heap ? `  V8 heap ${row.heap.usedMb.toFixed(1)} used / ${row.heap.totalMb.toFixed(1)} committed + ${row.heap.backingMb.toFixed(1)} MB buffers` : ''}  ${(row.bytes / 1024).toFixed(0)} KiB  (others: ${others.othersCores.toFixed(2)} cores)`);
         out.push(row);
       } finally {
         await dev.stop();
@@ -100,4 +142,32 @@ export async function measureExcel(benchConfig: string, persistTo: string, log: 
     }
   }
   return out;
+}
+
+/**
+ * The first write of a file in a fresh isolate (after the same 10-row warm-up) under V8's
+ * sampling profiler: what its time is spent on. A separate isolate from the timed one, so the
+ * profiler's overhead stays out of the timed figures.
+ */
+export async function profileFirstWrite(benchConfig: string, persistTo: string, kind: 'estimate' | 'report', n: number): Promise<FirstWriteProfile> {
+  const dev = await startDev(benchConfig, persistTo);
+  try {
+    await write(dev.url, kind, 10, 'xlsx', 3);
+    await sleep(300);
+    const s = await inspect(dev.inspectorPort);
+    try {
+      await s.send('Profiler.enable');
+      await s.send('Profiler.setSamplingInterval', { interval: 250 });
+      await s.send('Profiler.start');
+      const first = await write(dev.url, kind, n, 'xlsx', 1);
+      const { profile } = await s.send<{ profile: CpuProfile }>('Profiler.stop');
+      const times = selfTimes(profile).filter((t) => !t.name.startsWith('(idle)') && !t.name.startsWith('(program)'));
+      const gc = times.find((t) => t.name.startsWith('(garbage collector)'));
+      return { kind, n, ms: first.ms[0]!, top: times.filter((t) => t !== gc).slice(0, 8), gcMs: gc?.ms ?? 0 };
+    } finally {
+      s.close();
+    }
+  } finally {
+    await dev.stop();
+  }
 }

@@ -210,7 +210,10 @@ export async function measureAnatomy(dev: DevServer, f: { cookie: string; quoteI
     { name: 'GET /api/health (constant)', method: 'GET', path: '/api/health', repeat: 200 },
     { name: 'GET /api/health/db (SELECT 1)', method: 'GET', path: '/api/health/db', repeat: 200 },
     { name: 'GET /api/quotes/:id (50 lines)', method: 'GET', path: `/api/quotes/${f.quoteId}`, repeat: 100 },
-    { name: 'POST /api/quotes/:id/lines', method: 'POST', path: `/api/quotes/${f.draftId}/lines`, versioned: true, version, body: { title: 'Доработка по результатам нагрузочного теста', hoursCenti: 150 }, repeat: 10 },
+    { name: 'POST /api/quotes/:id/lines (whole quote)', method: 'POST', path: `/api/quotes/${f.draftId}/lines`, versioned: true, version, body: { title: 'Доработка по результатам нагрузочного теста', hoursCenti: 150 }, repeat: 10 },
+    // After the 13 appends above: a 63–76-line quote, so the lean form is judged on the larger one.
+    { name: 'POST /api/quotes/:id/lines?answer=change', method: 'POST', path: `/api/quotes/${f.draftId}/lines?answer=change`, versioned: true, version, body: { title: 'Доработка по результатам нагрузочного теста', hoursCenti: 150 }, repeat: 10 },
+    { name: 'GET /api/quotes/:id/services (on demand)', method: 'GET', path: `/api/quotes/${f.quoteId}/services`, repeat: 100 },
     { name: 'GET /api/shared/:token (50 lines)', method: 'GET', path: `/api/shared/${f.token}`, repeat: 100 },
     { name: 'GET /api/reports/consumption (demo month)', method: 'GET', path: `/api/reports/consumption?month=${f.month}`, repeat: 50 },
   ];
