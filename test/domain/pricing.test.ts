@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ArithmeticRangeError, divRound, splitEvenly } from '../../worker/domain/money';
+import { ArithmeticRangeError, divRound, mulDivRound, safeSum, splitEvenly } from '../../worker/domain/money';
 import {
   discountMinor,
   lineAmountMinor,
@@ -43,6 +43,37 @@ describe('ROUND, half away from zero (Excel)', () => {
         expect(divRound(n, d)).toBe(referenceRound(n, d));
       }),
     );
+  });
+
+  it('the number path (a product of safe integers, divided and rounded) is the BigInt one, up to 2^53 and past it', () => {
+    const factor = fc.oneof(
+      fc.integer({ min: -10_000_000, max: 10_000_000 }),
+      fc.integer({ min: -1000, max: 1000 }),
+      fc.constantFrom(0, 1, -1, 500, 2_147_483_647, Number.MAX_SAFE_INTEGER),
+    );
+    fc.assert(
+      fc.property(fc.array(factor, { minLength: 1, maxLength: 4 }), fc.constantFrom(1, 2, 100, 1000, 1220, 1_000_000, 100_000_000), (factors, d) => {
+        const exact = divRound(factors.reduce((p, f) => p * BigInt(f), 1n), BigInt(d));
+        const safe = exact <= BigInt(Number.MAX_SAFE_INTEGER) && exact >= BigInt(Number.MIN_SAFE_INTEGER);
+        if (safe) expect(mulDivRound(factors, d)).toBe(Number(exact));
+        else expect(() => mulDivRound(factors, d)).toThrow(ArithmeticRangeError);
+      }),
+      { numRuns: 2000 },
+    );
+    // halves, both signs, and products just below and past 2^53
+    expect(mulDivRound([250], 100)).toBe(3);
+    expect(mulDivRound([-250], 100)).toBe(-3);
+    expect(mulDivRound([249], 100)).toBe(2);
+    expect(mulDivRound([2 ** 26, 2 ** 26, 2], 4)).toBe(2 ** 51);
+    expect(mulDivRound([2 ** 27, 2 ** 27 - 1, 1001], 1_000_000)).toBe(Number(divRound(2n ** 27n * (2n ** 27n - 1n) * 1001n, 1_000_000n)));
+    expect(Object.is(mulDivRound([0, -5], 7), 0)).toBe(true);
+    expect(() => mulDivRound([0.5], 1)).toThrow(ArithmeticRangeError);
+  });
+
+  it('a sum stays exact, and refuses what no safe integer holds', () => {
+    expect(safeSum([Number.MAX_SAFE_INTEGER, 1, -2])).toBe(Number.MAX_SAFE_INTEGER - 1);
+    expect(() => safeSum([Number.MAX_SAFE_INTEGER, 1])).toThrow(ArithmeticRangeError);
+    expect(safeSum([])).toBe(0);
   });
 
   it('never rounds away more than half a unit', () => {

@@ -8,15 +8,15 @@
  *   no VAT: VAT = 0, total = net
  * Units: quantity and K and rates in thousandths, hours in hundredths, money in minor units.
  */
-import { big, divRound, toSafe } from './money';
+import { big, mulDivRound, safeSum, toSafe } from './money';
 import type { VatMode } from './enums';
 
 export type { VatMode };
 
 /** milli × centi × milli → centi: divide by 1000 × 1000. */
-const NORM_HOURS_DIVISOR = 1_000_000n;
+const NORM_HOURS_DIVISOR = 1_000_000;
 /** milli × centi × milli × minor → minor: divide by 1000 × 100 × 1000. */
-const AMOUNT_DIVISOR = 100_000_000n;
+const AMOUNT_DIVISOR = 100_000_000;
 
 export interface LineInput {
   quantityMilli: number;
@@ -27,23 +27,21 @@ export interface LineInput {
 
 export function lineNormHoursCenti(line: LineInput): number | null {
   if (line.hoursCenti === null) return null;
-  return toSafe(divRound(big(line.quantityMilli) * big(line.hoursCenti) * big(line.kMilli), NORM_HOURS_DIVISOR));
+  return mulDivRound([line.quantityMilli, line.hoursCenti, line.kMilli], NORM_HOURS_DIVISOR);
 }
 
 export function lineAmountMinor(line: LineInput, rateMinor: number): number | null {
   if (line.hoursCenti === null) return null;
-  return toSafe(
-    divRound(big(line.quantityMilli) * big(line.hoursCenti) * big(line.kMilli) * big(rateMinor), AMOUNT_DIVISOR),
-  );
+  return mulDivRound([line.quantityMilli, line.hoursCenti, line.kMilli, rateMinor], AMOUNT_DIVISOR);
 }
 
 /** hours × K × rate for a number of billable norm-hours already multiplied by K. */
 export function normHoursAmountMinor(normHoursCenti: number, rateMinor: number): number {
-  return toSafe(divRound(big(normHoursCenti) * big(rateMinor), 100n));
+  return mulDivRound([normHoursCenti, rateMinor], 100);
 }
 
 export function discountMinor(subtotalMinor: number, discountRateMilli: number): number {
-  return toSafe(divRound(big(subtotalMinor) * big(discountRateMilli), 1000n));
+  return mulDivRound([subtotalMinor, discountRateMilli], 1000);
 }
 
 export function vatMinor(netMinor: number, vatMode: VatMode, vatRateMilli: number): number {
@@ -51,9 +49,9 @@ export function vatMinor(netMinor: number, vatMode: VatMode, vatRateMilli: numbe
     case 'none':
       return 0;
     case 'on_top':
-      return toSafe(divRound(big(netMinor) * big(vatRateMilli), 1000n));
+      return mulDivRound([netMinor, vatRateMilli], 1000);
     case 'included':
-      return toSafe(divRound(big(netMinor) * big(vatRateMilli), 1000n + big(vatRateMilli)));
+      return mulDivRound([netMinor, vatRateMilli], 1000 + vatRateMilli);
   }
 }
 
@@ -85,18 +83,18 @@ export function priceLine(line: LineInput, rateMinor: number): PricedLine {
 }
 
 export function totalsOf(pricedLines: readonly PricedLine[], terms: Omit<PricingTerms, 'rateMinor'>): Totals {
-  let subtotal = 0n;
-  let normHours = 0n;
+  const amounts: number[] = [];
+  const hours: number[] = [];
   let incomplete = 0;
   for (const line of pricedLines) {
     if (line.amountMinor === null || line.normHoursCenti === null) {
       incomplete++;
       continue;
     }
-    subtotal += big(line.amountMinor);
-    normHours += big(line.normHoursCenti);
+    amounts.push(line.amountMinor);
+    hours.push(line.normHoursCenti);
   }
-  const subtotalMinor = toSafe(subtotal);
+  const subtotalMinor = safeSum(amounts);
   const discount = discountMinor(subtotalMinor, terms.discountRateMilli);
   const netMinor = subtotalMinor - discount;
   const vat = vatMinor(netMinor, terms.vatMode, terms.vatRateMilli);
@@ -106,7 +104,7 @@ export function totalsOf(pricedLines: readonly PricedLine[], terms: Omit<Pricing
     netMinor,
     vatMinor: vat,
     totalMinor: terms.vatMode === 'on_top' ? netMinor + vat : netMinor,
-    normHoursCenti: toSafe(normHours),
+    normHoursCenti: safeSum(hours),
     incompleteLines: incomplete,
   };
 }
