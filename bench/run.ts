@@ -197,7 +197,7 @@ async function measure(): Promise<Results> {
     },
     sizes,
     api,
-    quoteAnswer: { bytes: fixtures.answerBytes, servicesBytes: fixtures.servicesBytes, wholeWriteBytes: fixtures.wholeWriteBytes },
+    quoteAnswer: { bytes: fixtures.answerBytes, servicesBytes: fixtures.servicesBytes, withTextsBytes: fixtures.withTextsBytes },
     anatomy,
     browser,
     excel,

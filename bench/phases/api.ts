@@ -24,10 +24,10 @@ export interface Fixtures {
   /** Draft 50-line copies for the write benchmark. */
   writable: number[];
   month: string;
-  /** Size of the staff read of the 50-line quote, of its service texts on demand, and of the whole quote a paste answers. */
+  /** Size of the staff read of the 50-line quote, of its service texts on demand, and of the same read with the texts on every line (the earlier form). */
   answerBytes: number;
   servicesBytes: number;
-  wholeWriteBytes: number;
+  withTextsBytes: number;
 }
 
 export interface LoadRun {
@@ -66,6 +66,13 @@ export function lastMonth(now = new Date()): string {
   return d.toISOString().slice(0, 7);
 }
 
+type Info = Record<string, string>;
+/** The staff read as it was before issue 19: each line with its category and four texts. */
+function withTexts(read: { lines: { id: number; catalogItemId: number | null }[] }, s: { services: Record<string, Info>; lines: Record<string, Info> }) {
+  const none = { categoryName: '', description: '', inputs: '', result: '', limits: '' };
+  return { ...read, lines: read.lines.map((l) => ({ ...l, ...(s.lines[String(l.id)] ?? (l.catalogItemId !== null ? s.services[String(l.catalogItemId)] : undefined) ?? none) })) };
+}
+
 /** One 50-line quote, sent and shared; a draft twin for the browser; `copies` drafts to write to. */
 export async function prepare(base: string, copies: number): Promise<Fixtures> {
   const manager = await login(base, 'manager@demo.local');
@@ -91,7 +98,7 @@ export async function prepare(base: string, copies: number): Promise<Fixtures> {
     month: lastMonth(),
     answerBytes: Buffer.byteLength(JSON.stringify(read)),
     servicesBytes: Buffer.byteLength(JSON.stringify(services)),
-    wholeWriteBytes: Buffer.byteLength(JSON.stringify(filled)),
+    withTextsBytes: Buffer.byteLength(JSON.stringify(withTexts(read, services))),
   };
 }
 

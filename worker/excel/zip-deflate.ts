@@ -17,8 +17,12 @@ const DEFLATED = 8;
 const DATA_DESCRIPTOR = 0x0008;
 
 async function deflateRaw(data: Uint8Array<ArrayBuffer>): Promise<Uint8Array> {
-  const stream = new Blob([data]).stream().pipeThrough(new CompressionStream('deflate-raw'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
+  // Written straight into the stream: a Blob would copy the part first.
+  const cs = new CompressionStream('deflate-raw');
+  const writer = cs.writable.getWriter();
+  void writer.write(data);
+  void writer.close();
+  return new Uint8Array(await new Response(cs.readable).arrayBuffer());
 }
 
 interface Entry {
