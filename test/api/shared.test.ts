@@ -1,5 +1,6 @@
 import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { SharedQuote } from '../../schema/api';
 import { base64url, randomToken } from '../../worker/platform/secrets';
 import { ORIGIN, call, fails, fetchWorker, ok, expectThrottledAfter, freshIp } from '../helpers';
 
@@ -67,6 +68,9 @@ describe('what the customer sees', () => {
     expect(view.lines[0].limits).toContain('до 10 тематических секций');
     expect(view.totals).toEqual(q.totals);
     expect(view.canAnswer).toBe(true);
+    // The OpenAPI schema is strict: a field added to the view without the schema fails here.
+    const parsed = SharedQuote.safeParse(view);
+    expect(parsed.success, JSON.stringify(parsed.error?.issues.slice(0, 3))).toBe(true);
 
     expect(text).not.toContain('СЕКРЕТ');
     expect(text).not.toContain('ВНУТРЕННЯЯ ПРИЧИНА');
