@@ -11,7 +11,7 @@ import { handleOutboxBatch } from '../../worker/mail/queue';
 import { runSchedule } from '../../worker/mail/schedule';
 import type { MailTransport, OutgoingMail } from '../../worker/mail/transport';
 import { database } from '../../worker/store/db';
-import { ORIGIN, fails, fetchWorker, ok } from '../helpers';
+import { ORIGIN, call, fails, fetchWorker, ok } from '../helpers';
 import { catalog, freshIp } from '../support/money';
 
 const db = database(env.DB);
@@ -51,6 +51,42 @@ beforeAll(async () => {
 });
 
 describe('sending a quote by e-mail', () => {
+  it('previews the message without sending anything: the customer card’s address, their language, the note escaped', async () => {
+    const customer = await ok('POST', '/api/customers', { body: { name: 'Preview Ltd', email: 'boss@preview.example', lang: 'en' } }, 201);
+    const q = await draftWithLines(customer.id, 'Portal');
+    const before = (await env.DB.prepare('select count(*) as n from outbox').first<{ n: number }>())!.n;
+    const preview = await ok('POST', `/api/quotes/${q.id}/mail-preview`, { body: { message: 'See <b>this</b> & reply' } });
+    expect(preview).toMatchObject({ to: ['boss@preview.example'], lang: 'en', subject: `Estimate ${q.number}: Portal`, attachment: expect.stringMatching(/\.pdf$/) });
+    expect(preview.text).toContain('See <b>this</b> & reply');
+    expect(preview.html).toContain('See &lt;b&gt;this&lt;/b&gt; &amp; reply');
+    expect(preview.text).toMatch(/valid until/);
+    expect((await env.DB.prepare('select count(*) as n from outbox').first<{ n: number }>())!.n).toBe(before);
+    const plain = await ok('POST', `/api/quotes/${(await draftWithLines()).id}/mail-preview`, { body: {} });
+    expect(plain.lang).toBe('ru');
+    expect(plain.text).not.toContain('Сообщение менеджера');
+    await fails('POST', `/api/quotes/${q.id}/mail-preview`, { as: 'accountant', body: {} }, 403, 'forbidden');
+    await fails('POST', '/api/quotes/999999/mail-preview', { body: {} }, 404, 'not_found');
+  });
+
+  it('the e-mail and the send are one batch: when the outbox row cannot be written, the quote stays a draft', async () => {
+    const q = await draftWithLines();
+    const rows = async () => (await env.DB.prepare('select count(*) as n from outbox').first<{ n: number }>())!.n;
+    const before = await rows();
+    await env.DB.exec("create trigger test_outbox_fails before insert on outbox begin select raise(abort, 'outbox unavailable'); end");
+    try {
+      const res = await call('POST', `/api/quotes/${q.id}/send`, { body: { version: q.version, email: { to: ['a@b.example'] } } });
+      expect(res.status).toBe(500);
+    } finally {
+      await env.DB.exec('drop trigger test_outbox_fails');
+    }
+    expect(await rows()).toBe(before);
+    const after = await ok('GET', `/api/quotes/${q.id}`);
+    expect(after).toMatchObject({ status: 'draft', version: q.version, sentAt: null });
+    // And once the outbox works again, the same request goes through with its e-mail.
+    await sendWithMail(q);
+    expect(await rows()).toBe(before + 1);
+  });
+
   it('writes the e-mail with the send; delivering it sends the link and the PDF, once', async () => {
     const q = await sendWithMail(await draftWithLines());
     expect(q.status).toBe('sent');
