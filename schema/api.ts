@@ -13,3 +13,4 @@ export * from './api/quotes';
 export * from './api/shared';
 export * from './api/money';
 export * from './api/crowdfunding';
+export * from './api/accounting';

@@ -3,6 +3,7 @@ import { z } from '@hono/zod-openapi';
 import { MAX_HOURS_CENTI, NOTHING_TO_CHANGE, Role, changesSomething, int, name, text } from './common';
 import { Me, User } from './staff';
 import { Settings } from './settings';
+import { LowBalanceS } from './money';
 import { CatalogItem, Category } from './catalog';
 
 const customerFields = {
@@ -15,6 +16,12 @@ const customerFields = {
   address: text(500).optional(),
   notes: text(5_000).optional(),
   overdraftCenti: int().min(0).max(MAX_HOURS_CENTI).optional(),
+  lowBalanceCenti: int()
+    .min(0)
+    .max(MAX_HOURS_CENTI)
+    .nullable()
+    .optional()
+    .openapi({ description: 'flag the customer below this balance; null: what their next stages need' }),
 };
 
 export const NewCustomerBody = z.object(customerFields).strict().openapi('NewCustomerBody');
@@ -37,6 +44,8 @@ export const Customer = z
     notes: z.string(),
     overdraftCenti: int(),
     balanceCenti: int(),
+    lowBalanceCenti: int().nullable(),
+    lowBalance: LowBalanceS.optional().openapi({ description: 'one customer only' }),
     createdAt: z.string(),
     version: int(),
   })

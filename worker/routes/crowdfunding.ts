@@ -4,6 +4,7 @@ import { Comparison, CompareQuery, ErrorBody, IdParam, NewProjectBody, PledgeBod
 import { localDate } from '../domain/calendar';
 import { PROJECT_LIFECYCLE, splitRemainder, storedProjectStatus } from '../domain/crowdfunding';
 import { actionBetween, may } from '../domain/lifecycle';
+import { pledgeMoney } from '../domain/ledger';
 import { big, divRound, toSafe } from '../domain/money';
 import { actorOf, currentUser, forbidden, SALES, STAFF, type AppContext } from '../http/auth';
 import { claimOf, idempotency, idempotencyHeader } from '../http/idempotency';
@@ -238,7 +239,7 @@ export const crowdfundingRouter = router()
       const pledge = await pledgeOf(c.var.db, id, pledgeId);
       if (pledge.status !== 'promised') throw conflict('pledge_not_promised', { en: `The pledge is already ${pledge.status}.`, ru: `Взнос уже ${pledge.status === 'confirmed' ? 'подтверждён' : 'отменён'}.` });
       const settings = await getSettings(c.var.db);
-      const ok = await confirmPledge(c.var.db, pledgeId, pledge.normHoursCenti, settings.rateMinor, currentUser(c).id, claimOf(c));
+      const ok = await confirmPledge(c.var.db, pledgeId, pledge.normHoursCenti, pledgeMoney(pledge.normHoursCenti, settings), currentUser(c).id, claimOf(c));
       if (!ok) {
         const again = await pledgeOf(c.var.db, id, pledgeId);
         if (again.status !== 'promised') throw conflict('pledge_not_promised', { en: `The pledge is already ${again.status}.`, ru: 'Взнос уже обработан.' });
