@@ -140,6 +140,7 @@ export async function statementWorkbook(s: Statement, lang: Lang): Promise<Array
     ],
   });
 
+  const services = (c: StatementCorrection) => c.corrects?.kind === 'debit';
   const correctsText = (c: StatementCorrection) => (c.corrects ? `${formatDay(c.corrects.date, lang)} ${say(lang, LEDGER_KIND_WORDS[c.corrects.kind])}: ${c.corrects.memo}` : '');
   const corrections = book.list<StatementCorrection>({
     sheet: w('correctionsSection').slice(0, 31),
@@ -153,9 +154,11 @@ export async function statementWorkbook(s: Statement, lang: Lang): Promise<Array
       { key: 'corrects', head: w('corrects'), kind: 'wrap', width: [20, 40], get: correctsText },
       { key: 'of', head: w('operation'), kind: 'text', width: [10, 14], get: (c) => (c.corrects ? say(lang, LEDGER_KIND_WORDS[c.corrects.kind]) : '') },
       { key: 'hours', head: w('correctionColumn'), kind: 'hours', width: [13, 16], sum: true, get: (c) => c.normHoursCenti },
-      { key: 'net', head: `${w('netColumn')}, ${cur}`, kind: 'money', width: [13, 18], sum: true, get: (c) => c.netMinor },
-      { key: 'vat', head: `${w('vat')}, ${cur}`, kind: 'money', width: [12, 16], sum: true, get: (c) => c.vatMinor },
-      { key: 'total', head: `${w('totalColumn')}, ${cur}`, kind: 'money', width: [13, 18], sum: true, get: (c) => c.totalMinor },
+      // Money given back for services (a correction of a debit) apart from money of payments (of a top-up).
+      { key: 'net', head: `${w('netColumn')}, ${cur}`, kind: 'money', width: [13, 18], sum: true, get: (c) => (services(c) ? c.netMinor : null) },
+      { key: 'vat', head: `${w('vat')}, ${cur}`, kind: 'money', width: [12, 16], sum: true, get: (c) => (services(c) ? c.vatMinor : null) },
+      { key: 'total', head: `${w('totalColumn')}, ${cur}`, kind: 'money', width: [13, 18], sum: true, get: (c) => (services(c) ? c.totalMinor : null) },
+      { key: 'paid', head: `${w('topupColumn').split(',')[0]}, ${cur}`, kind: 'money', width: [13, 18], sum: true, get: (c) => (c.corrects?.kind === 'topup' ? c.netMinor : null) },
     ],
   });
 
@@ -219,25 +222,15 @@ function summarySheet(ws: Worksheet, book: ListBook, s: Statement, lang: Lang, l
   setText(ws.getCell(r, 1), '', S.head);
   heads.forEach((h, i) => setText(ws.getCell(r, i + 2), `${h}, ${currencySymbol(s.currency)}`, S.head));
   r++;
-  const corr = lists.corrections;
-  const debitWord = say(lang, LEDGER_KIND_WORDS.debit);
-  const topupWord = say(lang, LEDGER_KIND_WORDS.topup);
-  const sumIf = (kind: string, key: string) => {
-    const first = 5;
-    const last = Math.max(first, corr.totalRow - 1);
-    const L = corr.letter(key);
-    const K = corr.letter('of');
-    return corr.totalRow > first ? `SUMIF(${sheetRef(corr.ws.name)}!${K}${first}:${K}${last},"${kind}",${sheetRef(corr.ws.name)}!${L}${first}:${L}${last})` : '0';
-  };
   const moneyRow = (label: string, formulas: string[], values: number[], style = S.money) => {
     setText(ws.getCell(r, 1), label, S.label);
     formulas.forEach((f, i) => setFormula(ws.getCell(r, i + 2), f, fromMinor(values[i]!), style));
     r++;
   };
   moneyRow(w('debitsTotal'), cols.map((k) => ref(lists.debits, k)), [t.debits.netMinor, t.debits.vatMinor, t.debits.totalMinor]);
-  moneyRow(w('correctionsTotal'), cols.map((k) => sumIf(debitWord, k)), [t.corrections.netMinor, t.corrections.vatMinor, t.corrections.totalMinor]);
+  moneyRow(w('correctionsTotal'), cols.map((k) => ref(lists.corrections, k)), [t.corrections.netMinor, t.corrections.vatMinor, t.corrections.totalMinor]);
   moneyRow(w('servicesTotal'), cols.map((_, i) => `${String.fromCharCode(66 + i)}${r - 2}-${String.fromCharCode(66 + i)}${r - 1}`), [t.services.netMinor, t.services.vatMinor, t.services.totalMinor], S.grand);
-  moneyRow(w('topupsTotal'), [`${ref(lists.topups, 'net')}+${sumIf(topupWord, 'net')}`], [t.topupsMinor]);
+  moneyRow(w('topupsTotal'), [`${ref(lists.topups, 'net')}+${ref(lists.corrections, 'paid')}`], [t.topupsMinor]);
   r++;
   line(w('legendStatement'), S.small);
   ws.getRow(r - 1).height = 36;
