@@ -232,6 +232,8 @@ async function withdrawnAnswer(c: AppContext): Promise<Response> {
 async function lowBalanceMail(db: Db, order: OrderView, n: number, debitCenti: number): Promise<LowBalanceMail | null> {
   const [customer, queue, settings] = await Promise.all([findCustomer(db, order.customerId), customerQueue(db, order.customerId), getSettings(db)]);
   if (!customer?.email || !queue) return null;
+  // Told once: not when the balance is below its threshold already.
+  if (lowBalance(queue.balanceCenti, queue.lowBalanceCenti, queue.orders).low) return null;
   // As it will stand after the sign-off: the stage accepted, the balance debited.
   const after = queue.orders.map((o) => (o.id === order.id ? { ...o, stages: o.stages.map((s) => (s.n === n ? { ...s, status: 'accepted' as const } : s)) } : o));
   const balanceCenti = queue.balanceCenti - debitCenti;
@@ -245,7 +247,15 @@ async function lowBalanceMail(db: Db, order: OrderView, n: number, debitCenti: n
     rateMinor: settings.rateMinor,
     currency: settings.currency,
   };
-  return { to: [customer.email], lang: customer.lang, subject: balanceLowSubject(customer.lang, customer.name), payload: { ...facts, customerId: customer.id }, createdBy: null };
+  return {
+    to: [customer.email],
+    lang: customer.lang,
+    subject: balanceLowSubject(customer.lang, customer.name),
+    payload: { ...facts, customerId: customer.id },
+    // Two sign-offs at once would both find the balance above: one e-mail a day at most.
+    dedupeKey: `balance-low:${customer.id}:${localDate(Date.now(), settings.timeZone)}`,
+    createdBy: null,
+  };
 }
 
 function alreadyAccepted(n: number, at: string | null) {

@@ -56,8 +56,8 @@ export type LowBalanceMail = Omit<NewMail, 'kind'>;
  *      version, the audit row and the idempotency claim — each only when step 1 happened in THIS
  *      batch: the stage is still pending (step 6 has not run yet) and, for a debit, the entry with
  *      our key exists;
- *   3. the stage becomes accepted; then the low-balance e-mail, only when this debit took the
- *      balance from at or above the customer's threshold to below it.
+ *   3. the stage becomes accepted; then the low-balance e-mail, only when the balance is now below
+ *      the customer's threshold (and was not before: the route passes no e-mail then).
  * A twin request with the same key (or any other) finds the stage accepted and writes nothing.
  */
 export async function acceptStage(
@@ -134,12 +134,10 @@ export async function acceptStage(
   );
   const accepted = writes.length - 1;
   if (lowMail && !zero) {
-    // After the stage is accepted, the threshold is what the customer's queue needs next.
+    // After the stage is accepted, the threshold is what the customer's queue needs next (the
+    // route sends no mail when the balance was below its threshold already).
     const balance = sql`(select balance_centi from customers where id = ${order.customerId})`;
-    const threshold = thresholdSql(sql`${order.customerId}`);
-    writes.push(
-      outboxInsert(db, { ...lowMail, kind: 'balance_low' }, sql`exists ${entry} and ${balance} < ${threshold} and ${balance} + ${debit.normHoursCenti} >= ${threshold}`),
-    );
+    writes.push(outboxInsert(db, { ...lowMail, kind: 'balance_low' }, sql`exists ${entry} and ${balance} < ${thresholdSql(sql`${order.customerId}`)}`));
   }
   writes.push(raw(db, sql`select ${result} as result`));
   const results = await batch(db, writes);
