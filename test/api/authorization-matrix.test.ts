@@ -91,6 +91,11 @@ const CONTRACT: Record<string, 'public' | 'shared' | string[]> = {
   'get /api/quotes/{id}/export.pdf': STAFF,
   'get /api/shared/{token}/export.pdf': 'shared',
   'patch /api/customers/{id}': STAFF, // overdraftCenti itself: accountant and admin only (test/api/trust.test.ts)
+  // Second round: accounting
+  'post /api/periods/{month}/close': BOOKS,
+  'get /api/periods': BOOKS,
+  'get /api/customers/{id}/statement.xlsx': BOOKS,
+  'get /api/customers/{id}/statement.pdf': BOOKS,
 };
 
 describe('authorization matrix', () => {

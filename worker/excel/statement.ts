@@ -22,7 +22,9 @@ import { LEDGER_KIND_WORDS, TOPUP_KIND_WORDS } from '../domain/words/kinds';
 import { LEDGER_WORDS } from '../domain/words/ledger';
 import { monthTitle } from '../domain/words/months';
 import { REPORT_WORDS } from '../domain/words/reports';
-import { STATEMENT_WORDS } from '../domain/words/statement';
+import { INVOICE_WORDS, STATEMENT_WORDS } from '../domain/words/statement';
+import { CUSTOMER_DATA_WORDS } from '../domain/words/customer-data';
+import { PAGE_WORDS } from '../domain/words/customer-page';
 import { vocabulary } from '../domain/words/vocabulary';
 import { say, wordsOf } from '../domain/words/words';
 import {
@@ -46,7 +48,12 @@ import {
 import { ListBook, type ListSheet } from './table';
 
 /** The words the statement reads: the documents', the ledger's, the report's and its own. */
-export const STATEMENT_SHEET_WORDS = vocabulary(DOCUMENT_WORDS, LEDGER_WORDS, REPORT_WORDS, STATEMENT_WORDS);
+export const STATEMENT_SHEET_WORDS = vocabulary(DOCUMENT_WORDS, LEDGER_WORDS, REPORT_WORDS, STATEMENT_WORDS, {
+  // Words other documents say already, under this document's names.
+  debitedNorm: CUSTOMER_DATA_WORDS.debitedNormHours,
+  reason: PAGE_WORDS.reason,
+  invoiceColumn: INVOICE_WORDS.invoiceFile,
+});
 
 type Row = { heading?: string; order?: string; stage?: string; date?: string; code?: string; title?: string; category?: string } & Partial<{
   plannedHoursCenti: number;
