@@ -14,3 +14,4 @@ export * from './api/shared';
 export * from './api/money';
 export * from './api/crowdfunding';
 export * from './api/accounting';
+export * from './api/delivery';

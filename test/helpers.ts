@@ -10,6 +10,17 @@ export type As = 'admin' | 'manager' | 'accountant' | 'anon';
 const cookies = new Map<string, string>();
 
 /**
+ * A client address no other test uses. The Rate Limiting bindings count per address across
+ * every test file of the run (they are one simulated service), so each file's addresses start
+ * from a random /64 of the documentation prefix.
+ */
+const ipBase = `2001:db8:${Math.floor(Math.random() * 0xffff).toString(16)}:${Math.floor(Math.random() * 0xffff).toString(16)}`;
+let ipCounter = 0;
+export const freshIp = () => `${ipBase}::${(++ipCounter).toString(16)}`;
+/** The address this file logs in from (logins are limited per address and minute). */
+const LOGIN_IP = freshIp();
+
+/**
  * A request through the Worker's own fetch handler (worker/index.ts), in workerd, with the
  * test's bindings. (The pool's loopback `exports.default.fetch` grows slower with every call,
  * which made long tests crawl; the handler itself is what Cloudflare calls anyway.)
@@ -21,10 +32,10 @@ export async function fetchWorker(input: string, init?: RequestInit): Promise<Re
   return res;
 }
 
-export async function login(email: string, password = DEMO_PASSWORD): Promise<Response> {
+export async function login(email: string, password = DEMO_PASSWORD, ip = LOGIN_IP): Promise<Response> {
   return fetchWorker('/api/auth/login', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', origin: ORIGIN },
+    headers: { 'content-type': 'application/json', origin: ORIGIN, 'cf-connecting-ip': ip },
     body: JSON.stringify({ email, password }),
   });
 }
@@ -82,4 +93,16 @@ export async function fails(
   expect(body.error.message.length).toBeGreaterThan(5);
   if (code) expect(body.error.code).toBe(code);
   return body.error;
+}
+
+/**
+ * Statuses of requests sent one after another from one address to a route limited to `limit`
+ * per window: sending 2 × limit + 1 makes one window hold more than `limit` whatever the clock,
+ * so a 429 must come, and never before `limit` requests were let through.
+ */
+export function expectThrottledAfter(statuses: number[], limit: number) {
+  expect(statuses.length).toBeGreaterThan(2 * limit);
+  const first = statuses.indexOf(429);
+  expect(first, 'some request is refused with 429').toBeGreaterThanOrEqual(0);
+  expect(first, `the first ${limit} requests pass`).toBeGreaterThanOrEqual(limit);
 }

@@ -62,7 +62,7 @@ export function sampleQuote(n: number, o: SampleOptions = {}) {
   };
   return buildQuoteView(record, lines, {
     today: '2026-12-01', customerName: 'Северный государственный университет', baseNumber: 'Q-2026-0042', latestRevision: record.revision,
-    revisions: [{ id: 1, revision: record.revision, number: record.number, status: record.status, validUntil: record.validUntil, supersededAt: null }], orderId: null,
+    revisions: [{ id: 1, revision: record.revision, number: record.number, status: record.status, validUntil: record.validUntil, sentAt: record.sentAt, supersededAt: null }], orderId: null,
   });
 }
 

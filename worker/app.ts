@@ -9,6 +9,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { csrfMiddleware, sessionMiddleware, type AppEnv } from './http/auth';
 import { AppError, errorResponse, handleError, notFound, requestLang } from './http/errors';
 import { publicRoute, jsonResponse } from './http/route';
+import { replicaReads } from './http/replica-reads';
 import { validationHook } from './http/validate';
 import { auth, me } from './routes/auth';
 import { catalog } from './routes/catalog';
@@ -17,6 +18,7 @@ import { customerExportRouter, importRouter } from './routes/customer-data';
 import { customers } from './routes/customers';
 import { ledgerRouter } from './routes/ledger';
 import { notificationsRouter } from './routes/notifications';
+import { outboxRouter } from './routes/outbox';
 import { ordersRouter, quoteOrders } from './routes/orders';
 import { quoteHeaderRoutes } from './routes/quotes/header';
 import { quoteLifecycleRoutes } from './routes/quotes/lifecycle';
@@ -83,6 +85,9 @@ app.use('*', async (c, next) => {
   c.set('lang', requestLang(c));
   await next();
 });
+// The customer's link reads through a D1 session (replicas near the customer, read-your-writes).
+app.use('/api/shared/*', replicaReads);
+app.use('/s/*', replicaReads);
 app.use('*', sessionMiddleware);
 app.use('*', csrfMiddleware);
 
@@ -136,6 +141,7 @@ app.route('/api/crowdfunding', crowdfundingRouter);
 app.route('/api/shared', sharedApi);
 app.route('/s', sharedPages);
 app.route('/api/notifications', notificationsRouter);
+app.route('/api/outbox', outboxRouter);
 
 app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
   type: 'apiKey',

@@ -1,5 +1,6 @@
 /** Customers and their balances. */
 import { z } from '@hono/zod-openapi';
+import { LANGS } from '../../worker/domain/enums';
 import { MAX_HOURS_CENTI, NOTHING_TO_CHANGE, Role, changesSomething, int, name, text } from './common';
 import { Me, User } from './staff';
 import { Settings } from './settings';
@@ -15,6 +16,7 @@ const customerFields = {
   contactName: text(200).optional(),
   address: text(500).optional(),
   notes: text(5_000).optional(),
+  lang: z.enum(LANGS).optional().openapi({ description: 'the language the customer reads: their page, documents, e-mails (default ru)' }),
   overdraftCenti: int().min(0).max(MAX_HOURS_CENTI).optional(),
   lowBalanceCenti: int()
     .min(0)
@@ -42,6 +44,7 @@ export const Customer = z
     contactName: z.string(),
     address: z.string(),
     notes: z.string(),
+    lang: z.enum(LANGS),
     overdraftCenti: int(),
     balanceCenti: int(),
     lowBalanceCenti: int().nullable(),

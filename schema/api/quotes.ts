@@ -60,6 +60,21 @@ export const LinePatchBody = z
 
 export const VersionBody = z.object({ version: Version }).strict().openapi('VersionBody');
 
+/** Sending a draft, and with `email` an e-mail to the customer (link + PDF) written with the send. */
+export const SendBody = z
+  .object({
+    version: Version,
+    email: z
+      .object({
+        to: z.array(z.string().trim().email().max(254)).min(1).max(10).openapi({ description: 'the customer’s addresses' }),
+        message: z.string().trim().max(5_000).optional().openapi({ description: 'the manager’s note, quoted in the e-mail' }),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict()
+  .openapi('SendBody');
+
 export const PasteRow = z
   .object({
     code: z.string().trim().min(1).max(20).optional(),
@@ -164,7 +179,7 @@ export const Quote = z
     lines: z.array(QuoteLine),
     sections: z.array(z.object({ lineId: int().nullable(), title: z.string(), subtotalMinor: int(), normHoursCenti: int() })),
     totals: Totals,
-    revisions: z.array(z.object({ id: int(), revision: int(), number: z.string(), status: QuoteStatus })),
+    revisions: z.array(z.object({ id: int(), revision: int(), number: z.string(), status: QuoteStatus, sentAt: z.string().nullable(), supersededAt: z.string().nullable() })),
     allowed: z.object({
       edit: z.boolean(),
       send: z.boolean(),

@@ -14,6 +14,7 @@ export const Settings = z
     quoteValidityDays: int(),
     shareLinkDays: int(),
     backdateDays: int().openapi({ description: 'how many days back a ledger entry may be dated' }),
+    logoDataUrl: z.string().openapi({ description: 'the company’s logo as a data: URL (PNG, JPEG or SVG), or empty' }),
     version: int(),
     updatedAt: z.string(),
   })
@@ -32,6 +33,15 @@ export const SettingsPatchBody = z
     quoteValidityDays: int().min(1).max(365).optional(),
     shareLinkDays: int().min(1).max(365).optional(),
     backdateDays: int().min(0).max(3650).optional(),
+    logoDataUrl: z
+      .union([
+        z.literal(''),
+        z
+          .string()
+          .max(270_000)
+          .regex(/^data:image\/(png|jpeg|svg\+xml);base64,[A-Za-z0-9+/]+=*$/, 'a PNG, JPEG or SVG image as a base64 data: URL (at most 200 KB)'),
+      ])
+      .optional(),
   })
   .strict()
   .refine(changesSomething, NOTHING_TO_CHANGE)

@@ -9,13 +9,16 @@ export const LoginBody = z
 
 export const Me = z.object({ id: int(), email: z.string(), name: z.string(), role: Role }).openapi('Me');
 
-export const User = Me.extend({ active: z.boolean(), createdAt: z.string() }).openapi('User');
+export const User = Me.extend({ phone: z.string(), active: z.boolean(), createdAt: z.string() }).openapi('User');
+
+const phone = z.string().trim().max(50).regex(/^[0-9+()\-.\s]*$/, 'digits, spaces, + ( ) - only').openapi({ description: 'shown to customers on estimates and e-mails' });
 
 export const NewUserBody = z
   .object({
     email: z.string().trim().toLowerCase().email().max(254),
     name: name(),
     role: Role,
+    phone: phone.optional(),
     password: z.string().min(10, 'at least 10 characters').max(1024),
   })
   .strict()
@@ -26,6 +29,7 @@ export const UserPatchBody = z
     name: name().optional(),
     role: Role.optional(),
     active: z.boolean().optional(),
+    phone: phone.optional(),
     password: z.string().min(10).max(1024).optional(),
   })
   .strict()

@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { ORIGIN, call, fails, fetchWorker, login, ok } from '../helpers';
+import { ORIGIN, call, expectThrottledAfter, fails, fetchWorker, freshIp, login, ok } from '../helpers';
 
 describe('login, sessions, roles', () => {
   it('logs in with an HttpOnly, SameSite cookie and answers /api/me', async () => {
@@ -56,6 +56,22 @@ describe('login, sessions, roles', () => {
     expect(locked.status).toBe(429);
     expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(((await locked.json()) as any).error.code).toBe('too_many_attempts');
+  });
+
+  it('limits logins per address (60 a minute) before any password is checked; another address still logs in', async () => {
+    const ip = freshIp();
+    const statuses: number[] = [];
+    const codes = new Set<string>();
+    for (let i = 0; i < 121; i++) {
+      // An empty body: cheap to refuse (400) until the address has used its minute.
+      const res = await fetchWorker('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json', origin: ORIGIN, 'cf-connecting-ip': ip }, body: '{}' });
+      statuses.push(res.status);
+      if (res.status === 429) codes.add(((await res.json()) as any).error.code);
+    }
+    expectThrottledAfter(statuses, 60);
+    expect([...codes]).toEqual(['too_many_requests']);
+    expect(statuses.filter((s) => s !== 429).every((s) => s === 400)).toBe(true);
+    expect((await login('manager@demo.local', undefined, freshIp())).status).toBe(200);
   });
 
   it('logout ends the session for good', async () => {

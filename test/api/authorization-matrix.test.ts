@@ -90,6 +90,10 @@ const CONTRACT: Record<string, 'public' | 'shared' | string[]> = {
   // Second round
   'get /api/quotes/{id}/export.pdf': STAFF,
   'get /api/shared/{token}/export.pdf': 'shared',
+  'get /api/outbox': ['admin'],
+  'post /api/outbox/{id}/retry': ['admin'],
+  'post /api/quotes/{id}/shares/{linkId}/renew': SALES,
+  'delete /api/quotes/{id}/shares/{linkId}': SALES,
   'patch /api/customers/{id}': STAFF, // overdraftCenti itself: accountant and admin only (test/api/trust.test.ts)
   // Second round: accounting
   'post /api/periods/{month}/close': BOOKS,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ORIGIN, fails, fetchWorker, ok } from '../helpers';
+import { ORIGIN, fails, fetchWorker, ok, freshIp } from '../helpers';
 
 let codeCounter = 0;
 async function project(extra: Record<string, unknown> = {}) {
@@ -176,7 +176,7 @@ describe('a share in a quote', () => {
     const { token } = await ok('POST', `/api/quotes/${q.id}/share`, {}, 201);
     const res = await fetchWorker(`/api/shared/${token}/accept`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', origin: ORIGIN, 'cf-connecting-ip': '10.77.0.1' },
+      headers: { 'content-type': 'application/json', origin: ORIGIN, 'cf-connecting-ip': freshIp() },
       body: JSON.stringify({ name: 'Дмитрий Волков' }),
     });
     expect(res.status).toBe(200);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { database } from '../../worker/store/db';
 import { exportCustomer } from '../../worker/store/customer-export';
 import { ImportRefused, importCustomer } from '../../worker/store/customer-import';
-import { ORIGIN, call, fails, fetchWorker, ok } from '../helpers';
+import { ORIGIN, call, fails, fetchWorker, ok, freshIp } from '../helpers';
 
 /** A customer with a revised quote, an accepted one turned into an order, debits, a correction and a pledge. */
 async function busyCustomer() {
@@ -16,7 +16,7 @@ async function busyCustomer() {
   const r2 = await ok('POST', `/api/quotes/${q.id}/revise`, {}, 201);
   const sent = await ok('POST', `/api/quotes/${r2.id}/send`, { body: { version: r2.version } });
   const { token } = await ok('POST', `/api/quotes/${sent.id}/share`, {}, 201);
-  await fetchWorker(`/api/shared/${token}/accept`, { method: 'POST', headers: { 'content-type': 'application/json', origin: ORIGIN, 'cf-connecting-ip': '10.5.5.5' }, body: JSON.stringify({ name: 'Анна Выгрузкина' }) });
+  await fetchWorker(`/api/shared/${token}/accept`, { method: 'POST', headers: { 'content-type': 'application/json', origin: ORIGIN, 'cf-connecting-ip': freshIp() }, body: JSON.stringify({ name: 'Анна Выгрузкина' }) });
   const t = await ok('POST', `/api/customers/${c.id}/ledger`, { as: 'accountant', body: { kind: 'topup', normHoursCenti: 5000, memo: 'пакет', topupKind: 'contract' } }, 201);
   await ok('POST', `/api/customers/${c.id}/ledger`, { as: 'accountant', body: { kind: 'correction', normHoursCenti: -200, memo: 'ошибка', correctsEntryId: t.entry.id } }, 201);
   const order = await ok('POST', `/api/quotes/${sent.id}/order`, {}, 201);

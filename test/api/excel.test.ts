@@ -12,7 +12,7 @@ import { assertConsumptionFits } from '../../worker/routes/reports';
 import { contentDisposition } from '../../worker/excel/filename';
 import { AppError } from '../../worker/http/errors';
 import { allText, formulaCells, zipParts } from '../e2e/excel-check';
-import { call, fails, fetchWorker, ok } from '../helpers';
+import { call, fails, fetchWorker, ok, freshIp } from '../helpers';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const EVIL_TITLE = '=HYPERLINK("http://evil.example/","нажмите")';
@@ -20,8 +20,6 @@ const SECRET_NOTE = 'СЕКРЕТ: можем дать скидку 15%';
 const SECRET_K = 'ВНУТРЕННЯЯ ПРИЧИНА K';
 
 let items: Record<string, { id: number; hoursCenti: number | null; kMilli: number }>;
-let ipCounter = 0;
-const freshIp = () => `10.9.${Math.floor(++ipCounter / 250)}.${ipCounter % 250}`;
 
 beforeAll(async () => {
   const list = await ok<any[]>('GET', '/api/catalog/items');
@@ -359,12 +357,12 @@ describe('the estimate workbook (customer link)', () => {
     expect(ru.wb.worksheets[0]!.name).toBe('Смета');
     expect((await customer(`/api/shared/${'x'.repeat(43)}/export.xlsx`)).status).toBe(404);
     expect((await customer('/api/shared/short/export.xlsx')).status).toBe(404);
-    // A newer revision sent: the old link's file says it was replaced, as its page does.
+    // A newer revision sent: the same link's file is the new revision (the link belongs to the number).
     const r2 = await ok('POST', `/api/quotes/${q.id}/revise`, {}, 201);
     await ok('POST', `/api/quotes/${r2.id}/send`, { body: { version: r2.version } });
-    const old = await book(await customer(`/api/shared/${token}/export.xlsx`));
-    expect(old.wb.worksheets[0]!.getCell('I6').value).toBe('Заменена новой редакцией');
-    expect(old.wb.worksheets[0]!.getCell('A1').value).toBe(`Смета № ${q.number}`);
+    const latest = await book(await customer(`/api/shared/${token}/export.xlsx`));
+    expect(latest.wb.worksheets[0]!.getCell('A1').value).toBe(`Смета № ${q.number}-R2, редакция 2`);
+    expect(latest.wb.worksheets[0]!.getCell('I6').value).not.toBe('Заменена новой редакцией');
     await ok('DELETE', `/api/quotes/${q.id}/share`);
     const revoked = await customer(`/api/shared/${token}/export.xlsx`);
     expect(revoked.status).toBe(404);

@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatFixed, formatHours, formatMoney, type Lang } from '../../worker/domain/format';
-import { call, fails, fetchWorker, ok } from '../helpers';
+import { call, fails, fetchWorker, ok, expectThrottledAfter, freshIp } from '../helpers';
 import { allTexts, readPdf } from '../pdf-read';
 
 const SECRET_NOTE = 'СЕКРЕТ: можем дать скидку 15%';
@@ -14,8 +14,6 @@ const SECRET_K = 'ВНУТРЕННЯЯ ПРИЧИНА K';
 const EVIL_TITLE = 'Смета (черновик) \\ ) ( <script>alert(1)</script> %%EOF endstream';
 
 let items: Record<string, { id: number }>;
-let ipCounter = 0;
-const freshIp = () => `10.16.${Math.floor(++ipCounter / 250)}.${ipCounter % 250}`;
 const customer = (path: string, ip = freshIp(), lang = 'ru-RU') => fetchWorker(path, { headers: { 'cf-connecting-ip': ip, 'accept-language': lang } });
 
 beforeAll(async () => {
@@ -157,7 +155,7 @@ describe('GET /api/shared/:token/export.pdf (the customer’s link)', () => {
     expect(en.texts).toContain(`Estimate No. ${q.number}`);
   });
 
-  it('an unknown, malformed, replaced or revoked link answers as the link does', async () => {
+  it('an unknown, malformed or revoked link answers as the link does; after a new revision the link gives it', async () => {
     const { q, token } = await shared();
     for (const bad of ['x'.repeat(43), 'short']) {
       const res = await customer(`/api/shared/${bad}/export.pdf`);
@@ -166,20 +164,21 @@ describe('GET /api/shared/:token/export.pdf (the customer’s link)', () => {
     }
     const r2 = await ok('POST', `/api/quotes/${q.id}/revise`, {}, 201);
     await ok('POST', `/api/quotes/${r2.id}/send`, { body: { version: r2.version } });
-    const old = await pdfOf(await customer(`/api/shared/${token}/export.pdf`));
-    expect(old.texts).toContain(`Смета № ${q.number}`);
-    expect(old.texts).toContain('Заменена новой редакцией');
+    // The link belongs to the number: its PDF is now the new revision.
+    const latest = await pdfOf(await customer(`/api/shared/${token}/export.pdf`));
+    expect(latest.texts).toContain(`Смета № ${q.number}-R2`);
+    expect(latest.texts).not.toContain('Заменена новой редакцией');
     await ok('DELETE', `/api/quotes/${q.id}/share`);
     const revoked = await customer(`/api/shared/${token}/export.pdf`);
     expect(revoked.status).toBe(404);
     expect(((await revoked.json()) as any).error.code).toBe('link_revoked');
   });
 
-  it('shares the Excel download’s per-address limit: the 31st download in a minute is 429', async () => {
-    const ip = '10.16.250.1';
+  it('shares the Excel download’s per-address limit (30 a minute, both formats together)', async () => {
+    const ip = freshIp();
     const statuses: number[] = [];
-    for (let i = 0; i < 31; i++) statuses.push((await customer(`/api/shared/${'y'.repeat(43)}/export.${i % 2 ? 'pdf' : 'xlsx'}`, ip)).status);
-    expect(statuses.slice(0, 30).every((s) => s === 404)).toBe(true);
-    expect(statuses[30]).toBe(429);
+    for (let i = 0; i < 61; i++) statuses.push((await customer(`/api/shared/${'y'.repeat(43)}/export.${i % 2 ? 'pdf' : 'xlsx'}`, ip)).status);
+    expectThrottledAfter(statuses, 30);
+    expect(statuses.filter((s) => s !== 429).every((s) => s === 404)).toBe(true);
   });
 });

@@ -268,7 +268,8 @@ describe('lifecycle', () => {
     ]);
     const r1 = await ok('GET', `/api/quotes/${q.id}`);
     expect(r1.supersededAt).not.toBeNull();
-    expect(r1.allowed.share).toBe(false);
+    // A link belongs to the number: R1 can still be shared, and the link shows R2.
+    expect(r1.allowed.share).toBe(true);
     const r3 = await ok('POST', `/api/quotes/${r2.id}/revise`, {}, 201);
     expect(r3.number).toBe(`${q.number}-R3`);
   });

@@ -1,12 +1,10 @@
 import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { base64url, randomToken } from '../../worker/platform/secrets';
-import { ORIGIN, call, fails, fetchWorker, ok } from '../helpers';
+import { ORIGIN, call, fails, fetchWorker, ok, expectThrottledAfter, freshIp } from '../helpers';
 
 let items: Record<string, { id: number }>;
-let ipCounter = 0;
 /** Each customer request from its own address, so the per-IP throttle stays out of the way. */
-const freshIp = () => `10.0.${Math.floor(++ipCounter / 250)}.${ipCounter % 250}`;
 
 beforeAll(async () => {
   const list = await ok<any[]>('GET', '/api/catalog/items');
@@ -78,7 +76,10 @@ describe('what the customer sees', () => {
       if (Array.isArray(v)) v.forEach(walk);
       else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) (keys.add(k), walk(x));
     };
-    walk(view);
+    // The manager's contact is on the page on purpose (name, phone, e-mail); nothing else of staff or customer.
+    expect(Object.keys(view.manager).sort()).toEqual(['email', 'name', 'phone']);
+    expect(view.manager).toMatchObject({ name: 'Максим Менеджеров', email: 'manager@demo.local' });
+    walk({ ...view, manager: null });
     for (const k of forbidden) expect(keys.has(k), `shared JSON has "${k}"`).toBe(false);
   });
 
@@ -167,12 +168,16 @@ describe('bad links', () => {
     expect(await (await customer('GET', `/s/${fresh.token}`)).text()).toContain('Срок действия ссылки истёк');
   });
 
-  it('throttles one address that asks too often', async () => {
+  it('throttles one address that asks too often (120 views a minute), with Retry-After', async () => {
     const ip = freshIp();
-    const results = await Promise.all(Array.from({ length: 125 }, () => customer('GET', `/api/shared/${randomToken()}`, undefined, ip)));
-    const limited = results.filter((r) => r.status === 429);
-    expect(limited.length).toBe(5);
-    expect(Number(limited[0]!.headers.get('retry-after'))).toBeGreaterThan(0);
+    const results: Response[] = [];
+    for (let i = 0; i < 241; i++) results.push(await customer('GET', `/api/shared/${randomToken()}`, undefined, ip));
+    expectThrottledAfter(results.map((r) => r.status), 120);
+    const limited = results.find((r) => r.status === 429)!;
+    expect(Number(limited.headers.get('retry-after'))).toBe(60);
+    expect(((await limited.json()) as any).error).toMatchObject({ code: 'too_many_requests', details: { limit: 'SHARED_VIEW_LIMITER' } });
+    // Another address is not affected.
+    expect((await customer('GET', `/api/shared/${randomToken()}`, undefined, freshIp())).status).toBe(404);
   });
 });
 
@@ -236,35 +241,46 @@ describe('answers', () => {
     expect((await ok('GET', `/api/quotes/${q.id}`)).status).toBe('declined');
   });
 
-  it('request changes, then a new revision replaces the old link', async () => {
+  it('one link per quote number: after R2 is sent the same link shows R2, R1 listed as replaced', async () => {
     const q = await sentQuote();
-    const r1 = await share(q.id);
-    const changed = await customer('POST', `/api/shared/${r1.token}/request-changes`, { name: 'Иван Петров', message: 'Уберите 2.9' });
+    const link = await share(q.id);
+    const changed = await customer('POST', `/api/shared/${link.token}/request-changes`, { name: 'Иван Петров', message: 'Уберите 2.9', revision: 1 });
     expect(changed.status).toBe(200);
     const r2 = await ok('POST', `/api/quotes/${q.id}/revise`, {}, 201);
     // until R2 is sent, the customer keeps seeing R1
-    expect(((await (await customer('GET', `/api/shared/${r1.token}`)).json()) as any).replaced).toBe(false);
+    const before = (await (await customer('GET', `/api/shared/${link.token}`)).json()) as any;
+    expect(before.quote.number).toBe(q.number);
+    expect(before.history).toEqual([]);
     const edited = await ok('DELETE', `/api/quotes/${r2.id}/lines/${r2.lines[1].id}?version=1`);
-    await ok('POST', `/api/quotes/${r2.id}/send`, { body: { version: edited.version } });
-    const old = (await (await customer('GET', `/api/shared/${r1.token}`)).json()) as any;
-    expect(old).toMatchObject({ replaced: true, canAnswer: false });
-    expect(await (await customer('GET', `/s/${r1.token}`)).text()).toContain('заменена более новой редакцией');
-    await fails('POST', `/api/quotes/${q.id}/share`, {}, 409, 'revision_replaced');
-    const r2link = await share(r2.id);
-    const r2view = (await (await customer('GET', `/api/shared/${r2link.token}`)).json()) as any;
-    expect(r2view.quote.number).toBe(`${q.number}-R2`);
-    expect(r2view.lines).toHaveLength(1);
-    expect(JSON.stringify(r2view)).not.toContain(q.number + '"'); // R1 is not in R2's view
+    const sent = await ok('POST', `/api/quotes/${r2.id}/send`, { body: { version: edited.version } });
+    const after = (await (await customer('GET', `/api/shared/${link.token}`)).json()) as any;
+    expect(after.quote).toMatchObject({ number: `${q.number}-R2`, revision: 2 });
+    expect(after).toMatchObject({ replaced: false, canAnswer: true });
+    expect(after.lines).toHaveLength(1);
+    expect(after.history).toEqual([{ number: q.number, revision: 1, sentAt: expect.any(String), replacedAt: sent.sentAt }]);
+    const page = await (await customer('GET', `/s/${link.token}`)).text();
+    expect(page).toContain(`${q.number}-R2`);
+    expect(page).toContain('заменена редакцией');
+    // A link made from R1's id is a link to the number too.
+    const again = await share(q.id);
+    expect(((await (await customer('GET', `/api/shared/${again.token}`)).json()) as any).quote.revision).toBe(2);
   });
 
-  it('an answer on a replaced revision is a 409', async () => {
+  it('an answer names the revision the customer saw: a stale one is refused, the current one is taken', async () => {
     const q = await sentQuote();
-    const r1 = await share(q.id);
+    const link = await share(q.id);
     const r2 = await ok('POST', `/api/quotes/${q.id}/revise`, {}, 201);
     await ok('POST', `/api/quotes/${r2.id}/send`, { body: { version: 1 } });
-    const res = await customer('POST', `/api/shared/${r1.token}/accept`, { name: 'Иван Петров' });
-    expect(res.status).toBe(409);
-    expect(((await res.json()) as any).error.code).toBe('revision_replaced');
+    const stale = await customer('POST', `/api/shared/${link.token}/accept`, { name: 'Иван Петров', revision: 1 });
+    expect(stale.status).toBe(409);
+    const err = ((await stale.json()) as any).error;
+    expect(err.code).toBe('revision_replaced');
+    expect(err.message).toContain(`${q.number}-R2`);
+    expect((await ok('GET', `/api/quotes/${r2.id}`)).status).toBe('sent');
+    const fresh = await customer('POST', `/api/shared/${link.token}/accept`, { name: 'Иван Петров', revision: 2 });
+    expect(fresh.status).toBe(200);
+    expect((await ok('GET', `/api/quotes/${r2.id}`)).status).toBe('accepted');
+    expect((await ok('GET', `/api/quotes/${q.id}`)).status).toBe('sent');
   });
 
   it('an expired estimate cannot be accepted', async () => {

@@ -54,9 +54,10 @@ describe('quote lifecycle', () => {
     expect(refusalFor('edit', 'accepted', true, false)?.code).toBe('quote_locked');
   });
 
-  it('a replaced revision cannot be answered or shared; only the latest can be revised', () => {
+  it('a replaced revision cannot be answered (its link shows the newer one); only the latest can be revised', () => {
     expect(refusalFor('answer', 'sent', false, true)?.code).toBe('revision_replaced');
-    expect(refusalFor('share', 'sent', false, true)?.code).toBe('revision_replaced');
+    // A link belongs to the quote's number (API.md, Delivery): sharing a replaced revision shares the number.
+    expect(refusalFor('share', 'sent', false, true)).toBeNull();
     expect(refusalFor('revise', 'sent', false, false)?.code).toBe('not_latest_revision');
     expect(refusalFor('answer', 'expired', true, false)?.code).toBe('quote_expired');
   });

@@ -4,7 +4,7 @@
  * run ends, even after a failure.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -34,8 +34,19 @@ export default async function setup(project: TestProject) {
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true, // its own process group, so that wrangler and workerd stop with it
   });
-  child.stdout!.on('data', (d) => log.push(String(d)));
-  child.stderr!.on('data', (d) => log.push(String(d)));
+  // The app's output is also kept in <state>/app.log: the simulated Email Service prints
+  // there where it wrote each message (test/e2e/mailbox.ts reads it).
+  const logFile = join(state, 'app.log');
+  const keep = (d: unknown) => {
+    log.push(String(d));
+    try {
+      appendFileSync(logFile, String(d));
+    } catch {
+      // the state folder is gone: the run is over
+    }
+  };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
   const stop = () => {
     try {
       if (child.pid) process.kill(-child.pid, 'SIGTERM');

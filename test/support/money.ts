@@ -5,13 +5,12 @@
  */
 import { env } from 'cloudflare:test';
 import { expect } from 'vitest';
-import { ORIGIN, call, fetchWorker, ok } from '../helpers';
+import { ORIGIN, call, fetchWorker, freshIp, ok } from '../helpers';
 
 let counter = 0;
 /** A fresh Idempotency-Key. */
 export const key = () => `key-${++counter}-${Math.random().toString(36).slice(2)}`;
-/** A fresh client address, so that per-address throttles never interfere between tests. */
-export const freshIp = () => `10.77.${Math.floor(++counter / 250) % 250}.${counter % 250}`;
+export { freshIp } from '../helpers';
 
 let items: Record<string, { id: number; hoursCenti: number | null; kMilli: number }> | null = null;
 export async function catalog() {

@@ -2,20 +2,22 @@
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { MeT, RoleT, SettingsT } from '../../schema/api';
-import { get, onUnauthorized, post } from './api';
+import { api, onUnauthorized } from './api';
 import { Icon, type IconName } from './components/icons';
 import { NotificationBell } from './components/notifications';
 import { Loading, Toasts, roleWord } from './components/ui';
-import { getLang, setLang as storeLang, t, type Lang, type WordKey } from './i18n';
+import { getLang, setLang as storeLang, t, type Lang } from './i18n';
 import { CatalogPage } from './pages/catalog';
-import { ComparePage, CrowdfundingPage, ProjectPage } from './pages/crowdfunding';
+import { ComparePage } from './pages/compare';
+import { CrowdfundingPage } from './pages/crowdfunding';
 import { CustomerPage, CustomersPage } from './pages/customers';
-import { QuoteEditorPage } from './pages/quote-editor';
-import { QuotesPage } from './pages/quotes';
 import { LoginPage } from './pages/login';
 import { NotFoundPage } from './pages/not-found';
 import { OrderPage } from './pages/order';
+import { ProjectPage } from './pages/project';
 import { QueuePage } from './pages/queue';
+import { QuoteEditorPage } from './pages/quote-editor';
+import { QuotesPage } from './pages/quotes';
 import { ReportPage } from './pages/report';
 import { SettingsPage } from './pages/settings';
 import { UsersPage } from './pages/users';
@@ -46,21 +48,21 @@ const PAGES: PageDef[] = [
 
 interface NavDef {
   href: string;
-  label: WordKey;
+  label: 'quotes' | 'customers' | 'navQueue' | 'navReport' | 'navCrowdfunding' | 'priceList' | 'settings' | 'users';
   icon: IconName;
   roles?: RoleT[];
 }
 
 const NAV: NavDef[] = [
   // The quote list is sales' (API.md); the accountant opens a quote from an order or a customer.
-  { href: '/quotes', label: 'nav_quotes', icon: 'quotes', roles: ['admin', 'manager'] },
-  { href: '/customers', label: 'nav_customers', icon: 'customers' },
-  { href: '/queue', label: 'nav_queue', icon: 'queue' },
-  { href: '/reports', label: 'nav_report', icon: 'report' },
-  { href: '/crowdfunding', label: 'nav_crowdfunding', icon: 'crowdfunding' },
-  { href: '/catalog', label: 'nav_catalog', icon: 'catalog' },
-  { href: '/settings', label: 'nav_settings', icon: 'settings', roles: ['admin'] },
-  { href: '/users', label: 'nav_users', icon: 'users', roles: ['admin'] },
+  { href: '/quotes', label: 'quotes', icon: 'quotes', roles: ['admin', 'manager'] },
+  { href: '/customers', label: 'customers', icon: 'customers' },
+  { href: '/queue', label: 'navQueue', icon: 'queue' },
+  { href: '/reports', label: 'navReport', icon: 'report' },
+  { href: '/crowdfunding', label: 'navCrowdfunding', icon: 'crowdfunding' },
+  { href: '/catalog', label: 'priceList', icon: 'catalog' },
+  { href: '/settings', label: 'settings', icon: 'settings', roles: ['admin'] },
+  { href: '/users', label: 'users', icon: 'users', roles: ['admin'] },
 ];
 
 /** Where each role starts: sales at the quotes, the accountant at the month. */
@@ -79,7 +81,7 @@ export function App() {
 
   const loadSession = useCallback(async () => {
     try {
-      const [user, s] = await Promise.all([get<MeT>('/api/me'), get<SettingsT>('/api/settings')]);
+      const [user, s] = await Promise.all([api('GET /api/me'), api('GET /api/settings')]);
       setSettings(s);
       setMe(user);
     } catch {
@@ -109,11 +111,11 @@ export function App() {
     lang,
     setLang,
     logout: async () => {
-      await post('/api/auth/logout').catch(() => undefined);
+      await api('POST /api/auth/logout').catch(() => undefined);
       setMe(null);
       navigate('/');
     },
-    refreshSettings: async () => setSettings(await get<SettingsT>('/api/settings')),
+    refreshSettings: async () => setSettings(await api('GET /api/settings')),
   };
 
   const home = homeOf(me.role);
@@ -131,7 +133,7 @@ export function App() {
     <SessionContext.Provider value={session}>
       <div class="shell" key={lang}>
         <a class="skip-link" href="#main">
-          {t('skip_to_content')}
+          {t('skipToContent')}
         </a>
         <aside class="sidebar">
           <div class="brand">
@@ -139,11 +141,11 @@ export function App() {
               N
             </span>
             <span>
-              {t('app_name')}
+              {t('appName')}
               <small>{session.settings.companyName}</small>
             </span>
           </div>
-          <nav class="nav" aria-label={t('nav_main')}>
+          <nav class="nav" aria-label={t('navMain')}>
             {NAV.filter((n) => !n.roles || n.roles.includes(me.role)).map((n) => (
               <Link key={n.href} href={n.href} aria-current={path.startsWith(n.href) ? 'page' : undefined}>
                 <Icon name={n.icon} />
@@ -159,8 +161,14 @@ export function App() {
               </small>
             </div>
             <NotificationBell />
-            <button type="button" class="btn btn-ghost" lang={lang === 'ru' ? 'en' : 'ru'} aria-label={t('lang_switch_label')} onClick={() => setLang(lang === 'ru' ? 'en' : 'ru')}>
-              <Icon name="globe" /> {t('lang_switch')}
+            <button
+              type="button"
+              class="btn btn-ghost"
+              lang={lang === 'ru' ? 'en' : 'ru'}
+              aria-label={t('langSwitchLabel')}
+              onClick={() => setLang(lang === 'ru' ? 'en' : 'ru')}
+            >
+              <Icon name="globe" /> {t('langSwitch')}
             </button>
             <button type="button" class="btn btn-ghost" onClick={() => void session.logout()}>
               <Icon name="logout" /> {t('logout')}

@@ -29,6 +29,7 @@ export const QUOTE_LIFECYCLE: Lifecycle<QuoteStatus, QuoteAction> = {
   /** The customer's answer, on the revision that was sent and not replaced since. */
   answer: { from: ['sent'], to: null },
   order: { from: ['accepted'], to: null },
+  /** A link to the quote's NUMBER (it shows the latest sent revision): from a revision that was sent, or any revision of a number that was. */
   share: { from: ['sent', 'accepted', 'declined', 'changes_requested', 'expired'], to: null },
 };
 
@@ -107,7 +108,6 @@ function refusalOf(action: QuoteAction, status: QuoteStatus): Refusal {
 export function refusalFor(action: QuoteAction, status: QuoteStatus, latest: boolean, superseded: boolean): Refusal | null {
   if (action === 'revise' && !latest) return refuse(409, 'not_latest_revision', W.notLatest);
   if (action === 'answer' && superseded) return refuse(409, 'revision_replaced', W.replaced);
-  if (action === 'share' && superseded) return refuse(409, 'revision_replaced', W.shareReplaced);
   return may(QUOTE_LIFECYCLE, action, status) ? null : refusalOf(action, status);
 }
 

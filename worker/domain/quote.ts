@@ -101,7 +101,7 @@ export interface QuoteContext {
   customerName: string;
   baseNumber: string;
   latestRevision: number;
-  revisions: { id: number; revision: number; number: string; status: StoredQuoteStatus; validUntil: string | null; supersededAt: string | null }[];
+  revisions: { id: number; revision: number; number: string; status: StoredQuoteStatus; validUntil: string | null; sentAt: string | null; supersededAt: string | null }[];
   orderId: number | null;
 }
 
@@ -113,7 +113,12 @@ export function buildQuoteView(q: QuoteRecord, lines: readonly LineRecord[], ctx
   const superseded = q.supersededAt !== null;
   const { lines: priced, totals } = priceLines(lines, q);
   const allowed = Object.fromEntries(
-    ACTIONS.map((a) => [a, refusalFor(a, status, latest, superseded) === null && !(a === 'order' && ctx.orderId !== null)]),
+    ACTIONS.map((a) => [
+      a,
+      (refusalFor(a, status, latest, superseded) === null && !(a === 'order' && ctx.orderId !== null)) ||
+        // A draft of a number that was sent may share the number's link too.
+        (a === 'share' && ctx.revisions.some((r) => r.sentAt !== null)),
+    ]),
   ) as Record<(typeof ACTIONS)[number], boolean>;
   return {
     id: q.id,
@@ -151,6 +156,8 @@ export function buildQuoteView(q: QuoteRecord, lines: readonly LineRecord[], ctx
       revision: r.revision,
       number: r.number,
       status: effectiveStatus(r, ctx.today),
+      sentAt: r.sentAt,
+      supersededAt: r.supersededAt,
     })),
     allowed,
   };

@@ -9,6 +9,10 @@ import type { QuoteView } from './quote';
 export interface SharedContext {
   companyName: string;
   companyDetails: string;
+  /** The company's logo (a data: URL) or ''. */
+  logoDataUrl?: string;
+  /** Who the customer talks to: shown on the page with their phone and e-mail. */
+  manager?: { name: string; phone: string; email: string } | null;
   customerName: string;
   customerLegalName: string;
   linkExpiresAt: string;
@@ -20,7 +24,8 @@ export function sharedView(q: QuoteView, ctx: SharedContext) {
   const replaced = q.supersededAt !== null;
   const answer: SharedAnswer | null = q.status === 'accepted' || q.status === 'declined' || q.status === 'changes_requested' ? q.status : null;
   return {
-    company: { name: ctx.companyName, details: ctx.companyDetails },
+    company: { name: ctx.companyName, details: ctx.companyDetails, logo: ctx.logoDataUrl ?? '' },
+    manager: ctx.manager ? { name: ctx.manager.name, phone: ctx.manager.phone, email: ctx.manager.email } : null,
     customer: { name: ctx.customerName, legalName: ctx.customerLegalName },
     quote: {
       number: q.number,
@@ -41,6 +46,7 @@ export function sharedView(q: QuoteView, ctx: SharedContext) {
       code: l.code,
       title: l.title,
       mode: l.mode,
+      actualTime: l.actualTime,
       quantityMilli: l.quantityMilli,
       hoursCenti: l.hoursCenti,
       kMilli: l.kMilli,
@@ -60,6 +66,10 @@ export function sharedView(q: QuoteView, ctx: SharedContext) {
     expired: q.status === 'expired',
     canAnswer: q.status === 'sent' && !replaced,
     link: { expiresAt: ctx.linkExpiresAt },
+    /** The number's earlier sent revisions, read-only: when each was sent and replaced. */
+    history: q.revisions
+      .filter((r) => r.revision < q.revision && r.sentAt !== null)
+      .map((r) => ({ number: r.number, revision: r.revision, sentAt: r.sentAt!, replacedAt: r.supersededAt })),
   };
 }
 

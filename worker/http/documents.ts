@@ -5,7 +5,6 @@
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { ErrorBody } from '../../schema/api';
-import { localDate } from '../domain/calendar';
 import type { Lang } from '../domain/format';
 import type { QuoteView } from '../domain/quote';
 import { sharedView } from '../domain/shared-view';
@@ -13,7 +12,7 @@ import { XLSX_TYPE } from '../excel/cells';
 import { CUSTOMER_DATA_ROW_CAP, customerDataRefusal } from '../excel/customer-data';
 import { estimateRefusal, estimateWorkbook } from '../excel/estimate';
 import { contentDisposition, estimateFileName } from '../excel/filename';
-import { renderEstimatePdf } from '../pdf/estimate';
+import { estimatePdfInput, renderEstimatePdf } from '../pdf/estimate';
 import { quoteParties } from '../store/quote-parties';
 import type { SettingsRow } from '../store/settings';
 import type { AppEnv } from './auth';
@@ -72,23 +71,10 @@ export async function estimateXlsx(c: Context<AppEnv>, quote: QuoteView, setting
 
 /**
  * The estimate as a PDF, from the quote view itself (the renderer reads only customer-facing
- * fields). Its date is the day the revision was sent, in the company's calendar (today for a
- * draft); the manager is whoever sent it.
+ * fields); the manager is whoever sent it.
  */
 export async function estimatePdfFile(db: AppEnv['Variables']['db'], quote: QuoteView, settings: SettingsRow, lang: Lang) {
-  const parties = await quoteParties(db, quote.id);
-  const now = new Date();
-  return renderEstimatePdf(
-    {
-      quote,
-      company: { name: settings.companyName, details: settings.companyDetails },
-      customer: parties.customer ?? { name: quote.customerName, legalName: '', taxId: '', address: '' },
-      manager: parties.manager,
-      date: localDate(quote.sentAt ? Date.parse(quote.sentAt) : now.getTime(), settings.timeZone),
-      generatedAt: now,
-    },
-    lang,
-  );
+  return renderEstimatePdf(estimatePdfInput(quote, settings, await quoteParties(db, quote.id), new Date()), lang);
 }
 
 export const estimatePdfName = (quote: QuoteView) => estimateFileName(quote.number, quote.customerName).replace(/\.xlsx$/, '.pdf');

@@ -1,40 +1,38 @@
 /**
- * Per-IP throttling of the routes anyone can call (the customer's link). Counts live in
- * the isolate's memory: cheap (no D1 round trip on every view) and enough to stop a single
- * client from guessing tokens or flooding answers; an isolate restart forgets them, and
- * Cloudflare's own rate-limiting rules in front of the Worker can add a global limit.
+ * Per-address throttling of the routes anyone can call (the customer's link, the login), through
+ * the Workers Rate Limiting binding: counted across the Worker's isolates in each Cloudflare
+ * location (a client reaching two locations has two counters), simulated by `wrangler dev` and
+ * the tests. Limits and periods live in wrangler.toml ([[ratelimits]]); the period there is the
+ * `Retry-After` the client is told, since the binding does not say when its window ends.
  */
 import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from './auth';
 import { clientIp } from './auth';
 import { AppError } from './errors';
 
-interface Window {
-  start: number;
-  count: number;
+/** The Rate Limiting bindings and the period (seconds) each is declared with in wrangler.toml. */
+export const LIMITERS = {
+  SHARED_VIEW_LIMITER: 60,
+  SHARED_ANSWER_LIMITER: 60,
+  SHARED_EXPORT_LIMITER: 60,
+  LOGIN_LIMITER: 60,
+} as const satisfies Partial<Record<keyof Env, 10 | 60>>;
+export type Limiter = keyof typeof LIMITERS;
+
+export function tooManyRequests(name: string, retry: number) {
+  return new AppError(
+    429,
+    'too_many_requests',
+    { en: `Too many requests. Try again in ${retry} s.`, ru: `Слишком много запросов. Повторите через ${retry} с.` },
+    { limit: name, retryAfterSeconds: retry },
+    { 'Retry-After': String(retry) },
+  );
 }
 
-export function rateLimit(name: string, max: number, windowMs: number): MiddlewareHandler {
-  const windows = new Map<string, Window>();
+export function rateLimit(limiter: Limiter): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const now = Date.now();
-    const key = clientIp(c) ?? 'unknown';
-    let w = windows.get(key);
-    if (!w || now - w.start >= windowMs) {
-      if (windows.size > 10_000) windows.clear();
-      w = { start: now, count: 0 };
-      windows.set(key, w);
-    }
-    w.count++;
-    if (w.count > max) {
-      const retry = Math.ceil((w.start + windowMs - now) / 1000);
-      throw new AppError(
-        429,
-        'too_many_requests',
-        { en: `Too many requests. Try again in ${retry} s.`, ru: `Слишком много запросов. Повторите через ${retry} с.` },
-        { limit: name, retryAfterSeconds: retry },
-        { 'Retry-After': String(retry) },
-      );
-    }
+    const { success } = await c.env[limiter].limit({ key: clientIp(c) ?? 'unknown' });
+    if (!success) throw tooManyRequests(limiter, LIMITERS[limiter]);
     await next();
   };
 }

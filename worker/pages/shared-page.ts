@@ -11,7 +11,7 @@ import { LANGUAGE_NAMES, PAGE_WORDS } from '../domain/words/customer-page';
 import { DOCUMENT_WORDS } from '../domain/words/documents';
 import { QUOTE_STATUS_WORDS } from '../domain/words/statuses';
 import { vocabulary } from '../domain/words/vocabulary';
-import { say } from '../domain/words/words';
+import { fill, say } from '../domain/words/words';
 
 type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 
@@ -83,6 +83,7 @@ function answerBlock(q: SharedQuote, lang: Lang, token: string, form: FormState,
       <summary>${summary}</summary>
       <form method="post" action="/s/${token}?lang=${lang}">
         <input type="hidden" name="action" value="${kind}">
+        <input type="hidden" name="revision" value="${String(q.quote.revision)}">
         ${fields}
       </form>
     </details>`;
@@ -124,6 +125,10 @@ function lineBlock(l: SharedQuote['lines'][number], q: SharedQuote, lang: Lang):
       ? ''
       : `${formatMilli(l.quantityMilli, lang)} × ${formatFixed(l.hoursCenti, 2, lang)} ${w(lang, 'hourUnit')} × K ${formatMilli(l.kMilli, lang)} = ${formatHours(l.normHoursCenti ?? 0, lang)} × ${formatMoney(q.quote.rateMinor, q.quote.currency, lang)}`;
   const hasDetails = l.description || l.inputs || l.result || l.limits;
+  const actual =
+    l.mode === 'estimate' && l.actualTime && l.hoursCenti !== null
+      ? html`<p class="actual"><span class="chip">${w(lang, 'actual')}</span> ${fill(w(lang, 'estimateOfActual'), { hours: formatHours(l.normHoursCenti ?? 0, lang) })}</p>`
+      : '';
   return html`<article class="service">
     <div class="service-head">
       ${l.code ? html`<span class="code">${l.code}</span>` : ''}
@@ -131,6 +136,7 @@ function lineBlock(l: SharedQuote['lines'][number], q: SharedQuote, lang: Lang):
       <span class="amount num">${money(l.amountMinor)}</span>
     </div>
     <p class="calc num">${calc}</p>
+    ${actual}
     ${l.note ? html`<p class="line-note">${l.note}</p>` : ''}
     ${hasDetails
       ? html`<details class="service-details">
@@ -162,8 +168,26 @@ export function sharedPage(q: SharedQuote, lang: Lang, token: string, form: Form
       ? html`<p class="banner banner-warn" role="status">${w(lang, 'expiredNotice')}</p>`
       : '';
   const formError = form.error && (q.answer || !q.canAnswer) ? html`<p class="banner banner-error" role="alert">${form.error}</p>` : '';
+  const history = q.history.length
+    ? html`<details class="history"><summary>${w(lang, 'history')} (${q.history.length})</summary><ul>
+        ${q.history.map(
+          (h) => html`<li>${fill(w(lang, 'historyItem'), { number: h.number, sent: dateText(h.sentAt, lang), current: q.quote.number, replaced: dateText(h.replacedAt, lang) })}</li>`,
+        )}
+      </ul></details>`
+    : '';
+  const manager = q.manager
+    ? html`<section class="manager" aria-label="${w(lang, 'yourManager')}"><span class="muted">${w(lang, 'yourManager')}:</span> <strong>${q.manager.name}</strong>
+        ${q.manager.phone ? html` · <a href="tel:${q.manager.phone.replace(/[^+\d]/g, '')}">${q.manager.phone}</a>` : ''}
+        ${q.manager.email ? html` · <a href="mailto:${q.manager.email}">${q.manager.email}</a>` : ''}</section>`
+    : '';
+  const whatNext =
+    q.answer?.kind === 'accepted'
+      ? html`<section class="what-next"><h2>${w(lang, 'whatNextTitle')}</h2><p>${w(lang, 'whatNext')}</p>
+          ${q.manager ? html`<p>${fill(w(lang, 'whatNextContact'), { name: q.manager.name })}</p>` : ''}</section>`
+      : '';
+  const bar = q.canAnswer ? html`<nav class="answer-bar" aria-label="${w(lang, 'answerBar')}"><a class="button primary" href="#answer-title">${w(lang, 'answerBar')}</a></nav>` : '';
   const body = html`<header class="top">
-      <div class="company"><strong>${q.company.name}</strong>${q.company.details ? html`<small>${q.company.details}</small>` : ''}</div>
+      <div class="company">${q.company.logo ? html`<img class="logo" src="${q.company.logo}" alt="" height="40">` : ''}<strong>${q.company.name}</strong>${q.company.details ? html`<small>${q.company.details}</small>` : ''}</div>
       ${langSwitch(lang)}
     </header>
     <main class="sheet">
@@ -184,7 +208,10 @@ export function sharedPage(q: SharedQuote, lang: Lang, token: string, form: Form
         ${answered}
         ${status}
         ${formError}
+        ${manager}
+        ${history}
       </section>
+      ${whatNext}
       <section class="services" aria-label="${w(lang, 'services')}">
         <h2>${w(lang, 'services')}</h2>
         ${q.lines.map((l) => lineBlock(l, q, lang))}
@@ -199,6 +226,7 @@ export function sharedPage(q: SharedQuote, lang: Lang, token: string, form: Form
             <tr><th scope="row">${w(lang, 'normHours')}</th><td class="num">${formatHours(t.normHoursCenti, lang)}</td></tr>
           </tbody>
         </table>
+        <p class="legend muted small">${w(lang, 'kLegend')}</p>
       </section>
       ${q.quote.customerNote ? html`<section class="customer-note"><h2>${w(lang, 'note')}</h2><p>${q.quote.customerNote}</p></section>` : ''}
       ${answerBlock(q, lang, token, form, done)}
@@ -208,7 +236,8 @@ export function sharedPage(q: SharedQuote, lang: Lang, token: string, form: Form
         <button type="button" class="js-print" hidden>${w(lang, 'print')}</button>
         <p class="muted small">${w(lang, 'questions')}</p>
       </footer>
-    </main>`;
+    </main>
+    ${bar}`;
   return layout(lang, `${w(lang, 'estimate')} ${q.quote.number} — ${q.company.name}`, body);
 }
 
@@ -270,13 +299,22 @@ blockquote{margin:8px 0 0;padding:8px 12px;border-left:3px solid var(--border);w
 .thanks{font-weight:650}.closed{background:#fdf3e1;border-color:#f3d7a6;color:var(--warn)}
 .actions{display:flex;flex-wrap:wrap;gap:10px;align-items:center;margin-top:26px;padding-top:18px;border-top:1px solid var(--border)}.actions p{flex-basis:100%;margin:4px 0 0}
 .dead{text-align:center;padding:48px 24px}
+.logo{display:block;max-height:40px;max-width:180px;margin-bottom:6px}
+.manager{margin:14px 0 0;font-size:14px}.manager a{color:var(--accent)}
+.history{margin:12px 0 0;font-size:13.5px;color:var(--muted)}.history summary{cursor:pointer}.history ul{margin:6px 0 0;padding-left:18px}
+.actual{margin:4px 0 0;font-size:13px;color:var(--muted)}.chip{display:inline-block;font-size:12px;font-weight:650;color:var(--warn);background:#fdf3e1;border-radius:999px;padding:1px 8px}
+.legend{margin:8px 0 0;text-align:right}
+.what-next{margin-top:18px;padding:14px 18px;border-radius:12px;background:#f1faf4;border:1px solid #9bd3ad}.what-next h2{margin-top:0;color:var(--ok)}
+.answer-bar{display:none}
 @media (max-width:600px){.top{padding:14px 14px 6px}.sheet{border-radius:0;border-left:0;border-right:0;padding:20px 16px}
 h1{font-size:22px}.hero-amount{font-size:26px}.service-head{grid-template-columns:auto 1fr}.service-head .amount{grid-column:2;justify-self:start}
-.actions .button,.actions button,.answer button{width:100%}}
+.actions .button,.actions button,.answer button{width:100%}
+.answer-bar{display:block;position:sticky;bottom:0;padding:10px 16px calc(10px + env(safe-area-inset-bottom));background:#fff;border-top:1px solid var(--border);box-shadow:0 -4px 12px rgb(0 0 0 / 6%)}
+.answer-bar .button{width:100%;background:var(--accent);border-color:var(--accent);color:#fff}}
 @media print{
 @page{size:A4;margin:13mm 14mm 15mm}
 body{background:#fff;font-size:9.5pt;line-height:1.35}
-.lang,.actions,.answer form,.answer-option,.service-details,button,.button{display:none!important}
+.lang,.actions,.answer form,.answer-option,.service-details,button,.button,.answer-bar,.history,.legend{display:none!important}
 .answer:not(.answered){display:none!important}
 .top{max-width:none;padding:0 0 3mm}.company strong{font-size:10.5pt}.company small{font-size:8pt}
 .sheet{border:0;border-radius:0;padding:0;margin:0;max-width:none}

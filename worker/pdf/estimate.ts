@@ -8,6 +8,7 @@
  * the reason behind a changed K): the same allow-list idea as domain/shared-view.ts.
  */
 import { formatDay, formatFixed, formatHours, formatMilli, formatMoney, formatPercentMilli, type Lang } from '../domain/format';
+import { localDate } from '../domain/calendar';
 import type { QuoteView } from '../domain/quote';
 import { lowerFirst } from '../domain/words/case';
 import { DOCUMENT_WORDS } from '../domain/words/documents';
@@ -42,6 +43,33 @@ export interface EstimatePdfInput {
   /** The document's date, YYYY-MM-DD in the company's calendar (sent date, or today for a draft). */
   date: string;
   generatedAt: Date;
+}
+
+/** The document's parties as the store reads them (store/quote-parties.ts). */
+export interface EstimateParties {
+  customer: EstimatePdfInput['customer'] | null;
+  manager: EstimatePdfInput['manager'];
+}
+
+/**
+ * The input of an estimate PDF from the quote, the settings and its parties: dated the day the
+ * revision was sent in the company's calendar (today for a draft). The same for the download
+ * and the e-mail's attachment.
+ */
+export function estimatePdfInput(
+  quote: QuoteView,
+  settings: { companyName: string; companyDetails: string; timeZone: string },
+  parties: EstimateParties,
+  now: Date,
+): EstimatePdfInput {
+  return {
+    quote,
+    company: { name: settings.companyName, details: settings.companyDetails },
+    customer: parties.customer ?? { name: quote.customerName, legalName: '', taxId: '', address: '' },
+    manager: parties.manager,
+    date: localDate(quote.sentAt ? Date.parse(quote.sentAt) : now.getTime(), settings.timeZone),
+    generatedAt: now,
+  };
 }
 
 export const FRAME = { left: 42, right: 42, top: 40, bottom: 48 } as const;

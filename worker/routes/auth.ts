@@ -11,6 +11,7 @@ import {
   SESSION_TTL_MS,
 } from '../http/auth';
 import { AppError } from '../http/errors';
+import { rateLimit } from '../http/rate-limit';
 import { jsonBody, jsonResponse as json, publicRoute, router, staffRoute } from '../http/route';
 import { DUMMY_PASSWORD_HASH, randomToken, sha256Hex, verifyPassword } from '../platform/secrets';
 import {
@@ -30,8 +31,13 @@ export const auth = router()
       path: '/login',
       tags: ['auth'],
       summary: 'Log in; sets an HttpOnly session cookie',
+      middleware: [rateLimit('LOGIN_LIMITER')],
       request: { body: jsonBody(LoginBody) },
-      responses: { 200: json(Me, 'logged in'), 401: json(ErrorBody, 'bad credentials'), 429: json(ErrorBody, 'too many failures') },
+      responses: {
+        200: json(Me, 'logged in'),
+        401: json(ErrorBody, 'bad credentials'),
+        429: json(ErrorBody, 'too many failures (too_many_attempts) or requests from this address (too_many_requests)'),
+      },
     }),
     async (c) => {
       const { email, password } = c.req.valid('json');

@@ -9,12 +9,16 @@ import { ErrorBody } from '../../schema/api';
 import { localDate } from '../domain/calendar';
 import type { Lang } from '../domain/format';
 import { ACCEPT_TERMS, sharedView } from '../domain/shared-view';
-import { clientIp, type AppEnv } from '../http/auth';
+import { appOrigin, clientIp, type AppEnv } from '../http/auth';
 import { AppError, badRequest, conflict, notFound, type Message } from '../http/errors';
 import { LangQuery, estimatePdf, estimateXlsx, pdfResponses, xlsxResponses } from '../http/documents';
 import { rateLimit } from '../http/rate-limit';
 import { jsonBody, jsonResponse, publicRoute, router, sharedRoute } from '../http/route';
 import { sha256Hex } from '../platform/secrets';
+import { enqueueMails } from '../mail/queue';
+import { SHARED_ANSWER_WORDS as W } from '../domain/words/refusals';
+import { MAIL_WORDS } from '../domain/words/mail';
+import { both, say } from '../domain/words/words';
 import { validationError } from '../http/validate';
 import { SHARE_CSS, SHARE_JS, deadLinkPage, sharedPage, type FormState } from '../pages/shared-page';
 import type { Db } from '../store/db';
@@ -31,8 +35,8 @@ export const sharedHeaders: MiddlewareHandler = async (c, next) => {
   c.res.headers.set('X-Robots-Tag', 'noindex, nofollow, noarchive');
 };
 
-const viewLimit = rateLimit('shared-view', 120, 60_000);
-const answerLimit = rateLimit('shared-answer', 20, 60_000);
+const viewLimit = rateLimit('SHARED_VIEW_LIMITER');
+const answerLimit = rateLimit('SHARED_ANSWER_LIMITER');
 
 const TokenParam = z.object({
   token: z.string().openapi({ param: { name: 'token', in: 'path' }, description: 'the secret from the link', example: 'x'.repeat(43) }),
@@ -69,6 +73,8 @@ function viewOf(opened: OpenedLink) {
   return sharedView(opened.quote!, {
     companyName: opened.settings.companyName,
     companyDetails: opened.settings.companyDetails,
+    logoDataUrl: opened.settings.logoDataUrl,
+    manager: opened.manager,
     customerName: opened.quote!.customerName,
     customerLegalName: opened.customerLegalName,
     linkExpiresAt: opened.link!.expiresAt,
@@ -91,35 +97,54 @@ const name = z
   .refine((s) => /\p{L}/u.test(s), { message: 'must be a person’s name', params: { ru: 'должно быть именем человека' } });
 const longText = z.string().trim().min(1).max(5_000);
 
-const AcceptBody = z.object({ name }).strict().openapi('SharedAcceptBody');
-const DeclineBody = z.object({ name, reason: longText }).strict().openapi('SharedDeclineBody');
-const ChangesBody = z.object({ name, message: longText }).strict().openapi('SharedChangesBody');
+const revision = z
+  .number()
+  .int()
+  .min(1)
+  .max(1000)
+  .optional()
+  .openapi({ description: 'the revision the customer saw (the page always sends it); when a newer one was sent since: 409 revision_replaced' });
+
+const AcceptBody = z.object({ name, revision }).strict().openapi('SharedAcceptBody');
+const DeclineBody = z.object({ name, reason: longText, revision }).strict().openapi('SharedDeclineBody');
+const ChangesBody = z.object({ name, message: longText, revision }).strict().openapi('SharedChangesBody');
 
 const SharedQuote = z.record(z.string(), z.unknown()).openapi('SharedQuote', {
   description: 'company, customer, quote (number, revision, title, status, currency, rate, VAT, discount, validity), lines, sections, totals, answer, replaced, expired, canAnswer — no internal field',
 });
 
-async function answer(c: Context<AppEnv>, token: string, kind: AnswerKind, nameText: string, message: string | null) {
+const ANSWER_WORD = { accepted: MAIL_WORDS.answerAccepted, declined: MAIL_WORDS.answerDeclined, changes_requested: MAIL_WORDS.answerChanges } as const;
+
+async function answer(c: Context<AppEnv>, token: string, kind: AnswerKind, nameText: string, message: string | null, seen: number | null) {
   const hash = await tokenHash(token);
   const db = c.var.db;
-  const settingsToday = await openShareLink(db, hash, false);
-  const dead = deadReason(settingsToday);
+  const before = await openShareLink(db, hash, false);
+  const dead = deadReason(before);
   if (dead) throw deadError(dead);
-  const today = localDate(Date.now(), settingsToday.settings.timeZone);
+  const today = localDate(Date.now(), before.settings.timeZone);
   const actor: Actor = { kind: 'customer', userId: null, name: nameText, ip: clientIp(c), userAgent: c.req.header('user-agent')?.slice(0, 300) ?? null };
-  const terms = kind === 'accepted' ? ACCEPT_TERMS.ru : null;
-  const result = await answerShared(db, hash, kind, nameText, message, today, actor, terms);
+  const shown = before.quote!;
+  const result = await answerShared(db, hash, {
+    kind,
+    name: nameText,
+    message,
+    revision: seen,
+    today,
+    actor,
+    terms: kind === 'accepted' ? ACCEPT_TERMS.ru : null,
+    mail: { subject: say('ru', MAIL_WORDS.answeredSubject, { number: shown.number, answer: say('ru', ANSWER_WORD[kind]), customer: shown.customerName }), origin: appOrigin(c) },
+  });
   if (!result.applied) {
     const q = result.quote;
     if (!q) throw linkNotFound();
-    if (q.supersededAt) throw conflict('revision_replaced', { en: 'This estimate was replaced by a newer revision.', ru: 'Эта смета заменена более новой редакцией.' });
-    if (q.status === 'expired') throw conflict('quote_expired', { en: 'This estimate has expired.', ru: 'Срок действия сметы истёк.' });
-    if (q.status === 'accepted' || q.status === 'declined' || q.status === 'changes_requested') {
-      throw conflict('already_answered', { en: 'This estimate has already been answered.', ru: 'На эту смету уже дан ответ.' });
-    }
-    throw conflict('not_available', { en: 'This estimate is not open for an answer.', ru: 'Эта смета сейчас не ожидает ответа.' });
+    if (seen !== null && q.revision !== seen) throw conflict('revision_replaced', both(W.newerRevision, { number: q.number }), { revision: q.revision, number: q.number });
+    if (q.supersededAt) throw conflict('revision_replaced', both(W.replaced));
+    if (q.status === 'expired') throw conflict('quote_expired', both(W.expired));
+    if (q.status === 'accepted' || q.status === 'declined' || q.status === 'changes_requested') throw conflict('already_answered', both(W.answered));
+    throw conflict('not_available', both(W.notAvailable));
   }
-  return viewOf({ ...settingsToday, quote: result.quote });
+  await enqueueMails(c.env.OUTBOX, result.mailIds);
+  return viewOf({ ...before, quote: result.quote });
 }
 
 const answerResponses = {
@@ -158,7 +183,10 @@ sharedApi
       request: { params: TokenParam, body: jsonBody(AcceptBody) },
       responses: answerResponses,
     }),
-    async (c) => c.json(await answer(c, c.req.valid('param').token, 'accepted', c.req.valid('json').name, null), 200),
+    async (c) => {
+      const b = c.req.valid('json');
+      return c.json(await answer(c, c.req.valid('param').token, 'accepted', b.name, null, b.revision ?? null), 200);
+    },
   )
   .openapi(
     sharedRoute({
@@ -172,7 +200,7 @@ sharedApi
     }),
     async (c) => {
       const b = c.req.valid('json');
-      return c.json(await answer(c, c.req.valid('param').token, 'declined', b.name, b.reason), 200);
+      return c.json(await answer(c, c.req.valid('param').token, 'declined', b.name, b.reason, b.revision ?? null), 200);
     },
   )
   .openapi(
@@ -187,11 +215,11 @@ sharedApi
     }),
     async (c) => {
       const b = c.req.valid('json');
-      return c.json(await answer(c, c.req.valid('param').token, 'changes_requested', b.name, b.message), 200);
+      return c.json(await answer(c, c.req.valid('param').token, 'changes_requested', b.name, b.message, b.revision ?? null), 200);
     },
   );
 
-const downloadLimit = rateLimit('shared-export', 30, 60_000);
+const downloadLimit = rateLimit('SHARED_EXPORT_LIMITER');
 const downloadErrors = {
   404: jsonResponse(ErrorBody, 'no such link (or expired, revoked)'),
   429: jsonResponse(ErrorBody, 'too many requests'),
@@ -234,6 +262,8 @@ const FormBody = z.object({
   name: z.string().optional(),
   message: z.string().optional(),
   agree: z.string().optional(),
+  /** The revision the page showed (a newer one sent meanwhile refuses the answer). */
+  revision: z.string().optional(),
 });
 
 const PAGE_ACTION: Record<z.infer<typeof FormBody>['action'], AnswerKind> = {
@@ -313,7 +343,8 @@ sharedPages
         return render(400, { en: 'Please confirm that you have read the terms.', ru: 'Подтвердите, что прочитали условия.' });
       }
       try {
-        await answer(c, token, kind, parsed.data.name, kind === 'accepted' ? null : (form.message ?? '').trim());
+        const seen = form.revision && /^\d{1,4}$/.test(form.revision) ? Number(form.revision) : null;
+        await answer(c, token, kind, parsed.data.name, kind === 'accepted' ? null : (form.message ?? '').trim(), seen);
       } catch (e) {
         if (e instanceof AppError && (e.status === 404 || e.status === 409 || e.status === 400)) return render(e.status as 400 | 404 | 409, e.text);
         throw e;

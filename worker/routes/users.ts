@@ -41,7 +41,7 @@ export const users = router()
       method: 'patch',
       path: '/{id}',
       tags: ['users'],
-      summary: 'Change a user’s name, role, password or deactivate them',
+      summary: 'Change a user’s name, role, phone, password or deactivate them',
       request: { params: IdParam, body: jsonBody(UserPatchBody) },
       responses: { 200: jsonResponse(User, 'updated'), 422: jsonResponse(ErrorBody, 'would leave no admin'), ...commonErrors },
     }),
@@ -60,6 +60,7 @@ export const users = router()
         name: body.name,
         role: body.role,
         active: body.active,
+        phone: body.phone,
         passwordHash: body.password ? await hashPassword(body.password) : undefined,
       });
       if (!row) throw notFound({ en: 'No such user.', ru: 'Такого пользователя нет.' });

@@ -9,8 +9,13 @@ import * as tables from '../../schema/tables';
 export type Db = ReturnType<typeof database>;
 export type BatchItem = Parameters<Db['batch']>[0][number];
 
-export function database(d1: D1Database) {
-  return drizzle(d1, { schema: tables });
+/**
+ * Over the binding itself (every query to the primary) or over a Sessions API session
+ * (http/replica-reads.ts). drizzle's D1 driver only prepares and batches statements, which a
+ * session does as the binding does; its type just does not name sessions yet.
+ */
+export function database(d1: D1Database | D1DatabaseSession) {
+  return drizzle(d1 as D1Database, { schema: tables });
 }
 
 export const nowIso = () => new Date().toISOString();

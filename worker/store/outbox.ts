@@ -4,7 +4,7 @@
  * UPDATE before it is sent; whatever happens next, nobody else claims it again unless an
  * admin puts a failed one back in the queue.
  */
-import { desc, eq, sql, type SQL } from 'drizzle-orm';
+import { desc, eq, isSQLWrapper, sql, type SQL } from 'drizzle-orm';
 import { outbox } from '../../schema/tables';
 import type { MailKind, OutboxStatus } from '../domain/enums';
 import type { Lang } from '../domain/format';
@@ -14,10 +14,12 @@ export type OutboxRow = typeof outbox.$inferSelect;
 
 export interface NewMail {
   kind: MailKind;
-  to: string[];
+  /** Addresses, or SQL giving a JSON array of them (the manager who sent a quote…). */
+  to: string[] | SQL;
   lang: Lang;
   subject: string;
-  payload: Record<string, unknown>;
+  /** What the message is about (ids, a note); SQL when it names what the same batch writes. */
+  payload: Record<string, unknown> | SQL;
   /** A message that must go out once only (a reminder per revision). */
   dedupeKey?: string;
   createdBy: number | null;
@@ -29,9 +31,10 @@ export function outboxInsert(db: Db, m: NewMail, when: SQL = sql`1`): BatchItem 
   return raw(
     db,
     sql`insert into outbox (kind, to_json, lang, subject, payload, status, attempts, dedupe_key, created_at, created_by, next_attempt_at)
-        select ${m.kind}, ${JSON.stringify(m.to)}, ${m.lang}, ${m.subject}, ${JSON.stringify(m.payload)}, ${'queued' satisfies OutboxStatus}, 0,
+        select ${m.kind}, ${Array.isArray(m.to) ? JSON.stringify(m.to) : m.to}, ${m.lang}, ${m.subject},
+          ${isSQLWrapper(m.payload) ? m.payload : JSON.stringify(m.payload)}, ${'queued' satisfies OutboxStatus}, 0,
           ${m.dedupeKey ?? null}, ${now}, ${m.createdBy}, ${now}
-        where ${when} ${m.dedupeKey ? sql`and not exists (select 1 from outbox where dedupe_key = ${m.dedupeKey})` : sql``}
+        where ${when} ${Array.isArray(m.to) ? sql`` : sql`and (${m.to}) is not null`} ${m.dedupeKey ? sql`and not exists (select 1 from outbox where dedupe_key = ${m.dedupeKey})` : sql``}
         returning id`,
   );
 }
@@ -42,7 +45,7 @@ export function insertedIds(results: readonly unknown[]): number[] {
 }
 
 /** Writes messages on their own (a reminder, a notification), answering their ids. */
-export async function enqueueMails(db: Db, mails: NewMail[]): Promise<number[]> {
+export async function writeMails(db: Db, mails: NewMail[]): Promise<number[]> {
   if (mails.length === 0) return [];
   return insertedIds(await batch(db, mails.map((m) => outboxInsert(db, m))));
 }

@@ -1,5 +1,6 @@
 /**
- * Links for customers. The token is 256 random bits; only its SHA-256 is stored. Opening a
+ * Links for customers. The token is 256 random bits; only its SHA-256 is stored. A link
+ * belongs to a quote's number: it always shows the latest sent revision of it. Opening a
  * link counts the view and reads the quote in one batch; an answer is one guarded batch.
  */
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
@@ -7,13 +8,16 @@ import { customers, notifications, shareLinks } from '../../schema/tables';
 import type { QuoteView } from '../domain/quote';
 import { QUOTE_LIFECYCLE, type QuoteStatus } from '../domain/quote-lifecycle';
 import { randomToken } from '../platform/secrets';
-import { batch, raw, type BatchItem, type Db } from './db';
+import { batch, changed, int, raw, type BatchItem, type Db } from './db';
 import { applied, assemble, auditInsert, byToken, quoteReads, type Actor } from './quotes';
+import { insertedIds, outboxInsert } from './outbox';
+import { managerOf, managerRead, type Manager } from './quote-parties';
 import { quoteMay } from './quote-guards';
 import { settingsOrDefault, type SettingsRow } from './settings';
 
 export type ShareLinkRow = typeof shareLinks.$inferSelect;
 
+/** A new link to the quote's number (its series): it shows the series' latest sent revision. */
 export async function createShareLink(
   db: Db,
   quoteId: number,
@@ -23,30 +27,66 @@ export async function createShareLink(
 ): Promise<ShareLinkRow> {
   const now = new Date().toISOString();
   const [rows] = await batch(db, [
-    db.insert(shareLinks).values({ quoteId, seriesId: sql`(select series_id from quotes where id = ${quoteId})`, tokenHash, createdAt: now, createdBy: actor.userId, expiresAt }).returning(),
+    db.insert(shareLinks).values({ quoteId, seriesId: seriesOf(quoteId), tokenHash, createdAt: now, createdBy: actor.userId, expiresAt }).returning(),
     auditInsert(db, { quoteId, action: 'shared', changes: sql`json_object('expiresAt', ${expiresAt})`, actor, at: now, when: sql`1` }),
   ]);
   return rows[0]!;
 }
 
+const seriesOf = (quoteId: number) => sql`(select series_id from quotes where id = ${quoteId})`;
+
+/** Withdraws every live link to the quote's number. */
 export async function revokeShareLinks(db: Db, quoteId: number, actor: Actor): Promise<number> {
   const now = new Date().toISOString();
   const [result] = await batch(db, [
-    raw(db, sql`update share_links set revoked_at = ${now} where quote_id = ${quoteId} and revoked_at is null`),
+    raw(db, sql`update share_links set revoked_at = ${now} where series_id = ${seriesOf(quoteId)} and revoked_at is null`),
     auditInsert(db, {
       quoteId,
       action: 'share_revoked',
-      changes: sql`json_object('links', (select count(*) from share_links where quote_id = ${quoteId} and revoked_at = ${now}))`,
+      changes: sql`json_object('links', (select count(*) from share_links where series_id = ${seriesOf(quoteId)} and revoked_at = ${now}))`,
       actor,
       at: now,
       when: sql`1`,
     }),
   ]);
-  return (result as { meta?: { changes?: number } }).meta?.changes ?? 0;
+  return changed(result);
 }
 
+/** Withdraws one link (of the quote's number); false when it is not one of them, or already withdrawn. */
+export async function revokeShareLink(db: Db, linkId: number, quoteId?: number, actor?: Actor): Promise<boolean> {
+  const now = new Date().toISOString();
+  const ofQuote = quoteId === undefined ? sql`1` : sql`series_id = ${seriesOf(quoteId)}`;
+  const writes: BatchItem[] = [raw(db, sql`update share_links set revoked_at = ${now} where id = ${linkId} and revoked_at is null and ${ofQuote}`)];
+  if (quoteId !== undefined && actor) {
+    writes.push(
+      auditInsert(db, { quoteId, action: 'share_revoked', changes: sql`json_object('link', ${int(linkId)})`, actor, at: now, when: sql`exists (select 1 from share_links where id = ${linkId} and revoked_at = ${now})` }),
+    );
+  }
+  const [result] = await batch(db, writes);
+  return changed(result) > 0;
+}
+
+/** A new expiry for a live link of the quote's number; false when it is not one of them or is withdrawn. */
+export async function renewShareLink(db: Db, linkId: number, quoteId: number, expiresAt: string, actor: Actor): Promise<boolean> {
+  const now = new Date().toISOString();
+  const mine = sql`id = ${linkId} and series_id = ${seriesOf(quoteId)} and revoked_at is null`;
+  const [, result] = await batch(db, [
+    auditInsert(db, {
+      quoteId,
+      action: 'link_renewed',
+      changes: sql`json_object('link', ${int(linkId)}, 'expiresAt', json_array((select expires_at from share_links where ${mine}), ${expiresAt}))`,
+      actor,
+      at: now,
+      when: sql`exists (select 1 from share_links where ${mine})`,
+    }),
+    raw(db, sql`update share_links set expires_at = ${expiresAt} where ${mine}`),
+  ]);
+  return changed(result) > 0;
+}
+
+/** The links to the quote's number, newest first. */
 export async function listShareLinks(db: Db, quoteId: number) {
-  return db.select().from(shareLinks).where(eq(shareLinks.quoteId, quoteId)).orderBy(desc(shareLinks.id));
+  return db.select().from(shareLinks).where(sql`${shareLinks.seriesId} = ${seriesOf(quoteId)}`).orderBy(desc(shareLinks.id));
 }
 
 export type LinkState = 'active' | 'expired' | 'revoked';
@@ -62,9 +102,14 @@ export interface OpenedLink {
   quote: QuoteView | null;
   customerLegalName: string;
   settings: SettingsRow;
+  /** Who the customer talks to about it (name, phone, e-mail). */
+  manager: Manager | null;
 }
 
-const linkQuoteId = (tokenHash: string) => sql`(select quote_id from share_links where token_hash = ${tokenHash})`;
+/** What a link shows: the latest sent revision of its quote's number. */
+const linkQuoteId = (tokenHash: string) =>
+  sql`(select q.id from quotes q where q.series_id = (select series_id from share_links where token_hash = ${tokenHash})
+       and q.sent_at is not null order by q.revision desc limit 1)`;
 
 /**
  * Reads what a link shows, counting the view when the link is live — one round trip.
@@ -84,6 +129,7 @@ export async function openShareLink(db: Db, tokenHash: string, count: boolean): 
     ...reads,
     db.select().from(shareLinks).where(eq(shareLinks.tokenHash, tokenHash)),
     db.select({ legalName: customers.legalName }).from(customers).where(sql`${customers.id} = (select customer_id from quotes where id = ${linkQuoteId(tokenHash)})`),
+    managerRead(db, linkQuoteId(tokenHash)),
   ]);
   const offset = writes.length;
   const quoteResults = results.slice(offset, offset + reads.length);
@@ -94,6 +140,7 @@ export async function openShareLink(db: Db, tokenHash: string, count: boolean): 
     quote: assemble(quoteResults),
     customerLegalName: customer?.legalName ?? '',
     settings: settingsOrDefault(quoteResults[4] as SettingsRow[]),
+    manager: managerOf(results[offset + reads.length + 2]),
   };
 }
 
@@ -104,23 +151,29 @@ export type AnswerKind = 'accepted' | 'declined' | 'changes_requested';
  * and valid, and the link live. Records it in the audit trail with the typed name, IP and
  * user agent, and tells the manager who made the revision.
  */
-export async function answerShared(
-  db: Db,
-  tokenHash: string,
-  kind: AnswerKind,
-  name: string,
-  message: string | null,
-  today: string,
-  actor: Actor,
-  terms: string | null,
-) {
+export interface AnswerInput {
+  kind: AnswerKind;
+  name: string;
+  message: string | null;
+  /** The revision the customer saw; an answer on another one is refused (a newer one was sent). */
+  revision: number | null;
+  today: string;
+  actor: Actor;
+  terms: string | null;
+  /** The manager's e-mail about the answer, written in the same batch. */
+  mail: { subject: string; origin: string } | null;
+}
+
+export async function answerShared(db: Db, tokenHash: string, a: AnswerInput) {
+  const { kind, name, message, today, actor, terms } = a;
   const token = randomToken(12);
   const now = new Date().toISOString();
-  const liveLink = sql`(select quote_id from share_links where token_hash = ${tokenHash} and revoked_at is null and expires_at > ${now})`;
+  const live = sql`exists (select 1 from share_links where token_hash = ${tokenHash} and revoked_at is null and expires_at > ${now})`;
   const writes: BatchItem[] = [
     raw(db, sql`update quotes set status = ${kind}, answered_at = ${now}, answer_name = ${name}, answer_message = ${message},
                  version = version + 1, write_token = ${token}, updated_at = ${now}
-               where id = ${liveLink} and ${quoteMay('answer', today)} and superseded_at is null`),
+               where id = ${linkQuoteId(tokenHash)} and ${live} and ${quoteMay('answer', today)} and superseded_at is null
+                 and ${a.revision === null ? sql`1` : sql`revision = ${a.revision}`}`),
   ];
   if (kind === 'accepted') {
     // Each crowdfunding share in the quote becomes the customer's promised pledge.
@@ -152,10 +205,29 @@ export async function answerShared(
                  and (u.id = q.created_by or (q.created_by is null and u.role in ('manager', 'admin')))
                where q.write_token = ${token}`),
   );
-  const opened = batch(db, [...writes, ...quoteReads(db, linkQuoteId(tokenHash))]);
-  const results = await opened;
-  const guard = results[0] as { meta?: { changes?: number } };
-  return { applied: (guard.meta?.changes ?? 0) > 0, quote: assemble(results.slice(writes.length)) };
+  if (a.mail) {
+    // To the manager who sent this revision (the audit trail knows who), if they have an address.
+    const sender = sql`(select json_array(u.email) from audit_log l join users u on u.id = l.actor_user_id
+                        where l.quote_id = (select id from quotes where write_token = ${token}) and l.action = 'sent' and u.active = 1 and u.email <> ''
+                        order by l.id desc limit 1)`;
+    writes.push(
+      outboxInsert(
+        db,
+        {
+          kind: 'quote_answered',
+          to: sender,
+          lang: 'ru',
+          subject: a.mail.subject,
+          payload: sql`json_object('quoteId', (select id from quotes where write_token = ${token}), 'kind', ${kind}, 'name', ${name},
+                         'message', ${message}, 'at', ${now}, 'origin', ${a.mail.origin})`,
+          createdBy: null,
+        },
+        applied(token),
+      ),
+    );
+  }
+  const results = await batch(db, [...writes, ...quoteReads(db, linkQuoteId(tokenHash))]);
+  return { applied: changed(results[0]) > 0, quote: assemble(results.slice(writes.length)), mailIds: insertedIds(results.slice(0, writes.length)) };
 }
 
 // ---------- notifications ----------

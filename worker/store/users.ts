@@ -14,7 +14,7 @@ export interface StaffUser {
   role: Role;
 }
 
-const publicColumns = { id: users.id, email: users.email, name: users.name, role: users.role, active: users.active };
+const publicColumns = { id: users.id, email: users.email, name: users.name, role: users.role, phone: users.phone, active: users.active };
 
 export async function findUserForLogin(db: Db, email: string) {
   return db.query.users.findFirst({ where: eq(users.email, email.toLowerCase()) });
@@ -24,7 +24,7 @@ export async function listUsers(db: Db) {
   return db.select({ ...publicColumns, createdAt: users.createdAt }).from(users).orderBy(asc(users.email));
 }
 
-export async function insertUser(db: Db, u: { email: string; name: string; role: Role; passwordHash: string }) {
+export async function insertUser(db: Db, u: { email: string; name: string; role: Role; passwordHash: string; phone?: string }) {
   const [row] = await db
     .insert(users)
     .values({ ...u, email: u.email.toLowerCase(), createdAt: new Date().toISOString() })
@@ -36,7 +36,7 @@ export async function insertUser(db: Db, u: { email: string; name: string; role:
 export async function updateUser(
   db: Db,
   id: number,
-  patch: Partial<{ name: string; role: Role; active: boolean; passwordHash: string }>,
+  patch: Partial<{ name: string; role: Role; active: boolean; passwordHash: string; phone: string }>,
 ) {
   const changes = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
   if (Object.keys(changes).length === 0) {

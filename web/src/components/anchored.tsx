@@ -69,7 +69,15 @@ export function Anchored(props: {
   return (
     // tabIndex -1: a scrolling layer would otherwise be a Tab stop of its own (Chrome makes
     // scrollable boxes focusable), and the focus would vanish with it when it closes.
-    <div ref={self} tabIndex={-1} class={`anchored ${props.class ?? ''}`} id={props.id} role={props.role as never} aria-label={props['aria-label']} style={style as never}>
+    <div
+      ref={self}
+      tabIndex={-1}
+      class={`anchored ${props.class ?? ''}`}
+      id={props.id}
+      role={props.role as never}
+      aria-label={props['aria-label']}
+      style={style as never}
+    >
       {props.children}
     </div>
   );

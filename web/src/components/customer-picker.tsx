@@ -5,11 +5,17 @@
  */
 import { useMemo, useRef, useState } from 'preact/hooks';
 import type { CustomerT } from '../../../schema/api';
-import { tr } from '../i18n';
+import { t } from '../i18n';
 import { Anchored } from './anchored';
 import { pointerMoved } from './pointer';
 
-const norm = (s: string) => s.toLowerCase().replace(/ё/g, 'е').replace(/[«»"“”„]/g, '').trim();
+/** Ё reads as Е (written as escapes: the code holds no words, the catalogue does). */
+const norm = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/\u0451/g, '\u0435')
+    .replace(/[«»"“”„]/g, '')
+    .trim();
 
 export function CustomerPicker(props: {
   id: string;
@@ -28,7 +34,16 @@ export function CustomerPicker(props: {
   const listId = `${props.id}-list`;
   const matches = useMemo(() => {
     const q = norm(text);
-    return props.customers.filter((c) => !q || norm(c.name).split(/\s+/).some((w) => w.startsWith(q)) || norm(c.name).includes(q)).slice(0, 30);
+    return props.customers
+      .filter(
+        (c) =>
+          !q ||
+          norm(c.name)
+            .split(/\s+/)
+            .some((w) => w.startsWith(q)) ||
+          norm(c.name).includes(q),
+      )
+      .slice(0, 30);
   }, [text, props.customers]);
   // The name shown follows the value when it is set from outside (a preset customer).
   const shown = chosen && !open ? chosen.name : text;
@@ -52,7 +67,7 @@ export function CustomerPicker(props: {
         aria-invalid={props.invalid ? true : undefined}
         autoComplete="off"
         autoFocus={props.autoFocus}
-        placeholder={tr('Начните вводить название заказчика', 'Start typing the customer’s name')}
+        placeholder={t('customerPickerPlaceholder')}
         value={shown}
         onFocus={() => setOpen(true)}
         onInput={(e) => {
@@ -83,7 +98,7 @@ export function CustomerPicker(props: {
       {open && (
         <Anchored anchor={() => box.current} class="combo-pop" preferHeight={240} matchWidth>
           {matches.length ? (
-            <div class="combo-list" id={listId} role="listbox" aria-label={tr('Заказчики', 'Customers')}>
+            <div class="combo-list" id={listId} role="listbox" aria-label={t('customers')}>
               {matches.map((c, i) => (
                 <div
                   key={c.id}
@@ -103,7 +118,7 @@ export function CustomerPicker(props: {
             </div>
           ) : (
             <div class="combo-message combo-empty" role="status">
-              {tr('Нет такого заказчика. Проверьте название или добавьте заказчика на странице «Заказчики».', 'No such customer. Check the name or add the customer on the Customers page.')}
+              {t('noSuchCustomerInPicker')}
             </div>
           )}
         </Anchored>

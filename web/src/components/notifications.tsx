@@ -1,17 +1,12 @@
 /** The bell: customers' answers to my quotes, checked every 30 seconds and when the tab returns. */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { NotificationT } from '../../../schema/api';
-import { get, post } from '../api';
-import { tr } from '../i18n';
+import { NOTIFICATION_KIND_WORDS } from '../../../worker/domain/words/ui';
+import { api } from '../api';
+import { t, word } from '../i18n';
 import { navigate } from '../router';
 import { Icon } from './icons';
 import { dateTimeText } from './ui';
-
-const KIND: Record<string, [string, string]> = {
-  accepted: ['Смета принята', 'Quote accepted'],
-  declined: ['Смета отклонена', 'Quote declined'],
-  changes_requested: ['Запрошены изменения', 'Changes requested'],
-};
 
 export function NotificationBell() {
   const [items, setItems] = useState<NotificationT[]>([]);
@@ -20,7 +15,7 @@ export function NotificationBell() {
 
   async function load() {
     try {
-      setItems(await get<NotificationT[]>('/api/notifications'));
+      setItems(await api('GET /api/notifications'));
     } catch {
       // a missed poll is retried on the next one
     }
@@ -48,7 +43,7 @@ export function NotificationBell() {
   async function openItem(n: NotificationT) {
     setOpen(false);
     if (!n.readAt) {
-      await post('/api/notifications/read', { ids: [n.id] }).catch(() => undefined);
+      await api('POST /api/notifications/read', { body: { ids: [n.id] } }).catch(() => undefined);
       void load();
     }
     if (n.quoteId) navigate(`/quotes/${n.quoteId}`);
@@ -61,23 +56,25 @@ export function NotificationBell() {
         class="btn btn-ghost"
         aria-expanded={open}
         aria-haspopup="true"
-        aria-label={tr(`Уведомления: непрочитанных ${unread.length}`, `Notifications: ${unread.length} unread`)}
+        aria-label={t('notificationsUnread', { count: unread.length })}
         onClick={() => setOpen(!open)}
         onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}
       >
-        <Icon name="bell" /> {tr('Уведомления', 'Notifications')}
+        <Icon name="bell" /> {t('notifications')}
         {unread.length > 0 && <span class="nav-badge">{unread.length}</span>}
       </button>
       {open && (
-        <div class="bell-list" role="region" aria-label={tr('Уведомления', 'Notifications')}>
+        <div class="bell-list" role="region" aria-label={t('notifications')}>
           {items.length === 0 ? (
-            <p class="muted small" style="padding:10px">{tr('Уведомлений нет', 'No notifications')}</p>
+            <p class="muted small" style="padding:10px">
+              {t('noNotifications')}
+            </p>
           ) : (
             <ul>
               {items.slice(0, 20).map((n) => (
                 <li key={n.id}>
                   <button type="button" class={n.readAt ? '' : 'unread'} onClick={() => void openItem(n)}>
-                    <strong>{KIND[n.kind] ? tr(KIND[n.kind]![0], KIND[n.kind]![1]) : n.kind}</strong>
+                    <strong>{NOTIFICATION_KIND_WORDS[n.kind] ? word(NOTIFICATION_KIND_WORDS[n.kind]!) : n.kind}</strong>
                     <span>{n.message}</span>
                     <small>{dateTimeText(n.createdAt)}</small>
                   </button>
@@ -86,8 +83,12 @@ export function NotificationBell() {
             </ul>
           )}
           {unread.length > 0 && (
-            <button type="button" class="btn btn-small btn-ghost" onClick={() => void post('/api/notifications/read', {}).then(load)}>
-              {tr('Отметить все прочитанными', 'Mark all read')}
+            <button
+              type="button"
+              class="btn btn-small btn-ghost"
+              onClick={() => void api('POST /api/notifications/read', { body: {} }).then(load)}
+            >
+              {t('markAllRead')}
             </button>
           )}
         </div>

@@ -1,9 +1,11 @@
 /** Small building blocks used by every page. */
 import type { ButtonHTMLAttributes, ComponentChildren } from 'preact';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { formatHours, formatMilli, formatMoney } from '../../../worker/domain/format';
+import type { RoleT } from '../../../schema/api';
+import { formatFixed, formatHours, formatMilli, formatMoney } from '../../../worker/domain/format';
+import { ROLE_WORDS } from '../../../worker/domain/words/kinds';
 import { ApiError } from '../api';
-import { getLang, t, tr } from '../i18n';
+import { getLang, t, word } from '../i18n';
 
 export function Money({ minor, currency = 'RUB' }: { minor: number | null; currency?: string }) {
   return <span class="num">{minor === null ? '—' : formatMoney(minor, currency, getLang())}</span>;
@@ -15,6 +17,39 @@ export function Hours({ centi }: { centi: number | null }) {
 
 export function Milli({ value }: { value: number }) {
   return <span class="num">{formatMilli(value, getLang())}</span>;
+}
+
+/** A line's hours and K as one phrase: «2.2 3,00 ч × K 0,6». */
+export function hoursTimesK(code: string, hoursCenti: number, kMilli: number): string {
+  const lang = getLang();
+  return `${code} ${formatFixed(hoursCenti, 2, lang)} ${t('hourUnit')} × K ${formatMilli(kMilli, lang)}`;
+}
+
+/** A column head over numbers: right-aligned like them. */
+export function NumTh({ children }: { children: ComponentChildren }) {
+  return (
+    <th scope="col" class="num">
+      {children}
+    </th>
+  );
+}
+
+/** A form's foot: «Отмена», and the submit button («Сохранить» unless told), busy while the form is sent. */
+export function FormFoot(props: {
+  onCancel(): void;
+  busy?: boolean;
+  disabled?: boolean;
+  variant?: 'primary' | 'danger';
+  children?: ComponentChildren;
+}) {
+  return (
+    <div class="modal-foot">
+      <Button onClick={props.onCancel}>{t('cancel')}</Button>
+      <button type="submit" class={`btn btn-${props.variant ?? 'primary'}`} disabled={props.disabled || props.busy} aria-busy={props.busy}>
+        {props.children ?? t('save')}
+      </button>
+    </div>
+  );
 }
 
 export type Tone = 'neutral' | 'info' | 'success' | 'warning' | 'danger' | 'accent';
@@ -29,7 +64,7 @@ export function Chip({ tone = 'neutral', children, title }: { tone?: Tone; child
 
 export function PageHeader({ title, children, subtitle }: { title: string; subtitle?: ComponentChildren; children?: ComponentChildren }) {
   useEffect(() => {
-    document.title = `${title} · ${t('app_name')}`;
+    document.title = `${title} · ${t('appName')}`;
   }, [title]);
   return (
     <header class="page-header">
@@ -216,7 +251,9 @@ export function Toasts() {
   );
 }
 
-export function Button(props: ButtonHTMLAttributes<HTMLButtonElement> & { busy?: boolean; variant?: 'primary' | 'ghost' | 'danger' | 'default' }) {
+export function Button(
+  props: ButtonHTMLAttributes<HTMLButtonElement> & { busy?: boolean; variant?: 'primary' | 'ghost' | 'danger' | 'default' },
+) {
   const { busy, variant = 'default', class: cls, children, disabled, ...rest } = props;
   return (
     <button type="button" class={`btn btn-${variant} ${cls ?? ''}`} disabled={disabled || busy} aria-busy={busy} {...rest}>
@@ -242,4 +279,4 @@ export function dateTimeText(iso: string | null | undefined): string {
   });
 }
 
-export const roleWord = (role: string) => tr({ admin: 'администратор', manager: 'менеджер', accountant: 'бухгалтер' }[role] ?? role, role);
+export const roleWord = (role: RoleT) => word(ROLE_WORDS[role]);

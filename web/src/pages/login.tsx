@@ -1,6 +1,6 @@
 /** Staff login with a language switch. */
 import { useEffect, useState } from 'preact/hooks';
-import { post } from '../api';
+import { api } from '../api';
 import { ErrorNote, Field } from '../components/ui';
 import { t, type Lang } from '../i18n';
 
@@ -11,7 +11,7 @@ export function LoginPage({ lang, setLang, onLoggedIn }: { lang: Lang; setLang(l
   const [error, setError] = useState<unknown>(null);
 
   useEffect(() => {
-    document.title = `${t('login_title')} · ${t('app_name')}`;
+    document.title = `${t('loginTitle')} · ${t('appName')}`;
   }, [lang]);
 
   async function submit(e: Event) {
@@ -19,7 +19,7 @@ export function LoginPage({ lang, setLang, onLoggedIn }: { lang: Lang; setLang(l
     setBusy(true);
     setError(null);
     try {
-      await post('/api/auth/login', { email, password });
+      await api('POST /api/auth/login', { body: { email, password } });
       await onLoggedIn();
     } catch (err) {
       setError(err);
@@ -36,31 +36,52 @@ export function LoginPage({ lang, setLang, onLoggedIn }: { lang: Lang; setLang(l
             N
           </span>
           <span>
-            {t('app_name')}
-            <small>{t('app_tagline')}</small>
+            {t('appName')}
+            <small>{t('appTagline')}</small>
           </span>
         </div>
-        <h1 style="font-size:18px;margin-bottom:14px">{t('login_title')}</h1>
+        <h1 style="font-size:18px;margin-bottom:14px">{t('loginTitle')}</h1>
         <ErrorNote error={error} />
         <form onSubmit={submit} noValidate>
-          <Field label={t('login_email')}>
+          <Field label={t('email')}>
             {(id) => (
-              <input id={id} type="email" autoComplete="username" required value={email} onInput={(e) => setEmail(e.currentTarget.value)} autoFocus />
+              <input
+                id={id}
+                type="email"
+                autoComplete="username"
+                required
+                value={email}
+                onInput={(e) => setEmail(e.currentTarget.value)}
+                autoFocus
+              />
             )}
           </Field>
-          <Field label={t('login_password')}>
+          <Field label={t('password')}>
             {(id) => (
-              <input id={id} type="password" autoComplete="current-password" required value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
+              <input
+                id={id}
+                type="password"
+                autoComplete="current-password"
+                required
+                value={password}
+                onInput={(e) => setPassword(e.currentTarget.value)}
+              />
             )}
           </Field>
           <button type="submit" class="btn btn-primary" disabled={busy} aria-busy={busy}>
-            {busy ? t('login_busy') : t('login_submit')}
+            {busy ? t('loggingIn') : t('logIn')}
           </button>
         </form>
         <div class="login-foot">
-          <span>{t('app_tagline')}</span>
-          <button type="button" class="btn btn-ghost btn-small" lang={lang === 'ru' ? 'en' : 'ru'} aria-label={t('lang_switch_label')} onClick={() => setLang(lang === 'ru' ? 'en' : 'ru')}>
-            {t('lang_switch')}
+          <span>{t('appTagline')}</span>
+          <button
+            type="button"
+            class="btn btn-ghost btn-small"
+            lang={lang === 'ru' ? 'en' : 'ru'}
+            aria-label={t('langSwitchLabel')}
+            onClick={() => setLang(lang === 'ru' ? 'en' : 'ru')}
+          >
+            {t('langSwitch')}
           </button>
         </div>
       </div>

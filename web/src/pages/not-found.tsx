@@ -5,10 +5,10 @@ import { Link } from '../router';
 export function NotFoundPage({ forbidden }: { forbidden?: boolean }) {
   return (
     <>
-      <PageHeader title={t('not_found_title')} />
+      <PageHeader title={t('notFoundTitle')} />
       <div class="card card-pad">
-        <p>{forbidden ? t('forbidden_text') : t('not_found_text')}</p>
-        <Link href="/">{t('back_to_quotes')}</Link>
+        <p>{forbidden ? t('forbidden') : t('notFoundText')}</p>
+        <Link href="/">{t('backToQuotes')}</Link>
       </div>
     </>
   );

@@ -2,17 +2,34 @@
 import { useState } from 'preact/hooks';
 import type { OrderT, StageT } from '../../../schema/api';
 import { formatFixed, formatMilli, parseFixed } from '../../../worker/domain/format';
+import { totalHoursCenti } from '../../../worker/domain/ledger';
 import { lineNormHoursCenti } from '../../../worker/domain/pricing';
-import { get, post } from '../api';
-import { Button, ErrorNote, Field, Hours, Loading, Modal, Money, PageHeader, dateText, dateTimeText, toast, useLoad } from '../components/ui';
-import { getLang, t, tr } from '../i18n';
-import { OrderStatusChip, StageStatusChip } from '../orders/status';
+import { api } from '../api';
+import { OrderStatusChip, StageStatusChip } from '../components/status';
+import {
+  Button,
+  ErrorNote,
+  Field,
+  Hours,
+  Loading,
+  Modal,
+  Money,
+  PageHeader,
+  dateText,
+  dateTimeText,
+  toast,
+  useLoad,
+  hoursTimesK,
+  NumTh,
+  FormFoot,
+} from '../components/ui';
+import { getLang, midSentence, t } from '../i18n';
 import { Link } from '../router';
 import { hasRole, useSession } from '../session';
 
 export function OrderPage({ id }: { id: number }) {
   const { me } = useSession();
-  const order = useLoad(() => get<OrderT>(`/api/orders/${id}`), [id]);
+  const order = useLoad(() => api('GET /api/orders/{id}', { params: { id } }), [id]);
   const [accepting, setAccepting] = useState<StageT | null>(null);
   const [withdrawing, setWithdrawing] = useState(false);
   if (order.error) return <ErrorNote error={order.error} onRetry={order.reload} />;
@@ -27,57 +44,73 @@ export function OrderPage({ id }: { id: number }) {
   return (
     <>
       <PageHeader
-        title={`${tr('Заявка', 'Work order')} ${o.number}`}
+        title={`${t('workOrder')} ${o.number}`}
         subtitle={
           <span class="row">
             <OrderStatusChip status={o.status} />
             <Link href={`/customers/${o.customerId}`}>{o.customerName}</Link>
             <span class="muted">
-              · {tr('смета', 'quote')} <Link class="mono" href={`/quotes/${o.quoteId}`}>{o.quoteNumber}</Link> · {tr('согласована', 'approved')} {dateTimeText(o.approvedAt)}
+              · {midSentence(t('quote'))}{' '}
+              <Link class="mono" href={`/quotes/${o.quoteId}`}>
+                {o.quoteNumber}
+              </Link>{' '}
+              · {midSentence(t('approved'))} {dateTimeText(o.approvedAt)}
             </span>
           </span>
         }
       >
         {canWithdraw && (
           <Button variant="danger" onClick={() => setWithdrawing(true)}>
-            {o.status === 'queued' ? tr('Отозвать заявку', 'Withdraw the order') : tr('Отозвать остаток', 'Withdraw the rest')}
+            {o.status === 'queued' ? t('withdrawOrder') : t('withdrawRest')}
           </Button>
         )}
       </PageHeader>
       {o.waiting && (
         <div class="note note-warning">
           <span>{o.waiting}</span>
-          <Link class="btn btn-small" href={`/customers/${o.customerId}`}>{tr('К балансу заказчика', 'To the balance')}</Link>
+          <Link class="btn btn-small" href={`/customers/${o.customerId}`}>
+            {t('toBalance')}
+          </Link>
         </div>
       )}
       <div class="grid-3">
         <div class="card card-pad">
-          <div class="stat-label">{tr('Баланс заказчика', 'Customer balance')}</div>
-          <div class={`stat-value ${o.balanceCenti < 0 ? 'negative' : ''}`}><Hours centi={o.balanceCenti} /></div>
+          <div class="stat-label">{t('customerBalance')}</div>
+          <div class={`stat-value ${o.balanceCenti < 0 ? 'negative' : ''}`}>
+            <Hours centi={o.balanceCenti} />
+          </div>
         </div>
         <div class="card card-pad">
-          <div class="stat-label">{tr('Списано по заявке', 'Debited for this order')}</div>
-          <div class="stat-value"><Hours centi={debited} /></div>
-          <div class="small muted">{tr('из плановых', 'of planned')} <Hours centi={planned} /></div>
+          <div class="stat-label">{t('debitedForOrder')}</div>
+          <div class="stat-value">
+            <Hours centi={debited} />
+          </div>
+          <div class="small muted">
+            {t('ofPlanned')} <Hours centi={planned} />
+          </div>
         </div>
         <div class="card card-pad">
-          <div class="stat-label">{tr('Стоимость нормо-часа', 'Norm-hour rate')}</div>
-          <div class="stat-value"><Money minor={o.rateMinor} currency={o.currency} /></div>
-          <div class="small muted">{tr('зафиксирована в смете', 'frozen in the quote')}</div>
+          <div class="stat-label">{t('normHourRate')}</div>
+          <div class="stat-value">
+            <Money minor={o.rateMinor} currency={o.currency} />
+          </div>
+          <div class="small muted">{t('rateFrozen')}</div>
         </div>
       </div>
-      <h2 class="section-title">{tr('Этапы', 'Stages')}</h2>
+      <h2 class="section-title">{t('stages')}</h2>
       <div class="card">
         <table class="table">
           <thead>
             <tr>
               <th scope="col">№</th>
-              <th scope="col">{tr('Этап', 'Stage')}</th>
-              <th scope="col">{tr('Состояние', 'Status')}</th>
-              <th scope="col" class="num">{tr('План, нормо-ч', 'Planned, norm-h')}</th>
-              <th scope="col" class="num">{tr('Списано', 'Debited')}</th>
-              <th scope="col" class="num">{tr('Сумма', 'Money')}</th>
-              <th scope="col"><span class="sr-only">{tr('Действия', 'Actions')}</span></th>
+              <th scope="col">{t('stage')}</th>
+              <th scope="col">{t('status')}</th>
+              <NumTh>{t('plannedNormHours')}</NumTh>
+              <NumTh>{t('debited')}</NumTh>
+              <NumTh>{t('amount')}</NumTh>
+              <th scope="col">
+                <span class="sr-only">{t('actions')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -87,20 +120,30 @@ export function OrderPage({ id }: { id: number }) {
                 <td>
                   {s.title}
                   <div class="small muted">
-                    {s.lines.map((l) => `${l.code} ${formatFixed(l.hoursCenti, 2, getLang())} ${tr('ч', 'h')} × K ${formatMilli(l.kMilli, getLang())}${l.actualTime ? tr(' (по факту)', ' (actual time)') : ''}`).join('; ')}
+                    {s.lines
+                      .map((l) => `${hoursTimesK(l.code, l.hoursCenti, l.kMilli)}${l.actualTime ? ` (${t('actualTime')})` : ''}`)
+                      .join('; ')}
                   </div>
                 </td>
                 <td>
                   <StageStatusChip status={s.status} />
                   {s.acceptedAt && <div class="small muted">{dateTimeText(s.acceptedAt)}</div>}
                 </td>
-                <td class="num"><Hours centi={s.normHoursCenti} /></td>
+                <td class="num">
+                  <Hours centi={s.normHoursCenti} />
+                </td>
                 <td class="num">{s.debitedCenti === null ? '—' : <Hours centi={s.debitedCenti} />}</td>
                 <td class="num">{s.moneyMinor === null ? '—' : <Money minor={s.moneyMinor} currency={o.currency} />}</td>
                 <td style="width:1%">
                   {canAccept && next?.n === s.n && (
-                    <Button variant="primary" class="btn-small" disabled={o.status !== 'in_progress'} title={o.waiting ?? undefined} onClick={() => setAccepting(s)}>
-                      {tr('Принять этап', 'Accept stage')}
+                    <Button
+                      variant="primary"
+                      class="btn-small"
+                      disabled={o.status !== 'in_progress'}
+                      title={o.waiting ?? undefined}
+                      onClick={() => setAccepting(s)}
+                    >
+                      {t('acceptStage')}
                     </Button>
                   )}
                 </td>
@@ -137,7 +180,9 @@ export function OrderPage({ id }: { id: number }) {
 function AcceptStageDialog({ order, stage, onClose, onDone }: { order: OrderT; stage: StageT; onClose(): void; onDone(o: OrderT): void }) {
   const lang = getLang();
   const actualLines = stage.lines.filter((l) => l.actualTime);
-  const [actual, setActual] = useState<Record<number, string>>(Object.fromEntries(actualLines.map((l) => [l.lineId, formatFixed(Math.round((l.quantityMilli * l.hoursCenti) / 1000), 2, lang)])));
+  const [actual, setActual] = useState<Record<number, string>>(
+    Object.fromEntries(actualLines.map((l) => [l.lineId, formatFixed(totalHoursCenti(l), 2, lang)])),
+  );
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   // One key per dialog: a double click or a retry after a network error debits once.
@@ -145,7 +190,8 @@ function AcceptStageDialog({ order, stage, onClose, onDone }: { order: OrderT; s
 
   const preview = stage.lines.map((l) => {
     const spent = l.actualTime ? parseFixed(actual[l.lineId] ?? '', 2) : null;
-    const norm = l.actualTime && spent !== null ? lineNormHoursCenti({ quantityMilli: 1000, hoursCenti: spent, kMilli: l.kMilli }) : l.normHoursCenti;
+    const norm =
+      l.actualTime && spent !== null ? lineNormHoursCenti({ quantityMilli: 1000, hoursCenti: spent, kMilli: l.kMilli }) : l.normHoursCenti;
     return { line: l, norm };
   });
   const total = preview.reduce((s, p) => s + (p.norm ?? 0), 0);
@@ -155,14 +201,18 @@ function AcceptStageDialog({ order, stage, onClose, onDone }: { order: OrderT; s
     const lines = [];
     for (const l of actualLines) {
       const value = parseFixed(actual[l.lineId] ?? '', 2);
-      if (value === null || value <= 0) return setError(new Error(tr(`Укажите фактические часы для ${l.code}`, `Enter the actual hours of ${l.code}`)));
+      if (value === null || value <= 0) return setError(new Error(t('enterActualHours', { code: l.code })));
       lines.push({ lineId: l.lineId, actualHoursCenti: value });
     }
     setBusy(true);
     setError(null);
     try {
-      const result = await post<{ order: OrderT }>(`/api/orders/${order.id}/stages/${stage.n}/accept`, lines.length ? { lines } : {}, { 'idempotency-key': idempotencyKey });
-      toast(tr(`Этап ${stage.n} принят, нормо-часы списаны`, `Stage ${stage.n} accepted and debited`));
+      const result = await api('POST /api/orders/{id}/stages/{n}/accept', {
+        params: { id: order.id, n: stage.n },
+        body: lines.length ? { lines } : {},
+        headers: { 'idempotency-key': idempotencyKey },
+      });
+      toast(t('stageAccepted', { n: stage.n }));
       onDone(result.order);
     } catch (err) {
       setError(err);
@@ -172,54 +222,72 @@ function AcceptStageDialog({ order, stage, onClose, onDone }: { order: OrderT; s
   }
 
   return (
-    <Modal title={tr(`Приёмка этапа ${stage.n}`, `Accepting stage ${stage.n}`)} onClose={onClose} wide>
+    <Modal title={t('acceptingStage', { n: stage.n })} onClose={onClose} wide>
       <form class="stack" onSubmit={submit} noValidate>
         <ErrorNote error={error} />
         <p>
-          {stage.title}. {tr('Фиксированные услуги списываются по нормо-часам сметы, услуги с оплатой по факту — по фактически затраченным часам × K.', 'Fixed services are debited by the quote’s norm-hours; actual-time services by the hours actually spent × K.')}
+          {stage.title}. {t('acceptStageHint')}
         </p>
         <table class="table">
           <thead>
             <tr>
-              <th scope="col">{tr('Услуга', 'Service')}</th>
-              <th scope="col" class="num">{tr('Часы', 'Hours')}</th>
-              <th scope="col" class="num">K</th>
-              <th scope="col" class="num">{tr('К списанию', 'To debit')}</th>
+              <th scope="col">{t('service')}</th>
+              <NumTh>{t('hours')}</NumTh>
+              <NumTh>K</NumTh>
+              <NumTh>{t('toDebit')}</NumTh>
             </tr>
           </thead>
           <tbody>
             {preview.map(({ line, norm }) => (
               <tr key={line.lineId}>
-                <td>{line.code} {line.title}</td>
+                <td>
+                  {line.code} {line.title}
+                </td>
                 <td class="num">
                   {line.actualTime ? (
-                    <Field label={tr('Факт, ч', 'Actual, h')} class="inline-field">
-                      {(id) => <input id={id} class="num narrow" inputMode="decimal" value={actual[line.lineId]} onInput={(e) => setActual({ ...actual, [line.lineId]: e.currentTarget.value })} />}
+                    <Field label={t('actualHours')} class="inline-field">
+                      {(id) => (
+                        <input
+                          id={id}
+                          class="num narrow"
+                          inputMode="decimal"
+                          value={actual[line.lineId]}
+                          onInput={(e) => setActual({ ...actual, [line.lineId]: e.currentTarget.value })}
+                        />
+                      )}
                     </Field>
                   ) : (
-                    formatFixed(Math.round((line.quantityMilli * line.hoursCenti) / 1000), 2, lang)
+                    formatFixed(totalHoursCenti(line), 2, lang)
                   )}
                 </td>
                 <td class="num">{formatMilli(line.kMilli, lang)}</td>
-                <td class="num"><Hours centi={norm} /></td>
+                <td class="num">
+                  <Hours centi={norm} />
+                </td>
               </tr>
             ))}
           </tbody>
           <tfoot>
             <tr>
-              <td colSpan={3}>{tr('Итого к списанию', 'Total to debit')}</td>
-              <td class="num"><Hours centi={total} /></td>
+              <td colSpan={3}>{t('totalToDebit')}</td>
+              <td class="num">
+                <Hours centi={total} />
+              </td>
             </tr>
           </tfoot>
         </table>
         <p class="small muted">
-          {tr('На балансе', 'Balance')}: <Hours centi={order.balanceCenti} />
-          {order.overdraftCenti > 0 && <> · {tr('допустимый минус', 'overdraft')}: <Hours centi={order.overdraftCenti} /></>}
+          {t('onBalance')}: <Hours centi={order.balanceCenti} />
+          {order.overdraftCenti > 0 && (
+            <>
+              {' '}
+              · {midSentence(t('overdraftAllowed'))}: <Hours centi={order.overdraftCenti} />
+            </>
+          )}
         </p>
-        <div class="modal-foot">
-          <Button onClick={onClose}>{t('cancel')}</Button>
-          <button type="submit" class="btn btn-primary" disabled={busy} aria-busy={busy}>{tr('Принять и списать', 'Accept and debit')}</button>
-        </div>
+        <FormFoot onCancel={onClose} busy={busy}>
+          {t('acceptAndDebit')}
+        </FormFoot>
       </form>
     </Modal>
   );
@@ -231,27 +299,22 @@ function WithdrawDialog({ order, onClose, onDone }: { order: OrderT; onClose(): 
   async function submit(e: Event) {
     e.preventDefault();
     try {
-      onDone(await post<OrderT>(`/api/orders/${order.id}/withdraw`, { reason }));
-      toast(tr('Заявка отозвана', 'Work order withdrawn'));
+      onDone(await api('POST /api/orders/{id}/withdraw', { params: { id: order.id }, body: { reason } }));
+      toast(t('orderWithdrawn'));
     } catch (err) {
       setError(err);
     }
   }
   const started = order.stages.some((s) => s.status === 'accepted');
   return (
-    <Modal title={tr('Отзыв заявки', 'Withdrawing the order')} onClose={onClose}>
+    <Modal title={t('withdrawTitle')} onClose={onClose}>
       <form class="stack" onSubmit={submit}>
         <ErrorNote error={error} />
-        <p>
-          {started
-            ? tr('Принятые этапы остаются списанными; оставшиеся этапы будут отозваны. Если по текущему этапу уже есть работа по факту, сначала примите его с фактическими часами.', 'Accepted stages stay debited; the remaining stages are withdrawn. If the current stage has actual-time work done, accept it with the actual hours first.')
-            : tr('Заявка ещё не начата: она будет отозвана целиком, ничего не спишется.', 'The order has not started: it is withdrawn entirely and nothing is debited.')}
-        </p>
-        <Field label={tr('Причина', 'Reason')}>{(id) => <input id={id} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />}</Field>
-        <div class="modal-foot">
-          <Button onClick={onClose}>{t('cancel')}</Button>
-          <button type="submit" class="btn btn-danger">{tr('Отозвать', 'Withdraw')}</button>
-        </div>
+        <p>{started ? t('withdrawStarted') : t('withdrawNotStarted')}</p>
+        <Field label={t('reason')}>{(id) => <input id={id} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />}</Field>
+        <FormFoot onCancel={onClose} variant="danger">
+          {t('withdraw')}
+        </FormFoot>
       </form>
     </Modal>
   );

@@ -2,10 +2,11 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CatalogItemT, QuoteLineT, QuoteT } from '../../../schema/api';
 import { planPaste, type PastePlan } from '../../../worker/domain/paste';
-import { get, post } from '../api';
+import { api } from '../api';
 import { Icon } from '../components/icons';
+import { QuoteStatusChip, quoteStatusWord } from '../components/status';
 import { Button, ErrorNote, Loading, Money, PageHeader, dateText, dateTimeText, toast, useLoad } from '../components/ui';
-import { tr } from '../i18n';
+import { midSentence, t, plural } from '../i18n';
 import { AuditDialog, ConflictDialog, CopyDialog, CreateOrderDialog, KReasonDialog } from '../quote/editor-dialogs';
 import { withDrafts, type Draft, type HeaderField, type Op, useQuoteEditor } from '../quote/editor-state';
 import { managerMessage } from '../quote/errors';
@@ -13,16 +14,14 @@ import { QuoteGrid, type GridHandle, type GridHandlers } from '../quote/grid';
 import { HeaderFields } from '../quote/header-fields';
 import { quoteOps } from '../quote/ops';
 import { PastePreview } from '../quote/paste-preview';
-import { rowsWord } from '../quote/plural';
 import { ShareDialog } from '../quote/share-panel';
 import { SidePanel } from '../quote/side-panel';
-import { QuoteStatusChip } from '../quote/status';
 import { Totals } from '../quote/totals';
 import { Link, navigate } from '../router';
 import { hasRole, useSession } from '../session';
 
 export function QuoteEditorPage({ id }: { id: number }) {
-  const data = useLoad(() => Promise.all([get<QuoteT>(`/api/quotes/${id}`), get<CatalogItemT[]>('/api/catalog/items')]), [id]);
+  const data = useLoad(() => Promise.all([api('GET /api/quotes/{id}', { params: { id } }), api('GET /api/catalog/items')]), [id]);
   if (data.error) return <ErrorNote error={data.error} onRetry={data.reload} />;
   // The editor shows and writes only the quote in the address: while the previous quote is
   // still what was loaded (right after «Новая редакция», «Копия» or a revision chip), wait.
@@ -48,10 +47,12 @@ function Editor({ initial, catalog }: { initial: QuoteT; catalog: CatalogItemT[]
   const lastPaste = useRef<Op | null>(null);
 
   const quote = editor.quote;
-  const shown = useMemo(() => withDrafts(editor.shown, [...(preview ? [preview] : []), ...headerPreview]), [editor.shown, preview, headerPreview]);
+  const shown = useMemo(
+    () => withDrafts(editor.shown, [...(preview ? [preview] : []), ...headerPreview]),
+    [editor.shown, preview, headerPreview],
+  );
   const canSell = hasRole(me, 'manager', 'admin');
   const editable = canSell && quote.allowed.edit && !editor.conflict;
-  const base = `/api/quotes/${initial.id}`;
 
   // The focus starts in the editor, never on <body>: the add box of a new quote, else the grid.
   useEffect(() => {
@@ -76,7 +77,7 @@ function Editor({ initial, catalog }: { initial: QuoteT; catalog: CatalogItemT[]
         if (op !== lastPaste.current) return;
         const added = after.lines.filter((l) => !before.lines.some((b) => b.id === l.id)).map((l) => l.id);
         setFresh(new Set(added));
-        setNotice(tr(`Добавлено: ${rowsWord(added.length)}. Новые строки подсвечены.`, `Added: ${rowsWord(added.length)}. The new rows are highlighted.`));
+        setNotice(t('pasteAdded', { rows: plural('rows', added.length) }));
       }),
     [],
   );
@@ -106,8 +107,8 @@ function Editor({ initial, catalog }: { initial: QuoteT; catalog: CatalogItemT[]
     onLive(line, field, value) {
       setPreview(value === null ? null : { lineId: line.id, field, value });
     },
-    onAddItem: (item) => perform(ops.add(`${item.code} · ${tr('добавление', 'adding')}`, { catalogItemId: item.id })),
-    onAddFree: (title) => perform(ops.add(`${title} · ${tr('добавление', 'adding')}`, { kind: 'free', title })),
+    onAddItem: (item) => perform(ops.add(`${item.code} · ${t('adding')}`, { catalogItemId: item.id })),
+    onAddFree: (title) => perform(ops.add(`${title} · ${t('adding')}`, { kind: 'free', title })),
     onDelete: (line) => perform(ops.remove(line)),
     onMove: (line, direction) => perform(ops.move(line, direction)),
     onPaste(text) {
@@ -118,18 +119,21 @@ function Editor({ initial, catalog }: { initial: QuoteT; catalog: CatalogItemT[]
       setFresh(new Set());
       setNotice(null);
       if (editor.canUndo) editor.undo();
-      else toast(tr('Отменять нечего', 'Nothing to undo'), 'warning');
+      else toast(t('nothingToUndo'), 'warning');
     },
     onRedo() {
       if (editor.canRedo) editor.redo();
-      else toast(tr('Возвращать нечего', 'Nothing to redo'), 'warning');
+      else toast(t('nothingToRedo'), 'warning');
     },
     onFocusLine: setFocusLine,
     onHighlightItem: setHighlight,
   };
 
   function onHeaderLive(field: HeaderField, value: number | null) {
-    setHeaderPreview((ds) => [...ds.filter((d) => d.field !== field), ...(value === null ? [] : [{ lineId: null, field, value } as Draft])]);
+    setHeaderPreview((ds) => [
+      ...ds.filter((d) => d.field !== field),
+      ...(value === null ? [] : [{ lineId: null, field, value } as Draft]),
+    ]);
   }
 
   // ---------- lifecycle actions ----------
@@ -147,16 +151,36 @@ function Editor({ initial, catalog }: { initial: QuoteT; catalog: CatalogItemT[]
     }
   }
 
-  const send = () => act('send', () => post<QuoteT>(`${base}/send`, { version: editor.current.current.version }), tr('Смета отправлена', 'Quote sent'));
+  const send = () =>
+    act(
+      'send',
+      () => api('POST /api/quotes/{id}/send', { params: { id: initial.id }, body: { version: editor.current.current.version } }),
+      t('quoteSent'),
+    );
   const revise = () =>
-    act('revise', async () => {
-      const next = await post<QuoteT>(`${base}/revise`);
-      navigate(`/quotes/${next.id}`);
-    }, tr('Создана новая редакция', 'New revision created'));
-  const archive = () => act('archive', () => post<QuoteT>(`${base}/archive`, { version: editor.current.current.version }), tr('Смета в архиве', 'Quote archived'));
-  const reprice = () => act('reprice', () => post<QuoteT>(`${base}/reprice`, { version: editor.current.current.version }), tr('Цены обновлены по прайс-листу', 'Prices updated from the price list'));
+    act(
+      'revise',
+      async () => {
+        const next = await api('POST /api/quotes/{id}/revise', { params: { id: initial.id } });
+        navigate(`/quotes/${next.id}`);
+      },
+      t('revisionCreated'),
+    );
+  const archive = () =>
+    act(
+      'archive',
+      () => api('POST /api/quotes/{id}/archive', { params: { id: initial.id }, body: { version: editor.current.current.version } }),
+      t('quoteArchived'),
+    );
+  const reprice = () =>
+    act(
+      'reprice',
+      () => api('POST /api/quotes/{id}/reprice', { params: { id: initial.id }, body: { version: editor.current.current.version } }),
+      t('repriced'),
+    );
 
-  const sideItem: CatalogItemT | null = highlight ?? (focusLine?.catalogItemId ? (catalog.find((i) => i.id === focusLine.catalogItemId) ?? null) : null);
+  const sideItem: CatalogItemT | null =
+    highlight ?? (focusLine?.catalogItemId ? (catalog.find((i) => i.id === focusLine.catalogItemId) ?? null) : null);
   const returnToGrid = () => grid.current?.focus();
 
   return (
@@ -168,11 +192,11 @@ function Editor({ initial, catalog }: { initial: QuoteT; catalog: CatalogItemT[]
             <QuoteStatusChip status={quote.status} />
             <Link href={`/customers/${quote.customerId}`}>{quote.customerName}</Link>
             <span class="muted">
-              {tr('Ставка', 'Rate')} <Money minor={quote.rateMinor} currency={quote.currency} />
-              {quote.validUntil && ` · ${tr('действует до', 'valid until')} ${dateText(quote.validUntil)}`}
+              {t('rate')} <Money minor={quote.rateMinor} currency={quote.currency} />
+              {quote.validUntil && ` · ${midSentence(t('validUntil'))} ${dateText(quote.validUntil)}`}
             </span>
             {quote.revisions.length > 1 && (
-              <span class="revisions" aria-label={tr('Редакции', 'Revisions')}>
+              <span class="revisions" aria-label={t('revisions')}>
                 {quote.revisions.map((r) =>
                   r.id === quote.id ? (
                     <strong key={r.id} class="rev rev-current" aria-current="page">
@@ -195,45 +219,54 @@ function Editor({ initial, catalog }: { initial: QuoteT; catalog: CatalogItemT[]
             busy={busy === 'send'}
             onClick={send}
             disabled={editor.busy || shown.totals.incompleteLines > 0 || shown.lines.length === 0}
-            title={shown.totals.incompleteLines > 0 ? tr('Укажите часы во всех строках', 'Enter the hours of every line') : shown.lines.length === 0 ? tr('Добавьте услуги', 'Add services') : undefined}
+            title={shown.totals.incompleteLines > 0 ? t('enterAllHours') : shown.lines.length === 0 ? t('addServices') : undefined}
           >
-            {tr('Отправить', 'Send')}
+            {t('send')}
           </Button>
         )}
         {canSell && quote.allowed.revise && (
           <Button busy={busy === 'revise'} onClick={revise}>
-            {tr('Новая редакция', 'New revision')}
+            {t('newRevision')}
           </Button>
         )}
-        {canSell && <Button onClick={() => setDialog('copy')}>{tr('Копия', 'Duplicate')}</Button>}
+        {canSell && <Button onClick={() => setDialog('copy')}>{t('duplicate')}</Button>}
         {canSell && quote.allowed.order && (
           <Button variant="primary" onClick={() => setDialog('order')}>
-            {tr('Создать заявку', 'Create work order')}
+            {t('createOrder')}
           </Button>
         )}
         {quote.orderId !== null && (
           <Link class="btn" href={`/orders/${quote.orderId}`}>
-            {tr('Заявка', 'Work order')}
+            {t('workOrder')}
           </Link>
         )}
         {canSell && quote.allowed.share && (
           <Button onClick={() => setDialog('share')}>
-            <Icon name="link" /> {tr('Ссылка для заказчика', 'Customer link')}
+            <Icon name="link" /> {t('customerLink')}
           </Button>
         )}
-        <Button onClick={() => setDialog('audit')}>{tr('История', 'Audit trail')}</Button>
+        <Button onClick={() => setDialog('audit')}>{t('auditButton')}</Button>
         {canSell && quote.allowed.archive && (
           <Button variant="ghost" busy={busy === 'archive'} onClick={archive}>
-            {tr('В архив', 'Archive')}
+            {t('archive')}
           </Button>
         )}
       </PageHeader>
 
       {editor.conflict && <ConflictDialog conflict={editor.conflict} onResolve={editor.resolveConflict} />}
-      {!quote.allowed.edit && quote.status !== 'archived' && <FrozenNote quote={quote} canRevise={canSell && quote.allowed.revise} onRevise={revise} />}
+      {!quote.allowed.edit && quote.status !== 'archived' && (
+        <FrozenNote quote={quote} canRevise={canSell && quote.allowed.revise} onRevise={revise} />
+      )}
 
       {editable && (
-        <HeaderFields quote={editor.shown} refusal={editor.refusal} onChange={(label, changes, drafts) => perform(ops.header(label, changes, drafts))} onLive={onHeaderLive} onReprice={reprice} repricing={busy === 'reprice'} />
+        <HeaderFields
+          quote={editor.shown}
+          refusal={editor.refusal}
+          onChange={(label, changes, drafts) => perform(ops.header(label, changes, drafts))}
+          onLive={onHeaderLive}
+          onReprice={reprice}
+          repricing={busy === 'reprice'}
+        />
       )}
 
       <div class="editor-body">
@@ -243,25 +276,34 @@ function Editor({ initial, catalog }: { initial: QuoteT; catalog: CatalogItemT[]
               {notice}
             </p>
           )}
-          <QuoteGrid quote={shown} editable={editable} catalog={catalog} handlers={handlers} refusal={editor.refusal} fresh={fresh} handle={grid} />
-          {editable && (
-            <p class="grid-help small muted">
-              {tr(
-                'Стрелки, PageUp/PageDown, Home/End — перемещение; Tab — выйти из таблицы; начните печатать, чтобы заменить значение, F2 или Enter — изменить; Esc — отмена; Ctrl+Z / Ctrl+Y — отменить / вернуть; Alt+↑/↓ — переместить строку; Ctrl+Del — удалить; Ctrl+V — вставить строки из Excel или прайс-листа.',
-                'Arrows, PageUp/PageDown, Home/End move; Tab leaves the table; type to replace a value, F2 or Enter to edit it; Esc cancels; Ctrl+Z / Ctrl+Y undo / redo; Alt+↑/↓ moves a line; Ctrl+Del removes it; Ctrl+V pastes rows from Excel or a price list.',
-              )}
-            </p>
-          )}
+          <QuoteGrid
+            quote={shown}
+            editable={editable}
+            catalog={catalog}
+            handlers={handlers}
+            refusal={editor.refusal}
+            fresh={fresh}
+            handle={grid}
+          />
+          {editable && <p class="grid-help small muted">{t('gridHelp')}</p>}
           {quote.customerNote && !editable && (
             <div class="card-pad small">
-              <strong>{tr('Примечание для заказчика', 'Note for the customer')}:</strong> {quote.customerNote}
+              <strong>{t('customerNote')}:</strong> {quote.customerNote}
             </div>
           )}
         </div>
         <SidePanel item={sideItem} line={focusLine} editable={editable} onSave={(line, changes) => perform(ops.edit(line, changes))} />
       </div>
 
-      <Totals quote={shown} saveState={editor.saveState} busy={editor.busy} conflict={!!editor.conflict} failure={editor.failure} onRetry={() => (editor.retry(), returnToGrid())} onDiscard={() => (editor.discard(), returnToGrid())} />
+      <Totals
+        quote={shown}
+        saveState={editor.saveState}
+        busy={editor.busy}
+        conflict={!!editor.conflict}
+        failure={editor.failure}
+        onRetry={() => (editor.retry(), returnToGrid())}
+        onDiscard={() => (editor.discard(), returnToGrid())}
+      />
 
       {kPrompt && (
         <KReasonDialog
@@ -303,21 +345,19 @@ function FrozenNote({ quote, canRevise, onRevise }: { quote: QuoteT; canRevise: 
       <span>
         {quote.answeredAt && (
           <strong>
-            {quote.status === 'accepted' ? tr('Принята', 'Accepted') : quote.status === 'declined' ? tr('Отклонена', 'Declined') : tr('Запрошены изменения', 'Changes requested')}
+            {quote.status === 'accepted' || quote.status === 'declined'
+              ? quoteStatusWord(quote.status)
+              : quoteStatusWord('changes_requested')}
             {': '}
             {quote.answerName}, {dateTimeText(quote.answeredAt)}
             {quote.answerMessage && ` — «${quote.answerMessage}»`}.{' '}
           </strong>
         )}
-        {quote.status === 'accepted'
-          ? tr('Смета принята заказчиком и больше не меняется.', 'The customer accepted this quote; it no longer changes.')
-          : quote.supersededAt
-            ? tr('Эту редакцию заменила более новая.', 'A newer revision replaced this one.')
-            : tr('Смета отправлена и заморожена. Чтобы изменить её, создайте новую редакцию: заказчик увидит её после отправки.', 'The quote was sent and is frozen. To change it, make a new revision: the customer sees it once it is sent.')}
+        {quote.status === 'accepted' ? t('acceptedNote') : quote.supersededAt ? t('replacedNote') : t('frozenNote')}
       </span>
       {canRevise && (
         <Button class="btn-small" onClick={onRevise}>
-          {tr('Новая редакция', 'New revision')}
+          {t('newRevision')}
         </Button>
       )}
     </div>

@@ -1,12 +1,27 @@
 /** Quotes: the list with filters and paging, and "New quote". */
 import { useEffect, useState } from 'preact/hooks';
-import type { CustomerT, QuoteListT, QuoteT } from '../../../schema/api';
-import { get, post } from '../api';
+import type { CustomerT } from '../../../schema/api';
+import { api } from '../api';
 import { CustomerPicker } from '../components/customer-picker';
 import { Icon } from '../components/icons';
-import { Button, Empty, ErrorNote, Field, Hours, Loading, Modal, Money, PageHeader, dateText, fieldErrors, useLoad } from '../components/ui';
-import { t, tr } from '../i18n';
-import { QUOTE_STATUSES, QuoteStatusChip, statusWord } from '../quote/status';
+import { QUOTE_STATUSES, QuoteStatusChip, quoteStatusWord, quoteStatusOf } from '../components/status';
+import {
+  Button,
+  Empty,
+  ErrorNote,
+  Field,
+  Hours,
+  Loading,
+  Modal,
+  Money,
+  PageHeader,
+  dateText,
+  fieldErrors,
+  useLoad,
+  NumTh,
+  FormFoot,
+} from '../components/ui';
+import { t } from '../i18n';
 import { Link, navigate, setQuery, useLocation } from '../router';
 import { hasRole, useSession } from '../session';
 
@@ -21,13 +36,9 @@ export function QuotesPage() {
   const page = Number(query.get('page') ?? '1') || 1;
   const [search, setSearch] = useState(q);
   const [creating, setCreating] = useState(false);
-  const customers = useLoad(() => get<CustomerT[]>('/api/customers'), []);
+  const customers = useLoad(() => api('GET /api/customers'), []);
   const list = useLoad(() => {
-    const params = new URLSearchParams({ page: String(page), pageSize: String(PAGE_SIZE) });
-    if (q) params.set('q', q);
-    if (status) params.set('status', status);
-    if (customerId) params.set('customerId', customerId);
-    return get<QuoteListT>(`/api/quotes?${params}`);
+    return api('GET /api/quotes', { query: { page, pageSize: PAGE_SIZE, q, status: quoteStatusOf(status), customerId } });
   }, [q, status, customerId, page]);
 
   useEffect(() => {
@@ -43,23 +54,29 @@ export function QuotesPage() {
 
   return (
     <>
-      <PageHeader title={t('nav_quotes')} subtitle={tr('Сметы для заказчиков: последняя редакция каждого номера', 'Estimates for customers: the latest revision of each number')}>
+      <PageHeader title={t('quotes')} subtitle={t('quotesSubtitle')}>
         {canCreate && (
           <Button variant="primary" onClick={() => setCreating(true)}>
-            <Icon name="plus" /> {tr('Новая смета', 'New quote')}
+            <Icon name="plus" /> {t('newQuote')}
           </Button>
         )}
       </PageHeader>
       <div class="toolbar" role="search">
         <Field label={t('search')} class="search">
           {(id) => (
-            <input id={id} type="search" value={search} placeholder={tr('Номер, название или заказчик', 'Number, title or customer')} onInput={(e) => setSearch(e.currentTarget.value)} />
+            <input
+              id={id}
+              type="search"
+              value={search}
+              placeholder={t('quoteSearchPlaceholder')}
+              onInput={(e) => setSearch(e.currentTarget.value)}
+            />
           )}
         </Field>
-        <Field label={tr('Заказчик', 'Customer')}>
+        <Field label={t('customer')}>
           {(id) => (
             <select id={id} value={customerId} onChange={(e) => setQuery({ customerId: e.currentTarget.value || null, page: null })}>
-              <option value="">{tr('Все заказчики', 'All customers')}</option>
+              <option value="">{t('allCustomers')}</option>
               {(customers.data ?? []).map((c) => (
                 <option key={c.id} value={String(c.id)}>
                   {c.name}
@@ -68,13 +85,13 @@ export function QuotesPage() {
             </select>
           )}
         </Field>
-        <Field label={tr('Состояние', 'Status')}>
+        <Field label={t('status')}>
           {(id) => (
             <select id={id} value={status} onChange={(e) => setQuery({ status: e.currentTarget.value || null, page: null })}>
-              <option value="">{tr('Любое', 'Any')}</option>
+              <option value="">{t('anyStatus')}</option>
               {QUOTE_STATUSES.map((s) => (
                 <option key={s} value={s}>
-                  {statusWord(s)}
+                  {quoteStatusWord(s)}
                 </option>
               ))}
             </select>
@@ -87,27 +104,37 @@ export function QuotesPage() {
           <Loading rows={6} />
         ) : list.data.items.length === 0 ? (
           <Empty>
-            <strong>{filtered ? tr('Ничего не найдено', 'Nothing found') : tr('Нет смет — создайте первую', 'No quotes yet — create the first one')}</strong>
-            {filtered ? tr('Измените условия поиска.', 'Change the filters.') : canCreate && <Button variant="primary" onClick={() => setCreating(true)}>{tr('Новая смета', 'New quote')}</Button>}
+            <strong>{filtered ? t('nothingFound') : t('noQuotes')}</strong>
+            {filtered
+              ? t('changeFilters')
+              : canCreate && (
+                  <Button variant="primary" onClick={() => setCreating(true)}>
+                    {t('newQuote')}
+                  </Button>
+                )}
           </Empty>
         ) : (
           <div class="table-wrap">
             <table class="table">
               <thead>
                 <tr>
-                  <th scope="col">{tr('Номер', 'Number')}</th>
-                  <th scope="col">{tr('Заказчик', 'Customer')}</th>
-                  <th scope="col">{tr('Название', 'Title')}</th>
-                  <th scope="col">{tr('Состояние', 'Status')}</th>
-                  <th scope="col" class="num">{tr('Итого', 'Total')}</th>
-                  <th scope="col" class="num">{tr('Нормо-часы', 'Norm-hours')}</th>
-                  <th scope="col">{tr('Действует до', 'Valid until')}</th>
-                  <th scope="col">{tr('Ответ', 'Answer')}</th>
+                  <th scope="col">{t('number')}</th>
+                  <th scope="col">{t('customer')}</th>
+                  <th scope="col">{t('title')}</th>
+                  <th scope="col">{t('status')}</th>
+                  <NumTh>{t('total')}</NumTh>
+                  <NumTh>{t('normHours')}</NumTh>
+                  <th scope="col">{t('validUntil')}</th>
+                  <th scope="col">{t('answered')}</th>
                 </tr>
               </thead>
               <tbody>
                 {list.data.items.map((item) => (
-                  <tr key={item.id} class="clickable" onClick={(e) => !(e.target as HTMLElement).closest('a') && navigate(`/quotes/${item.id}`)}>
+                  <tr
+                    key={item.id}
+                    class="clickable"
+                    onClick={(e) => !(e.target as HTMLElement).closest('a') && navigate(`/quotes/${item.id}`)}
+                  >
                     <td class="nowrap">
                       <Link href={`/quotes/${item.id}`} class="mono">
                         {item.number}
@@ -117,7 +144,7 @@ export function QuotesPage() {
                     <td>{item.title}</td>
                     <td>
                       <QuoteStatusChip status={item.status} />
-                      {item.incompleteLines > 0 && <div class="small muted">{tr(`без часов: ${item.incompleteLines}`, `${item.incompleteLines} without hours`)}</div>}
+                      {item.incompleteLines > 0 && <div class="small muted">{t('withoutHours', { count: item.incompleteLines })}</div>}
                     </td>
                     <td class="num">
                       <Money minor={item.totalMinor} currency={item.currency} />
@@ -126,7 +153,9 @@ export function QuotesPage() {
                       <Hours centi={item.normHoursCenti} />
                     </td>
                     <td class="nowrap">{dateText(item.validUntil)}</td>
-                    <td class="small">{item.answeredAt ? `${dateText(item.answeredAt)}${item.answerName ? ` · ${item.answerName}` : ''}` : '—'}</td>
+                    <td class="small">
+                      {item.answeredAt ? `${dateText(item.answeredAt)}${item.answerName ? ` · ${item.answerName}` : ''}` : '—'}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -135,15 +164,13 @@ export function QuotesPage() {
         )}
       </div>
       {list.data && pages > 1 && (
-        <nav class="row" style="margin-top:12px" aria-label={tr('Страницы', 'Pages')}>
+        <nav class="row" style="margin-top:12px" aria-label={t('pages')}>
           <Button class="btn-small" disabled={page <= 1} onClick={() => setQuery({ page: String(page - 1) })}>
-            ← {tr('Назад', 'Previous')}
+            ← {t('previous')}
           </Button>
-          <span class="muted">
-            {tr(`Страница ${page} из ${pages} · всего ${list.data.total}`, `Page ${page} of ${pages} · ${list.data.total} in all`)}
-          </span>
+          <span class="muted">{t('pageOf', { page, pages, total: list.data.total })}</span>
           <Button class="btn-small" disabled={page >= pages} onClick={() => setQuery({ page: String(page + 1) })}>
-            {tr('Дальше', 'Next')} →
+            {t('next')} →
           </Button>
         </nav>
       )}
@@ -152,7 +179,15 @@ export function QuotesPage() {
   );
 }
 
-export function NewQuoteDialog({ customers, presetCustomerId, onClose }: { customers: CustomerT[]; presetCustomerId?: string; onClose(): void }) {
+export function NewQuoteDialog({
+  customers,
+  presetCustomerId,
+  onClose,
+}: {
+  customers: CustomerT[];
+  presetCustomerId?: string;
+  onClose(): void;
+}) {
   const { settings } = useSession();
   // No silent default: a customer is named only when the page already chose one (a filter,
   // the customer's own page); otherwise the manager picks.
@@ -172,7 +207,7 @@ export function NewQuoteDialog({ customers, presetCustomerId, onClose }: { custo
     setBusy(true);
     setError(null);
     try {
-      const quote = await post<QuoteT>('/api/quotes', { customerId, title, vatMode });
+      const quote = await api('POST /api/quotes', { body: { customerId, title, vatMode } });
       onClose();
       navigate(`/quotes/${quote.id}`);
     } catch (err) {
@@ -182,36 +217,48 @@ export function NewQuoteDialog({ customers, presetCustomerId, onClose }: { custo
     }
   }
   return (
-    <Modal title={tr('Новая смета', 'New quote')} onClose={onClose}>
+    <Modal title={t('newQuote')} onClose={onClose}>
       <form class="stack" onSubmit={create} noValidate>
         <ErrorNote error={error} />
-        <Field label={tr('Заказчик', 'Customer')} error={customerMissing ? tr('Выберите заказчика из списка', 'Pick a customer from the list') : errors.customerId ? tr('Такого заказчика нет', 'No such customer') : null}>
+        <Field label={t('customer')} error={customerMissing ? t('pickCustomer') : errors.customerId ? t('noSuchCustomer') : null}>
           {(id, describedBy) => (
-            <CustomerPicker id={id} customers={customers} value={customerId} onChange={setCustomerId} describedBy={describedBy} invalid={customerMissing} autoFocus={customerId === null} />
+            <CustomerPicker
+              id={id}
+              customers={customers}
+              value={customerId}
+              onChange={setCustomerId}
+              describedBy={describedBy}
+              invalid={customerMissing}
+              autoFocus={customerId === null}
+            />
           )}
         </Field>
-        <Field label={tr('Название', 'Title')} error={titleMissing ? tr('Введите название сметы', 'Enter a title') : errors.title ? tr('Название не подходит', 'The title is not valid') : null} hint={tr('Например: «Внедрение СЭО, этап 1»', 'For example: “LMS implementation, stage 1”')}>
-          {(id, describedBy) => <input id={id} value={title} aria-describedby={describedBy} onInput={(e) => setTitle(e.currentTarget.value)} required autoFocus={customerId !== null} />}
+        <Field label={t('title')} error={titleMissing ? t('enterTitle') : errors.title ? t('titleInvalid') : null} hint={t('titleExample')}>
+          {(id, describedBy) => (
+            <input
+              id={id}
+              value={title}
+              aria-describedby={describedBy}
+              onInput={(e) => setTitle(e.currentTarget.value)}
+              required
+              autoFocus={customerId !== null}
+            />
+          )}
         </Field>
         <fieldset class="field" style="border:0;padding:0;margin:0">
-          <legend style="font-weight:600;font-size:13px;margin-bottom:5px">{tr('НДС', 'VAT')}</legend>
+          <legend style="font-weight:600;font-size:13px;margin-bottom:5px">{t('vat')}</legend>
           <div class="segmented">
             {(['on_top', 'included', 'none'] as const).map((m) => (
               <button key={m} type="button" aria-pressed={vatMode === m} onClick={() => setVatMode(m)}>
-                {m === 'on_top' ? t('vat_on_top') : m === 'included' ? t('vat_included') : t('vat_none')}
+                {m === 'on_top' ? t('vatOnTop') : m === 'included' ? t('vatIncluded') : t('noVat')}
               </button>
             ))}
           </div>
         </fieldset>
-        <p class="small muted">
-          {tr('Стоимость нормо-часа фиксируется в смете при создании.', 'The norm-hour rate is frozen in the quote when it is created.')}
-        </p>
-        <div class="modal-foot">
-          <Button onClick={onClose}>{t('cancel')}</Button>
-          <button type="submit" class="btn btn-primary" disabled={busy} aria-busy={busy}>
-            {tr('Создать', 'Create')}
-          </button>
-        </div>
+        <p class="small muted">{t('rateFrozenOnCreate')}</p>
+        <FormFoot onCancel={onClose} busy={busy}>
+          {t('create')}
+        </FormFoot>
       </form>
     </Modal>
   );

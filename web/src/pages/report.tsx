@@ -1,13 +1,13 @@
 /** The accountant's month: per-customer consumption, the last 12 months, the Excel file. */
 import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
-import type { ConsumptionReportT, SeriesT } from '../../../schema/api';
 import { formatFixed, formatMilli } from '../../../worker/domain/format';
-import { download, get } from '../api';
+import { LEDGER_KIND_WORDS } from '../../../worker/domain/words/kinds';
+import { api, download } from '../api';
 import { Icon } from '../components/icons';
 import { MonthChart, monthLabel } from '../components/month-chart';
-import { Button, Empty, ErrorNote, Field, Hours, Loading, Money, PageHeader, dateText, toast, useLoad } from '../components/ui';
-import { getLang, t, tr } from '../i18n';
+import { Button, Empty, ErrorNote, Field, Hours, Loading, Money, PageHeader, dateText, toast, useLoad, NumTh } from '../components/ui';
+import { getLang, t, word } from '../i18n';
 import { Link, setQuery, useLocation } from '../router';
 import { useSession } from '../session';
 
@@ -21,8 +21,8 @@ export function ReportPage() {
   const { query } = useLocation();
   const current = thisMonth(settings.timeZone);
   const month = query.get('month') ?? current;
-  const report = useLoad(() => get<ConsumptionReportT>(`/api/reports/consumption?month=${month}`), [month]);
-  const series = useLoad(() => get<SeriesT>(`/api/reports/consumption/series?until=${month}`), [month]);
+  const report = useLoad(() => api('GET /api/reports/consumption', { query: { month } }), [month]);
+  const series = useLoad(() => api('GET /api/reports/consumption/series', { query: { until: month } }), [month]);
   const [open, setOpen] = useState<number | null>(null);
   const [downloading, setDownloading] = useState(false);
   const lang = getLang();
@@ -31,7 +31,7 @@ export function ReportPage() {
   async function excel() {
     setDownloading(true);
     try {
-      await download(`/api/reports/consumption.xlsx?month=${month}`, `consumption-${month}.xlsx`);
+      await download('GET /api/reports/consumption.xlsx', { query: { month } }, `consumption-${month}.xlsx`);
     } catch (e) {
       toast(e instanceof Error ? e.message : String(e), 'danger');
     } finally {
@@ -41,17 +41,31 @@ export function ReportPage() {
 
   return (
     <>
-      <PageHeader title={t('nav_report')} subtitle={tr(`Отчёт о расходе нормо-часов · месяцы по времени ${settings.timeZone}`, `Monthly consumption report · months in ${settings.timeZone} time`)}>
-        <Field label={tr('Месяц', 'Month')}>
-          {(id) => <input id={id} type="month" value={month} max={current} onChange={(e) => e.currentTarget.value && setQuery({ month: e.currentTarget.value })} />}
+      <PageHeader title={t('navReport')} subtitle={t('reportSubtitle', { zone: settings.timeZone })}>
+        <Field label={t('month')}>
+          {(id) => (
+            <input
+              id={id}
+              type="month"
+              value={month}
+              max={current}
+              onChange={(e) => e.currentTarget.value && setQuery({ month: e.currentTarget.value })}
+            />
+          )}
         </Field>
         <Button variant="primary" busy={downloading} onClick={excel} style="align-self:flex-end">
-          <Icon name="download" /> {downloading ? tr('Готовим файл…', 'Preparing the file…') : tr('Скачать Excel', 'Download Excel')}
+          <Icon name="download" /> {downloading ? t('preparingFile') : t('downloadExcel')}
         </Button>
       </PageHeader>
-      <ErrorNote error={report.error ?? series.error} onRetry={() => { void report.reload(); void series.reload(); }} />
+      <ErrorNote
+        error={report.error ?? series.error}
+        onRetry={() => {
+          void report.reload();
+          void series.reload();
+        }}
+      />
       <div class="card card-pad" style="margin-bottom:16px">
-        <h2 style="margin-bottom:8px">{tr('Расход за 12 месяцев', 'Consumption over 12 months')}</h2>
+        <h2 style="margin-bottom:8px">{t('consumption12')}</h2>
         {series.data ? <MonthChart series={series.data} /> : <Loading rows={5} />}
       </div>
       <div class="card">
@@ -59,21 +73,21 @@ export function ReportPage() {
           <Loading rows={5} />
         ) : report.data.customers.length === 0 ? (
           <Empty>
-            <strong>{tr(`В ${monthLabel(month)} движений не было`, `Nothing happened in ${monthLabel(month)}`)}</strong>
-            {tr('Нет пополнений, списаний и остатков.', 'No top-ups, debits or balances.')}
+            <strong>{t('nothingInMonth', { month: monthLabel(month) })}</strong>
+            {t('noMovements')}
           </Empty>
         ) : (
           <table class="table">
-            <caption class="sr-only">{tr(`Расход за ${month}`, `Consumption for ${month}`)}</caption>
+            <caption class="sr-only">{t('consumptionFor', { month })}</caption>
             <thead>
               <tr>
-                <th scope="col">{tr('Заказчик', 'Customer')}</th>
-                <th scope="col" class="num">{tr('Остаток на начало', 'Opening')}</th>
-                <th scope="col" class="num">{tr('Пополнения', 'Top-ups')}</th>
-                <th scope="col" class="num">{tr('Списания', 'Debits')}</th>
-                <th scope="col" class="num">{tr('Корректировки', 'Corrections')}</th>
-                <th scope="col" class="num">{tr('Остаток на конец', 'Closing')}</th>
-                <th scope="col" class="num">{tr('Сумма списаний', 'Money')}</th>
+                <th scope="col">{t('customer')}</th>
+                <NumTh>{t('opening')}</NumTh>
+                <NumTh>{t('topups')}</NumTh>
+                <NumTh>{t('debits')}</NumTh>
+                <NumTh>{t('corrections')}</NumTh>
+                <NumTh>{t('closing')}</NumTh>
+                <NumTh>{t('debitedMoney')}</NumTh>
               </tr>
             </thead>
             <tbody>
@@ -81,47 +95,71 @@ export function ReportPage() {
                 <Fragment key={c.customerId}>
                   <tr>
                     <td>
-                      <button type="button" class="btn btn-ghost btn-small" aria-expanded={open === c.customerId} onClick={() => setOpen(open === c.customerId ? null : c.customerId)}>
+                      <button
+                        type="button"
+                        class="btn btn-ghost btn-small"
+                        aria-expanded={open === c.customerId}
+                        onClick={() => setOpen(open === c.customerId ? null : c.customerId)}
+                      >
                         {open === c.customerId ? '▾' : '▸'} {c.name}
                       </button>
-                      <Link class="small" href={`/customers/${c.customerId}`}>{tr('карточка', 'profile')}</Link>
+                      <Link class="small" href={`/customers/${c.customerId}`}>
+                        {t('profile')}
+                      </Link>
                     </td>
-                    <td class="num"><Hours centi={c.openingCenti} /></td>
-                    <td class="num"><Hours centi={c.topupsCenti} /></td>
-                    <td class="num"><Hours centi={c.debitsCenti} /></td>
-                    <td class="num"><Hours centi={c.correctionsCenti} /></td>
-                    <td class={`num ${c.closingCenti < 0 ? 'negative' : ''}`}><Hours centi={c.closingCenti} /></td>
-                    <td class="num"><Money minor={c.moneyMinor} currency={currency} /></td>
+                    <td class="num">
+                      <Hours centi={c.openingCenti} />
+                    </td>
+                    <td class="num">
+                      <Hours centi={c.topupsCenti} />
+                    </td>
+                    <td class="num">
+                      <Hours centi={c.debitsCenti} />
+                    </td>
+                    <td class="num">
+                      <Hours centi={c.correctionsCenti} />
+                    </td>
+                    <td class={`num ${c.closingCenti < 0 ? 'negative' : ''}`}>
+                      <Hours centi={c.closingCenti} />
+                    </td>
+                    <td class="num">
+                      <Money minor={c.moneyMinor} currency={currency} />
+                    </td>
                   </tr>
                   {open === c.customerId && (
                     <tr class="catalog-row-detail">
                       <td colSpan={7}>
                         {c.entries.length === 0 ? (
-                          <p class="muted small">{tr('Движений за месяц нет.', 'No entries this month.')}</p>
+                          <p class="muted small">{t('noEntriesThisMonth')}</p>
                         ) : (
                           <table class="table inner">
                             <thead>
                               <tr>
-                                <th scope="col">{tr('Дата', 'Date')}</th>
-                                <th scope="col">{tr('Заявка, этап', 'Order, stage')}</th>
-                                <th scope="col">{tr('Услуга', 'Service')}</th>
-                                <th scope="col">{tr('Категория', 'Category')}</th>
-                                <th scope="col" class="num">{tr('Часы', 'Hours')}</th>
-                                <th scope="col" class="num">K</th>
-                                <th scope="col" class="num">{tr('Нормо-часы', 'Norm-hours')}</th>
-                                <th scope="col" class="num">{tr('Сумма', 'Money')}</th>
+                                <th scope="col">{t('date')}</th>
+                                <th scope="col">{t('orderStage')}</th>
+                                <th scope="col">{t('service')}</th>
+                                <th scope="col">{t('category')}</th>
+                                <NumTh>{t('hours')}</NumTh>
+                                <NumTh>K</NumTh>
+                                <NumTh>{t('normHours')}</NumTh>
+                                <NumTh>{t('amount')}</NumTh>
                               </tr>
                             </thead>
                             <tbody>
                               {c.entries.map((e, i) => (
                                 <tr key={`${e.entryId}-${i}`}>
                                   <td class="nowrap">{dateText(e.date)}</td>
-                                  <td class="small">{e.orderNumber ? `${e.orderNumber} · ${e.stageN}. ${e.stageTitle}` : e.kind === 'topup' ? tr('Пополнение', 'Top-up') : tr('Корректировка', 'Correction')}{!e.orderNumber && e.memo ? ` — ${e.memo}` : ''}</td>
+                                  <td class="small">
+                                    {e.orderNumber ? `${e.orderNumber} · ${e.stageN}. ${e.stageTitle}` : word(LEDGER_KIND_WORDS[e.kind])}
+                                    {!e.orderNumber && e.memo ? ` — ${e.memo}` : ''}
+                                  </td>
                                   <td class="small">{e.code ? `${e.code} ${e.title}` : '—'}</td>
                                   <td class="small">{e.categoryName ?? '—'}</td>
                                   <td class="num">{e.hoursCenti === null ? '—' : formatFixed(e.hoursCenti, 2, lang)}</td>
                                   <td class="num">{e.kMilli === null ? '—' : formatMilli(e.kMilli, lang)}</td>
-                                  <td class={`num ${e.normHoursCenti < 0 ? 'negative' : ''}`}><Hours centi={e.normHoursCenti} /></td>
+                                  <td class={`num ${e.normHoursCenti < 0 ? 'negative' : ''}`}>
+                                    <Hours centi={e.normHoursCenti} />
+                                  </td>
                                   <td class="num">{e.moneyMinor ? <Money minor={-e.moneyMinor} currency={currency} /> : '—'}</td>
                                 </tr>
                               ))}
@@ -136,13 +174,25 @@ export function ReportPage() {
             </tbody>
             <tfoot>
               <tr>
-                <td>{tr('Итого', 'Total')}</td>
-                <td class="num"><Hours centi={report.data.totals.openingCenti} /></td>
-                <td class="num"><Hours centi={report.data.totals.topupsCenti} /></td>
-                <td class="num"><Hours centi={report.data.totals.debitsCenti} /></td>
-                <td class="num"><Hours centi={report.data.totals.correctionsCenti} /></td>
-                <td class="num"><Hours centi={report.data.totals.closingCenti} /></td>
-                <td class="num"><Money minor={report.data.totals.moneyMinor} currency={currency} /></td>
+                <td>{t('total')}</td>
+                <td class="num">
+                  <Hours centi={report.data.totals.openingCenti} />
+                </td>
+                <td class="num">
+                  <Hours centi={report.data.totals.topupsCenti} />
+                </td>
+                <td class="num">
+                  <Hours centi={report.data.totals.debitsCenti} />
+                </td>
+                <td class="num">
+                  <Hours centi={report.data.totals.correctionsCenti} />
+                </td>
+                <td class="num">
+                  <Hours centi={report.data.totals.closingCenti} />
+                </td>
+                <td class="num">
+                  <Money minor={report.data.totals.moneyMinor} currency={currency} />
+                </td>
               </tr>
             </tfoot>
           </table>

@@ -1,9 +1,9 @@
 /** Admin: the norm-hour rate, currency, VAT default, time zone and company details. */
 import { useState } from 'preact/hooks';
 import { formatFixed, formatMilli, parseFixed } from '../../../worker/domain/format';
-import { patch } from '../api';
+import { api } from '../api';
 import { ErrorNote, Field, PageHeader, fieldErrors, toast } from '../components/ui';
-import { getLang, t, tr } from '../i18n';
+import { getLang, t } from '../i18n';
 import { useSession } from '../session';
 
 export function SettingsPage() {
@@ -29,23 +29,24 @@ export function SettingsPage() {
     e.preventDefault();
     const rateMinor = parseFixed(f.rate, 2);
     const vatPercentMilli = parseFixed(f.vatRate, 3);
-    if (rateMinor === null || rateMinor <= 0) return setError(new Error(tr('Стоимость нормо-часа — положительное число.', 'The rate must be a positive number.')));
-    if (vatPercentMilli === null || vatPercentMilli % 100 !== 0)
-      return setError(new Error(tr('Ставка НДС — процент с точностью до десятой, например 22 или 10,5.', 'VAT rate is a percentage with one decimal, e.g. 22 or 10.5.')));
+    if (rateMinor === null || rateMinor <= 0) return setError(new Error(t('rateMustBePositive')));
+    if (vatPercentMilli === null || vatPercentMilli % 100 !== 0) return setError(new Error(t('vatRateFormat')));
     setBusy(true);
     setError(null);
     try {
-      await patch('/api/settings', {
-        version: settings.version,
-        rateMinor,
-        currency: f.currency.trim().toUpperCase(),
-        vatRateMilli: vatPercentMilli / 100,
-        vatMode: f.vatMode,
-        timeZone: f.timeZone.trim(),
-        companyName: f.companyName,
-        companyDetails: f.companyDetails,
-        quoteValidityDays: Number(f.quoteValidityDays),
-        shareLinkDays: Number(f.shareLinkDays),
+      await api('PATCH /api/settings', {
+        body: {
+          version: settings.version,
+          rateMinor,
+          currency: f.currency.trim().toUpperCase(),
+          vatRateMilli: vatPercentMilli / 100,
+          vatMode: f.vatMode,
+          timeZone: f.timeZone.trim(),
+          companyName: f.companyName,
+          companyDetails: f.companyDetails,
+          quoteValidityDays: Number(f.quoteValidityDays),
+          shareLinkDays: Number(f.shareLinkDays),
+        },
       });
       await refreshSettings();
       toast(t('saved'));
@@ -58,42 +59,42 @@ export function SettingsPage() {
 
   return (
     <>
-      <PageHeader title={t('settings_title')} subtitle={tr('Новые сметы берут эти значения; старые сохраняют свои.', 'New quotes take these values; existing quotes keep theirs.')} />
+      <PageHeader title={t('settings')} subtitle={t('settingsSubtitle')} />
       <form class="card card-pad stack" style="max-width:760px" onSubmit={save} noValidate>
         <ErrorNote error={error} />
         <div class="grid-2">
-          <Field label={t('rate_label')} error={errors.rateMinor}>
+          <Field label={t('normHourRate')} error={errors.rateMinor}>
             {(id) => <input id={id} class="num" inputMode="decimal" value={f.rate} onInput={set('rate')} />}
           </Field>
-          <Field label={t('settings_currency')} error={errors.currency}>
+          <Field label={t('currency')} error={errors.currency}>
             {(id) => <input id={id} value={f.currency} maxLength={3} onInput={set('currency')} />}
           </Field>
-          <Field label={t('settings_vat_rate')} error={errors.vatRateMilli}>
+          <Field label={t('vatRatePercent')} error={errors.vatRateMilli}>
             {(id) => <input id={id} class="num" inputMode="decimal" value={f.vatRate} onInput={set('vatRate')} />}
           </Field>
-          <Field label={t('settings_vat_mode')} error={errors.vatMode}>
+          <Field label={t('defaultVat')} error={errors.vatMode}>
             {(id) => (
               <select id={id} value={f.vatMode} onChange={set('vatMode')}>
-                <option value="on_top">{t('vat_on_top')}</option>
-                <option value="included">{t('vat_included')}</option>
-                <option value="none">{t('vat_none')}</option>
+                <option value="on_top">{t('vatOnTop')}</option>
+                <option value="included">{t('vatIncluded')}</option>
+                <option value="none">{t('noVat')}</option>
               </select>
             )}
           </Field>
-          <Field label={t('settings_time_zone')} error={errors.timeZone} hint="IANA, e.g. Europe/Moscow">
+          <Field label={t('timeZone')} error={errors.timeZone} hint={t('timeZoneHint')}>
             {(id) => <input id={id} value={f.timeZone} onInput={set('timeZone')} />}
           </Field>
-          <Field label={t('settings_validity_days')} error={errors.quoteValidityDays}>
+          <Field label={t('quoteValidityDays')} error={errors.quoteValidityDays}>
             {(id) => <input id={id} type="number" min={1} max={365} value={f.quoteValidityDays} onInput={set('quoteValidityDays')} />}
           </Field>
-          <Field label={t('settings_link_days')} error={errors.shareLinkDays}>
+          <Field label={t('linkValidityDays')} error={errors.shareLinkDays}>
             {(id) => <input id={id} type="number" min={1} max={365} value={f.shareLinkDays} onInput={set('shareLinkDays')} />}
           </Field>
-          <Field label={t('settings_company')} error={errors.companyName}>
+          <Field label={t('company')} error={errors.companyName}>
             {(id) => <input id={id} value={f.companyName} onInput={set('companyName')} />}
           </Field>
         </div>
-        <Field label={t('settings_company_details')} error={errors.companyDetails}>
+        <Field label={t('companyDetails')} error={errors.companyDetails}>
           {(id) => <textarea id={id} value={f.companyDetails} onInput={set('companyDetails')} />}
         </Field>
         <div class="row">

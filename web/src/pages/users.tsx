@@ -1,20 +1,34 @@
 /** Admin: staff users and their roles. */
 import { useState } from 'preact/hooks';
 import type { RoleT, UserT } from '../../../schema/api';
-import { get, patch, post } from '../api';
-import { Button, Chip, ErrorNote, Field, Loading, Modal, PageHeader, dateText, fieldErrors, roleWord, toast, useLoad } from '../components/ui';
-import { t, tr } from '../i18n';
+import { api } from '../api';
+import {
+  Button,
+  Chip,
+  ErrorNote,
+  Field,
+  Loading,
+  Modal,
+  PageHeader,
+  dateText,
+  fieldErrors,
+  roleWord,
+  toast,
+  useLoad,
+  FormFoot,
+} from '../components/ui';
+import { t } from '../i18n';
 
 const ROLES: RoleT[] = ['manager', 'accountant', 'admin'];
 
 export function UsersPage() {
-  const users = useLoad(() => get<UserT[]>('/api/users'), []);
+  const users = useLoad(() => api('GET /api/users'), []);
   const [editing, setEditing] = useState<UserT | 'new' | null>(null);
   return (
     <>
-      <PageHeader title={t('users_title')}>
+      <PageHeader title={t('users')}>
         <Button variant="primary" onClick={() => setEditing('new')}>
-          + {t('users_new')}
+          + {t('newUser')}
         </Button>
       </PageHeader>
       <ErrorNote error={users.error} onRetry={users.reload} />
@@ -25,12 +39,14 @@ export function UsersPage() {
           <table class="table">
             <thead>
               <tr>
-                <th scope="col">{t('users_name')}</th>
+                <th scope="col">{t('userName')}</th>
                 <th scope="col">Email</th>
-                <th scope="col">{t('users_role')}</th>
-                <th scope="col">{t('users_active')}</th>
-                <th scope="col">{tr('Создан', 'Created')}</th>
-                <th scope="col"><span class="sr-only">{t('edit')}</span></th>
+                <th scope="col">{t('role')}</th>
+                <th scope="col">{t('userActive')}</th>
+                <th scope="col">{t('userCreated')}</th>
+                <th scope="col">
+                  <span class="sr-only">{t('edit')}</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -67,15 +83,25 @@ export function UsersPage() {
 }
 
 function UserForm({ user, onClose, onSaved }: { user: UserT | null; onClose(): void; onSaved(): void }) {
-  const [f, setF] = useState({ email: user?.email ?? '', name: user?.name ?? '', role: user?.role ?? ('manager' as RoleT), active: user?.active ?? true, password: '' });
+  const [f, setF] = useState({
+    email: user?.email ?? '',
+    name: user?.name ?? '',
+    role: user?.role ?? ('manager' as RoleT),
+    active: user?.active ?? true,
+    password: '',
+  });
   const [error, setError] = useState<unknown>(null);
   const errors = fieldErrors(error);
   async function save(e: Event) {
     e.preventDefault();
     setError(null);
     try {
-      if (user) await patch(`/api/users/${user.id}`, { name: f.name, role: f.role, active: f.active, ...(f.password ? { password: f.password } : {}) });
-      else await post('/api/users', { email: f.email, name: f.name, role: f.role, password: f.password });
+      if (user)
+        await api('PATCH /api/users/{id}', {
+          params: { id: user.id },
+          body: { name: f.name, role: f.role, active: f.active, ...(f.password ? { password: f.password } : {}) },
+        });
+      else await api('POST /api/users', { body: { email: f.email, name: f.name, role: f.role, password: f.password } });
       toast(t('saved'));
       onSaved();
     } catch (err) {
@@ -83,7 +109,7 @@ function UserForm({ user, onClose, onSaved }: { user: UserT | null; onClose(): v
     }
   }
   return (
-    <Modal title={user ? user.email : t('users_new')} onClose={onClose}>
+    <Modal title={user ? user.email : t('newUser')} onClose={onClose}>
       <form class="stack" onSubmit={save} noValidate>
         <ErrorNote error={error} />
         {!user && (
@@ -91,10 +117,10 @@ function UserForm({ user, onClose, onSaved }: { user: UserT | null; onClose(): v
             {(id) => <input id={id} type="email" value={f.email} onInput={(e) => setF({ ...f, email: e.currentTarget.value })} />}
           </Field>
         )}
-        <Field label={t('users_name')} error={errors.name}>
+        <Field label={t('userName')} error={errors.name}>
           {(id) => <input id={id} value={f.name} onInput={(e) => setF({ ...f, name: e.currentTarget.value })} />}
         </Field>
-        <Field label={t('users_role')} error={errors.role}>
+        <Field label={t('role')} error={errors.role}>
           {(id) => (
             <select id={id} value={f.role} onChange={(e) => setF({ ...f, role: e.currentTarget.value as RoleT })}>
               {ROLES.map((r) => (
@@ -105,20 +131,23 @@ function UserForm({ user, onClose, onSaved }: { user: UserT | null; onClose(): v
             </select>
           )}
         </Field>
-        <Field label={t('users_password')} error={errors.password} hint={user ? tr('Пусто — пароль не меняется', 'Empty: keep the password') : undefined}>
-          {(id) => <input id={id} type="password" autoComplete="new-password" value={f.password} onInput={(e) => setF({ ...f, password: e.currentTarget.value })} />}
+        <Field label={t('passwordHint')} error={errors.password} hint={user ? t('emptyKeepsPassword') : undefined}>
+          {(id) => (
+            <input
+              id={id}
+              type="password"
+              autoComplete="new-password"
+              value={f.password}
+              onInput={(e) => setF({ ...f, password: e.currentTarget.value })}
+            />
+          )}
         </Field>
         {user && (
           <label class="check">
-            <input type="checkbox" checked={f.active} onChange={(e) => setF({ ...f, active: e.currentTarget.checked })} /> {t('users_active')}
+            <input type="checkbox" checked={f.active} onChange={(e) => setF({ ...f, active: e.currentTarget.checked })} /> {t('userActive')}
           </label>
         )}
-        <div class="modal-foot">
-          <Button onClick={onClose}>{t('cancel')}</Button>
-          <button type="submit" class="btn btn-primary">
-            {t('save')}
-          </button>
-        </div>
+        <FormFoot onCancel={onClose} />
       </form>
     </Modal>
   );

@@ -9,9 +9,10 @@ import { useMemo, useRef, useState } from 'preact/hooks';
 import type { CatalogItemT } from '../../../schema/api';
 import { searchCatalog } from '../../../worker/domain/catalog-search';
 import { formatHours, formatMilli } from '../../../worker/domain/format';
+import { ITEM_MODE_WORDS } from '../../../worker/domain/words/kinds';
 import { Anchored } from '../components/anchored';
 import { pointerMoved } from '../components/pointer';
-import { tr } from '../i18n';
+import { t, word } from '../i18n';
 
 /** Text that is a number (a quantity, a percent, a code): never matched loosely. */
 const NUMBERISH = /^[-−+]?[\d\s.,]*\d[\d\s.,]*%?$/;
@@ -60,11 +61,7 @@ export function CatalogCombobox(props: {
     if (exact) return (props.onPick(exact), done());
     if (!query) return;
     if (numeric) {
-      setMessage(
-        results.length
-          ? tr(`Нет услуги с кодом «${query}». Выберите услугу в списке стрелкой ↓ и нажмите Enter.`, `No service has the code “${query}”. Pick one in the list with ↓ and press Enter.`)
-          : tr(`Нет услуги с кодом «${query}» — ничего не добавлено. Коды — как в прайс-листе, например 2.5.`, `No service has the code “${query}” — nothing was added. Codes are as in the price list, e.g. 2.5.`),
-      );
+      setMessage(results.length ? t('noCodeInList', { code: query }) : t('noCodeNothingAdded', { code: query }));
       return;
     }
     props.onFree(query);
@@ -82,8 +79,8 @@ export function CatalogCombobox(props: {
         aria-autocomplete="list"
         aria-activedescendant={highlighted ? `opt-${highlighted.id}` : undefined}
         aria-describedby={message ? messageId : undefined}
-        aria-label={tr('Добавить строку: код или название услуги', 'Add a line: service code or name')}
-        placeholder={tr('Добавить: код (2.5) или слова («внедрение»); Enter — добавить, Ctrl+V — вставить строки из Excel', 'Add: a code (2.5) or words (“implementation”); Enter adds, Ctrl+V pastes rows from Excel')}
+        aria-label={t('addLineLabel')}
+        placeholder={t('addLinePlaceholder')}
         autoComplete="off"
         value={text}
         onFocus={props.onFocus}
@@ -137,7 +134,7 @@ export function CatalogCombobox(props: {
             </div>
           )}
           {open && results.length > 0 && (
-            <div class="combo-list" id={listId} role="listbox" aria-label={tr('Услуги прайс-листа', 'Price-list services')}>
+            <div class="combo-list" id={listId} role="listbox" aria-label={t('catalogServices')}>
               {results.map((item, i) => (
                 <div
                   key={item.id}
@@ -155,7 +152,7 @@ export function CatalogCombobox(props: {
                   <span class="code">{item.code}</span>
                   <span class="combo-name">{props.lang === 'ru' ? item.name : item.nameEn}</span>
                   <span class="combo-meta">
-                    {item.hoursCenti !== null ? formatHours(item.hoursCenti, props.lang) : tr('по оценке', 'estimate')}
+                    {item.hoursCenti !== null ? formatHours(item.hoursCenti, props.lang) : word(ITEM_MODE_WORDS.estimate)}
                     {item.kMilli !== 1000 && ` · K ${formatMilli(item.kMilli, props.lang)}`}
                   </span>
                 </div>
@@ -164,7 +161,7 @@ export function CatalogCombobox(props: {
           )}
           {open && !message && results.length === 0 && !numeric && (
             <div class="combo-message combo-empty" role="status">
-              {tr(`Нет такой услуги. Enter — свободная строка «${query}»`, `No such service. Enter adds a free-form line “${query}”`)}
+              {t('freeLineHint', { title: query })}
             </div>
           )}
         </Anchored>

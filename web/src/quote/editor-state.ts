@@ -12,7 +12,7 @@
 import { useCallback, useMemo, useRef, useState } from 'preact/hooks';
 import type { AuditEntryT, QuoteT } from '../../../schema/api';
 import { priceLines, sectionsOf, type LineRecord } from '../../../worker/domain/quote';
-import { ApiError, get } from '../api';
+import { api, ApiError } from '../api';
 import { managerMessage } from './errors';
 
 export type Field = 'quantityMilli' | 'hoursCenti' | 'kMilli' | 'title' | 'kReason' | 'note';
@@ -159,7 +159,7 @@ export function useQuoteEditor(initial: QuoteT) {
           blocked.current = true;
           const pending = queue.current.flatMap((s) => (s.kind === 'do' || s.kind === 'again' ? [s.op] : []));
           queue.current = [];
-          const audit = await get<AuditEntryT[]>(`/api/quotes/${before.id}/audit`).catch(() => []);
+          const audit = await api('GET /api/quotes/{id}/audit', { params: { id: before.id } }).catch(() => []);
           // The newest entry after what we last saw is the change that beat ours.
           const by = audit[0] && audit[0].at >= before.updatedAt ? audit[0] : null;
           setConflict({ pending, by });
@@ -227,7 +227,7 @@ export function useQuoteEditor(initial: QuoteT) {
   const resolveConflict = useCallback(
     async (keepMine: boolean) => {
       const pending = conflict?.pending ?? [];
-      const fresh = await get<QuoteT>(`/api/quotes/${current.current.id}`);
+      const fresh = await api('GET /api/quotes/{id}', { params: { id: current.current.id } });
       current.current = fresh;
       setQuote(fresh);
       undoStack.current = [];

@@ -1,7 +1,7 @@
 /** The grid's columns: what each shows, what may be typed into it, and how typing is read. */
 import type { QuoteLineT } from '../../../schema/api';
 import { formatFixed, formatHours, formatMilli, formatMoney, parseFixed } from '../../../worker/domain/format';
-import { getLang, tr } from '../i18n';
+import { getLang, t } from '../i18n';
 import type { Field } from './editor-state';
 
 export type ColumnKey = 'code' | 'title' | 'quantityMilli' | 'hoursCenti' | 'kMilli' | 'normHoursCenti' | 'amountMinor';
@@ -16,13 +16,13 @@ export interface Column {
 }
 
 export const COLUMNS: Column[] = [
-  { key: 'code', label: () => tr('Код', 'Code'), numeric: false, editable: () => false },
-  { key: 'title', label: () => tr('Услуга', 'Service'), numeric: false, editable: () => true },
-  { key: 'quantityMilli', label: () => tr('Кол-во', 'Qty'), numeric: true, decimals: 3, editable: (l) => l.kind !== 'section' },
-  { key: 'hoursCenti', label: () => tr('Часы', 'Hours'), numeric: true, decimals: 2, editable: (l) => l.kind !== 'section' && l.mode !== 'fixed' },
+  { key: 'code', label: () => t('code'), numeric: false, editable: () => false },
+  { key: 'title', label: () => t('service'), numeric: false, editable: () => true },
+  { key: 'quantityMilli', label: () => t('qty'), numeric: true, decimals: 3, editable: (l) => l.kind !== 'section' },
+  { key: 'hoursCenti', label: () => t('hours'), numeric: true, decimals: 2, editable: (l) => l.kind !== 'section' && l.mode !== 'fixed' },
   { key: 'kMilli', label: () => 'K', numeric: true, decimals: 3, editable: (l) => l.kind !== 'section' },
-  { key: 'normHoursCenti', label: () => tr('Нормо-ч', 'Norm-h'), numeric: true, editable: () => false },
-  { key: 'amountMinor', label: () => tr('Сумма', 'Amount'), numeric: true, editable: () => false },
+  { key: 'normHoursCenti', label: () => t('normHoursShort'), numeric: true, editable: () => false },
+  { key: 'amountMinor', label: () => t('amount'), numeric: true, editable: () => false },
 ];
 export const TITLE_COL = 1;
 
@@ -59,18 +59,18 @@ export type Parsed = { ok: true; value: string | number | null } | { ok: false; 
 /** Reads what was typed into a cell; an error says, in words, what is expected. */
 export function parseCell(column: Column, text: string): Parsed {
   if (!column.numeric) {
-    return text.trim() ? { ok: true, value: text.trim() } : { ok: false, error: tr('Название не может быть пустым', 'The title cannot be empty') };
+    return text.trim() ? { ok: true, value: text.trim() } : { ok: false, error: t('titleEmpty') };
   }
   if (column.key === 'hoursCenti' && text.trim() === '') return { ok: true, value: null };
   const value = parseFixed(text, column.decimals!);
-  const example = column.key === 'hoursCenti' ? tr('например 12 или 7,5', 'e.g. 12 or 7.5') : column.key === 'kMilli' ? tr('например 1 или 0,6', 'e.g. 1 or 0.6') : tr('например 2 или 1,5', 'e.g. 2 or 1.5');
+  const example = column.key === 'hoursCenti' ? t('exampleHours') : column.key === 'kMilli' ? t('exampleK') : t('exampleQty');
   if (value === null) {
-    const places = column.decimals === 2 ? tr('сотых', 'two decimals') : tr('тысячных', 'three decimals');
-    return { ok: false, error: tr(`Введите число (${example}), не точнее ${places}`, `Enter a number (${example}), at most ${places}`) };
+    const places = column.decimals === 2 ? t('twoDecimals') : t('threeDecimals');
+    return { ok: false, error: t('enterNumber', { example, places }) };
   }
-  if (column.key === 'kMilli' && (value < 0 || value > 5000)) return { ok: false, error: tr('K — от 0 до 5', 'K is from 0 to 5') };
-  if (column.key === 'quantityMilli' && (value <= 0 || value > 10_000_000)) return { ok: false, error: tr('Количество — больше 0 и не больше 10 000', 'Quantity is above 0 and at most 10,000') };
-  if (column.key === 'hoursCenti' && (value <= 0 || value > 10_000_000)) return { ok: false, error: tr('Часы — больше 0 и не больше 100 000', 'Hours are above 0 and at most 100,000') };
+  if (column.key === 'kMilli' && (value < 0 || value > 5000)) return { ok: false, error: t('kRange') };
+  if (column.key === 'quantityMilli' && (value <= 0 || value > 10_000_000)) return { ok: false, error: t('qtyRange') };
+  if (column.key === 'hoursCenti' && (value <= 0 || value > 10_000_000)) return { ok: false, error: t('hoursRange') };
   return { ok: true, value };
 }
 

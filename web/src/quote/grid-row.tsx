@@ -1,11 +1,12 @@
 /** One line of the quote grid: its cells, the marks on them, and the line's buttons. */
 import type { ComponentChildren } from 'preact';
 import type { QuoteLineT } from '../../../schema/api';
+import { LINE_KIND_WORDS } from '../../../worker/domain/words/kinds';
 import { Icon } from '../components/icons';
-import { t, tr } from '../i18n';
+import { t, word } from '../i18n';
 import { CellMessage } from './cell-editor';
-import { COLUMNS, display } from './grid-columns';
 import type { GridHandlers } from './grid';
+import { COLUMNS, display } from './grid-columns';
 
 export function GridRow(props: {
   line: QuoteLineT;
@@ -30,7 +31,11 @@ export function GridRow(props: {
       role="row"
       aria-rowindex={r + 2}
       data-line-id={line.id}
-      class={`${line.kind === 'section' ? 'qrow-section' : ''} ${props.activeCol !== null ? 'qrow-active' : ''} ${props.fresh ? 'qrow-new' : ''}`}
+      class={[
+        line.kind === 'section' ? 'qrow-section' : '',
+        props.activeCol !== null ? 'qrow-active' : '',
+        props.fresh ? 'qrow-new' : '',
+      ].join(' ')}
     >
       {COLUMNS.map((column, c) => {
         const isActive = props.activeCol === c;
@@ -65,24 +70,24 @@ export function GridRow(props: {
             ].join(' ')}
             onMouseDown={() => props.onCellMouseDown(c)}
             onDblClick={() => props.onCellDblClick(c)}
-            title={kChanged ? tr(`K изменён: ${line.kReason}`, `K changed: ${line.kReason}`) : undefined}
+            title={kChanged ? t('kChangedWhy', { reason: line.kReason }) : undefined}
           >
             {isEditing ? (
               props.renderEditor(c)
             ) : missingHours ? (
-              <span class="missing">{tr('часы?', 'hours?')}</span>
+              <span class="missing">{t('hoursMissing')}</span>
             ) : (
               <>
-                {column.key === 'title' && line.kind === 'section' && <span class="sr-only">{tr('Раздел: ', 'Section: ')}</span>}
+                {column.key === 'title' && line.kind === 'section' && <span class="sr-only">{`${word(LINE_KIND_WORDS.section)}: `}</span>}
                 {display(line, column.key, props.currency)}
                 {kChanged && (
-                  <span class="k-mark" aria-label={tr('K изменён', 'K changed')}>
+                  <span class="k-mark" aria-label={t('kChanged')}>
                     *
                   </span>
                 )}
                 {column.key === 'title' && line.actualTime && (
-                  <span class="fact-mark" title={tr('Оплата по фактически затраченному времени', 'Billed by the hours actually spent')}>
-                    {t('actual_time')}
+                  <span class="fact-mark" title={t('billedByActual')}>
+                    {t('actualTime')}
                   </span>
                 )}
                 {column.key === 'title' && line.note && <span class="line-note">{line.note}</span>}
@@ -94,13 +99,34 @@ export function GridRow(props: {
       })}
       {props.editable && (
         <td class="qcell-actions">
-          <button type="button" tabIndex={-1} class="btn btn-ghost btn-icon btn-tiny" title={tr('Выше (Alt+↑)', 'Up (Alt+↑)')} aria-label={tr('Переместить выше', 'Move up')} onClick={() => handlers.onMove(line, 'up')}>
+          <button
+            type="button"
+            tabIndex={-1}
+            class="btn btn-ghost btn-icon btn-tiny"
+            title={t('upHint')}
+            aria-label={t('moveUp')}
+            onClick={() => handlers.onMove(line, 'up')}
+          >
             <Icon name="up" size={14} />
           </button>
-          <button type="button" tabIndex={-1} class="btn btn-ghost btn-icon btn-tiny" title={tr('Ниже (Alt+↓)', 'Down (Alt+↓)')} aria-label={tr('Переместить ниже', 'Move down')} onClick={() => handlers.onMove(line, 'down')}>
+          <button
+            type="button"
+            tabIndex={-1}
+            class="btn btn-ghost btn-icon btn-tiny"
+            title={t('downHint')}
+            aria-label={t('moveDown')}
+            onClick={() => handlers.onMove(line, 'down')}
+          >
             <Icon name="down" size={14} />
           </button>
-          <button type="button" tabIndex={-1} class="btn btn-ghost btn-icon btn-tiny" title={tr('Удалить (Ctrl+Del)', 'Remove (Ctrl+Del)')} aria-label={tr('Удалить строку', 'Remove line')} onClick={() => handlers.onDelete(line)}>
+          <button
+            type="button"
+            tabIndex={-1}
+            class="btn btn-ghost btn-icon btn-tiny"
+            title={t('removeHint')}
+            aria-label={t('removeLine')}
+            onClick={() => handlers.onDelete(line)}
+          >
             <Icon name="trash" size={14} />
           </button>
         </td>

@@ -13,7 +13,7 @@
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { CatalogItemT, QuoteLineT, QuoteT } from '../../../schema/api';
-import { getLang, tr } from '../i18n';
+import { getLang, t } from '../i18n';
 import { CatalogCombobox } from './catalog-combobox';
 import { CellEditor, CellMessage } from './cell-editor';
 import type { Field, Refusal } from './editor-state';
@@ -58,7 +58,11 @@ export function QuoteGrid(props: {
   const { quote, editable, handlers } = props;
   const lines = quote.lines;
   const rowCount = lines.length + (editable ? 1 : 0); // the last row adds a line
-  const [active, setActive] = useState<{ id: number; index: number; col: number }>(() => ({ id: lines[0]?.id ?? ADD, index: 0, col: TITLE_COL }));
+  const [active, setActive] = useState<{ id: number; index: number; col: number }>(() => ({
+    id: lines[0]?.id ?? ADD,
+    index: 0,
+    col: TITLE_COL,
+  }));
   const [editing, setEditing] = useState<Editing | null>(null);
   const [note, setNote] = useState<{ lineId: number; col: number; text: string } | null>(null);
   const cells = useRef(new Map<string, HTMLElement>());
@@ -153,7 +157,7 @@ export function QuoteGrid(props: {
       editingRef.current = null;
       setEditing(null);
       if (line) handlers.onLive(line, fieldOf(current.col), null);
-      setNote({ lineId: current.lineId, col: current.col, text: tr(`«${current.text}» не сохранено: ${parsed.error}`, `“${current.text}” was not saved: ${parsed.error}`) });
+      setNote({ lineId: current.lineId, col: current.col, text: t('cellNotSaved', { text: current.text, error: parsed.error }) });
       return false;
     }
     editingRef.current = null;
@@ -267,7 +271,7 @@ export function QuoteGrid(props: {
         ref={table}
         class="qgrid"
         role="grid"
-        aria-label={tr('Строки сметы', 'Quote lines')}
+        aria-label={t('quoteLines')}
         aria-rowcount={rowCount + 1}
         aria-colcount={COLUMNS.length}
         onKeyDown={onGridKey as never}
@@ -297,7 +301,7 @@ export function QuoteGrid(props: {
             ))}
             {editable && (
               <th>
-                <span class="sr-only">{tr('Действия со строкой', 'Line actions')}</span>
+                <span class="sr-only">{t('lineActions')}</span>
               </th>
             )}
           </tr>
@@ -374,7 +378,7 @@ export function QuoteGrid(props: {
           )}
         </tbody>
       </table>
-      {lines.length === 0 && !editable && <p class="empty">{tr('В смете нет строк.', 'The quote has no lines.')}</p>}
+      {lines.length === 0 && !editable && <p class="empty">{t('noLines')}</p>}
       {/* A cell's refusal whose line is gone (or that belongs to no line) is still said. */}
       {props.refusal && (!refusal || !lines.some((l) => l.id === refusal.target!.lineId)) && props.refusal.target?.lineId !== null && (
         <p class="note note-danger grid-refusal" role="alert">

@@ -2,8 +2,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { QuoteT } from '../../../schema/api';
 import { Button, Field } from '../components/ui';
-import { getLang, t, tr } from '../i18n';
+import { getLang, t, midSentence } from '../i18n';
 import type { Draft, HeaderField, Refusal } from './editor-state';
+import { fieldName, fieldWord } from './field-words';
 import { parsePercent, percentText } from './percent';
 
 type OnChange = (label: string, changes: Record<string, unknown>, drafts?: Draft[]) => void;
@@ -42,7 +43,7 @@ function PercentField(props: {
   function commit() {
     const milli = read(text);
     if (milli === null) {
-      setError(tr(`${props.word} — число от 0 до 100, например 10 или 7,5`, `${props.word} is a number from 0 to 100, e.g. 10 or 7.5`));
+      setError(t('percentRange', { field: props.word }));
       props.onLive(props.field, null);
       return;
     }
@@ -51,7 +52,7 @@ function PercentField(props: {
     props.onLive(props.field, null);
     if (milli === saved || milli === sent.current) return;
     sent.current = milli;
-    props.onChange(props.word.toLowerCase(), { [props.field]: milli }, [{ lineId: null, field: props.field, value: milli }]);
+    props.onChange(midSentence(props.word), { [props.field]: milli }, [{ lineId: null, field: props.field, value: milli }]);
   }
 
   return (
@@ -105,10 +106,11 @@ export function HeaderFields(props: {
 }) {
   const { quote, onChange } = props;
   const [titleError, setTitleError] = useState<string | null>(null);
-  const refusalFor = (field: HeaderField) => (props.refusal?.target?.lineId === null && props.refusal.target.field === field ? props.refusal.message : null);
+  const refusalFor = (field: HeaderField) =>
+    props.refusal?.target?.lineId === null && props.refusal.target.field === field ? props.refusal.message : null;
   return (
-    <section class="card card-pad header-fields" aria-label={tr('Условия сметы', 'Quote terms')}>
-      <Field label={tr('Название', 'Title')} error={titleError}>
+    <section class="card card-pad header-fields" aria-label={t('quoteTerms')}>
+      <Field label={t('title')} error={titleError}>
         {(id, describedBy) => (
           <input
             id={id}
@@ -117,22 +119,27 @@ export function HeaderFields(props: {
             onChange={(e) => {
               const v = e.currentTarget.value.trim();
               if (!v) {
-                setTitleError(tr('Название не может быть пустым — вернули прежнее', 'The title cannot be empty — the old one is back'));
+                setTitleError(t('titleEmptyRestored'));
                 e.currentTarget.value = quote.title;
                 return;
               }
               setTitleError(null);
-              if (v !== quote.title) onChange(tr('название сметы', 'quote title'), { title: v });
+              if (v !== quote.title) onChange(t('quoteTitleChange'), { title: v });
             }}
           />
         )}
       </Field>
       <fieldset class="field" style="border:0;padding:0;margin:0">
-        <legend class="legend">{tr('НДС', 'VAT')}</legend>
+        <legend class="legend">{t('vat')}</legend>
         <div class="segmented">
           {(['on_top', 'included', 'none'] as const).map((m) => (
-            <button key={m} type="button" aria-pressed={quote.vatMode === m} onClick={() => quote.vatMode !== m && onChange('НДС', { vatMode: m })}>
-              {m === 'on_top' ? t('vat_on_top') : m === 'included' ? t('vat_included') : t('vat_none')}
+            <button
+              key={m}
+              type="button"
+              aria-pressed={quote.vatMode === m}
+              onClick={() => quote.vatMode !== m && onChange(t('vat'), { vatMode: m })}
+            >
+              {m === 'on_top' ? t('vatOnTop') : m === 'included' ? t('vatIncluded') : t('noVat')}
             </button>
           ))}
         </div>
@@ -140,8 +147,8 @@ export function HeaderFields(props: {
       <PercentField
         quote={quote}
         field="vatRateMilli"
-        label={tr('Ставка НДС, %', 'VAT rate, %')}
-        word={tr('Ставка НДС', 'VAT rate')}
+        label={t('vatRatePercent')}
+        word={fieldName('vatRateMilli')}
         disabled={quote.vatMode === 'none'}
         refusal={refusalFor('vatRateMilli')}
         onChange={onChange}
@@ -150,29 +157,47 @@ export function HeaderFields(props: {
       <PercentField
         quote={quote}
         field="discountRateMilli"
-        label={tr('Скидка, %', 'Discount, %')}
-        word={tr('Скидка', 'Discount')}
+        label={t('discountPercent')}
+        word={t('discount')}
         refusal={refusalFor('discountRateMilli')}
         onChange={onChange}
         onLive={props.onLive}
       />
-      <Field label={tr('Действует до', 'Valid until')} hint={!quote.validUntil ? tr('По умолчанию — при отправке', 'Set on sending by default') : undefined}>
+      <Field label={t('validUntil')} hint={!quote.validUntil ? t('validUntilDefault') : undefined}>
         {(id, describedBy) => (
-          <input id={id} type="date" aria-describedby={describedBy} value={quote.validUntil ?? ''} onChange={(e) => onChange(tr('срок действия', 'validity'), { validUntil: e.currentTarget.value || null })} />
+          <input
+            id={id}
+            type="date"
+            aria-describedby={describedBy}
+            value={quote.validUntil ?? ''}
+            onChange={(e) => onChange(fieldWord('validUntil'), { validUntil: e.currentTarget.value || null })}
+          />
         )}
       </Field>
       <details class="notes">
-        <summary>{tr('Примечания', 'Notes')}</summary>
+        <summary>{t('quoteNotes')}</summary>
         <div class="grid-2">
-          <Field label={tr('Для заказчика', 'For the customer')}>
-            {(id) => <textarea id={id} value={quote.customerNote} onChange={(e) => onChange(tr('примечание для заказчика', 'customer note'), { customerNote: e.currentTarget.value })} />}
+          <Field label={t('forCustomer')}>
+            {(id) => (
+              <textarea
+                id={id}
+                value={quote.customerNote}
+                onChange={(e) => onChange(fieldWord('customerNote'), { customerNote: e.currentTarget.value })}
+              />
+            )}
           </Field>
-          <Field label={tr('Внутреннее (заказчик не видит)', 'Internal (never shown to the customer)')}>
-            {(id) => <textarea id={id} value={quote.internalNote} onChange={(e) => onChange(tr('внутреннее примечание', 'internal note'), { internalNote: e.currentTarget.value })} />}
+          <Field label={t('internalNoteLabel')}>
+            {(id) => (
+              <textarea
+                id={id}
+                value={quote.internalNote}
+                onChange={(e) => onChange(fieldWord('internalNote'), { internalNote: e.currentTarget.value })}
+              />
+            )}
           </Field>
         </div>
         <Button class="btn-small" busy={props.repricing} onClick={props.onReprice}>
-          {tr('Пересчитать по текущему прайс-листу', 'Re-price from the current price list')}
+          {t('repriceButton')}
         </Button>
       </details>
     </section>

@@ -5,24 +5,12 @@
  */
 import type { QuoteLineT, QuoteT } from '../../../schema/api';
 import { formatFixed, formatMilli, formatPercentMilli } from '../../../worker/domain/format';
-import { del, patch, post } from '../api';
-import { getLang, tr } from '../i18n';
+import { api, type BodyOf } from '../api';
+import { getLang, t } from '../i18n';
 import type { Draft, Field, HeaderField, Op, OpContext } from './editor-state';
+import { fieldWord } from './field-words';
 
 const lineLabel = (line: Pick<QuoteLineT, 'code' | 'title'>) => line.code || line.title;
-
-export function fieldWord(field: Field | HeaderField): string {
-  return {
-    quantityMilli: tr('количество', 'quantity'),
-    hoursCenti: tr('часы', 'hours'),
-    kMilli: 'K',
-    title: tr('название', 'title'),
-    kReason: tr('причина K', 'K reason'),
-    note: tr('примечание', 'note'),
-    discountRateMilli: tr('скидка', 'discount'),
-    vatRateMilli: tr('ставка НДС', 'VAT rate'),
-  }[field];
-}
 
 /** A value as a person typed it: 3, not 3000 thousandths; 10 %, not 100. */
 export function valueText(field: Field | HeaderField, value: string | number | null): string {
@@ -33,10 +21,13 @@ export function valueText(field: Field | HeaderField, value: string | number | n
   return formatMilli(value, getLang());
 }
 
-type LineChanges = Partial<Record<Field, string | number | null>>;
+/** A line's fields as PATCH …/lines/{lineId} takes them. */
+type LineChanges = Omit<BodyOf<'PATCH /api/quotes/{id}/lines/{lineId}'>, 'version'>;
+type NewLine = Omit<BodyOf<'POST /api/quotes/{id}/lines'>, 'version'>;
+type PasteRow = BodyOf<'POST /api/quotes/{id}/lines/paste'>['rows'][number];
 
 /** What POST …/lines needs to bring a removed line back as it was. */
-function lineBody(line: QuoteLineT): Record<string, unknown> {
+function lineBody(line: QuoteLineT): NewLine {
   if (line.kind === 'section') return { kind: 'section', title: line.title };
   if (line.kind === 'item' && line.catalogItemId !== null) {
     return {
@@ -49,12 +40,22 @@ function lineBody(line: QuoteLineT): Record<string, unknown> {
       ...(line.mode === 'estimate' && line.hoursCenti !== null ? { hoursCenti: line.hoursCenti } : {}),
     };
   }
-  return { kind: 'free', title: line.title, quantityMilli: line.quantityMilli, hoursCenti: line.hoursCenti, kMilli: line.kMilli, ...(line.note ? { note: line.note } : {}) };
+  return {
+    kind: 'free',
+    title: line.title,
+    quantityMilli: line.quantityMilli,
+    hoursCenti: line.hoursCenti,
+    kMilli: line.kMilli,
+    ...(line.note ? { note: line.note } : {}),
+  };
 }
 
 /** The row of a paste that brings a line back (the undo of removing pasted lines). */
-function pasteRowOf(line: QuoteLineT): Record<string, unknown> {
-  const row: Record<string, unknown> = line.catalogItemId !== null && line.kind === 'item' ? { code: line.code, catalogItemId: line.catalogItemId, title: line.title } : { title: line.title };
+function pasteRowOf(line: QuoteLineT): PasteRow {
+  const row: PasteRow =
+    line.catalogItemId !== null && line.kind === 'item'
+      ? { code: line.code, catalogItemId: line.catalogItemId, title: line.title }
+      : { title: line.title };
   row.quantityMilli = line.quantityMilli;
   if (line.hoursCenti !== null && line.mode === 'estimate') row.hoursCenti = line.hoursCenti;
   if (line.kind !== 'item' || line.kMilli !== line.baseKMilli) row.kMilli = line.kMilli;
@@ -65,8 +66,6 @@ function pasteRowOf(line: QuoteLineT): Record<string, unknown> {
 const added = (before: QuoteT, after: QuoteT) => after.lines.filter((l) => !before.lines.some((b) => b.id === l.id));
 
 export function quoteOps(quoteId: number) {
-  const base = `/api/quotes/${quoteId}`;
-
   /** The nearest of `preceding` (nearest last) that is still in the quote, or null for the top. */
   function anchor(ctx: OpContext, preceding: number[]): number | null {
     for (let i = preceding.length - 1; i >= 0; i--) {
@@ -80,7 +79,10 @@ export function quoteOps(quoteId: number) {
   async function toTop(q: QuoteT, ids: number[]): Promise<QuoteT> {
     const rest = q.lines.map((l) => l.id).filter((id) => !ids.includes(id));
     if (rest.length === 0) return q;
-    return post<QuoteT>(`${base}/lines/reorder`, { version: q.version, lineIds: [...ids, ...rest] });
+    return api('POST /api/quotes/{id}/lines/reorder', {
+      params: { id: quoteId },
+      body: { version: q.version, lineIds: [...ids, ...rest] },
+    });
   }
 
   function edit(line: QuoteLineT, changes: LineChanges): Op {
@@ -88,7 +90,11 @@ export function quoteOps(quoteId: number) {
     const drafts: Draft[] = entries.map(([field, value]) => ({ lineId: line.id, field, value }));
     return {
       label: `${lineLabel(line)} · ${entries.map(([f, v]) => `${fieldWord(f)}: ${valueText(f, v)}`).join(', ')}`,
-      send: (ctx) => patch<QuoteT>(`${base}/lines/${ctx.resolve(line.id)}`, { version: ctx.quote.version, ...changes }),
+      send: (ctx) =>
+        api('PATCH /api/quotes/{id}/lines/{lineId}', {
+          params: { id: quoteId, lineId: ctx.resolve(line.id) },
+          body: { version: ctx.quote.version, ...changes },
+        }),
       inverse: (before, _after, resolve) => {
         const was = before.lines.find((l) => l.id === resolve(line.id));
         if (!was) return null;
@@ -102,11 +108,19 @@ export function quoteOps(quoteId: number) {
 
   function restore(line: QuoteLineT, preceding: number[]): Op {
     return {
-      label: `${lineLabel(line)} · ${tr('возврат строки', 'restoring the line')}`,
+      label: `${lineLabel(line)} · ${t('restoringLine')}`,
       send: async (ctx) => {
         const after = anchor(ctx, preceding);
-        const q = await post<QuoteT>(`${base}/lines`, { version: ctx.quote.version, ...lineBody(line), ...(after ? { afterLineId: after } : {}) });
-        return after === null ? toTop(q, added(ctx.quote, q).map((l) => l.id)) : q;
+        const q = await api('POST /api/quotes/{id}/lines', {
+          params: { id: quoteId },
+          body: { version: ctx.quote.version, ...lineBody(line), ...(after ? { afterLineId: after } : {}) },
+        });
+        return after === null
+          ? toTop(
+              q,
+              added(ctx.quote, q).map((l) => l.id),
+            )
+          : q;
       },
       restores: (before, after) => added(before, after).map((l) => [line.id, l.id]),
       inverse: () => remove(line),
@@ -115,12 +129,19 @@ export function quoteOps(quoteId: number) {
 
   function remove(line: QuoteLineT): Op {
     return {
-      label: `${lineLabel(line)} · ${tr('удаление', 'removal')}`,
-      send: (ctx) => del<QuoteT>(`${base}/lines/${ctx.resolve(line.id)}?version=${ctx.quote.version}`),
+      label: `${lineLabel(line)} · ${t('removal')}`,
+      send: (ctx) =>
+        api('DELETE /api/quotes/{id}/lines/{lineId}', {
+          params: { id: quoteId, lineId: ctx.resolve(line.id) },
+          query: { version: ctx.quote.version },
+        }),
       inverse: (before, _after, resolve) => {
         const index = before.lines.findIndex((l) => l.id === resolve(line.id));
         if (index < 0) return null;
-        return restore({ ...before.lines[index]!, id: line.id }, before.lines.slice(0, index).map((l) => l.id));
+        return restore(
+          { ...before.lines[index]!, id: line.id },
+          before.lines.slice(0, index).map((l) => l.id),
+        );
       },
       removes: [line.id],
     };
@@ -129,7 +150,7 @@ export function quoteOps(quoteId: number) {
   function add(label: string, body: Record<string, unknown>): Op {
     return {
       label,
-      send: (ctx) => post<QuoteT>(`${base}/lines`, { version: ctx.quote.version, ...body }),
+      send: (ctx) => api('POST /api/quotes/{id}/lines', { params: { id: quoteId }, body: { version: ctx.quote.version, ...body } }),
       inverse: (before, after) => {
         const line = added(before, after)[0];
         return line ? remove(line) : null;
@@ -139,27 +160,46 @@ export function quoteOps(quoteId: number) {
 
   function move(line: QuoteLineT, direction: 'up' | 'down'): Op {
     return {
-      label: `${lineLabel(line)} · ${tr('перемещение', 'move')}`,
-      send: (ctx) => post<QuoteT>(`${base}/lines/${ctx.resolve(line.id)}/move`, { version: ctx.quote.version, direction }),
+      label: `${lineLabel(line)} · ${t('moving')}`,
+      send: (ctx) =>
+        api('POST /api/quotes/{id}/lines/{lineId}/move', {
+          params: { id: quoteId, lineId: ctx.resolve(line.id) },
+          body: { version: ctx.quote.version, direction },
+        }),
       // Moving the first line up changes nothing: nothing to undo then.
       inverse: (before, after) =>
-        before.lines.map((l) => l.id).join() === after.lines.map((l) => l.id).join() ? null : move(line, direction === 'up' ? 'down' : 'up'),
+        before.lines.map((l) => l.id).join() === after.lines.map((l) => l.id).join()
+          ? null
+          : move(line, direction === 'up' ? 'down' : 'up'),
     };
   }
 
   /** Rows of a paste, after a line or at the end; undone by removing them all in one write. */
   function paste(rows: Record<string, unknown>[], afterLineId?: number, restoring?: QuoteLineT[], preceding?: number[]): Op {
     return {
-      label: tr(`вставка строк: ${rows.length}`, `pasting ${rows.length} rows`),
+      label: t('pastingRows', { count: rows.length }),
       send: async (ctx) => {
         const after = preceding ? anchor(ctx, preceding) : afterLineId !== undefined ? ctx.resolve(afterLineId) : null;
-        const q = await post<QuoteT>(`${base}/lines/paste`, { version: ctx.quote.version, rows, ...(after ? { afterLineId: after } : {}) });
-        return preceding && after === null ? toTop(q, added(ctx.quote, q).map((l) => l.id)) : q;
+        const q = await api('POST /api/quotes/{id}/lines/paste', {
+          params: { id: quoteId },
+          body: { version: ctx.quote.version, rows, ...(after ? { afterLineId: after } : {}) },
+        });
+        return preceding && after === null
+          ? toTop(
+              q,
+              added(ctx.quote, q).map((l) => l.id),
+            )
+          : q;
       },
       restores: restoring ? (before, after) => added(before, after).map((l, i) => [restoring[i]?.id ?? l.id, l.id]) : undefined,
       inverse: (before, after) => {
         const lines = added(before, after);
-        return lines.length ? removeMany(lines.map((l, i) => ({ ...l, id: restoring?.[i]?.id ?? l.id })), before) : null;
+        return lines.length
+          ? removeMany(
+              lines.map((l, i) => ({ ...l, id: restoring?.[i]?.id ?? l.id })),
+              before,
+            )
+          : null;
       },
     };
   }
@@ -169,8 +209,12 @@ export function quoteOps(quoteId: number) {
     const first = context.lines.length;
     const preceding = context.lines.slice(0, first).map((l) => l.id);
     return {
-      label: tr(`удаление строк: ${lines.length}`, `removing ${lines.length} lines`),
-      send: (ctx) => post<QuoteT>(`${base}/lines/delete`, { version: ctx.quote.version, lineIds: lines.map((l) => ctx.resolve(l.id)) }),
+      label: t('removingLines', { count: lines.length }),
+      send: (ctx) =>
+        api('POST /api/quotes/{id}/lines/delete', {
+          params: { id: quoteId },
+          body: { version: ctx.quote.version, lineIds: lines.map((l) => ctx.resolve(l.id)) },
+        }),
       removes: lines.map((l) => l.id),
       inverse: (before, _after, resolve) => {
         const ids = lines.map((l) => resolve(l.id));
@@ -188,7 +232,7 @@ export function quoteOps(quoteId: number) {
     const first = keys[0];
     return {
       label,
-      send: (ctx) => patch<QuoteT>(base, { version: ctx.quote.version, ...changes }),
+      send: (ctx) => api('PATCH /api/quotes/{id}', { params: { id: quoteId }, body: { version: ctx.quote.version, ...changes } }),
       inverse: (before) => header(label, Object.fromEntries(keys.map((k) => [k, (before as unknown as Record<string, unknown>)[k]]))),
       drafts,
       target: first === 'discountRateMilli' || first === 'vatRateMilli' ? { lineId: null, field: first } : undefined,

@@ -6,25 +6,21 @@
 import type { CatalogItemT } from '../../../schema/api';
 import { formatFixed, formatMilli } from '../../../worker/domain/format';
 import type { PasteColumn, PastePlan } from '../../../worker/domain/paste';
-import { Button, Modal } from '../components/ui';
-import { getLang, t, tr } from '../i18n';
-import { plural, rowsWord } from './plural';
+import { itemName } from '../catalog/item-details';
+import { Button, Modal, NumTh } from '../components/ui';
+import { getLang, plural, t, midSentence, word } from '../i18n';
+import { fieldWord } from './field-words';
 
 /** «Будет добавлено 37 строк, 2 пропущены» — the one sentence the preview and the test read. */
 export function planSentence(plan: PastePlan): string {
   const n = plan.rows.length;
   const s = plan.skipped.length;
-  const ru = `${plural(n, 'Будет добавлена', 'Будут добавлены', 'Будет добавлено')} ${rowsWord(n)}${s ? `, ${s} ${plural(s, 'пропущена', 'пропущены', 'пропущено')}` : ''}`;
-  const en = `${n} ${n === 1 ? 'row' : 'rows'} will be added${s ? `, ${s} skipped` : ''}`;
-  return tr(ru, en);
+  return `${plural('pasteWillAdd', n)}${s ? `, ${plural('pasteSkipped', s)}` : ''}`;
 }
 
-const COLUMN_WORDS: Record<PasteColumn, [string, string]> = {
-  code: ['код', 'code'],
-  title: ['название', 'name'],
-  quantity: ['количество', 'quantity'],
-  hours: ['часы', 'hours'],
-};
+/** What each pasted column was read as, named as the quote's fields are. */
+const COLUMN_FIELDS = { title: 'title', quantity: 'quantityMilli', hours: 'hoursCenti' } as const;
+const columnWord = (column: PasteColumn) => (column === 'code' ? midSentence(t('code')) : fieldWord(COLUMN_FIELDS[column]));
 const letter = (i: number) => String.fromCharCode(65 + (i % 26));
 
 export function PastePreview(props: { plan: PastePlan; catalog: CatalogItemT[]; onAdd(): void; onClose(): void; returnFocus(): void }) {
@@ -34,7 +30,7 @@ export function PastePreview(props: { plan: PastePlan; catalog: CatalogItemT[]; 
   const columns = (Object.entries(plan.columns) as [PasteColumn, number][]).sort((a, b) => a[1] - b[1]);
   const shown = plan.rows.slice(0, 8);
   return (
-    <Modal title={tr('Вставка строк из таблицы', 'Pasting rows from a spreadsheet')} onClose={props.onClose} returnFocus={props.returnFocus} wide>
+    <Modal title={t('pasteTitle')} onClose={props.onClose} returnFocus={props.returnFocus} wide>
       <p class="paste-summary" role="status">
         <strong>{planSentence(plan)}</strong>
         {plan.skipped.length > 0 && ':'}
@@ -42,27 +38,24 @@ export function PastePreview(props: { plan: PastePlan; catalog: CatalogItemT[]; 
       {plan.skipped.length > 0 && (
         <ul class="paste-skipped">
           {plan.skipped.slice(0, 20).map((s) => (
-            <li key={s.row}>
-              {tr(`строка ${s.row} — ${s.ru}`, `row ${s.row} — ${s.en}`)}
-            </li>
+            <li key={s.row}>{t('pasteSkippedRow', { row: s.row, reason: word([s.ru, s.en]) })}</li>
           ))}
-          {plan.skipped.length > 20 && <li>{tr(`и ещё ${plan.skipped.length - 20}`, `and ${plan.skipped.length - 20} more`)}</li>}
+          {plan.skipped.length > 20 && <li>{t('andMore', { count: plan.skipped.length - 20 })}</li>}
         </ul>
       )}
       <p class="small muted">
-        {plan.header ? tr('Первая строка — заголовок. ', 'The first row is a header. ') : ''}
-        {tr('Колонки: ', 'Columns: ')}
-        {columns.map(([key, i]) => `${tr(COLUMN_WORDS[key][0], COLUMN_WORDS[key][1])} — ${letter(i)}`).join(', ')}
+        {plan.header ? `${t('pasteHeaderRow')} ` : ''}
+        {t('pasteColumns', { list: columns.map(([key, i]) => `${columnWord(key)} — ${letter(i)}`).join(', ') })}
       </p>
       {shown.length > 0 && (
         <table class="table paste-table">
           <thead>
             <tr>
-              <th scope="col">{tr('Строка', 'Row')}</th>
-              <th scope="col">{tr('Код', 'Code')}</th>
-              <th scope="col">{tr('Услуга', 'Service')}</th>
-              <th scope="col" class="num">{tr('Кол-во', 'Qty')}</th>
-              <th scope="col" class="num">{tr('Часы', 'Hours')}</th>
+              <th scope="col">{t('row')}</th>
+              <th scope="col">{t('code')}</th>
+              <th scope="col">{t('service')}</th>
+              <NumTh>{t('qty')}</NumTh>
+              <NumTh>{t('hours')}</NumTh>
             </tr>
           </thead>
           <tbody>
@@ -73,21 +66,23 @@ export function PastePreview(props: { plan: PastePlan; catalog: CatalogItemT[]; 
                 <tr key={r.source}>
                   <td class="num">{r.source}</td>
                   <td class="mono">{r.code ?? ''}</td>
-                  <td>{item ? (lang === 'ru' ? item.name : item.nameEn) : r.title}</td>
+                  <td>{item ? itemName(item) : r.title}</td>
                   <td class="num">{formatMilli(r.quantityMilli, lang)}</td>
-                  <td class="num">{hours === null ? tr('часы?', 'hours?') : formatFixed(hours, 2, lang)}</td>
+                  <td class="num">{hours === null ? t('hoursMissing') : formatFixed(hours, 2, lang)}</td>
                 </tr>
               );
             })}
           </tbody>
         </table>
       )}
-      {plan.rows.length > shown.length && <p class="small muted">{tr(`…и ещё ${rowsWord(plan.rows.length - shown.length)}`, `…and ${rowsWord(plan.rows.length - shown.length)} more`)}</p>}
+      {plan.rows.length > shown.length && (
+        <p class="small muted">{t('andMoreRows', { rows: plural('rows', plan.rows.length - shown.length) })}</p>
+      )}
       <div class="modal-foot">
-        <Button onClick={props.onClose}>{plan.rows.length ? t('cancel') : tr('Понятно', 'OK')}</Button>
+        <Button onClick={props.onClose}>{plan.rows.length ? t('cancel') : t('understood')}</Button>
         {plan.rows.length > 0 && (
           <Button variant="primary" onClick={props.onAdd} autoFocus>
-            {tr(`Добавить ${plan.rows.length} ${plural(plan.rows.length, 'строку', 'строки', 'строк')}`, `Add ${rowsWord(plan.rows.length)}`)}
+            {t('addRows', { rows: plural('rowsToAdd', plan.rows.length) })}
           </Button>
         )}
       </div>

@@ -1,15 +1,16 @@
 /** The manager's side of customer links: make one (shown once), see opens and answers, revoke. */
 import { useState } from 'preact/hooks';
-import type { QuoteT, ShareCreatedT, ShareLinkInfoT } from '../../../schema/api';
-import { del, get, post } from '../api';
+import type { QuoteT, ShareCreatedT } from '../../../schema/api';
+import { LINK_STATE_WORDS } from '../../../worker/domain/words/ui';
+import { api } from '../api';
 import { Icon } from '../components/icons';
-import { Button, Chip, ErrorNote, Field, Loading, Modal, dateText, dateTimeText, toast, useLoad } from '../components/ui';
-import { tr } from '../i18n';
+import { Button, Chip, ErrorNote, Field, Loading, Modal, dateText, dateTimeText, toast, useLoad, NumTh } from '../components/ui';
+import { t, word } from '../i18n';
 import { useSession } from '../session';
 
 export function ShareDialog({ quote, onClose }: { quote: QuoteT; onClose(): void }) {
   const { settings } = useSession();
-  const links = useLoad(() => get<ShareLinkInfoT[]>(`/api/quotes/${quote.id}/shares`), [quote.id]);
+  const links = useLoad(() => api('GET /api/quotes/{id}/shares', { params: { id: quote.id } }), [quote.id]);
   const [days, setDays] = useState(String(settings.shareLinkDays));
   const [created, setCreated] = useState<ShareCreatedT | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -19,7 +20,7 @@ export function ShareDialog({ quote, onClose }: { quote: QuoteT; onClose(): void
     setBusy(true);
     setError(null);
     try {
-      const link = await post<ShareCreatedT>(`/api/quotes/${quote.id}/share`, { expiresInDays: Number(days) });
+      const link = await api('POST /api/quotes/{id}/share', { params: { id: quote.id }, body: { expiresInDays: Number(days) } });
       setCreated(link);
       await copy(link.url);
       void links.reload();
@@ -33,17 +34,17 @@ export function ShareDialog({ quote, onClose }: { quote: QuoteT; onClose(): void
   async function copy(url: string) {
     try {
       await navigator.clipboard.writeText(url);
-      toast(tr('Ссылка скопирована', 'Link copied'));
+      toast(t('linkCopied'));
     } catch {
       // the link stays on screen to copy by hand
     }
   }
 
   async function revoke() {
-    if (!confirm(tr('Отозвать все ссылки на эту редакцию? Заказчик больше не сможет их открыть.', 'Revoke every link to this revision? The customer will no longer be able to open them.'))) return;
+    if (!confirm(t('revokeConfirm'))) return;
     try {
-      const { revoked } = await del<{ revoked: number }>(`/api/quotes/${quote.id}/share`);
-      toast(tr(`Отозвано ссылок: ${revoked}`, `${revoked} links revoked`));
+      const { revoked } = await api('DELETE /api/quotes/{id}/share', { params: { id: quote.id } });
+      toast(t('linksRevoked', { count: revoked }));
       setCreated(null);
       void links.reload();
     } catch (e) {
@@ -53,62 +54,69 @@ export function ShareDialog({ quote, onClose }: { quote: QuoteT; onClose(): void
 
   const active = (links.data ?? []).filter((l) => l.state === 'active');
   return (
-    <Modal title={tr(`Ссылка для заказчика · ${quote.number}`, `Link for the customer · ${quote.number}`)} onClose={onClose} wide>
+    <Modal title={`${t('customerLink')} · ${quote.number}`} onClose={onClose} wide>
       <ErrorNote error={error} />
       {quote.answeredAt && (
         <div class={`note ${quote.status === 'accepted' ? 'note-success' : 'note-warning'}`}>
           <span>
-            {tr('Ответ заказчика', 'Customer’s answer')}: <strong>{quote.answerName}</strong> · {dateTimeText(quote.answeredAt)}
+            {t('customerAnswer')}: <strong>{quote.answerName}</strong> · {dateTimeText(quote.answeredAt)}
             {quote.answerMessage && <> — «{quote.answerMessage}»</>}
           </span>
         </div>
       )}
       {created ? (
         <div class="stack">
-          <p>{tr('Ссылка создана и скопирована. Она показывается один раз: у нас хранится только её отпечаток.', 'The link is made and copied. It is shown once: only its fingerprint is kept.')}</p>
+          <p>{t('linkShownOnce')}</p>
           <div class="row">
-            <input readOnly value={created.url} aria-label={tr('Ссылка', 'Link')} class="mono" style="flex:1" onFocus={(e) => e.currentTarget.select()} />
+            <input
+              readOnly
+              value={created.url}
+              aria-label={t('link')}
+              class="mono"
+              style="flex:1"
+              onFocus={(e) => e.currentTarget.select()}
+            />
             <Button onClick={() => void copy(created.url)}>
-              <Icon name="link" /> {tr('Копировать', 'Copy')}
+              <Icon name="link" /> {t('copy')}
             </Button>
             <a class="btn" href={created.url} target="_blank" rel="noopener noreferrer">
-              {tr('Открыть', 'Open')}
+              {t('open')}
             </a>
           </div>
-          <p class="small muted">{tr(`Действует до ${dateText(created.expiresAt)}.`, `Valid until ${dateText(created.expiresAt)}.`)}</p>
+          <p class="small muted">{`${t('validUntil')} ${dateText(created.expiresAt)}.`}</p>
         </div>
       ) : (
         <div class="row" style="align-items:flex-end">
-          <Field label={tr('Срок действия', 'Valid for')}>
+          <Field label={t('linkValidity')}>
             {(id) => (
               <select id={id} value={days} onChange={(e) => setDays(e.currentTarget.value)}>
                 {[7, 14, 30, 60, 90].map((d) => (
                   <option key={d} value={String(d)}>
-                    {tr(`${d} дней`, `${d} days`)}
+                    {t('daysCount', { days: d })}
                   </option>
                 ))}
               </select>
             )}
           </Field>
           <Button variant="primary" busy={busy} onClick={create}>
-            <Icon name="link" /> {tr('Создать и скопировать ссылку', 'Make and copy a link')}
+            <Icon name="link" /> {t('createAndCopyLink')}
           </Button>
         </div>
       )}
-      <h3 class="section-title">{tr('Ссылки на эту редакцию', 'Links to this revision')}</h3>
+      <h3 class="section-title">{t('linksOfRevision')}</h3>
       {!links.data ? (
         <Loading rows={2} />
       ) : links.data.length === 0 ? (
-        <p class="muted">{tr('Ссылок ещё нет.', 'No links yet.')}</p>
+        <p class="muted">{t('noLinks')}</p>
       ) : (
         <table class="table">
           <thead>
             <tr>
-              <th scope="col">{tr('Создана', 'Made')}</th>
-              <th scope="col">{tr('Действует до', 'Valid until')}</th>
-              <th scope="col">{tr('Впервые открыта', 'First opened')}</th>
-              <th scope="col" class="num">{tr('Открытий', 'Opens')}</th>
-              <th scope="col">{tr('Состояние', 'State')}</th>
+              <th scope="col">{t('linkCreated')}</th>
+              <th scope="col">{t('validUntil')}</th>
+              <th scope="col">{t('firstOpened')}</th>
+              <NumTh>{t('opens')}</NumTh>
+              <th scope="col">{t('status')}</th>
             </tr>
           </thead>
           <tbody>
@@ -119,9 +127,7 @@ export function ShareDialog({ quote, onClose }: { quote: QuoteT; onClose(): void
                 <td>{l.firstOpenedAt ? dateTimeText(l.firstOpenedAt) : '—'}</td>
                 <td class="num">{l.openCount}</td>
                 <td>
-                  <Chip tone={l.state === 'active' ? 'success' : 'neutral'}>
-                    {l.state === 'active' ? tr('действует', 'active') : l.state === 'expired' ? tr('истекла', 'expired') : tr('отозвана', 'revoked')}
-                  </Chip>
+                  <Chip tone={l.state === 'active' ? 'success' : 'neutral'}>{word(LINK_STATE_WORDS[l.state])}</Chip>
                 </td>
               </tr>
             ))}
@@ -131,7 +137,7 @@ export function ShareDialog({ quote, onClose }: { quote: QuoteT; onClose(): void
       {active.length > 0 && (
         <div class="modal-foot">
           <Button variant="danger" onClick={revoke}>
-            {tr('Отозвать все ссылки', 'Revoke all links')}
+            {t('revokeAll')}
           </Button>
         </div>
       )}

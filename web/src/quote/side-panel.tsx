@@ -2,24 +2,32 @@
 import { useState } from 'preact/hooks';
 import type { CatalogItemT, QuoteLineT } from '../../../schema/api';
 import { formatMilli } from '../../../worker/domain/format';
+import { ITEM_MODE_WORDS } from '../../../worker/domain/words/kinds';
+import { ItemDetails, itemName } from '../catalog/item-details';
 import { Chip, Field, Hours } from '../components/ui';
-import { getLang, t, tr } from '../i18n';
-import { ItemDetails, itemName } from '../pages/catalog';
-import type { Field as LineField } from './editor-state';
+import { getLang, t, word } from '../i18n';
 
-export function SidePanel(props: { item: CatalogItemT | null; line: QuoteLineT | null; editable: boolean; onSave(line: QuoteLineT, changes: Partial<Record<LineField, string>>): void }) {
+/** What the side panel edits of a line: its note and the reason for its K. */
+type NoteChanges = { note?: string; kReason?: string };
+
+export function SidePanel(props: {
+  item: CatalogItemT | null;
+  line: QuoteLineT | null;
+  editable: boolean;
+  onSave(line: QuoteLineT, changes: NoteChanges): void;
+}) {
   const { item, line } = props;
   const lang = getLang();
   return (
-    <aside class="card editor-side" aria-label={tr('Описание услуги', 'Service details')}>
+    <aside class="card editor-side" aria-label={t('serviceDetails')}>
       {item ? (
         <>
           <div class="side-head">
             <span class="code">{item.code}</span>
             <h2>{itemName(item)}</h2>
             <div class="row small muted">
-              <Chip tone={item.mode === 'fixed' ? 'accent' : 'neutral'}>{item.mode === 'fixed' ? t('mode_fixed') : t('mode_estimate')}</Chip>
-              {item.actualTime && <Chip tone="info">{t('actual_time')}</Chip>}
+              <Chip tone={item.mode === 'fixed' ? 'accent' : 'neutral'}>{word(ITEM_MODE_WORDS[item.mode])}</Chip>
+              {item.actualTime && <Chip tone="info">{t('actualTime')}</Chip>}
               {item.hoursCenti !== null && <Hours centi={item.hoursCenti} />}
               <span>
                 {lang === 'ru' ? item.categoryName : item.categoryNameEn} · K {formatMilli(item.kMilli, lang)}
@@ -29,14 +37,16 @@ export function SidePanel(props: { item: CatalogItemT | null; line: QuoteLineT |
           <ItemDetails item={item} />
         </>
       ) : (
-        <p class="muted small">{tr('Выберите строку или найдите услугу — здесь появятся её описание, исходный материал, результат и ограничения.', 'Pick a line or search for a service: its description, input materials, result and limits appear here.')}</p>
+        <p class="muted small">{t('sidePanelHint')}</p>
       )}
-      {line && props.editable && line.kind !== 'section' && <LineExtras key={line.id} line={line} onSave={(changes) => props.onSave(line, changes)} />}
+      {line && props.editable && line.kind !== 'section' && (
+        <LineExtras key={line.id} line={line} onSave={(changes) => props.onSave(line, changes)} />
+      )}
     </aside>
   );
 }
 
-function LineExtras({ line, onSave }: { line: QuoteLineT; onSave(changes: Partial<Record<LineField, string>>): void }) {
+function LineExtras({ line, onSave }: { line: QuoteLineT; onSave(changes: NoteChanges): void }) {
   const lang = getLang();
   const [note, setNote] = useState(line.note);
   const [reason, setReason] = useState(line.kReason);
@@ -44,14 +54,29 @@ function LineExtras({ line, onSave }: { line: QuoteLineT; onSave(changes: Partia
   return (
     <div class="line-extras">
       <h3>
-        {tr('Строка', 'Line')} {label}
+        {t('line')} {label}
       </h3>
-      <Field label={tr('Примечание к строке', 'Line note')}>
-        {(id) => <textarea id={id} rows={2} value={note} onInput={(e) => setNote(e.currentTarget.value)} onChange={() => note !== line.note && onSave({ note })} />}
+      <Field label={t('lineNote')}>
+        {(id) => (
+          <textarea
+            id={id}
+            rows={2}
+            value={note}
+            onInput={(e) => setNote(e.currentTarget.value)}
+            onChange={() => note !== line.note && onSave({ note })}
+          />
+        )}
       </Field>
       {line.kind === 'item' && line.kMilli !== line.baseKMilli && (
-        <Field label={tr(`Причина K ${formatMilli(line.kMilli, lang)} вместо ${formatMilli(line.baseKMilli, lang)}`, `Why K is ${formatMilli(line.kMilli, lang)}, not ${formatMilli(line.baseKMilli, lang)}`)}>
-          {(id) => <input id={id} value={reason} onInput={(e) => setReason(e.currentTarget.value)} onChange={() => reason.trim() && reason !== line.kReason && onSave({ kReason: reason })} />}
+        <Field label={t('kReasonLabel', { k: formatMilli(line.kMilli, lang), base: formatMilli(line.baseKMilli, lang) })}>
+          {(id) => (
+            <input
+              id={id}
+              value={reason}
+              onInput={(e) => setReason(e.currentTarget.value)}
+              onChange={() => reason.trim() && reason !== line.kReason && onSave({ kReason: reason })}
+            />
+          )}
         </Field>
       )}
     </div>

@@ -2,7 +2,7 @@
 import type { QuoteT } from '../../../schema/api';
 import { formatPercentMilli } from '../../../worker/domain/format';
 import { Button, Chip, Hours, Money } from '../components/ui';
-import { getLang, t, tr } from '../i18n';
+import { getLang, t } from '../i18n';
 import type { SaveState } from './editor-state';
 
 export function Totals(props: {
@@ -17,31 +17,40 @@ export function Totals(props: {
   const { quote } = props;
   const tt = quote.totals;
   const lang = getLang();
+  const included = quote.vatMode === 'included' ? ` ${t('vatIncludedMark')}` : '';
   const idle = !props.busy && !props.failure && !props.conflict;
-  const state = props.failure ? 'paused' : props.conflict ? 'conflict' : props.busy ? 'saving' : props.saveState === 'idle' ? 'idle' : 'saved';
+  const state = props.failure
+    ? 'paused'
+    : props.conflict
+      ? 'conflict'
+      : props.busy
+        ? 'saving'
+        : props.saveState === 'idle'
+          ? 'idle'
+          : 'saved';
   return (
-    <div class="totals-bar" role="region" aria-label={tr('Итоги', 'Totals')} data-idle={idle ? 'true' : 'false'}>
+    <div class="totals-bar" role="region" aria-label={t('totals')} data-idle={idle ? 'true' : 'false'}>
       {props.failure ? (
         <div class="save-failure" role="alert">
           <span class="save-state save-error">
-            {tr('Не сохранено', 'Not saved')}: {props.failure}
+            {t('notSaved')}: {props.failure}
           </span>
           <Button class="btn-small" variant="primary" onClick={props.onRetry}>
             {t('retry')}
           </Button>
           <Button class="btn-small" variant="ghost" onClick={props.onDiscard}>
-            {tr('Отменить эту правку', 'Drop this change')}
+            {t('dropChange')}
           </Button>
         </div>
       ) : (
         <span class={`save-state save-${state}`} role="status">
-          {state === 'saving' ? t('saving') : state === 'conflict' ? tr('Не сохранено: смету изменили', 'Not saved: the quote was changed') : state === 'saved' ? t('saved') : ''}
+          {state === 'saving' ? t('saving') : state === 'conflict' ? t('notSavedConflict') : state === 'saved' ? t('saved') : ''}
         </span>
       )}
-      {tt.incompleteLines > 0 && <Chip tone="warning">{tr(`без часов: ${tt.incompleteLines}`, `${tt.incompleteLines} without hours`)}</Chip>}
+      {tt.incompleteLines > 0 && <Chip tone="warning">{t('withoutHours', { count: tt.incompleteLines })}</Chip>}
       <dl class="totals">
         <div>
-          <dt>{tr('Сумма', 'Subtotal')}</dt>
+          <dt>{t('subtotal')}</dt>
           <dd data-total="subtotal">
             <Money minor={tt.subtotalMinor} currency={quote.currency} />
           </dd>
@@ -49,7 +58,7 @@ export function Totals(props: {
         {quote.discountRateMilli > 0 && (
           <div>
             <dt>
-              {tr('Скидка', 'Discount')} {formatPercentMilli(quote.discountRateMilli, lang)}
+              {t('discount')} {formatPercentMilli(quote.discountRateMilli, lang)}
             </dt>
             <dd data-total="discount">
               −<Money minor={tt.discountMinor} currency={quote.currency} />
@@ -57,23 +66,19 @@ export function Totals(props: {
           </div>
         )}
         <div>
-          <dt>
-            {quote.vatMode === 'none'
-              ? tr('Без НДС', 'No VAT')
-              : `${tr('НДС', 'VAT')} ${formatPercentMilli(quote.vatRateMilli, lang)}${quote.vatMode === 'included' ? tr(' (в т. ч.)', ' (incl.)') : ''}`}
-          </dt>
+          <dt>{quote.vatMode === 'none' ? t('noVat') : `${t('vat')} ${formatPercentMilli(quote.vatRateMilli, lang)}${included}`}</dt>
           <dd data-total="vat">
             <Money minor={tt.vatMinor} currency={quote.currency} />
           </dd>
         </div>
         <div class="total-main">
-          <dt>{tr('Итого', 'Total')}</dt>
+          <dt>{t('total')}</dt>
           <dd data-total="total">
             <Money minor={tt.totalMinor} currency={quote.currency} />
           </dd>
         </div>
         <div>
-          <dt>{tr('Нормо-часы', 'Norm-hours')}</dt>
+          <dt>{t('normHours')}</dt>
           <dd data-total="normHours">
             <Hours centi={tt.normHoursCenti} />
           </dd>

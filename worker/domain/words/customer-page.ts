@@ -31,6 +31,21 @@ export const PAGE_WORDS = {
   notFoundText: ['Проверьте, что ссылка скопирована полностью, или попросите менеджера прислать новую.', 'Check that the link was copied in full, or ask your manager for a new one.'],
   expiredLinkTitle: ['Срок действия ссылки истёк', 'This link has expired'],
   revokedLinkTitle: ['Ссылка отозвана', 'This link was withdrawn'],
+  history: ['Ранее отправленные редакции', 'Earlier revisions'],
+  historyItem: ['{number} от {sent} — заменена редакцией {current} {replaced}', '{number} of {sent} — replaced by {current} on {replaced}'],
+  yourManager: ['Ваш менеджер', 'Your manager'],
+  kLegend: [
+    'K — коэффициент специалиста: 1 — разработчик, инженер, дизайнер; 0,6 — ассистент редактора, методист.',
+    'K is the specialist’s coefficient: 1 for developers, engineers and designers; 0.6 for content assistants and methodologists.',
+  ],
+  estimateOfActual: ['оценка {hours}; списываются фактически затраченные часы × K', 'estimate {hours}; the hours actually spent × K are debited'],
+  whatNextTitle: ['Что дальше', 'What happens next'],
+  whatNext: [
+    'Менеджер создаст заявку по этой смете. Работы идут в порядке очереди, когда на балансе достаточно нормо-часов для первого этапа; нормо-часы списываются по мере того, как вы принимаете этапы (услуги «по факту» — по фактически затраченному времени).',
+    'Your manager will open a work order for this estimate. Work is done in queue order once the norm-hour balance covers the first stage; norm-hours are debited as you accept the stages (actual-time services by the time actually spent).',
+  ],
+  whatNextContact: ['С вами свяжется {name}.', '{name} will be in touch.'],
+  answerBar: ['Ответить на смету', 'Answer the estimate'],
   deadLinkText: ['Попросите менеджера прислать новую ссылку на смету.', 'Ask your manager to send you a new link to the estimate.'],
 } as const satisfies Table;
 

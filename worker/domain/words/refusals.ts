@@ -15,6 +15,17 @@ export const QUOTE_REFUSAL_WORDS = {
   answered: ['На эту смету уже дан ответ.', 'This estimate has already been answered.'],
   notAvailable: ['Эта смета сейчас не ожидает ответа.', 'This estimate is not open for an answer.'],
   orderNotAccepted: ['Заявку можно создать только из принятой сметы.', 'Only an accepted quote becomes a work order.'],
-  shareReplaced: ['Отправлена более новая редакция — делитесь ею.', 'A newer revision has been sent: share that one.'],
   shareNotSent: ['Сначала отправьте смету, затем делитесь ссылкой.', 'Send the quote before sharing it.'],
+} as const satisfies Record<string, Pair>;
+
+/** Why the customer's answer on the link is refused (routes/shared.ts). */
+export const SHARED_ANSWER_WORDS = {
+  newerRevision: [
+    'Пока страница была открыта, менеджер прислал новую редакцию {number}. Обновите страницу, прочитайте её и ответьте на неё.',
+    'While the page was open, your manager sent a new revision, {number}. Reload the page, read it and answer that one.',
+  ],
+  replaced: ['Эта смета заменена более новой редакцией.', 'This estimate was replaced by a newer revision.'],
+  expired: ['Срок действия сметы истёк.', 'This estimate has expired.'],
+  answered: ['На эту смету уже дан ответ.', 'This estimate has already been answered.'],
+  notAvailable: ['Эта смета сейчас не ожидает ответа.', 'This estimate is not open for an answer.'],
 } as const satisfies Record<string, Pair>;

@@ -1,10 +1,15 @@
 /** A quote's lifecycle: send, new revision, copy, archive, re-price. */
-import { DuplicateBody, IdParam, Quote, VersionBody } from '../../../schema/api';
+import { DuplicateBody, IdParam, Quote, SendBody, VersionBody } from '../../../schema/api';
 import { addDays } from '../../domain/calendar';
-import { SALES, actorOf } from '../../http/auth';
+import { MAIL_WORDS } from '../../domain/words/mail';
+import { say } from '../../domain/words/words';
+import { SALES, actorOf, appOrigin, currentUser, type AppContext } from '../../http/auth';
 import { AppError, fieldError, unprocessable } from '../../http/errors';
 import { quoteOr404 } from '../../http/lookups';
 import { commonErrors, jsonBody, jsonResponse, router, staffRoute } from '../../http/route';
+import { enqueueMails } from '../../mail/queue';
+import { findCustomer } from '../../store/customers';
+import type { NewMail } from '../../store/outbox';
 import { archiveQuote, duplicateQuote, repriceQuote, reviseQuote, sendQuote } from '../../store/quotes';
 import { companyToday, explain, quoteResponses } from './common';
 
@@ -14,15 +19,16 @@ export const quoteLifecycleRoutes = router()
       method: 'post',
       path: '/{id}/send',
       tags: ['quotes'],
-      summary: 'Send a draft: freezes this revision (every line needs its hours)',
-      request: { params: IdParam, body: jsonBody(VersionBody) },
+      summary: 'Send a draft: freezes this revision (every line needs its hours); with `email`, the customer gets the link and the PDF',
+      request: { params: IdParam, body: jsonBody(SendBody) },
       responses: quoteResponses,
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      const { version } = c.req.valid('json');
+      const { version, email } = c.req.valid('json');
       const { settings, today } = await companyToday(c.var.db);
-      const result = await sendQuote(c.var.db, id, version, addDays(today, settings.quoteValidityDays), today, actorOf(c));
+      const mail = email ? await sentMail(c, id, email, settings.shareLinkDays) : null;
+      const result = await sendQuote(c.var.db, id, version, addDays(today, settings.quoteValidityDays), today, actorOf(c), mail);
       if (!result.applied) {
         await explain(result, version, 'send', async () => {
           const q = result.quote!;
@@ -48,6 +54,7 @@ export const quoteLifecycleRoutes = router()
           return null;
         });
       }
+      await enqueueMails(c.env.OUTBOX, result.mailIds);
       return c.json(result.quote!, 200);
     },
   )
@@ -126,3 +133,17 @@ export const quoteLifecycleRoutes = router()
       return c.json(result.quote!, 200);
     },
   );
+
+/** The customer's e-mail about a quote being sent: in their language; the link and the PDF are made when it leaves. */
+async function sentMail(c: AppContext, id: number, email: { to: string[]; message?: string }, linkDays: number): Promise<NewMail> {
+  const quote = await quoteOr404(c.var.db, id);
+  const lang = (await findCustomer(c.var.db, quote.customerId))?.lang ?? 'ru';
+  return {
+    kind: 'quote_sent',
+    to: email.to,
+    lang,
+    subject: say(lang, MAIL_WORDS.sentSubject, { number: quote.number, title: quote.title }),
+    payload: { quoteId: id, note: email.message ?? '', origin: appOrigin(c), linkDays },
+    createdBy: currentUser(c).id,
+  };
+}

@@ -3,13 +3,18 @@ import { z } from '@hono/zod-openapi';
 import { AuditEntry, ErrorBody, IdParam, ShareBody, ShareCreated, ShareLinkInfo } from '../../../schema/api';
 import { refusalFor } from '../../domain/quote-lifecycle';
 import { SALES, STAFF, actorOf, appOrigin } from '../../http/auth';
-import { AppError } from '../../http/errors';
+import { AppError, conflict, notFound } from '../../http/errors';
 import { quoteOr404 } from '../../http/lookups';
-import { commonErrors, jsonResponse, router, staffRoute } from '../../http/route';
+import { commonErrors, jsonBody, jsonResponse, router, staffRoute } from '../../http/route';
 import { randomToken, sha256Hex } from '../../platform/secrets';
 import { listAudit } from '../../store/quotes';
-import { createShareLink, linkState, listShareLinks, revokeShareLinks } from '../../store/shares';
+import { createShareLink, linkState, listShareLinks, renewShareLink, revokeShareLink, revokeShareLinks, type ShareLinkRow } from '../../store/shares';
 import { companyToday } from './common';
+
+const LinkParams = z.object({
+  id: IdParam.shape.id,
+  linkId: z.coerce.number().int().min(1).max(2_147_483_647).openapi({ param: { name: 'linkId', in: 'path' }, example: 1 }),
+});
 
 export const quoteSharingRoutes = router()
   .openapi(
@@ -32,7 +37,7 @@ export const quoteSharingRoutes = router()
       method: 'post',
       path: '/{id}/share',
       tags: ['quotes', 'shared'],
-      summary: 'A link for the customer to this sent revision: 256 random bits, stored only as SHA-256; shown once',
+      summary: 'A link for the customer to the quote’s number (it shows the latest sent revision): 256 random bits, stored only as SHA-256; shown once',
       request: { params: IdParam, body: { content: { 'application/json': { schema: ShareBody } }, required: false } },
       responses: { 201: jsonResponse(ShareCreated, 'the link'), 409: jsonResponse(ErrorBody, 'not sent, or replaced'), ...commonErrors },
     }),
@@ -40,8 +45,10 @@ export const quoteSharingRoutes = router()
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
       const quote = await quoteOr404(c.var.db, id);
-      const refusal = refusalFor('share', quote.status, quote.latest, quote.supersededAt !== null);
-      if (refusal) throw new AppError(refusal.status, refusal.code, refusal);
+      if (!quote.allowed.share) {
+        const refusal = refusalFor('share', quote.status, quote.latest, quote.supersededAt !== null)!;
+        throw new AppError(refusal.status, refusal.code, refusal);
+      }
       const { settings } = await companyToday(c.var.db);
       const days = body?.expiresInDays ?? settings.shareLinkDays;
       const token = randomToken();
@@ -55,7 +62,7 @@ export const quoteSharingRoutes = router()
       method: 'delete',
       path: '/{id}/share',
       tags: ['quotes', 'shared'],
-      summary: 'Revoke every link to this revision',
+      summary: 'Revoke every link to the quote’s number',
       request: { params: IdParam },
       responses: { 200: jsonResponse(z.object({ revoked: z.number().int() }), 'how many links were revoked'), ...commonErrors },
     }),
@@ -70,7 +77,7 @@ export const quoteSharingRoutes = router()
       method: 'get',
       path: '/{id}/shares',
       tags: ['quotes', 'shared'],
-      summary: 'The links to this revision: when made, first opened, how often, whether still live',
+      summary: 'The links to the quote’s number: when made, first and last opened, how often, until when, whether still live',
       request: { params: IdParam },
       responses: { 200: jsonResponse(z.array(ShareLinkInfo), 'links'), ...commonErrors },
     }),
@@ -78,19 +85,56 @@ export const quoteSharingRoutes = router()
       const { id } = c.req.valid('param');
       await quoteOr404(c.var.db, id);
       const now = new Date().toISOString();
-      const links = await listShareLinks(c.var.db, id);
-      return c.json(
-        links.map((l) => ({
-          id: l.id,
-          createdAt: l.createdAt,
-          expiresAt: l.expiresAt,
-          revokedAt: l.revokedAt,
-          firstOpenedAt: l.firstOpenedAt,
-          lastOpenedAt: l.lastOpenedAt,
-          openCount: l.openCount,
-          state: linkState(l, now),
-        })),
-        200,
-      );
+      return c.json((await listShareLinks(c.var.db, id)).map((l) => linkInfo(l, now)), 200);
+    },
+  )
+  .openapi(
+    staffRoute(SALES, {
+      method: 'post',
+      path: '/{id}/shares/{linkId}/renew',
+      tags: ['quotes', 'shared'],
+      summary: 'Give a live link of the quote’s number a new expiry (the customer keeps the same link)',
+      request: { params: LinkParams, body: jsonBody(ShareBody) },
+      responses: { 200: jsonResponse(ShareLinkInfo, 'the link'), 409: jsonResponse(ErrorBody, 'withdrawn'), ...commonErrors },
+    }),
+    async (c) => {
+      const { id, linkId } = c.req.valid('param');
+      await quoteOr404(c.var.db, id);
+      const { settings } = await companyToday(c.var.db);
+      const days = c.req.valid('json').expiresInDays ?? settings.shareLinkDays;
+      const renewed = await renewShareLink(c.var.db, linkId, id, new Date(Date.now() + days * 86_400_000).toISOString(), actorOf(c));
+      const link = (await listShareLinks(c.var.db, id)).find((l) => l.id === linkId);
+      if (!link) throw notFound({ en: 'No such link to this quote.', ru: 'Такой ссылки на эту смету нет.' });
+      if (!renewed) throw conflict('link_revoked', { en: 'This link was withdrawn; make a new one.', ru: 'Ссылка отозвана — сделайте новую.' });
+      return c.json(linkInfo(link, new Date().toISOString()), 200);
+    },
+  )
+  .openapi(
+    staffRoute(SALES, {
+      method: 'delete',
+      path: '/{id}/shares/{linkId}',
+      tags: ['quotes', 'shared'],
+      summary: 'Withdraw one link of the quote’s number',
+      request: { params: LinkParams },
+      responses: { 200: jsonResponse(z.object({ revoked: z.number().int() }), 'how many links were revoked (0 or 1)'), ...commonErrors },
+    }),
+    async (c) => {
+      const { id, linkId } = c.req.valid('param');
+      await quoteOr404(c.var.db, id);
+      if (!(await listShareLinks(c.var.db, id)).some((l) => l.id === linkId)) throw notFound({ en: 'No such link to this quote.', ru: 'Такой ссылки на эту смету нет.' });
+      return c.json({ revoked: (await revokeShareLink(c.var.db, linkId, id, actorOf(c))) ? 1 : 0 }, 200);
     },
   );
+
+function linkInfo(l: ShareLinkRow, now: string) {
+  return {
+    id: l.id,
+    createdAt: l.createdAt,
+    expiresAt: l.expiresAt,
+    revokedAt: l.revokedAt,
+    firstOpenedAt: l.firstOpenedAt,
+    lastOpenedAt: l.lastOpenedAt,
+    openCount: l.openCount,
+    state: linkState(l, now),
+  };
+}

@@ -9,6 +9,7 @@ import { QUOTE_LIFECYCLE, type QuoteStatus } from '../../domain/quote-lifecycle'
 
 /** A new quote or revision starts as a draft. */
 const DRAFT: QuoteStatus = 'draft';
+import { insertedIds, outboxInsert, type NewMail } from '../outbox';
 import { auditInsert, oldNewJson, type Actor } from './audit';
 import { applied, byToken, runWrite, type WriteResult } from './read';
 
@@ -121,10 +122,20 @@ export async function patchHeader(db: Db, id: number, version: number, patch: He
  * and marks every earlier revision of the number as replaced. Refused while any line lacks
  * hours, when there is nothing priced, or when a revision of the number was accepted.
  */
-export async function sendQuote(db: Db, id: number, version: number, validUntilDefault: string, today: string, actor: Actor): Promise<WriteResult> {
+export async function sendQuote(
+  db: Db,
+  id: number,
+  version: number,
+  validUntilDefault: string,
+  today: string,
+  actor: Actor,
+  mail: NewMail | null = null,
+): Promise<WriteResult & { mailIds: number[] }> {
   const token = randomToken(12);
   const now = new Date().toISOString();
-  return runWrite(
+  // The e-mail to the customer is written with the send itself: both happen, or neither.
+  const mailWrites = mail ? [outboxInsert(db, mail, applied(token))] : [];
+  const result = await runWrite(
     db,
     [
       raw(db, sql`update quotes set status = ${QUOTE_LIFECYCLE.send.to}, sent_at = ${now}, valid_until = coalesce(valid_until, ${validUntilDefault}),
@@ -145,9 +156,11 @@ export async function sendQuote(db: Db, id: number, version: number, validUntilD
         at: now,
         when: applied(token),
       }),
+      ...mailWrites,
     ],
     id,
   );
+  return { ...result, mailIds: result.writeResults ? insertedIds(result.writeResults) : [] };
 }
 
 /** A new draft revision (same number, -R2, -R3…) copied from the latest one. */

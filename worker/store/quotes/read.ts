@@ -52,6 +52,7 @@ export function quoteReads(db: Db, id: number | SQL) {
         number: quotes.number,
         status: quotes.status,
         validUntil: quotes.validUntil,
+        sentAt: quotes.sentAt,
         supersededAt: quotes.supersededAt,
       })
       .from(quotes)
@@ -91,6 +92,8 @@ export async function getQuote(db: Db, id: number): Promise<QuoteView | null> {
 export interface WriteResult {
   applied: boolean;
   quote: QuoteView | null;
+  /** What each write statement answered (the ids an INSERT … RETURNING gave). */
+  writeResults?: readonly unknown[];
 }
 
 /** Runs the writes and the read-back in one batch; `guardIndex` points at the guarded statement. */
@@ -98,7 +101,7 @@ export async function runWrite(db: Db, writes: BatchItem[], readId: number | SQL
   const reads = quoteReads(db, readId);
   const results = await batch(db, [...writes, ...reads]);
   const guard = results[guardIndex] as { meta?: { changes?: number } };
-  return { applied: (guard.meta?.changes ?? 0) > 0, quote: assemble(results.slice(writes.length)) };
+  return { applied: (guard.meta?.changes ?? 0) > 0, quote: assemble(results.slice(writes.length)), writeResults: results.slice(0, writes.length) };
 }
 
 // ---------- listing ----------

@@ -1,0 +1,138 @@
+/** A pledge to a project, and a project's share added to a customer's quote. */
+import { useState } from 'preact/hooks';
+import type { CustomerT, ProjectT } from '../../../schema/api';
+import { formatFixed, parseFixed } from '../../../worker/domain/format';
+import { api } from '../api';
+import { ErrorNote, Field, Modal, toast, useLoad, FormFoot } from '../components/ui';
+import { getLang, t } from '../i18n';
+import { navigate } from '../router';
+
+export function PledgeForm({
+  project,
+  customers,
+  onClose,
+  onSaved,
+}: {
+  project: ProjectT;
+  customers: CustomerT[];
+  onClose(): void;
+  onSaved(p: ProjectT): void;
+}) {
+  const [customerId, setCustomerId] = useState(String(customers[0]?.id ?? ''));
+  const [hours, setHours] = useState(formatFixed(project.remainingCenti, 2, getLang()));
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  async function save(e: Event) {
+    e.preventDefault();
+    const value = parseFixed(hours, 2);
+    if (value === null || value <= 0) return setError(new Error(t('pledgePositive')));
+    try {
+      onSaved(
+        await api('POST /api/crowdfunding/{id}/pledges', {
+          params: { id: project.id },
+          body: { customerId: Number(customerId), normHoursCenti: value, note },
+        }),
+      );
+      toast(t('pledgeRecorded'));
+    } catch (err) {
+      setError(err);
+    }
+  }
+  return (
+    <Modal title={t('pledgeTo', { code: project.code })} onClose={onClose}>
+      <form class="stack" onSubmit={save} noValidate>
+        <ErrorNote error={error} />
+        <Field label={t('customer')}>
+          {(id) => (
+            <select id={id} value={customerId} onChange={(e) => setCustomerId(e.currentTarget.value)}>
+              {customers.map((c) => (
+                <option key={c.id} value={String(c.id)}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('normHours')} hint={t('pledgeHoursHint')}>
+          {(id) => <input id={id} class="num" inputMode="decimal" value={hours} onInput={(e) => setHours(e.currentTarget.value)} />}
+        </Field>
+        <Field label={t('pledgeNote')}>{(id) => <input id={id} value={note} onInput={(e) => setNote(e.currentTarget.value)} />}</Field>
+        <FormFoot onCancel={onClose} />
+      </form>
+    </Modal>
+  );
+}
+
+export function AddToQuoteForm({ project, customers, onClose }: { project: ProjectT; customers: CustomerT[]; onClose(): void }) {
+  const [customerId, setCustomerId] = useState(String(customers[0]?.id ?? ''));
+  const [n, setN] = useState('2');
+  const drafts = useLoad(
+    () => (customerId ? api('GET /api/quotes', { query: { customerId, status: 'draft', pageSize: 100 } }) : Promise.resolve(null)),
+    [customerId],
+  );
+  const [quoteId, setQuoteId] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  async function add(e: Event) {
+    e.preventDefault();
+    try {
+      let target = Number(quoteId);
+      let version = 0;
+      if (!target) {
+        const created = await api('POST /api/quotes', {
+          body: { customerId: Number(customerId), title: `${t('coFunding')}: ${project.title}`.slice(0, 300) },
+        });
+        target = created.id;
+        version = created.version;
+      } else {
+        version = (await api('GET /api/quotes/{id}', { params: { id: target } })).version;
+      }
+      await api('POST /api/crowdfunding/{id}/quote-line', { params: { id: project.id }, body: { quoteId: target, version, n: Number(n) } });
+      toast(t('shareAdded'));
+      navigate(`/quotes/${target}`);
+    } catch (err) {
+      setError(err);
+    }
+  }
+  return (
+    <Modal title={t('shareIntoQuote')} onClose={onClose}>
+      <form class="stack" onSubmit={add}>
+        <ErrorNote error={error} />
+        <Field label={t('customer')}>
+          {(id) => (
+            <select
+              id={id}
+              value={customerId}
+              onChange={(e) => {
+                setCustomerId(e.currentTarget.value);
+                setQuoteId('');
+              }}
+            >
+              {customers.map((c) => (
+                <option key={c.id} value={String(c.id)}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('quote')}>
+          {(id) => (
+            <select id={id} value={quoteId} onChange={(e) => setQuoteId(e.currentTarget.value)}>
+              <option value="">{t('newQuote')}</option>
+              {(drafts.data?.items ?? []).map((q) => (
+                <option key={q.id} value={String(q.id)}>
+                  {q.number} · {q.title}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('splitAmong')} hint={t('splitHint')}>
+          {(id) => <input id={id} type="number" min={1} max={50} value={n} onInput={(e) => setN(e.currentTarget.value)} />}
+        </Field>
+        <p class="small muted">{t('shareBecomesPledge')}</p>
+        <FormFoot onCancel={onClose}>{t('add')}</FormFoot>
+      </form>
+    </Modal>
+  );
+}

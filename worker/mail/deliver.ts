@@ -1,0 +1,126 @@
+/**
+ * Delivering one outbox row, at most once: it is claimed (queued → sending) before anything
+ * is sent; the message is rendered now from what the row's payload names (a quote, an
+ * answer); a customer's link is made now, for this e-mail, and withdrawn again if the e-mail
+ * does not leave. A failed attempt goes back to the queue with backoff, the last one stays
+ * failed with its error for an admin to see and send again.
+ */
+import { addDays, localDate } from '../domain/calendar';
+import type { Lang } from '../domain/format';
+import { estimatePdfInput, renderEstimatePdf } from '../pdf/estimate';
+import { estimateFileName } from '../excel/filename';
+import { randomToken, sha256Hex } from '../platform/secrets';
+import type { Db } from '../store/db';
+import { claimMail, markAttemptFailed, markSent, type OutboxRow } from '../store/outbox';
+import { quoteParties } from '../store/quote-parties';
+import { getQuote } from '../store/quotes';
+import { getSettings } from '../store/settings';
+import { createShareLink, revokeShareLink } from '../store/shares';
+import {
+  balanceLowMail,
+  quoteAnsweredMail,
+  quoteExpiredMail,
+  quoteExpiringMail,
+  quoteSentMail,
+  type AnswerKind,
+  type BalanceLowFacts,
+  type QuoteFacts,
+  type Rendered,
+} from './render';
+import type { MailTransport, OutgoingMail } from './transport';
+
+/** Attempts before a message fails for good; the waits between them grow. */
+export const MAX_ATTEMPTS = 5;
+const BACKOFF_SECONDS = [30, 120, 600, 1800, 7200];
+export const retryDelaySeconds = (attempts: number) => BACKOFF_SECONDS[Math.min(attempts - 1, BACKOFF_SECONDS.length - 1)]!;
+
+export interface DeliveryDeps {
+  db: Db;
+  transport: MailTransport;
+  from: string;
+}
+
+export type Delivered = { outcome: 'sent' } | { outcome: 'retry'; delaySeconds: number } | { outcome: 'failed' } | { outcome: 'not_mine' };
+
+const SYSTEM = { kind: 'system' as const, userId: null, name: 'E-mail', ip: null, userAgent: null };
+
+interface Prepared {
+  mail: Omit<OutgoingMail, 'from' | 'to'>;
+  /** Undo what preparing did, when the e-mail does not leave. */
+  undo?: () => Promise<void>;
+}
+
+function facts(q: NonNullable<Awaited<ReturnType<typeof getQuote>>>): QuoteFacts {
+  return { number: q.number, title: q.title, totalMinor: q.totals.totalMinor, currency: q.currency, validUntil: q.validUntil, customerName: q.customerName };
+}
+
+const asMail = (r: Rendered, extra: Partial<Prepared['mail']> = {}): Prepared['mail'] => ({ subject: r.subject, text: r.text, html: r.html, ...extra });
+
+async function prepare(db: Db, row: OutboxRow): Promise<Prepared> {
+  const payload = JSON.parse(row.payload) as Record<string, unknown>;
+  const lang = row.lang as Lang;
+  if (row.kind === 'balance_low') {
+    // About a customer's balance, not a quote (issue 17): everything it says is in its payload.
+    const settings = await getSettings(db);
+    return { mail: asMail(balanceLowMail(lang, payload as unknown as BalanceLowFacts, { company: settings.companyName, manager: null })) };
+  }
+  const quote = await getQuote(db, Number(payload.quoteId));
+  if (!quote) throw new Error(`quote ${String(payload.quoteId)} is gone`);
+  const settings = await getSettings(db);
+  const parties = await quoteParties(db, quote.id);
+  const sender = { company: settings.companyName, manager: parties.manager };
+  const origin = String(payload.origin ?? '');
+  switch (row.kind) {
+    case 'quote_sent': {
+      const token = randomToken();
+      const days = Number(payload.linkDays ?? settings.shareLinkDays);
+      const expiresAt = new Date(Date.now() + days * 86_400_000).toISOString();
+      const link = await createShareLink(db, quote.id, await sha256Hex(token), expiresAt, SYSTEM);
+      const pdf = await renderEstimatePdf(estimatePdfInput(quote, settings, parties, new Date()), lang);
+      const rendered = quoteSentMail(lang, facts(quote), { url: `${origin}/s/${token}`, expiresAt: localDate(Date.parse(expiresAt), settings.timeZone) }, String(payload.note ?? ''), sender);
+      return {
+        mail: asMail(rendered, {
+          replyTo: parties.manager?.email,
+          attachments: [{ filename: estimateFileName(quote.number, quote.customerName).replace(/\.xlsx$/, '.pdf'), type: 'application/pdf', content: pdf }],
+        }),
+        undo: async () => {
+          await revokeShareLink(db, link.id);
+        },
+      };
+    }
+    case 'quote_answered':
+      return {
+        mail: asMail(
+          quoteAnsweredMail(lang, facts(quote), {
+            kind: payload.kind as AnswerKind,
+            name: String(payload.name ?? ''),
+            message: (payload.message as string | null) ?? null,
+            at: localDate(Date.parse(String(payload.at)), settings.timeZone),
+            url: `${origin}/quotes/${quote.id}`,
+          }),
+        ),
+      };
+    case 'quote_expiring':
+      return { mail: asMail(quoteExpiringMail(lang, { ...facts(quote), validUntil: quote.validUntil ?? addDays(localDate(Date.now(), settings.timeZone), 3) }, sender), { replyTo: parties.manager?.email }) };
+    case 'quote_expired':
+      return { mail: asMail(quoteExpiredMail(lang, { ...facts(quote), validUntil: quote.validUntil ?? localDate(Date.now(), settings.timeZone) }, `${origin}/quotes/${quote.id}`)) };
+  }
+}
+
+export async function deliverMail(deps: DeliveryDeps, id: number): Promise<Delivered> {
+  const row = await claimMail(deps.db, id);
+  if (!row) return { outcome: 'not_mine' };
+  let prepared: Prepared | null = null;
+  try {
+    prepared = await prepare(deps.db, row);
+    const result = await deps.transport.send({ ...prepared.mail, from: deps.from, to: JSON.parse(row.toJson) as string[] });
+    await markSent(deps.db, id, result.messageId);
+    return { outcome: 'sent' };
+  } catch (e) {
+    await prepared?.undo?.().catch(() => undefined);
+    const last = row.attempts >= MAX_ATTEMPTS;
+    const delaySeconds = retryDelaySeconds(row.attempts);
+    await markAttemptFailed(deps.db, id, e instanceof Error ? e.message : String(e), last, delaySeconds * 1000);
+    return last ? { outcome: 'failed' } : { outcome: 'retry', delaySeconds };
+  }
+}
