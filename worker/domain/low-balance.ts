@@ -61,3 +61,11 @@ export function shortfallOf(orderId: number, balanceCenti: number, overdraftCent
   }
   return Math.max(0, need - (balanceCenti + overdraftCenti));
 }
+
+/**
+ * What the customer's queue already needs: every pending stage of their open orders. A new
+ * commitment (a crowdfunding share) is covered only by what is left after it.
+ */
+export function queuedNeed(orders: readonly QueueOrder[]): number {
+  return orders.filter((o) => OPEN.has(o.status)).reduce((sum, o) => sum + o.stages.filter((s) => s.status === 'pending').reduce((t, s) => t + s.normHoursCenti, 0), 0);
+}
