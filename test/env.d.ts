@@ -4,6 +4,5 @@ declare module 'cloudflare:test' {
     TEST_MIGRATIONS: import("cloudflare:test").D1Migration[];
     TEST_SEED: string[];
     IMPORT_DB: D1Database;
-    MIGRATION_DB: D1Database;
   }
 }

@@ -5,14 +5,15 @@
  * crowdfunding debit at the settings' rate and VAT; a correction on the entry it corrects, a full
  * reversal to the kopeck — and the append-only and closed-month guards are in force afterwards.
  */
-import { applyD1Migrations, env } from 'cloudflare:test';
+import { applyD1Migrations, env, type D1Migration } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
 
-const db = env.MIGRATION_DB;
+const bindings = env as unknown as { MIGRATION_DB: D1Database; TEST_MIGRATIONS: D1Migration[] };
+const db = bindings.MIGRATION_DB;
 const NOW = '2026-10-15T09:00:00.000Z';
 
 beforeAll(async () => {
-  const all = env.TEST_MIGRATIONS;
+  const all = bindings.TEST_MIGRATIONS;
   const accounting = all.findIndex((m) => m.name.startsWith('0006_'));
   expect(accounting).toBe(6);
   await applyD1Migrations(db, all.slice(0, accounting));

@@ -52,7 +52,7 @@ export async function invoiceWorkbook(doc: InvoiceDocument, lang: Lang): Promise
       { key: 'n', head: w('numberSign'), kind: 'int', width: [5, 6], get: (l) => l.n },
       { key: 'title', head: w('service'), kind: 'wrap', width: [40, 48], get: (l) => l.title },
       { key: 'qty', head: w('qty'), kind: 'hours', width: [10, 12], get: () => i.normHoursCenti },
-      { key: 'unit', head: w('unit'), kind: 'text', width: [8, 9], get: () => w('unit') },
+      { key: 'unit', head: w('unitColumn'), kind: 'text', width: [8, 9], get: () => w('unit') },
       { key: 'price', head: w('price'), kind: 'money', width: [14, 18], get: () => i.rateMinor },
       { key: 'amount', head: w('amount'), kind: 'money', width: [16, 20], sum: true, get: (_l, ref) => ({ formula: `ROUND(${ref('qty')}*${ref('price')},2)`, result: i.subtotalMinor }) },
     ],

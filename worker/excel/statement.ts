@@ -34,6 +34,7 @@ import {
   TOP_RULE,
   TOTAL_FILL,
   excelDate,
+  fitRowHeight,
   fromCenti,
   fromMinor,
   moneyFormat,
@@ -108,7 +109,8 @@ export async function statementWorkbook(s: Statement, lang: Lang): Promise<Array
     rows.push({ heading: o.orderNumber ? `${w('order')} ${o.orderNumber}` : w('otherDebits') });
     for (const st of o.stages) {
       const stage = st.n !== null ? `${st.n}. ${st.title}` : st.title;
-      const { items: _items, ...figures } = st;
+      const { items: _items, plannedHoursCenti: _p, hoursCenti: _h, ...figures } = st;
+      // A debit without services (a pledge) has norm-hours, not hours.
       const items = st.items.length ? st.items : [{ ...figures, code: '', title: st.title, categoryName: '', kMilli: 0 }];
       for (const { categoryName, kMilli, ...it } of items) {
         rows.push({ ...it, order: o.orderNumber ?? '', stage, date: st.date, category: categoryName, kMilli: kMilli || undefined });
@@ -202,6 +204,7 @@ function summarySheet(ws: Worksheet, book: ListBook, s: Statement, lang: Lang, l
   const line = (label: string, style = S.label) => {
     ws.mergeCells(r, 1, r, 4);
     setText(ws.getCell(r, 1), label, style);
+    fitRowHeight(ws, r, [{ text: label, width: 44 + 3 * 18 }]);
     return r++;
   };
   line(`${w('contractor')}: ${s.company.name}`, S.strong);
@@ -240,9 +243,7 @@ function summarySheet(ws: Worksheet, book: ListBook, s: Statement, lang: Lang, l
   moneyRow(w('topupsTotal'), [`${ref(lists.topups, 'net')}+${ref(lists.corrections, 'paid')}`], [t.topupsMinor]);
   r++;
   line(w('legendStatement'), S.small);
-  ws.getRow(r - 1).height = 36;
   line(w('rendered'), S.label);
-  ws.getRow(r - 1).height = 28;
   r++;
   for (const [who, name] of [
     [w('contractor'), s.company.name],

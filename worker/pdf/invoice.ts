@@ -37,7 +37,7 @@ export function layoutInvoice(doc: InvoiceDocument, lang: Lang, fonts = loadFont
       { label: w('payer'), name: c.legalName || c.name, lines: [c.legalName && c.legalName !== c.name ? c.name : '', c.taxId ? `${w('taxId')} ${c.taxId}` : '', c.address] },
     ),
   );
-  const head = [w('numberSignNarrow'), w('service'), w('qty'), w('unit'), w('price'), w('amount')].map((t) => [run(t, S.head)]);
+  const head = [w('numberSignNarrow'), w('service'), w('qty'), w('unitColumn'), w('price'), w('amount')].map((t) => [run(t, S.head)]);
   const header = row(fonts, COLS, head, { fill: 0.92, topRule: 0.8, paddingY: 4 });
   const title = i.memo ? `${w('invoiceLine')} — ${i.memo}` : w('invoiceLine');
   blocks.push({ ...header, spaceBefore: 14, keepWithNext: true });

@@ -6,9 +6,9 @@
  * month's services, the acknowledgement and the signature block, kept together with the totals.
  * Every figure is the statement's (domain/statement.ts), formatted by domain/format.ts.
  */
-import { formatDay, formatFixed, formatMilli, formatMoney, type Lang } from '../domain/format';
+import { currencySymbol, formatDay, formatFixed, formatMilli, formatMoney, type Lang } from '../domain/format';
 import type { Statement } from '../domain/statement';
-import { upperFirst } from '../domain/words/case';
+import { lowerFirst, upperFirst } from '../domain/words/case';
 import { LEDGER_KIND_WORDS, TOPUP_KIND_WORDS } from '../domain/words/kinds';
 import { monthTitle } from '../domain/words/months';
 import { say, wordsOf } from '../domain/words/words';
@@ -22,10 +22,11 @@ import { writePdf } from './writer';
 /** The same entries as the Excel statement. */
 export const STATEMENT_PDF_WORDS = STATEMENT_SHEET_WORDS;
 
+// Money in the tables without its symbol (the column heads carry it), so a figure never wraps.
 // Debits: service | planned h | actual h | K | planned nh | debited nh | net | VAT | total
-const DEBIT_COLS = columns([0, 34, 34, 22, 40, 40, 60, 50, 60], 0, ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right']);
+const DEBIT_COLS = columns([0, 34, 34, 22, 44, 44, 60, 54, 60], 0, ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right']);
 // Top-ups: date | payment | norm-h | net | VAT | total
-const TOPUP_COLS = columns([48, 0, 48, 64, 54, 64], 1, ['left', 'left', 'right', 'right', 'right', 'right']);
+const TOPUP_COLS = columns([54, 0, 48, 66, 58, 66], 1, ['left', 'left', 'right', 'right', 'right', 'right']);
 // Corrections: date | reason and what it corrects | norm-h | net | VAT | total
 const CORRECTION_COLS = TOPUP_COLS;
 
@@ -39,7 +40,9 @@ function table(fonts: Fonts, cols: Column[], heads: string[], body: (header: Blo
 export function layoutStatement(s: Statement, lang: Lang, fonts = loadFonts()) {
   const w = wordsOf(STATEMENT_PDF_WORDS, lang);
   const money = (m: number) => formatMoney(m, s.currency, lang);
+  const figure = (m: number) => formatFixed(m, 2, lang);
   const hours = (c: number) => formatFixed(c, 2, lang);
+  const cur = currencySymbol(s.currency);
   const c = s.customer;
   const period = monthTitle(s.month, lang);
   const blocks: Block[] = heading(fonts, s.company.name, `${w('statementFile')} · ${period}`, [c.name, s.closed ? w('monthClosed') : w('monthOpen')], `${w('statementTitle')} ${w('statementFor')} ${period}`);
@@ -61,7 +64,7 @@ export function layoutStatement(s: Statement, lang: Lang, fonts = loadFonts()) {
     ]),
   );
   blocks[blocks.length - 1]!.keepWithNext = false;
-  const moneyHeads = [w('netColumn'), w('vat'), w('totalColumn')];
+  const moneyHeads = [w('netColumn'), w('vat'), w('totalColumn')].map((h) => `${h}, ${cur}`);
 
   blocks.push(sectionTitle(fonts, w('topupsSection')));
   blocks.push(
@@ -72,7 +75,7 @@ export function layoutStatement(s: Statement, lang: Lang, fonts = loadFonts()) {
         return row(
           fonts,
           TOPUP_COLS,
-          [[run(formatDay(x.date, lang), S.cell)], [run(what || kind, S.cell, 2), run([kind, x.memo].filter(Boolean).join(' · '), S.cellNote, 2)], [run(hours(x.normHoursCenti), S.cell)], [run(money(x.netMinor), S.cell)], [run(money(x.vatMinor), S.cell)], [run(money(x.totalMinor), S.cell)]],
+          [[run(formatDay(x.date, lang), S.cell)], [run(what || kind, S.cell, 2), run([kind, x.memo].filter(Boolean).join(' · '), S.cellNote, 2)], [run(hours(x.normHoursCenti), S.cell)], [run(figure(x.netMinor), S.cell)], [run(figure(x.vatMinor), S.cell)], [run(figure(x.totalMinor), S.cell)]],
           { header },
         );
       }),
@@ -81,12 +84,12 @@ export function layoutStatement(s: Statement, lang: Lang, fonts = loadFonts()) {
   );
 
   blocks.push(sectionTitle(fonts, w('debitsSection')));
-  const debitHeads = [w('service'), w('plannedHours'), w('actualHours'), w('k'), w('plannedNorm'), w('debitedNorm'), ...moneyHeads];
+  const debitHeads = [w('service'), w('plannedHours'), w('actualHours'), w('k'), w('plannedNorm'), w('debitedNorm').replace(', ', ',\n'), ...moneyHeads];
   blocks.push(
     ...table(fonts, DEBIT_COLS, debitHeads, (header) => {
       const out: Block[] = [];
       const figures = (x: { plannedNormHoursCenti: number; normHoursCenti: number; netMinor: number; vatMinor: number; totalMinor: number }, style: TextStyle = S.cell) =>
-        [hours(x.plannedNormHoursCenti), hours(x.normHoursCenti), money(x.netMinor), money(x.vatMinor), money(x.totalMinor)].map((v) => [run(v, style)]);
+        [hours(x.plannedNormHoursCenti), hours(x.normHoursCenti), figure(x.netMinor), figure(x.vatMinor), figure(x.totalMinor)].map((v) => [run(v, style)]);
       for (const o of s.orders) {
         out.push(row(fonts, DEBIT_COLS, [[run(o.orderNumber ? `${w('order')} ${o.orderNumber}` : w('otherDebits'), S.cellBold, 2)]], { spans: [[0, 9]], fill: 0.96, header, keepWithNext: true }));
         for (const st of o.stages) {
@@ -104,7 +107,7 @@ export function layoutStatement(s: Statement, lang: Lang, fonts = loadFonts()) {
           }
           if (st.items.length === 0) out.push(row(fonts, DEBIT_COLS, [[run(st.title, S.cell, 2)], [], [], [], ...figures(st)], { header }));
         }
-        out.push(row(fonts, DEBIT_COLS, [[run(w('orderTotal'), S.cellBold)], [], [], [], ...figures(o, S.cellBold)], { header }));
+        out.push(row(fonts, DEBIT_COLS, [[run(o.orderNumber ? w('orderTotal') : w('total'), S.cellBold)], [], [], [], ...figures(o, S.cellBold)], { header }));
       }
       return out;
     }, w('noDebits')),
@@ -118,7 +121,7 @@ export function layoutStatement(s: Statement, lang: Lang, fonts = loadFonts()) {
         return row(
           fonts,
           CORRECTION_COLS,
-          [[run(formatDay(x.date, lang), S.cell)], [run(x.memo, S.cell, 3), run(corrects, S.cellNote, 2)], [run(hours(x.normHoursCenti), S.cell)], [run(money(x.netMinor), S.cell)], [run(money(x.vatMinor), S.cell)], [run(money(x.totalMinor), S.cell)]],
+          [[run(formatDay(x.date, lang), S.cell)], [run(x.memo, S.cell, 3), run(corrects, S.cellNote, 2)], [run(hours(x.normHoursCenti), S.cell)], [run(figure(x.netMinor), S.cell)], [run(figure(x.vatMinor), S.cell)], [run(figure(x.totalMinor), S.cell)]],
           { header },
         );
       }),
@@ -126,16 +129,17 @@ export function layoutStatement(s: Statement, lang: Lang, fonts = loadFonts()) {
     ),
   );
 
-  // The money of the month and the signatures: one chain, never split from each other.
+  // The last row of the corrections, the money of the month and the signatures: one chain, never split.
+  blocks[blocks.length - 1]!.keepWithNext = true;
   const tail: Block[] = [
     ...totalsRows(
       fonts,
       [
-        [`${w('debitsTotal')}: ${w('netColumn').toLowerCase()}`, money(t.debits.netMinor), false],
-        [`${w('correctionsTotal')}: ${w('netColumn').toLowerCase()}`, money(t.corrections.netMinor), false],
-        [`${w('servicesTotal')}: ${w('netColumn').toLowerCase()}`, money(t.services.netMinor), false],
+        [`${w('debitsTotal')} (${lowerFirst(w('netColumn'))})`, money(t.debits.netMinor), false],
+        [`${w('correctionsTotal')} (${lowerFirst(w('netColumn'))})`, money(t.corrections.netMinor), false],
+        [`${w('servicesTotal')} (${lowerFirst(w('netColumn'))})`, money(t.services.netMinor), false],
         [w('vat'), money(t.services.vatMinor), false],
-        [`${w('servicesTotal')}: ${w('totalColumn').toLowerCase()}`, money(t.services.totalMinor), true],
+        [`${w('servicesTotal')} (${lowerFirst(w('totalColumn'))})`, money(t.services.totalMinor), true],
         [w('topupsTotal'), money(t.topupsMinor), false],
       ],
       240,

@@ -51,6 +51,7 @@ export const INVOICE_WORDS = {
   invoiceFile: ['Счёт', 'Invoice'],
   invoiceLine: ['Нормо-часы расширенной технической поддержки (предоплата)', 'Norm-hours of extended technical support (prepayment)'],
   unit: ['нормо-ч', 'norm-h'],
+  unitColumn: ['Ед.', 'Unit'],
   price: ['Цена', 'Price'],
   payee: ['Получатель', 'Payee'],
   payer: ['Плательщик', 'Payer'],
