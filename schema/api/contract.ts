@@ -17,6 +17,7 @@ import { CatalogItem, CatalogItemPatchBody, Category, CategoryPatchBody, NewCata
 import { IdParam } from './common';
 import { CompareQuery, Comparison, NewProjectBody, PledgeBody, Project, ProjectLineBody, ProjectPatchBody } from './crowdfunding';
 import { Customer, CustomerPatchBody, NewCustomerBody } from './customers';
+import { MailPreview, MailPreviewBody, OutboxItem } from './delivery';
 import {
   AcceptStageBody,
   AcceptStageResult,
@@ -77,6 +78,7 @@ const CustomerQuery = z.object({ q: z.string().max(200).optional() });
 const LedgerAppended = z.object({ entry: LedgerEntry, balanceCenti: z.number().int() });
 const LineDeleteQuery = z.object({ version: id().optional() });
 const Revoked = z.object({ revoked: z.number().int() });
+const LinkParams = z.object({ id: IdParam.shape.id, linkId: z.coerce.number().int().min(1).max(2_147_483_647) });
 const OrderQuery = z.object({ status: OrderStatus.optional(), customerId: id().optional() });
 const CancelPledgeBody = z.object({ reason: z.string().trim().max(500).optional() }).strict();
 const LangQuery = z.object({ lang: z.enum(['ru', 'en']).optional() });
@@ -136,6 +138,13 @@ export const CONTRACT = {
   'POST /api/quotes/{id}/share': { params: IdParam, body: ShareBody, response: ShareCreated },
   'DELETE /api/quotes/{id}/share': { params: IdParam, response: Revoked },
   'GET /api/quotes/{id}/shares': { params: IdParam, response: z.array(ShareLinkInfo) },
+  'POST /api/quotes/{id}/shares/{linkId}/renew': { params: LinkParams, body: ShareBody, response: ShareLinkInfo },
+  'DELETE /api/quotes/{id}/shares/{linkId}': { params: LinkParams, response: Revoked },
+  'POST /api/quotes/{id}/mail-preview': { params: IdParam, body: MailPreviewBody, response: MailPreview },
+  'GET /api/quotes/{id}/export.xlsx': { params: IdParam, query: LangQuery, file: XLSX },
+  'GET /api/quotes/{id}/export.pdf': { params: IdParam, query: LangQuery, file: 'application/pdf' },
+  'GET /api/outbox': { response: z.array(OutboxItem) },
+  'POST /api/outbox/{id}/retry': { params: IdParam, response: OutboxItem },
   'POST /api/quotes/{id}/order': { params: IdParam, body: OrderBody, response: Order },
 
   // ---- work orders ----

@@ -17,4 +17,20 @@ export const OutboxItem = z
   })
   .openapi('OutboxItem');
 
+export const MailPreviewBody = z
+  .object({ message: z.string().trim().max(5_000).optional().openapi({ description: 'the manager’s note, as it would be quoted' }) })
+  .openapi('MailPreviewBody');
+
+export const MailPreview = z
+  .object({
+    to: z.array(z.string()).openapi({ description: 'suggested recipients: the customer card’s e-mail' }),
+    lang: z.enum(['ru', 'en']),
+    subject: z.string(),
+    text: z.string(),
+    html: z.string().openapi({ description: 'the message as the customer will see it (the link is made when it is sent)' }),
+    attachment: z.string().openapi({ description: 'the PDF’s file name' }),
+  })
+  .openapi('MailPreview');
+
 export type OutboxItemT = z.infer<typeof OutboxItem>;
+export type MailPreviewT = z.infer<typeof MailPreview>;

@@ -38,7 +38,7 @@ export const SettingsPatchBody = z
         z.literal(''),
         z
           .string()
-          .max(270_000)
+          .max(280_000)
           .regex(/^data:image\/(png|jpeg|svg\+xml);base64,[A-Za-z0-9+/]+=*$/, 'a PNG, JPEG or SVG image as a base64 data: URL (at most 200 KB)'),
       ])
       .optional(),

@@ -91,6 +91,7 @@ const CONTRACT: Record<string, 'public' | 'shared' | string[]> = {
   'get /api/quotes/{id}/export.pdf': STAFF,
   'get /api/shared/{token}/export.pdf': 'shared',
   'get /api/outbox': ['admin'],
+  'post /api/quotes/{id}/mail-preview': SALES,
   'post /api/outbox/{id}/retry': ['admin'],
   'post /api/quotes/{id}/shares/{linkId}/renew': SALES,
   'delete /api/quotes/{id}/shares/{linkId}': SALES,

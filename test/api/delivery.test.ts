@@ -51,6 +51,23 @@ beforeAll(async () => {
 });
 
 describe('sending a quote by e-mail', () => {
+  it('previews the message without sending anything: the customer card’s address, their language, the note escaped', async () => {
+    const customer = await ok('POST', '/api/customers', { body: { name: 'Preview Ltd', email: 'boss@preview.example', lang: 'en' } }, 201);
+    const q = await draftWithLines(customer.id, 'Portal');
+    const before = (await env.DB.prepare('select count(*) as n from outbox').first<{ n: number }>())!.n;
+    const preview = await ok('POST', `/api/quotes/${q.id}/mail-preview`, { body: { message: 'See <b>this</b> & reply' } });
+    expect(preview).toMatchObject({ to: ['boss@preview.example'], lang: 'en', subject: `Estimate ${q.number}: Portal`, attachment: expect.stringMatching(/\.pdf$/) });
+    expect(preview.text).toContain('See <b>this</b> & reply');
+    expect(preview.html).toContain('See &lt;b&gt;this&lt;/b&gt; &amp; reply');
+    expect(preview.text).toMatch(/valid until/);
+    expect((await env.DB.prepare('select count(*) as n from outbox').first<{ n: number }>())!.n).toBe(before);
+    const plain = await ok('POST', `/api/quotes/${(await draftWithLines()).id}/mail-preview`, { body: {} });
+    expect(plain.lang).toBe('ru');
+    expect(plain.text).not.toContain('Сообщение менеджера');
+    await fails('POST', `/api/quotes/${q.id}/mail-preview`, { as: 'accountant', body: {} }, 403, 'forbidden');
+    await fails('POST', '/api/quotes/999999/mail-preview', { body: {} }, 404, 'not_found');
+  });
+
   it('writes the e-mail with the send; delivering it sends the link and the PDF, once', async () => {
     const q = await sendWithMail(await draftWithLines());
     expect(q.status).toBe('sent');

@@ -97,6 +97,8 @@ describe('the quote builder', () => {
     expect(q.totals.totalMinor).toBe(32_940_000);
 
     await page.getByRole('button', { name: 'Отправить' }).click();
+    const send = page.getByRole('dialog');
+    await send.getByRole('button', { name: 'Отправить' }).click();
     await expect.poll(() => page.locator('.page-header .chip').innerText()).toBe('Отправлена');
     await shot(page, '01-quote-editor-sent');
     await context.close();

@@ -12,6 +12,7 @@ import { ComparePage } from './pages/compare';
 import { CrowdfundingPage } from './pages/crowdfunding';
 import { CustomerPage, CustomersPage } from './pages/customers';
 import { LoginPage } from './pages/login';
+import { MailPage } from './pages/mail';
 import { NotFoundPage } from './pages/not-found';
 import { OrderPage } from './pages/order';
 import { ProjectPage } from './pages/project';
@@ -44,11 +45,12 @@ const PAGES: PageDef[] = [
   { path: '/catalog', render: () => <CatalogPage /> },
   { path: '/settings', roles: ['admin'], render: () => <SettingsPage /> },
   { path: '/users', roles: ['admin'], render: () => <UsersPage /> },
+  { path: '/mail', roles: ['admin'], render: () => <MailPage /> },
 ];
 
 interface NavDef {
   href: string;
-  label: 'quotes' | 'customers' | 'navQueue' | 'navReport' | 'navCrowdfunding' | 'priceList' | 'settings' | 'users';
+  label: 'quotes' | 'customers' | 'navQueue' | 'navReport' | 'navCrowdfunding' | 'priceList' | 'settings' | 'users' | 'navMail';
   icon: IconName;
   roles?: RoleT[];
 }
@@ -63,6 +65,7 @@ const NAV: NavDef[] = [
   { href: '/catalog', label: 'priceList', icon: 'catalog' },
   { href: '/settings', label: 'settings', icon: 'settings', roles: ['admin'] },
   { href: '/users', label: 'users', icon: 'users', roles: ['admin'] },
+  { href: '/mail', label: 'navMail', icon: 'mail', roles: ['admin'] },
 ];
 
 /** Where each role starts: sales at the quotes, the accountant at the month. */

@@ -326,6 +326,8 @@ h2{font-size:11pt;margin:4mm 0 1mm;break-after:avoid}
 .section-title{font-size:8.5pt;margin:3mm 0 0;padding-top:1.5mm;break-after:avoid}
 .service{padding:1.3mm 0;break-inside:avoid}.service-head{gap:0 3mm}.service-head h3{font-size:9.5pt}.code{font-size:8.5pt}
 .calc{font-size:8pt;margin:.3mm 0 0}.line-note{font-size:8.5pt;margin:.5mm 0 0}
+.calc,.actual{display:inline}.actual{font-size:8pt;margin:0 0 0 2mm}.actual .chip{font-size:7pt;padding:0 1.2mm;background:none;border:1px solid #999;color:inherit}
+.manager{margin:2mm 0 0;font-size:9pt}
 .services>.service:last-child{break-after:avoid}
 .totals{break-inside:avoid;break-before:avoid}.totals table{max-width:95mm;margin:3mm 0 0 auto}
 .totals th,.totals td{padding:.7mm 0}.totals .grand th,.totals .grand td{font-size:11pt;padding-top:1.5mm}

@@ -111,6 +111,7 @@ export function CustomerForm({ customer, onClose, onSaved }: { customer: Custome
     contactName: customer?.contactName ?? '',
     address: customer?.address ?? '',
     notes: customer?.notes ?? '',
+    lang: customer?.lang ?? ('ru' as 'ru' | 'en'),
   });
   const [error, setError] = useState<unknown>(null);
   const errors = fieldErrors(error);
@@ -150,6 +151,14 @@ export function CustomerForm({ customer, onClose, onSaved }: { customer: Custome
           </Field>
           <Field label={t('phone')} error={errors.phone}>
             {(id) => <input id={id} value={f.phone} onInput={set('phone')} />}
+          </Field>
+          <Field label={t('customerLang')} error={errors.lang} hint={t('customerLangHint')}>
+            {(id) => (
+              <select id={id} value={f.lang} onChange={set('lang')}>
+                <option value="ru">{t('langRu')}</option>
+                <option value="en">{t('langEn')}</option>
+              </select>
+            )}
           </Field>
         </div>
         <Field label={t('address')} error={errors.address}>

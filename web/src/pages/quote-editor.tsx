@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CatalogItemT, QuoteLineT, QuoteT } from '../../../schema/api';
 import { planPaste, type PastePlan } from '../../../worker/domain/paste';
-import { api } from '../api';
+import { api, download } from '../api';
 import { Icon } from '../components/icons';
 import { QuoteStatusChip, quoteStatusWord } from '../components/status';
 import { Button, ErrorNote, Loading, Money, PageHeader, dateText, dateTimeText, toast, useLoad } from '../components/ui';
@@ -14,6 +14,7 @@ import { QuoteGrid, type GridHandle, type GridHandlers } from '../quote/grid';
 import { HeaderFields } from '../quote/header-fields';
 import { quoteOps } from '../quote/ops';
 import { PastePreview } from '../quote/paste-preview';
+import { SendDialog } from '../quote/send-dialog';
 import { ShareDialog } from '../quote/share-panel';
 import { SidePanel } from '../quote/side-panel';
 import { Totals } from '../quote/totals';
@@ -41,7 +42,7 @@ function Editor({ initial, catalog }: { initial: QuoteT; catalog: CatalogItemT[]
   const [pastePlan, setPastePlan] = useState<PastePlan | null>(null);
   const [fresh, setFresh] = useState<ReadonlySet<number>>(new Set());
   const [notice, setNotice] = useState<string | null>(null);
-  const [dialog, setDialog] = useState<'audit' | 'share' | 'order' | 'copy' | null>(null);
+  const [dialog, setDialog] = useState<'audit' | 'share' | 'order' | 'copy' | 'send' | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const grid = useRef<GridHandle | null>(null);
   const lastPaste = useRef<Op | null>(null);
@@ -151,12 +152,26 @@ function Editor({ initial, catalog }: { initial: QuoteT; catalog: CatalogItemT[]
     }
   }
 
-  const send = () =>
-    act(
-      'send',
-      () => api('POST /api/quotes/{id}/send', { params: { id: initial.id }, body: { version: editor.current.current.version } }),
-      t('quoteSent'),
-    );
+  /** From the send dialog: true when the quote was sent (the dialog closes). */
+  async function send(email: { to: string[]; message?: string } | null): Promise<boolean> {
+    setBusy('send');
+    try {
+      const body = { version: editor.current.current.version, ...(email ? { email } : {}) };
+      editor.replace(await api('POST /api/quotes/{id}/send', { params: { id: initial.id }, body }));
+      toast(email ? t('quoteSentMailQueued') : t('quoteSent'));
+      return true;
+    } catch (e) {
+      toast(managerMessage(e), 'danger');
+      return false;
+    } finally {
+      setBusy(null);
+    }
+  }
+  const downloadAs = (format: 'xlsx' | 'pdf') =>
+    void (format === 'xlsx'
+      ? download('GET /api/quotes/{id}/export.xlsx', { params: { id: initial.id } }, `${quote.number}.xlsx`)
+      : download('GET /api/quotes/{id}/export.pdf', { params: { id: initial.id } }, `${quote.number}.pdf`)
+    ).catch((e) => toast(managerMessage(e), 'danger'));
   const revise = () =>
     act(
       'revise',
@@ -217,7 +232,7 @@ function Editor({ initial, catalog }: { initial: QuoteT; catalog: CatalogItemT[]
           <Button
             variant="primary"
             busy={busy === 'send'}
-            onClick={send}
+            onClick={() => setDialog('send')}
             disabled={editor.busy || shown.totals.incompleteLines > 0 || shown.lines.length === 0}
             title={shown.totals.incompleteLines > 0 ? t('enterAllHours') : shown.lines.length === 0 ? t('addServices') : undefined}
           >
@@ -245,6 +260,12 @@ function Editor({ initial, catalog }: { initial: QuoteT; catalog: CatalogItemT[]
             <Icon name="link" /> {t('customerLink')}
           </Button>
         )}
+        <Button onClick={() => downloadAs('xlsx')} title={t('estimateExcel')} disabled={shown.totals.incompleteLines > 0}>
+          <Icon name="download" /> Excel
+        </Button>
+        <Button onClick={() => downloadAs('pdf')} title={t('estimatePdf')} disabled={shown.totals.incompleteLines > 0}>
+          <Icon name="download" /> PDF
+        </Button>
         <Button onClick={() => setDialog('audit')}>{t('auditButton')}</Button>
         {canSell && quote.allowed.archive && (
           <Button variant="ghost" busy={busy === 'archive'} onClick={archive}>
@@ -333,6 +354,7 @@ function Editor({ initial, catalog }: { initial: QuoteT; catalog: CatalogItemT[]
       )}
       {dialog === 'audit' && <AuditDialog quoteId={quote.id} onClose={() => setDialog(null)} />}
       {dialog === 'share' && <ShareDialog quote={quote} onClose={() => setDialog(null)} />}
+      {dialog === 'send' && <SendDialog quote={quote} onSend={send} onClose={() => setDialog(null)} />}
       {dialog === 'order' && <CreateOrderDialog quote={quote} onClose={() => setDialog(null)} />}
       {dialog === 'copy' && <CopyDialog quote={quote} onClose={() => setDialog(null)} />}
     </div>

@@ -6,6 +6,10 @@ import { ErrorNote, Field, PageHeader, fieldErrors, toast } from '../components/
 import { getLang, t } from '../i18n';
 import { useSession } from '../session';
 
+const LOGO_TYPES = ['image/png', 'image/jpeg', 'image/svg+xml'];
+/** The server takes a data URL of up to 280 000 characters: a 200 KiB file in base64 and its prefix. */
+const LOGO_MAX_BYTES = 200 * 1024;
+
 export function SettingsPage() {
   const { settings, refreshSettings } = useSession();
   const lang = getLang();
@@ -19,7 +23,9 @@ export function SettingsPage() {
     companyDetails: settings.companyDetails,
     quoteValidityDays: String(settings.quoteValidityDays),
     shareLinkDays: String(settings.shareLinkDays),
+    logoDataUrl: settings.logoDataUrl,
   });
+  const [logoError, setLogoError] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const errors = fieldErrors(error);
@@ -46,6 +52,7 @@ export function SettingsPage() {
           companyDetails: f.companyDetails,
           quoteValidityDays: Number(f.quoteValidityDays),
           shareLinkDays: Number(f.shareLinkDays),
+          logoDataUrl: f.logoDataUrl,
         },
       });
       await refreshSettings();
@@ -55,6 +62,19 @@ export function SettingsPage() {
     } finally {
       setBusy(false);
     }
+  }
+
+  function pickLogo(e: Event) {
+    const input = e.currentTarget as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    setLogoError(null);
+    if (!file) return;
+    if (!LOGO_TYPES.includes(file.type)) return setLogoError(t('logoWrongType'));
+    if (file.size > LOGO_MAX_BYTES) return setLogoError(t('logoTooLarge'));
+    const reader = new FileReader();
+    reader.onload = () => setF((before) => ({ ...before, logoDataUrl: String(reader.result) }));
+    reader.readAsDataURL(file);
   }
 
   return (
@@ -96,6 +116,19 @@ export function SettingsPage() {
         </div>
         <Field label={t('companyDetails')} error={errors.companyDetails}>
           {(id) => <textarea id={id} value={f.companyDetails} onInput={set('companyDetails')} />}
+        </Field>
+        <Field label={t('logo')} error={logoError ?? errors.logoDataUrl} hint={t('logoHint')}>
+          {(id) => (
+            <div class="row">
+              {f.logoDataUrl && <img class="logo-preview" src={f.logoDataUrl} alt={t('logo')} />}
+              <input id={id} type="file" accept={LOGO_TYPES.join(',')} onChange={pickLogo} />
+              {f.logoDataUrl && (
+                <button type="button" class="btn btn-ghost" onClick={() => setF({ ...f, logoDataUrl: '' })}>
+                  {t('logoRemove')}
+                </button>
+              )}
+            </div>
+          )}
         </Field>
         <div class="row">
           <button type="submit" class="btn btn-primary" disabled={busy} aria-busy={busy}>

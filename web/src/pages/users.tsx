@@ -41,6 +41,7 @@ export function UsersPage() {
               <tr>
                 <th scope="col">{t('userName')}</th>
                 <th scope="col">Email</th>
+                <th scope="col">{t('phone')}</th>
                 <th scope="col">{t('role')}</th>
                 <th scope="col">{t('userActive')}</th>
                 <th scope="col">{t('userCreated')}</th>
@@ -54,6 +55,7 @@ export function UsersPage() {
                 <tr key={u.id}>
                   <td>{u.name}</td>
                   <td>{u.email}</td>
+                  <td>{u.phone || '—'}</td>
                   <td>{roleWord(u.role)}</td>
                   <td>{u.active ? <Chip tone="success">{t('yes')}</Chip> : <Chip>{t('no')}</Chip>}</td>
                   <td>{dateText(u.createdAt)}</td>
@@ -86,6 +88,7 @@ function UserForm({ user, onClose, onSaved }: { user: UserT | null; onClose(): v
   const [f, setF] = useState({
     email: user?.email ?? '',
     name: user?.name ?? '',
+    phone: user?.phone ?? '',
     role: user?.role ?? ('manager' as RoleT),
     active: user?.active ?? true,
     password: '',
@@ -99,9 +102,9 @@ function UserForm({ user, onClose, onSaved }: { user: UserT | null; onClose(): v
       if (user)
         await api('PATCH /api/users/{id}', {
           params: { id: user.id },
-          body: { name: f.name, role: f.role, active: f.active, ...(f.password ? { password: f.password } : {}) },
+          body: { name: f.name, phone: f.phone, role: f.role, active: f.active, ...(f.password ? { password: f.password } : {}) },
         });
-      else await api('POST /api/users', { body: { email: f.email, name: f.name, role: f.role, password: f.password } });
+      else await api('POST /api/users', { body: { email: f.email, name: f.name, phone: f.phone, role: f.role, password: f.password } });
       toast(t('saved'));
       onSaved();
     } catch (err) {
@@ -119,6 +122,9 @@ function UserForm({ user, onClose, onSaved }: { user: UserT | null; onClose(): v
         )}
         <Field label={t('userName')} error={errors.name}>
           {(id) => <input id={id} value={f.name} onInput={(e) => setF({ ...f, name: e.currentTarget.value })} />}
+        </Field>
+        <Field label={t('phone')} error={errors.phone} hint={t('staffPhoneHint')}>
+          {(id) => <input id={id} type="tel" value={f.phone} onInput={(e) => setF({ ...f, phone: e.currentTarget.value })} />}
         </Field>
         <Field label={t('role')} error={errors.role}>
           {(id) => (

@@ -1,4 +1,7 @@
-/** The manager's side of customer links: make one (shown once), see opens and answers, revoke. */
+/**
+ * The manager's side of customer links: make one (shown once), see opens and answers, extend or
+ * revoke each. A link belongs to the quote's number and shows its latest sent revision.
+ */
 import { useState } from 'preact/hooks';
 import type { QuoteT, ShareCreatedT } from '../../../schema/api';
 import { LINK_STATE_WORDS } from '../../../worker/domain/words/ui';
@@ -6,10 +9,11 @@ import { api } from '../api';
 import { Icon } from '../components/icons';
 import { Button, Chip, ErrorNote, Field, Loading, Modal, dateText, dateTimeText, toast, useLoad, NumTh } from '../components/ui';
 import { t, word } from '../i18n';
-import { useSession } from '../session';
+import { hasRole, useSession } from '../session';
 
 export function ShareDialog({ quote, onClose }: { quote: QuoteT; onClose(): void }) {
-  const { settings } = useSession();
+  const { settings, me } = useSession();
+  const canSell = hasRole(me, 'manager', 'admin');
   const links = useLoad(() => api('GET /api/quotes/{id}/shares', { params: { id: quote.id } }), [quote.id]);
   const [days, setDays] = useState(String(settings.shareLinkDays));
   const [created, setCreated] = useState<ShareCreatedT | null>(null);
@@ -46,6 +50,27 @@ export function ShareDialog({ quote, onClose }: { quote: QuoteT; onClose(): void
       const { revoked } = await api('DELETE /api/quotes/{id}/share', { params: { id: quote.id } });
       toast(t('linksRevoked', { count: revoked }));
       setCreated(null);
+      void links.reload();
+    } catch (e) {
+      setError(e);
+    }
+  }
+
+  async function renew(linkId: number) {
+    try {
+      const link = await api('POST /api/quotes/{id}/shares/{linkId}/renew', { params: { id: quote.id, linkId }, body: { expiresInDays: Number(days) } });
+      toast(t('renewedUntil', { date: dateText(link.expiresAt) }));
+      void links.reload();
+    } catch (e) {
+      setError(e);
+    }
+  }
+
+  async function revokeOne(linkId: number) {
+    if (!confirm(t('revokeOneConfirm'))) return;
+    try {
+      await api('DELETE /api/quotes/{id}/shares/{linkId}', { params: { id: quote.id, linkId } });
+      toast(t('linkRevoked'));
       void links.reload();
     } catch (e) {
       setError(e);
@@ -103,7 +128,8 @@ export function ShareDialog({ quote, onClose }: { quote: QuoteT; onClose(): void
           </Button>
         </div>
       )}
-      <h3 class="section-title">{t('linksOfRevision')}</h3>
+      <h3 class="section-title">{t('linksOfNumber', { number: quote.baseNumber })}</h3>
+      <p class="small muted">{t('linksShowLatest')}</p>
       {!links.data ? (
         <Loading rows={2} />
       ) : links.data.length === 0 ? (
@@ -115,8 +141,14 @@ export function ShareDialog({ quote, onClose }: { quote: QuoteT; onClose(): void
               <th scope="col">{t('linkCreated')}</th>
               <th scope="col">{t('validUntil')}</th>
               <th scope="col">{t('firstOpened')}</th>
+              <th scope="col">{t('lastOpened')}</th>
               <NumTh>{t('opens')}</NumTh>
               <th scope="col">{t('status')}</th>
+              {canSell && (
+                <th scope="col">
+                  <span class="sr-only">{t('actions')}</span>
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
@@ -125,10 +157,25 @@ export function ShareDialog({ quote, onClose }: { quote: QuoteT; onClose(): void
                 <td>{dateTimeText(l.createdAt)}</td>
                 <td>{dateText(l.expiresAt)}</td>
                 <td>{l.firstOpenedAt ? dateTimeText(l.firstOpenedAt) : '—'}</td>
+                <td>{l.lastOpenedAt ? dateTimeText(l.lastOpenedAt) : '—'}</td>
                 <td class="num">{l.openCount}</td>
                 <td>
                   <Chip tone={l.state === 'active' ? 'success' : 'neutral'}>{word(LINK_STATE_WORDS[l.state])}</Chip>
                 </td>
+                {canSell && (
+                  <td class="row-actions">
+                    {l.state !== 'revoked' && (
+                      <Button class="btn-small" onClick={() => void renew(l.id)} title={t('linkValidity')}>
+                        {t('renewLink')}
+                      </Button>
+                    )}
+                    {l.state === 'active' && (
+                      <Button class="btn-small" variant="ghost" onClick={() => void revokeOne(l.id)}>
+                        {t('revokeLink')}
+                      </Button>
+                    )}
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>

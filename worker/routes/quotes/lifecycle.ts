@@ -1,5 +1,5 @@
 /** A quote's lifecycle: send, new revision, copy, archive, re-price. */
-import { DuplicateBody, IdParam, Quote, SendBody, VersionBody } from '../../../schema/api';
+import { DuplicateBody, IdParam, MailPreview, MailPreviewBody, Quote, SendBody, VersionBody } from '../../../schema/api';
 import { addDays } from '../../domain/calendar';
 import { MAIL_WORDS } from '../../domain/words/mail';
 import { say } from '../../domain/words/words';
@@ -8,6 +8,9 @@ import { AppError, fieldError, unprocessable } from '../../http/errors';
 import { quoteOr404 } from '../../http/lookups';
 import { commonErrors, jsonBody, jsonResponse, router, staffRoute } from '../../http/route';
 import { enqueueMails } from '../../mail/queue';
+import { quoteSentMail } from '../../mail/render';
+import { estimateFileName } from '../../excel/filename';
+import { quoteParties } from '../../store/quote-parties';
 import { findCustomer } from '../../store/customers';
 import type { NewMail } from '../../store/outbox';
 import { archiveQuote, duplicateQuote, repriceQuote, reviseQuote, sendQuote } from '../../store/quotes';
@@ -56,6 +59,43 @@ export const quoteLifecycleRoutes = router()
       }
       await enqueueMails(c.env.OUTBOX, result.mailIds);
       return c.json(result.quote!, 200);
+    },
+  )
+  .openapi(
+    staffRoute(SALES, {
+      method: 'post',
+      path: '/{id}/mail-preview',
+      tags: ['quotes'],
+      summary: 'The e-mail «Отправить» would send, rendered without sending it (the link is made when it is sent)',
+      request: { params: IdParam, body: jsonBody(MailPreviewBody) },
+      responses: { 200: jsonResponse(MailPreview, 'the message'), ...commonErrors },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const { message } = c.req.valid('json');
+      const quote = await quoteOr404(c.var.db, id);
+      const { settings, today } = await companyToday(c.var.db);
+      const parties = await quoteParties(c.var.db, id);
+      const lang = parties.customer?.lang ?? 'ru';
+      const validUntil = quote.status === 'draft' ? (quote.validUntil ?? addDays(today, settings.quoteValidityDays)) : quote.validUntil;
+      const rendered = quoteSentMail(
+        lang,
+        { number: quote.number, title: quote.title, totalMinor: quote.totals.totalMinor, currency: quote.currency, validUntil, customerName: quote.customerName },
+        { url: `${appOrigin(c)}/s/…`, expiresAt: addDays(today, settings.shareLinkDays) },
+        message ?? '',
+        { company: settings.companyName, manager: parties.manager },
+      );
+      return c.json(
+        {
+          to: parties.customer?.email ? [parties.customer.email] : [],
+          lang,
+          subject: rendered.subject,
+          text: rendered.text,
+          html: rendered.html,
+          attachment: estimateFileName(quote.number, quote.customerName).replace(/\.xlsx$/, '.pdf'),
+        },
+        200,
+      );
     },
   )
   .openapi(

@@ -10,6 +10,7 @@ import { UI_CATALOG_WORDS } from './catalog';
 import { UI_COMMON_WORDS, UI_LOGIN_WORDS } from './common';
 import { UI_CROWDFUNDING_WORDS } from './crowdfunding';
 import { UI_CUSTOMERS_WORDS } from './customers';
+import { UI_DELIVERY_WORDS } from './delivery';
 import { UI_DOCUMENT_WORDS } from './documents';
 import { UI_EDITOR_WORDS } from './editor';
 import { UI_GRID_WORDS } from './grid';
@@ -29,6 +30,7 @@ export const UI_WORDS = vocabulary(
   UI_EDITOR_WORDS,
   UI_GRID_WORDS,
   UI_SHARE_WORDS,
+  UI_DELIVERY_WORDS,
   UI_CUSTOMERS_WORDS,
   UI_MONEY_WORDS,
   UI_ORDERS_WORDS,
@@ -49,3 +51,4 @@ export { CATALOG_SECTION_WORDS } from './catalog';
 export { NOTIFICATION_KIND_WORDS } from './common';
 export { AUDIT_FIELD_WORDS, QUOTE_FIELD_WORDS } from './fields';
 export { LINK_STATE_WORDS } from './share';
+export { MAIL_KIND_WORDS, MAIL_STATUS_WORDS } from './delivery';

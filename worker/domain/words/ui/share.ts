@@ -4,8 +4,8 @@ import type { Pair, Table } from '../words';
 export const UI_SHARE_WORDS = {
   linkCopied: ['Ссылка скопирована', 'Link copied'],
   revokeConfirm: [
-    'Отозвать все ссылки на эту редакцию? Заказчик больше не сможет их открыть.',
-    'Revoke every link to this revision? The customer will no longer be able to open them.',
+    'Отозвать все ссылки на эту смету? Заказчик больше не сможет их открыть.',
+    'Revoke every link to this estimate? The customer will no longer be able to open them.',
   ],
   linksRevoked: ['Отозвано ссылок: {count}', '{count} links revoked'],
   linkShownOnce: [
@@ -18,7 +18,6 @@ export const UI_SHARE_WORDS = {
   linkValidity: ['Срок действия', 'Valid for'],
   daysCount: ['{days} дней', '{days} days'],
   createAndCopyLink: ['Создать и скопировать ссылку', 'Make and copy a link'],
-  linksOfRevision: ['Ссылки на эту редакцию', 'Links to this revision'],
   noLinks: ['Ссылок ещё нет.', 'No links yet.'],
   linkCreated: ['Создана', 'Made'],
   firstOpened: ['Впервые открыта', 'First opened'],
