@@ -25,7 +25,6 @@ export function ReportPage() {
   const series = useLoad(() => api('GET /api/reports/consumption/series', { query: { until: month } }), [month]);
   const [open, setOpen] = useState<number | null>(null);
   const [downloading, setDownloading] = useState(false);
-  const lang = getLang();
   const currency = report.data?.currency ?? settings.currency;
 
   async function excel() {
@@ -129,43 +128,7 @@ export function ReportPage() {
                   {open === c.customerId && (
                     <tr class="catalog-row-detail">
                       <td colSpan={7}>
-                        {c.entries.length === 0 ? (
-                          <p class="muted small">{t('noEntriesThisMonth')}</p>
-                        ) : (
-                          <table class="table inner">
-                            <thead>
-                              <tr>
-                                <th scope="col">{t('date')}</th>
-                                <th scope="col">{t('orderStage')}</th>
-                                <th scope="col">{t('service')}</th>
-                                <th scope="col">{t('category')}</th>
-                                <NumTh>{t('hours')}</NumTh>
-                                <NumTh>K</NumTh>
-                                <NumTh>{t('normHours')}</NumTh>
-                                <NumTh>{t('amount')}</NumTh>
-                              </tr>
-                            </thead>
-                            <tbody>
-                              {c.entries.map((e, i) => (
-                                <tr key={`${e.entryId}-${i}`}>
-                                  <td class="nowrap">{dateText(e.date)}</td>
-                                  <td class="small">
-                                    {e.orderNumber ? `${e.orderNumber} · ${e.stageN}. ${e.stageTitle}` : word(LEDGER_KIND_WORDS[e.kind])}
-                                    {!e.orderNumber && e.memo ? ` — ${e.memo}` : ''}
-                                  </td>
-                                  <td class="small">{e.code ? `${e.code} ${e.title}` : '—'}</td>
-                                  <td class="small">{e.categoryName ?? '—'}</td>
-                                  <td class="num">{e.hoursCenti === null ? '—' : formatFixed(e.hoursCenti, 2, lang)}</td>
-                                  <td class="num">{e.kMilli === null ? '—' : formatMilli(e.kMilli, lang)}</td>
-                                  <td class={`num ${e.normHoursCenti < 0 ? 'negative' : ''}`}>
-                                    <Hours centi={e.normHoursCenti} />
-                                  </td>
-                                  <td class="num">{e.moneyMinor ? <Money minor={-e.moneyMinor} currency={currency} /> : '—'}</td>
-                                </tr>
-                              ))}
-                            </tbody>
-                          </table>
-                        )}
+                        <CustomerEntries month={month} customerId={c.customerId} currency={currency} />
                       </td>
                     </tr>
                   )}
@@ -198,6 +161,57 @@ export function ReportPage() {
           </table>
         )}
       </div>
+    </>
+  );
+}
+
+/** One customer's itemised month, read on demand (the summary carries no entries). */
+function CustomerEntries(props: { month: string; customerId: number; currency: string }) {
+  const { month, customerId, currency } = props;
+  const lang = getLang();
+  const load = useLoad(() => api('GET /api/reports/consumption', { query: { month, customerId } }), [month, customerId]);
+  if (load.error) return <ErrorNote error={load.error} onRetry={() => void load.reload()} />;
+  if (!load.data) return <Loading rows={3} />;
+  const entries = load.data.customers[0]?.entries ?? [];
+  return (
+    <>
+                        {entries.length === 0 ? (
+                          <p class="muted small">{t('noEntriesThisMonth')}</p>
+                        ) : (
+                          <table class="table inner">
+                            <thead>
+                              <tr>
+                                <th scope="col">{t('date')}</th>
+                                <th scope="col">{t('orderStage')}</th>
+                                <th scope="col">{t('service')}</th>
+                                <th scope="col">{t('category')}</th>
+                                <NumTh>{t('hours')}</NumTh>
+                                <NumTh>K</NumTh>
+                                <NumTh>{t('normHours')}</NumTh>
+                                <NumTh>{t('amount')}</NumTh>
+                              </tr>
+                            </thead>
+                            <tbody>
+                              {entries.map((e, i) => (
+                                <tr key={`${e.entryId}-${i}`}>
+                                  <td class="nowrap">{dateText(e.date)}</td>
+                                  <td class="small">
+                                    {e.orderNumber ? `${e.orderNumber} · ${e.stageN}. ${e.stageTitle}` : word(LEDGER_KIND_WORDS[e.kind])}
+                                    {!e.orderNumber && e.memo ? ` — ${e.memo}` : ''}
+                                  </td>
+                                  <td class="small">{e.code ? `${e.code} ${e.title}` : '—'}</td>
+                                  <td class="small">{e.categoryName ?? '—'}</td>
+                                  <td class="num">{e.hoursCenti === null ? '—' : formatFixed(e.hoursCenti, 2, lang)}</td>
+                                  <td class="num">{e.kMilli === null ? '—' : formatMilli(e.kMilli, lang)}</td>
+                                  <td class={`num ${e.normHoursCenti < 0 ? 'negative' : ''}`}>
+                                    <Hours centi={e.normHoursCenti} />
+                                  </td>
+                                  <td class="num">{e.moneyMinor ? <Money minor={-e.moneyMinor} currency={currency} /> : '—'}</td>
+                                </tr>
+                              ))}
+                            </tbody>
+                          </table>
+                        )}
     </>
   );
 }
