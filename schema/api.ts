@@ -13,4 +13,5 @@ export * from './api/quotes';
 export * from './api/shared';
 export * from './api/money';
 export * from './api/crowdfunding';
+export * from './api/accounting';
 export * from './api/delivery';

@@ -13,3 +13,4 @@ export * from './tables/orders';
 export * from './tables/ledger';
 export * from './tables/crowdfunding';
 export * from './tables/delivery';
+export * from './tables/accounting';

@@ -26,8 +26,9 @@ export default defineConfig(async () => {
         main: './worker/index.ts',
         wrangler: { configPath: './wrangler.toml' },
         miniflare: {
-          // A second, empty database for the customer-export round trip.
-          d1Databases: ['DB', 'IMPORT_DB'],
+          // A second, empty database for the customer-export round trip; a third, not migrated at all,
+          // for the migrations' own tests (test/api/migration-accounting.test.ts).
+          d1Databases: ['DB', 'IMPORT_DB', 'MIGRATION_DB'],
           bindings: {
             TEST_MIGRATIONS: await readD1Migrations(`${root}/schema/migrations`),
             TEST_SEED: seed,

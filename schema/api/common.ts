@@ -7,6 +7,7 @@ export const MAX_QUANTITY_MILLI = 10_000_000; // 10 000 units
 export const MAX_K_MILLI = 5_000; // K ≤ 5
 export const MAX_RATE_MINOR = 1_000_000_000; // 10 000 000.00 per norm-hour
 export const MAX_RATE_MILLI = 1_000; // 100 %
+export const MAX_MONEY_MINOR = 100_000_000_000_000; // 1 000 000 000 000.00
 
 export const int = () => z.number().int();
 

@@ -13,6 +13,7 @@
  * compares them field by field until the routes import them from schema/api.
  */
 import { z } from '@hono/zod-openapi';
+import { Invoice, InvoiceBody, MonthParam, MonthQuery, Periods, StatementS } from './accounting';
 import { CatalogItem, CatalogItemPatchBody, Category, CategoryPatchBody, NewCatalogItemBody } from './catalog';
 import { IdParam } from './common';
 import { CompareQuery, Comparison, NewProjectBody, PledgeBody, Project, ProjectLineBody, ProjectPatchBody } from './crowdfunding';
@@ -156,6 +157,18 @@ export const CONTRACT = {
   'GET /api/orders/{id}': { params: IdParam, response: Order },
   'POST /api/orders/{id}/stages/{n}/accept': { body: AcceptStageBody, response: AcceptStageResult },
   'POST /api/orders/{id}/withdraw': { params: IdParam, body: WithdrawBody, response: Order },
+
+  // ---- payments, invoices, statements, closed months (issue 17) ----
+  'GET /api/customers/{id}/invoices': { params: IdParam, response: z.array(Invoice) },
+  'POST /api/customers/{id}/invoices': { params: IdParam, body: InvoiceBody, response: Invoice },
+  'POST /api/invoices/{id}/cancel': { params: IdParam, response: Invoice },
+  'GET /api/invoices/{id}/invoice.xlsx': { params: IdParam, query: LangQuery, file: XLSX },
+  'GET /api/invoices/{id}/invoice.pdf': { params: IdParam, query: LangQuery, file: 'application/pdf' },
+  'GET /api/customers/{id}/statement': { params: IdParam, query: MonthQuery, response: StatementS },
+  'GET /api/customers/{id}/statement.xlsx': { params: IdParam, query: MonthQuery, file: XLSX },
+  'GET /api/customers/{id}/statement.pdf': { params: IdParam, query: MonthQuery, file: 'application/pdf' },
+  'GET /api/periods': { response: Periods },
+  'POST /api/periods/{month}/close': { params: MonthParam, response: Periods },
 
   // ---- the monthly report ----
   'GET /api/reports/consumption': { query: ConsumptionQuery, response: ConsumptionReportS },

@@ -75,7 +75,8 @@ export const FundingS = z.object({
   promisedCenti: int(),
   confirmedCenti: int(),
   remainingCenti: int(),
-  fundedMilli: int(),
+  fundedMilli: int().openapi({ description: 'confirmed ÷ norm-hours, thousandths' }),
+  promisedMilli: int().openapi({ description: 'promised (not yet confirmed) ÷ norm-hours, thousandths' }),
   overPledgedCenti: int(),
   funders: int(),
 });
@@ -109,7 +110,16 @@ export const CompareQuery = z.object({
 export const Comparison = z
   .object({
     n: int(),
-    customer: z.object({ id: int(), name: z.string(), balanceCenti: int() }).nullable(),
+    customer: z
+      .object({
+        id: int(),
+        name: z.string(),
+        balanceCenti: int(),
+        overdraftCenti: int(),
+        queuedCenti: int().openapi({ description: 'what the customer’s queued and running orders still need' }),
+        availableCenti: int().openapi({ description: 'balance + overdraft − queued: what may cover a share' }),
+      })
+      .nullable(),
     projects: z.array(
       FundingS.extend({
         id: int(),
@@ -121,6 +131,7 @@ export const Comparison = z
         perFunderMinor: int(),
         sharesCenti: z.array(int()),
         customerCovers: z.boolean().nullable(),
+        cofunders: z.array(z.object({ customerId: int(), name: z.string(), promisedCenti: int(), confirmedCenti: int() })),
       }),
     ),
   })

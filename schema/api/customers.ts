@@ -4,6 +4,7 @@ import { LANGS } from '../../worker/domain/enums';
 import { MAX_HOURS_CENTI, NOTHING_TO_CHANGE, Role, changesSomething, int, name, text } from './common';
 import { Me, User } from './staff';
 import { Settings } from './settings';
+import { LowBalanceS } from './money';
 import { CatalogItem, Category } from './catalog';
 
 const customerFields = {
@@ -17,6 +18,12 @@ const customerFields = {
   notes: text(5_000).optional(),
   lang: z.enum(LANGS).optional().openapi({ description: 'the language the customer reads: their page, documents, e-mails (default ru)' }),
   overdraftCenti: int().min(0).max(MAX_HOURS_CENTI).optional(),
+  lowBalanceCenti: int()
+    .min(0)
+    .max(MAX_HOURS_CENTI)
+    .nullable()
+    .optional()
+    .openapi({ description: 'flag the customer below this balance; null: what their next stages need' }),
 };
 
 export const NewCustomerBody = z.object(customerFields).strict().openapi('NewCustomerBody');
@@ -40,6 +47,8 @@ export const Customer = z
     lang: z.enum(LANGS),
     overdraftCenti: int(),
     balanceCenti: int(),
+    lowBalanceCenti: int().nullable(),
+    lowBalance: LowBalanceS.optional().openapi({ description: 'one customer only' }),
     createdAt: z.string(),
     version: int(),
   })

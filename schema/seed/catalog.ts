@@ -1,9 +1,11 @@
 /**
  * The demo price list: sections 2–5 of the company's "Платные сервисы и расширенная
- * техническая поддержка" (shared/seeds/000…). Fixed services carry the seed's norm-hours;
+ * техническая поддержка" (shared/seeds/000…), and the paid items its section 1 lists. Fixed services carry the seed's norm-hours;
  * "estimate" services carry none (the seed's tables lost their figures), so a quote line
  * stays incomplete until the manager enters hours. Local demo data only, never migrated.
  */
+
+import { SECTION_ONE } from './catalog-general';
 
 export interface SeedCategory {
   code: string;
@@ -52,8 +54,9 @@ const COURSE_LIMITS = (logicItems: number) =>
     'витрина: не более 10 пустых курсов (название, категория, изображение).',
   ].join('\n');
 
+// Every «по оценке» service is billed by the time actually spent (DOMAIN.md, second round).
 const item = (i: Omit<SeedItem, 'actualTime' | 'hoursCenti' | 'limits'> & Partial<SeedItem>): SeedItem => ({
-  actualTime: false,
+  actualTime: i.mode === 'estimate',
   hoursCenti: null,
   limits: '',
   ...i,
@@ -369,4 +372,15 @@ export const SEED_ITEMS: SeedItem[] = [
     inputs: 'Заявка с параметрами целевой виртуальной машины.',
     result: 'Образ системы и инструкция по развёртыванию.',
   }),
+  // The 14th typical content task of section 4 (the seed lists it first).
+  contentTask(
+    14,
+    'Настройка оформления СЭО ЗКЛ по материалам Заказчика (заполнение брифа и формирование заявки на стилизацию СЭО ЗКЛ выполняется ассистентом редактора)',
+    'Styling the system from the customer’s materials (the content assistant fills in the brief and files the styling request)',
+    'бриф и заявка на стилизацию',
+  ),
+  // Section 1: the paid services the seed lists in its general information, billed by time actually spent.
+  ...SECTION_ONE.map(([code, nameRu, nameEn, category, description]) =>
+    item({ code, section: '1', nameRu, nameEn, mode: 'estimate', actualTime: true, category, description, inputs: 'Заявка Заказчика на клиентском портале.', result: 'По заявке.' }),
+  ),
 ];

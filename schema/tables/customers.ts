@@ -23,6 +23,8 @@ export const customers = sqliteTable(
      * (entries are never updated or deleted), so it cannot drift from the entries.
      */
     balanceCenti: integer('balance_centi').notNull().default(0),
+    /** Below this balance the customer is flagged (and told once); null = what the next stages need. */
+    lowBalanceCenti: integer('low_balance_centi'),
     /** Lower-cased name, legal name and tax id: SQLite folds only ASCII case itself. */
     searchText: text('search_text').notNull().default(''),
     createdAt: text('created_at').notNull(),

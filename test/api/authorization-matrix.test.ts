@@ -96,6 +96,11 @@ const CONTRACT: Record<string, 'public' | 'shared' | string[]> = {
   'post /api/quotes/{id}/shares/{linkId}/renew': SALES,
   'delete /api/quotes/{id}/shares/{linkId}': SALES,
   'patch /api/customers/{id}': STAFF, // overdraftCenti itself: accountant and admin only (test/api/trust.test.ts)
+  // Second round: accounting
+  'post /api/periods/{month}/close': BOOKS,
+  'get /api/periods': BOOKS,
+  'get /api/customers/{id}/statement.xlsx': BOOKS,
+  'get /api/customers/{id}/statement.pdf': BOOKS,
 };
 
 describe('authorization matrix', () => {

@@ -149,6 +149,43 @@ describe('comparing projects', () => {
     expect(uneven.customer).toBeNull();
   });
 
+  it('funded % (confirmed) and promised % apart; the co-funders by name; the balance covers a share only after what the queue needs', async () => {
+    const a = await project({ estimate: [{ kMilli: 1000, hoursCenti: 1000 }], targetDate: '2027-03-31' }); // 10 norm-hours
+    const b = await project({ estimate: [{ kMilli: 1000, hoursCenti: 2000 }] });
+    const cust = await ok('POST', '/api/customers', { as: 'accountant', body: { name: 'Академия «Очередь»' } }, 201);
+    const other = await ok('POST', '/api/customers', { as: 'accountant', body: { name: 'Гимназия «Альфа»' } }, 201);
+    await topup(cust.id, 1000);
+    const confirmed = await ok('POST', `/api/crowdfunding/${a.id}/pledges`, { body: { customerId: cust.id, normHoursCenti: 250 } }, 201);
+    await ok('POST', `/api/crowdfunding/${a.id}/pledges/${confirmed.pledges[0].id}/confirm`, { as: 'accountant' });
+    await ok('POST', `/api/crowdfunding/${a.id}/pledges`, { body: { customerId: other.id, normHoursCenti: 400 } }, 201);
+    let cmp = await ok('GET', `/api/crowdfunding/compare?ids=${a.id},${b.id}&n=1&customerId=${cust.id}`);
+    const [pa] = cmp.projects;
+    expect(pa).toMatchObject({ confirmedCenti: 250, promisedCenti: 400, fundedMilli: 250, promisedMilli: 400, targetDate: '2027-03-31', remainingCenti: 350 });
+    expect(pa.cofunders).toEqual([
+      { customerId: cust.id, name: 'Академия «Очередь»', promisedCenti: 0, confirmedCenti: 250 },
+      { customerId: other.id, name: 'Гимназия «Альфа»', promisedCenti: 400, confirmedCenti: 0 },
+    ]);
+    // 7,50 left on the balance covers a 3,50 share…
+    expect(cmp.customer).toMatchObject({ balanceCenti: 750, queuedCenti: 0, availableCenti: 750 });
+    expect(pa.customerCovers).toBe(true);
+    // …until a queued order needs 5 of them: 2,50 is what is left for a share.
+    const q = await ok('POST', '/api/quotes', { body: { customerId: cust.id, title: 'Очередь' } }, 201);
+    const items = await ok<any[]>('GET', '/api/catalog/items');
+    let quote = await ok('POST', `/api/quotes/${q.id}/lines`, { body: { version: q.version, catalogItemId: items.find((i) => i.code === '2.6').id, hoursCenti: 500 } }, 201);
+    quote = await ok('POST', `/api/quotes/${q.id}/send`, { body: { version: quote.version } });
+    const { token } = await ok('POST', `/api/quotes/${q.id}/share`, {}, 201);
+    const accepted = await fetchWorker(`/api/shared/${token}/accept`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: ORIGIN, 'cf-connecting-ip': freshIp() },
+      body: JSON.stringify({ name: 'Директор' }),
+    });
+    expect(accepted.status).toBe(200);
+    await ok('POST', `/api/quotes/${q.id}/order`, {}, 201);
+    cmp = await ok('GET', `/api/crowdfunding/compare?ids=${a.id},${b.id}&n=1&customerId=${cust.id}`);
+    expect(cmp.customer).toMatchObject({ balanceCenti: 750, queuedCenti: 500, availableCenti: 250 });
+    expect(cmp.projects[0].customerCovers).toBe(false);
+  });
+
   it('refuses 1 or 5 projects, unknown ids, garbage', async () => {
     const ps = [];
     for (let i = 0; i < 5; i++) ps.push(await project());

@@ -7,6 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { CUSTOMER_DATA_SHEET_WORDS } from '../../worker/excel/customer-sheets/book';
 import { COMPARE_SHEET_WORDS } from '../../worker/excel/crowdfunding';
 import { REPORT_SHEET_WORDS } from '../../worker/excel/consumption';
+import { INVOICE_SHEET_WORDS } from '../../worker/excel/invoice';
+import { STATEMENT_SHEET_WORDS } from '../../worker/excel/statement';
+import { INVOICE_PDF_WORDS } from '../../worker/pdf/invoice';
+import { STATEMENT_PDF_WORDS } from '../../worker/pdf/statement';
+import { ACCOUNTING_REFUSAL_WORDS } from '../../worker/domain/words/accounting';
+import { INVOICE_WORDS, STATEMENT_WORDS } from '../../worker/domain/words/statement';
 import { ESTIMATE_SHEET_WORDS } from '../../worker/excel/estimate';
 import { SHARED_PAGE_WORDS } from '../../worker/pages/shared-page';
 import { ESTIMATE_PDF_WORDS } from '../../worker/pdf/estimate';
@@ -39,6 +45,7 @@ describe('the documents’ words', () => {
     expect(files.some((f) => f.endsWith('excel/estimate.ts'))).toBe(true);
     expect(files.some((f) => f.endsWith('pdf/estimate.ts'))).toBe(true);
     expect(files.some((f) => f.endsWith('pages/shared-page.ts'))).toBe(true);
+    expect(files.some((f) => f.endsWith('excel/statement.ts')) && files.some((f) => f.endsWith('pdf/invoice.ts'))).toBe(true);
     const found = Object.entries(sources).flatMap(([file, text]) => cyrillicLiterals(text).map((l) => `${file}: ${l.slice(0, 60)}`));
     expect(found).toEqual([]);
     // The check itself sees a word table, a ternary and a template, and not a comment.
@@ -67,10 +74,15 @@ describe('the documents’ words', () => {
     for (const key of ['operation', 'order', 'stage', 'content', 'topupColumn', 'debitColumn', 'correctionColumn', 'runningColumn'] as const) {
       expect(REPORT_SHEET_WORDS[key]).toBe(CUSTOMER_DATA_SHEET_WORDS[key]);
     }
+    // The statement and the invoice: the Excel file and the PDF read the same entries, and the report's rows.
+    for (const key of Object.keys(STATEMENT_SHEET_WORDS) as (keyof typeof STATEMENT_SHEET_WORDS)[]) expect(STATEMENT_PDF_WORDS[key]).toBe(STATEMENT_SHEET_WORDS[key]);
+    for (const key of Object.keys(INVOICE_SHEET_WORDS) as (keyof typeof INVOICE_SHEET_WORDS)[]) expect(INVOICE_PDF_WORDS[key]).toBe(INVOICE_SHEET_WORDS[key]);
+    for (const key of ['openingRow', 'closingRow', 'topupColumn', 'debitColumn', 'correctionColumn'] as const) expect(STATEMENT_SHEET_WORDS[key]).toBe(REPORT_SHEET_WORDS[key]);
+    for (const key of ['total', 'vat', 'vatIncluded', 'noVat', 'contractor', 'customer', 'signature', 'stamp'] as const) expect(INVOICE_SHEET_WORDS[key]).toBe(STATEMENT_SHEET_WORDS[key]);
   });
 
   it('one meaning, one key: no pair of words is in the catalogue twice', () => {
-    const tables = { DOCUMENT_WORDS, LEDGER_WORDS, REPORT_WORDS, CROWDFUNDING_WORDS, CUSTOMER_DATA_WORDS, PAGE_WORDS };
+    const tables = { DOCUMENT_WORDS, LEDGER_WORDS, REPORT_WORDS, CROWDFUNDING_WORDS, CUSTOMER_DATA_WORDS, PAGE_WORDS, STATEMENT_WORDS, INVOICE_WORDS, ACCOUNTING_REFUSAL_WORDS };
     const seen = new Map<string, string>();
     const twice: string[] = [];
     for (const [name, table] of Object.entries(tables)) {

@@ -287,9 +287,11 @@ describe('the crowdfunding comparison workbook', () => {
     expect(ws.getCell('B6').value).toBe('ООО «Проверка баланса»');
     expect(ws.getCell('B7').value).toBe(2);
     expect(ws.getCell('B8').value).toBe(0.5);
+    expect(ws.getCell('A9').value).toBe('Уже нужно заявкам в очереди, нормо-ч'); // issue 17: covers what the queue leaves
+    expect(ws.getCell('B9').value).toBe(0);
 
     const header = rowLabelled(ws, 'Показатель');
-    expect(header).toBe(10);
+    expect(header).toBe(11);
     expect([2, 3, 4].map((col) => ws.getCell(header, col).value)).toEqual([a.title, b.title, c.title]);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', xSplit: 1, ySplit: header });
     expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${header}:${header}` });
@@ -297,6 +299,10 @@ describe('the crowdfunding comparison workbook', () => {
     expect(info('Код')).toEqual([a.code, b.code, c.code]);
     expect(info('Статус')).toEqual(['Сбор взносов', 'Сбор взносов', 'Сбор взносов']);
     expect(info('Плановый срок')).toEqual([new Date(Date.UTC(2026, 8, 1)), '—', '—']);
+    const names = info('Участники (обещано / подтверждено, нормо-ч)');
+    json.projects.forEach((p: any, i: number) => {
+      for (const f of p.cofunders) expect(String(names[i])).toContain(f.name);
+    });
 
     const row = (label: string) => rowLabelled(ws, label);
     const R = {
@@ -306,6 +312,7 @@ describe('the crowdfunding comparison workbook', () => {
       promised: row('Обещано, нормо-ч'),
       remaining: row('Осталось, нормо-ч'),
       funded: row('Собрано'),
+      promisedPercent: row('Обещано, ещё не подтверждено'),
       funders: row('Участников'),
       share: row('Доля нового участника, нормо-ч'),
       shareMoney: row('Стоимость доли'),
@@ -325,11 +332,13 @@ describe('the crowdfunding comparison workbook', () => {
       expect(toHundredths(Number(resultOf(at(R.remaining))))).toBe(p.remainingCenti);
       expect(formulaOf(at(R.funded))).toBe(`IF(${C}${R.nh}>0,ROUNDDOWN(ROUND(${C}${R.confirmed}/${C}${R.nh},12),3),0)`);
       expect(Math.round(Number(resultOf(at(R.funded))) * 1000)).toBe(p.fundedMilli);
+      expect(formulaOf(at(R.promisedPercent))).toBe(`IF(${C}${R.nh}>0,ROUNDDOWN(ROUND(${C}${R.promised}/${C}${R.nh},12),3),0)`);
+      expect(Math.round(Number(resultOf(at(R.promisedPercent)) ?? 0) * 1000)).toBe(p.promisedMilli);
       expect(formulaOf(at(R.share))).toBe(`ROUNDUP(ROUND(${C}${R.remaining}*100,0)/$B$5,0)/100`);
       expect(toHundredths(Number(resultOf(at(R.share))))).toBe(p.perFunderCenti);
       expect(formulaOf(at(R.shareMoney))).toBe(`ROUND(${C}${R.share}*$B$4,2)`);
       expect(toHundredths(Number(resultOf(at(R.shareMoney))))).toBe(p.perFunderMinor);
-      expect(formulaOf(at(R.covers))).toBe(`IF(ROUND($B$7+$B$8,2)>=${C}${R.share},"да","нет")`);
+      expect(formulaOf(at(R.covers))).toBe(`IF(ROUND($B$7+$B$8-$B$9,2)>=${C}${R.share},"да","нет")`);
       expect(resultOf(at(R.covers))).toBe(p.customerCovers ? 'да' : 'нет');
     });
     expect([2, 3, 4].map((col) => ws.getCell(R.shares, col).value)).toEqual(['1 × 10,34 + 2 × 10,33', '1 × 2,23 + 2 × 2,22', '2 × 1,67 + 1 × 1,66']);
@@ -367,7 +376,7 @@ describe('the crowdfunding comparison workbook', () => {
     expect(ws.getCell(legend + 1, 1).value).toMatch(/^Осталось = МАКС\(0; нормо-часы − обещано − подтверждено\)/);
 
     // Recomputed independently, every formula gives its cached result.
-    expect(await expectFormulasConsistent(wb, data)).toBe(3 * 5);
+    expect(await expectFormulasConsistent(wb, data)).toBe(3 * 6); // remaining, funded, promised %, share, its money, covers
     expect(wb.title).toBe('Сравнение краудфандинг-проектов');
     expect(wb.keywords).toBe(`${a.code}; ${b.code}; ${c.code}`);
     expect(wb.creator).toBe('ООО «Открытые технологии»');

@@ -386,9 +386,12 @@ describe('Content-Disposition (RFC 6266)', () => {
 
 let entryId = 1;
 function entry(o: Partial<ConsumptionEntry> & Pick<ConsumptionEntry, 'date' | 'kind' | 'normHoursCenti'>): ConsumptionEntry {
+  const money = o.moneyMinor ?? 0;
   return {
     entryId: entryId++, at: `${o.date}T09:00:00.000Z`, topupKind: null, memo: '', orderId: null, orderNumber: null, stageN: null, stageTitle: null,
-    code: null, title: null, categoryName: null, hoursCenti: null, kMilli: null, moneyMinor: 0, rateMinor: null, correctsEntryId: null, ...o,
+    code: null, title: null, categoryName: null, hoursCenti: null, kMilli: null, moneyMinor: money, rateMinor: null, correctsEntryId: null,
+    subtotalMinor: money, discountMinor: 0, netMinor: money, vatMinor: 0, totalMinor: money, paymentRef: '', invoiceNumber: null,
+    plannedHoursCenti: null, plannedNormHoursCenti: null, correctsKind: null, ...o,
   };
 }
 function debit(date: string, code: string, hoursCenti: number, kMilli: number, stageN: number, rateMinor = 300_000): ConsumptionEntry {
@@ -399,7 +402,7 @@ function debit(date: string, code: string, hoursCenti: number, kMilli: number, s
   });
 }
 function report(customers: ReturnType<typeof summarize>[], month = '2026-05'): ConsumptionReport {
-  return { month, timeZone: 'Europe/Moscow', currency: 'RUB', companyName: 'ООО «Открытые технологии»', generatedAt: '2026-06-01T07:00:00.000Z', customers, totals: reportTotals(customers) };
+  return { month, timeZone: 'Europe/Moscow', currency: 'RUB', companyName: 'ООО «Открытые технологии»', generatedAt: '2026-06-01T07:00:00.000Z', closed: false, customers, totals: reportTotals(customers) };
 }
 async function read(data: ArrayBuffer) {
   const wb = new ExcelJS.Workbook();
@@ -468,9 +471,9 @@ describe('the monthly consumption workbook', () => {
     const ws = wb.worksheets[1]!;
     expect(ws.getCell('A1').value).toBe(u.name);
     expect(ws.getCell('M3').value).toBe(12.5);
-    expect(ws.getRow(4).values).toEqual([undefined, 'Дата', 'Операция', 'Заявка', 'Этап', 'Код', 'Содержание', 'Категория', 'Часы', 'K', 'Пополнение,\nнормо-ч', 'Списание,\nнормо-ч', 'Корректировка,\nнормо-ч', 'Остаток,\nнормо-ч', 'Списано, ₽']);
+    expect(ws.getRow(4).values).toEqual([undefined, 'Дата', 'Операция', 'Заявка', 'Этап', 'Код', 'Содержание', 'Категория', 'Часы', 'K', 'Пополнение,\nнормо-ч', 'Списание,\nнормо-ч', 'Корректировка,\nнормо-ч', 'Остаток,\nнормо-ч', 'Услуги\nбез НДС, ₽', 'НДС\nуслуг, ₽', 'Услуги\nс НДС, ₽', 'Оплачено\n(пополнения), ₽']);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 4 });
-    expect(ws.autoFilter).toBe('A4:N9');
+    expect(ws.autoFilter).toBe('A4:Q9');
     expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', printTitlesRow: '4:4' });
     // Entry rows: the date on the company's calendar as a real date; the debit's details.
     const date = ws.getCell('A5');
@@ -481,7 +484,8 @@ describe('the monthly consumption workbook', () => {
     expect(ws.getRow(7).values).toEqual(
       expect.arrayContaining(['Списание', 'W-2026-0007', '2. Этап 2', '4.1', 'Услуга 4.1', 'Ассистент редактора', 10.5, 0.6, 6.3]),
     );
-    expect(ws.getCell('N7').value).toBe(18_900); // 6.30 norm-h × 3 000 ₽
+    expect(ws.getCell('N7').value).toBe(18_900); // 6.30 norm-h × 3 000 ₽ (net: no discount, no VAT in this fixture)
+    expect(ws.getCell('P7').value).toBe(18_900);
     expect(formulaOf(ws, 'M5')).toBe('M3+J5-K5+L5');
     expect(formulaOf(ws, 'M6')).toBe('M5+J6-K6+L6');
     expect(ws.getCell('F9').value).toBe('=HYPERLINK("http://evil") сторно');
@@ -492,11 +496,14 @@ describe('the monthly consumption workbook', () => {
     expect(formulaOf(ws, 'K10')).toBe('SUM(K5:K9)');
     expect(formulaOf(ws, 'L10')).toBe('SUM(L5:L9)');
     expect(formulaOf(ws, 'N10')).toBe('SUM(N5:N9)');
+    expect(formulaOf(ws, 'Q10')).toBe('SUM(Q5:Q9)');
     expect(formulaOf(ws, 'M11')).toBe('M3+J10-K10+L10');
     expect(toMinor(resultOf(ws, 'J10'))).toBe(u.topupsCenti);
     expect(toMinor(resultOf(ws, 'K10'))).toBe(u.debitsCenti);
     expect(toMinor(resultOf(ws, 'L10'))).toBe(u.correctionsCenti);
     expect(toMinor(resultOf(ws, 'N10'))).toBe(u.moneyMinor);
+    expect(toMinor(resultOf(ws, 'P10'))).toBe(u.totalMinor);
+    expect(toMinor(resultOf(ws, 'Q10'))).toBe(u.topupsMinor);
     expect(toMinor(resultOf(ws, 'M11'))).toBe(u.closingCenti);
     expect(toMinor(resultOf(ws, 'M9'))).toBe(u.closingCenti); // the running balance ends where the closing is
     await expectFormulasConsistent(wb, data);

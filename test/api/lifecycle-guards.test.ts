@@ -8,7 +8,9 @@ import { sql, type SQL } from 'drizzle-orm';
 import { SQLiteAsyncDialect } from 'drizzle-orm/sqlite-core';
 import { describe, expect, it } from 'vitest';
 import { PLEDGE_LIFECYCLE, PROJECT_LIFECYCLE } from '../../worker/domain/crowdfunding';
-import { ORDER_STATUSES, PLEDGE_STATUSES, QUOTE_STATUSES, STAGE_STATUSES, STORED_PROJECT_STATUSES, type QuoteStatus } from '../../worker/domain/enums';
+import { INVOICE_STATUSES, ORDER_STATUSES, PERIOD_STATUSES, PLEDGE_STATUSES, QUOTE_STATUSES, STAGE_STATUSES, STORED_PROJECT_STATUSES, type QuoteStatus } from '../../worker/domain/enums';
+import { INVOICE_LIFECYCLE } from '../../worker/domain/invoice';
+import { PERIOD_LIFECYCLE } from '../../worker/domain/periods';
 import { may, type Lifecycle } from '../../worker/domain/lifecycle';
 import { ORDER_LIFECYCLE, STAGE_LIFECYCLE } from '../../worker/domain/order-lifecycle';
 import { QUOTE_LIFECYCLE, effectiveStatus } from '../../worker/domain/quote-lifecycle';
@@ -63,6 +65,11 @@ describe('the SQL guards say what the lifecycle tables say', () => {
       (await checkTable(PROJECT_LIFECYCLE, STORED_PROJECT_STATUSES)) +
       (await checkTable(PLEDGE_LIFECYCLE, PLEDGE_STATUSES));
     expect(checked).toBeGreaterThan(50);
+  });
+
+  it('invoices and accounting months: every action × every status', async () => {
+    const checked = (await checkTable(INVOICE_LIFECYCLE, INVOICE_STATUSES)) + (await checkTable(PERIOD_LIFECYCLE, PERIOD_STATUSES));
+    expect(checked).toBe(2 * 3 + 1 * 2);
   });
 });
 

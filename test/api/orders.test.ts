@@ -188,10 +188,14 @@ describe('work orders', () => {
     order = await ok('GET', `/api/orders/${order.id}`);
     expect(order.status).toBe('in_progress');
 
-    // 2.1 is billed by actual time: 12.5 h spent × K 0.6 = 7.5 norm-hours
+    // 2.1 is billed by actual time: 12.5 h spent × K 0.6 = 7.5 norm-hours, over its 6.00 estimate:
+    // the one who signs off confirms the overrun (DOMAIN.md, second round).
     res = await accept(order.id, 2, { actualHoursCenti: 1250 });
+    expect(res.status).toBe(422);
+    expect(((await res.json()) as any).error).toMatchObject({ code: 'overrun_not_confirmed', details: { plannedCenti: 600, actualCenti: 750, differenceCenti: 150 } });
+    res = await accept(order.id, 2, { actualHoursCenti: 1250, confirmOverrun: true });
     body = (await res.json()) as any;
-    expect(body.debit).toMatchObject({ normHoursCenti: 750, moneyMinor: 2_250_000, balanceAfterCenti: 7750 });
+    expect(body.debit).toMatchObject({ normHoursCenti: 750, plannedCenti: 600, overrun: true, moneyMinor: 2_250_000, balanceAfterCenti: 7750 });
     expect(body.order.stages[1]).toMatchObject({ status: 'accepted', debitedCenti: 750 });
     expect(body.order.stages[1].lines[0].actualHoursCenti).toBe(1250);
     expect(body.order.status).toBe('in_progress');
@@ -254,7 +258,7 @@ describe('work orders', () => {
     expect(await balance(c.id)).toBe(3600);
   });
 
-  it('concurrent acceptances of different orders never overdraw; an allowed overdraft is honoured', async () => {
+  it('concurrent sign-offs of different orders are all recorded, even past the overdraft; then the queue pauses what it cannot pay', async () => {
     const c = await newCustomer();
     const quotes = [];
     for (let i = 0; i < 6; i++) quotes.push(await acceptedQuote(c.id, [['2.4']])); // 10 h each
@@ -268,18 +272,23 @@ describe('work orders', () => {
     expect(results.filter((r) => r.status === 200)).toHaveLength(6);
     expect(await balance(c.id)).toBe(0);
 
+    // Second round: a finished stage is always recorded — the work was done — even beyond the
+    // overdraft (it used to be a 422 that left the stage stuck); the orders then pause before their next stage.
     const d = await newCustomer(1500);
-    const qs = [await acceptedQuote(d.id, [['2.4']]), await acceptedQuote(d.id, [['2.4']]), await acceptedQuote(d.id, [['2.4']])];
+    const two: [string][] = [['2.4'], ['2.4']];
+    const qs = [await acceptedQuote(d.id, two), await acceptedQuote(d.id, two), await acceptedQuote(d.id, two)];
     await topup(d.id, 1000);
     const os = [];
     for (const q of qs) os.push(await ok('POST', `/api/quotes/${q.id}/order`, {}, 201));
     await env.DB.prepare("update orders set status = 'in_progress' where customer_id = ?").bind(d.id).run(); // as if the queue had let them all run
     const raced = await Promise.all(os.map((o) => accept(o.id, 1)));
-    expect(raced.filter((r) => r.status === 200)).toHaveLength(2); // 10 + 15 overdraft = 25 ≥ 2 × 10
-    const refused = raced.find((r) => r.status !== 200)!;
-    expect(refused.status).toBe(422);
-    expect(((await refused.json()) as any).error.code).toBe('insufficient_balance');
-    expect(await balance(d.id)).toBe(-1000);
+    expect(raced.map((r) => r.status)).toEqual([200, 200, 200]);
+    expect(await balance(d.id)).toBe(-2000); // 10 − 3 × 10, beyond the 15 allowed
+    const after = await ok<any[]>('GET', `/api/orders?customerId=${d.id}`);
+    expect(after.map((o) => o.status)).toEqual(['paused', 'paused', 'paused']);
+    expect(after[0].shortfall).toMatchObject({ normHoursCenti: 1000 - (-2000 + 1500) });
+    expect(after[2].shortfall).toMatchObject({ normHoursCenti: 3000 - (-2000 + 1500) });
+    await fails('POST', `/api/orders/${os[0]!.id}/stages/2/accept`, { as: 'accountant', headers: { 'idempotency-key': key() } }, 422, 'insufficient_balance');
   });
 
   it('the queue runs in order of final approval', async () => {

@@ -259,3 +259,73 @@ describe('crowdfunding pledges under a crowd', () => {
     expect((await reportOf(c.id)).customer).toMatchObject({ closingCenti: 10_000 });
   });
 });
+
+describe('payments, invoices and closed months under a crowd', () => {
+  const pay = (customerId: number, body: Record<string, unknown>, k: string) =>
+    call('POST', `/api/customers/${customerId}/ledger`, { as: 'accountant', headers: { 'idempotency-key': k }, body: { kind: 'topup', ...body } });
+
+  it('16 top-ups paid in rubles with ONE key credit once; 16 with distinct keys credit 16 times, money and hours agreeing', async () => {
+    const c = await newCustomer();
+    const k = key();
+    const same = await burst(16, () => pay(c.id, { amountMinor: 1_500_000, paymentRef: 'п/п 901' }, k));
+    expect(same.map((a) => a.status)).toEqual(Array(16).fill(201));
+    expect(new Set(same.map((a) => a.body)).size).toBe(1);
+    expect(JSON.parse(same[0]!.body).entry).toMatchObject({ normHoursCenti: 500, moneyMinor: 1_500_000, paymentRef: 'п/п 901' });
+    const distinct = await burst(16, () => pay(c.id, { amountMinor: 300_000, paymentRef: 'п/п' }, key()));
+    expect(distinct.map((a) => a.status)).toEqual(Array(16).fill(201));
+    const facts = await ledgerFacts(c.id);
+    expect(facts.entries).toHaveLength(17);
+    expect(facts.balanceCenti).toBe(500 + 16 * 100);
+    expect(facts.entries.reduce((s, e) => s + e.m, 0)).toBe(1_500_000 + 16 * 300_000);
+    const { customer } = await reportOf(c.id);
+    expect(customer).toMatchObject({ topupsCenti: 2100, topupsMinor: 6_300_000, closingCenti: 2100 });
+  });
+
+  it('an invoice is settled once: one key → 16 equal answers; distinct keys → one top-up, the rest told it is paid', async () => {
+    const c = await newCustomer();
+    const one = await ok('POST', `/api/customers/${c.id}/invoices`, { as: 'accountant', body: { normHoursCenti: 1000 } }, 201);
+    const two = await ok('POST', `/api/customers/${c.id}/invoices`, { as: 'accountant', body: { normHoursCenti: 700 } }, 201);
+    const k = key();
+    const same = await burst(16, () => pay(c.id, { invoiceId: one.id }, k));
+    expect(same.map((a) => a.status)).toEqual(Array(16).fill(201));
+    expect(new Set(same.map((a) => a.body)).size).toBe(1);
+    const distinct = await burst(16, () => pay(c.id, { invoiceId: two.id }, key()));
+    expect(distinct.filter((a) => a.status === 201)).toHaveLength(1);
+    expect(distinct.filter((a) => a.status !== 201).map((a) => JSON.parse(a.body).error.code)).toEqual(Array(15).fill('invoice_paid'));
+    const facts = await ledgerFacts(c.id);
+    expect(facts.entries.map((e) => e.n)).toEqual([1000, 700]);
+    expect(facts.balanceCenti).toBe(1700);
+    expect((await ok('GET', `/api/invoices/${two.id}`)).status).toBe('paid');
+    expect((await reportOf(c.id)).customer).toMatchObject({ topupsCenti: 1700, closingCenti: 1700 });
+  });
+
+  it('closing a month: one key → the same answer 16 times; distinct keys → one closes it; top-ups dated in it land before or are refused', async () => {
+    await allowBackdating(400);
+    const now = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow' }).format(new Date());
+    const [y, m] = now.split('-').map(Number) as [number, number];
+    const month = (back: number) => new Date(Date.UTC(y, m - 1 - back, 1)).toISOString().slice(0, 7);
+    const c = await newCustomer();
+    await topup(c.id, 100, { at: `${month(3)}-05` });
+    const k = key();
+    const same = await burst(16, () => call('POST', `/api/periods/${month(3)}/close`, { as: 'accountant', headers: { 'idempotency-key': k } }));
+    expect(same.map((a) => a.status)).toEqual(Array(16).fill(200));
+    expect(new Set(same.map((a) => a.body)).size).toBe(1);
+    // A crowd of closes of the next month, with payments dated in it racing them.
+    const [closes, payments] = await Promise.all([
+      burst(16, () => call('POST', `/api/periods/${month(2)}/close`, { as: 'admin', headers: { 'idempotency-key': key() } })),
+      burst(16, () => pay(c.id, { normHoursCenti: 10, at: `${month(2)}-10` }, key())),
+    ]);
+    expect(closes.filter((a) => a.status === 200)).toHaveLength(1);
+    expect(closes.filter((a) => a.status !== 200).map((a) => JSON.parse(a.body).error.code)).toEqual(Array(15).fill('period_already_closed'));
+    for (const p of payments) {
+      expect([201, 422]).toContain(p.status);
+      if (p.status === 422) expect(JSON.parse(p.body).error.code).toBe('period_closed');
+    }
+    // Whatever the interleaving: nothing dated in the closed month was written after it closed.
+    const closedAt = (await env.DB.prepare('select closed_at as t, end_at as e from accounting_periods where month = ?').bind(month(2)).first<{ t: string; e: string }>())!;
+    const late = await env.DB.prepare('select count(*) as n from ledger_entries where at < ? and created_at > ?').bind(closedAt.e, closedAt.t).first<{ n: number }>();
+    expect(late!.n).toBe(0);
+    const facts = await ledgerFacts(c.id);
+    expect(facts.entries.length).toBe(1 + payments.filter((p) => p.status === 201).length);
+  });
+});

@@ -118,7 +118,7 @@ describe('catalog search', () => {
   });
 
   it('codes match by prefix; nonsense finds nothing', () => {
-    expect(searchCatalog(items, '4.1').map((i) => i.code)).toEqual(['4.1', '4.10', '4.11', '4.12', '4.13']);
+    expect(searchCatalog(items, '4.1').map((i) => i.code)).toEqual(['4.1', '4.10', '4.11', '4.12', '4.13', '4.14']);
     expect(searchCatalog(items, 'зеленый слон')).toEqual([]);
   });
 });

@@ -104,6 +104,8 @@ describe('month summaries', () => {
   const entry = (kind: ConsumptionEntry['kind'], normHoursCenti: number, moneyMinor = 0): ConsumptionEntry => ({
     entryId: 1, at: '', date: '', kind, topupKind: null, memo: '', orderId: null, orderNumber: null, stageN: null, stageTitle: null,
     code: null, title: null, categoryName: null, hoursCenti: null, kMilli: null, normHoursCenti, moneyMinor, rateMinor: null, correctsEntryId: null,
+    subtotalMinor: moneyMinor, discountMinor: 0, netMinor: moneyMinor, vatMinor: 0, totalMinor: moneyMinor, paymentRef: '', invoiceNumber: null,
+    plannedHoursCenti: null, plannedNormHoursCenti: null, correctsKind: null,
   });
   it('closing = opening + top-ups − debits + corrections; money of the debits', () => {
     const s = summarize(1, 'A', 1000, [entry('topup', 5000), entry('debit', -2000, -6_000_000), entry('debit', -600, -1_800_000), entry('correction', -300)]);

@@ -108,7 +108,6 @@ describe('focus and the keyboard', () => {
     expect(await dialog.innerText()).toContain('Выберите заказчика из списка');
     expect(page.url()).toMatch(/\/quotes$/);
     await customer.click();
-    // Specific enough that other tests' customers (delivery.e2e.ts adds «Колледж <stamp>») cannot come first.
     await page.keyboard.type('колледж связи');
     await dialog.getByRole('option').first().waitFor();
     await page.keyboard.press('ArrowDown');

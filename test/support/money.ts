@@ -30,10 +30,16 @@ export const balance = async (customerId: number) => (await ok('GET', `/api/cust
 
 export type LineSpec = [code: string, hoursCenti?: number, kMilli?: number, quantityMilli?: number];
 
-/** A quote of these catalog lines, sent, shared and accepted by the customer through the link. */
-export async function acceptedQuote(customerId: number, lines: LineSpec[]) {
+export interface QuoteTerms {
+  discountRateMilli?: number;
+  vatMode?: 'none' | 'on_top' | 'included';
+  vatRateMilli?: number;
+}
+
+/** A quote of these catalog lines (on these terms), sent, shared and accepted by the customer through the link. */
+export async function acceptedQuote(customerId: number, lines: LineSpec[], terms: QuoteTerms = {}) {
   const catalogItems = await catalog();
-  let q = await ok('POST', '/api/quotes', { body: { customerId, title: 'Работы' } }, 201);
+  let q = await ok('POST', '/api/quotes', { body: { customerId, title: 'Работы', ...terms } }, 201);
   for (const [code, hoursCenti, kMilli, quantityMilli] of lines) {
     const body: Record<string, unknown> = { version: q.version, catalogItemId: catalogItems[code]!.id };
     if (hoursCenti !== undefined) body.hoursCenti = hoursCenti;
@@ -53,8 +59,8 @@ export async function acceptedQuote(customerId: number, lines: LineSpec[]) {
 }
 
 /** An accepted quote turned into a running work order (the balance is topped up first). */
-export async function runningOrder(customerId: number, lines: LineSpec[], body: Record<string, unknown> = { split: 'single' }) {
-  const q = await acceptedQuote(customerId, lines);
+export async function runningOrder(customerId: number, lines: LineSpec[], body: Record<string, unknown> = { split: 'single' }, terms: QuoteTerms = {}) {
+  const q = await acceptedQuote(customerId, lines, terms);
   return ok('POST', `/api/quotes/${q.id}/order`, { body }, 201);
 }
 

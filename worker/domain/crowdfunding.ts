@@ -4,7 +4,8 @@
  *  - price = Σ ROUND(hours × K × rate, 2) over the estimate; norm-hours = Σ ROUND(hours × K, 2)
  *  - pledges in norm-hours: promised, confirmed (debited from the pledger's balance) or cancelled
  *  - funded is computed: an open project whose confirmed pledges cover its norm-hours
- *  - remaining = norm-hours − promised − confirmed, never below 0
+ *  - remaining = norm-hours − promised − confirmed, never below 0; funded % (confirmed) and
+ *    promised % are shown apart: a promise is not money
  *  - splitting the remainder among N more customers: shares that differ by at most one
  *    hundredth and add up exactly; money per share at the current rate, to the kopeck.
  */
@@ -64,6 +65,8 @@ export interface Funding {
   remainingCenti: number;
   /** confirmed ÷ norm-hours, in thousandths (1000 = fully funded; can exceed it). */
   fundedMilli: number;
+  /** promised (not yet confirmed) ÷ norm-hours, in thousandths, shown apart from what is funded. */
+  promisedMilli: number;
   /** Confirmed beyond the price: visible, never silently dropped. */
   overPledgedCenti: number;
   funders: number;
@@ -81,7 +84,8 @@ export function funding(estimate: readonly EstimateRow[], pledges: readonly Pled
     if (p.status === 'promised') promised += p.normHoursCenti;
     else confirmed += p.normHoursCenti;
   }
-  const fundedMilli = normHoursCenti === 0 ? 0 : Math.floor((confirmed * 1000) / normHoursCenti);
+  const share = (part: number) => (normHoursCenti === 0 ? 0 : Math.floor((part * 1000) / normHoursCenti));
+  const fundedMilli = share(confirmed);
   return {
     priceMinor,
     normHoursCenti,
@@ -89,10 +93,24 @@ export function funding(estimate: readonly EstimateRow[], pledges: readonly Pled
     confirmedCenti: confirmed,
     remainingCenti: Math.max(0, normHoursCenti - promised - confirmed),
     fundedMilli,
+    promisedMilli: share(promised),
     overPledgedCenti: Math.max(0, confirmed - normHoursCenti),
     funders: funders.size,
     status: stored === 'open' && normHoursCenti > 0 && confirmed >= normHoursCenti ? 'funded' : stored,
   };
+}
+
+/** The project's co-funders by name: promised and confirmed norm-hours each (cancelled pledges left out). */
+export function cofundersOf(pledges: readonly { customerId: number; customerName: string; normHoursCenti: number; status: PledgeStatus }[]) {
+  const by = new Map<number, { customerId: number; name: string; promisedCenti: number; confirmedCenti: number }>();
+  for (const p of pledges) {
+    if (p.status === 'cancelled') continue;
+    const row = by.get(p.customerId) ?? { customerId: p.customerId, name: p.customerName, promisedCenti: 0, confirmedCenti: 0 };
+    if (p.status === 'confirmed') row.confirmedCenti += p.normHoursCenti;
+    else row.promisedCenti += p.normHoursCenti;
+    by.set(p.customerId, row);
+  }
+  return [...by.values()].sort((a, b) => a.name.localeCompare(b.name, 'ru'));
 }
 
 export interface Split {

@@ -135,6 +135,11 @@ export function figuresOf(subtotalMinor: number, terms: QuoteTerms): MoneyFigure
   return { subtotalMinor, discountMinor: discount, netMinor: net, vatMinor: vat, totalMinor: total };
 }
 
+/** The money of N norm-hours at a rate, no discount, VAT as given (an invoice, a pledge, a top-up). */
+export function hoursMoney(normHoursCenti: number, t: { rateMinor: number; vatMode: VatMode; vatRateMilli: number }): MoneyFigures {
+  return figuresOf(normHoursAmountMinor(normHoursCenti, t.rateMinor), { ...t, discountRateMilli: 0 });
+}
+
 /**
  * Distributes `whole`'s discount and VAT over parts whose subtotals add up to `whole.subtotalMinor`:
  * the discount in proportion to the subtotals, the VAT in proportion to the resulting nets.

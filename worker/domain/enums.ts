@@ -57,9 +57,17 @@ export type StageSplit = (typeof STAGE_SPLITS)[number];
 export const LANGS = ['ru', 'en'] as const;
 
 /** The e-mails the product sends (worker/mail). */
-export const MAIL_KINDS = ['quote_sent', 'quote_answered', 'quote_expiring', 'quote_expired'] as const;
+export const MAIL_KINDS = ['quote_sent', 'quote_answered', 'quote_expiring', 'quote_expired', 'balance_low'] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 
 /** An outbox row: waiting (or being sent), sent, or failed after its attempts. */
 export const OUTBOX_STATUSES = ['queued', 'sending', 'sent', 'failed'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+/** A prepayment invoice («счёт на оплату»): issued, then paid by the top-up that settles it, or cancelled. */
+export const INVOICE_STATUSES = ['issued', 'paid', 'cancelled'] as const;
+export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
+
+/** An accounting month: open, or closed by an accountant (nothing may be dated in it any more). */
+export const PERIOD_STATUSES = ['open', 'closed'] as const;
+export type PeriodStatus = (typeof PERIOD_STATUSES)[number];

@@ -2,20 +2,21 @@
  * The monthly consumption report as .xlsx (DOMAIN.md, "Monthly consumption report"):
  *
  * - a summary sheet: one row per customer — opening balance, top-ups, debits, corrections,
- *   closing balance in norm-hours, money equivalent of the debits — linked by formulas to
- *   the customer's sheet, closing = opening + top-ups − debits + corrections, and a total
- *   row of SUMs;
+ *   closing balance in norm-hours, the money of the services (net, VAT, total) and of the
+ *   payments — linked by formulas to the customer's sheet, closing = opening + top-ups −
+ *   debits + corrections, and a total row of SUMs;
  * - one sheet per customer: the opening balance, every ledger entry of the month (date on
  *   the company's calendar, order, stage, service code, category, hours, K, norm-hours in a
- *   top-up / debit / correction column, a running balance, the money equivalent), SUMs,
- *   and the closing balance as the formula opening + top-ups − debits + corrections.
+ *   top-up / debit / correction column, a running balance, the money of services — a debit's
+ *   net, VAT and total on its quote's terms, a correction of a debit taking it back — and of
+ *   payments), SUMs, and the closing balance as opening + top-ups − debits + corrections.
  *
  * Every formula carries the value computed here in integer arithmetic, so a reader that
  * does not recalculate shows what one that does computes.
  */
 import ExcelJS from './exceljs';
 import type { Worksheet } from 'exceljs';
-import { runningBalances, type ConsumptionEntry, type ConsumptionReport, type CustomerConsumption } from '../domain/consumption';
+import { entryMoney, runningBalances, type ConsumptionEntry, type ConsumptionReport, type CustomerConsumption } from '../domain/consumption';
 import { currencySymbol, stampText, type Lang } from '../domain/format';
 import { upperFirst } from '../domain/words/case';
 import { DOCUMENT_WORDS } from '../domain/words/documents';
@@ -85,12 +86,19 @@ interface CustomerCells {
   debits: string;
   corrections: string;
   closing: string;
-  money: string;
+  /** The money columns' totals, by MONEY's keys. */
+  net: string;
+  vat: string;
+  total: string;
+  paid: string;
 }
 
 // Columns of a customer sheet.
-const E = { date: 1, kind: 2, order: 3, stage: 4, code: 5, content: 6, category: 7, hours: 8, k: 9, topup: 10, debit: 11, correction: 12, balance: 13, money: 14 } as const;
-const E_LAST = E.money;
+const E = { date: 1, kind: 2, order: 3, stage: 4, code: 5, content: 6, category: 7, hours: 8, k: 9, topup: 10, debit: 11, correction: 12, balance: 13, net: 14, vat: 15, total: 16, paid: 17 } as const;
+const E_LAST = E.paid;
+/** The money columns of a customer sheet and of the summary, with the figure each sums. */
+const MONEY = [['net', 'netMinor', 'netOfServices'], ['vat', 'vatMinor', 'vatOfServices'], ['total', 'totalMinor', 'totalOfServices'], ['paid', 'topupsMinor', 'paid']] as const;
+
 const CONTENT_WIDTH = 36;
 const STAGE_WIDTH = 18;
 const KIND_WIDTH = 15;
@@ -195,8 +203,10 @@ function customerSheet(wb: ExcelJS.Workbook, S: SheetStyles, report: Consumption
   const HEADER = 4;
   headerRow(ws, S, HEADER, [
     w('date'), w('operation'), w('order'), w('stage'), w('code'), w('content'), w('category'), w('hours'), w('k'),
-    ...[w('topupColumn'), w('debitColumn'), w('correctionColumn'), w('runningColumn')].map(twoLines), `${w('debited')}, ${currencySymbol(report.currency)}`,
+    ...[w('topupColumn'), w('debitColumn'), w('correctionColumn'), w('runningColumn')].map(twoLines),
+    ...MONEY.map(([, , word]) => `${w(word)}, ${currencySymbol(report.currency)}`),
   ]);
+  ws.getRow(HEADER).height = 40;
 
   let r = HEADER + 1;
   const balances = runningBalances(c.openingCenti, c.entries);
@@ -229,10 +239,15 @@ function customerSheet(wb: ExcelJS.Workbook, S: SheetStyles, report: Consumption
     const balance = balances[i]!;
     const prev = r === HEADER + 1 ? `${B}${OPEN_ROW}` : `${B}${r - 1}`;
     setFormula(cell(E.balance), `${prev}+${TU}${r}-${DE}${r}+${CO}${r}`, fromCenti(balance), S.hours);
-    if (e.kind === 'debit') {
-      setNumber(cell(E.money), fromMinor(-e.moneyMinor), S.money);
-      widths.money(E.money, -e.moneyMinor);
-    } else cell(E.money).style = S.blank;
+    const money = entryMoney(e);
+    for (const [key] of MONEY) {
+      const value = money[key];
+      if (value === null) cell(E[key]).style = S.blank;
+      else {
+        setNumber(cell(E[key]), fromMinor(value), S.money);
+        widths.money(E[key], value);
+      }
+    }
     fitRowHeight(ws, r, [
       { text: content, width: CONTENT_WIDTH },
       { text: stage, width: STAGE_WIDTH },
@@ -263,7 +278,7 @@ function customerSheet(wb: ExcelJS.Workbook, S: SheetStyles, report: Consumption
   sum(E.topup, c.topupsCenti, S.totalHours);
   sum(E.debit, c.debitsCenti, S.totalHours);
   sum(E.correction, c.correctionsCenti, S.totalHours);
-  sum(E.money, c.moneyMinor, S.totalMoney);
+  for (const [key, figure] of MONEY) sum(E[key], c[figure], S.totalMoney);
   const CLOSE = TOTAL + 1;
   ws.mergeCells(CLOSE, 1, CLOSE, E.balance - 1);
   setText(ws.getCell(CLOSE, 1), w('closingRow'), S.labelRight);
@@ -273,7 +288,7 @@ function customerSheet(wb: ExcelJS.Workbook, S: SheetStyles, report: Consumption
   setText(ws.getCell(CLOSE + 2, 1), w('legend'), S.legend);
 
   for (const v of [c.topupsCenti, c.debitsCenti, c.correctionsCenti, c.openingCenti, c.closingCenti]) widths.fixed(E.balance, v, 2);
-  widths.money(E.money, c.moneyMinor);
+  for (const [key, figure] of MONEY) widths.money(E[key], c[figure]);
   widths.apply(ws, {
     [E.date]: { min: 12, max: 12 },
     [E.order]: { min: 10, max: 16 },
@@ -285,7 +300,7 @@ function customerSheet(wb: ExcelJS.Workbook, S: SheetStyles, report: Consumption
     [E.debit]: { min: 12, max: 14 },
     [E.correction]: { min: 15, max: 16 },
     [E.balance]: { min: 12, max: 14 },
-    [E.money]: { min: 14, max: 20 },
+    ...Object.fromEntries(MONEY.map(([key]) => [E[key], { min: 12, max: 18 }])),
   });
   ws.getColumn(E.stage).width = STAGE_WIDTH;
   ws.getColumn(E.kind).width = KIND_WIDTH;
@@ -300,13 +315,13 @@ function customerSheet(wb: ExcelJS.Workbook, S: SheetStyles, report: Consumption
     debits: `${DE}${TOTAL}`,
     corrections: `${CO}${TOTAL}`,
     closing: `${B}${CLOSE}`,
-    money: `${col(E.money)}${TOTAL}`,
+    ...(Object.fromEntries(MONEY.map(([key]) => [key, `${col(E[key])}${TOTAL}`])) as Record<(typeof MONEY)[number][0], string>),
   };
 }
 
 // Columns of the summary.
-const S_COL = { customer: 1, opening: 2, topups: 3, debits: 4, corrections: 5, closing: 6, money: 7 } as const;
-const S_LAST = S_COL.money;
+const S_COL = { customer: 1, opening: 2, topups: 3, debits: 4, corrections: 5, closing: 6, net: 7, vat: 8, total: 9, paid: 10 } as const;
+const S_LAST = S_COL.paid;
 
 function summarySheet(ws: Worksheet, S: SheetStyles, report: ConsumptionReport, customers: CustomerCells[], lang: Lang) {
   const w = wordOf(lang);
@@ -314,7 +329,10 @@ function summarySheet(ws: Worksheet, S: SheetStyles, report: ConsumptionReport, 
   const K = S_COL;
   heading(ws, S, report, `${w('title')} ${monthTitle(report.month, lang)}`, lang, S_LAST, false);
   const HEADER = 4;
-  headerRow(ws, S, HEADER, [w('customer'), w('opening'), w('topups'), w('debits'), w('corrections'), w('closing'), `${w('moneyEquivalent')}, ${currencySymbol(report.currency)}`]);
+  headerRow(ws, S, HEADER, [
+    w('customer'), w('opening'), w('topups'), w('debits'), w('corrections'), w('closing'),
+    ...MONEY.map(([, , word]) => `${w(word)}, ${currencySymbol(report.currency)}`),
+  ]);
   ws.getRow(HEADER).height = 40;
 
   // The summary's norm-hour columns and the figure of the domain's summary each shows.
@@ -336,10 +354,10 @@ function summarySheet(ws: Worksheet, S: SheetStyles, report: ConsumptionReport, 
     link(K.debits, cells.debits, c.debitsCenti, S.hours);
     link(K.corrections, cells.corrections, c.correctionsCenti, S.hours);
     setFormula(ws.getCell(r, K.closing), `${col(K.opening)}${r}+${col(K.topups)}${r}-${col(K.debits)}${r}+${col(K.corrections)}${r}`, fromCenti(c.closingCenti), S.hours);
-    link(K.money, cells.money, c.moneyMinor, S.money);
+    for (const [key, figure] of MONEY) link(K[key], cells[key], c[figure], S.money);
     fitRowHeight(ws, r, [{ text: c.name, width: 40 }]);
     for (const [colNo, figure] of HOURS) widths.fixed(colNo, c[figure], 2);
-    widths.money(K.money, c.moneyMinor);
+    for (const [key, figure] of MONEY) widths.money(K[key], c[figure]);
     r++;
   }
   const last = r - 1;
@@ -357,9 +375,9 @@ function summarySheet(ws: Worksheet, S: SheetStyles, report: ConsumptionReport, 
   setText(ws.getCell(TOTAL, K.customer), w('total'), S.totalLabelLeft);
   const sum = (colNo: number, value: number, style: typeof S.totalHours) => setSum(ws.getCell(TOTAL, colNo), colNo, { first, last }, value / 100, style);
   for (const [colNo, figure] of HOURS) sum(colNo, t[figure], S.totalHours);
-  sum(K.money, t.moneyMinor, S.totalMoney);
+  for (const [key, figure] of MONEY) sum(K[key], t[figure], S.totalMoney);
   for (const [colNo, figure] of HOURS) widths.fixed(colNo, t[figure], 2);
-  widths.money(K.money, t.moneyMinor);
+  for (const [key, figure] of MONEY) widths.money(K[key], t[figure]);
   ws.mergeCells(TOTAL + 2, 1, TOTAL + 2, S_LAST);
   setText(ws.getCell(TOTAL + 2, 1), w('legend'), S.legend);
   ws.getRow(TOTAL + 2).height = 24;
@@ -371,7 +389,7 @@ function summarySheet(ws: Worksheet, S: SheetStyles, report: ConsumptionReport, 
     [K.debits]: { min: 13, max: 16 },
     [K.corrections]: { min: 14, max: 16 },
     [K.closing]: { min: 13, max: 16 },
-    [K.money]: { min: 16, max: 22 },
+    ...Object.fromEntries(MONEY.map(([key]) => [K[key], { min: 13, max: 18 }])),
   });
   freezeHeader(ws, HEADER);
   printSetup(ws, { landscape: false, repeatRow: HEADER, footerLeft: report.companyName, footerRight: report.month });

@@ -9,11 +9,12 @@
  * The figures that derive from others are live formulas, each with the value the API
  * computed in exact integer arithmetic as its cached result:
  *   remaining   = MAX(0, ROUND(norm-hours − promised − confirmed, 2))
- *   funded      = confirmed ÷ norm-hours, rounded down to 0.1 % (0 without norm-hours)
+ *   funded      = confirmed ÷ norm-hours, rounded down to 0.1 % (0 without norm-hours); promised
+ *                 likewise, in a row of its own: a promise is not money
  *   share       = the remainder in hundredths ÷ N, rounded up to the hundredth (the largest
  *                 of N shares that differ by at most 0.01 and add up to the remainder)
  *   share money = ROUND(share × rate, 2)
- *   covers      = ROUND(balance + overdraft, 2) ≥ share
+ *   covers      = ROUND(balance + overdraft − what queued orders need, 2) ≥ share
  * The inner ROUNDs keep binary floating point from tipping a hundredth or a thousandth.
  */
 import ExcelJS from './exceljs';
@@ -115,6 +116,7 @@ export async function compareWorkbook(input: CompareInput, lang: Lang): Promise<
     infoLabel: st.text({ grey: true, fill: SECTION_FILL, border: GRID }),
     infoText: st.text({ h: 'center', fill: SECTION_FILL, border: GRID }),
     infoDate: st.get({ numFmt: dateFormat(lang), h: 'center', fill: SECTION_FILL, border: GRID }),
+    infoNames: st.text({ wrap: true, size: 9, fill: SECTION_FILL, border: GRID }),
     rowLabel: st.text({ border: GRID, wrap: true }),
     sharesText: st.text({ h: 'right', grey: true, size: 9, border: GRID }),
     legend: st.text({ size: 8, grey: true, wrap: true }),
@@ -144,6 +146,7 @@ export async function compareWorkbook(input: CompareInput, lang: Lang): Promise<
   const N = param('n', (cell) => setNumber(cell, cmp.n, S.paramInt));
   let BALANCE = '';
   let OVERDRAFT = '';
+  let QUEUED = '';
   if (cmp.customer) {
     if (LAST > 2) ws.mergeCells(r, 2, r, LAST);
     const name = cmp.customer.name;
@@ -151,6 +154,7 @@ export async function compareWorkbook(input: CompareInput, lang: Lang): Promise<
     fitRowHeight(ws, r - 1, [{ text: name, width: PROJECT_WIDTH * (LAST - 1) }]);
     BALANCE = param('balance', (cell) => setNumber(cell, fromCenti(cmp.customer!.balanceCenti), S.paramHours));
     OVERDRAFT = param('overdraft', (cell) => setNumber(cell, fromCenti(input.overdraftCenti), S.paramHours));
+    QUEUED = param('queued', (cell) => setNumber(cell, fromCenti(cmp.customer!.queuedCenti), S.paramHours));
   }
   ws.getRow(r).height = 8;
   r++;
@@ -169,6 +173,9 @@ export async function compareWorkbook(input: CompareInput, lang: Lang): Promise<
   info('code', (cell, p) => setText(cell, p.code, S.infoText));
   info('status', (cell, p) => setText(cell, say(lang, PROJECT_STATUS_WORDS[p.status]), S.infoText));
   info('targetDate', (cell, p) => (p.targetDate ? setDate(cell, p.targetDate, S.infoDate) : setText(cell, '—', S.infoText)));
+  const names = (p: Project) => p.cofunders.map((f) => `${f.name} (${formatFixed(f.promisedCenti, 2, lang)} / ${formatFixed(f.confirmedCenti, 2, lang)})`).join('\n') || '—';
+  info('cofunderNames', (cell, p) => setText(cell, names(p), S.infoNames));
+  fitRowHeight(ws, r - 1, projects.map((p) => ({ text: names(p), width: PROJECT_WIDTH - 1 })));
 
   /** One figure row; returns its row number, so later formulas can refer to it. */
   const rows: Partial<Record<Word, number>> = {};
@@ -192,6 +199,9 @@ export async function compareWorkbook(input: CompareInput, lang: Lang): Promise<
   figureRow('funded', w('funded'), '0.0%', b((p) => p.fundedMilli, 'max'), (cell, p, s, c) =>
     setFormula(cell, `IF(${ref('normHours', c)}>0,ROUNDDOWN(ROUND(${ref('confirmed', c)}/${ref('normHours', c)},12),3),0)`, fromMilli(p.fundedMilli), s),
   );
+  figureRow('promisedPercent', w('promisedPercent'), '0.0%', b((p) => p.promisedMilli, 'max'), (cell, p, s, c) =>
+    setFormula(cell, `IF(${ref('normHours', c)}>0,ROUNDDOWN(ROUND(${ref('promised', c)}/${ref('normHours', c)},12),3),0)`, fromMilli(p.promisedMilli), s),
+  );
   figureRow('funders', w('funders'), INTEGER_FORMAT, b((p) => p.funders, 'max'), (cell, p, s) => setNumber(cell, p.funders, s));
   figureRow('share', w('share'), HOURS_FORMAT, byShare, (cell, p, s, c) =>
     setFormula(cell, `ROUNDUP(ROUND(${ref('remaining', c)}*100,0)/${N},0)/100`, fromCenti(p.perFunderCenti), s),
@@ -204,7 +214,7 @@ export async function compareWorkbook(input: CompareInput, lang: Lang): Promise<
     const best = b((p) => (p.customerCovers ? 1 : 0), 'max');
     const label = `${w('covers')} (${cmp.customer.name})`;
     figureRow('covers', label, '@', best, (cell, p, s, c) =>
-      setFormula(cell, `IF(ROUND(${BALANCE}+${OVERDRAFT},2)>=${ref('share', c)},"${w('yes')}","${w('no')}")`, p.customerCovers ? w('yes') : w('no'), s),
+      setFormula(cell, `IF(ROUND(${BALANCE}+${OVERDRAFT}-${QUEUED},2)>=${ref('share', c)},"${w('yes')}","${w('no')}")`, p.customerCovers ? w('yes') : w('no'), s),
     'center');
     fitRowHeight(ws, r - 1, [{ text: label, width: LABEL_WIDTH }]);
   }

@@ -7,6 +7,7 @@ import type { Lang } from '../domain/format';
 import { CROWDFUNDING_WORDS } from '../domain/words/crowdfunding';
 import { CUSTOMER_DATA_WORDS } from '../domain/words/customer-data';
 import { REPORT_WORDS } from '../domain/words/reports';
+import { STATEMENT_WORDS } from '../domain/words/statement';
 import { say } from '../domain/words/words';
 
 const TRANSLIT: Record<string, string> = {
@@ -74,4 +75,16 @@ export function customerDataFileName(customerName: string, date: string, lang: L
   const base = say(lang, CUSTOMER_DATA_WORDS.title);
   const customer = safeFileName(customerName, 80);
   return `${base}${customer ? ' ' + customer : ''} ${date}.xlsx`;
+}
+
+/** `Выписка 2026-11 Customer.xlsx` / `Statement 2026-11 Customer.pdf` */
+export function statementFileName(month: string, customerName: string, lang: Lang, ext: 'xlsx' | 'pdf'): string {
+  const customer = safeFileName(customerName, 80);
+  return `${say(lang, STATEMENT_WORDS.statementFile)} ${month}${customer ? ' ' + customer : ''}.${ext}`;
+}
+
+/** `INV-2026-0001 Customer.pdf` */
+export function invoiceFileName(number: string, customerName: string, ext: 'xlsx' | 'pdf'): string {
+  const customer = safeFileName(customerName, 80);
+  return `${safeFileName(number, 40)}${customer ? ' ' + customer : ''}.${ext}`;
 }

@@ -87,6 +87,16 @@ export function handleError(err: unknown, c: Context): Response {
       }),
     );
   }
+  if (err instanceof Error && /period_closed/.test(err.message)) {
+    // The database's own guard (migration 0006): an entry dated in a closed month, past every check.
+    return errorResponse(
+      c,
+      unprocessable('period_closed', {
+        en: 'The month is closed: no entry may be dated in it. Date the correction in the open month and name the entry it corrects.',
+        ru: 'Месяц закрыт: записи в нём больше не появляются. Проведите исправление датой открытого месяца и укажите запись, которую оно исправляет.',
+      }),
+    );
+  }
   if (err instanceof HTTPException) {
     const status = err.status;
     if (status === 400) {

@@ -16,7 +16,17 @@ import { quoteParties } from '../store/quote-parties';
 import { getQuote } from '../store/quotes';
 import { getSettings } from '../store/settings';
 import { createShareLink, revokeShareLink } from '../store/shares';
-import { quoteAnsweredMail, quoteExpiredMail, quoteExpiringMail, quoteSentMail, type AnswerKind, type QuoteFacts, type Rendered } from './render';
+import {
+  balanceLowMail,
+  quoteAnsweredMail,
+  quoteExpiredMail,
+  quoteExpiringMail,
+  quoteSentMail,
+  type AnswerKind,
+  type BalanceLowFacts,
+  type QuoteFacts,
+  type Rendered,
+} from './render';
 import type { MailTransport, OutgoingMail } from './transport';
 
 /** Attempts before a message fails for good; the waits between them grow. */
@@ -49,6 +59,11 @@ const asMail = (r: Rendered, extra: Partial<Prepared['mail']> = {}): Prepared['m
 async function prepare(db: Db, row: OutboxRow): Promise<Prepared> {
   const payload = JSON.parse(row.payload) as Record<string, unknown>;
   const lang = row.lang as Lang;
+  if (row.kind === 'balance_low') {
+    // About a customer's balance, not a quote (issue 17): everything it says is in its payload.
+    const settings = await getSettings(db);
+    return { mail: asMail(balanceLowMail(lang, payload as unknown as BalanceLowFacts, { company: settings.companyName, manager: null })) };
+  }
   const quote = await getQuote(db, Number(payload.quoteId));
   if (!quote) throw new Error(`quote ${String(payload.quoteId)} is gone`);
   const settings = await getSettings(db);

@@ -3,7 +3,8 @@
  * says is decided here from plain data, so it can be previewed (the send dialog) and tested
  * without sending. HTML is plain and escaped: no remote images, no tracking pixels, no scripts.
  */
-import { formatDay, formatMoney, type Lang } from '../domain/format';
+import { formatDay, formatFixed, formatMoney, type Lang } from '../domain/format';
+import { normHoursAmountMinor } from '../domain/pricing';
 import { MAIL_WORDS } from '../domain/words/mail';
 import { say, type Params } from '../domain/words/words';
 
@@ -109,3 +110,35 @@ export function quoteExpiredMail(lang: Lang, q: QuoteFacts & { validUntil: strin
     { kind: 'p', text: w(lang, 'answeredNext', { url }) },
   ]);
 }
+
+/** What the low-balance e-mail says (the outbox row's payload). */
+export interface BalanceLowFacts {
+  customerName: string;
+  orderNumber: string;
+  stageN: number;
+  balanceCenti: number;
+  thresholdCenti: number;
+  rateMinor: number;
+  currency: string;
+}
+
+/** To the customer: a sign-off took the balance below its threshold; how much to top up. */
+export function balanceLowMail(lang: Lang, f: BalanceLowFacts, sender: Sender): Rendered {
+  const hours = (centi: number) => formatFixed(centi, 2, lang);
+  const short = Math.max(0, f.thresholdCenti - f.balanceCenti);
+  const blocks: Block[] = [
+    { kind: 'p', text: w(lang, 'greeting') },
+    {
+      kind: 'p',
+      text: w(lang, 'balanceLowBody', { stage: f.stageN, order: f.orderNumber, customer: f.customerName, balance: hours(f.balanceCenti), threshold: hours(f.thresholdCenti) }),
+    },
+  ];
+  if (short > 0) {
+    const amount = formatMoney(normHoursAmountMinor(short, f.rateMinor), f.currency, lang);
+    blocks.push({ kind: 'p', text: w(lang, 'balanceLowShort', { short: hours(short), amount, rate: formatMoney(f.rateMinor, f.currency, lang) }) });
+  }
+  blocks.push({ kind: 'p', text: w(lang, 'balanceLowInvoice') }, ...closing(lang, sender));
+  return render(balanceLowSubject(lang, f.customerName), blocks);
+}
+
+export const balanceLowSubject = (lang: Lang, customerName: string) => w(lang, 'balanceLowSubject', { customer: customerName });

@@ -2,8 +2,9 @@
 import { z } from '@hono/zod-openapi';
 import { Comparison, CompareQuery, ErrorBody, IdParam, NewProjectBody, PledgeBody, Project, ProjectLineBody, ProjectPatchBody, Quote } from '../../schema/api';
 import { localDate } from '../domain/calendar';
-import { PROJECT_LIFECYCLE, splitRemainder, storedProjectStatus } from '../domain/crowdfunding';
+import { PROJECT_LIFECYCLE, cofundersOf, splitRemainder, storedProjectStatus } from '../domain/crowdfunding';
 import { actionBetween, may } from '../domain/lifecycle';
+import { pledgeMoney } from '../domain/ledger';
 import { big, divRound, toSafe } from '../domain/money';
 import { actorOf, currentUser, forbidden, SALES, STAFF, type AppContext } from '../http/auth';
 import { claimOf, idempotency, idempotencyHeader } from '../http/idempotency';
@@ -17,7 +18,8 @@ import { compareFileName } from '../excel/filename';
 import { addProjectLine, cancelPledge, confirmPledge, findPledge, insertPledge, insertProject, loadProjects, projectView, updateProject } from '../store/crowdfunding';
 import { findCustomer } from '../store/customers';
 import type { Db } from '../store/db';
-import { reconcileCustomer } from '../store/orders';
+import { customerQueue, reconcileCustomer } from '../store/orders';
+import { queuedNeed } from '../domain/low-balance';
 import { runWrite } from '../store/quotes';
 import { getSettings } from '../store/settings';
 
@@ -63,20 +65,26 @@ async function compareProjects(db: Db, q: { ids: string; n: number; customerId?:
   const settings = await getSettings(db);
   const customer = q.customerId ? await findCustomer(db, q.customerId) : null;
   if (q.customerId && !customer) throw notFound({ en: 'No such customer.', ru: 'Такого заказчика нет.' });
+  // What the customer's queue already needs is not there for a share.
+  const queued = customer ? queuedNeed((await customerQueue(db, customer.id))?.orders ?? []) : 0;
+  const available = customer ? customer.balanceCenti + customer.overdraftCenti - queued : 0;
   const projects = ids.map((id) => {
     const v = projectView(loaded.find((p) => p.project.id === id)!, settings.rateMinor, settings.currency);
     const split = splitRemainder(v.remainingCenti, q.n, settings.rateMinor);
-    const { pledges: _p, description: _d, links: _l, estimate: _e, rateMinor: _r, currency: _c, version: _v, createdAt: _ca, updatedAt: _ua, ...figures } = v;
+    const { pledges, description: _d, links: _l, estimate: _e, rateMinor: _r, currency: _c, version: _v, createdAt: _ca, updatedAt: _ua, ...figures } = v;
     return {
       ...figures,
       perFunderCenti: split.perFunderCenti,
       perFunderMinor: split.perFunderMinor,
       sharesCenti: split.sharesCenti,
-      customerCovers: customer ? customer.balanceCenti + customer.overdraftCenti >= split.perFunderCenti : null,
+      customerCovers: customer ? available >= split.perFunderCenti : null,
+      cofunders: cofundersOf(pledges),
     };
   });
-  return { n: q.n, customer: customer ? { id: customer.id, name: customer.name, balanceCenti: customer.balanceCenti } : null, projects };
+  const who = customer ? { id: customer.id, name: customer.name, balanceCenti: customer.balanceCenti, overdraftCenti: customer.overdraftCenti, queuedCenti: queued, availableCenti: available } : null;
+  return { n: q.n, customer: who, projects };
 }
+
 
 export const crowdfundingRouter = router()
   .openapi(
@@ -238,7 +246,7 @@ export const crowdfundingRouter = router()
       const pledge = await pledgeOf(c.var.db, id, pledgeId);
       if (pledge.status !== 'promised') throw conflict('pledge_not_promised', { en: `The pledge is already ${pledge.status}.`, ru: `Взнос уже ${pledge.status === 'confirmed' ? 'подтверждён' : 'отменён'}.` });
       const settings = await getSettings(c.var.db);
-      const ok = await confirmPledge(c.var.db, pledgeId, pledge.normHoursCenti, settings.rateMinor, currentUser(c).id, claimOf(c));
+      const ok = await confirmPledge(c.var.db, pledgeId, pledge.normHoursCenti, pledgeMoney(pledge.normHoursCenti, settings), currentUser(c).id, claimOf(c));
       if (!ok) {
         const again = await pledgeOf(c.var.db, id, pledgeId);
         if (again.status !== 'promised') throw conflict('pledge_not_promised', { en: `The pledge is already ${again.status}.`, ru: 'Взнос уже обработан.' });

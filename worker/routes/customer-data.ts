@@ -119,6 +119,8 @@ export const importRouter = router().openapi(
           ru: 'Эти данные пересекаются с уже имеющимися; ничего не импортировано. Восстанавливайте выгрузку заказчика туда, где её номера записей свободны.',
         }, { taken: e.problems });
       }
+      // An entry dated in a closed month: the database refused it (422 period_closed, by the error handler).
+      if (/period_closed/.test(String((e as Error).message))) throw e;
       if (/constraint|datatype|NOT NULL|no such column|has no column|malformed JSON/i.test(String((e as Error).message))) {
         throw new AppError(400, 'validation_failed', { en: 'The document is not a complete customer export.', ru: 'Документ не является полной выгрузкой заказчика.' }, { reason: String((e as Error).message).slice(0, 300) });
       }

@@ -6,6 +6,8 @@ import { AppError, conflict } from '../http/errors';
 import { commonErrors, jsonBody, jsonResponse, router, staffRoute } from '../http/route';
 import { customerOr404 } from '../http/lookups';
 import { insertCustomer, listCustomers, updateCustomer } from '../store/customers';
+import { customerQueue } from '../store/orders';
+import { lowBalance } from '../domain/low-balance';
 
 /** Credit (an overdraft) is granted by an accountant or an admin only (DOMAIN.md). */
 const CREDITORS = ['accountant', 'admin'] as const;
@@ -54,11 +56,15 @@ export const customers = router()
       method: 'get',
       path: '/{id}',
       tags: ['customers'],
-      summary: 'One customer',
+      summary: 'One customer, with whether their balance is below its threshold (their own, or what their next stages need)',
       request: { params: IdParam },
       responses: { 200: jsonResponse(Customer, 'customer'), ...commonErrors },
     }),
-    async (c) => c.json(await customerOr404(c.var.db, c.req.valid('param').id), 200),
+    async (c) => {
+      const customer = await customerOr404(c.var.db, c.req.valid('param').id);
+      const queue = await customerQueue(c.var.db, customer.id);
+      return c.json({ ...customer, lowBalance: lowBalance(customer.balanceCenti, customer.lowBalanceCenti, queue?.orders ?? []) }, 200);
+    },
   )
   .openapi(
     staffRoute(STAFF, {

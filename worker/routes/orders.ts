@@ -1,16 +1,22 @@
-/** Work orders: from an accepted quote, staged, queued, debited stage by stage, withdrawn. */
+/** Work orders: from an accepted quote, staged, queued, signed off stage by stage, withdrawn. */
 import { z } from '@hono/zod-openapi';
 import { AcceptStageBody, AcceptStageResult, ErrorBody, IdParam, Order, OrderBody, OrderStatus, WithdrawBody } from '../../schema/api';
 import { localDate } from '../domain/calendar';
-import { DebitInputError, nextStage, stageDebit, waitingReason, type StageLine } from '../domain/ledger';
-
+import { planShare } from '../domain/debit-money';
+import { invoiceMoney } from '../domain/invoice';
+import { nextStage, waitingReason } from '../domain/ledger';
+import { lowBalance, shortfallOf } from '../domain/low-balance';
+import { moneyPlanOf, signOff } from '../domain/sign-off';
+import { balanceLowSubject, type BalanceLowFacts } from '../mail/render';
 import { actorOf, SALES, STAFF, type AppContext } from '../http/auth';
-import { AppError, badRequest, conflict, notFound, orThrow, requestLang, unprocessable } from '../http/errors';
+import { AppError, conflict, notFound, orThrow, requestLang, unprocessable } from '../http/errors';
 import { commonErrors, jsonResponse, router, staffRoute } from '../http/route';
 import { claimOf, idempotency, idempotencyHeader } from '../http/idempotency';
+import { findCustomer } from '../store/customers';
 import type { Db } from '../store/db';
-import { acceptStage, createOrder, getOrder, listOrders, quoteLinesFor, reconcileCustomer, withdrawOrder, type AcceptResult, type OrderView } from '../store/orders';
-import { getSettings } from '../store/settings';
+import { createOrder, customerQueue, customerQueues, getOrder, listOrders, quoteLinesFor, reconcileCustomer, withdrawOrder, type CustomerQueue, type OrderView } from '../store/orders';
+import { getSettings, type SettingsRow } from '../store/settings';
+import { acceptStage, type AcceptResult, type LowBalanceMail } from '../store/stage-accept';
 import { quoteOr404 } from '../http/lookups';
 import { planStages } from '../domain/stage-plan';
 
@@ -18,10 +24,36 @@ const ACCEPTORS = ['accountant', 'manager', 'admin'] as const;
 
 const orderNotFound = () => notFound({ en: 'No such work order.', ru: 'Такой заявки нет.' });
 
-/** The order as the API answers it: with why it waits, in the request's language. */
-export function orderAnswer(c: AppContext, o: OrderView) {
+/**
+ * The order as the API answers it: why it waits (in the request's language), what it is short of
+ * (norm-hours, and money at today's rate), each stage's share of the quote's money.
+ */
+function orderAnswer(c: AppContext, o: OrderView, queue: CustomerQueue | undefined, settings: SettingsRow) {
   const reason = waitingReason(o, o.balanceCenti, o.overdraftCenti);
-  return { ...o, stages: o.stages.map(({ id: _id, ...s }) => s), waiting: reason ? reason[requestLang(c)] : null };
+  const plan = moneyPlanOf(o);
+  const short = queue ? shortfallOf(o.id, queue.balanceCenti, queue.overdraftCenti, queue.orders) : 0;
+  const money = invoiceMoney(short, settings);
+  const low = queue ? lowBalance(queue.balanceCenti, queue.lowBalanceCenti, queue.orders) : null;
+  return {
+    ...o,
+    lowBalance: low,
+    stages: o.stages.map(({ id: _id, ...s }) => {
+      const { n: _n, normHoursCenti: _h, ...share } = planShare(plan, s.n);
+      return { ...s, plan: share };
+    }),
+    waiting: reason ? reason[requestLang(c)] : null,
+    shortfall: short > 0 ? { normHoursCenti: short, amountMinor: money.subtotalMinor, totalMinor: money.totalMinor } : null,
+  };
+}
+
+/** Answers for orders, with their customers' queues read in one batch. */
+async function orderAnswers(c: AppContext, list: OrderView[]) {
+  const [queues, settings] = await Promise.all([customerQueues(c.var.db, list.map((o) => o.customerId)), getSettings(c.var.db)]);
+  return list.map((o) => orderAnswer(c, o, queues.get(o.customerId), settings));
+}
+
+async function answerOne(c: AppContext, o: OrderView) {
+  return (await orderAnswers(c, [o]))[0]!;
 }
 
 async function orderOr404(db: Db, id: number) {
@@ -58,7 +90,7 @@ export const quoteOrders = router().openapi(
       throw conflict('order_exists', { en: 'This quote already has a work order.', ru: 'По этой смете заявка уже создана.' }, { orderId: again.orderId });
     }
     await reconcileCustomer(c.var.db, quote.customerId);
-    return c.json(orderAnswer(c, await orderOr404(c.var.db, orderId)), 201);
+    return c.json(await answerOne(c, await orderOr404(c.var.db, orderId)), 201);
   },
 );
 
@@ -67,8 +99,20 @@ async function acceptAnswer(c: AppContext, result: Record<string, unknown>): Pro
   const { id } = c.req.param() as { id: string };
   const order = await orderOr404(c.var.db, Number(id));
   const r = result as unknown as AcceptResult;
-  const debit = { entryId: r.entryId, normHoursCenti: r.normHoursCenti, moneyMinor: r.moneyMinor, balanceAfterCenti: r.balanceAfterCenti };
-  return c.json({ order: orderAnswer(c, order), debit }, 200);
+  const debit = {
+    entryId: r.entryId,
+    normHoursCenti: r.normHoursCenti,
+    plannedCenti: r.plannedCenti,
+    moneyMinor: r.moneyMinor,
+    subtotalMinor: r.subtotalMinor,
+    discountMinor: r.discountMinor,
+    netMinor: r.netMinor,
+    vatMinor: r.vatMinor,
+    totalMinor: r.totalMinor,
+    overrun: r.overrun,
+    balanceAfterCenti: r.balanceAfterCenti,
+  };
+  return c.json({ order: await answerOne(c, order), debit }, 200);
 }
 
 const StageParams = z.object({
@@ -85,7 +129,7 @@ export const ordersRouter = router()
       request: { query: z.object({ status: OrderStatus.optional(), customerId: z.coerce.number().int().min(1).optional() }) },
       responses: { 200: jsonResponse(z.array(Order), 'orders'), ...commonErrors },
     }),
-    async (c) => c.json((await listOrders(c.var.db, c.req.valid('query'))).map((o) => orderAnswer(c, o)), 200),
+    async (c) => c.json(await orderAnswers(c, await listOrders(c.var.db, c.req.valid('query'))), 200),
   )
   .openapi(
     staffRoute(STAFF, {
@@ -96,20 +140,21 @@ export const ordersRouter = router()
       request: { params: IdParam },
       responses: { 200: jsonResponse(Order, 'the order'), ...commonErrors },
     }),
-    async (c) => c.json(orderAnswer(c, await orderOr404(c.var.db, c.req.valid('param').id)), 200),
+    async (c) => c.json(await answerOne(c, await orderOr404(c.var.db, c.req.valid('param').id)), 200),
   )
   .openapi(
     staffRoute(ACCEPTORS, {
       method: 'post',
       path: '/{id}/stages/{n}/accept',
       tags: ['orders', 'ledger'],
-      summary: 'Accept a stage: debits its billable norm-hours once (fixed hours, or actual hours × K); idempotent by Idempotency-Key',
+      summary:
+        'Sign off a stage: debits its billable norm-hours once (fixed hours, or actual hours × K) on the accepted quote’s terms; an overrun needs confirmOverrun; a short balance pauses the order afterwards; idempotent by Idempotency-Key',
       middleware: [idempotency({ scope: 'stage-accept', required: true, answer: acceptAnswer })],
       request: { params: StageParams, headers: idempotencyHeader(true), body: { content: { 'application/json': { schema: AcceptStageBody } }, required: false } },
       responses: {
         200: jsonResponse(AcceptStageResult, 'debited (or the same answer again for a retry)'),
         409: jsonResponse(ErrorBody, 'not the next stage, already accepted, or withdrawn'),
-        422: jsonResponse(ErrorBody, 'the balance is too low, or the key was used for another request'),
+        422: jsonResponse(ErrorBody, 'the order is not running (waits for balance), an overrun is not confirmed, or the key was used for another request'),
         ...commonErrors,
       },
     }),
@@ -137,30 +182,9 @@ export const ordersRouter = router()
         if (order.status !== 'in_progress') throw notRunning(c, order);
       }
 
-      const actual = new Map<number, number>();
-      for (const l of body.lines ?? []) actual.set(l.lineId, l.actualHoursCenti);
-      if (body.actualHoursCenti !== undefined) {
-        const actualLines = stage.lines.filter((l) => l.actualTime);
-        if (actualLines.length !== 1) {
-          throw badRequest(
-            {
-              en: actualLines.length === 0 ? 'actualHoursCenti: this stage has no actual-time service.' : 'actualHoursCenti: this stage has several actual-time services: give lines[].',
-              ru: actualLines.length === 0 ? 'actualHoursCenti: в этом этапе нет услуг с оплатой по факту.' : 'actualHoursCenti: в этапе несколько услуг по факту — укажите lines[].',
-            },
-            [{ field: 'actualHoursCenti', code: 'invalid', message: 'not applicable to this stage' }],
-          );
-        }
-        actual.set(actualLines[0]!.lineId, body.actualHoursCenti);
-      }
-      let debit;
-      try {
-        debit = stageDebit(stage.lines as StageLine[], order.rateMinor, actual);
-      } catch (e) {
-        if (e instanceof DebitInputError) throw badRequest({ en: `lines: ${e.en}`, ru: `lines: ${e.ru}` }, [{ field: 'lines', code: 'invalid', message: e.en }]);
-        throw e;
-      }
-
-      const outcome = await acceptStage(db, order, stage, debit, `stage-accept:${claim.key}`, claim, actorOf(c));
+      const signed = orThrow(signOff(order, n, body));
+      const lowMail = await lowBalanceMail(db, order, stage.n, signed.debit.normHoursCenti);
+      const outcome = await acceptStage(db, order, stage, signed, `stage-accept:${claim.key}`, claim, actorOf(c), lowMail);
       if (outcome.accepted) {
         await reconcileCustomer(db, order.customerId);
         return acceptAnswer(c, outcome.result as unknown as Record<string, unknown>) as never;
@@ -171,8 +195,6 @@ export const ordersRouter = router()
       const nowStage = now.stages.find((s) => s.n === n)!;
       if (nowStage.status === 'accepted') throw alreadyAccepted(n, nowStage.acceptedAt);
       if (now.status !== 'in_progress') throw notRunning(c, now);
-      const short = debit.normHoursCenti - (now.balanceCenti + now.overdraftCenti);
-      if (short > 0) throw insufficient(debit.normHoursCenti, now.balanceCenti, now.overdraftCenti);
       throw conflict('stage_not_next', { en: 'The order changed meanwhile; reload it and try again.', ru: 'Заявка изменилась; обновите её и повторите.' });
     },
   )
@@ -200,7 +222,40 @@ export const ordersRouter = router()
   );
 
 async function withdrawnAnswer(c: AppContext): Promise<Response> {
-  return c.json(orderAnswer(c, await orderOr404(c.var.db, Number(c.req.param('id')))), 200);
+  return c.json(await answerOne(c, await orderOr404(c.var.db, Number(c.req.param('id')))), 200);
+}
+
+/**
+ * The e-mail for the customer in case this sign-off takes their balance below its threshold
+ * (the store writes it only if it does); null when the customer has no address.
+ */
+async function lowBalanceMail(db: Db, order: OrderView, n: number, debitCenti: number): Promise<LowBalanceMail | null> {
+  const [customer, queue, settings] = await Promise.all([findCustomer(db, order.customerId), customerQueue(db, order.customerId), getSettings(db)]);
+  if (!customer?.email || !queue) return null;
+  // Told once: not when the balance is below its threshold already.
+  if (lowBalance(queue.balanceCenti, queue.lowBalanceCenti, queue.orders).low) return null;
+  // As it will stand after the sign-off: the stage accepted, the balance debited.
+  const after = queue.orders.map((o) => (o.id === order.id ? { ...o, stages: o.stages.map((s) => (s.n === n ? { ...s, status: 'accepted' as const } : s)) } : o));
+  const balanceCenti = queue.balanceCenti - debitCenti;
+  const low = lowBalance(balanceCenti, queue.lowBalanceCenti, after);
+  const facts: BalanceLowFacts = {
+    customerName: customer.name,
+    orderNumber: order.number,
+    stageN: n,
+    balanceCenti,
+    thresholdCenti: low.thresholdCenti,
+    rateMinor: settings.rateMinor,
+    currency: settings.currency,
+  };
+  return {
+    to: [customer.email],
+    lang: customer.lang,
+    subject: balanceLowSubject(customer.lang, customer.name),
+    payload: { ...facts, customerId: customer.id },
+    // Two sign-offs at once would both find the balance above: one e-mail a day at most.
+    dedupeKey: `balance-low:${customer.id}:${localDate(Date.now(), settings.timeZone)}`,
+    createdBy: null,
+  };
 }
 
 function alreadyAccepted(n: number, at: string | null) {

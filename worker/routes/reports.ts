@@ -5,12 +5,11 @@ import { XLSX_TYPE } from '../excel/cells';
 import { CONSUMPTION_ROW_CAP, consumptionRefusal, consumptionWorkbook } from '../excel/consumption';
 import { consumptionFileName, contentDisposition } from '../excel/filename';
 import { localMonth, monthsEndingWith } from '../domain/calendar';
-import { fieldError, requestLang, unprocessable } from '../http/errors';
+import { flagged } from '../domain/low-balance';
+import { requestLang, unprocessable } from '../http/errors';
 import { commonErrors, fileResponse, jsonResponse, router, staffRoute } from '../http/route';
-import type { Db } from '../store/db';
-import { consumptionReport, monthlySeries } from '../store/reports';
-import { getSettings } from '../store/settings';
-import { customerOr404 } from '../http/lookups';
+import { consumptionReport, consumptionSummary, monthlySeries } from '../store/reports';
+import { reportMonth } from '../http/lookups';
 
 export const REPORT_READERS = ['accountant', 'admin', 'manager'] as const;
 
@@ -20,30 +19,24 @@ export function assertConsumptionFits(report: Parameters<typeof consumptionRefus
   if (refused) throw unprocessable(refused.code, refused.text, refused.details);
 }
 
-/** The month must not lie in the future (in the company's time zone); returns the settings. */
-export async function checkedMonth(db: Db, month: string, customerId?: number) {
-  const settings = await getSettings(db);
-  if (month > localMonth(Date.now(), settings.timeZone)) {
-    throw fieldError('month', { en: `${month} has not begun yet`, ru: `${month} ещё не наступил` });
-  }
-  if (customerId !== undefined) await customerOr404(db, customerId);
-  return settings;
-}
-
 export const reportsRouter = router()
   .openapi(
     staffRoute(REPORT_READERS, {
       method: 'get',
       path: '/consumption',
       tags: ['reports'],
-      summary: 'Monthly consumption per customer: opening, top-ups, debits itemised, corrections, closing, money (months in the company’s time zone)',
+      summary:
+        'Monthly consumption: the per-customer summary (opening, top-ups, debits, corrections, closing, money net / VAT / total, low balance); with customerId, that customer’s entries itemised too',
       request: { query: ConsumptionQuery },
       responses: { 200: jsonResponse(ConsumptionReportS, 'the report'), ...commonErrors },
     }),
     async (c) => {
       const { month, customerId } = c.req.valid('query');
-      const settings = await checkedMonth(c.var.db, month, customerId);
-      return c.json(await consumptionReport(c.var.db, month, settings, customerId), 200);
+      const { settings, range, closed } = await reportMonth(c.var.db, month, customerId);
+      if (customerId !== undefined) return c.json(await consumptionReport(c.var.db, month, range, settings, closed, customerId), 200);
+      const summary = await consumptionSummary(c.var.db, month, range, settings, closed);
+      const customers = summary.customers.map(({ thresholdCenti, ownThreshold, ...row }) => ({ ...row, lowBalance: flagged(row.balanceCenti, thresholdCenti, ownThreshold) }));
+      return c.json({ ...summary, customers }, 200);
     },
   )
   .openapi(
@@ -57,8 +50,8 @@ export const reportsRouter = router()
     }),
     async (c) => {
       const { month, customerId } = c.req.valid('query');
-      const settings = await checkedMonth(c.var.db, month, customerId);
-      const report = await consumptionReport(c.var.db, month, settings, customerId);
+      const { settings, range, closed } = await reportMonth(c.var.db, month, customerId);
+      const report = await consumptionReport(c.var.db, month, range, settings, closed, customerId);
       const lang = requestLang(c);
       assertConsumptionFits(report);
       const file = await consumptionWorkbook(report, lang);
@@ -81,7 +74,7 @@ export const reportsRouter = router()
     }),
     async (c) => {
       const q = c.req.valid('query');
-      const settings = await checkedMonth(c.var.db, q.until ?? '0000-01', q.customerId);
+      const { settings } = await reportMonth(c.var.db, q.until ?? '0000-01', q.customerId);
       const until = q.until ?? localMonth(Date.now(), settings.timeZone);
       return c.json(await monthlySeries(c.var.db, monthsEndingWith(until, q.months), settings.timeZone, q.customerId), 200);
     },

@@ -6,6 +6,7 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { customers, pledges, projectEstimates, projects } from '../../schema/tables';
 import { PLEDGE_LIFECYCLE, PROJECT_LIFECYCLE, funding, type PledgeFacts, type PledgeStatus, type StoredProjectStatus } from '../domain/crowdfunding';
+import type { EntryMoney } from '../domain/ledger';
 import { normHoursAmountMinor } from '../domain/pricing';
 import { randomToken } from '../platform/secrets';
 import { batch, changed, raw, type BatchItem, type Db } from './db';
@@ -75,8 +76,9 @@ export async function updateProject(
     // Withdrawn: promised pledges lapse; confirmed ones are refunded by a correction each, under
     // the same key a cancellation uses, so a pledge is never refunded twice.
     writes.push(
-      raw(db, sql`insert into ledger_entries (customer_id, kind, norm_hours_centi, money_minor, rate_minor, memo, at, created_at, created_by, pledge_id, corrects_entry_id, idempotency_key)
-                  select e.customer_id, 'correction', -e.norm_hours_centi, -e.money_minor, e.rate_minor,
+      raw(db, sql`insert into ledger_entries (customer_id, kind, norm_hours_centi, money_minor, discount_minor, net_minor, vat_minor, total_minor, rate_minor, discount_rate_milli, vat_mode, vat_rate_milli, memo, at, created_at, created_by, pledge_id,
+                    corrects_entry_id, idempotency_key)
+                  select e.customer_id, 'correction', -e.norm_hours_centi, -e.money_minor, -e.discount_minor, -e.net_minor, -e.vat_minor, -e.total_minor, e.rate_minor, e.discount_rate_milli, e.vat_mode, e.vat_rate_milli,
                     'Возврат взноса: проект ' || pr.code || ' отозван', ${now}, ${now}, ${actorUserId}, e.pledge_id, e.id, printf('pledge-refund:%d', e.pledge_id)
                   from ledger_entries e join pledges pl on pl.id = e.pledge_id join crowdfunding_projects pr on pr.id = pl.project_id
                   where pl.project_id = ${id} and pl.status = ${PLEDGE_LIFECYCLE.confirm.to} and e.kind = 'debit' and ${ours}
@@ -166,15 +168,17 @@ export const pledgeRefundKey = (pledgeId: number) => `pledge-refund:${pledgeId}`
  * pledge, with any overdraft) and marks the pledge confirmed. A unique index on the pledge's
  * debit makes a second debit impossible; the claim of an Idempotency-Key is written with it.
  */
-export async function confirmPledge(db: Db, pledgeId: number, normHoursCenti: number, rateMinor: number, userId: number | null, claim: Claim | null): Promise<boolean> {
+export async function confirmPledge(db: Db, pledgeId: number, normHoursCenti: number, money: EntryMoney, userId: number | null, claim: Claim | null): Promise<boolean> {
   const now = new Date().toISOString();
   const ledgerKey = pledgeDebitKey(pledgeId);
-  // Money by the pricing module, not by SQL arithmetic: a pledge's hours never change after it is made.
-  const moneyMinor = normHoursAmountMinor(normHoursCenti, rateMinor);
+  // Money by the domain (hours × rate, the settings' VAT), not by SQL arithmetic: a pledge's hours never change after it is made.
+  const m = money;
   const mine = sql`exists (select 1 from pledges where id = ${pledgeId} and ${allowedBy(PLEDGE_LIFECYCLE, 'confirm', sql`status`)}) and exists (select 1 from ledger_entries where idempotency_key = ${ledgerKey})`;
   const writes: BatchItem[] = [
-    raw(db, sql`insert into ledger_entries (customer_id, kind, norm_hours_centi, money_minor, rate_minor, memo, at, created_at, created_by, pledge_id, idempotency_key)
-                select pl.customer_id, 'debit', -pl.norm_hours_centi, ${-moneyMinor}, ${rateMinor},
+    raw(db, sql`insert into ledger_entries (customer_id, kind, norm_hours_centi, money_minor, discount_minor, net_minor, vat_minor, total_minor, rate_minor,
+                  discount_rate_milli, vat_mode, vat_rate_milli, memo, at, created_at, created_by, pledge_id, idempotency_key)
+                select pl.customer_id, 'debit', -pl.norm_hours_centi, ${-m.subtotalMinor}, ${-m.discountMinor}, ${-m.netMinor}, ${-m.vatMinor}, ${-m.totalMinor}, ${m.rateMinor},
+                  ${m.discountRateMilli}, ${m.vatMode}, ${m.vatRateMilli},
                   'Взнос в проект ' || pr.code || ' · ' || pr.title, ${now}, ${now}, ${userId}, pl.id, ${ledgerKey}
                 from pledges pl join crowdfunding_projects pr on pr.id = pl.project_id join customers c on c.id = pl.customer_id
                 where pl.id = ${pledgeId} and ${allowedBy(PLEDGE_LIFECYCLE, 'confirm', sql`pl.status`)} and pl.norm_hours_centi = ${normHoursCenti} and ${allowedBy(PROJECT_LIFECYCLE, 'confirmPledge', sql`pr.status`)}
@@ -202,8 +206,10 @@ export async function cancelPledge(db: Db, pledgeId: number, reason: string, use
   const mine = sql`exists (select 1 from pledges where id = ${pledgeId} and ${allowedBy(PLEDGE_LIFECYCLE, 'cancel', sql`status`)}
     and (status <> ${PLEDGE_LIFECYCLE.confirm.to} or exists (select 1 from ledger_entries where idempotency_key = ${refundKey})))`;
   const writes: BatchItem[] = [
-    raw(db, sql`insert into ledger_entries (customer_id, kind, norm_hours_centi, money_minor, rate_minor, memo, at, created_at, created_by, pledge_id, corrects_entry_id, idempotency_key)
-                select e.customer_id, 'correction', -e.norm_hours_centi, -e.money_minor, e.rate_minor, ${`Возврат взноса: ${reason}`.slice(0, 500)}, ${now}, ${now}, ${userId},
+    raw(db, sql`insert into ledger_entries (customer_id, kind, norm_hours_centi, money_minor, discount_minor, net_minor, vat_minor, total_minor, rate_minor, discount_rate_milli, vat_mode, vat_rate_milli, memo, at, created_at, created_by, pledge_id,
+                  corrects_entry_id, idempotency_key)
+                select e.customer_id, 'correction', -e.norm_hours_centi, -e.money_minor, -e.discount_minor, -e.net_minor, -e.vat_minor, -e.total_minor, e.rate_minor, e.discount_rate_milli, e.vat_mode, e.vat_rate_milli,
+                  ${`Возврат взноса: ${reason}`.slice(0, 500)}, ${now}, ${now}, ${userId},
                   e.pledge_id, e.id, ${refundKey}
                 from ledger_entries e join pledges pl on pl.id = e.pledge_id join crowdfunding_projects pr on pr.id = pl.project_id
                 where pl.id = ${pledgeId} and pl.status = ${PLEDGE_LIFECYCLE.confirm.to} and e.kind = 'debit' and ${allowedBy(PROJECT_LIFECYCLE, 'refundPledge', sql`pr.status`)}

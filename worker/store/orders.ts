@@ -1,30 +1,25 @@
 /**
- * Work orders from accepted quotes, their stages, and the debits that accepting a stage
- * writes to the ledger.
- *
- * Stage acceptance is idempotent and race-free without a lock: the debit is ONE conditional
- * INSERT … SELECT inside one batch, which checks — at the moment D1 runs it — that the stage
- * is still pending, that every earlier stage is accepted, that the order is running, and that
- * the balance (plus any overdraft allowed) covers the debit. A unique index on the stage's
- * debit and another on the idempotency key make a second debit impossible even if two
- * requests pass every check at once.
+ * Work orders from accepted quotes, their stages and the queue that starts, pauses and resumes
+ * them; the debit of a stage's sign-off is store/stage-accept.ts.
  */
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import {
   customers,
+  ledgerEntries,
   orderStages,
   orders,
   quoteLines,
   quotes,
   stageLines,
 } from '../../schema/tables';
+import type { QuoteTerms } from '../domain/debit-money';
 import type { OrderStatus, StageStatus } from '../domain/enums';
 import type { StagePlan } from '../domain/stage-plan';
-import { actionOf, reconcile, type QueueOrder, type StageDebit, type StageLine } from '../domain/ledger';
+import { actionOf, reconcile, takesActualHours, type QueueOrder, type StageLine } from '../domain/ledger';
 import { OPEN_ORDER_STATUSES, ORDER_LIFECYCLE, STAGE_LIFECYCLE } from '../domain/order-lifecycle';
 import { lineNormHoursCenti } from '../domain/pricing';
 import { randomToken } from '../platform/secrets';
-import { batch, changed, int, raw, type BatchItem, type Db } from './db';
+import { batch, changed, raw, type BatchItem, type Db } from './db';
 import { allowedBy, inStates } from './guards';
 import { quoteMay } from './quote-guards';
 import { claimInsert, type Claim } from './idempotency';
@@ -89,6 +84,8 @@ export interface StageView {
   debitedCenti: number | null;
   moneyMinor: number | null;
   acceptedAt: string | null;
+  /** The money its debit came to (entry figures, positive), null until then or for nothing debited. */
+  debited: { subtotalMinor: number; discountMinor: number; netMinor: number; vatMinor: number; totalMinor: number } | null;
   lines: (StageLine & { normHoursCenti: number; actualHoursCenti: number | null })[];
 }
 
@@ -108,6 +105,8 @@ export interface OrderView {
   withdrawnAt: string | null;
   rateMinor: number;
   currency: string;
+  /** The accepted quote's discount and VAT: every debit's money follows them. */
+  terms: Omit<QuoteTerms, 'rateMinor'>;
   balanceCenti: number;
   overdraftCenti: number;
   stages: StageView[];
@@ -136,10 +135,22 @@ function stageReads(db: Db, orderIds: number[] | SQL) {
       .innerJoin(quoteLines, eq(quoteLines.id, stageLines.lineId))
       .where(sql`${stageLines.stageId} in (select id from order_stages where order_id in (${ids}))`)
       .orderBy(asc(quoteLines.position)),
+    db
+      .select({
+        stageId: sql<number>`${ledgerEntries.stageId}`.as('debit_stage_id'),
+        subtotalMinor: ledgerEntries.moneyMinor,
+        discountMinor: ledgerEntries.discountMinor,
+        netMinor: ledgerEntries.netMinor,
+        vatMinor: ledgerEntries.vatMinor,
+        totalMinor: ledgerEntries.totalMinor,
+      })
+      .from(ledgerEntries)
+      .where(sql`${ledgerEntries.kind} = 'debit' and ${ledgerEntries.orderId} in (${ids})`),
   ] as const;
 }
 
-type StageRows = { stages: StageRow[]; lines: { stageId: number; actualHoursCenti: number | null; lineId: number; code: string; title: string; categoryName: string; mode: 'fixed' | 'estimate'; actualTime: boolean; quantityMilli: number; hoursCenti: number | null; kMilli: number }[] };
+type DebitRow = { stageId: number; subtotalMinor: number; discountMinor: number; netMinor: number; vatMinor: number; totalMinor: number };
+type StageRows = { stages: StageRow[]; debits: DebitRow[]; lines: { stageId: number; actualHoursCenti: number | null; lineId: number; code: string; title: string; categoryName: string; mode: 'fixed' | 'estimate'; actualTime: boolean; quantityMilli: number; hoursCenti: number | null; kMilli: number }[] };
 
 function buildStages(orderId: number, rows: StageRows): StageView[] {
   return rows.stages
@@ -155,7 +166,7 @@ function buildStages(orderId: number, rows: StageRows): StageView[] {
             title: l.title,
             categoryName: l.categoryName,
             mode: l.mode,
-            actualTime: l.actualTime,
+            actualTime: takesActualHours(l),
             quantityMilli: l.quantityMilli,
             hoursCenti: line.hoursCenti,
             kMilli: l.kMilli,
@@ -164,6 +175,7 @@ function buildStages(orderId: number, rows: StageRows): StageView[] {
           };
         });
       const ks = [...new Set(lines.map((l) => l.kMilli))];
+      const d = rows.debits.find((x) => x.stageId === s.id);
       return {
         id: s.id,
         n: s.n,
@@ -175,6 +187,9 @@ function buildStages(orderId: number, rows: StageRows): StageView[] {
         debitedCenti: s.debitedCenti,
         moneyMinor: s.moneyMinor,
         acceptedAt: s.acceptedAt,
+        debited: d
+          ? { subtotalMinor: -d.subtotalMinor, discountMinor: -d.discountMinor, netMinor: -d.netMinor, vatMinor: -d.vatMinor, totalMinor: -d.totalMinor }
+          : null,
         lines,
       };
     });
@@ -184,14 +199,20 @@ const orderColumns = {
   o: orders,
   quoteNumber: sql<string>`${quotes.number}`.as('quote_number'),
   quoteTitle: quotes.title,
+  discountRateMilli: quotes.discountRateMilli,
+  vatMode: quotes.vatMode,
+  vatRateMilli: quotes.vatRateMilli,
   customerName: customers.name,
   balanceCenti: customers.balanceCenti,
   overdraftCenti: customers.overdraftCenti,
 };
 
-function orderView(r: { o: OrderRow; quoteNumber: string; quoteTitle: string; customerName: string; balanceCenti: number; overdraftCenti: number }, stages: StageView[]): OrderView {
+type OrderHead = { o: OrderRow; quoteNumber: string; quoteTitle: string; customerName: string; balanceCenti: number; overdraftCenti: number } & Omit<QuoteTerms, 'rateMinor'>;
+
+function orderView(r: OrderHead, stages: StageView[]): OrderView {
   const { createToken: _t, version: _v, createdBy: _c, ...o } = r.o;
-  return { ...o, quoteNumber: r.quoteNumber, quoteTitle: r.quoteTitle, customerName: r.customerName, balanceCenti: r.balanceCenti, overdraftCenti: r.overdraftCenti, stages };
+  const terms = { discountRateMilli: r.discountRateMilli, vatMode: r.vatMode, vatRateMilli: r.vatRateMilli };
+  return { ...o, quoteNumber: r.quoteNumber, quoteTitle: r.quoteTitle, customerName: r.customerName, balanceCenti: r.balanceCenti, overdraftCenti: r.overdraftCenti, terms, stages };
 }
 
 function ordersQuery(db: Db) {
@@ -203,9 +224,9 @@ function ordersQuery(db: Db) {
 }
 
 export async function getOrder(db: Db, id: number): Promise<OrderView | null> {
-  const [head, stages, lines] = await batch(db, [ordersQuery(db).where(eq(orders.id, id)), ...stageReads(db, [id])]);
+  const [head, stages, lines, debits] = await batch(db, [ordersQuery(db).where(eq(orders.id, id)), ...stageReads(db, [id])]);
   const row = head[0];
-  return row ? orderView(row, buildStages(id, { stages, lines })) : null;
+  return row ? orderView(row, buildStages(id, { stages, lines, debits })) : null;
 }
 
 export async function listOrders(db: Db, filter: { customerId?: number; status?: OrderStatus; quoteId?: number }) {
@@ -215,25 +236,53 @@ export async function listOrders(db: Db, filter: { customerId?: number; status?:
     filter.quoteId ? eq(orders.quoteId, filter.quoteId) : undefined,
   );
   const idsQuery = sql`select id from orders where 1 ${filter.customerId ? sql`and customer_id = ${filter.customerId}` : sql``} ${filter.status ? sql`and status = ${filter.status}` : sql``} ${filter.quoteId ? sql`and quote_id = ${filter.quoteId}` : sql``}`;
-  const [heads, stages, lines] = await batch(db, [ordersQuery(db).where(where).orderBy(asc(orders.approvedAt), asc(orders.id)), ...stageReads(db, idsQuery)]);
-  return heads.map((h) => orderView(h, buildStages(h.o.id, { stages, lines })));
+  const [heads, stages, lines, debits] = await batch(db, [ordersQuery(db).where(where).orderBy(asc(orders.approvedAt), asc(orders.id)), ...stageReads(db, idsQuery)]);
+  return heads.map((h) => orderView(h, buildStages(h.o.id, { stages, lines, debits })));
 }
 
 // ---------- the queue ----------
 
-/** Puts every order of the customer where the rules say it belongs now; retries if raced. */
-export async function reconcileCustomer(db: Db, customerId: number, attempt = 0): Promise<void> {
-  const [customer, heads, stages] = await batch(db, [
-    db.select({ balanceCenti: customers.balanceCenti, overdraftCenti: customers.overdraftCenti }).from(customers).where(eq(customers.id, customerId)),
-    db.select().from(orders).where(and(eq(orders.customerId, customerId), inArray(orders.status, OPEN_ORDER_STATUSES))),
+export interface CustomerQueue {
+  customerId: number;
+  balanceCenti: number;
+  overdraftCenti: number;
+  lowBalanceCenti: number | null;
+  orders: QueueOrder[];
+}
+
+/** Each customer's balance, overdraft, own low-balance threshold and open orders, as the queue sees them (one batch). */
+export async function customerQueues(db: Db, customerIds: readonly number[]): Promise<Map<number, CustomerQueue>> {
+  const ids = [...new Set(customerIds)];
+  if (ids.length === 0) return new Map();
+  const list = sql.join(ids.map((id) => sql`${id}`), sql`, `);
+  const [people, heads, stages] = await batch(db, [
+    db
+      .select({ customerId: customers.id, balanceCenti: customers.balanceCenti, overdraftCenti: customers.overdraftCenti, lowBalanceCenti: customers.lowBalanceCenti })
+      .from(customers)
+      .where(inArray(customers.id, ids)),
+    db.select().from(orders).where(and(inArray(orders.customerId, ids), inArray(orders.status, OPEN_ORDER_STATUSES))),
     db
       .select({ orderId: orderStages.orderId, n: orderStages.n, status: orderStages.status, normHoursCenti: orderStages.normHoursCenti })
       .from(orderStages)
-      .where(sql`${orderStages.orderId} in (select id from orders where customer_id = ${customerId} and ${inStates(sql`status`, OPEN_ORDER_STATUSES)})`),
+      .where(sql`${orderStages.orderId} in (select id from orders where customer_id in (${list}) and ${inStates(sql`status`, OPEN_ORDER_STATUSES)})`),
   ]);
-  if (!customer[0]) return;
-  const queue: QueueOrder[] = heads.map((o) => ({ id: o.id, status: o.status, approvedAt: o.approvedAt, stages: stages.filter((s) => s.orderId === o.id) }));
-  const changes = reconcile(customer[0].balanceCenti, customer[0].overdraftCenti, queue);
+  const out = new Map<number, CustomerQueue>();
+  for (const p of people) {
+    const mine = heads.filter((o) => o.customerId === p.customerId);
+    out.set(p.customerId, { ...p, orders: mine.map((o) => ({ id: o.id, status: o.status, approvedAt: o.approvedAt, stages: stages.filter((s) => s.orderId === o.id) })) });
+  }
+  return out;
+}
+
+export async function customerQueue(db: Db, customerId: number): Promise<CustomerQueue | null> {
+  return (await customerQueues(db, [customerId])).get(customerId) ?? null;
+}
+
+/** Puts every order of the customer where the rules say it belongs now; retries if raced. */
+export async function reconcileCustomer(db: Db, customerId: number, attempt = 0): Promise<void> {
+  const q = await customerQueue(db, customerId);
+  if (!q) return;
+  const changes = reconcile(q.balanceCenti, q.overdraftCenti, q.orders);
   if (changes.length === 0) return;
   const now = new Date().toISOString();
   const results = await batch(
@@ -247,96 +296,6 @@ export async function reconcileCustomer(db: Db, customerId: number, attempt = 0)
   );
   const raced = results.some((r) => ((r as { meta?: { changes?: number } }).meta?.changes ?? 0) === 0);
   if (raced && attempt < 3) await reconcileCustomer(db, customerId, attempt + 1);
-}
-
-// ---------- accepting a stage ----------
-
-export type AcceptOutcome = { accepted: true; result: AcceptResult } | { accepted: false };
-
-/** What an acceptance did, as the idempotency claim stores it (and every replay answers). */
-export interface AcceptResult {
-  entryId: number | null;
-  normHoursCenti: number;
-  moneyMinor: number;
-  balanceAfterCenti: number;
-}
-
-/**
- * Accepts the stage and debits it once, in ONE batch:
- *   1. the debit — a conditional INSERT … SELECT that checks, when D1 runs it, that the stage is
- *      still pending, every earlier stage accepted, the order running and the balance (with any
- *      overdraft) covering it; a stage worth 0 norm-hours writes no entry (nothing to debit);
- *   2. the debit's items, the actual hours, the order's version, the audit row and the
- *      idempotency claim — each only when step 1 happened in THIS batch: the stage is still
- *      pending (step 6 has not run yet) and, for a debit, the entry with our key exists;
- *   3. last, the stage becomes accepted.
- * A twin request with the same key (or any other) finds the stage accepted and writes nothing.
- */
-export async function acceptStage(
-  db: Db,
-  order: OrderView,
-  stage: StageView,
-  debit: StageDebit,
-  ledgerKey: string,
-  claim: Claim | null,
-  actor: Actor,
-): Promise<AcceptOutcome> {
-  const now = new Date().toISOString();
-  const memo = `${order.number} · ${stage.n}. ${stage.title}`.slice(0, 500);
-  const zero = debit.normHoursCenti === 0;
-  const runnable = sql`${allowedBy(STAGE_LIFECYCLE, 'accept', sql`s.status`)} and ${allowedBy(ORDER_LIFECYCLE, 'debit', sql`o.status`)}
-    and not exists (select 1 from order_stages p where p.order_id = o.id and p.n < s.n and p.status <> ${STAGE_LIFECYCLE.accept.to})`;
-  const pending = sql`exists (select 1 from order_stages where id = ${stage.id} and ${allowedBy(STAGE_LIFECYCLE, 'accept', sql`status`)})`;
-  const entry = sql`(select id from ledger_entries where idempotency_key = ${ledgerKey} and stage_id = ${stage.id})`;
-  const mine = zero
-    ? sql`exists (select 1 from orders o join order_stages s on s.order_id = o.id where o.id = ${order.id} and s.id = ${stage.id} and ${runnable})`
-    : sql`${pending} and exists ${entry}`;
-  const writes: BatchItem[] = [];
-  if (!zero) {
-    writes.push(
-      raw(db, sql`insert into ledger_entries (customer_id, kind, norm_hours_centi, money_minor, rate_minor, memo, at, created_at, created_by, order_id, stage_id, idempotency_key)
-                  select o.customer_id, 'debit', ${-debit.normHoursCenti}, ${-debit.moneyMinor}, o.rate_minor, ${memo}, ${now}, ${now}, ${actor.userId}, o.id, s.id, ${ledgerKey}
-                  from orders o join order_stages s on s.order_id = o.id join customers c on c.id = o.customer_id
-                  where o.id = ${order.id} and s.id = ${stage.id} and ${runnable}
-                    and c.balance_centi - ${debit.normHoursCenti} >= -c.overdraft_centi`),
-      // All items in one statement from one JSON parameter: D1 allows 100 parameters per statement.
-      raw(db, sql`insert into debit_items (entry_id, code, title, category_name, hours_centi, k_milli, norm_hours_centi, money_minor)
-                  select ${entry}, json_extract(j.value, '$.code'), json_extract(j.value, '$.title'), json_extract(j.value, '$.categoryName'),
-                    json_extract(j.value, '$.hoursCenti'), json_extract(j.value, '$.kMilli'), -json_extract(j.value, '$.normHoursCenti'), -json_extract(j.value, '$.moneyMinor')
-                  from json_each(${JSON.stringify(debit.items)}) j where ${mine}`),
-    );
-  }
-  const actual = debit.items.filter((i) => i.actualHoursCenti !== null).map((i) => ({ lineId: i.lineId, h: i.actualHoursCenti }));
-  if (actual.length) {
-    writes.push(
-      raw(db, sql`update stage_lines set actual_hours_centi = (select json_extract(j.value, '$.h') from json_each(${JSON.stringify(actual)}) j where json_extract(j.value, '$.lineId') = stage_lines.line_id)
-                  where stage_id = ${stage.id} and line_id in (select json_extract(j.value, '$.lineId') from json_each(${JSON.stringify(actual)}) j) and ${mine}`),
-    );
-  }
-  writes.push(
-    raw(db, sql`update orders set version = version + 1 where id = ${order.id} and ${mine}`),
-    auditInsert(db, {
-      quoteId: order.quoteId,
-      action: 'stage_accepted',
-      changes: sql`json_object('order', ${order.number}, 'stage', ${int(stage.n)}, 'title', ${stage.title}, 'normHoursCenti', ${int(debit.normHoursCenti)})`,
-      actor,
-      at: now,
-      when: mine,
-    }),
-  );
-  const result = sql`json_object('entryId', ${zero ? sql`null` : entry}, 'normHoursCenti', ${int(debit.normHoursCenti)}, 'moneyMinor', ${int(debit.moneyMinor)},
-    'balanceAfterCenti', (select balance_centi from customers where id = ${order.customerId}))`;
-  if (claim) writes.push(claimInsert(db, claim, result, mine));
-  writes.push(
-    raw(db, sql`update order_stages set status = ${STAGE_LIFECYCLE.accept.to}, debited_centi = ${debit.normHoursCenti}, money_minor = ${debit.moneyMinor},
-                  accepted_at = ${now}, accepted_by = ${actor.userId}
-                where id = ${stage.id} and ${mine}`),
-    raw(db, sql`select ${result} as result`),
-  );
-  const results = await batch(db, writes);
-  if (changed(results[results.length - 2]) === 0) return { accepted: false };
-  const row = (results[results.length - 1] as D1Result<{ result: string }>).results?.[0];
-  return { accepted: true, result: JSON.parse(row!.result) as AcceptResult };
 }
 
 // ---------- withdrawal ----------

@@ -2,30 +2,105 @@
  * The monthly consumption report. Opening balances are computed backwards from the
  * trigger-kept balance: opening = balance − Σ entries since the month began, which reads
  * only the entries since then (a covering index), not the customer's whole history.
+ * The all-customer summary is summed in SQL (one round trip, no entries read into the Worker);
+ * a customer's report and the workbooks read the entries themselves.
  */
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, sql, type SQL } from 'drizzle-orm';
 import { customers } from '../../schema/tables';
 import { localDater, monthRange } from '../domain/calendar';
-import { reportTotals, summarize, type ConsumptionEntry, type ConsumptionReport } from '../domain/consumption';
+import { reportTotals, summarize, type ConsumptionEntry, type ConsumptionReport, type CustomerConsumption } from '../domain/consumption';
+import { OPEN_ORDER_STATUSES, STAGE_LIFECYCLE } from '../domain/order-lifecycle';
 import { batch, type Db } from './db';
+import { inStates, allowedBy } from './guards';
 import { entriesBetween } from './ledger';
 import type { SettingsRow } from './settings';
 
-export async function consumptionReport(db: Db, month: string, settings: SettingsRow, customerId?: number): Promise<ConsumptionReport> {
-  const { start, end } = monthRange(month, settings.timeZone);
-  // Σ since the month began, one index range per customer on (customer_id, at): it reads only
-  // the entries since then, however long the history (a GROUP BY over `at >= start` made
-  // SQLite walk the whole (customer_id, at) index instead; measured in bench/RESULTS.md).
-  // (Written out qualified: drizzle leaves a single table's columns unqualified, and inside the
-  // subquery a bare "id" would be the ledger entry's.)
-  const sinceStart = sql<number>`(select coalesce(sum(l.norm_hours_centi), 0) from ledger_entries l where l.customer_id = "customers"."id" and l.at >= ${start})`;
+export interface MonthRange {
+  start: string;
+  end: string;
+}
+
+/** Σ of the customer's entries since `start` (qualified: inside the subquery a bare "id" would be the entry's). */
+const sinceStart = (start: string, customer = sql`"customers"."id"`) =>
+  sql<number>`(select coalesce(sum(l.norm_hours_centi), 0) from ledger_entries l where l.customer_id = ${customer} and l.at >= ${start})`;
+
+/**
+ * The low-balance threshold of the customer in `customerId` (SQL): their own, or what their open
+ * orders need next — each one's next pending stage (domain/low-balance.ts, nextStagesNeed).
+ */
+export function thresholdSql(customerId: SQL): SQL<number> {
+  const pending = (alias: string) => allowedBy(STAGE_LIFECYCLE, 'accept', sql.raw(`${alias}.status`));
+  return sql<number>`coalesce((select low_balance_centi from customers lc where lc.id = ${customerId}), (
+    select coalesce(sum(s.norm_hours_centi), 0) from orders o join order_stages s on s.order_id = o.id
+    where o.customer_id = ${customerId} and ${inStates(sql`o.status`, OPEN_ORDER_STATUSES)} and ${pending('s')}
+      and s.n = (select min(p.n) from order_stages p where p.order_id = o.id and ${pending('p')})))`;
+}
+
+function header(month: string, settings: SettingsRow, closed: boolean) {
+  return { month, timeZone: settings.timeZone, currency: settings.currency, companyName: settings.companyName, generatedAt: new Date().toISOString(), closed };
+}
+
+export type SummaryRow = Omit<CustomerConsumption, 'entries'> & { balanceCenti: number; thresholdCenti: number; ownThreshold: boolean };
+
+/** Every customer with a balance or entries in the month, summed in SQL; no entries. */
+export async function consumptionSummary(db: Db, month: string, range: MonthRange, settings: SettingsRow, closed: boolean) {
+  const services = sql`(e.kind = 'debit' or (e.kind = 'correction' and t.kind = 'debit'))`;
+  const payments = sql`(e.kind = 'topup' or (e.kind = 'correction' and t.kind = 'topup'))`;
+  const rows = await db.all<Record<string, number | string>>(sql`
+    select c.id, c.name, c.balance_centi as balance, c.low_balance_centi as own, ${sinceStart(range.start, sql`c.id`)} as since_start, ${thresholdSql(sql`c.id`)} as threshold,
+      coalesce(m.n, 0) as n, coalesce(m.topups, 0) as topups, coalesce(m.debits, 0) as debits, coalesce(m.corrections, 0) as corrections,
+      coalesce(m.net, 0) as net, coalesce(m.vat, 0) as vat, coalesce(m.total, 0) as total, coalesce(m.paid, 0) as paid
+    from customers c left join (
+      select e.customer_id, count(*) as n,
+        sum(case when e.kind = 'topup' then e.norm_hours_centi else 0 end) as topups,
+        sum(case when e.kind = 'debit' then -e.norm_hours_centi else 0 end) as debits,
+        sum(case when e.kind = 'correction' then e.norm_hours_centi else 0 end) as corrections,
+        sum(case when ${services} then -e.net_minor else 0 end) as net,
+        sum(case when ${services} then -e.vat_minor else 0 end) as vat,
+        sum(case when ${services} then -e.total_minor else 0 end) as total,
+        sum(case when ${payments} then e.net_minor else 0 end) as paid
+      from ledger_entries e left join ledger_entries t on t.id = e.corrects_entry_id
+      where e.at >= ${range.start} and e.at < ${range.end}
+      group by e.customer_id
+    ) m on m.customer_id = c.id
+    order by c.name`);
+  const list: SummaryRow[] = rows
+    .map((r) => {
+      const n = (k: string) => Number(r[k]);
+      const opening = n('balance') - n('since_start');
+      return {
+        customerId: n('id'),
+        name: String(r.name),
+        openingCenti: opening,
+        topupsCenti: n('topups'),
+        debitsCenti: n('debits'),
+        correctionsCenti: n('corrections'),
+        closingCenti: opening + n('topups') - n('debits') + n('corrections'),
+        moneyMinor: n('net'),
+        netMinor: n('net'),
+        vatMinor: n('vat'),
+        totalMinor: n('total'),
+        topupsMinor: n('paid'),
+        balanceCenti: n('balance'),
+        thresholdCenti: n('threshold'),
+        ownThreshold: r.own !== null,
+        entryCount: n('n'),
+      };
+    })
+    .filter((c) => c.openingCenti !== 0 || c.entryCount > 0)
+    .map(({ entryCount: _n, ...c }) => c);
+  return { ...header(month, settings, closed), customers: list, totals: reportTotals(list) };
+}
+
+/** The month with every entry (debits itemised), for one customer or for all (the workbook, the statement). */
+export async function consumptionReport(db: Db, month: string, range: MonthRange, settings: SettingsRow, closed: boolean, customerId?: number): Promise<ConsumptionReport> {
   const [people, rows] = await batch(db, [
     db
-      .select({ id: customers.id, name: customers.name, balanceCenti: customers.balanceCenti, sinceStartCenti: sinceStart.as('since_start') })
+      .select({ id: customers.id, name: customers.name, balanceCenti: customers.balanceCenti, sinceStartCenti: sinceStart(range.start).as('since_start') })
       .from(customers)
       .where(customerId ? eq(customers.id, customerId) : undefined)
       .orderBy(asc(customers.name)),
-    entriesBetween(db, start, end, customerId),
+    entriesBetween(db, range.start, range.end, customerId),
   ]);
   const dateOf = localDater(settings.timeZone);
   const byCustomer = new Map<number, ConsumptionEntry[]>();
@@ -44,7 +119,10 @@ export async function consumptionReport(db: Db, month: string, settings: Setting
       stageN: r.stageN,
       stageTitle: r.stageTitle,
       rateMinor: e.rateMinor,
+      paymentRef: e.paymentRef,
+      invoiceNumber: r.invoiceNumber,
       correctsEntryId: e.correctsEntryId,
+      correctsKind: r.correctsKind,
     };
     if (r.itemId !== null) {
       list.push({
@@ -55,28 +133,40 @@ export async function consumptionReport(db: Db, month: string, settings: Setting
         hoursCenti: r.itemHoursCenti,
         kMilli: r.itemKMilli,
         normHoursCenti: r.itemNormHoursCenti ?? 0,
-        moneyMinor: r.itemMoneyMinor ?? 0,
+        moneyMinor: r.itemNetMinor ?? 0,
+        subtotalMinor: r.itemMoneyMinor ?? 0,
+        discountMinor: r.itemDiscountMinor ?? 0,
+        netMinor: r.itemNetMinor ?? 0,
+        vatMinor: r.itemVatMinor ?? 0,
+        totalMinor: r.itemTotalMinor ?? 0,
+        plannedHoursCenti: r.itemPlannedHoursCenti,
+        plannedNormHoursCenti: r.itemPlannedNormHoursCenti,
       });
     } else {
-      list.push({ ...base, code: null, title: null, categoryName: null, hoursCenti: null, kMilli: null, normHoursCenti: e.normHoursCenti, moneyMinor: e.moneyMinor });
+      list.push({
+        ...base,
+        code: null,
+        title: null,
+        categoryName: null,
+        hoursCenti: null,
+        kMilli: null,
+        normHoursCenti: e.normHoursCenti,
+        moneyMinor: e.netMinor,
+        subtotalMinor: e.moneyMinor,
+        discountMinor: e.discountMinor,
+        netMinor: e.netMinor,
+        vatMinor: e.vatMinor,
+        totalMinor: e.totalMinor,
+        plannedHoursCenti: null,
+        plannedNormHoursCenti: null,
+      });
     }
     byCustomer.set(e.customerId, list);
   }
   const result = people
-    .map((p) => {
-      const opening = p.balanceCenti - p.sinceStartCenti;
-      return summarize(p.id, p.name, opening, byCustomer.get(p.id) ?? []);
-    })
+    .map((p) => summarize(p.id, p.name, p.balanceCenti - p.sinceStartCenti, byCustomer.get(p.id) ?? []))
     .filter((c) => customerId !== undefined || c.openingCenti !== 0 || c.entries.length > 0);
-  return {
-    month,
-    timeZone: settings.timeZone,
-    currency: settings.currency,
-    companyName: settings.companyName,
-    generatedAt: new Date().toISOString(),
-    customers: result,
-    totals: reportTotals(result),
-  };
+  return { ...header(month, settings, closed), customers: result, totals: reportTotals(result) };
 }
 
 export interface MonthFigures {
@@ -86,13 +176,13 @@ export interface MonthFigures {
   moneyMinor: number;
 }
 
-/** Top-ups, debits and their money per calendar month (company's zone), in one scan. */
+/** Top-ups, debits and their money (net, as the report's) per calendar month (company's zone), in one scan. */
 export async function monthlySeries(db: Db, months: string[], timeZone: string, customerId?: number): Promise<MonthFigures[]> {
   const ranges = months.map((m) => monthRange(m, timeZone));
   const columns = ranges.flatMap((r, i) => [
     sql`coalesce(sum(case when at >= ${r.start} and at < ${r.end} and kind = 'topup' then norm_hours_centi end), 0) as ${sql.raw(`t${i}`)}`,
     sql`coalesce(sum(case when at >= ${r.start} and at < ${r.end} and kind = 'debit' then -norm_hours_centi end), 0) as ${sql.raw(`d${i}`)}`,
-    sql`coalesce(sum(case when at >= ${r.start} and at < ${r.end} and kind = 'debit' then -money_minor end), 0) as ${sql.raw(`m${i}`)}`,
+    sql`coalesce(sum(case when at >= ${r.start} and at < ${r.end} and kind = 'debit' then -net_minor end), 0) as ${sql.raw(`m${i}`)}`,
   ]);
   const first = ranges[0]!.start;
   const last = ranges[ranges.length - 1]!.end;

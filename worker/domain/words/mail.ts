@@ -45,4 +45,15 @@ export const MAIL_WORDS = {
     'Срок действия сметы {number} «{title}» для {customer} закончился {validUntil}, ответа не было. Можно сделать новую редакцию с новым сроком.',
     'Estimate {number} “{title}” for {customer} expired on {validUntil} without an answer. A new revision with a new date can be sent.',
   ],
+
+  balanceLowSubject: ['Баланс нормо-часов ниже порога — {customer}', 'Norm-hour balance below the threshold — {customer}'],
+  balanceLowBody: [
+    'После приёмки этапа {stage} по заявке {order} на балансе {customer} осталось {balance} нормо-ч — меньше порога {threshold} нормо-ч.',
+    'After stage {stage} of work order {order} was signed off, {customer} has {balance} norm-hours left: below the threshold of {threshold}.',
+  ],
+  balanceLowShort: [
+    'Чтобы следующие этапы не встали на паузу, пополните баланс не меньше чем на {short} нормо-ч ({amount} по стоимости нормо-часа {rate}).',
+    'So that the next stages do not pause, top up at least {short} norm-hours ({amount} at the norm-hour rate of {rate}).',
+  ],
+  balanceLowInvoice: ['Ваш менеджер может выставить счёт на оплату — ответьте на это письмо.', 'Your manager can send a prepayment invoice: reply to this message.'],
 } as const satisfies Record<string, Pair>;

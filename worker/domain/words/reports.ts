@@ -12,12 +12,15 @@ export const REPORT_WORDS = {
   debits: ['Списания,\nнормо-ч', 'Debits,\nnorm-h'],
   corrections: ['Корректировки,\nнормо-ч', 'Corrections,\nnorm-h'],
   closing: ['Остаток на конец,\nнормо-ч', 'Closing balance,\nnorm-h'],
-  moneyEquivalent: ['Списано, денежный\nэквивалент', 'Debits, money\nequivalent'],
+  netOfServices: ['Услуги\nбез НДС', 'Services,\nnet'],
+  vatOfServices: ['НДС\nуслуг', 'VAT on\nservices'],
+  totalOfServices: ['Услуги\nс НДС', 'Services,\ntotal'],
+  paid: ['Оплачено\n(пополнения)', 'Paid\n(top-ups)'],
   emptyMonth: ['За этот месяц операций по балансам нормо-часов не было.', 'There were no norm-hour ledger entries in this month.'],
   noCustomers: ['Нет заказчиков с балансом или операциями за месяц.', 'No customer had a balance or ledger entries in this month.'],
   legend: [
-    'Остаток на конец = остаток на начало + пополнения − списания + корректировки. Денежный эквивалент — по стоимости нормо-часа, действовавшей при списании.',
-    'Closing = opening + top-ups − debits + corrections. Money equivalent at the norm-hour rate in force at each debit.',
+    'Остаток на конец = остаток на начало + пополнения − списания + корректировки. Деньги услуг — на условиях принятой сметы (стоимость нормо-часа, скидка, НДС), за вычетом корректировок списаний; оплачено — пополнения с их корректировками.',
+    'Closing = opening + top-ups − debits + corrections. The money of services is on each accepted quote’s terms (rate, discount, VAT), less the corrections of debits; paid: the top-ups with their corrections.',
   ],
   // a customer's sheet
   openingRow: ['Остаток на начало месяца', 'Opening balance'],

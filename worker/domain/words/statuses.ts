@@ -1,5 +1,5 @@
 /** What every status is called (chips in the UI, documents, the customer's page, e-mails). */
-import type { OrderStatus, PledgeStatus, ProjectStatus, QuoteStatus, StageStatus } from '../enums';
+import type { InvoiceStatus, OrderStatus, PeriodStatus, PledgeStatus, ProjectStatus, QuoteStatus, StageStatus } from '../enums';
 import type { Pair } from './words';
 
 export const QUOTE_STATUS_WORDS: Readonly<Record<QuoteStatus, Pair>> = {
@@ -38,4 +38,15 @@ export const PLEDGE_STATUS_WORDS: Readonly<Record<PledgeStatus, Pair>> = {
   promised: ['Обещан', 'Promised'],
   confirmed: ['Подтверждён, списан', 'Confirmed, debited'],
   cancelled: ['Отменён', 'Cancelled'],
+};
+
+export const INVOICE_STATUS_WORDS: Readonly<Record<InvoiceStatus, Pair>> = {
+  issued: ['Выставлен', 'Issued'],
+  paid: ['Оплачен', 'Paid'],
+  cancelled: ['Отменён', 'Cancelled'],
+};
+
+export const PERIOD_STATUS_WORDS: Readonly<Record<PeriodStatus, Pair>> = {
+  open: ['Открыт', 'Open'],
+  closed: ['Закрыт', 'Closed'],
 };

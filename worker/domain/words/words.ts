@@ -38,3 +38,8 @@ export function wordsOf<T extends Table>(table: T, lang: Lang) {
 export function both(pair: Pair, params?: Params): { ru: string; en: string } {
   return { ru: fill(pair[0], params), en: fill(pair[1], params) };
 }
+
+/** Both languages of a pair with parameters that differ by language (numbers, dates, money). */
+export function bothOf(pair: Pair, params: (lang: Lang) => Params): { ru: string; en: string } {
+  return { ru: fill(pair[0], params('ru')), en: fill(pair[1], params('en')) };
+}

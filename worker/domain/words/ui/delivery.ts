@@ -58,6 +58,7 @@ export const MAIL_KIND_WORDS: Readonly<Record<MailKind, Pair>> = {
   quote_answered: ['Ответ заказчика менеджеру', 'Customer’s answer to the manager'],
   quote_expiring: ['Напоминание: смета истекает', 'Reminder: estimate expires'],
   quote_expired: ['Смета истекла без ответа', 'Estimate expired unanswered'],
+  balance_low: ['Баланс ниже порога', 'Balance below its threshold'],
 };
 
 /** The outbox's states (OutboxItem.status). */
