@@ -6,6 +6,7 @@
  * the new version and the order, which, merged into the quote read before, is the quote read after.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { lineAmountMinor } from '../../worker/domain/pricing';
 import { applyQuoteChange } from '../../worker/domain/quote-change';
 import { call, fails, fetchWorker, freshIp, ok } from '../helpers';
 
@@ -103,9 +104,12 @@ describe('line writes with ?answer=change', () => {
 
   it('changing a line answers it re-priced; removing answers its id; both merge to the quote as read', async () => {
     let quote = await fiftyLines();
-    const line = quote.lines.find((l: any) => l.hoursCenti !== null && l.code === '2.2')!;
+    // A fixed service in the middle of the quote (whichever the price list puts there).
+    const line = quote.lines.find((l: any, i: number) => i >= 20 && l.mode === 'fixed' && l.hoursCenti !== null)!;
     const changed = await ok('PATCH', path(quote, `/${line.id}`), { body: { version: quote.version, quantityMilli: 2500 } });
-    expect(changed.line).toMatchObject({ id: line.id, quantityMilli: 2500, amountMinor: 15_000_000 });
+    const amountMinor = lineAmountMinor({ quantityMilli: 2500, hoursCenti: line.hoursCenti, kMilli: line.kMilli }, quote.rateMinor);
+    expect(amountMinor).toBeGreaterThan(line.amountMinor);
+    expect(changed.line).toMatchObject({ id: line.id, quantityMilli: 2500, amountMinor });
     quote = applyQuoteChange(quote, changed);
     expect(quote).toEqual(await ok('GET', `/api/quotes/${quote.id}`));
 
