@@ -16,7 +16,12 @@ import { quoteParties } from '../store/quote-parties';
 import { getQuote } from '../store/quotes';
 import { getSettings } from '../store/settings';
 import { createShareLink, revokeShareLink } from '../store/shares';
+import { createAccountLink, revokeAccountLink } from '../store/account';
+import { findCustomer } from '../store/customers';
+import { getOrder } from '../store/orders';
 import {
+  accountLinkMail,
+  stageReadyMail,
   balanceLowMail,
   quoteAnsweredMail,
   quoteExpiredMail,
@@ -59,6 +64,7 @@ const asMail = (r: Rendered, extra: Partial<Prepared['mail']> = {}): Prepared['m
 async function prepare(db: Db, row: OutboxRow): Promise<Prepared> {
   const payload = JSON.parse(row.payload) as Record<string, unknown>;
   const lang = row.lang as Lang;
+  if (row.kind === 'account_link' || row.kind === 'stage_ready') return prepareAccountMail(db, row, payload, lang);
   if (row.kind === 'balance_low') {
     // About a customer's balance, not a quote (issue 17): everything it says is in its payload.
     const settings = await getSettings(db);
@@ -105,6 +111,35 @@ async function prepare(db: Db, row: OutboxRow): Promise<Prepared> {
     case 'quote_expired':
       return { mail: asMail(quoteExpiredMail(lang, { ...facts(quote), validUntil: quote.validUntil ?? localDate(Date.now(), settings.timeZone) }, `${origin}/quotes/${quote.id}`)) };
   }
+}
+
+/** Days an account link made by an e-mail stays valid when the payload does not say. */
+const ACCOUNT_LINK_DAYS = 90;
+
+/**
+ * The customer's account link, or a stage waiting for their sign-off: the customer's own link to
+ * their account is made now, for this e-mail (the outbox keeps no token), and withdrawn again if
+ * the e-mail does not leave.
+ */
+async function prepareAccountMail(db: Db, row: OutboxRow, payload: Record<string, unknown>, lang: Lang): Promise<Prepared> {
+  const customer = await findCustomer(db, Number(payload.customerId));
+  if (!customer || customer.anonymisedAt) throw new Error(`customer ${String(payload.customerId)} is gone`);
+  const settings = await getSettings(db);
+  const sender = { company: settings.companyName, manager: null };
+  const expiresAt = typeof payload.expiresAt === 'string' && payload.expiresAt > new Date().toISOString() ? payload.expiresAt : new Date(Date.now() + ACCOUNT_LINK_DAYS * 86_400_000).toISOString();
+  const token = randomToken();
+  const { link } = await createAccountLink(db, customer.id, await sha256Hex(token), expiresAt, null, null);
+  const url = `${String(payload.origin ?? '')}/a/${token}`;
+  const shown = { url, expiresAt: localDate(Date.parse(expiresAt), settings.timeZone) };
+  const undo = async () => revokeAccountLink(db, link.id);
+  if (row.kind === 'account_link') return { mail: asMail(accountLinkMail(lang, customer.name, shown, sender)), undo };
+  const order = await getOrder(db, Number(payload.orderId));
+  const stage = order?.stages.find((s) => s.n === Number(payload.n));
+  if (!order || !stage) {
+    await undo();
+    throw new Error(`order ${String(payload.orderId)} stage ${String(payload.n)} is gone`);
+  }
+  return { mail: asMail(stageReadyMail(lang, { order: order.number, n: stage.n, title: stage.title, normHoursCenti: stage.normHoursCenti }, shown, sender)), undo };
 }
 
 export async function deliverMail(deps: DeliveryDeps, id: number): Promise<Delivered> {

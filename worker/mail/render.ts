@@ -142,3 +142,25 @@ export function balanceLowMail(lang: Lang, f: BalanceLowFacts, sender: Sender): 
 }
 
 export const balanceLowSubject = (lang: Lang, customerName: string) => w(lang, 'balanceLowSubject', { customer: customerName });
+
+/** To the customer: the link to their account (made as the e-mail leaves). */
+export function accountLinkMail(lang: Lang, customerName: string, link: { url: string; expiresAt: string }, sender: Sender): Rendered {
+  return render(w(lang, 'accountLinkSubject', { customer: customerName }), [
+    { kind: 'p', text: w(lang, 'greeting') },
+    { kind: 'p', text: w(lang, 'accountLinkBody') },
+    { kind: 'link', url: link.url },
+    { kind: 'small', text: `${w(lang, 'linkExpires', { date: formatDay(link.expiresAt, lang) })} ${w(lang, 'accountLinkPrivate')}` },
+    ...closing(lang, sender),
+  ]);
+}
+
+/** To the customer: a stage waits for their sign-off on the account page. */
+export function stageReadyMail(lang: Lang, s: { order: string; n: number; title: string; normHoursCenti: number }, link: { url: string; expiresAt: string }, sender: Sender): Rendered {
+  return render(w(lang, 'stageReadySubject', { order: s.order, stage: s.n }), [
+    { kind: 'p', text: w(lang, 'greeting') },
+    { kind: 'p', text: w(lang, 'stageReadyBody', { order: s.order, stage: s.n, title: s.title, hours: formatFixed(s.normHoursCenti, 2, lang) }) },
+    { kind: 'link', url: link.url },
+    { kind: 'small', text: `${w(lang, 'linkExpires', { date: formatDay(link.expiresAt, lang) })} ${w(lang, 'accountLinkPrivate')}` },
+    ...closing(lang, sender),
+  ]);
+}
