@@ -13,6 +13,7 @@
  * compares them field by field until the routes import them from schema/api.
  */
 import { z } from '@hono/zod-openapi';
+import { AccountLinkBody, AccountLinkCreated, AccountLinkInfo, AnonymiseBody, DueDeletion } from './account';
 import { Invoice, InvoiceBody, MonthParam, MonthQuery, Periods, StatementS } from './accounting';
 import { CatalogItem, CatalogItemPatchBody, Category, CategoryPatchBody, NewCatalogItemBody } from './catalog';
 import { IdParam } from './common';
@@ -118,6 +119,13 @@ export const CONTRACT = {
   'GET /api/customers/{id}/export.json': { params: IdParam, file: 'application/json' },
   'GET /api/customers/{id}/export.xlsx': { params: IdParam, query: LangQuery, file: XLSX },
 
+  // ---- the customer's account (issue 18) ----
+  'POST /api/customers/{id}/account-link': { params: IdParam, body: AccountLinkBody, response: AccountLinkCreated },
+  'DELETE /api/customers/{id}/account-link': { params: IdParam, response: Revoked },
+  'GET /api/customers/{id}/account-links': { params: IdParam, response: z.array(AccountLinkInfo) },
+  'POST /api/customers/{id}/anonymise': { params: IdParam, body: AnonymiseBody, response: Customer },
+  'GET /api/account-deletions': { response: z.array(DueDeletion) },
+
   // ---- quotes ----
   'GET /api/quotes': { query: QuoteListQuery, response: QuoteList },
   'POST /api/quotes': { body: NewQuoteBody, response: Quote },
@@ -152,6 +160,7 @@ export const CONTRACT = {
   'GET /api/orders': { query: OrderQuery, response: z.array(Order) },
   'GET /api/orders/{id}': { params: IdParam, response: Order },
   'POST /api/orders/{id}/stages/{n}/accept': { body: AcceptStageBody, response: AcceptStageResult },
+  'POST /api/orders/{id}/stages/{n}/ready': { response: Order },
   'POST /api/orders/{id}/withdraw': { params: IdParam, body: WithdrawBody, response: Order },
 
   // ---- payments, invoices, statements, closed months (issue 17) ----

@@ -24,6 +24,7 @@ import {
 import { t } from '../i18n';
 import { Link, navigate } from '../router';
 import { hasRole, useSession } from '../session';
+import { CustomerAccount, DueDeletions } from './customer-account';
 import { CustomerMoney } from './customer-money';
 import { NewQuoteDialog } from './quotes';
 
@@ -54,6 +55,7 @@ export function CustomersPage() {
         </Field>
       </div>
       <ErrorNote error={list.error} onRetry={list.reload} />
+      <DueDeletions />
       <div class="card">
         {!list.data ? (
           <Loading />
@@ -284,6 +286,7 @@ export function CustomerPage({ id }: { id: number }) {
           )}
         </div>
       )}
+      <CustomerAccount customer={c} onChanged={(saved) => customer.setData(saved)} />
       <CustomerMoney customerId={c.id} currency={settings.currency} onChanged={() => void customer.reload()} />
       {editing && (
         <CustomerForm

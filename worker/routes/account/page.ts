@@ -89,7 +89,8 @@ export const accountPages = router()
       summary: 'The page’s forms (work without JavaScript): sign off a ready stage, withdraw an order not started; redirects back to the page',
       middleware: [answerLimit],
       request: { params: TokenParam, body: { content: { 'application/x-www-form-urlencoded': { schema: FormBody } }, required: true } },
-      responses: { 303: { description: 'done: back to the page' }, 400: html('the page with what to fix'), 404: html('no such link'), 409: html('the page saying why not'), 422: html('the page saying why not') },
+      // Errors answer people, in HTML (the page saying what happened), never JSON.
+      responses: { 200: html('the page (a form that did nothing new)'), 303: { description: 'done: back to the page' }, 400: html('the page with what to fix'), 404: html('no such link'), 409: html('the page saying why not'), 422: html('the page saying why not') },
     }),
     async (c) => {
       const t = c.req.valid('param').token;
@@ -140,7 +141,7 @@ export const accountPages = router()
       summary: 'An open estimate of the customer’s: a link to it is made as it is followed (valid while the account link is), then the estimate’s page',
       middleware: [viewLimit],
       request: { params: QuoteParams },
-      responses: { 303: { description: 'to the estimate’s page /s/:token' }, 404: html('no such link or estimate') },
+      responses: { 200: html('the estimate’s page, reached through the redirect'), 303: { description: 'to the estimate’s page /s/:token' }, 404: html('no such link or estimate') },
     }),
     async (c) => {
       const { token: t, id } = c.req.valid('param');

@@ -6,6 +6,7 @@
  * kinds.ts; the tables keyed by a code of the UI's own are exported beside.
  */
 import { vocabulary } from '../vocabulary';
+import { UI_ACCOUNT_WORDS } from './account';
 import { UI_CATALOG_WORDS } from './catalog';
 import { UI_COMMON_WORDS, UI_LOGIN_WORDS } from './common';
 import { UI_CROWDFUNDING_WORDS } from './crowdfunding';
@@ -39,6 +40,7 @@ export const UI_WORDS = vocabulary(
   UI_CATALOG_WORDS,
   UI_SETTINGS_WORDS,
   UI_USERS_WORDS,
+  UI_ACCOUNT_WORDS,
 );
 
 export type UiWords = typeof UI_WORDS;
