@@ -60,7 +60,7 @@ describe('the customer’s account on a phone', () => {
     // …and marks stage 1 ready on the order.
     await manager.goto(`${baseUrl()}/orders/${order.id}`);
     await manager.getByRole('button', { name: 'Готов к приёмке' }).click();
-    await manager.getByText('ждёт приёмки заказчиком').waitFor();
+    await manager.getByText('ждёт приёмки заказчиком', { exact: true }).waitFor();
     await shot(manager, '18-manager-stage-ready');
 
     // The customer: a fresh phone browser, no cookies.

@@ -204,6 +204,7 @@ export function deadAccountPage(lang: Lang, reason: 'not_found' | 'expired' | 'r
 /** The account page's own styles, on top of the estimate page's (/s/share.css). */
 export const ACCOUNT_CSS = `
 .account .plain{list-style:none;margin:0;padding:0}
+.account .hero .banner{margin:0 0 14px}
 .account .quote{display:flex;gap:12px;align-items:center;padding:10px 0;border-bottom:1px solid var(--border)}
 .order{border:1px solid var(--border);border-radius:12px;padding:14px 16px;margin:0 0 14px}
 .order-head{display:flex;flex-wrap:wrap;gap:6px 10px;align-items:baseline}

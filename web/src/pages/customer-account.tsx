@@ -94,8 +94,8 @@ export function CustomerAccount({ customer, onChanged }: { customer: CustomerT; 
         </div>
       )}
       {url && (
-        <div class="note">
-          <span>{t('linkShownOnce')}</span>
+        <div class="stack">
+          <p class="small">{t('linkShownOnce')}</p>
           <input class="mono" readOnly value={url} aria-label={t('link')} onFocus={(e) => e.currentTarget.select()} data-testid="account-link-url" />
         </div>
       )}

@@ -58,7 +58,7 @@ export const ACCOUNT_WORDS = {
 } as const satisfies Table;
 
 export const ACCOUNT_STAGE_WORDS = {
-  pending: ['в работе', 'in progress'],
+  pending: ['запланирован', 'planned'],
   ready: ['готов к приёмке', 'ready for sign-off'],
   accepted: ['принят', 'signed off'],
   withdrawn: ['отозван', 'withdrawn'],
