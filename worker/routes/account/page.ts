@@ -25,7 +25,8 @@ import { answerLimit, customerActor, customerWithdraws, viewLimit } from './api'
 const html = (description: string) => ({ content: { 'text/html': { schema: z.string() } }, description });
 const token = z.string().openapi({ param: { name: 'token', in: 'path' }, description: 'the secret from the account link', example: 'x'.repeat(43) });
 const TokenParam = z.object({ token });
-const QuoteParams = z.object({ token, id: z.coerce.number().int().min(1).max(2_147_483_647).openapi({ param: { name: 'id', in: 'path' }, example: 1 }) });
+// Read as it comes (a person followed it): a mangled id is a page saying so, not a JSON error.
+const QuoteParams = z.object({ token, id: z.string().openapi({ param: { name: 'id', in: 'path' }, example: '1' }) });
 
 /** ?lang= wins; otherwise the customer's own language. */
 function langOf(c: Context, own: Lang): Lang {
@@ -89,8 +90,7 @@ export const accountPages = router()
       summary: 'The page’s forms (work without JavaScript): sign off a ready stage, withdraw an order not started; redirects back to the page',
       middleware: [answerLimit],
       request: { params: TokenParam, body: { content: { 'application/x-www-form-urlencoded': { schema: FormBody } }, required: true } },
-      // Errors answer people, in HTML (the page saying what happened), never JSON.
-      responses: { 200: html('the page (a form that did nothing new)'), 303: { description: 'done: back to the page' }, 400: html('the page with what to fix'), 404: html('no such link'), 409: html('the page saying why not'), 422: html('the page saying why not') },
+      responses: { 303: { description: 'done: back to the page' }, 400: html('the page with what to fix'), 404: html('no such link'), 409: html('the page saying why not'), 422: html('the page saying why not') },
     }),
     async (c) => {
       const t = c.req.valid('param').token;
@@ -144,10 +144,11 @@ export const accountPages = router()
       responses: { 200: html('the estimate’s page, reached through the redirect'), 303: { description: 'to the estimate’s page /s/:token' }, 404: html('no such link or estimate') },
     }),
     async (c) => {
-      const { token: t, id } = c.req.valid('param');
+      const { token: t, id: idText } = c.req.valid('param');
       const opened = await openAccount(c.var.db, t, false);
       if (typeof opened === 'string') return c.html(deadAccountPage(deadLang(c), opened), 404);
-      const quote = await customerSentQuote(c.var.db, opened.customer.id, id);
+      const id = /^[1-9]\d{0,8}$/.test(idText) ? Number(idText) : 0;
+      const quote = id ? await customerSentQuote(c.var.db, opened.customer.id, id) : null;
       if (!quote) return c.html(deadAccountPage(langOf(c, opened.customer.lang), 'not_found'), 404);
       const shareToken = randomToken();
       const actor = customerActor(c, opened.customer.name);
