@@ -26,6 +26,7 @@ import { Link, navigate } from '../router';
 import { hasRole, useSession } from '../session';
 import { CustomerAccount, DueDeletions } from './customer-account';
 import { CustomerMoney } from './customer-money';
+import { LowBalanceFlag } from '../components/low-balance';
 import { NewQuoteDialog } from './quotes';
 
 export function CustomersPage() {
@@ -229,6 +230,7 @@ export function CustomerPage({ id }: { id: number }) {
               {t('overdraftAllowed')}: <Hours centi={c.overdraftCenti} />
             </div>
           )}
+          {c.lowBalance?.low && <LowBalanceFlag low={c.lowBalance} />}
         </div>
         <div class="card card-pad">
           <div class="stat-label">{t('contact')}</div>
