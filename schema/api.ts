@@ -15,3 +15,4 @@ export * from './api/money';
 export * from './api/crowdfunding';
 export * from './api/accounting';
 export * from './api/delivery';
+export * from './api/requests';

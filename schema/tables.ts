@@ -14,3 +14,4 @@ export * from './tables/ledger';
 export * from './tables/crowdfunding';
 export * from './tables/delivery';
 export * from './tables/accounting';
+export * from './tables/requests';

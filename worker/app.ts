@@ -32,6 +32,8 @@ import { statementsRouter } from './routes/statements';
 import { sharedApi, sharedPages } from './routes/shared';
 import { settingsRoutes } from './routes/settings';
 import { users } from './routes/users';
+import { requestsRouter } from './routes/requests';
+import { accountRequestsRouter } from './routes/account-requests';
 import { database } from './store/db';
 
 export const API_TITLE = 'Norm-hours: quotes, work orders and balances';
@@ -142,6 +144,8 @@ app.route('/api/shared', sharedApi);
 app.route('/s', sharedPages);
 app.route('/api/notifications', notificationsRouter);
 app.route('/api/outbox', outboxRouter);
+app.route('/api/requests', requestsRouter);
+app.route('/api/account', accountRequestsRouter);
 
 app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
   type: 'apiKey',

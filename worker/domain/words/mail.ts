@@ -56,4 +56,15 @@ export const MAIL_WORDS = {
     'So that the next stages do not pause, top up at least {short} norm-hours ({amount} at the norm-hour rate of {rate}).',
   ],
   balanceLowInvoice: ['Ваш менеджер может выставить счёт на оплату — ответьте на это письмо.', 'Your manager can send a prepayment invoice: reply to this message.'],
+
+  requestNewSubject: ['Новое обращение {number}: {subject}', 'New request {number}: {subject}'],
+  requestNewBody: [
+    '{customer} — обращение {number} ({kind}, приоритет {priority}): «{subject}». Срок реакции — {due}.',
+    '{customer} — request {number} ({kind}, priority {priority}): “{subject}”. Reaction due by {due}.',
+  ],
+  requestNewDescription: ['Описание:', 'Description:'],
+  requestOpen: ['Открыть обращение: {url}', 'Open the request: {url}'],
+  requestAnsweredSubject: ['Ответ по обращению {number}: {subject}', 'An answer to your request {number}: {subject}'],
+  requestAnsweredBody: ['По вашему обращению {number} «{subject}» ответил(а) {name}:', '{name} answered your request {number} “{subject}”:'],
+  requestAnsweredStatus: ['Статус обращения: {status}.', 'The request’s status: {status}.'],
 } as const satisfies Record<string, Pair>;

@@ -59,6 +59,8 @@ export const MAIL_KIND_WORDS: Readonly<Record<MailKind, Pair>> = {
   quote_expiring: ['Напоминание: смета истекает', 'Reminder: estimate expires'],
   quote_expired: ['Смета истекла без ответа', 'Estimate expired unanswered'],
   balance_low: ['Баланс ниже порога', 'Balance below its threshold'],
+  request_new: ['Новое обращение менеджерам', 'New request to the managers'],
+  request_answered: ['Ответ на обращение заказчику', 'Answer to the customer’s request'],
 };
 
 /** The outbox's states (OutboxItem.status). */
