@@ -90,3 +90,6 @@ export const CustomerRequest = z
   .openapi('CustomerRequest');
 
 export const RequestQuoted = z.object({ quoteId: int(), request: ServiceRequest }).openapi('RequestQuoted');
+
+export type ServiceRequestT = z.infer<typeof ServiceRequest>;
+export type ServiceRequestDetailT = z.infer<typeof ServiceRequestDetail>;
