@@ -154,7 +154,13 @@ export function statusesLeadingTo(to: RequestStatus): RequestStatus[] {
   return (Object.keys(REQUEST_STATUSES) as RequestStatus[]).filter((from) => from === to || canTransition(from, to));
 }
 
+/** Open statuses: a request in one of them can still be answered, triaged and closed (the `close` row of the table). */
+export const OPEN_REQUEST_STATUSES: readonly RequestStatus[] = REQUEST_TRANSITIONS.close.from;
+
+/** Where the SLA clock runs while unanswered: not once the request is resolved or closed. */
+export const SLA_RUNNING_STATUSES: readonly RequestStatus[] = OPEN_REQUEST_STATUSES.filter((s) => s !== 'resolved');
+
 /** Only a development request can become a quote (seed 004: «запрос на развитие»), and only once, while open. */
 export function mayQuote(r: { kind: RequestKind; status: RequestStatus; quoteId: number | null }): boolean {
-  return r.kind === 'development' && r.quoteId === null && r.status !== 'closed';
+  return r.kind === 'development' && r.quoteId === null && OPEN_REQUEST_STATUSES.includes(r.status);
 }

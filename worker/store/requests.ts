@@ -6,7 +6,8 @@
 import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { customers, quotes, requestComments, serviceRequests } from '../../schema/tables';
 import type { RequestKind, RequestPriority, RequestStatus, SlaLevelCode } from '../domain/sla';
-import { PRIORITY_LEVELS, reactionDeadline, slaState, statusesLeadingTo } from '../domain/sla';
+import { OPEN_REQUEST_STATUSES, PRIORITY_LEVELS, SLA_RUNNING_STATUSES, reactionDeadline, slaState, statusesLeadingTo } from '../domain/sla';
+import { inStates } from './guards';
 import type { WorkingCalendar } from '../domain/working-time';
 import { randomToken } from '../platform/secrets';
 import { batch, changed, raw, type BatchItem, type Db } from './db';
@@ -40,14 +41,14 @@ export interface RequestView {
   quoteNumber: string | null;
 }
 
-const CLOSED_FOR_SLA: readonly RequestStatus[] = ['resolved', 'closed'];
+const isOpen = (column: string) => inStates(sql.raw(column), OPEN_REQUEST_STATUSES);
 
 /**
  * The SLA flags of a row. The deadline is the stored one (fixed when the request was made or its
  * level changed); a request resolved or closed without an answer stops the clock when it was.
  */
 export function viewOf(row: RequestRow & { customerName: string; quoteNumber: string | null }, nowIso: string, calendar: WorkingCalendar): RequestView {
-  const stoppedAt = row.firstAnswerAt ?? (CLOSED_FOR_SLA.includes(row.status) ? row.updatedAt : null);
+  const stoppedAt = row.firstAnswerAt ?? (SLA_RUNNING_STATUSES.includes(row.status) ? null : row.updatedAt);
   const state = slaState({ createdAt: row.createdAt, firstAnswerAt: stoppedAt, level: row.slaLevel }, nowIso, calendar);
   const measured = stoppedAt ?? nowIso;
   return {
@@ -173,7 +174,7 @@ export async function listRequests(db: Db, f: RequestFilter, calendar: WorkingCa
   if (f.kind) where.push(eq(serviceRequests.kind, f.kind));
   if (f.customerId) where.push(eq(serviceRequests.customerId, f.customerId));
   if (f.quoteId) where.push(eq(serviceRequests.quoteId, f.quoteId));
-  if (f.flag) where.push(sql`${serviceRequests.status} not in ('resolved', 'closed')`);
+  if (f.flag) where.push(inStates(sql`${serviceRequests.status}`, SLA_RUNNING_STATUSES));
   if (f.flag === 'at_risk') where.push(sql`${serviceRequests.firstAnswerAt} is null`);
   const rows = await selectView(db)
     .where(where.length ? and(...where) : undefined)
@@ -247,7 +248,7 @@ export async function patchRequest(db: Db, id: number, version: number, p: Reque
   if (p.status) set.push(sql`status = ${p.status}`);
   if (p.kind) set.push(sql`kind = ${p.kind}`);
   if (p.slaLevel) set.push(sql`sla_level = ${p.slaLevel}`, sql`due_at = ${reactionDeadline(createdAt, p.slaLevel, calendar)}`);
-  const statusGuard = p.status ? sql`status in (${sql.join(statusesLeadingTo(p.status).map((s) => sql`${s}`), sql`, `)})` : sql`1`;
+  const statusGuard = p.status ? inStates(sql.raw('status'), statusesLeadingTo(p.status)) : sql`1`;
   const [result] = await batch(db, [
     raw(db, sql`update service_requests set ${sql.join(set, sql`, `)} where id = ${id} and version = ${version} and ${statusGuard}`),
   ]);
@@ -266,12 +267,12 @@ export async function answerRequest(
   mail: { to: string[]; lang: 'ru' | 'en'; subject: string; origin: string } | null,
 ): Promise<{ applied: boolean; mailIds: number[] }> {
   const now = new Date().toISOString();
-  const open = sql`exists (select 1 from service_requests where id = ${id} and status <> 'closed')`;
+  const open = sql`exists (select 1 from service_requests where id = ${id} and ${isOpen('status')})`;
   const writes: BatchItem[] = [
     raw(db, sql`insert into request_comments (request_id, author, user_id, author_name, body, created_at)
                select ${id}, 'staff', ${actor.userId}, ${actor.name}, ${body}, ${now} where ${open}`),
     raw(db, sql`update service_requests set first_answer_at = coalesce(first_answer_at, ${now}), version = version + 1, updated_at = ${now}
-               where id = ${id} and status <> 'closed'`),
+               where id = ${id} and ${isOpen('status')}`),
   ];
   if (mail && mail.to.length > 0) {
     writes.push(
@@ -311,7 +312,7 @@ export async function quoteFromRequest(
   const versionGuard = version === undefined ? sql`1` : sql`version = ${version}`;
   const results = await batch(db, [
     raw(db, sql`update service_requests set write_token = ${token}, version = version + 1, updated_at = ${now}
-               where id = ${row.id} and kind = 'development' and quote_id is null and status <> 'closed' and ${versionGuard}`),
+               where id = ${row.id} and kind = 'development' and quote_id is null and ${isOpen('status')} and ${versionGuard}`),
     ...createQuoteWrites(
       db,
       row.customerId,

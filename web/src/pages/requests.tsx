@@ -6,7 +6,7 @@ import { useState } from 'preact/hooks';
 import type { ServiceRequestT } from '../../../schema/api';
 import { REQUEST_STATUS_CODES, REQUEST_KIND_CODES, SLA_LEVEL_CODES_ENUM } from '../../../worker/domain/enums';
 import { stampText } from '../../../worker/domain/format';
-import { nextStatuses, SLA_LEVELS } from '../../../worker/domain/sla';
+import { OPEN_REQUEST_STATUSES, SLA_LEVELS, SLA_RUNNING_STATUSES, mayQuote, nextStatuses } from '../../../worker/domain/sla';
 import { PRIORITY_LEVEL_WORDS, REQUEST_KIND_WORDS, REQUEST_STATUS_WORDS, SLA_LEVEL_WORDS } from '../../../worker/domain/words/ui';
 import { ApiError, api } from '../api';
 import { Button, Chip, Empty, ErrorNote, Field, Loading, PageHeader, toast, useLoad, type Tone } from '../components/ui';
@@ -47,7 +47,7 @@ function Deadline({ r }: { r: ServiceRequestT }) {
         <span class="muted">
           {r.firstAnswerAt
             ? t('answeredAt', { at: stampText(r.firstAnswerAt, settings.timeZone, getLang()) })
-            : r.status === 'resolved' || r.status === 'closed'
+            : !SLA_RUNNING_STATUSES.includes(r.status)
               ? ''
               : r.remainingMinutes >= 0
                 ? t('remainingWorking', { time: workingTime(r.remainingMinutes) })
@@ -226,7 +226,7 @@ export function RequestPage({ id }: { id: number }) {
     });
 
   const statuses = [r.status, ...nextStatuses(r.status)];
-  const canQuote = hasRole(me, 'manager', 'admin') && r.kind === 'development' && r.quoteId === null && r.status !== 'closed';
+  const canQuote = hasRole(me, 'manager', 'admin') && mayQuote(r);
   const stamp = (iso: string) => stampText(iso, settings.timeZone, getLang());
 
   return (
@@ -268,7 +268,7 @@ export function RequestPage({ id }: { id: number }) {
               ))}
             </ol>
           )}
-          {r.status !== 'closed' && (
+          {OPEN_REQUEST_STATUSES.includes(r.status) && (
             <form class="stack" onSubmit={send}>
               <Field label={t('requestAnswer')} hint={t('requestAnswerHint')}>
                 {(fid) => <textarea id={fid} rows={4} value={answer} maxLength={10_000} onInput={(e) => setAnswer(e.currentTarget.value)} />}
@@ -283,7 +283,10 @@ export function RequestPage({ id }: { id: number }) {
         </section>
         <aside class="card card-pad stack" aria-label={t('requestTriage')}>
           <h2 class="h3">{t('requestTriage')}</h2>
-          <Deadline r={r} />
+          <div>
+            <div class="small muted">{t('reactionDue')}</div>
+            <Deadline r={r} />
+          </div>
           <div class="small muted">
             {t('requestPriority')}: {r.priority} · {word(PRIORITY_LEVEL_WORDS[String(r.priority)]!)}
           </div>
@@ -314,7 +317,7 @@ export function RequestPage({ id }: { id: number }) {
               <select id={fid} value={r.slaLevel} disabled={busy !== null} onChange={(e) => void patch({ slaLevel: e.currentTarget.value as ServiceRequestT['slaLevel'] })}>
                 {SLA_LEVEL_CODES_ENUM.map((l) => (
                   <option key={l} value={l}>
-                    {word(SLA_LEVEL_WORDS[l])} — {SLA_LEVELS[l].reactionHours} {getLang() === 'ru' ? 'раб. ч' : 'working h'}
+                    {word(SLA_LEVEL_WORDS[l])} — {t('workingHoursShort', { n: SLA_LEVELS[l].reactionHours })}
                   </option>
                 ))}
               </select>

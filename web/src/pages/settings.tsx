@@ -166,7 +166,7 @@ export function SettingsPage() {
           )}
           <div class="grid-2">
             <Field label={t('dayStart')} error={errors.dayStart}>
-              {(id) => <input id={id} type="time" value={f.dayStart} onInput={set('dayStart')} />}
+              {(id) => <input id={id} value={f.dayStart} pattern="[0-2][0-9]:[0-5][0-9]" onInput={set('dayStart')} />}
             </Field>
             <Field label={t('dayEnd')} error={errors.dayEnd}>
               {(id) => <input id={id} value={f.dayEnd} pattern="[0-2][0-9]:[0-5][0-9]" onInput={set('dayEnd')} />}

@@ -1,7 +1,11 @@
 /** The staff's request inbox and request screen; kinds, statuses, priorities and SLA levels by code. */
 import type { RequestKind, RequestStatus, SlaLevelCode } from '../../sla';
 import { PRIORITY_WORDS, REQUEST_KINDS, REQUEST_STATUSES, SLA_LEVELS } from '../../sla';
+import { CUSTOMER_DATA_WORDS } from '../customer-data';
+import { DOCUMENT_WORDS } from '../documents';
+import { ACTOR_KIND_WORDS } from '../kinds';
 import type { Pair, Table } from '../words';
+import { UI_DELIVERY_WORDS } from './delivery';
 
 export const UI_REQUESTS_WORDS = {
   navRequests: ['Заявки', 'Requests'],
@@ -10,13 +14,13 @@ export const UI_REQUESTS_WORDS = {
     'Customers’ requests: the reaction deadline counts the company’s working hours (settings).',
   ],
   requestsEmpty: ['Обращений нет — заказчики создают их в личном кабинете.', 'No requests: customers raise them on their account page.'],
-  requestNumber: ['Номер', 'Number'],
-  requestSubject: ['Тема', 'Subject'],
-  requestKind: ['Вид', 'Kind'],
+  requestNumber: CUSTOMER_DATA_WORDS.number,
+  requestSubject: UI_DELIVERY_WORDS.mailSubject,
+  requestKind: CUSTOMER_DATA_WORDS.kind,
   requestPriority: ['Приоритет', 'Priority'],
   slaLevel: ['Уровень SLA', 'SLA level'],
   reactionDue: ['Срок реакции', 'Reaction due'],
-  requestCreated: ['Создано', 'Created'],
+  requestCreated: UI_DELIVERY_WORDS.mailCreated,
   flagAll: ['Все', 'All'],
   flagOpen: ['Открытые', 'Open'],
   flagAtRisk: ['Скоро просрочка', 'About to breach'],
@@ -24,9 +28,10 @@ export const UI_REQUESTS_WORDS = {
   answeredAt: ['Ответ {at}', 'Answered {at}'],
   remainingWorking: ['осталось {time} раб.', '{time} working left'],
   overdueWorking: ['просрочено на {time} раб.', '{time} working overdue'],
+  workingHoursShort: ['{n} раб. ч', '{n} working h'],
   minutesShort: ['{h} ч {m} мин', '{h} h {m} min'],
   anyKind: ['Любой вид', 'Any kind'],
-  requestDescription: ['Описание', 'Description'],
+  requestDescription: DOCUMENT_WORDS.description,
   requestThread: ['Переписка', 'Thread'],
   requestNoAnswers: ['Ответов ещё нет. Первый ответ останавливает отсчёт срока реакции.', 'No answers yet. The first answer stops the reaction clock.'],
   requestAnswer: ['Ответ заказчику', 'Answer to the customer'],
@@ -37,9 +42,9 @@ export const UI_REQUESTS_WORDS = {
   requestMakeQuote: ['Создать смету', 'Create quote'],
   requestQuoteHint: ['Черновик сметы с темой и описанием обращения.', 'A draft quote with the request’s subject and description.'],
   requestQuoteMade: ['Смета {number} создана', 'Quote {number} created'],
-  requestQuote: ['Смета', 'Quote'],
-  requestFromCustomer: ['Заказчик', 'Customer'],
-  requestStaffAuthor: ['сотрудник', 'staff'],
+  requestQuote: CUSTOMER_DATA_WORDS.quote,
+  requestFromCustomer: DOCUMENT_WORDS.customer,
+  requestStaffAuthor: ACTOR_KIND_WORDS.user,
   requestBack: ['К заявкам', 'To requests'],
   fromRequest: ['Из обращения {number}', 'From request {number}'],
   // settings: the working calendar
