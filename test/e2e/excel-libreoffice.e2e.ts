@@ -24,6 +24,9 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportTotals, summarize, type ConsumptionEntry, type ConsumptionReport } from '../../worker/domain/consumption';
+import { figuresOf, type MoneyFigures, type QuoteTerms } from '../../worker/domain/debit-money';
+import { normHoursAmountMinor } from '../../worker/domain/pricing';
+import { topupFromHours } from '../../worker/domain/topup';
 import { consumptionWorkbook } from '../../worker/excel/consumption';
 import { baseUrl, SCREENSHOTS } from './browser';
 import { CSV_ALL_SHEETS, falsified, hundredths, parseCsv, profile, run, sheetCsv, soffice } from './libreoffice';
@@ -218,29 +221,27 @@ describe('LibreOffice recalculates the workbooks and gets the API’s numbers', 
   it('the consumption workbook: summary and customer sheets recalculate to the report’s figures', async () => {
     let id = 1;
     const entry = (o: Partial<ConsumptionEntry> & Pick<ConsumptionEntry, 'date' | 'kind' | 'normHoursCenti'>): ConsumptionEntry => ({
-      entryId: id++, at: `${o.date}T09:00:00Z`, topupKind: null, memo: '', orderId: null, orderNumber: null, stageN: null, stageTitle: null, code: null,
-      title: null, categoryName: null, hoursCenti: null, kMilli: null, moneyMinor: 0, rateMinor: null, correctsEntryId: null, ...o,
+      ...ledgerEntry(o), entryId: id++, at: `${o.date}T09:00:00Z`, date: o.date,
     });
-    const debit = (date: string, code: string, hoursCenti: number, kMilli: number, rateMinor: number) => {
-      const nh = Math.round((hoursCenti * kMilli) / 1000);
-      return entry({ date, kind: 'debit', orderId: 3, orderNumber: 'W-2026-0003', stageN: 1, stageTitle: 'Этап', code, title: `Услуга ${code}`, categoryName: 'Ассистент редактора', hoursCenti, kMilli, normHoursCenti: -nh, moneyMinor: -Math.round((nh * rateMinor) / 100), rateMinor });
-    };
+    const debit = (date: string, code: string, hoursCenti: number, kMilli: number, terms: QuoteTerms) =>
+      entry({ ...debitEntry(code, hoursCenti, kMilli, terms), date, stageN: 1, stageTitle: 'Этап' });
+    const topup = (date: string, normHoursCenti: number, paymentRef: string) => entry({ ...topupEntry(normHoursCenti, paymentRef), date });
     const customers = [
       summarize(1, 'Северный государственный университет', 1250, [
-        entry({ date: '2026-05-04', kind: 'topup', topupKind: 'support', memo: 'Счёт № 118', normHoursCenti: 10_000 }),
-        debit('2026-05-12', '2.2', 2000, 1000, 300_000),
-        debit('2026-05-20', '4.1', 1050, 600, 300_000),
-        debit('2026-05-21', '4.3', 333, 600, 250_050),
+        topup('2026-05-04', 10_000, 'Платёжное поручение № 118'),
+        debit('2026-05-12', '2.2', 2000, 1000, DISCOUNT_ON_TOP),
+        debit('2026-05-20', '4.1', 1050, 600, DISCOUNT_ON_TOP),
+        debit('2026-05-21', '4.3', 333, 600, { rateMinor: 250_050, discountRateMilli: 0, vatMode: 'included', vatRateMilli: 220 }),
         entry({ date: '2026-05-31', kind: 'correction', memo: '+1+1 сторно', normHoursCenti: 200 }),
       ]),
       summarize(2, 'ГК «Технопарк»', -300, [
-        entry({ date: '2026-05-02', kind: 'topup', topupKind: 'tariff', memo: 'Тариф', normHoursCenti: 2000 }),
+        entry({ ...topupEntry(2000, 'Счёт № 7'), date: '2026-05-02', topupKind: 'tariff', memo: 'Тариф' }),
         entry({ date: '2026-05-15', kind: 'correction', memo: 'Корректировка', normHoursCenti: -150 }),
-        debit('2026-05-16', '2.6', 777, 1000, 300_000),
+        debit('2026-05-16', '2.6', 777, 1000, { rateMinor: 300_000, discountRateMilli: 0, vatMode: 'none', vatRateMilli: 0 }),
       ]),
       summarize(3, 'Колледж связи № 7', 500, []),
     ];
-    const report: ConsumptionReport = { month: '2026-05', timeZone: 'Europe/Moscow', currency: 'RUB', companyName: 'ООО «Открытые технологии»', generatedAt: '2026-06-01T07:00:00Z', customers, totals: reportTotals(customers) };
+    const report: ConsumptionReport = { month: '2026-05', timeZone: 'Europe/Moscow', currency: 'RUB', companyName: 'ООО «Открытые технологии»', generatedAt: '2026-06-01T07:00:00Z', closed: false, customers, totals: reportTotals(customers) };
     const empty: ConsumptionReport = { ...report, month: '2026-02', customers: [], totals: reportTotals([]) };
     const file = join(work, 'consumption.xlsx');
     writeFileSync(file, Buffer.from(await consumptionWorkbook(report, 'ru')));
@@ -255,16 +256,16 @@ describe('LibreOffice recalculates the workbooks and gets the API’s numbers', 
         const row = summary[4 + i]!;
         expect(row[0]).toBe(c.name);
         expect([1, 2, 3, 4, 5].map((k) => hundredths(row[k], `${base} ${c.name} col ${k}`))).toEqual([c.openingCenti, c.topupsCenti, c.debitsCenti, c.correctionsCenti, c.closingCenti]);
-        expect(hundredths(row[6], `${base} ${c.name} money`)).toBe(c.moneyMinor);
+        expect([6, 7, 8, 9].map((k) => hundredths(row[k], `${base} ${c.name} money col ${k}`))).toEqual([c.netMinor, c.vatMinor, c.totalMinor, c.topupsMinor]);
       });
       const total = rowWhere(summary, 0, 'Итого');
       const t = report.totals;
-      expect([1, 2, 3, 4, 5, 6].map((k) => hundredths(total[k], `${base} total col ${k}`))).toEqual([t.openingCenti, t.topupsCenti, t.debitsCenti, t.correctionsCenti, t.closingCenti, t.moneyMinor]);
+      expect([1, 2, 3, 4, 5, 6, 7, 8, 9].map((k) => hundredths(total[k], `${base} total col ${k}`))).toEqual([t.openingCenti, t.topupsCenti, t.debitsCenti, t.correctionsCenti, t.closingCenti, t.netMinor, t.vatMinor, t.totalMinor, t.topupsMinor]);
       for (const c of customers) {
         const rows = sheetTitled(out, base, c.name);
         expect(hundredths(rowWhere(rows, 0, 'Остаток на конец месяца')[12], `${base} ${c.name} closing`)).toBe(c.closingCenti);
         const month = rowWhere(rows, 0, 'Итого за месяц');
-        expect([9, 10, 11, 13].map((k) => hundredths(month[k], `${base} ${c.name} month col ${k}`))).toEqual([c.topupsCenti, c.debitsCenti, c.correctionsCenti, c.moneyMinor]);
+        expect([9, 10, 11, 13, 14, 15, 16].map((k) => hundredths(month[k], `${base} ${c.name} month col ${k}`))).toEqual([c.topupsCenti, c.debitsCenti, c.correctionsCenti, c.netMinor, c.vatMinor, c.totalMinor, c.topupsMinor]);
         // The running balance after the last entry is the closing balance.
         if (c.entries.length) expect(hundredths(rows[3 + c.entries.length]![12], `${base} ${c.name} running`)).toBe(c.closingCenti);
       }
@@ -287,11 +288,11 @@ describe('LibreOffice recalculates the workbooks and gets the API’s numbers', 
     writeFileSync(file, Buffer.from(await res.arrayBuffer()));
     const customers = [
       summarize(1, 'Северный государственный университет', 1250, [
-        { entryId: 1, at: '2026-05-04T09:00:00Z', date: '2026-05-04', kind: 'topup', topupKind: 'support', memo: 'Счёт № 118 от 30.04.2026', orderId: null, orderNumber: null, stageN: null, stageTitle: null, code: null, title: null, categoryName: null, hoursCenti: null, kMilli: null, normHoursCenti: 10_000, moneyMinor: 0, rateMinor: null, correctsEntryId: null },
-        { entryId: 2, at: '2026-05-20T09:00:00Z', date: '2026-05-20', kind: 'debit', topupKind: null, memo: '', orderId: 3, orderNumber: 'W-2026-0003', stageN: 2, stageTitle: 'Наполнение курсов', code: '4.1', title: 'Пустой курс до 10 секций', categoryName: 'Ассистент редактора', hoursCenti: 1050, kMilli: 600, normHoursCenti: -630, moneyMinor: -1_890_000, rateMinor: 300_000, correctsEntryId: null },
+        { entryId: 1, at: '2026-05-04T09:00:00Z', date: '2026-05-04', ...topupEntry(10_000, 'Счёт № 118 от 30.04.2026') },
+        { entryId: 2, at: '2026-05-20T09:00:00Z', date: '2026-05-20', ...debitEntry('4.1', 1050, 600, DISCOUNT_ON_TOP), stageN: 2, stageTitle: 'Наполнение курсов', title: 'Пустой курс до 10 секций' },
       ]),
     ];
-    const report: ConsumptionReport = { month: '2026-05', timeZone: 'Europe/Moscow', currency: 'RUB', companyName: 'ООО «Открытые технологии»', generatedAt: '2026-06-01T07:00:00Z', customers, totals: reportTotals(customers) };
+    const report: ConsumptionReport = { month: '2026-05', timeZone: 'Europe/Moscow', currency: 'RUB', companyName: 'ООО «Открытые технологии»', generatedAt: '2026-06-01T07:00:00Z', closed: false, customers, totals: reportTotals(customers) };
     const consumption = join(work, 'consumption-report.xlsx');
     writeFileSync(consumption, Buffer.from(await consumptionWorkbook(report, 'ru')));
     const out = join(work, 'pdf');
@@ -310,3 +311,37 @@ describe('LibreOffice recalculates the workbooks and gets the API’s numbers', 
     await run('pdftoppm', ['-r', '70', '-png', '-f', '2', '-l', '2', '-singlefile', join(out, 'consumption-report.pdf'), join(SCREENSHOTS, '05-consumption-xlsx')]);
   });
 });
+
+// ---------- ledger entries as the report reads them, their money on a quote's terms ----------
+
+const DISCOUNT_ON_TOP: QuoteTerms = { rateMinor: 300_000, discountRateMilli: 100, vatMode: 'on_top', vatRateMilli: 220 };
+const NO_MONEY: MoneyFigures = { subtotalMinor: 0, discountMinor: 0, netMinor: 0, vatMinor: 0, totalMinor: 0 };
+
+/** Everything of an entry but its id and instant: no order, no money unless given. */
+function ledgerEntry(o: Partial<ConsumptionEntry> & Pick<ConsumptionEntry, 'kind' | 'normHoursCenti'>): Omit<ConsumptionEntry, 'entryId' | 'at' | 'date'> {
+  return {
+    topupKind: null, memo: '', orderId: null, orderNumber: null, stageN: null, stageTitle: null, code: null, title: null, categoryName: null,
+    hoursCenti: null, kMilli: null, moneyMinor: 0, ...NO_MONEY, rateMinor: null, paymentRef: '', invoiceNumber: null,
+    plannedHoursCenti: null, plannedNormHoursCenti: null, correctsEntryId: null, correctsKind: null, ...o,
+  };
+}
+
+/** A debit of one service: norm-hours = ROUND(hours × K, 2), its money on the quote's terms, signed like the hours. */
+function debitEntry(code: string, hoursCenti: number, kMilli: number, terms: QuoteTerms) {
+  const nh = Math.round((hoursCenti * kMilli) / 1000);
+  const f = figuresOf(normHoursAmountMinor(nh, terms.rateMinor), terms);
+  return ledgerEntry({
+    kind: 'debit', orderId: 3, orderNumber: 'W-2026-0003', code, title: `Услуга ${code}`, categoryName: kMilli === 600 ? 'Ассистент редактора' : 'Разработчик',
+    hoursCenti, kMilli, normHoursCenti: -nh, rateMinor: terms.rateMinor, plannedHoursCenti: hoursCenti, plannedNormHoursCenti: nh,
+    moneyMinor: -f.netMinor, subtotalMinor: -f.subtotalMinor, discountMinor: -f.discountMinor, netMinor: -f.netMinor, vatMinor: -f.vatMinor, totalMinor: -f.totalMinor,
+  });
+}
+
+/** A paid top-up in norm-hours: its money at the rate of the day, with the payment reference. */
+function topupEntry(normHoursCenti: number, paymentRef: string) {
+  const { amountMinor, rateMinor } = topupFromHours(normHoursCenti, DISCOUNT_ON_TOP.rateMinor);
+  return ledgerEntry({
+    kind: 'topup', topupKind: 'support', memo: paymentRef, paymentRef, normHoursCenti, rateMinor,
+    moneyMinor: amountMinor, subtotalMinor: amountMinor, netMinor: amountMinor, totalMinor: amountMinor,
+  });
+}
