@@ -11,7 +11,7 @@ import { handleOutboxBatch } from '../../worker/mail/queue';
 import { runSchedule } from '../../worker/mail/schedule';
 import type { MailTransport, OutgoingMail } from '../../worker/mail/transport';
 import { database } from '../../worker/store/db';
-import { ORIGIN, fails, fetchWorker, ok } from '../helpers';
+import { ORIGIN, call, fails, fetchWorker, ok } from '../helpers';
 import { catalog, freshIp } from '../support/money';
 
 const db = database(env.DB);
@@ -66,6 +66,25 @@ describe('sending a quote by e-mail', () => {
     expect(plain.text).not.toContain('Сообщение менеджера');
     await fails('POST', `/api/quotes/${q.id}/mail-preview`, { as: 'accountant', body: {} }, 403, 'forbidden');
     await fails('POST', '/api/quotes/999999/mail-preview', { body: {} }, 404, 'not_found');
+  });
+
+  it('the e-mail and the send are one batch: when the outbox row cannot be written, the quote stays a draft', async () => {
+    const q = await draftWithLines();
+    const rows = async () => (await env.DB.prepare('select count(*) as n from outbox').first<{ n: number }>())!.n;
+    const before = await rows();
+    await env.DB.exec("create trigger test_outbox_fails before insert on outbox begin select raise(abort, 'outbox unavailable'); end");
+    try {
+      const res = await call('POST', `/api/quotes/${q.id}/send`, { body: { version: q.version, email: { to: ['a@b.example'] } } });
+      expect(res.status).toBe(500);
+    } finally {
+      await env.DB.exec('drop trigger test_outbox_fails');
+    }
+    expect(await rows()).toBe(before);
+    const after = await ok('GET', `/api/quotes/${q.id}`);
+    expect(after).toMatchObject({ status: 'draft', version: q.version, sentAt: null });
+    // And once the outbox works again, the same request goes through with its e-mail.
+    await sendWithMail(q);
+    expect(await rows()).toBe(before + 1);
   });
 
   it('writes the e-mail with the send; delivering it sends the link and the PDF, once', async () => {

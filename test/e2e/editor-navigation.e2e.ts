@@ -182,6 +182,8 @@ describe('focus and the keyboard', () => {
     expect(await focused(page)).toBe('add-box');
     await page.keyboard.press('ArrowUp');
     expect(await focused(page)).toBe('cell:Работа 25:2');
+    // The side panel follows the active line; a person presses Tab after it has drawn.
+    await page.locator('.editor-side h3', { hasText: 'Работа 25' }).waitFor();
     // Tab leaves the grid; Shift+Tab comes back to the same cell.
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => !!document.activeElement?.closest('.qgrid'))).toBe(false);

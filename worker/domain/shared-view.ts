@@ -66,11 +66,20 @@ export function sharedView(q: QuoteView, ctx: SharedContext) {
     expired: q.status === 'expired',
     canAnswer: q.status === 'sent' && !replaced,
     link: { expiresAt: ctx.linkExpiresAt },
-    /** The number's earlier sent revisions, read-only: when each was sent and replaced. */
-    history: q.revisions
-      .filter((r) => r.revision < q.revision && r.sentAt !== null)
-      .map((r) => ({ number: r.number, revision: r.revision, sentAt: r.sentAt!, replacedAt: r.supersededAt })),
+    /** The number's earlier sent revisions, newest first, read-only: when each was sent, and by which it was replaced when. */
+    history: history(q),
   };
+}
+
+function history(q: { revision: number; number: string; revisions: { revision: number; number: string; sentAt: string | null; supersededAt: string | null }[] }) {
+  const sent = q.revisions.filter((r) => r.sentAt !== null && r.revision <= q.revision).sort((a, b) => a.revision - b.revision);
+  return sent
+    .filter((r) => r.revision < q.revision)
+    .map((r) => {
+      const next = sent.find((n) => n.revision > r.revision);
+      return { number: r.number, revision: r.revision, sentAt: r.sentAt!, replacedAt: r.supersededAt, replacedBy: next?.number ?? q.number };
+    })
+    .reverse();
 }
 
 export type SharedQuote = ReturnType<typeof sharedView>;

@@ -171,7 +171,7 @@ export function sharedPage(q: SharedQuote, lang: Lang, token: string, form: Form
   const history = q.history.length
     ? html`<details class="history"><summary>${w(lang, 'history')} (${q.history.length})</summary><ul>
         ${q.history.map(
-          (h) => html`<li>${fill(w(lang, 'historyItem'), { number: h.number, sent: dateText(h.sentAt, lang), current: q.quote.number, replaced: dateText(h.replacedAt, lang) })}</li>`,
+          (h) => html`<li>${fill(w(lang, 'historyItem'), { number: h.number, sent: dateText(h.sentAt, lang), by: h.replacedBy, replaced: dateText(h.replacedAt, lang) })}</li>`,
         )}
       </ul></details>`
     : '';

@@ -5,7 +5,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
-import { ErrorBody } from '../../schema/api';
+import { ErrorBody, SharedQuote } from '../../schema/api';
 import { localDate } from '../domain/calendar';
 import type { Lang } from '../domain/format';
 import { ACCEPT_TERMS, sharedView } from '../domain/shared-view';
@@ -109,9 +109,6 @@ const AcceptBody = z.object({ name, revision }).strict().openapi('SharedAcceptBo
 const DeclineBody = z.object({ name, reason: longText, revision }).strict().openapi('SharedDeclineBody');
 const ChangesBody = z.object({ name, message: longText, revision }).strict().openapi('SharedChangesBody');
 
-const SharedQuote = z.record(z.string(), z.unknown()).openapi('SharedQuote', {
-  description: 'company, customer, quote (number, revision, title, status, currency, rate, VAT, discount, validity), lines, sections, totals, answer, replaced, expired, canAnswer — no internal field',
-});
 
 const ANSWER_WORD = { accepted: MAIL_WORDS.answerAccepted, declined: MAIL_WORDS.answerDeclined, changes_requested: MAIL_WORDS.answerChanges } as const;
 

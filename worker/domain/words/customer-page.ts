@@ -32,7 +32,7 @@ export const PAGE_WORDS = {
   expiredLinkTitle: ['Срок действия ссылки истёк', 'This link has expired'],
   revokedLinkTitle: ['Ссылка отозвана', 'This link was withdrawn'],
   history: ['Ранее отправленные редакции', 'Earlier revisions'],
-  historyItem: ['{number} от {sent} — заменена редакцией {current} {replaced}', '{number} of {sent} — replaced by {current} on {replaced}'],
+  historyItem: ['{number} от {sent} — заменена редакцией {by} {replaced}', '{number} of {sent} — replaced by {by} on {replaced}'],
   yourManager: ['Ваш менеджер', 'Your manager'],
   kLegend: [
     'K — коэффициент специалиста: 1 — разработчик, инженер, дизайнер; 0,6 — ассистент редактора, методист.',
