@@ -166,8 +166,6 @@ export const CONTRACT = {
   // ---- payments, invoices, statements, closed months (issue 17) ----
   'GET /api/customers/{id}/invoices': { params: IdParam, response: z.array(Invoice) },
   'POST /api/customers/{id}/invoices': { params: IdParam, body: InvoiceBody, response: Invoice },
-  'GET /api/invoices': { response: z.array(Invoice) },
-  'GET /api/invoices/{id}': { params: IdParam, response: Invoice },
   'POST /api/invoices/{id}/cancel': { params: IdParam, response: Invoice },
   'GET /api/invoices/{id}/invoice.xlsx': { params: IdParam, query: LangQuery, file: XLSX },
   'GET /api/invoices/{id}/invoice.pdf': { params: IdParam, query: LangQuery, file: 'application/pdf' },

@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiGet, baseUrl, launch, loginAs, newContext, shot } from './browser';
+import { apiGet, baseUrl, launch, loginAs, newContext, rub, shot } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -61,9 +61,10 @@ describe('from an accepted quote to the month report', () => {
     await accountant.getByRole('link', { name: 'Лицей информационных технологий' }).click();
     await accountant.getByRole('button', { name: '+ Пополнить' }).click();
     const topup = accountant.getByRole('dialog');
+    await topup.getByRole('button', { name: 'нормо-часах' }).click();
     await topup.getByLabel('Нормо-часы').fill('40');
-    await topup.getByLabel(/Комментарий/).fill('Счёт № 512');
-    await topup.getByRole('button', { name: 'Сохранить' }).click();
+    await topup.getByLabel('Платёжный документ').fill('Счёт № 512');
+    await topup.getByRole('button', { name: 'Пополнить' }).click();
     await expect.poll(() => accountant.locator('.stat-value').first().innerText()).toBe(hoursText(4000));
 
     // The order started; the accountant accepts its first stage and the balance falls by 20 h.
@@ -85,7 +86,12 @@ describe('from an accepted quote to the month report', () => {
     await accountant.locator('.uplot').waitFor();
     const row = accountant.locator('tbody tr', { hasText: 'Лицей информационных технологий' }).first();
     const cells = await row.locator('td').allInnerTexts();
-    expect(cells.slice(1)).toEqual([hoursText(0), hoursText(4000), hoursText(2000), hoursText(0), hoursText(2000), '60\u00a0000,00\u00a0₽']);
+    expect(cells.slice(1, 7)).toEqual([hoursText(0), hoursText(4000), hoursText(2000), hoursText(0), hoursText(2000), '60\u00a0000,00\u00a0₽']);
+    // VAT and the total with it are the API's for the same month.
+    const month = await accountant.getByLabel('Месяц', { exact: true }).inputValue();
+    const report = await apiGet(accountant, `/api/reports/consumption?month=${month}`);
+    const mine = report.customers.find((c: any) => c.customerId === customer.id);
+    expect(cells.slice(7, 9)).toEqual([rub(mine.vatMinor), rub(mine.totalMinor)]);
     expect(await accountant.locator('.uplot canvas').count()).toBeGreaterThan(0);
     await shot(accountant, '08-month-report');
     const [download] = await Promise.all([accountant.waitForEvent('download'), accountant.getByRole('button', { name: 'Скачать Excel' }).click()]);

@@ -26,22 +26,34 @@ import {
   FormFoot,
 } from '../components/ui';
 import { getLang, midSentence, t, word } from '../i18n';
-import { Link } from '../router';
+import { Link, setQuery, useLocation } from '../router';
 import { hasRole, useSession } from '../session';
+import { InvoicesSection, PaymentForm, StatementCard, companyToday, useInvoices } from './customer-accounting';
+import type { InvoiceT } from '../../../schema/api';
 
 /** A kind of top-up as a heading: «Пакет расширенной поддержки». */
 const topupKindWord = (kind: TopupKind) => upperFirst(word(TOPUP_KIND_WORDS[kind]));
-const TOPUP_KINDS = Object.keys(TOPUP_KIND_WORDS) as TopupKind[];
 
 export function CustomerMoney({ customerId, currency, onChanged }: { customerId: number; currency: string; onChanged(): void }) {
   const { me } = useSession();
   const ledger = useLoad(() => api('GET /api/customers/{id}/ledger', { params: { id: customerId } }), [customerId]);
   const orders = useLoad(() => api('GET /api/orders', { query: { customerId } }), [customerId]);
-  const [form, setForm] = useState<{ kind: 'topup' | 'correction'; corrects?: LedgerLineT } | null>(null);
   const canBook = hasRole(me, 'accountant', 'admin');
+  // «Пополнить» / «Выставить счёт» from a paused order's banner open the dialog here.
+  const { query } = useLocation();
+  const [form, setForm] = useState<{ kind: 'topup' | 'correction'; corrects?: LedgerLineT; invoice?: InvoiceT } | null>(() =>
+    canBook && query.get('topup') ? { kind: 'topup' } : null,
+  );
+  const [invoiceHours] = useState(() => (canBook ? Number(query.get('invoice')) || null : null));
+  const closeForm = () => {
+    setForm(null);
+    if (query.get('topup')) setQuery({ topup: null });
+  };
+  const invoices = useInvoices(customerId, canBook);
   const refresh = () => {
     void ledger.reload();
     void orders.reload();
+    void invoices.reload();
     onChanged();
   };
 
@@ -158,6 +170,7 @@ export function CustomerMoney({ customerId, currency, onChanged }: { customerId:
                       <div class="muted">{e.items.map((i) => hoursTimesK(i.code, i.hoursCenti, i.kMilli)).join('; ')}</div>
                     )}
                     {!e.orderNumber && e.memo}
+                    {e.paymentRef && <div class="muted">{t('paymentRef')}: {e.paymentRef}</div>}
                     {e.correctsEntryId && <div class="muted">{t('reversesEntry', { id: e.correctsEntryId })}</div>}
                   </td>
                   <td class={`num ${e.normHoursCenti < 0 ? 'negative' : ''}`}>
@@ -187,10 +200,32 @@ export function CustomerMoney({ customerId, currency, onChanged }: { customerId:
           </table>
         )}
       </div>
-      {form && (
+      {canBook && (
+        <InvoicesSection
+          customerId={customerId}
+          canBook={canBook}
+          invoices={invoices}
+          presetHours={invoiceHours}
+          onPay={(invoice) => setForm({ kind: 'topup', invoice })}
+          onChanged={() => void invoices.reload()}
+        />
+      )}
+      {canBook && <StatementCard customerId={customerId} />}
+      {form?.kind === 'topup' && (
+        <PaymentForm
+          customerId={customerId}
+          invoices={invoices.data ?? []}
+          presetInvoiceId={form.invoice?.id}
+          onClose={closeForm}
+          onSaved={() => {
+            closeForm();
+            refresh();
+          }}
+        />
+      )}
+      {form?.kind === 'correction' && (
         <LedgerForm
           customerId={customerId}
-          kind={form.kind}
           corrects={form.corrects}
           onClose={() => setForm(null)}
           onSaved={() => {
@@ -203,24 +238,24 @@ export function CustomerMoney({ customerId, currency, onChanged }: { customerId:
   );
 }
 
+/** A correction (the top-up is a payment: PaymentForm). */
 function LedgerForm({
   customerId,
-  kind,
   corrects,
   onClose,
   onSaved,
 }: {
   customerId: number;
-  kind: 'topup' | 'correction';
   corrects?: LedgerLineT;
   onClose(): void;
   onSaved(): void;
 }) {
   const lang = getLang();
+  const { settings } = useSession();
+  const today = companyToday(settings.timeZone);
   const [hours, setHours] = useState(corrects ? formatFixed(Math.abs(corrects.normHoursCenti), 2, lang) : '');
-  const [topupKind, setTopupKind] = useState<'tariff' | 'support' | 'contract'>('support');
   const [memo, setMemo] = useState('');
-  const [date, setDate] = useState(new Date().toISOString().slice(0, 10));
+  const [date, setDate] = useState(today);
   const [sign, setSign] = useState<1 | -1>(corrects ? (corrects.normHoursCenti > 0 ? -1 : 1) : -1);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -230,23 +265,22 @@ function LedgerForm({
     e.preventDefault();
     const value = parseFixed(hours, 2);
     if (value === null || value <= 0) return setError(new Error(t('enterNormHours')));
-    const today = new Date().toISOString().slice(0, 10);
-    const at = date === today ? undefined : new Date(`${date}T12:00:00`).toISOString();
+    // A date on the company's calendar; today's is now.
+    const at = date === today ? undefined : date;
     setBusy(true);
     setError(null);
     try {
       await api('POST /api/customers/{id}/ledger', {
         params: { id: customerId },
         body: {
-          kind,
-          normHoursCenti: kind === 'topup' ? value : sign * value,
+          kind: 'correction',
+          normHoursCenti: sign * value,
           memo,
           ...(at ? { at } : {}),
-          ...(kind === 'topup' ? { topupKind } : {}),
           ...(corrects ? { correctsEntryId: corrects.id } : {}),
         },
       });
-      toast(kind === 'topup' ? t('toppedUp') : t('correctionRecorded'));
+      toast(t('correctionRecorded'));
       onSaved();
     } catch (err) {
       setError(err);
@@ -256,7 +290,7 @@ function LedgerForm({
   }
 
   return (
-    <Modal title={kind === 'topup' ? t('topupTitle') : word(LEDGER_KIND_WORDS.correction)} onClose={onClose}>
+    <Modal title={word(LEDGER_KIND_WORDS.correction)} onClose={onClose}>
       <form class="stack" onSubmit={save} noValidate>
         <ErrorNote error={error} />
         {corrects && (
@@ -265,20 +299,7 @@ function LedgerForm({
             {t('normHoursUnit')}. {t('ledgerNeverChanges')}
           </p>
         )}
-        {kind === 'topup' && (
-          <Field label={t('topupBasis')}>
-            {(id) => (
-              <select id={id} value={topupKind} onChange={(e) => setTopupKind(e.currentTarget.value as typeof topupKind)}>
-                {TOPUP_KINDS.map((k) => (
-                  <option key={k} value={k}>
-                    {topupKindWord(k)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-        )}
-        {kind === 'correction' && !corrects && (
+        {!corrects && (
           <fieldset class="field" style="border:0;padding:0;margin:0">
             <legend class="legend">{t('direction')}</legend>
             <div class="segmented">
@@ -303,14 +324,14 @@ function LedgerForm({
                 id={id}
                 type="date"
                 value={date}
-                max={new Date().toISOString().slice(0, 10)}
+                max={today}
                 onInput={(e) => setDate(e.currentTarget.value)}
               />
             )}
           </Field>
         </div>
-        <Field label={kind === 'topup' ? t('topupMemo') : t('correctionReason')} error={errors.memo}>
-          {(id) => <input id={id} value={memo} onInput={(e) => setMemo(e.currentTarget.value)} required={kind === 'correction'} />}
+        <Field label={t('correctionReason')} error={errors.memo}>
+          {(id) => <input id={id} value={memo} onInput={(e) => setMemo(e.currentTarget.value)} required />}
         </Field>
         <FormFoot onCancel={onClose} busy={busy} />
       </form>

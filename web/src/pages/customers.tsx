@@ -25,6 +25,7 @@ import { t } from '../i18n';
 import { Link, navigate } from '../router';
 import { hasRole, useSession } from '../session';
 import { CustomerMoney } from './customer-money';
+import { LowBalanceFlag } from '../components/low-balance';
 import { NewQuoteDialog } from './quotes';
 
 export function CustomersPage() {
@@ -227,6 +228,7 @@ export function CustomerPage({ id }: { id: number }) {
               {t('overdraftAllowed')}: <Hours centi={c.overdraftCenti} />
             </div>
           )}
+          {c.lowBalance?.low && <LowBalanceFlag low={c.lowBalance} />}
         </div>
         <div class="card card-pad">
           <div class="stat-label">{t('contact')}</div>

@@ -1,9 +1,10 @@
 /** One work order: its stages, accepting the next one (debiting the ledger), withdrawal. */
 import { useState } from 'preact/hooks';
 import type { OrderT, StageT } from '../../../schema/api';
-import { formatFixed, formatMilli, parseFixed } from '../../../worker/domain/format';
+import { formatFixed, formatHours, formatMilli, formatMoney, parseFixed } from '../../../worker/domain/format';
+import { figuresOf } from '../../../worker/domain/debit-money';
 import { totalHoursCenti } from '../../../worker/domain/ledger';
-import { lineNormHoursCenti } from '../../../worker/domain/pricing';
+import { lineNormHoursCenti, normHoursAmountMinor } from '../../../worker/domain/pricing';
 import { api } from '../api';
 import { OrderStatusChip, StageStatusChip } from '../components/status';
 import {
@@ -25,6 +26,7 @@ import {
 } from '../components/ui';
 import { getLang, midSentence, t } from '../i18n';
 import { Link } from '../router';
+import { LowBalanceFlag } from '../components/low-balance';
 import { hasRole, useSession } from '../session';
 
 export function OrderPage({ id }: { id: number }) {
@@ -37,6 +39,7 @@ export function OrderPage({ id }: { id: number }) {
   const o = order.data;
   const next = o.stages.find((s) => s.status === 'pending');
   const canAccept = hasRole(me, 'accountant', 'manager', 'admin');
+  const canBook = hasRole(me, 'accountant', 'admin');
   const canWithdraw = hasRole(me, 'manager', 'admin') && (o.status === 'queued' || o.status === 'in_progress' || o.status === 'paused');
   const debited = o.stages.reduce((s, x) => s + (x.debitedCenti ?? 0), 0);
   const planned = o.stages.reduce((s, x) => s + x.normHoursCenti, 0);
@@ -66,13 +69,39 @@ export function OrderPage({ id }: { id: number }) {
         )}
       </PageHeader>
       {o.waiting && (
-        <div class="note note-warning">
-          <span>{o.waiting}</span>
-          <Link class="btn btn-small" href={`/customers/${o.customerId}`}>
-            {t('toBalance')}
-          </Link>
+        <div class="note note-warning" role="status">
+          <span>
+            {o.waiting}
+            {o.shortfall && (
+              <>
+                {' '}
+                <strong>
+                  {t('shortfallText', {
+                    hours: formatHours(o.shortfall.normHoursCenti, getLang()),
+                    money: formatMoney(o.shortfall.amountMinor, o.currency, getLang()),
+                    total: formatMoney(o.shortfall.totalMinor, o.currency, getLang()),
+                  })}
+                </strong>
+              </>
+            )}
+          </span>
+          {canBook && o.shortfall ? (
+            <span class="nowrap">
+              <Link class="btn btn-small" href={`/customers/${o.customerId}?invoice=${o.shortfall.normHoursCenti}`}>
+                {t('issueInvoice')}
+              </Link>{' '}
+              <Link class="btn btn-small btn-primary" href={`/customers/${o.customerId}?topup=1`}>
+                {t('topUpAction')}
+              </Link>
+            </span>
+          ) : (
+            <Link class="btn btn-small" href={`/customers/${o.customerId}`}>
+              {t('toBalance')}
+            </Link>
+          )}
         </div>
       )}
+      {o.lowBalance?.low && !o.waiting && o.status !== 'done' && o.status !== 'withdrawn' && <LowBalanceFlag low={o.lowBalance} />}
       <div class="grid-3">
         <div class="card card-pad">
           <div class="stat-label">{t('customerBalance')}</div>
@@ -183,6 +212,7 @@ function AcceptStageDialog({ order, stage, onClose, onDone }: { order: OrderT; s
   const [actual, setActual] = useState<Record<number, string>>(
     Object.fromEntries(actualLines.map((l) => [l.lineId, formatFixed(totalHoursCenti(l), 2, lang)])),
   );
+  const [confirmed, setConfirmed] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   // One key per dialog: a double click or a retry after a network error debits once.
@@ -192,9 +222,21 @@ function AcceptStageDialog({ order, stage, onClose, onDone }: { order: OrderT; s
     const spent = l.actualTime ? parseFixed(actual[l.lineId] ?? '', 2) : null;
     const norm =
       l.actualTime && spent !== null ? lineNormHoursCenti({ quantityMilli: 1000, hoursCenti: spent, kMilli: l.kMilli }) : l.normHoursCenti;
-    return { line: l, norm };
+    return { line: l, spent, norm };
   });
   const total = preview.reduce((s, p) => s + (p.norm ?? 0), 0);
+  const planned = stage.normHoursCenti;
+  const extra = total - planned;
+  // The difference in money on the accepted quote's terms (its discount and VAT), as the debit will be.
+  const terms = { ...order.terms, rateMinor: order.rateMinor };
+  const extraMoney = figuresOf(normHoursAmountMinor(Math.abs(extra), order.rateMinor), terms).totalMinor * Math.sign(extra);
+  const overrun = extra > 0;
+  const available = order.balanceCenti + order.overdraftCenti;
+  const short = available < total;
+  const after = order.stages.find((x) => x.n > stage.n && x.status === 'pending');
+  const pausesAfter = !short && after !== undefined && available - total < after.normHoursCenti;
+  const money = (minor: number) => formatMoney(minor, order.currency, lang);
+  const signed = (text: string, n: number) => (n > 0 ? `+${text}` : n < 0 ? `−${text.replace(/^[−-]/, '')}` : text);
 
   async function submit(e: Event) {
     e.preventDefault();
@@ -204,15 +246,17 @@ function AcceptStageDialog({ order, stage, onClose, onDone }: { order: OrderT; s
       if (value === null || value <= 0) return setError(new Error(t('enterActualHours', { code: l.code })));
       lines.push({ lineId: l.lineId, actualHoursCenti: value });
     }
+    if (overrun && !confirmed) return setError(new Error(t('confirmOverrunFirst')));
     setBusy(true);
     setError(null);
     try {
       const result = await api('POST /api/orders/{id}/stages/{n}/accept', {
         params: { id: order.id, n: stage.n },
-        body: lines.length ? { lines } : {},
+        body: { ...(lines.length ? { lines } : {}), ...(overrun ? { confirmOverrun: true } : {}) },
         headers: { 'idempotency-key': idempotencyKey },
       });
-      toast(t('stageAccepted', { n: stage.n }));
+      if (result.order.status === 'paused') toast(t('stageRecordedPaused', { n: stage.n }), 'warning');
+      else toast(t('stageAccepted', { n: stage.n }));
       onDone(result.order);
     } catch (err) {
       setError(err);
@@ -232,8 +276,12 @@ function AcceptStageDialog({ order, stage, onClose, onDone }: { order: OrderT; s
           <thead>
             <tr>
               <th scope="col">{t('service')}</th>
-              <NumTh>{t('hours')}</NumTh>
+              <NumTh>
+                {t('planned')}, {t('hourUnit')}
+              </NumTh>
+              <NumTh>{t('actualHours')}</NumTh>
               <NumTh>K</NumTh>
+              <NumTh>{t('plannedNormHours')}</NumTh>
               <NumTh>{t('toDebit')}</NumTh>
             </tr>
           </thead>
@@ -242,26 +290,34 @@ function AcceptStageDialog({ order, stage, onClose, onDone }: { order: OrderT; s
               <tr key={line.lineId}>
                 <td>
                   {line.code} {line.title}
+                  {line.actualTime && <div class="small muted">{t('actualTime')}</div>}
                 </td>
+                <td class="num">{formatFixed(totalHoursCenti(line), 2, lang)}</td>
                 <td class="num">
                   {line.actualTime ? (
-                    <Field label={t('actualHours')} class="inline-field">
+                    <Field label={`${t('actualHours')} ${line.code}`} class="inline-field">
                       {(id) => (
                         <input
                           id={id}
                           class="num narrow"
                           inputMode="decimal"
                           value={actual[line.lineId]}
-                          onInput={(e) => setActual({ ...actual, [line.lineId]: e.currentTarget.value })}
+                          onInput={(e) => {
+                            setActual({ ...actual, [line.lineId]: e.currentTarget.value });
+                            setConfirmed(false);
+                          }}
                         />
                       )}
                     </Field>
                   ) : (
-                    formatFixed(totalHoursCenti(line), 2, lang)
+                    '—'
                   )}
                 </td>
                 <td class="num">{formatMilli(line.kMilli, lang)}</td>
                 <td class="num">
+                  <Hours centi={line.normHoursCenti} />
+                </td>
+                <td class={`num ${(norm ?? 0) > line.normHoursCenti ? 'negative' : ''}`}>
                   <Hours centi={norm} />
                 </td>
               </tr>
@@ -269,15 +325,24 @@ function AcceptStageDialog({ order, stage, onClose, onDone }: { order: OrderT; s
           </tbody>
           <tfoot>
             <tr>
-              <td colSpan={3}>{t('totalToDebit')}</td>
+              <td colSpan={4}>{t('totalToDebit')}</td>
+              <td class="num">
+                <Hours centi={planned} />
+              </td>
               <td class="num">
                 <Hours centi={total} />
+              </td>
+            </tr>
+            <tr>
+              <td colSpan={4}>{t('difference')}</td>
+              <td class="num" colSpan={2} data-testid="sign-off-difference">
+                {signed(formatHours(Math.abs(extra), lang), extra)} · {signed(money(Math.abs(extraMoney)), extraMoney)}
               </td>
             </tr>
           </tfoot>
         </table>
         <p class="small muted">
-          {t('onBalance')}: <Hours centi={order.balanceCenti} />
+          {t('planned')}: <Money minor={stage.plan.totalMinor} currency={order.currency} /> · {t('onBalance')}: <Hours centi={order.balanceCenti} />
           {order.overdraftCenti > 0 && (
             <>
               {' '}
@@ -285,7 +350,19 @@ function AcceptStageDialog({ order, stage, onClose, onDone }: { order: OrderT; s
             </>
           )}
         </p>
-        <FormFoot onCancel={onClose} busy={busy}>
+        {overrun && (
+          <div class="note note-warning" role="alert">
+            <div class="stack" style="gap:6px">
+              <span>{t('overrunWarning', { hours: formatHours(extra, lang), money: money(extraMoney) })}</span>
+              <label class="check">
+                <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.currentTarget.checked)} /> {t('confirmOverrun')}
+              </label>
+            </div>
+          </div>
+        )}
+        {short && <div class="note note-warning">{t('shortAfterSignOff')}</div>}
+        {pausesAfter && <div class="note note-warning">{t('pausesAfterSignOff')}</div>}
+        <FormFoot onCancel={onClose} busy={busy} disabled={overrun && !confirmed}>
           {t('acceptAndDebit')}
         </FormFoot>
       </form>

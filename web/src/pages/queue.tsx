@@ -5,6 +5,7 @@ import { orderStatusWord } from '../components/status';
 import { Empty, ErrorNote, Hours, Loading, PageHeader, dateText, useLoad } from '../components/ui';
 import { midSentence, t } from '../i18n';
 import { Link } from '../router';
+import { LowBalanceFlag } from '../components/low-balance';
 
 const COLUMNS: OrderT['status'][] = ['queued', 'in_progress', 'paused', 'done'];
 
@@ -60,6 +61,7 @@ export function QueuePage() {
                         )}
                       </div>
                       {o.waiting && <p class="board-why small">{o.waiting}</p>}
+                      {o.lowBalance?.low && o.status !== 'done' && <LowBalanceFlag low={o.lowBalance} compact />}
                     </article>
                   );
                 })}

@@ -6,10 +6,12 @@ import { LEDGER_KIND_WORDS } from '../../../worker/domain/words/kinds';
 import { api, download } from '../api';
 import { Icon } from '../components/icons';
 import { MonthChart, monthLabel } from '../components/month-chart';
-import { Button, Empty, ErrorNote, Field, Hours, Loading, Money, PageHeader, dateText, toast, useLoad, NumTh } from '../components/ui';
+import { Button, Chip, Empty, ErrorNote, Field, FormFoot, Hours, Loading, Modal, Money, PageHeader, dateText, toast, useLoad, NumTh } from '../components/ui';
+import { LowBalanceFlag } from '../components/low-balance';
 import { getLang, t, word } from '../i18n';
 import { Link, setQuery, useLocation } from '../router';
-import { useSession } from '../session';
+import { hasRole, useSession } from '../session';
+import { StatementButtons } from './customer-accounting';
 
 function thisMonth(timeZone: string): string {
   const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit' }).formatToParts(new Date());
@@ -17,7 +19,8 @@ function thisMonth(timeZone: string): string {
 }
 
 export function ReportPage() {
-  const { settings } = useSession();
+  const { settings, me } = useSession();
+  const canBook = hasRole(me, 'accountant', 'admin');
   const { query } = useLocation();
   const current = thisMonth(settings.timeZone);
   const month = query.get('month') ?? current;
@@ -25,6 +28,10 @@ export function ReportPage() {
   const series = useLoad(() => api('GET /api/reports/consumption/series', { query: { until: month } }), [month]);
   const [open, setOpen] = useState<number | null>(null);
   const [downloading, setDownloading] = useState(false);
+  const [closing, setClosing] = useState(false);
+  const periods = useLoad(() => (canBook ? api('GET /api/periods') : Promise.resolve(null)), [canBook, month]);
+  const closedPeriod = periods.data?.periods.find((p) => p.month === month && p.status === 'closed') ?? null;
+  const closed = report.data?.closed ?? false;
   const currency = report.data?.currency ?? settings.currency;
 
   async function excel() {
@@ -55,7 +62,23 @@ export function ReportPage() {
         <Button variant="primary" busy={downloading} onClick={excel} style="align-self:flex-end">
           <Icon name="download" /> {downloading ? t('preparingFile') : t('downloadExcel')}
         </Button>
+        {canBook && report.data && !closed && (
+          <Button
+            style="align-self:flex-end"
+            disabled={month >= current}
+            title={month >= current ? t('cannotCloseCurrent') : undefined}
+            onClick={() => setClosing(true)}
+          >
+            {t('closeMonth')}
+          </Button>
+        )}
       </PageHeader>
+      {report.data && closed && (
+        <div class="note note-info" role="status">
+          <Chip tone="neutral">{t('monthClosed')}</Chip>{' '}
+          <span>{closedPeriod?.closedAt ? t('monthClosedNote', { date: dateText(closedPeriod.closedAt) }) : t('monthClosed')}</span>
+        </div>
+      )}
       <ErrorNote
         error={report.error ?? series.error}
         onRetry={() => {
@@ -86,7 +109,14 @@ export function ReportPage() {
                 <NumTh>{t('debits')}</NumTh>
                 <NumTh>{t('corrections')}</NumTh>
                 <NumTh>{t('closing')}</NumTh>
-                <NumTh>{t('debitedMoney')}</NumTh>
+                <NumTh>{t('servicesNet')}</NumTh>
+                <NumTh>{t('servicesVat')}</NumTh>
+                <NumTh>{t('servicesTotal')}</NumTh>
+                {canBook && (
+                  <th scope="col">
+                    <span class="sr-only">{t('statement')}</span>
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody>
@@ -105,6 +135,12 @@ export function ReportPage() {
                       <Link class="small" href={`/customers/${c.customerId}`}>
                         {t('profile')}
                       </Link>
+                      {c.lowBalance?.low && (
+                        <>
+                          {' '}
+                          <LowBalanceFlag low={c.lowBalance} compact />
+                        </>
+                      )}
                     </td>
                     <td class="num">
                       <Hours centi={c.openingCenti} />
@@ -124,10 +160,21 @@ export function ReportPage() {
                     <td class="num">
                       <Money minor={c.moneyMinor} currency={currency} />
                     </td>
+                    <td class="num">
+                      <Money minor={c.vatMinor} currency={currency} />
+                    </td>
+                    <td class="num">
+                      <Money minor={c.totalMinor} currency={currency} />
+                    </td>
+                    {canBook && (
+                      <td class="nowrap" style="width:1%" aria-label={t('statementOf', { name: c.name, month: monthLabel(month) })}>
+                        <StatementButtons customerId={c.customerId} month={month} compact />
+                      </td>
+                    )}
                   </tr>
                   {open === c.customerId && (
                     <tr class="catalog-row-detail">
-                      <td colSpan={7}>
+                      <td colSpan={canBook ? 10 : 9}>
                         <CustomerEntries month={month} customerId={c.customerId} currency={currency} />
                       </td>
                     </tr>
@@ -156,12 +203,62 @@ export function ReportPage() {
                 <td class="num">
                   <Money minor={report.data.totals.moneyMinor} currency={currency} />
                 </td>
+                <td class="num">
+                  <Money minor={report.data.totals.vatMinor} currency={currency} />
+                </td>
+                <td class="num">
+                  <Money minor={report.data.totals.totalMinor} currency={currency} />
+                </td>
+                {canBook && <td />}
               </tr>
             </tfoot>
           </table>
         )}
       </div>
+      {closing && (
+        <CloseMonthDialog
+          month={month}
+          onClose={() => setClosing(false)}
+          onDone={() => {
+            setClosing(false);
+            void report.reload();
+            void periods.reload();
+          }}
+        />
+      )}
     </>
+  );
+}
+
+/** The accountant closes a month (and every month before it): a confirmation, then the server's word. */
+function CloseMonthDialog({ month, onClose, onDone }: { month: string; onClose(): void; onDone(): void }) {
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const label = monthLabel(month);
+  async function submit(e: Event) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await api('POST /api/periods/{month}/close', { params: { month } });
+      toast(t('monthClosedToast', { month: label }));
+      onDone();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <Modal title={t('closeMonthTitle', { month: label })} onClose={onClose}>
+      <form class="stack" onSubmit={submit}>
+        <ErrorNote error={error} />
+        <p>{t('closeMonthText')}</p>
+        <FormFoot onCancel={onClose} busy={busy} variant="danger">
+          {t('closeMonth')}
+        </FormFoot>
+      </form>
+    </Modal>
   );
 }
 
@@ -198,6 +295,7 @@ function CustomerEntries(props: { month: string; customerId: number; currency: s
                                   <td class="small">
                                     {e.orderNumber ? `${e.orderNumber} · ${e.stageN}. ${e.stageTitle}` : word(LEDGER_KIND_WORDS[e.kind])}
                                     {!e.orderNumber && e.memo ? ` — ${e.memo}` : ''}
+                                    {e.paymentRef && e.paymentRef !== e.memo ? ` · ${e.paymentRef}` : ''}
                                   </td>
                                   <td class="small">{e.code ? `${e.code} ${e.title}` : '—'}</td>
                                   <td class="small">{e.categoryName ?? '—'}</td>

@@ -6,6 +6,7 @@
  * kinds.ts; the tables keyed by a code of the UI's own are exported beside.
  */
 import { vocabulary } from '../vocabulary';
+import { UI_ACCOUNTING_WORDS } from './accounting';
 import { UI_CATALOG_WORDS } from './catalog';
 import { UI_COMMON_WORDS, UI_LOGIN_WORDS } from './common';
 import { UI_CROWDFUNDING_WORDS } from './crowdfunding';
@@ -36,6 +37,7 @@ export const UI_WORDS = vocabulary(
   UI_MONEY_WORDS,
   UI_ORDERS_WORDS,
   UI_REPORT_WORDS,
+  UI_ACCOUNTING_WORDS,
   UI_CROWDFUNDING_WORDS,
   UI_CATALOG_WORDS,
   UI_SETTINGS_WORDS,

@@ -14,7 +14,6 @@ export const UI_MONEY_WORDS = {
   reverseEntryHint: ['Сторнировать запись', 'Reverse this entry'],
   reverse: ['Сторно', 'Reverse'],
   enterNormHours: ['Введите количество нормо-часов, например 40 или 12,5.', 'Enter the norm-hours, e.g. 40 or 12.5.'],
-  toppedUp: ['Баланс пополнен', 'Balance topped up'],
   correctionRecorded: ['Корректировка записана', 'Correction recorded'],
   topupTitle: ['Пополнение баланса', 'Top-up'],
   reversingEntry: ['Сторно записи', 'Reversing entry'],

@@ -18,7 +18,6 @@ export const UI_REPORT_WORDS = {
   debits: ['Списания', 'Debits'],
   corrections: ['Корректировки', 'Corrections'],
   closing: ['Остаток на конец', 'Closing'],
-  debitedMoney: ['Сумма списаний', 'Money'],
   profile: ['карточка', 'profile'],
   orderStage: ['Заявка, этап', 'Order, stage'],
 } as const satisfies Table;
