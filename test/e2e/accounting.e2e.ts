@@ -10,8 +10,8 @@ import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiGet, baseUrl, launch, loginAs, newContext, rub, shot } from './browser';
-import { pdfText } from './poppler';
+import { apiGet, baseUrl, launch, loginAs, newContext, rub, SCREENSHOTS, shot } from './browser';
+import { pdfPngs, pdfText } from './poppler';
 
 let browser: Browser;
 let accountant: Page;
@@ -102,6 +102,7 @@ describe('the accountant', () => {
     expect(figures).toContain(invoice.totalMinor);
     const [pdf] = await Promise.all([accountant.waitForEvent('download'), row.getByRole('button', { name: `${invoice.number} PDF` }).click()]);
     const text = pdfText((await pdf.path())!);
+    pdfPngs((await pdf.path())!, SCREENSHOTS, '28-invoice-pdf', 70);
     expect(text).toContain(`Счёт на оплату № ${invoice.number}`);
     expect(text.replace(/\s/g, '')).toContain(rub(invoice.totalMinor).replace(/\s/g, ''));
 
@@ -222,6 +223,7 @@ describe('the accountant', () => {
     // And the PDF, one click away.
     const [pdf] = await Promise.all([accountant.waitForEvent('download'), row.getByRole('button', { name: 'Выписка PDF' }).click()]);
     expect(pdfText((await pdf.path())!).replace(/\s/g, '')).toContain('п/п№512');
+    pdfPngs((await pdf.path())!, SCREENSHOTS, '29-statement-pdf', 70); // looked at by a person
   });
 
   it('closes a month after a confirmation; the report says so; a back-dated top-up into it is refused in words', async () => {

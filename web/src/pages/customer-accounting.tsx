@@ -9,13 +9,13 @@ import type { TopupKind } from '../../../worker/domain/enums';
 import { formatFixed, formatHours, formatMoney, parseFixed } from '../../../worker/domain/format';
 import { localDate, localMonth } from '../../../worker/domain/calendar';
 import { topupFromHours, topupFromMoney, type TopupAmounts } from '../../../worker/domain/topup';
-import { hoursMoney } from '../../../worker/domain/debit-money';
+import { figuresOf, hoursMoney } from '../../../worker/domain/debit-money';
 import { upperFirst } from '../../../worker/domain/words/case';
+import { monthTitle } from '../../../worker/domain/words/months';
 import { TOPUP_KIND_WORDS } from '../../../worker/domain/words/kinds';
 import { INVOICE_STATUS_WORDS } from '../../../worker/domain/words/statuses';
 import { api, download } from '../api';
 import { Icon } from '../components/icons';
-import { monthLabel } from '../components/month-chart';
 import {
   Button,
   Chip,
@@ -167,13 +167,18 @@ export function PaymentForm({
               </div>
             </fieldset>
             <Field
-              label={unit === 'money' ? `${t('paymentAmount')}, ${settings.currency === 'RUB' ? '₽' : settings.currency}` : t('normHours')}
+              label={
+                unit === 'money'
+                  ? `${t('paymentAmount')}${settings.vatMode === 'on_top' ? ` ${t('netOfVat')}` : ''}, ${settings.currency === 'RUB' ? '₽' : settings.currency}`
+                  : t('normHours')
+              }
               error={unit === 'money' ? errors.amountMinor : errors.normHoursCenti}
               hint={
                 <span aria-live="polite">
                   {t('atRateOfDay', { rate: money(settings.rateMinor) })}
                   {preview &&
                     `: ${unit === 'money' ? t('buysNormHours', { hours: formatHours(preview.normHoursCenti, lang) }) : t('worthMoney', { money: money(preview.amountMinor) })}`}
+                  {preview && settings.vatMode === 'on_top' && `; ${t('withVatTotal', { money: money(figuresOf(preview.amountMinor, { ...settings, discountRateMilli: 0 }).totalMinor) })}`}
                 </span>
               }
             >
@@ -203,22 +208,20 @@ export function PaymentForm({
             )}
           </Field>
         </div>
-        <div class="grid-2">
-          <Field label={t('topupBasis')}>
-            {(id) => (
-              <select id={id} value={topupKind} onChange={(e) => setTopupKind(e.currentTarget.value as TopupKind)}>
-                {TOPUP_KINDS.map((k) => (
-                  <option key={k} value={k}>
-                    {topupKindWord(k)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label={t('topupMemo')} error={errors.memo}>
-            {(id) => <input id={id} value={memo} onInput={(e) => setMemo(e.currentTarget.value)} />}
-          </Field>
-        </div>
+        <Field label={t('topupBasis')}>
+          {(id) => (
+            <select id={id} value={topupKind} onChange={(e) => setTopupKind(e.currentTarget.value as TopupKind)}>
+              {TOPUP_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {topupKindWord(k)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('topupMemo')} error={errors.memo}>
+          {(id) => <input id={id} value={memo} onInput={(e) => setMemo(e.currentTarget.value)} />}
+        </Field>
         <FormFoot onCancel={onClose} busy={busy}>
           {t('topUpAction')}
         </FormFoot>
@@ -471,12 +474,12 @@ export function StatementButtons({ customerId, month, compact }: { customerId: n
   }
   const cls = compact ? 'btn-small btn-ghost' : 'btn-small';
   return (
-    <span class="nowrap">
-      <Button class={cls} busy={busy === 'xlsx'} onClick={() => void get('xlsx')} title={t('statementHint')}>
-        <Icon name="download" /> {t('statementExcel')}
+    <span class={compact ? 'statement-links' : 'nowrap'}>
+      <Button class={cls} busy={busy === 'xlsx'} onClick={() => void get('xlsx')} title={t('statementHint')} aria-label={t('statementExcel')}>
+        <Icon name="download" /> {compact ? 'Excel' : t('statementExcel')}
       </Button>{' '}
-      <Button class={cls} busy={busy === 'pdf'} onClick={() => void get('pdf')} title={t('statementHint')}>
-        <Icon name="download" /> {t('statementPdf')}
+      <Button class={cls} busy={busy === 'pdf'} onClick={() => void get('pdf')} title={t('statementHint')} aria-label={t('statementPdf')}>
+        <Icon name="download" /> {compact ? 'PDF' : t('statementPdf')}
       </Button>
     </span>
   );
@@ -499,21 +502,17 @@ export function StatementCard({ customerId }: { customerId: number }) {
           <Field label={t('month')}>
             {(id) => <input id={id} type="month" value={month} max={current} onChange={(e) => e.currentTarget.value && setMonth(e.currentTarget.value)} />}
           </Field>
-          <span class="small muted" style="padding-bottom:8px">
-            {monthLabel(month)}
-            {s?.closed && (
-              <>
-                {' '}
-                <Chip tone="neutral">{t('monthClosed')}</Chip>
-              </>
-            )}
-          </span>
+          {s?.closed && (
+            <span style="padding-bottom:8px">
+              <Chip tone="neutral">{t('monthClosed')}</Chip>
+            </span>
+          )}
           <span class="spacer" />
           <StatementButtons customerId={customerId} month={month} />
         </div>
         <ErrorNote error={statement.error} onRetry={() => void statement.reload()} />
         {s && (
-          <table class="table" style="margin-top:12px" aria-label={t('statementOf', { name: s.customer.name, month: monthLabel(month) })}>
+          <table class="table" style="margin-top:12px" aria-label={t('statementOf', { name: s.customer.name, month: monthTitle(month, getLang()) })}>
             <thead>
               <tr>
                 <NumTh>{t('opening')}</NumTh>

@@ -177,7 +177,10 @@ export function CustomerMoney({ customerId, currency, onChanged }: { customerId:
                     {e.normHoursCenti > 0 ? '+' : ''}
                     <Hours centi={e.normHoursCenti} />
                   </td>
-                  <td class="num">{e.moneyMinor ? <Money minor={-e.moneyMinor} currency={currency} /> : '—'}</td>
+                  <td class={`num ${e.moneyMinor < 0 ? 'negative' : ''}`}>
+                    {e.moneyMinor > 0 ? '+' : ''}
+                    {e.moneyMinor ? <Money minor={e.moneyMinor} currency={currency} /> : '—'}
+                  </td>
                   <td class={`num ${e.balanceAfterCenti < 0 ? 'negative' : ''}`}>
                     <Hours centi={e.balanceAfterCenti} />
                   </td>

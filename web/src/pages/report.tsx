@@ -6,7 +6,8 @@ import { LEDGER_KIND_WORDS } from '../../../worker/domain/words/kinds';
 import { api, download } from '../api';
 import { Icon } from '../components/icons';
 import { MonthChart, monthLabel } from '../components/month-chart';
-import { Button, Chip, Empty, ErrorNote, Field, FormFoot, Hours, Loading, Modal, Money, PageHeader, dateText, toast, useLoad, NumTh } from '../components/ui';
+import { monthTitle } from '../../../worker/domain/words/months';
+import { Button, Empty, ErrorNote, Field, FormFoot, Hours, Loading, Modal, Money, PageHeader, dateText, toast, useLoad, NumTh } from '../components/ui';
 import { LowBalanceFlag } from '../components/low-balance';
 import { getLang, t, word } from '../i18n';
 import { Link, setQuery, useLocation } from '../router';
@@ -75,8 +76,9 @@ export function ReportPage() {
       </PageHeader>
       {report.data && closed && (
         <div class="note note-info" role="status">
-          <Chip tone="neutral">{t('monthClosed')}</Chip>{' '}
-          <span>{closedPeriod?.closedAt ? t('monthClosedNote', { date: dateText(closedPeriod.closedAt) }) : t('monthClosed')}</span>
+          <span>
+            <strong>{t('monthClosed')}.</strong> {closedPeriod?.closedAt ? t('monthClosedNote', { date: dateText(closedPeriod.closedAt) }) : ''}
+          </span>
         </div>
       )}
       <ErrorNote
@@ -99,7 +101,8 @@ export function ReportPage() {
             {t('noMovements')}
           </Empty>
         ) : (
-          <table class="table">
+          <div class="table-wrap">
+          <table class="table report-table">
             <caption class="sr-only">{t('consumptionFor', { month })}</caption>
             <thead>
               <tr>
@@ -167,7 +170,7 @@ export function ReportPage() {
                       <Money minor={c.totalMinor} currency={currency} />
                     </td>
                     {canBook && (
-                      <td class="nowrap" style="width:1%" aria-label={t('statementOf', { name: c.name, month: monthLabel(month) })}>
+                      <td class="nowrap" style="width:1%" aria-label={t('statementOf', { name: c.name, month: monthTitle(month, getLang()) })}>
                         <StatementButtons customerId={c.customerId} month={month} compact />
                       </td>
                     )}
@@ -213,6 +216,7 @@ export function ReportPage() {
               </tr>
             </tfoot>
           </table>
+          </div>
         )}
       </div>
       {closing && (
@@ -234,7 +238,7 @@ export function ReportPage() {
 function CloseMonthDialog({ month, onClose, onDone }: { month: string; onClose(): void; onDone(): void }) {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const label = monthLabel(month);
+  const label = monthTitle(month, getLang());
   async function submit(e: Event) {
     e.preventDefault();
     setBusy(true);
@@ -304,7 +308,10 @@ function CustomerEntries(props: { month: string; customerId: number; currency: s
                                   <td class={`num ${e.normHoursCenti < 0 ? 'negative' : ''}`}>
                                     <Hours centi={e.normHoursCenti} />
                                   </td>
-                                  <td class="num">{e.moneyMinor ? <Money minor={-e.moneyMinor} currency={currency} /> : '—'}</td>
+                                  <td class={`num ${e.moneyMinor < 0 ? 'negative' : ''}`}>
+                                    {e.moneyMinor > 0 ? '+' : ''}
+                                    {e.moneyMinor ? <Money minor={e.moneyMinor} currency={currency} /> : '—'}
+                                  </td>
                                 </tr>
                               ))}
                             </tbody>

@@ -14,6 +14,8 @@ export const UI_ACCOUNTING_WORDS = {
   atRateOfDay: ['По ставке дня {rate} за нормо-час', 'At today’s rate of {rate} per norm-hour'],
   buysNormHours: ['зачисляется {hours}', 'credits {hours}'],
   worthMoney: ['на сумму {money}', 'worth {money}'],
+  netOfVat: ['без НДС', 'net of VAT'],
+  withVatTotal: ['с НДС {money}', '{money} with VAT'],
   enterAmount: ['Введите сумму, например 120 000 или 9 999,50.', 'Enter the amount, e.g. 120000 or 9999.50.'],
   settlesInvoice: ['Оплачивает счёт', 'Settles invoice'],
   noInvoiceSettled: ['Без счёта', 'No invoice'],
@@ -55,14 +57,14 @@ export const UI_ACCOUNTING_WORDS = {
 
   // Closed months
   closeMonth: ['Закрыть месяц', 'Close the month'],
-  closeMonthTitle: ['Закрыть {month}?', 'Close {month}?'],
+  closeMonthTitle: ['Закрытие месяца: {month}', 'Closing {month}'],
   closeMonthText: [
     'После закрытия ни одна запись не может быть датирована этим месяцем или раньше, а его цифры больше не изменятся. ' +
       'Исправления вносятся корректировкой в открытом месяце со ссылкой на запись.',
     'Once closed, no entry may be dated in this month or before it, and its figures never change again. ' +
       'A mistake is put right by a correction in an open month that names the entry.',
   ],
-  monthClosedToast: ['{month} закрыт', '{month} closed'],
+  monthClosedToast: ['Месяц закрыт: {month}', 'Closed: {month}'],
   monthClosed: ['Месяц закрыт', 'Month closed'],
   monthClosedNote: ['Месяц закрыт {date}: его цифры окончательные.', 'The month was closed on {date}: its figures are final.'],
   cannotCloseCurrent: ['Текущий месяц ещё не кончился', 'The current month has not ended yet'],
