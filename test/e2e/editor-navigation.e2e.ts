@@ -108,7 +108,7 @@ describe('focus and the keyboard', () => {
     expect(await dialog.innerText()).toContain('Выберите заказчика из списка');
     expect(page.url()).toMatch(/\/quotes$/);
     await customer.click();
-    await page.keyboard.type('колледж');
+    await page.keyboard.type('колледж связи');
     await dialog.getByRole('option').first().waitFor();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowUp');

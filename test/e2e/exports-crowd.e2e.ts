@@ -31,7 +31,7 @@ async function api<T = any>(cookie: string, method: string, path: string, body?:
 }
 
 describe(`${CROWD} downloads at once from wrangler dev`, () => {
-  it('every export answers every request with a complete file', async () => {
+  it('every export answers every request with a complete file', { timeout: 600_000 }, async () => {
     const manager = await session('manager@demo.local');
     const accountant = await session('accountant@demo.local');
     const catalog: any[] = await api(manager, 'GET', '/api/catalog/items');
@@ -52,15 +52,30 @@ describe(`${CROWD} downloads at once from wrangler dev`, () => {
       { path: `/api/shared/${token}/export.pdf`, cookie: null, kind: 'pdf' },
     ];
     for (const route of routes) {
+      const t0 = Date.now();
       const answers = await Promise.all(
         Array.from({ length: CROWD }, async (_, i) => {
           // Each its own client address: the customer link's download limit is per address.
           const headers: Record<string, string> = { 'cf-connecting-ip': `10.66.${i}.1` };
           if (route.cookie) headers.cookie = route.cookie;
-          const res = await fetch(`${baseUrl()}${route.path}`, { headers });
-          return { status: res.status, type: res.headers.get('content-type'), body: Buffer.from(await res.arrayBuffer()) };
+          // wrangler dev's own proxy (its ProxyWorker in front of the app's workerd) now and then
+          // holds a burst of requests for as long as their clients wait, before they reach the
+          // Worker at all: measured with a log at the top of the Worker's fetch — none of the held
+          // requests had entered it (the note on issue 14; workers-sdk #15252 fixes a sibling of it
+          // in a later wrangler). A request with no answer at all after 20 s is asked again once,
+          // and counted; every answer that does come must be a complete file.
+          for (let attempt = 1; ; attempt++) {
+            try {
+              const res = await fetch(`${baseUrl()}${route.path}`, { headers, signal: AbortSignal.timeout(20_000) });
+              return { status: res.status, type: res.headers.get('content-type'), body: Buffer.from(await res.arrayBuffer()), attempt };
+            } catch (e) {
+              if (attempt >= 2) throw new Error(`${route.path} #${i}: no answer, twice (${String(e)})`);
+            }
+          }
         }),
       );
+      const held = answers.filter((a) => a.attempt > 1).length;
+      console.log(`${route.path}: ${CROWD} answers in ${Date.now() - t0} ms${held ? ` (${held} held by wrangler's proxy, asked again)` : ''}`);
       expect(answers.map((a) => a.status), route.path).toEqual(Array(CROWD).fill(200));
       for (const a of answers) {
         if (route.kind === 'pdf') {
