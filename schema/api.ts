@@ -16,3 +16,4 @@ export * from './api/crowdfunding';
 export * from './api/accounting';
 export * from './api/delivery';
 export * from './api/account';
+export * from './api/requests';

@@ -15,3 +15,4 @@ export * from './tables/crowdfunding';
 export * from './tables/delivery';
 export * from './tables/accounting';
 export * from './tables/account';
+export * from './tables/requests';

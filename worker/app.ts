@@ -36,6 +36,8 @@ import { accountPages } from './routes/account/page';
 import { accountLinksRouter, deletionsRouter } from './routes/account/staff';
 import { settingsRoutes } from './routes/settings';
 import { users } from './routes/users';
+import { requestsRouter } from './routes/requests';
+import { accountRequestsRouter } from './routes/account-requests';
 import { database } from './store/db';
 
 export const API_TITLE = 'Norm-hours: quotes, work orders and balances';
@@ -155,6 +157,8 @@ app.route('/api/account', accountApi);
 app.route('/a', accountPages);
 app.route('/api/notifications', notificationsRouter);
 app.route('/api/outbox', outboxRouter);
+app.route('/api/requests', requestsRouter);
+app.route('/api/account', accountRequestsRouter);
 
 app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
   type: 'apiKey',

@@ -1,6 +1,7 @@
 /** The customer's account (issue 18): its link, what it shows, the customer's sign-off and withdrawal, end of service. */
 import { z } from '@hono/zod-openapi';
 import { AcceptStageBody } from './money';
+import { CustomerRequest } from './requests';
 import { int } from './common';
 
 export const AccountLinkBody = z
@@ -78,7 +79,7 @@ export const AccountViewS = z
       z.object({ id: int(), number: z.string(), title: z.string(), status: z.string(), queuePosition: int().nullable(), canWithdraw: z.boolean(), stages: z.array(AccountStage) }),
     ),
     ledger: z.array(AccountMonthS),
-    requests: z.array(z.unknown()),
+    requests: z.array(CustomerRequest),
     linkExpiresAt: z.string(),
   })
   .openapi('AccountView');

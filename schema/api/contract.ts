@@ -52,6 +52,7 @@ import {
   SendBody,
   VersionBody,
 } from './quotes';
+import { RequestAnswerBody, RequestListQuery, RequestPatchBody, RequestQuoteBody, RequestQuoted, ServiceRequest, ServiceRequestDetail } from './requests';
 import { Settings, SettingsPatchBody } from './settings';
 import { Notification, ShareBody, ShareCreated, ShareLinkInfo } from './shared';
 import { LoginBody, Me, NewUserBody, User, UserPatchBody } from './staff';
@@ -153,6 +154,14 @@ export const CONTRACT = {
   'GET /api/quotes/{id}/export.xlsx': { params: IdParam, query: LangQuery, file: XLSX },
   'GET /api/quotes/{id}/export.pdf': { params: IdParam, query: LangQuery, file: 'application/pdf' },
   'GET /api/outbox': { response: z.array(OutboxItem) },
+
+  // ---- service requests (issue 18) ----
+  'GET /api/requests': { query: RequestListQuery, response: z.array(ServiceRequest) },
+  'GET /api/requests/{id}': { params: IdParam, response: ServiceRequestDetail },
+  'PATCH /api/requests/{id}': { params: IdParam, body: RequestPatchBody, response: ServiceRequestDetail },
+  'POST /api/requests/{id}/answers': { params: IdParam, body: RequestAnswerBody, response: ServiceRequestDetail },
+  'POST /api/requests/{id}/quote': { params: IdParam, body: RequestQuoteBody, response: RequestQuoted },
+
   'POST /api/outbox/{id}/retry': { params: IdParam, response: OutboxItem },
   'POST /api/quotes/{id}/order': { params: IdParam, body: OrderBody, response: Order },
 

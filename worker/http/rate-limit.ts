@@ -17,6 +17,7 @@ export const LIMITERS = {
   SHARED_ANSWER_LIMITER: 60,
   SHARED_EXPORT_LIMITER: 60,
   LOGIN_LIMITER: 60,
+  REQUEST_LIMITER: 60,
 } as const satisfies Partial<Record<keyof Env, 10 | 60>>;
 export type Limiter = keyof typeof LIMITERS;
 

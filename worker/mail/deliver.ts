@@ -27,12 +27,18 @@ import {
   quoteExpiredMail,
   quoteExpiringMail,
   quoteSentMail,
+  requestAnsweredMail,
+  requestNewMail,
   type AnswerKind,
+  type RequestFacts,
   type BalanceLowFacts,
   type QuoteFacts,
   type Rendered,
 } from './render';
 import type { MailTransport, OutgoingMail } from './transport';
+import { PRIORITY_WORDS, REQUEST_KINDS, REQUEST_STATUSES, type RequestPriority } from '../domain/sla';
+import { stampText } from '../domain/format';
+import { findRequest, listComments } from '../store/requests';
 
 /** Attempts before a message fails for good; the waits between them grow. */
 export const MAX_ATTEMPTS = 5;
@@ -70,6 +76,7 @@ async function prepare(db: Db, row: OutboxRow): Promise<Prepared> {
     const settings = await getSettings(db);
     return { mail: asMail(balanceLowMail(lang, payload as unknown as BalanceLowFacts, { company: settings.companyName, manager: null })) };
   }
+  if (row.kind === 'request_new' || row.kind === 'request_answered') return prepareRequestMail(db, row.kind, lang, payload);
   const quote = await getQuote(db, Number(payload.quoteId));
   if (!quote) throw new Error(`quote ${String(payload.quoteId)} is gone`);
   const settings = await getSettings(db);
@@ -140,6 +147,29 @@ async function prepareAccountMail(db: Db, row: OutboxRow, payload: Record<string
     throw new Error(`order ${String(payload.orderId)} stage ${String(payload.n)} is gone`);
   }
   return { mail: asMail(stageReadyMail(lang, { order: order.number, n: stage.n, title: stage.title, normHoursCenti: stage.normHoursCenti }, shown, sender)), undo };
+}
+
+/** The request e-mails (issue 18): what they say is read now from the request and its answer. */
+async function prepareRequestMail(db: Db, kind: 'request_new' | 'request_answered', lang: Lang, payload: Record<string, unknown>): Promise<Prepared> {
+  const request = await findRequest(db, Number(payload.requestId));
+  if (!request) throw new Error(`request ${String(payload.requestId)} is gone`);
+  const settings = await getSettings(db);
+  const pick = (pair: { ru: string; en: string }) => pair[lang];
+  const facts: RequestFacts = {
+    number: request.number,
+    subject: request.subject,
+    description: request.description,
+    customerName: request.customerName,
+    kind: pick(REQUEST_KINDS[request.kind]),
+    priority: pick(PRIORITY_WORDS[request.priority as RequestPriority] ?? PRIORITY_WORDS[3]),
+    status: pick(REQUEST_STATUSES[request.status]),
+    due: stampText(request.dueAt, settings.timeZone, lang),
+  };
+  const origin = String(payload.origin ?? '');
+  if (kind === 'request_new') return { mail: asMail(requestNewMail(lang, facts, `${origin}/requests/${request.id}`)) };
+  const comment = (await listComments(db, request.id)).find((c) => c.id === Number(payload.commentId));
+  if (!comment) throw new Error(`answer ${String(payload.commentId)} is gone`);
+  return { mail: asMail(requestAnsweredMail(lang, facts, { name: comment.authorName, body: comment.body }, { company: settings.companyName, manager: null })) };
 }
 
 export async function deliverMail(deps: DeliveryDeps, id: number): Promise<Delivered> {

@@ -164,3 +164,37 @@ export function stageReadyMail(lang: Lang, s: { order: string; n: number; title:
     ...closing(lang, sender),
   ]);
 }
+
+/** What the request e-mails say, read from the database when they leave. */
+export interface RequestFacts {
+  number: string;
+  subject: string;
+  description: string;
+  customerName: string;
+  kind: string;
+  priority: string;
+  status: string;
+  /** The reaction deadline as the company's local date and time. */
+  due: string;
+}
+
+/** To the managers: a customer raised a request. */
+export function requestNewMail(lang: Lang, r: RequestFacts, url: string): Rendered {
+  return render(w(lang, 'requestNewSubject', { number: r.number, subject: r.subject }), [
+    { kind: 'p', text: w(lang, 'requestNewBody', { customer: r.customerName, number: r.number, kind: r.kind, priority: r.priority, subject: r.subject, due: r.due }) },
+    { kind: 'p', text: w(lang, 'requestNewDescription') },
+    { kind: 'quote', text: r.description },
+    { kind: 'p', text: w(lang, 'requestOpen', { url }) },
+  ]);
+}
+
+/** To the customer's contacts: staff answered their request. */
+export function requestAnsweredMail(lang: Lang, r: RequestFacts, answer: { name: string; body: string }, sender: Sender): Rendered {
+  return render(w(lang, 'requestAnsweredSubject', { number: r.number, subject: r.subject }), [
+    { kind: 'p', text: w(lang, 'greeting') },
+    { kind: 'p', text: w(lang, 'requestAnsweredBody', { number: r.number, subject: r.subject, name: answer.name }) },
+    { kind: 'quote', text: answer.body },
+    { kind: 'small', text: w(lang, 'requestAnsweredStatus', { status: r.status }) },
+    ...closing(lang, sender),
+  ]);
+}

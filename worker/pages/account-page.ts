@@ -5,7 +5,8 @@
  */
 import { html } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
-import { formatDay, formatFixed, formatMoney, type Lang } from '../domain/format';
+import { formatDay, formatFixed, formatMoney, stampText, type Lang } from '../domain/format';
+import { PRIORITY_WORDS, REQUEST_KINDS, REQUEST_STATUSES, type RequestKind, type RequestPriority, type RequestStatus } from '../domain/sla';
 import { ACCOUNT_STAGE_WORDS, ACCOUNT_WORDS } from '../domain/words/account';
 import { LANGUAGE_NAMES } from '../domain/words/customer-page';
 import { monthTitle } from '../domain/words/months';
@@ -38,6 +39,18 @@ export interface AccountPageData {
     stages: { n: number; title: string; status: 'pending' | 'ready' | 'accepted' | 'withdrawn'; normHoursCenti: number; debitedCenti: number | null; actualTime: boolean; acceptedAt: string | null }[];
   }[];
   ledger: { month: string; openingCenti: number; topupsCenti: number; debitsCenti: number; correctionsCenti: number; closingCenti: number; entries: { id: number; kind: string; normHoursCenti: number; memo: string; at: string; balanceAfterCenti: number }[] }[];
+  requests: {
+    id: number;
+    number: string;
+    kind: string;
+    subject: string;
+    description: string;
+    priority: number;
+    status: string;
+    createdAt: string;
+    reactionDueAt: string;
+    answers: { id: number; author: 'staff' | 'customer'; authorName: string; body: string; createdAt: string }[];
+  }[];
   linkExpiresAt: string;
 }
 
@@ -46,6 +59,8 @@ export interface PageState {
   notice?: { kind: 'ok' | 'error'; text: string };
   /** The form that failed, to keep what was typed. */
   form?: { orderId: number; n?: number; name?: string; actualHours?: string };
+  /** The request form that failed (or the reply to request `requestId`), to keep what was typed. */
+  requestForm?: { kind?: string; subject?: string; description?: string; priority?: string; requestId?: number; name?: string; body?: string };
   /** A fresh key per render: a form sent twice debits once. */
   formKey: string;
   timeZone: string;
@@ -130,6 +145,64 @@ function orderBlock(d: AccountPageData, o: AccountPageData['orders'][number], la
   </article>`;
 }
 
+const pair = (lang: Lang, p: { ru: string; en: string }) => p[lang];
+
+function requestBlock(r: AccountPageData['requests'][number], lang: Lang, token: string, st: PageState): Html {
+  const kind = REQUEST_KINDS[r.kind as RequestKind];
+  const status = REQUEST_STATUSES[r.status as RequestStatus];
+  const form = st.requestForm?.requestId === r.id ? st.requestForm : undefined;
+  const open = r.status !== 'closed' && r.status !== 'resolved';
+  const reply =
+    r.status === 'needs_clarification'
+      ? html`<form class="sign" method="post" action="/a/${token}?lang=${lang}#request-${r.id}">
+          <input type="hidden" name="action" value="reply">
+          <input type="hidden" name="requestId" value="${String(r.id)}">
+          <p class="muted small">${w(lang, 'replyHint')}</p>
+          <label for="rbody-${r.id}">${w(lang, 'yourReply')}</label>
+          <textarea id="rbody-${r.id}" name="body" required maxlength="10000" rows="3">${form?.body ?? ''}</textarea>
+          <label for="rname-${r.id}">${w(lang, 'yourName')}</label>
+          <input id="rname-${r.id}" name="name" autocomplete="name" required minlength="3" maxlength="200" value="${form?.name ?? ''}">
+          <button type="submit" class="primary">${w(lang, 'sendReply')}</button>
+        </form>`
+      : '';
+  return html`<article class="order request" id="request-${r.id}">
+    <div class="order-head"><strong class="mono">${r.number}</strong> <span>${r.subject}</span>
+      <span class="chip chip-request-${r.status}">${status ? pair(lang, status) : r.status}</span></div>
+    <p class="muted small">${kind ? pair(lang, kind) : r.kind} · ${pair(lang, PRIORITY_WORDS[r.priority as RequestPriority] ?? PRIORITY_WORDS[3])} · ${formatDay(r.createdAt.slice(0, 10), lang)}${open ? html` · ${w(lang, 'reactionDue', { due: stampText(r.reactionDueAt, st.timeZone, lang) })}` : ''}</p>
+    <p class="request-text">${r.description}</p>
+    ${r.answers.length
+      ? html`<ul class="answers">${r.answers.map(
+          (a) => html`<li class="answer answer-${a.author}"><p class="muted small">${w(lang, 'staffAnswered', { name: a.authorName, date: stampText(a.createdAt, st.timeZone, lang) })}</p><p>${a.body}</p></li>`,
+        )}</ul>`
+      : ''}
+    ${reply}
+  </article>`;
+}
+
+function newRequestForm(lang: Lang, token: string, st: PageState): Html {
+  const f = st.requestForm && st.requestForm.requestId === undefined ? st.requestForm : undefined;
+  const kinds = Object.keys(REQUEST_KINDS) as RequestKind[];
+  const priorities = Object.keys(PRIORITY_WORDS).map(Number) as RequestPriority[];
+  return html`<details class="new-request" ${f ? 'open' : ''}><summary>${w(lang, 'newRequest')}</summary>
+    <form class="sign" method="post" action="/a/${token}?lang=${lang}#requests-title">
+      <input type="hidden" name="action" value="request">
+      <p class="muted small">${w(lang, 'newRequestHint')}</p>
+      <label for="req-kind">${w(lang, 'requestKind')}</label>
+      <select id="req-kind" name="kind" required>
+        ${kinds.map((k) => html`<option value="${k}" ${f?.kind === k ? 'selected' : ''}>${pair(lang, REQUEST_KINDS[k])} — ${lang === 'ru' ? REQUEST_KINDS[k].ruHint : REQUEST_KINDS[k].enHint}</option>`)}
+      </select>
+      <label for="req-subject">${w(lang, 'requestSubject')}</label>
+      <input id="req-subject" name="subject" required maxlength="200" value="${f?.subject ?? ''}">
+      <label for="req-description">${w(lang, 'requestDescription')}</label>
+      <textarea id="req-description" name="description" required maxlength="10000" rows="4">${f?.description ?? ''}</textarea>
+      <label for="req-priority">${w(lang, 'requestPriority')}</label>
+      <select id="req-priority" name="priority" required>
+        ${priorities.map((p) => html`<option value="${String(p)}" ${(f?.priority ?? '3') === String(p) ? 'selected' : ''}>${pair(lang, PRIORITY_WORDS[p])}</option>`)}
+      </select>
+      <button type="submit" class="primary">${w(lang, 'sendRequest')}</button>
+    </form></details>`;
+}
+
 export function accountPage(d: AccountPageData, lang: Lang, token: string, st: PageState, company: string): Html {
   const money = (m: number) => formatMoney(m, d.currency, lang);
   const api = `/api/account/${token}`;
@@ -185,6 +258,9 @@ export function accountPage(d: AccountPageData, lang: Lang, token: string, st: P
         ${ending}
       </section>
       <section aria-labelledby="orders-title"><h2 id="orders-title">${w(lang, 'orders')}</h2>${orders}</section>
+      <section aria-labelledby="requests-title"><h2 id="requests-title">${w(lang, 'requests')}</h2>
+        ${newRequestForm(lang, token, st)}
+        ${d.requests.length ? d.requests.map((r) => requestBlock(r, lang, token, st)) : html`<p class="muted">${w(lang, 'noRequests')}</p>`}</section>
       <section aria-labelledby="quotes-title"><h2 id="quotes-title">${w(lang, 'quotes')}</h2>${quotes}</section>
       <section aria-labelledby="ledger-title"><h2 id="ledger-title">${w(lang, 'ledger')}</h2>${ledger}</section>
       <section aria-labelledby="data-title" class="data"><h2 id="data-title">${w(lang, 'yourData')}</h2><p>${w(lang, 'yourDataText')}</p>
@@ -223,6 +299,11 @@ export const ACCOUNT_CSS = `
 .figures .grand th,.figures .grand td{font-weight:700;color:var(--text);border-top:1px solid var(--text)}
 .entries{margin:6px 0 0;padding-left:18px;font-size:14px}.entries li{margin:3px 0}
 .downloads{display:flex;flex-wrap:wrap;gap:8px}
+.new-request{margin:0 0 14px}.new-request summary{cursor:pointer;color:var(--accent);font-weight:600}
+.sign select,.sign textarea{font:inherit;padding:10px 12px;border:1px solid #c4cad3;border-radius:8px;width:100%;background:#fff}
+.request-text{white-space:pre-wrap;margin:6px 0}.answers{list-style:none;margin:8px 0 0;padding:0}
+.answer{padding:8px 12px;border-radius:10px;margin:6px 0}.answer p{margin:0;white-space:pre-wrap}.answer-staff{background:#f1f5f9}.answer-customer{background:#f5f8ff;margin-left:24px}
+.chip-request-new,.chip-request-in_work{color:#1e3a8a;background:#e8efff}.chip-request-needs_clarification{color:var(--warn);background:#fdf3e1}.chip-request-resolved,.chip-request-closed{color:var(--ok);background:#e7f6ec}
 @media (max-width:600px){.account .quote{flex-direction:row-reverse;justify-content:space-between}.downloads .button{flex:1 1 45%}.sign button,.withdraw button{width:100%}}
 `;
 

@@ -68,4 +68,14 @@ export const MAIL_WORDS = {
     'Работы по этапу {stage} «{title}» заявки {order} выполнены. Проверьте результат и примите этап в личном кабинете ({hours} нормо-ч по оценке):',
     'The work of stage {stage} “{title}” of work order {order} is done. Please check the result and sign the stage off in your account ({hours} norm-hours estimated):',
   ],
+  requestNewSubject: ['Новое обращение {number}: {subject}', 'New request {number}: {subject}'],
+  requestNewBody: [
+    '{customer} — обращение {number} ({kind}, приоритет {priority}): «{subject}». Срок реакции — {due}.',
+    '{customer} — request {number} ({kind}, priority {priority}): “{subject}”. Reaction due by {due}.',
+  ],
+  requestNewDescription: ['Описание:', 'Description:'],
+  requestOpen: ['Открыть обращение: {url}', 'Open the request: {url}'],
+  requestAnsweredSubject: ['Ответ по обращению {number}: {subject}', 'An answer to your request {number}: {subject}'],
+  requestAnsweredBody: ['По вашему обращению {number} «{subject}» ответил(а) {name}:', '{name} answered your request {number} “{subject}”:'],
+  requestAnsweredStatus: ['Статус обращения: {status}.', 'The request’s status: {status}.'],
 } as const satisfies Record<string, Pair>;

@@ -7,7 +7,9 @@
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { Lang } from '../../domain/format';
-import { parseFixed } from '../../domain/format';
+import { parseFixed, stampText } from '../../domain/format';
+import { NewRequestBody } from '../../../schema/api';
+import { raiseRequest, replyToRequest } from '../account-requests';
 import { appOrigin, type AppContext } from '../../http/auth';
 import { AppError } from '../../http/errors';
 import { publicRoute, router, sharedRoute } from '../../http/route';
@@ -42,20 +44,57 @@ async function render(c: AppContext, opened: OpenedAccount, t: string, lang: Lan
 }
 
 const FormBody = z.object({
-  action: z.enum(['accept', 'withdraw']),
-  orderId: z.string().max(12),
+  action: z.enum(['accept', 'withdraw', 'request', 'reply']),
+  orderId: z.string().max(12).optional(),
   n: z.string().max(5).optional(),
   name: z.string().optional(),
   actualHours: z.string().optional(),
   confirmOverrun: z.string().optional(),
   reason: z.string().optional(),
   key: z.string().max(100).optional(),
+  // a new service request, or the customer's reply on one
+  kind: z.string().max(20).optional(),
+  subject: z.string().max(1000).optional(),
+  description: z.string().max(20_000).optional(),
+  priority: z.string().max(2).optional(),
+  requestId: z.string().max(12).optional(),
+  body: z.string().max(20_000).optional(),
 });
 
 const personName = (s: string | undefined) => {
   const v = (s ?? '').trim();
   return v.length >= 3 && v.length <= 200 && /\p{L}/u.test(v) ? v : null;
 };
+
+type Form = z.infer<typeof FormBody>;
+
+/** A form's textarea comes with CRLF line ends; the request keeps plain ones, as the API's. */
+const lines = (s: string | undefined) => (s ?? '').replace(/\r\n?/g, '\n');
+
+/** The page's request forms: a new service request, or the customer's reply on one of theirs. */
+async function requestForm(c: AppContext, opened: OpenedAccount, t: string, lang: Lang, f: Form) {
+  const requestId = f.requestId && /^\d{1,9}$/.test(f.requestId) ? Number(f.requestId) : undefined;
+  const kept = { kind: f.kind, subject: f.subject, description: f.description, priority: f.priority, requestId: f.action === 'reply' ? (requestId ?? 0) : undefined, name: f.name, body: f.body };
+  const refuse = (status: 400 | 404 | 422, text: string) => render(c, opened, t, lang, { notice: { kind: 'error', text }, requestForm: kept }, status);
+  try {
+    if (f.action === 'request') {
+      const parsed = NewRequestBody.safeParse({ kind: f.kind, subject: f.subject ?? '', description: lines(f.description), priority: Number(f.priority) });
+      if (!parsed.success) return refuse(400, say(lang, ACCOUNT_WORDS.requestInvalid));
+      const created = await raiseRequest(c, opened.customer.id, parsed.data);
+      const settings = await getSettings(c.var.db);
+      const due = encodeURIComponent(stampText(created.reactionDueAt, settings.timeZone, lang));
+      return c.redirect(`/a/${t}?lang=${lang}&done=requested&number=${encodeURIComponent(created.number)}&due=${due}#request-${created.id}`, 303);
+    }
+    const name = personName(f.name);
+    const body = lines(f.body).trim();
+    if (!requestId || !name || !body || body.length > 10_000) return refuse(400, say(lang, ACCOUNT_WORDS.replyInvalid));
+    const replied = await replyToRequest(c.var.db, opened.customer.id, requestId, name, body);
+    return c.redirect(`/a/${t}?lang=${lang}&done=replied&number=${encodeURIComponent(replied.number)}#request-${replied.id}`, 303);
+  } catch (e) {
+    if (e instanceof AppError && (e.status === 404 || e.status === 422)) return refuse(e.status, e.text[lang]);
+    throw e;
+  }
+}
 
 export const accountPages = router()
   .openapi(
@@ -78,7 +117,16 @@ export const accountPages = router()
       if (typeof opened === 'string') return c.html(deadAccountPage(deadLang(c), opened), 404);
       const lang = langOf(c, opened.customer.lang);
       const done = c.req.query('done');
-      const notice = done === 'accepted' ? say(lang, ACCOUNT_WORDS.accepted, { n: c.req.query('n') ?? '' }) : done === 'withdrawn' ? say(lang, ACCOUNT_WORDS.withdrawn, { order: c.req.query('order') ?? '' }) : null;
+      const notice =
+        done === 'accepted'
+          ? say(lang, ACCOUNT_WORDS.accepted, { n: c.req.query('n') ?? '' })
+          : done === 'withdrawn'
+            ? say(lang, ACCOUNT_WORDS.withdrawn, { order: c.req.query('order') ?? '' })
+            : done === 'requested'
+              ? say(lang, ACCOUNT_WORDS.requested, { number: c.req.query('number') ?? '', due: c.req.query('due') ?? '' })
+              : done === 'replied'
+                ? say(lang, ACCOUNT_WORDS.replied, { number: c.req.query('number') ?? '' })
+                : null;
       return render(c, opened, t, lang, notice ? { notice: { kind: 'ok', text: notice.replace(/[^\p{L}\p{N} .,«»“”:;()№-]/gu, '') } } : {});
     },
   )
@@ -87,7 +135,7 @@ export const accountPages = router()
       method: 'post',
       path: '/{token}',
       tags: ['account'],
-      summary: 'The page’s forms (work without JavaScript): sign off a ready stage, withdraw an order not started; redirects back to the page',
+      summary: 'The page’s forms (work without JavaScript): sign off a ready stage, withdraw an order not started, raise a service request, reply on one; redirects back to the page',
       middleware: [answerLimit],
       request: { params: TokenParam, body: { content: { 'application/x-www-form-urlencoded': { schema: FormBody } }, required: true } },
       responses: { 303: { description: 'done: back to the page' }, 400: html('the page with what to fix'), 404: html('no such link'), 409: html('the page saying why not'), 422: html('the page saying why not') },
@@ -98,7 +146,8 @@ export const accountPages = router()
       if (typeof opened === 'string') return c.html(deadAccountPage(deadLang(c), opened), 404);
       const lang = langOf(c, opened.customer.lang);
       const f = c.req.valid('form');
-      const orderId = /^\d{1,9}$/.test(f.orderId) ? Number(f.orderId) : 0;
+      if (f.action === 'request' || f.action === 'reply') return requestForm(c, opened, t, lang, f);
+      const orderId = f.orderId && /^\d{1,9}$/.test(f.orderId) ? Number(f.orderId) : 0;
       const n = f.n && /^\d{1,4}$/.test(f.n) ? Number(f.n) : undefined;
       const form = { orderId, n: f.action === 'accept' ? n : undefined, name: f.name, actualHours: f.actualHours };
       const refuse = (status: 400 | 404 | 409 | 422, text: string) => render(c, opened, t, lang, { notice: { kind: 'error', text }, form }, status);

@@ -10,6 +10,7 @@ import { sha256Hex } from '../../platform/secrets';
 import { accountLinkState, accountReads, openAccountLink, type AccountCustomer, type AccountLinkRow } from '../../store/account';
 import type { Db } from '../../store/db';
 import { customerQueue, listOrders } from '../../store/orders';
+import { listCustomerRequests } from '../../store/requests';
 import { getSettings } from '../../store/settings';
 
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
@@ -51,7 +52,12 @@ export async function accountView(db: Db, opened: OpenedAccount, token: string, 
   const { customer, link } = opened;
   const settings = await getSettings(db);
   const today = localDate(Date.now(), settings.timeZone);
-  const [orders, reads, queue] = await Promise.all([listOrders(db, { customerId: customer.id }), accountReads(db, customer.id, today), customerQueue(db, customer.id)]);
+  const [orders, reads, queue, requests] = await Promise.all([
+    listOrders(db, { customerId: customer.id }),
+    accountReads(db, customer.id, today),
+    customerQueue(db, customer.id),
+    listCustomerRequests(db, customer.id),
+  ]);
   const cover = coverage(customer.balanceCenti, customer.overdraftCenti, queue?.orders ?? []);
   const numberOf = new Map(orders.map((o) => [o.id, o.number]));
   const base = `${origin}/api/account/${token}`;
@@ -90,8 +96,8 @@ export async function accountView(db: Db, opened: OpenedAccount, token: string, 
       ...m,
       statement: { xlsx: `${base}/statement.xlsx?month=${m.month}`, pdf: `${base}/statement.pdf?month=${m.month}` },
     })),
-    /** Service requests: issue 18's other half fills this. */
-    requests: [] as unknown[],
+    /** The customer's service requests, newest first, with staff answers (no SLA level or internal field). */
+    requests,
     linkExpiresAt: link.expiresAt,
   };
 }

@@ -61,6 +61,8 @@ export const MAIL_KIND_WORDS: Readonly<Record<MailKind, Pair>> = {
   balance_low: ['Баланс ниже порога', 'Balance below its threshold'],
   account_link: ['Ссылка на личный кабинет', 'Link to the customer’s account'],
   stage_ready: ['Этап готов к приёмке', 'Stage ready for sign-off'],
+  request_new: ['Новое обращение менеджерам', 'New request to the managers'],
+  request_answered: ['Ответ на обращение заказчику', 'Answer to the customer’s request'],
 };
 
 /** The outbox's states (OutboxItem.status). */
