@@ -105,7 +105,7 @@ export function totalsOf(pricedLines: readonly PricedLine[], terms: Omit<Pricing
     discountMinor: discount,
     netMinor,
     vatMinor: vat,
-    totalMinor: terms.vatMode === 'on_top' ? netMinor + vat : netMinor,
+    totalMinor: terms.vatMode === 'on_top' ? toSafe(big(netMinor) + big(vat)) : netMinor,
     normHoursCenti: toSafe(normHours),
     incompleteLines: incomplete,
   };
