@@ -15,3 +15,5 @@ export * from './api/money';
 export * from './api/crowdfunding';
 export * from './api/accounting';
 export * from './api/delivery';
+export * from './api/account';
+export * from './api/requests';

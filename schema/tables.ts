@@ -14,3 +14,5 @@ export * from './tables/ledger';
 export * from './tables/crowdfunding';
 export * from './tables/delivery';
 export * from './tables/accounting';
+export * from './tables/account';
+export * from './tables/requests';

@@ -1,7 +1,7 @@
 /**
  * The application: secure headers → body limit → D1 handle → session → CSRF → one router per
  * resource. Static files of the UI are served by Workers static assets before this runs
- * (wrangler.toml `run_worker_first` keeps /api/* and /s/* here).
+ * (wrangler.toml `run_worker_first` keeps /api/*, /s/* and /a/* here).
  */
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
@@ -10,6 +10,7 @@ import { csrfMiddleware, sessionMiddleware, type AppEnv } from './http/auth';
 import { AppError, errorResponse, handleError, notFound, requestLang } from './http/errors';
 import { publicRoute, jsonResponse } from './http/route';
 import { replicaReads } from './http/replica-reads';
+import { sharedHeaders as linkHeaders } from './http/rate-limit';
 import { validationHook } from './http/validate';
 import { auth, me } from './routes/auth';
 import { catalog } from './routes/catalog';
@@ -30,8 +31,13 @@ import { customerInvoices, invoicesRouter } from './routes/invoices';
 import { periodsRouter } from './routes/periods';
 import { statementsRouter } from './routes/statements';
 import { sharedApi, sharedPages } from './routes/shared';
+import { accountApi } from './routes/account/api';
+import { accountPages } from './routes/account/page';
+import { accountLinksRouter, deletionsRouter } from './routes/account/staff';
 import { settingsRoutes } from './routes/settings';
 import { users } from './routes/users';
+import { requestsRouter } from './routes/requests';
+import { accountRequestsRouter } from './routes/account-requests';
 import { database } from './store/db';
 
 export const API_TITLE = 'Norm-hours: quotes, work orders and balances';
@@ -65,7 +71,7 @@ const SECURE = { xFrameOptions: 'DENY', referrerPolicy: 'no-referrer', crossOrig
 const staffHeaders = secureHeaders({ ...SECURE, contentSecurityPolicy: CONTENT_SECURITY_POLICY });
 // The customer's page and its API get a stricter policy: nothing but our own CSS, JS and forms.
 const sharedHeaders = secureHeaders({ ...SECURE, contentSecurityPolicy: SHARED_CONTENT_SECURITY_POLICY });
-const isShared = (path: string) => path.startsWith('/s/') || path.startsWith('/api/shared/');
+const isShared = (path: string) => path.startsWith('/s/') || path.startsWith('/api/shared/') || path.startsWith('/a/') || path.startsWith('/api/account/');
 app.use('*', (c, next) => (isShared(c.req.path) ? sharedHeaders(c, next) : staffHeaders(c, next)));
 app.use('/api/*', async (c, next) => {
   await next();
@@ -88,6 +94,11 @@ app.use('*', async (c, next) => {
 // The customer's link reads through a D1 session (replicas near the customer, read-your-writes).
 app.use('/api/shared/*', replicaReads);
 app.use('/s/*', replicaReads);
+app.use('/api/account/*', replicaReads);
+app.use('/a/*', replicaReads);
+// The account link's answers: never cached, indexed or referred, like the estimate link's.
+app.use('/api/account/*', linkHeaders);
+app.use('/a/*', linkHeaders);
 app.use('*', sessionMiddleware);
 app.use('*', csrfMiddleware);
 
@@ -140,8 +151,14 @@ app.route('/api/reports', reportsRouter);
 app.route('/api/crowdfunding', crowdfundingRouter);
 app.route('/api/shared', sharedApi);
 app.route('/s', sharedPages);
+app.route('/api/customers', accountLinksRouter);
+app.route('/api/account-deletions', deletionsRouter);
+app.route('/api/account', accountApi);
+app.route('/a', accountPages);
 app.route('/api/notifications', notificationsRouter);
 app.route('/api/outbox', outboxRouter);
+app.route('/api/requests', requestsRouter);
+app.route('/api/account', accountRequestsRouter);
 
 app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
   type: 'apiKey',

@@ -3,6 +3,7 @@ import { app } from './app';
 import { deliveryDeps, enqueueMails, handleOutboxBatch, type OutboxMessage } from './mail/queue';
 import { runSchedule } from './mail/schedule';
 import { database } from './store/db';
+import { listEndedService } from './store/account';
 
 export default {
   fetch: app.fetch,
@@ -10,9 +11,12 @@ export default {
   async queue(batch, env) {
     await handleOutboxBatch(batch as MessageBatch<OutboxMessage>, deliveryDeps(env, database(env.DB)));
   },
-  /** Hourly: reminders, expiry notices, the outbox's sweep (worker/mail/schedule.ts). */
+  /** Hourly: reminders, expiry notices, the outbox's sweep (worker/mail/schedule.ts); customers past their data window. */
   async scheduled(controller, env) {
-    const ids = await runSchedule(database(env.DB), new Date(controller.scheduledTime));
+    const db = database(env.DB);
+    const ids = await runSchedule(db, new Date(controller.scheduledTime));
     await enqueueMails(env.OUTBOX as Queue<OutboxMessage>, ids);
+    // End of service (seeds 001/002): customers whose 30-day window ended wait for an admin's confirmation.
+    await listEndedService(db, new Date(controller.scheduledTime));
   },
 } satisfies ExportedHandler<Env>;

@@ -13,6 +13,7 @@
  * compares them field by field until the routes import them from schema/api.
  */
 import { z } from '@hono/zod-openapi';
+import { AccountLinkBody, AccountLinkCreated, AccountLinkInfo, AnonymiseBody, DueDeletion } from './account';
 import { Invoice, InvoiceBody, MonthParam, MonthQuery, Periods, StatementS } from './accounting';
 import { CatalogItem, CatalogItemPatchBody, Category, CategoryPatchBody, NewCatalogItemBody } from './catalog';
 import { IdParam } from './common';
@@ -55,6 +56,7 @@ import {
   SendBody,
   VersionBody,
 } from './quotes';
+import { RequestAnswerBody, RequestListQuery, RequestPatchBody, RequestQuoteBody, RequestQuoted, ServiceRequest, ServiceRequestDetail } from './requests';
 import { Settings, SettingsPatchBody } from './settings';
 import { Notification, ShareBody, ShareCreated, ShareLinkInfo } from './shared';
 import { LoginBody, Me, NewUserBody, User, UserPatchBody } from './staff';
@@ -121,6 +123,13 @@ export const CONTRACT = {
   'GET /api/customers/{id}/export.json': { params: IdParam, file: 'application/json' },
   'GET /api/customers/{id}/export.xlsx': { params: IdParam, query: LangQuery, file: XLSX },
 
+  // ---- the customer's account (issue 18) ----
+  'POST /api/customers/{id}/account-link': { params: IdParam, body: AccountLinkBody, response: AccountLinkCreated },
+  'DELETE /api/customers/{id}/account-link': { params: IdParam, response: Revoked },
+  'GET /api/customers/{id}/account-links': { params: IdParam, response: z.array(AccountLinkInfo) },
+  'POST /api/customers/{id}/anonymise': { params: IdParam, body: AnonymiseBody, response: Customer },
+  'GET /api/account-deletions': { response: z.array(DueDeletion) },
+
   // ---- quotes ----
   'GET /api/quotes': { query: QuoteListQuery, response: QuoteList },
   'POST /api/quotes': { body: NewQuoteBody, response: Quote },
@@ -149,6 +158,14 @@ export const CONTRACT = {
   'GET /api/quotes/{id}/export.xlsx': { params: IdParam, query: LangQuery, file: XLSX },
   'GET /api/quotes/{id}/export.pdf': { params: IdParam, query: LangQuery, file: 'application/pdf' },
   'GET /api/outbox': { response: z.array(OutboxItem) },
+
+  // ---- service requests (issue 18) ----
+  'GET /api/requests': { query: RequestListQuery, response: z.array(ServiceRequest) },
+  'GET /api/requests/{id}': { params: IdParam, response: ServiceRequestDetail },
+  'PATCH /api/requests/{id}': { params: IdParam, body: RequestPatchBody, response: ServiceRequestDetail },
+  'POST /api/requests/{id}/answers': { params: IdParam, body: RequestAnswerBody, response: ServiceRequestDetail },
+  'POST /api/requests/{id}/quote': { params: IdParam, body: RequestQuoteBody, response: RequestQuoted },
+
   'POST /api/outbox/{id}/retry': { params: IdParam, response: OutboxItem },
   'POST /api/quotes/{id}/order': { params: IdParam, body: OrderBody, response: Order },
 
@@ -156,6 +173,7 @@ export const CONTRACT = {
   'GET /api/orders': { query: OrderQuery, response: z.array(Order) },
   'GET /api/orders/{id}': { params: IdParam, response: Order },
   'POST /api/orders/{id}/stages/{n}/accept': { body: AcceptStageBody, response: AcceptStageResult },
+  'POST /api/orders/{id}/stages/{n}/ready': { response: Order },
   'POST /api/orders/{id}/withdraw': { params: IdParam, body: WithdrawBody, response: Order },
 
   // ---- payments, invoices, statements, closed months (issue 17) ----

@@ -1,6 +1,7 @@
 /** Customers and their balances. */
 import { z } from '@hono/zod-openapi';
 import { LANGS } from '../../worker/domain/enums';
+import { isRealDate } from '../../worker/domain/calendar';
 import { MAX_HOURS_CENTI, NOTHING_TO_CHANGE, Role, changesSomething, int, name, text } from './common';
 import { Me, User } from './staff';
 import { Settings } from './settings';
@@ -28,7 +29,17 @@ const customerFields = {
 
 export const NewCustomerBody = z.object(customerFields).strict().openapi('NewCustomerBody');
 export const CustomerPatchBody = z
-  .object({ ...customerFields, name: name().optional(), version: int().min(1).optional() })
+  .object({
+    ...customerFields,
+    name: name().optional(),
+    version: int().min(1).optional(),
+    serviceEndsOn: z
+      .string()
+      .refine(isRealDate, 'a date YYYY-MM-DD')
+      .nullable()
+      .optional()
+      .openapi({ description: 'admin only: the last day of service; the customer may download their data for 30 days after (null: service goes on)' }),
+  })
   .strict()
   .refine(changesSomething, NOTHING_TO_CHANGE)
   .openapi('CustomerPatchBody');
@@ -49,6 +60,9 @@ export const Customer = z
     balanceCenti: int(),
     lowBalanceCenti: int().nullable(),
     lowBalance: LowBalanceS.optional().openapi({ description: 'one customer only' }),
+    serviceEndsOn: z.string().nullable().optional(),
+    deletionDueAt: z.string().nullable().optional(),
+    anonymisedAt: z.string().nullable().optional(),
     createdAt: z.string(),
     version: int(),
   })

@@ -121,6 +121,7 @@ export const Stage = z
     debitedCenti: int().nullable(),
     moneyMinor: int().nullable(),
     acceptedAt: z.string().nullable(),
+    readyAt: z.string().nullable().openapi({ description: 'when staff marked the stage «готов к приёмке» (it waits for the customer’s sign-off)' }),
     plan: MoneyFiguresS.openapi({ description: 'the stage’s share of the accepted quote’s money at its estimate' }),
     debited: MoneyFiguresS.nullable().openapi({ description: 'the money its sign-off debited (null until then, or for a stage worth nothing)' }),
     lines: z.array(

@@ -27,6 +27,12 @@ export const customers = sqliteTable(
     lowBalanceCenti: integer('low_balance_centi'),
     /** Lower-cased name, legal name and tax id: SQLite folds only ASCII case itself. */
     searchText: text('search_text').notNull().default(''),
+    /** The last day of service (seeds 001/002), YYYY-MM-DD; the data stays downloadable 30 days after. */
+    serviceEndsOn: text('service_ends_on'),
+    /** When the daily Cron found the 30 days over: listed for an admin to confirm the deletion. */
+    deletionDueAt: text('deletion_due_at'),
+    /** When an admin confirmed the deletion: the customer's details were anonymised (the ledger stays). */
+    anonymisedAt: text('anonymised_at'),
     createdAt: text('created_at').notNull(),
     version: integer().notNull().default(1),
   },

@@ -56,6 +56,9 @@ export const orderStages = sqliteTable(
     moneyMinor: integer('money_minor'),
     acceptedAt: text('accepted_at'),
     acceptedBy: integer('accepted_by'),
+    /** Staff marked the finished stage «готов к приёмке»: it waits for the customer's sign-off. */
+    readyAt: text('ready_at'),
+    readyBy: integer('ready_by'),
   },
   (t) => [uniqueIndex('order_stages_n').on(t.orderId, t.n)],
 );

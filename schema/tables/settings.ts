@@ -1,6 +1,7 @@
 /** The settings row, gap-free counters, idempotency keys. */
 import { integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { VAT_MODES } from '../../worker/domain/enums';
+import { RUSSIAN_HOLIDAYS_2026_2027 } from '../../worker/domain/working-time';
 
 /** One row (id = 1): the price list's rate and the company's defaults. */
 export const settings = sqliteTable('settings', {
@@ -18,6 +19,16 @@ export const settings = sqliteTable('settings', {
   backdateDays: integer('backdate_days').notNull().default(45),
   /** The company's logo for the customer's page and e-mails: a data: URL (PNG, JPEG or SVG), or ''. */
   logoDataUrl: text('logo_data_url').notNull().default(''),
+  /**
+   * The company's working calendar, in `timeZone` (SLA reaction times count its working hours):
+   * ISO weekdays worked, the working day's start and end 'HH:MM', holidays and transferred
+   * working days as JSON arrays of YYYY-MM-DD.
+   */
+  workingDays: text('working_days', { mode: 'json' }).$type<number[]>().notNull().default([1, 2, 3, 4, 5]),
+  dayStart: text('day_start').notNull().default('09:00'),
+  dayEnd: text('day_end').notNull().default('18:00'),
+  holidays: text({ mode: 'json' }).$type<string[]>().notNull().default([...RUSSIAN_HOLIDAYS_2026_2027]),
+  workdaysOverride: text('workdays_override', { mode: 'json' }).$type<string[]>().notNull().default([]),
   version: integer().notNull(),
   updatedAt: text('updated_at').notNull(),
 });

@@ -101,6 +101,18 @@ const CONTRACT: Record<string, 'public' | 'shared' | string[]> = {
   'get /api/periods': BOOKS,
   'get /api/customers/{id}/statement.xlsx': BOOKS,
   'get /api/customers/{id}/statement.pdf': BOOKS,
+  // Second round: the customer's account
+  'post /api/customers/{id}/account-link': SALES,
+  'delete /api/customers/{id}/account-link': SALES,
+  'get /a/{token}': 'shared',
+  'get /api/account/{token}': 'shared',
+  'post /api/account/{token}/orders/{id}/stages/{n}/accept': 'shared',
+  'post /api/account/{token}/orders/{id}/withdraw': 'shared',
+  'get /api/account/{token}/statement.xlsx': 'shared',
+  'get /api/account/{token}/statement.pdf': 'shared',
+  'get /api/account/{token}/export.json': 'shared',
+  'get /api/account/{token}/export.xlsx': 'shared',
+  'post /api/orders/{id}/stages/{n}/ready': SALES,
 };
 
 describe('authorization matrix', () => {

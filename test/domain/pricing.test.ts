@@ -118,6 +118,18 @@ describe('line amount = ROUND(quantity × hours × K × rate, 2)', () => {
     const huge = { quantityMilli: 10_000_000, hoursCenti: 10_000_000, kMilli: 5_000 };
     expect(() => lineAmountMinor(huge, 1_000_000_000)).toThrow(ArithmeticRangeError);
   });
+
+  it('refuses a total beyond exact integers even when the subtotal and the VAT each fit (VAT on top)', () => {
+    // found by the debit-money property: net ≈ VAT ≈ 2^52, their sum past 2^53
+    const lines = [
+      { quantityMilli: 5_302_363, hoursCenti: 8_314_692, kMilli: 12 },
+      { quantityMilli: 1_698_715, hoursCenti: 5, kMilli: 2470 },
+      { quantityMilli: 6_263_625, hoursCenti: 23, kMilli: 596 },
+    ];
+    const terms = { rateMinor: 851_089_455, discountRateMilli: 0, vatMode: 'on_top' as const, vatRateMilli: 1000 };
+    expect(() => priceQuote(lines, terms)).toThrow(ArithmeticRangeError);
+    expect(priceQuote(lines, { ...terms, vatMode: 'none' }).totals.totalMinor).toBeLessThanOrEqual(Number.MAX_SAFE_INTEGER);
+  });
 });
 
 describe('quote totals', () => {

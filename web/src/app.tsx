@@ -20,6 +20,7 @@ import { QueuePage } from './pages/queue';
 import { QuoteEditorPage } from './pages/quote-editor';
 import { QuotesPage } from './pages/quotes';
 import { ReportPage } from './pages/report';
+import { RequestPage, RequestsPage } from './pages/requests';
 import { SettingsPage } from './pages/settings';
 import { UsersPage } from './pages/users';
 import { Link, match, navigate, useLocation } from './router';
@@ -46,11 +47,13 @@ const PAGES: PageDef[] = [
   { path: '/settings', roles: ['admin'], render: () => <SettingsPage /> },
   { path: '/users', roles: ['admin'], render: () => <UsersPage /> },
   { path: '/mail', roles: ['admin'], render: () => <MailPage /> },
+  { path: '/requests', render: () => <RequestsPage /> },
+  { path: '/requests/:id', render: (p) => <RequestPage id={Number(p.id)} /> },
 ];
 
 interface NavDef {
   href: string;
-  label: 'quotes' | 'customers' | 'navQueue' | 'navReport' | 'navCrowdfunding' | 'priceList' | 'settings' | 'users' | 'navMail';
+  label: 'quotes' | 'navRequests' | 'customers' | 'navQueue' | 'navReport' | 'navCrowdfunding' | 'priceList' | 'settings' | 'users' | 'navMail';
   icon: IconName;
   roles?: RoleT[];
 }
@@ -58,6 +61,8 @@ interface NavDef {
 const NAV: NavDef[] = [
   // The quote list is sales' (API.md); the accountant opens a quote from an order or a customer.
   { href: '/quotes', label: 'quotes', icon: 'quotes', roles: ['admin', 'manager'] },
+  // Service requests: the managers' inbox (every staff role may open one from a link).
+  { href: '/requests', label: 'navRequests', icon: 'inbox', roles: ['admin', 'manager'] },
   { href: '/customers', label: 'customers', icon: 'customers' },
   { href: '/queue', label: 'navQueue', icon: 'queue' },
   { href: '/reports', label: 'navReport', icon: 'report' },

@@ -57,7 +57,7 @@ export type StageSplit = (typeof STAGE_SPLITS)[number];
 export const LANGS = ['ru', 'en'] as const;
 
 /** The e-mails the product sends (worker/mail). */
-export const MAIL_KINDS = ['quote_sent', 'quote_answered', 'quote_expiring', 'quote_expired', 'balance_low'] as const;
+export const MAIL_KINDS = ['quote_sent', 'quote_answered', 'quote_expiring', 'quote_expired', 'balance_low', 'account_link', 'stage_ready', 'request_new', 'request_answered'] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 
 /** An outbox row: waiting (or being sent), sent, or failed after its attempts. */
@@ -71,3 +71,12 @@ export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
 /** An accounting month: open, or closed by an accountant (nothing may be dated in it any more). */
 export const PERIOD_STATUSES = ['open', 'closed'] as const;
 export type PeriodStatus = (typeof PERIOD_STATUSES)[number];
+
+/** Service request kinds (seed 004): incident, problem, service request, development request. */
+export const REQUEST_KIND_CODES = ['incident', 'problem', 'service', 'development'] as const;
+
+/** Service request statuses (DOMAIN.md, second round): new → in work → needs clarification → resolved / closed. */
+export const REQUEST_STATUS_CODES = ['new', 'in_work', 'needs_clarification', 'resolved', 'closed'] as const;
+
+/** SLA levels (seed 003), from the shortest reaction time to the longest. */
+export const SLA_LEVEL_CODES_ENUM = ['vip', 'emergency', 'standard', 'non_commercial', 'consulting'] as const;

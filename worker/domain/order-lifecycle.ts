@@ -7,7 +7,7 @@
 import type { OrderStatus, StageStatus } from './enums';
 import type { Lifecycle } from './lifecycle';
 
-export type OrderAction = 'start' | 'pause' | 'resume' | 'finish' | 'withdraw' | 'debit';
+export type OrderAction = 'start' | 'pause' | 'resume' | 'finish' | 'withdraw' | 'withdrawBeforeStart' | 'debit';
 
 export const ORDER_LIFECYCLE: Lifecycle<OrderStatus, OrderAction> = {
   start: { from: ['queued'], to: 'in_progress' },
@@ -15,6 +15,8 @@ export const ORDER_LIFECYCLE: Lifecycle<OrderStatus, OrderAction> = {
   resume: { from: ['paused'], to: 'in_progress' },
   finish: { from: ['queued', 'in_progress', 'paused'], to: 'done' },
   withdraw: { from: ['queued', 'in_progress', 'paused'], to: 'withdrawn' },
+  /** The customer withdraws from their account only an order that has not started (DOMAIN.md rule 2). */
+  withdrawBeforeStart: { from: ['queued'], to: 'withdrawn' },
   /** A stage of the order may be accepted (and debited) only while the order runs. */
   debit: { from: ['in_progress'], to: null },
 };

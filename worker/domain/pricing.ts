@@ -103,7 +103,8 @@ export function totalsOf(pricedLines: readonly PricedLine[], terms: Omit<Pricing
     discountMinor: discount,
     netMinor,
     vatMinor: vat,
-    totalMinor: terms.vatMode === 'on_top' ? netMinor + vat : netMinor,
+    // Past exact integers the total is refused, as every other figure (safeSum falls back to BigInt and toSafe).
+    totalMinor: terms.vatMode === 'on_top' ? safeSum([netMinor, vat]) : netMinor,
     normHoursCenti: safeSum(hours),
     incompleteLines: incomplete,
   };

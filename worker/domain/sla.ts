@@ -72,6 +72,24 @@ export function slaState(request: SlaRequest, nowIso: string, calendar: WorkingC
   return { dueAt, breached, atRisk, remainingMinutes };
 }
 
+/** A request's priority as the customer sets it: 1 critical, 2 high, 3 normal, 4 low. */
+export type RequestPriority = 1 | 2 | 3 | 4;
+
+/**
+ * The SLA level a new request starts at, from its priority: critical is seed 003's emergency
+ * support (a failure that stops work), high its standard support, normal its non-commercial level
+ * (24 h, "up to three calendar days"), low its general consulting (40 h). Staff triage the level
+ * afterwards (VIP customers, a critical request that is not): the deadline follows the level.
+ */
+export const PRIORITY_LEVELS: Readonly<Record<RequestPriority, SlaLevelCode>> = Object.freeze({ 1: 'emergency', 2: 'standard', 3: 'non_commercial', 4: 'consulting' });
+
+export const PRIORITY_WORDS: Readonly<Record<RequestPriority, { ru: string; en: string }>> = Object.freeze({
+  1: { ru: 'Критический', en: 'Critical' },
+  2: { ru: 'Высокий', en: 'High' },
+  3: { ru: 'Обычный', en: 'Normal' },
+  4: { ru: 'Низкий', en: 'Low' },
+});
+
 /** Request kinds, in seed 004's words. */
 export type RequestKind = 'incident' | 'problem' | 'service' | 'development';
 
@@ -88,7 +106,7 @@ export type RequestStatus = 'new' | 'in_work' | 'needs_clarification' | 'resolve
 export const REQUEST_STATUSES: Readonly<Record<RequestStatus, { ru: string; en: string }>> = Object.freeze({
   new: { ru: 'Новый', en: 'New' },
   in_work: { ru: 'В работе', en: 'In work' },
-  needs_clarification: { ru: 'Нужно уточнение', en: 'Needs clarification' },
+  needs_clarification: { ru: 'Требует уточнения', en: 'Needs clarification' },
   resolved: { ru: 'Обработан', en: 'Resolved' },
   closed: { ru: 'Закрыт', en: 'Closed' },
 });
@@ -129,4 +147,20 @@ export function nextStatuses(from: RequestStatus): RequestStatus[] {
 
 export function canTransition(from: RequestStatus, to: RequestStatus): boolean {
   return nextStatuses(from).includes(to);
+}
+
+/** The statuses a request may be in for staff to set `to` (staying where it is counts as allowed): the store's SQL guard. */
+export function statusesLeadingTo(to: RequestStatus): RequestStatus[] {
+  return (Object.keys(REQUEST_STATUSES) as RequestStatus[]).filter((from) => from === to || canTransition(from, to));
+}
+
+/** Open statuses: a request in one of them can still be answered, triaged and closed (the `close` row of the table). */
+export const OPEN_REQUEST_STATUSES: readonly RequestStatus[] = REQUEST_TRANSITIONS.close.from;
+
+/** Where the SLA clock runs while unanswered: not once the request is resolved or closed. */
+export const SLA_RUNNING_STATUSES: readonly RequestStatus[] = OPEN_REQUEST_STATUSES.filter((s) => s !== 'resolved');
+
+/** Only a development request can become a quote (seed 004: «запрос на развитие»), and only once, while open. */
+export function mayQuote(r: { kind: RequestKind; status: RequestStatus; quoteId: number | null }): boolean {
+  return r.kind === 'development' && r.quoteId === null && OPEN_REQUEST_STATUSES.includes(r.status);
 }

@@ -142,3 +142,59 @@ export function balanceLowMail(lang: Lang, f: BalanceLowFacts, sender: Sender): 
 }
 
 export const balanceLowSubject = (lang: Lang, customerName: string) => w(lang, 'balanceLowSubject', { customer: customerName });
+
+/** To the customer: the link to their account (made as the e-mail leaves). */
+export function accountLinkMail(lang: Lang, customerName: string, link: { url: string; expiresAt: string }, sender: Sender): Rendered {
+  return render(w(lang, 'accountLinkSubject', { customer: customerName }), [
+    { kind: 'p', text: w(lang, 'greeting') },
+    { kind: 'p', text: w(lang, 'accountLinkBody') },
+    { kind: 'link', url: link.url },
+    { kind: 'small', text: `${w(lang, 'linkExpires', { date: formatDay(link.expiresAt, lang) })} ${w(lang, 'accountLinkPrivate')}` },
+    ...closing(lang, sender),
+  ]);
+}
+
+/** To the customer: a stage waits for their sign-off on the account page. */
+export function stageReadyMail(lang: Lang, s: { order: string; n: number; title: string; normHoursCenti: number }, link: { url: string; expiresAt: string }, sender: Sender): Rendered {
+  return render(w(lang, 'stageReadySubject', { order: s.order, stage: s.n }), [
+    { kind: 'p', text: w(lang, 'greeting') },
+    { kind: 'p', text: w(lang, 'stageReadyBody', { order: s.order, stage: s.n, title: s.title, hours: formatFixed(s.normHoursCenti, 2, lang) }) },
+    { kind: 'link', url: link.url },
+    { kind: 'small', text: `${w(lang, 'linkExpires', { date: formatDay(link.expiresAt, lang) })} ${w(lang, 'accountLinkPrivate')}` },
+    ...closing(lang, sender),
+  ]);
+}
+
+/** What the request e-mails say, read from the database when they leave. */
+export interface RequestFacts {
+  number: string;
+  subject: string;
+  description: string;
+  customerName: string;
+  kind: string;
+  priority: string;
+  status: string;
+  /** The reaction deadline as the company's local date and time. */
+  due: string;
+}
+
+/** To the managers: a customer raised a request. */
+export function requestNewMail(lang: Lang, r: RequestFacts, url: string): Rendered {
+  return render(w(lang, 'requestNewSubject', { number: r.number, subject: r.subject }), [
+    { kind: 'p', text: w(lang, 'requestNewBody', { customer: r.customerName, number: r.number, kind: r.kind, priority: r.priority, subject: r.subject, due: r.due }) },
+    { kind: 'p', text: w(lang, 'requestNewDescription') },
+    { kind: 'quote', text: r.description },
+    { kind: 'p', text: w(lang, 'requestOpen', { url }) },
+  ]);
+}
+
+/** To the customer's contacts: staff answered their request. */
+export function requestAnsweredMail(lang: Lang, r: RequestFacts, answer: { name: string; body: string }, sender: Sender): Rendered {
+  return render(w(lang, 'requestAnsweredSubject', { number: r.number, subject: r.subject }), [
+    { kind: 'p', text: w(lang, 'greeting') },
+    { kind: 'p', text: w(lang, 'requestAnsweredBody', { number: r.number, subject: r.subject, name: answer.name }) },
+    { kind: 'quote', text: answer.body },
+    { kind: 'small', text: w(lang, 'requestAnsweredStatus', { status: r.status }) },
+    ...closing(lang, sender),
+  ]);
+}

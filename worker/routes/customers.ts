@@ -2,7 +2,7 @@
 import { z } from '@hono/zod-openapi';
 import { Balance, Customer, CustomerPatchBody, ErrorBody, IdParam, NewCustomerBody } from '../../schema/api';
 import { STAFF, currentUser, type AppContext } from '../http/auth';
-import { AppError, conflict } from '../http/errors';
+import { AppError, conflict, unprocessable } from '../http/errors';
 import { commonErrors, jsonBody, jsonResponse, router, staffRoute } from '../http/route';
 import { customerOr404 } from '../http/lookups';
 import { insertCustomer, listCustomers, updateCustomer } from '../store/customers';
@@ -19,6 +19,13 @@ function grantsCredit(c: AppContext) {
       { en: 'Only an accountant or an admin grants credit (the allowed overdraft).', ru: 'Кредит (допустимый минус) устанавливает только бухгалтер или администратор.' },
       { allowedRoles: CREDITORS, field: 'overdraftCenti' },
     );
+  }
+}
+
+/** Ending a customer's service starts the countdown to deleting their data: an admin's decision (seeds 001/002). */
+function endsService(c: AppContext) {
+  if (currentUser(c).role !== 'admin') {
+    throw new AppError(403, 'forbidden', { en: 'Only an admin sets the end of a customer’s service.', ru: 'Дату окончания обслуживания устанавливает только администратор.' }, { allowedRoles: ['admin'], field: 'serviceEndsOn' });
   }
 }
 
@@ -80,6 +87,12 @@ export const customers = router()
       const { version, ...fields } = c.req.valid('json');
       const current = await customerOr404(c.var.db, id);
       if (fields.overdraftCenti !== undefined && fields.overdraftCenti !== current.overdraftCenti) grantsCredit(c);
+      if (fields.serviceEndsOn !== undefined && fields.serviceEndsOn !== current.serviceEndsOn) endsService(c);
+      if (current.anonymisedAt) {
+        throw unprocessable('customer_deleted', { en: 'This customer’s data was deleted (anonymised); it cannot be changed.', ru: 'Данные этого заказчика удалены (обезличены); изменить их нельзя.' });
+      }
+      // A new end date puts the customer back among those still served: listed again only when its window ends.
+      if (fields.serviceEndsOn !== undefined && fields.serviceEndsOn !== current.serviceEndsOn) Object.assign(fields, { deletionDueAt: null });
       const updated = await updateCustomer(c.var.db, id, fields, version);
       if (!updated) {
         throw conflict(

@@ -4,25 +4,27 @@ import { AcceptStageBody, AcceptStageResult, ErrorBody, IdParam, Order, OrderBod
 import { localDate } from '../domain/calendar';
 import { planShare } from '../domain/debit-money';
 import { invoiceMoney } from '../domain/invoice';
-import { nextStage, waitingReason } from '../domain/ledger';
+import { waitingReason } from '../domain/ledger';
 import { lowBalance, shortfallOf } from '../domain/low-balance';
-import { moneyPlanOf, signOff } from '../domain/sign-off';
-import { balanceLowSubject, type BalanceLowFacts } from '../mail/render';
-import { actorOf, SALES, STAFF, type AppContext } from '../http/auth';
-import { AppError, conflict, notFound, orThrow, requestLang, unprocessable } from '../http/errors';
+import { moneyPlanOf } from '../domain/sign-off';
+import { MAIL_WORDS } from '../domain/words/mail';
+import { say } from '../domain/words/words';
+import { actorOf, appOrigin, SALES, STAFF, type AppContext } from '../http/auth';
+import { conflict, notFound, orThrow, requestLang, unprocessable } from '../http/errors';
 import { commonErrors, jsonResponse, router, staffRoute } from '../http/route';
 import { claimOf, idempotency, idempotencyHeader } from '../http/idempotency';
+import { orderOr404, signOffStage } from '../http/sign-off';
+import { enqueueMails } from '../mail/queue';
+import { markStageReady } from '../store/account';
 import { findCustomer } from '../store/customers';
-import type { Db } from '../store/db';
-import { createOrder, customerQueue, customerQueues, getOrder, listOrders, quoteLinesFor, reconcileCustomer, withdrawOrder, type CustomerQueue, type OrderView } from '../store/orders';
+import { createOrder, customerQueues, listOrders, quoteLinesFor, reconcileCustomer, withdrawOrder, type CustomerQueue, type OrderView } from '../store/orders';
 import { getSettings, type SettingsRow } from '../store/settings';
-import { acceptStage, type AcceptResult, type LowBalanceMail } from '../store/stage-accept';
+import type { AcceptResult } from '../store/stage-accept';
 import { quoteOr404 } from '../http/lookups';
 import { planStages } from '../domain/stage-plan';
 
 const ACCEPTORS = ['accountant', 'manager', 'admin'] as const;
 
-const orderNotFound = () => notFound({ en: 'No such work order.', ru: 'Такой заявки нет.' });
 
 /**
  * The order as the API answers it: why it waits (in the request's language), what it is short of
@@ -56,11 +58,6 @@ async function answerOne(c: AppContext, o: OrderView) {
   return (await orderAnswers(c, [o]))[0]!;
 }
 
-async function orderOr404(db: Db, id: number) {
-  const order = await getOrder(db, id);
-  if (!order) throw orderNotFound();
-  return order;
-}
 
 export const quoteOrders = router().openapi(
   staffRoute(SALES, {
@@ -160,42 +157,46 @@ export const ordersRouter = router()
     }),
     async (c) => {
       const { id, n } = c.req.valid('param');
-      const body = c.req.valid('json') ?? {};
-      const db = c.var.db;
       const claim = claimOf(c)!;
-      let order = await orderOr404(db, id);
-      let stage = order.stages.find((s) => s.n === n);
+      // Staff sign off on the customer's behalf: the audit row says so (store/stage-accept.ts).
+      const result = await signOffStage(c.var.db, { orderId: id, n, body: c.req.valid('json') ?? {}, ledgerKey: `stage-accept:${claim.key}`, claim, actor: actorOf(c) });
+      return acceptAnswer(c, result as unknown as Record<string, unknown>) as never;
+    },
+  )
+  .openapi(
+    staffRoute(SALES, {
+      method: 'post',
+      path: '/{id}/stages/{n}/ready',
+      tags: ['orders', 'account'],
+      summary: 'Mark a finished stage «готов к приёмке»: it waits for the customer’s sign-off on their account page; the customer is told by e-mail',
+      request: { params: StageParams },
+      responses: { 200: jsonResponse(Order, 'the order'), 409: jsonResponse(ErrorBody, 'already ready, accepted or withdrawn'), ...commonErrors },
+    }),
+    async (c) => {
+      const { id, n } = c.req.valid('param');
+      const order = await orderOr404(c.var.db, id);
+      const stage = order.stages.find((s) => s.n === n);
       if (!stage) throw notFound({ en: `The order has no stage ${n}.`, ru: `В заявке нет этапа ${n}.` });
-      if (stage.status === 'accepted') throw alreadyAccepted(n, stage.acceptedAt);
-      if (stage.status === 'withdrawn' || order.status === 'withdrawn') {
-        throw conflict('order_withdrawn', { en: 'This work order was withdrawn.', ru: 'Эта заявка отозвана.' });
+      if (stage.status !== 'pending' || order.status === 'done' || order.status === 'withdrawn') {
+        throw conflict('stage_not_pending', { en: `Stage ${n} is ${stage.status}: there is nothing to sign off.`, ru: `Этап ${n} уже ${stage.status === 'accepted' ? 'принят' : 'отозван'}: принимать нечего.` });
       }
-      const next = nextStage(order.stages);
-      if (next && next.n !== n) {
-        throw conflict('stage_not_next', { en: `Stage ${next.n} must be accepted before stage ${n}.`, ru: `Сначала нужно принять этап ${next.n}, затем ${n}.` });
-      }
-      if (order.status !== 'in_progress') {
-        // The queue may be behind (a top-up just landed): bring it up to date first.
-        await reconcileCustomer(db, order.customerId);
-        order = await orderOr404(db, id);
-        stage = order.stages.find((s) => s.n === n)!;
-        if (order.status !== 'in_progress') throw notRunning(c, order);
-      }
-
-      const signed = orThrow(signOff(order, n, body));
-      const lowMail = await lowBalanceMail(db, order, stage.n, signed.debit.normHoursCenti);
-      const outcome = await acceptStage(db, order, stage, signed, `stage-accept:${claim.key}`, claim, actorOf(c), lowMail);
-      if (outcome.accepted) {
-        await reconcileCustomer(db, order.customerId);
-        return acceptAnswer(c, outcome.result as unknown as Record<string, unknown>) as never;
-      }
-      // Nothing was accepted: someone else was first, or something changed under us. (A twin
-      // with the same key is answered by the idempotency middleware.)
-      const now = await orderOr404(db, id);
-      const nowStage = now.stages.find((s) => s.n === n)!;
-      if (nowStage.status === 'accepted') throw alreadyAccepted(n, nowStage.acceptedAt);
-      if (now.status !== 'in_progress') throw notRunning(c, now);
-      throw conflict('stage_not_next', { en: 'The order changed meanwhile; reload it and try again.', ru: 'Заявка изменилась; обновите её и повторите.' });
+      if (stage.readyAt) throw conflict('stage_already_ready', { en: `Stage ${n} already waits for the customer’s sign-off.`, ru: `Этап ${n} уже ждёт приёмки заказчиком.` });
+      const customer = await findCustomer(c.var.db, order.customerId);
+      const lang = customer?.lang ?? 'ru';
+      const mail = customer?.email
+        ? {
+            kind: 'stage_ready' as const,
+            to: [customer.email],
+            lang,
+            subject: say(lang, MAIL_WORDS.stageReadySubject, { order: order.number, stage: n }),
+            payload: { customerId: order.customerId, orderId: order.id, n, origin: appOrigin(c) },
+            createdBy: actorOf(c).userId,
+          }
+        : null;
+      const done = await markStageReady(c.var.db, order, stage, actorOf(c), mail);
+      if (!done.marked) throw conflict('stage_already_ready', { en: `Stage ${n} already waits for the customer’s sign-off.`, ru: `Этап ${n} уже ждёт приёмки заказчиком.` });
+      await enqueueMails(c.env.OUTBOX, done.mailIds);
+      return c.json(await answerOne(c, await orderOr404(c.var.db, id)), 200);
     },
   )
   .openapi(
@@ -223,72 +224,6 @@ export const ordersRouter = router()
 
 async function withdrawnAnswer(c: AppContext): Promise<Response> {
   return c.json(await answerOne(c, await orderOr404(c.var.db, Number(c.req.param('id')))), 200);
-}
-
-/**
- * The e-mail for the customer in case this sign-off takes their balance below its threshold
- * (the store writes it only if it does); null when the customer has no address.
- */
-async function lowBalanceMail(db: Db, order: OrderView, n: number, debitCenti: number): Promise<LowBalanceMail | null> {
-  const [customer, queue, settings] = await Promise.all([findCustomer(db, order.customerId), customerQueue(db, order.customerId), getSettings(db)]);
-  if (!customer?.email || !queue) return null;
-  // Told once: not when the balance is below its threshold already.
-  if (lowBalance(queue.balanceCenti, queue.lowBalanceCenti, queue.orders).low) return null;
-  // As it will stand after the sign-off: the stage accepted, the balance debited.
-  const after = queue.orders.map((o) => (o.id === order.id ? { ...o, stages: o.stages.map((s) => (s.n === n ? { ...s, status: 'accepted' as const } : s)) } : o));
-  const balanceCenti = queue.balanceCenti - debitCenti;
-  const low = lowBalance(balanceCenti, queue.lowBalanceCenti, after);
-  const facts: BalanceLowFacts = {
-    customerName: customer.name,
-    orderNumber: order.number,
-    stageN: n,
-    balanceCenti,
-    thresholdCenti: low.thresholdCenti,
-    rateMinor: settings.rateMinor,
-    currency: settings.currency,
-  };
-  return {
-    to: [customer.email],
-    lang: customer.lang,
-    subject: balanceLowSubject(customer.lang, customer.name),
-    payload: { ...facts, customerId: customer.id },
-    // Two sign-offs at once would both find the balance above: one e-mail a day at most.
-    dedupeKey: `balance-low:${customer.id}:${localDate(Date.now(), settings.timeZone)}`,
-    createdBy: null,
-  };
-}
-
-function alreadyAccepted(n: number, at: string | null) {
-  return conflict(
-    'stage_already_accepted',
-    { en: `Stage ${n} was already accepted${at ? ` on ${at.slice(0, 10)}` : ''}; it is debited once.`, ru: `Этап ${n} уже принят${at ? ` ${at.slice(0, 10)}` : ''}; списание делается один раз.` },
-    { acceptedAt: at },
-  );
-}
-
-function insufficient(need: number, balance: number, overdraft: number) {
-  const f = (x: number) => (x / 100).toFixed(2);
-  return new AppError(
-    422,
-    'insufficient_balance',
-    {
-      en: `Not enough norm-hours: the stage needs ${f(need)}, the balance is ${f(balance)}${overdraft ? ` (overdraft allowed: ${f(overdraft)})` : ''}. Top up the balance first.`,
-      ru: `Не хватает нормо-часов: этап требует ${f(need).replace('.', ',')}, на балансе ${f(balance).replace('.', ',')}${overdraft ? ` (допустимый минус ${f(overdraft).replace('.', ',')})` : ''}. Сначала пополните баланс.`,
-    },
-    { needCenti: need, balanceCenti: balance, overdraftCenti: overdraft },
-  );
-}
-
-function notRunning(c: AppContext, order: OrderView) {
-  const why = waitingReason(order, order.balanceCenti, order.overdraftCenti);
-  if (order.status === 'paused' || order.status === 'queued') {
-    const next = nextStage(order.stages);
-    if (next && next.normHoursCenti > order.balanceCenti + order.overdraftCenti) return insufficient(next.normHoursCenti, order.balanceCenti, order.overdraftCenti);
-  }
-  return unprocessable('order_not_running', {
-    en: `The order is ${order.status.replace('_', ' ')}. ${why?.en ?? ''}`.trim(),
-    ru: `Заявка сейчас не выполняется (${order.status}). ${why?.ru ?? ''}`.trim(),
-  });
 }
 
 export { requestLang };

@@ -4,7 +4,8 @@ import { isValidTimeZone } from '../domain/calendar';
 import { STAFF } from '../http/auth';
 import { badRequest, conflict, unprocessable } from '../http/errors';
 import { commonErrors, jsonBody, jsonResponse, router, staffRoute } from '../http/route';
-import { getSettings, moneyRecorded, saveSettings } from '../store/settings';
+import { validateWorkingCalendar } from '../domain/working-time';
+import { calendarOf, getSettings, moneyRecorded, saveSettings } from '../store/settings';
 
 export const settingsRoutes = router()
   .openapi(
@@ -33,6 +34,21 @@ export const settingsRoutes = router()
           { en: `timeZone: unknown time zone “${patch.timeZone}”.`, ru: `timeZone: неизвестный часовой пояс «${patch.timeZone}».` },
           [{ field: 'timeZone', code: 'invalid_value', message: 'unknown IANA time zone' }],
         );
+      }
+      if (patch.workingDays || patch.dayStart || patch.dayEnd || patch.holidays || patch.workdaysOverride || patch.timeZone) {
+        // The calendar as it would be after the change must be usable (SLA deadlines count in it).
+        const current = await getSettings(c.var.db);
+        const next = calendarOf({ ...current, ...patch });
+        const problems = validateWorkingCalendar({ ...next, workingDays: [...new Set(next.workingDays)] });
+        if (problems.length > 0) {
+          throw badRequest(
+            { en: problems.map((p) => p.en).join(' '), ru: problems.map((p) => p.ru).join(' ') },
+            problems.map((p) => ({ field: p.field, code: 'invalid_value', message: p.en })),
+          );
+        }
+        if (patch.workingDays) patch.workingDays = [...new Set(patch.workingDays)].sort();
+        if (patch.holidays) patch.holidays = [...new Set(patch.holidays)].sort();
+        if (patch.workdaysOverride) patch.workdaysOverride = [...new Set(patch.workdaysOverride)].sort();
       }
       if (patch.currency !== undefined) {
         const current = await getSettings(c.var.db);

@@ -4,7 +4,7 @@
  * anything wrong with it is a plain 404 (the page may say kindly that it expired).
  */
 import { z } from '@hono/zod-openapi';
-import type { Context, MiddlewareHandler } from 'hono';
+import type { Context } from 'hono';
 import { ErrorBody, SharedQuote } from '../../schema/api';
 import { localDate } from '../domain/calendar';
 import type { Lang } from '../domain/format';
@@ -12,7 +12,7 @@ import { ACCEPT_TERMS, sharedView } from '../domain/shared-view';
 import { appOrigin, clientIp, type AppEnv } from '../http/auth';
 import { AppError, badRequest, conflict, notFound, type Message } from '../http/errors';
 import { LangQuery, estimatePdf, estimateXlsx, pdfResponses, xlsxResponses } from '../http/documents';
-import { rateLimit } from '../http/rate-limit';
+import { rateLimit, sharedHeaders } from '../http/rate-limit';
 import { jsonBody, jsonResponse, publicRoute, router, sharedRoute } from '../http/route';
 import { sha256Hex } from '../platform/secrets';
 import { enqueueMails } from '../mail/queue';
@@ -27,13 +27,7 @@ import { answerShared, linkState, openShareLink, type AnswerKind, type OpenedLin
 
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
-/** Headers on every shared answer: never cached, never indexed, never referred (the strict CSP is app.ts's). */
-export const sharedHeaders: MiddlewareHandler = async (c, next) => {
-  await next();
-  c.res.headers.set('Cache-Control', 'no-store');
-  c.res.headers.set('Referrer-Policy', 'no-referrer');
-  c.res.headers.set('X-Robots-Tag', 'noindex, nofollow, noarchive');
-};
+export { sharedHeaders };
 
 const viewLimit = rateLimit('SHARED_VIEW_LIMITER');
 const answerLimit = rateLimit('SHARED_ANSWER_LIMITER');

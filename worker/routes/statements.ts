@@ -3,46 +3,15 @@
  * the customer. Its figures are the month report's (domain/statement.ts builds it from them).
  */
 import { ErrorBody, IdParam, MonthQuery, StatementS } from '../../schema/api';
-import { localDate } from '../domain/calendar';
-import { buildStatement, type CorrectedRef } from '../domain/statement';
 import { XLSX_TYPE } from '../excel/cells';
-import { consumptionRefusal } from '../excel/consumption';
 import { statementFileName } from '../excel/filename';
 import { statementWorkbook } from '../excel/statement';
 import { renderStatementPdf } from '../pdf/statement';
-import { BOOKKEEPERS, type AppContext } from '../http/auth';
+import { BOOKKEEPERS } from '../http/auth';
 import { fileBody, PDF_TYPE } from '../http/documents';
-import { requestLang, unprocessable } from '../http/errors';
-import { reportMonth } from '../http/lookups';
+import { requestLang } from '../http/errors';
+import { statementOf } from '../http/statement';
 import { commonErrors, fileResponse, jsonResponse, router, staffRoute } from '../http/route';
-import { entryRefs } from '../store/ledger';
-import { consumptionReport } from '../store/reports';
-
-async function statementOf(c: AppContext, customerId: number, month: string) {
-  const db = c.var.db;
-  const { settings, range, closed, customer } = await reportMonth(db, month, customerId);
-  const report = await consumptionReport(db, month, range, settings, closed, customerId);
-  const consumption = report.customers[0]!;
-  const refused = consumptionRefusal(report);
-  if (refused) throw unprocessable(refused.code, refused.text, refused.details);
-  const named = consumption.entries.map((e) => e.correctsEntryId).filter((id): id is number => id !== null);
-  const refs = await entryRefs(db, named);
-  const corrected = new Map<number, CorrectedRef>(
-    refs.filter((r) => r.customerId === customerId).map((r) => [r.entryId, { entryId: r.entryId, date: localDate(Date.parse(r.at), settings.timeZone), kind: r.kind, memo: r.memo }]),
-  );
-  const c0 = customer!;
-  return buildStatement({
-    month,
-    timeZone: settings.timeZone,
-    currency: settings.currency,
-    generatedAt: report.generatedAt,
-    closed,
-    company: { name: settings.companyName, details: settings.companyDetails },
-    customer: { id: c0.id, name: c0.name, legalName: c0.legalName, taxId: c0.taxId, address: c0.address },
-    consumption,
-    corrected,
-  });
-}
 
 const responses = { 422: jsonResponse(ErrorBody, 'too many entries for one file'), ...commonErrors };
 
@@ -57,7 +26,7 @@ export const statementsRouter = router()
       request: { params: IdParam, query: MonthQuery },
       responses: { 200: jsonResponse(StatementS, 'the statement'), ...responses },
     }),
-    async (c) => c.json(await statementOf(c, c.req.valid('param').id, c.req.valid('query').month), 200),
+    async (c) => c.json(await statementOf(c.var.db, c.req.valid('param').id, c.req.valid('query').month), 200),
   )
   .openapi(
     staffRoute(BOOKKEEPERS, {
@@ -69,7 +38,7 @@ export const statementsRouter = router()
       responses: { 200: fileResponse(XLSX_TYPE, 'the workbook'), ...responses },
     }),
     async (c) => {
-      const s = await statementOf(c, c.req.valid('param').id, c.req.valid('query').month);
+      const s = await statementOf(c.var.db, c.req.valid('param').id, c.req.valid('query').month);
       const lang = requestLang(c);
       return fileBody(c, await statementWorkbook(s, lang), XLSX_TYPE, statementFileName(s.month, s.customer.name, lang, 'xlsx')) as never;
     },
@@ -84,7 +53,7 @@ export const statementsRouter = router()
       responses: { 200: fileResponse(PDF_TYPE, 'the PDF'), ...responses },
     }),
     async (c) => {
-      const s = await statementOf(c, c.req.valid('param').id, c.req.valid('query').month);
+      const s = await statementOf(c.var.db, c.req.valid('param').id, c.req.valid('query').month);
       const lang = requestLang(c);
       return fileBody(c, await renderStatementPdf(s, lang), PDF_TYPE, statementFileName(s.month, s.customer.name, lang, 'pdf')) as never;
     },

@@ -78,3 +78,22 @@ export async function exportCustomer(db: Db, customerId: number) {
 }
 
 export type CustomerExport = NonNullable<Awaited<ReturnType<typeof exportCustomer>>>;
+
+/**
+ * The customer's own copy (their account, seeds 001/002): the same document without what is
+ * internal — notes on the customer and on quotes, the reasons for a changed K, the audit trail's
+ * addresses and browsers, the ledger's request keys.
+ */
+export async function exportForCustomer(db: Db, customerId: number) {
+  const doc = await exportCustomer(db, customerId);
+  if (!doc) return null;
+  const { notes: _n, ...customer } = doc.customer;
+  return {
+    ...doc,
+    customer,
+    quotes: doc.quotes.map(({ internalNote: _i, ...q }) => q),
+    quoteLines: doc.quoteLines.map(({ kReason: _k, ...l }) => l),
+    audit: doc.audit.map(({ ip: _ip, userAgent: _ua, ...a }) => a),
+    ledger: doc.ledger.map(({ idempotencyKey: _key, ...e }) => e),
+  };
+}

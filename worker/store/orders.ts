@@ -84,6 +84,8 @@ export interface StageView {
   debitedCenti: number | null;
   moneyMinor: number | null;
   acceptedAt: string | null;
+  /** When staff marked it «готов к приёмке» (it waits for the customer's sign-off). */
+  readyAt: string | null;
   /** The money its debit came to (entry figures, positive), null until then or for nothing debited. */
   debited: { subtotalMinor: number; discountMinor: number; netMinor: number; vatMinor: number; totalMinor: number } | null;
   lines: (StageLine & { normHoursCenti: number; actualHoursCenti: number | null })[];
@@ -187,6 +189,7 @@ function buildStages(orderId: number, rows: StageRows): StageView[] {
         debitedCenti: s.debitedCenti,
         moneyMinor: s.moneyMinor,
         acceptedAt: s.acceptedAt,
+        readyAt: s.readyAt,
         debited: d
           ? { subtotalMinor: -d.subtotalMinor, discountMinor: -d.discountMinor, netMinor: -d.netMinor, vatMinor: -d.vatMinor, totalMinor: -d.totalMinor }
           : null,
@@ -306,15 +309,18 @@ export async function reconcileCustomer(db: Db, customerId: number, attempt = 0)
  * The dependent writes come first, guarded by the order still being open; the order's own
  * status changes last, so a twin request finds it withdrawn and writes nothing.
  */
-export async function withdrawOrder(db: Db, order: OrderView, reason: string, actor: Actor, claim: Claim | null): Promise<boolean> {
+export async function withdrawOrder(db: Db, order: OrderView, reason: string, actor: Actor, claim: Claim | null, beforeStart = false): Promise<boolean> {
   const now = new Date().toISOString();
-  const open = sql`exists (select 1 from orders where id = ${order.id} and ${allowedBy(ORDER_LIFECYCLE, 'withdraw', sql`status`)})`;
+  // The customer (their account) may withdraw only an order that has not started; staff any open one.
+  const action = beforeStart ? 'withdrawBeforeStart' : 'withdraw';
+  const guard = sql`${allowedBy(ORDER_LIFECYCLE, action, sql`status`)} ${beforeStart ? sql`and started_at is null` : sql``}`;
+  const open = sql`exists (select 1 from orders where id = ${order.id} and ${guard})`;
   const writes: BatchItem[] = [
     raw(db, sql`update order_stages set status = ${STAGE_LIFECYCLE.withdraw.to} where order_id = ${order.id} and ${allowedBy(STAGE_LIFECYCLE, 'withdraw', sql`status`)} and ${open}`),
     auditInsert(db, {
       quoteId: order.quoteId,
       action: 'order_withdrawn',
-      changes: sql`json_object('order', ${order.number}, 'reason', ${reason})`,
+      changes: sql`json_object('order', ${order.number}, 'reason', ${reason}, 'by', ${actor.kind === 'customer' ? 'customer' : 'staff'})`,
       actor,
       at: now,
       when: open,
@@ -323,7 +329,7 @@ export async function withdrawOrder(db: Db, order: OrderView, reason: string, ac
   if (claim) writes.push(claimInsert(db, claim, sql`json_object()`, open));
   writes.push(
     raw(db, sql`update orders set status = ${ORDER_LIFECYCLE.withdraw.to}, withdrawn_at = ${now}, version = version + 1
-                where id = ${order.id} and ${allowedBy(ORDER_LIFECYCLE, 'withdraw', sql`status`)}`),
+                where id = ${order.id} and ${guard}`),
   );
   const results = await batch(db, writes);
   return changed(results[results.length - 1]) > 0;

@@ -2,6 +2,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { settings } from '../../schema/tables';
 import type { Db } from './db';
+import { DEFAULT_WORKING_CALENDAR, type WorkingCalendar } from '../domain/working-time';
 
 export type SettingsRow = typeof settings.$inferSelect;
 
@@ -19,6 +20,11 @@ export const DEFAULT_SETTINGS: Omit<SettingsRow, 'updatedAt'> = {
   shareLinkDays: 30,
   backdateDays: 45,
   logoDataUrl: '',
+  workingDays: [...DEFAULT_WORKING_CALENDAR.workingDays],
+  dayStart: DEFAULT_WORKING_CALENDAR.dayStart,
+  dayEnd: DEFAULT_WORKING_CALENDAR.dayEnd,
+  holidays: [...DEFAULT_WORKING_CALENDAR.holidays],
+  workdaysOverride: [],
   version: 1,
 };
 
@@ -59,4 +65,9 @@ export async function saveSettings(
 export async function moneyRecorded(db: Db): Promise<boolean> {
   const row = await db.get<{ n: number }>(sql`select exists (select 1 from quotes) or exists (select 1 from orders) as n`);
   return (row?.n ?? 0) > 0;
+}
+
+/** The company's working calendar (SLA reaction times), from the settings row. */
+export function calendarOf(s: SettingsRow): WorkingCalendar {
+  return { timeZone: s.timeZone, workingDays: s.workingDays, dayStart: s.dayStart, dayEnd: s.dayEnd, holidays: s.holidays, workdaysOverride: s.workdaysOverride };
 }

@@ -69,13 +69,16 @@ export async function acceptStage(
   claim: Claim | null,
   actor: Actor,
   lowMail: LowBalanceMail | null,
+  /** The customer signs off only a stage staff marked ready (their account page); staff may sign off any. */
+  requireReady = false,
 ): Promise<AcceptOutcome> {
   const { debit, money } = signed;
   const now = new Date().toISOString();
   const memo = `${order.number} · ${stage.n}. ${stage.title}`.slice(0, 500);
   const zero = debit.normHoursCenti === 0;
   const runnable = sql`${allowedBy(STAGE_LIFECYCLE, 'accept', sql`s.status`)} and ${allowedBy(ORDER_LIFECYCLE, 'debit', sql`o.status`)}
-    and not exists (select 1 from order_stages p where p.order_id = o.id and p.n < s.n and p.status <> ${STAGE_LIFECYCLE.accept.to})`;
+    and not exists (select 1 from order_stages p where p.order_id = o.id and p.n < s.n and p.status <> ${STAGE_LIFECYCLE.accept.to})
+    ${requireReady ? sql`and s.ready_at is not null` : sql``}`;
   const pending = sql`exists (select 1 from order_stages where id = ${stage.id} and ${allowedBy(STAGE_LIFECYCLE, 'accept', sql`status`)})`;
   const entry = sql`(select id from ledger_entries where idempotency_key = ${ledgerKey} and stage_id = ${stage.id})`;
   const mine = zero
@@ -116,7 +119,8 @@ export async function acceptStage(
       quoteId: order.quoteId,
       action: 'stage_accepted',
       changes: sql`json_object('order', ${order.number}, 'stage', ${int(stage.n)}, 'title', ${stage.title}, 'normHoursCenti', ${int(debit.normHoursCenti)},
-        'plannedCenti', ${int(money.plan.normHoursCenti)}, 'totalMinor', ${int(money.totalMinor)})`,
+        'plannedCenti', ${int(money.plan.normHoursCenti)}, 'totalMinor', ${int(money.totalMinor)},
+        'by', ${actor.kind === 'customer' ? 'customer' : 'staff_on_behalf'})`,
       actor,
       at: now,
       when: mine,

@@ -24,6 +24,7 @@ import {
 import { t } from '../i18n';
 import { Link, navigate } from '../router';
 import { hasRole, useSession } from '../session';
+import { CustomerAccount, DueDeletions } from './customer-account';
 import { CustomerMoney } from './customer-money';
 import { LowBalanceFlag } from '../components/low-balance';
 import { NewQuoteDialog } from './quotes';
@@ -55,6 +56,7 @@ export function CustomersPage() {
         </Field>
       </div>
       <ErrorNote error={list.error} onRetry={list.reload} />
+      <DueDeletions />
       <div class="card">
         {!list.data ? (
           <Loading />
@@ -286,6 +288,7 @@ export function CustomerPage({ id }: { id: number }) {
           )}
         </div>
       )}
+      <CustomerAccount customer={c} onChanged={(saved) => customer.setData(saved)} />
       <CustomerMoney customerId={c.id} currency={settings.currency} onChanged={() => void customer.reload()} />
       {editing && (
         <CustomerForm

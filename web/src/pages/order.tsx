@@ -9,6 +9,7 @@ import { api } from '../api';
 import { OrderStatusChip, StageStatusChip } from '../components/status';
 import {
   Button,
+  Chip,
   ErrorNote,
   Field,
   Hours,
@@ -39,6 +40,15 @@ export function OrderPage({ id }: { id: number }) {
   const o = order.data;
   const next = o.stages.find((s) => s.status === 'pending');
   const canAccept = hasRole(me, 'accountant', 'manager', 'admin');
+  const canSell = hasRole(me, 'manager', 'admin');
+  async function markReady(n: number) {
+    try {
+      order.setData(await api('POST /api/orders/{id}/stages/{n}/ready', { params: { id: o.id, n } }));
+      toast(t('stageMarkedReady', { n }));
+    } catch (e) {
+      toast(e instanceof Error ? e.message : String(e), 'danger');
+    }
+  }
   const canBook = hasRole(me, 'accountant', 'admin');
   const canWithdraw = hasRole(me, 'manager', 'admin') && (o.status === 'queued' || o.status === 'in_progress' || o.status === 'paused');
   const debited = o.stages.reduce((s, x) => s + (x.debitedCenti ?? 0), 0);
@@ -157,6 +167,11 @@ export function OrderPage({ id }: { id: number }) {
                 <td>
                   <StageStatusChip status={s.status} />
                   {s.acceptedAt && <div class="small muted">{dateTimeText(s.acceptedAt)}</div>}
+                  {s.status === 'pending' && s.readyAt && (
+                    <div class="small">
+                      <Chip tone="accent">{t('waitsForCustomer')}</Chip> {dateTimeText(s.readyAt)}
+                    </div>
+                  )}
                 </td>
                 <td class="num">
                   <Hours centi={s.normHoursCenti} />
@@ -164,6 +179,11 @@ export function OrderPage({ id }: { id: number }) {
                 <td class="num">{s.debitedCenti === null ? '—' : <Hours centi={s.debitedCenti} />}</td>
                 <td class="num">{s.moneyMinor === null ? '—' : <Money minor={s.moneyMinor} currency={o.currency} />}</td>
                 <td style="width:1%">
+                  {canSell && next?.n === s.n && !s.readyAt && o.status !== 'withdrawn' && o.status !== 'done' && (
+                    <Button class="btn-small" title={t('markReadyHint')} onClick={() => void markReady(s.n)}>
+                      {t('markReady')}
+                    </Button>
+                  )}
                   {canAccept && next?.n === s.n && (
                     <Button
                       variant="primary"

@@ -18,6 +18,7 @@ import { SendDialog } from '../quote/send-dialog';
 import { ShareDialog } from '../quote/share-panel';
 import { useLineService } from '../quote/line-service';
 import { SidePanel } from '../quote/side-panel';
+import { RequestOrigin } from '../quote/request-origin';
 import { Totals } from '../quote/totals';
 import { Link, navigate } from '../router';
 import { hasRole, useSession } from '../session';
@@ -280,6 +281,7 @@ function Editor({ initial, catalog }: { initial: QuoteT; catalog: CatalogItemT[]
         )}
       </PageHeader>
 
+      <RequestOrigin quoteId={quote.id} />
       {editor.conflict && <ConflictDialog conflict={editor.conflict} onResolve={editor.resolveConflict} />}
       {!quote.allowed.edit && quote.status !== 'archived' && (
         <FrozenNote quote={quote} canRevise={canSell && quote.allowed.revise} onRevise={revise} />

@@ -3,8 +3,12 @@ import { useState } from 'preact/hooks';
 import { formatFixed, formatMilli, parseFixed } from '../../../worker/domain/format';
 import { api } from '../api';
 import { ErrorNote, Field, PageHeader, fieldErrors, toast } from '../components/ui';
-import { getLang, t } from '../i18n';
+import { WEEKDAY_WORDS } from '../../../worker/domain/words/ui';
+import { getLang, t, word } from '../i18n';
 import { useSession } from '../session';
+
+/** Dates typed one a line or separated by commas or spaces. */
+const dates = (text: string) => text.split(/[\s,;]+/).filter(Boolean);
 
 const LOGO_TYPES = ['image/png', 'image/jpeg', 'image/svg+xml'];
 /** The server takes a data URL of up to 280 000 characters: a 200 KiB file in base64 and its prefix. */
@@ -24,7 +28,12 @@ export function SettingsPage() {
     quoteValidityDays: String(settings.quoteValidityDays),
     shareLinkDays: String(settings.shareLinkDays),
     logoDataUrl: settings.logoDataUrl,
+    dayStart: settings.dayStart,
+    dayEnd: settings.dayEnd,
+    holidays: settings.holidays.join('\n'),
+    workdaysOverride: settings.workdaysOverride.join('\n'),
   });
+  const [workingDays, setWorkingDays] = useState<number[]>(settings.workingDays);
   const [logoError, setLogoError] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -53,6 +62,11 @@ export function SettingsPage() {
           quoteValidityDays: Number(f.quoteValidityDays),
           shareLinkDays: Number(f.shareLinkDays),
           logoDataUrl: f.logoDataUrl,
+          workingDays,
+          dayStart: f.dayStart,
+          dayEnd: f.dayEnd,
+          holidays: dates(f.holidays),
+          workdaysOverride: dates(f.workdaysOverride),
         },
       });
       await refreshSettings();
@@ -130,6 +144,41 @@ export function SettingsPage() {
             </div>
           )}
         </Field>
+        <fieldset class="stack calendar-fields">
+          <legend>{t('workingCalendar')}</legend>
+          <div class="row" role="group" aria-label={t('workingDays')}>
+            <span class="small muted">{t('workingDays')}:</span>
+            {WEEKDAY_WORDS.map((w, i) => (
+              <label key={i} class="row small">
+                <input
+                  type="checkbox"
+                  checked={workingDays.includes(i + 1)}
+                  onChange={(e) => setWorkingDays(e.currentTarget.checked ? [...workingDays, i + 1].sort() : workingDays.filter((d) => d !== i + 1))}
+                />
+                {word(w)}
+              </label>
+            ))}
+          </div>
+          {errors.workingDays && (
+            <div class="field-error" role="alert">
+              {errors.workingDays}
+            </div>
+          )}
+          <div class="grid-2">
+            <Field label={t('dayStart')} error={errors.dayStart}>
+              {(id) => <input id={id} value={f.dayStart} pattern="[0-2][0-9]:[0-5][0-9]" onInput={set('dayStart')} />}
+            </Field>
+            <Field label={t('dayEnd')} error={errors.dayEnd}>
+              {(id) => <input id={id} value={f.dayEnd} pattern="[0-2][0-9]:[0-5][0-9]" onInput={set('dayEnd')} />}
+            </Field>
+            <Field label={t('holidays')} error={errors.holidays} hint={t('holidaysHint')}>
+              {(id) => <textarea id={id} rows={5} value={f.holidays} onInput={set('holidays')} />}
+            </Field>
+            <Field label={t('workdaysOverride')} error={errors.workdaysOverride} hint={t('holidaysHint')}>
+              {(id) => <textarea id={id} rows={5} value={f.workdaysOverride} onInput={set('workdaysOverride')} />}
+            </Field>
+          </div>
+        </fieldset>
         <div class="row">
           <button type="submit" class="btn btn-primary" disabled={busy} aria-busy={busy}>
             {busy ? t('saving') : t('save')}

@@ -1,5 +1,5 @@
 /** Creating a quote, its header, and its lifecycle: send, revise, duplicate, archive, re-price. */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { QuoteView } from '../../domain/quote';
 import { searchText } from '../../domain/search-text';
 import { randomToken } from '../../platform/secrets';
@@ -34,10 +34,18 @@ export interface QuoteHeader {
  */
 export async function createQuote(db: Db, customerId: number, year: number, h: QuoteHeader, actor: Actor): Promise<QuoteView | null> {
   const token = randomToken(12);
-  const now = new Date().toISOString();
+  const result = await runWrite(db, createQuoteWrites(db, customerId, year, h, actor, token, new Date().toISOString()), byToken(token));
+  return result.quote;
+}
+
+/**
+ * The statements that create a quote (for a batch of a larger change, e.g. a quote made from a
+ * service request): they write only when `when` holds; `byToken(token)` names the new quote.
+ */
+export function createQuoteWrites(db: Db, customerId: number, year: number, h: QuoteHeader, actor: Actor, token: string, now: string, when: SQL = sql`1`): BatchItem[] {
   const counter = `quote:${year}`;
-  const customerExists = sql`exists (select 1 from customers where id = ${customerId})`;
-  const writes: BatchItem[] = [
+  const customerExists = sql`exists (select 1 from customers where id = ${customerId}) and ${when}`;
+  return [
     raw(db, sql`insert into counters (name, value) select ${counter}, 1 where ${customerExists}
                on conflict(name) do update set value = value + 1`),
     raw(db, sql`insert into quote_series (number, year, seq, customer_id, created_at, create_token)
@@ -59,8 +67,6 @@ export async function createQuote(db: Db, customerId: number, year: number, h: Q
       when: applied(token),
     }),
   ];
-  const result = await runWrite(db, writes, byToken(token));
-  return result.quote;
 }
 
 // ---------- the header ----------

@@ -59,6 +59,10 @@ export const MAIL_KIND_WORDS: Readonly<Record<MailKind, Pair>> = {
   quote_expiring: ['Напоминание: смета истекает', 'Reminder: estimate expires'],
   quote_expired: ['Смета истекла без ответа', 'Estimate expired unanswered'],
   balance_low: ['Баланс ниже порога', 'Balance below its threshold'],
+  account_link: ['Ссылка на личный кабинет', 'Link to the customer’s account'],
+  stage_ready: ['Этап готов к приёмке', 'Stage ready for sign-off'],
+  request_new: ['Новое обращение менеджерам', 'New request to the managers'],
+  request_answered: ['Ответ на обращение заказчику', 'Answer to the customer’s request'],
 };
 
 /** The outbox's states (OutboxItem.status). */

@@ -6,6 +6,7 @@
  * kinds.ts; the tables keyed by a code of the UI's own are exported beside.
  */
 import { vocabulary } from '../vocabulary';
+import { UI_ACCOUNT_WORDS } from './account';
 import { UI_ACCOUNTING_WORDS } from './accounting';
 import { UI_CATALOG_WORDS } from './catalog';
 import { UI_COMMON_WORDS, UI_LOGIN_WORDS } from './common';
@@ -22,6 +23,7 @@ import { UI_QUOTES_WORDS } from './quotes';
 import { UI_REPORT_WORDS } from './report';
 import { UI_SETTINGS_WORDS, UI_USERS_WORDS } from './settings';
 import { UI_SHARE_WORDS } from './share';
+import { UI_REQUESTS_WORDS } from './requests';
 
 export const UI_WORDS = vocabulary(
   UI_COMMON_WORDS,
@@ -41,6 +43,8 @@ export const UI_WORDS = vocabulary(
   UI_CATALOG_WORDS,
   UI_SETTINGS_WORDS,
   UI_USERS_WORDS,
+  UI_ACCOUNT_WORDS,
+  UI_REQUESTS_WORDS,
 );
 
 export type UiWords = typeof UI_WORDS;
@@ -54,3 +58,4 @@ export { NOTIFICATION_KIND_WORDS } from './common';
 export { AUDIT_FIELD_WORDS, QUOTE_FIELD_WORDS } from './fields';
 export { LINK_STATE_WORDS } from './share';
 export { MAIL_KIND_WORDS, MAIL_STATUS_WORDS } from './delivery';
+export { PRIORITY_LEVEL_WORDS, REQUEST_KIND_WORDS, REQUEST_STATUS_WORDS, SLA_LEVEL_WORDS, WEEKDAY_WORDS } from './requests';

@@ -1,0 +1,331 @@
+/**
+ * Service requests (issue 18): the inbox with filters and SLA flags, and one request to triage
+ * (kind, SLA level, status), answer, and turn into a quote («Создать смету»).
+ */
+import { useState } from 'preact/hooks';
+import type { ServiceRequestT } from '../../../schema/api';
+import { REQUEST_STATUS_CODES, REQUEST_KIND_CODES, SLA_LEVEL_CODES_ENUM } from '../../../worker/domain/enums';
+import { stampText } from '../../../worker/domain/format';
+import { OPEN_REQUEST_STATUSES, SLA_LEVELS, SLA_RUNNING_STATUSES, mayQuote, nextStatuses } from '../../../worker/domain/sla';
+import { PRIORITY_LEVEL_WORDS, REQUEST_KIND_WORDS, REQUEST_STATUS_WORDS, SLA_LEVEL_WORDS } from '../../../worker/domain/words/ui';
+import { ApiError, api } from '../api';
+import { Button, Chip, Empty, ErrorNote, Field, Loading, PageHeader, toast, useLoad, type Tone } from '../components/ui';
+import { getLang, t, word } from '../i18n';
+import { Link, navigate, setQuery, useLocation } from '../router';
+import { hasRole, useSession } from '../session';
+
+type Status = ServiceRequestT['status'];
+type Flag = 'open' | 'at_risk' | 'breached';
+
+const STATUS_TONES: Record<Status, Tone> = { new: 'accent', in_work: 'info', needs_clarification: 'warning', resolved: 'success', closed: 'neutral' };
+
+export const RequestStatusChip = ({ status }: { status: Status }) => <Chip tone={STATUS_TONES[status]}>{word(REQUEST_STATUS_WORDS[status])}</Chip>;
+
+const asFlag = (v: string | null): Flag | undefined => (v === 'open' || v === 'at_risk' || v === 'breached' ? v : undefined);
+const asStatus = (v: string | null) => REQUEST_STATUS_CODES.find((s) => s === v);
+const asKind = (v: string | null) => REQUEST_KIND_CODES.find((k) => k === v);
+
+/** "3 h 05 min" of working time, from minutes. */
+function workingTime(minutes: number): string {
+  const m = Math.abs(minutes);
+  return t('minutesShort', { h: Math.floor(m / 60), m: String(m % 60).padStart(2, '0') });
+}
+
+/** The deadline cell: the company's local time, then how it stands (answered, left, overdue). */
+function Deadline({ r }: { r: ServiceRequestT }) {
+  const { settings } = useSession();
+  const due = stampText(r.reactionDueAt, settings.timeZone, getLang());
+  return (
+    <div class="deadline">
+      <span class="nowrap">{due}</span>
+      <div class="small">
+        {r.breached ? (
+          <Chip tone="danger">{t('flagBreached')}</Chip>
+        ) : r.atRisk ? (
+          <Chip tone="warning">{t('flagAtRisk')}</Chip>
+        ) : null}{' '}
+        <span class="muted">
+          {r.firstAnswerAt
+            ? t('answeredAt', { at: stampText(r.firstAnswerAt, settings.timeZone, getLang()) })
+            : !SLA_RUNNING_STATUSES.includes(r.status)
+              ? ''
+              : r.remainingMinutes >= 0
+                ? t('remainingWorking', { time: workingTime(r.remainingMinutes) })
+                : t('overdueWorking', { time: workingTime(r.remainingMinutes) })}
+        </span>
+      </div>
+    </div>
+  );
+}
+
+export function RequestsPage() {
+  const { query } = useLocation();
+  const { settings } = useSession();
+  const status = asStatus(query.get('status'));
+  const kind = asKind(query.get('kind'));
+  const flag = asFlag(query.get('flag'));
+  const customerId = query.get('customerId') ?? '';
+  const customers = useLoad(() => api('GET /api/customers'), []);
+  const list = useLoad(() => api('GET /api/requests', { query: { status, kind, flag, customerId: customerId ? Number(customerId) : undefined } }), [status, kind, flag, customerId]);
+  const filtered = Boolean(status || kind || flag || customerId);
+  const flags: [Flag | undefined, string][] = [
+    [undefined, t('flagAll')],
+    ['open', t('flagOpen')],
+    ['at_risk', t('flagAtRisk')],
+    ['breached', t('flagBreached')],
+  ];
+
+  return (
+    <>
+      <PageHeader title={t('navRequests')} subtitle={t('requestsSubtitle')} />
+      <div class="toolbar" role="search">
+        <div class="segmented" role="group" aria-label={t('reactionDue')}>
+          {flags.map(([f, label]) => (
+            <button key={label} type="button" aria-pressed={flag === f} onClick={() => setQuery({ flag: f ?? null })}>
+              {label}
+            </button>
+          ))}
+        </div>
+        <Field label={t('status')}>
+          {(id) => (
+            <select id={id} value={status ?? ''} onChange={(e) => setQuery({ status: e.currentTarget.value || null })}>
+              <option value="">{t('anyStatus')}</option>
+              {REQUEST_STATUS_CODES.map((s) => (
+                <option key={s} value={s}>
+                  {word(REQUEST_STATUS_WORDS[s])}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('requestKind')}>
+          {(id) => (
+            <select id={id} value={kind ?? ''} onChange={(e) => setQuery({ kind: e.currentTarget.value || null })}>
+              <option value="">{t('anyKind')}</option>
+              {REQUEST_KIND_CODES.map((k) => (
+                <option key={k} value={k}>
+                  {word(REQUEST_KIND_WORDS[k])}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('customer')}>
+          {(id) => (
+            <select id={id} value={customerId} onChange={(e) => setQuery({ customerId: e.currentTarget.value || null })}>
+              <option value="">{t('allCustomers')}</option>
+              {(customers.data ?? []).map((c) => (
+                <option key={c.id} value={String(c.id)}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      <ErrorNote error={list.error} onRetry={list.reload} />
+      <div class="card">
+        {!list.data ? (
+          <Loading rows={6} />
+        ) : list.data.length === 0 ? (
+          <Empty>
+            <strong>{filtered ? t('nothingFound') : t('requestsEmpty')}</strong>
+            {filtered && t('changeFilters')}
+          </Empty>
+        ) : (
+          <div class="table-wrap">
+            <table class="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('requestNumber')}</th>
+                  <th scope="col">{t('customer')}</th>
+                  <th scope="col">{t('requestSubject')}</th>
+                  <th scope="col">{t('requestKind')}</th>
+                  <th scope="col">{t('requestPriority')}</th>
+                  <th scope="col">{t('status')}</th>
+                  <th scope="col">{t('reactionDue')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.data.map((r) => (
+                  <tr key={r.id} class={`clickable${r.breached ? ' row-breached' : r.atRisk ? ' row-at-risk' : ''}`} onClick={(e) => !(e.target as HTMLElement).closest('a') && navigate(`/requests/${r.id}`)}>
+                    <td class="nowrap">
+                      <Link href={`/requests/${r.id}`} class="mono">
+                        {r.number}
+                      </Link>
+                      <div class="small muted">{stampText(r.createdAt, settings.timeZone, getLang())}</div>
+                    </td>
+                    <td>{r.customerName}</td>
+                    <td>{r.subject}</td>
+                    <td>{word(REQUEST_KIND_WORDS[r.kind])}</td>
+                    <td>
+                      {r.priority} · {word(PRIORITY_LEVEL_WORDS[String(r.priority)]!)}
+                      <div class="small muted">{word(SLA_LEVEL_WORDS[r.slaLevel])}</div>
+                    </td>
+                    <td>
+                      <RequestStatusChip status={r.status} />
+                    </td>
+                    <td>
+                      <Deadline r={r} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </div>
+    </>
+  );
+}
+
+export function RequestPage({ id }: { id: number }) {
+  const { me, settings } = useSession();
+  const request = useLoad(() => api('GET /api/requests/{id}', { params: { id } }), [id]);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [answer, setAnswer] = useState('');
+  const r = request.data;
+  if (!r) return request.error ? <ErrorNote error={request.error} onRetry={request.reload} /> : <Loading rows={8} />;
+
+  async function run(what: string, action: () => Promise<unknown>) {
+    setBusy(what);
+    setError(null);
+    try {
+      await action();
+    } catch (e) {
+      setError(e);
+      if (e instanceof ApiError && e.status === 409) await request.reload();
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  const patch = (body: { status?: Status; kind?: ServiceRequestT['kind']; slaLevel?: ServiceRequestT['slaLevel'] }) =>
+    run('patch', async () => {
+      await api('PATCH /api/requests/{id}', { params: { id }, body: { version: r.version, ...body } });
+      await request.reload();
+      toast(t('saved'));
+    });
+
+  const send = (e: Event) => {
+    e.preventDefault();
+    void run('answer', async () => {
+      await api('POST /api/requests/{id}/answers', { params: { id }, body: { body: answer } });
+      setAnswer('');
+      await request.reload();
+      toast(t('requestAnswered'));
+    });
+  };
+
+  const makeQuote = () =>
+    run('quote', async () => {
+      const made = await api('POST /api/requests/{id}/quote', { params: { id }, body: { version: r.version } });
+      toast(t('requestQuoteMade', { number: made.request.quoteNumber ?? '' }));
+      navigate(`/quotes/${made.quoteId}`);
+    });
+
+  const statuses = [r.status, ...nextStatuses(r.status)];
+  const canQuote = hasRole(me, 'manager', 'admin') && mayQuote(r);
+  const stamp = (iso: string) => stampText(iso, settings.timeZone, getLang());
+
+  return (
+    <>
+      <PageHeader title={`${r.number}: ${r.subject}`} subtitle={<Link href="/requests">← {t('requestBack')}</Link>}>
+        {r.quoteId !== null && r.quoteNumber && (
+          <Link class="btn btn-default" href={`/quotes/${r.quoteId}`}>
+            {t('requestQuote')} {r.quoteNumber}
+          </Link>
+        )}
+        {canQuote && (
+          <Button variant="primary" busy={busy === 'quote'} onClick={() => void makeQuote()} title={t('requestQuoteHint')}>
+            {t('requestMakeQuote')}
+          </Button>
+        )}
+      </PageHeader>
+      <ErrorNote error={error} />
+      <div class="request-layout">
+        <section class="card card-pad stack" aria-labelledby="request-text">
+          <h2 id="request-text" class="sr-only">
+            {t('requestDescription')}
+          </h2>
+          <div class="row small muted">
+            {t('requestFromCustomer')}: <Link href={`/customers/${r.customerId}`}>{r.customerName}</Link> · {t('requestCreated')} {stamp(r.createdAt)}
+          </div>
+          <p class="request-text">{r.description}</p>
+          <h2 class="h3">{t('requestThread')}</h2>
+          {r.comments.length === 0 ? (
+            <p class="muted">{t('requestNoAnswers')}</p>
+          ) : (
+            <ol class="thread">
+              {r.comments.map((c) => (
+                <li key={c.id} class={`thread-item thread-${c.author}`}>
+                  <div class="small muted">
+                    {c.authorName} · {c.author === 'staff' ? t('requestStaffAuthor') : t('requestFromCustomer')} · {stamp(c.createdAt)}
+                  </div>
+                  <p class="request-text">{c.body}</p>
+                </li>
+              ))}
+            </ol>
+          )}
+          {OPEN_REQUEST_STATUSES.includes(r.status) && (
+            <form class="stack" onSubmit={send}>
+              <Field label={t('requestAnswer')} hint={t('requestAnswerHint')}>
+                {(fid) => <textarea id={fid} rows={4} value={answer} maxLength={10_000} onInput={(e) => setAnswer(e.currentTarget.value)} />}
+              </Field>
+              <div class="row">
+                <Button type="submit" variant="primary" busy={busy === 'answer'} disabled={answer.trim() === ''}>
+                  {t('requestSendAnswer')}
+                </Button>
+              </div>
+            </form>
+          )}
+        </section>
+        <aside class="card card-pad stack" aria-label={t('requestTriage')}>
+          <h2 class="h3">{t('requestTriage')}</h2>
+          <div>
+            <div class="small muted">{t('reactionDue')}</div>
+            <Deadline r={r} />
+          </div>
+          <div class="small muted">
+            {t('requestPriority')}: {r.priority} · {word(PRIORITY_LEVEL_WORDS[String(r.priority)]!)}
+          </div>
+          <Field label={t('status')}>
+            {(fid) => (
+              <select id={fid} value={r.status} disabled={busy !== null} onChange={(e) => void patch({ status: e.currentTarget.value as Status })}>
+                {statuses.map((s) => (
+                  <option key={s} value={s}>
+                    {word(REQUEST_STATUS_WORDS[s])}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={t('requestKind')}>
+            {(fid) => (
+              <select id={fid} value={r.kind} disabled={busy !== null} onChange={(e) => void patch({ kind: e.currentTarget.value as ServiceRequestT['kind'] })}>
+                {REQUEST_KIND_CODES.map((k) => (
+                  <option key={k} value={k}>
+                    {word(REQUEST_KIND_WORDS[k])}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={t('slaLevel')}>
+            {(fid) => (
+              <select id={fid} value={r.slaLevel} disabled={busy !== null} onChange={(e) => void patch({ slaLevel: e.currentTarget.value as ServiceRequestT['slaLevel'] })}>
+                {SLA_LEVEL_CODES_ENUM.map((l) => (
+                  <option key={l} value={l}>
+                    {word(SLA_LEVEL_WORDS[l])} — {t('workingHoursShort', { n: SLA_LEVELS[l].reactionHours })}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </aside>
+      </div>
+    </>
+  );
+}
+
