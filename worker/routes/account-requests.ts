@@ -5,20 +5,14 @@
  * address like every route anyone can call.
  */
 import { z } from '@hono/zod-openapi';
-import { CustomerReplyBody, CustomerRequest, ErrorBody, NewRequestBody, type NewRequestBodyT } from '../../schema/api';
-import type { RequestPriority } from '../domain/sla';
-import { MAIL_WORDS } from '../domain/words/mail';
+import { CustomerReplyBody, CustomerRequest, ErrorBody, NewRequestBody } from '../../schema/api';
 import { REQUEST_WORDS as W } from '../domain/words/requests';
 import { both } from '../domain/words/words';
-import { appOrigin, clientIp, type AppContext } from '../http/auth';
-import { notFound, unprocessable } from '../http/errors';
+import { raiseRequest, replyToRequest } from '../http/customer-requests';
+import { notFound } from '../http/errors';
 import { rateLimit } from '../http/rate-limit';
 import { jsonBody, jsonResponse, router, sharedRoute } from '../http/route';
-import { enqueueMails } from '../mail/queue';
 import { accountByToken } from '../store/account-token';
-import type { Db } from '../store/db';
-import { createRequest, customerReply, listCustomerRequests } from '../store/requests';
-import { calendarOf, getSettings } from '../store/settings';
 
 const ReplyParams = z.object({
   token: z.string().openapi({ param: { name: 'token', in: 'path' }, description: 'the secret of the account link', example: 'x'.repeat(43) }),
@@ -74,27 +68,3 @@ export const accountRequestsRouter = router().openapi(
     return c.json(await replyToRequest(c.var.db, account.customerId, id, name, body), 201);
   },
 );
-
-/** A new request from the customer (the API and the account page's form): numbered, deadline set, managers told. */
-export async function raiseRequest(c: AppContext, customerId: number, b: NewRequestBodyT) {
-  const db = c.var.db;
-  const settings = await getSettings(db);
-  const created = await createRequest(
-    db,
-    { customerId, kind: b.kind, subject: b.subject, description: b.description, priority: b.priority as RequestPriority, ip: clientIp(c), origin: appOrigin(c) },
-    calendarOf(settings),
-    new Date(),
-    MAIL_WORDS.requestNewSubject[0],
-  );
-  if (!created) throw notFound(both(W.linkNotFound));
-  await enqueueMails(c.env.OUTBOX, created.mailIds);
-  return (await listCustomerRequests(db, customerId)).find((r) => r.id === created.request.id)!;
-}
-
-/** The customer's reply on one of their requests; 404 when it is not theirs, 422 when it is closed. */
-export async function replyToRequest(db: Db, customerId: number, id: number, name: string, body: string) {
-  const theirs = (await listCustomerRequests(db, customerId)).find((r) => r.id === id);
-  if (!theirs) throw notFound(both(W.notFound));
-  if (!(await customerReply(db, id, customerId, name, body, new Date().toISOString()))) throw unprocessable('request_closed', both(W.closed));
-  return (await listCustomerRequests(db, customerId)).find((r) => r.id === id)!;
-}

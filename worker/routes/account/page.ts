@@ -9,7 +9,7 @@ import type { Context } from 'hono';
 import type { Lang } from '../../domain/format';
 import { parseFixed, stampText } from '../../domain/format';
 import { NewRequestBody } from '../../../schema/api';
-import { raiseRequest, replyToRequest } from '../account-requests';
+import { raiseRequest, replyToRequest } from '../../http/customer-requests';
 import { appOrigin, type AppContext } from '../../http/auth';
 import { AppError } from '../../http/errors';
 import { publicRoute, router, sharedRoute } from '../../http/route';
