@@ -1,6 +1,6 @@
 /**
- * What the customer's request routes share (the API and the account page's form): raising a
- * request and replying on one. Here rather than in a route module: a route never imports another.
+ * The customer's side of service requests, shared by the JSON API (routes/account-requests.ts)
+ * and the account page's forms (routes/account/page.ts): raise one, reply on one.
  */
 import type { NewRequestBodyT } from '../../schema/api';
 import type { RequestPriority } from '../domain/sla';
