@@ -125,7 +125,7 @@ function expectCompareFigures(rows: string[][], json: any, lang: 'ru' | 'en', wh
   });
 }
 
-describe('LibreOffice recalculates the comparison and customer workbooks to the API’s figures', () => {
+describe('LibreOffice recalculates the comparison, customer, statement and invoice workbooks to the API’s figures', () => {
   it('a scratch check: the throwaway profile recalculates ROUNDUP, ROUNDDOWN, MAX and IF (the default one does not)', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('S');
@@ -260,6 +260,56 @@ describe('LibreOffice recalculates the comparison and customer workbooks to the 
       }
       await run('pdftoppm', ['-r', '60', '-png', join(pdf, 'customer-ru.pdf'), join(process.env.XLSX_PAGES_DIR, 'customer-ru')]);
       await run('pdftoppm', ['-r', '60', '-png', join(pdf, 'customer-en.pdf'), join(process.env.XLSX_PAGES_DIR, 'customer-en')]);
+    }
+  });
+
+  it('the month statement and the prepayment invoice recalculate to the API’s figures (closing balance, services net / VAT / total, the sum to pay)', async () => {
+    const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow', year: 'numeric', month: '2-digit' }).format(new Date()).slice(0, 7);
+    const c = await api('POST', '/api/customers', { name: `ООО «Выписка ${Date.now() % 100_000}»`, legalName: 'ООО «Выписка»', overdraftCenti: 0 }, 'accountant');
+    const items = Object.fromEntries((await api<any[]>('GET', '/api/catalog/items')).map((i) => [i.code, i]));
+    // A 7,5 % discount and VAT on top: the debit's money is the accepted quote's terms.
+    let q = await api('POST', '/api/quotes', { customerId: c.id, title: 'Оформление по макету', discountRateMilli: 75 });
+    for (const code of ['2.4', '2.2']) q = await api('POST', `/api/quotes/${q.id}/lines`, { version: q.version, catalogItemId: items[code].id });
+    q = await api('POST', `/api/quotes/${q.id}/send`, { version: q.version });
+    const { token } = await api('POST', `/api/quotes/${q.id}/share`, {});
+    const accept = await fetch(`${baseUrl()}/api/shared/${token}/accept`, { method: 'POST', headers: { 'content-type': 'application/json', origin: baseUrl() }, body: JSON.stringify({ name: 'Пётр Выписков', revision: q.revision }) });
+    expect(accept.status, await accept.clone().text()).toBe(200);
+    await api('POST', `/api/customers/${c.id}/ledger`, { kind: 'topup', amountMinor: 30_000_000, paymentRef: 'п/п № 512', topupKind: 'support' }, 'accountant');
+    const order = await api('POST', `/api/quotes/${q.id}/order`, {});
+    const stage = await fetch(`${baseUrl()}/api/orders/${order.id}/stages/1/accept`, { method: 'POST', headers: { origin: baseUrl(), cookie: cookies.accountant!, 'content-type': 'application/json', 'idempotency-key': `statement-lo-${c.id}` }, body: '{}' });
+    expect(stage.status, await stage.clone().text()).toBe(200);
+    const invoice = await api('POST', `/api/customers/${c.id}/invoices`, { normHoursCenti: 4_050, memo: 'Предоплата за оформление' }, 'accountant');
+    const statement = await api('GET', `/api/customers/${c.id}/statement?month=${month}`, undefined, 'accountant');
+    expect(statement.totals.services.totalMinor).toBeGreaterThan(0);
+
+    const asAccountant = async (path: string, file: string) => {
+      const res = await fetch(`${baseUrl()}${path}`, { headers: { cookie: cookies.accountant! } });
+      expect(res.status, `${path}: ${res.status}`).toBe(200);
+      const out = join(work, file);
+      writeFileSync(out, Buffer.from(await res.arrayBuffer()));
+      return out;
+    };
+    const st = await asAccountant(`/api/customers/${c.id}/statement.xlsx?month=${month}&lang=ru`, 'statement.xlsx');
+    const inv = await asAccountant(`/api/invoices/${invoice.id}/invoice.xlsx?lang=ru`, 'invoice.xlsx');
+    await falsified(st, join(work, 'statement-falsified.xlsx'));
+    await falsified(inv, join(work, 'invoice-falsified.xlsx'));
+    const out = join(work, 'csv-accounting');
+    await soffice(profile(work, 'accounting', true), CSV_ALL_SHEETS, out, [st, inv, join(work, 'statement-falsified.xlsx'), join(work, 'invoice-falsified.xlsx')]);
+    for (const base of ['statement', 'statement-falsified']) {
+      const summary = sheetCsv(out, base, 'Выписка');
+      expect(scaled(rowStarting(summary, 'Остаток на конец месяца')[1], `${base} closing`)).toBe(statement.closingCenti);
+      const services = rowStarting(summary, 'Оказано услуг за месяц');
+      expect([1, 2, 3].map((i) => scaled(services[i], `${base} services ${i}`))).toEqual([
+        statement.totals.services.netMinor,
+        statement.totals.services.vatMinor,
+        statement.totals.services.totalMinor,
+      ]);
+    }
+    for (const base of ['invoice', 'invoice-falsified']) {
+      const rows = sheetCsv(out, base, 'Счёт');
+      const toPay = rowStarting(rows, 'Всего к оплате');
+      const amount = [...toPay].reverse().find((x) => x.trim() !== '');
+      expect(scaled(amount, `${base} to pay`)).toBe(invoice.totalMinor);
     }
   });
 });
