@@ -267,4 +267,36 @@ describe('the accountant', () => {
     expect(after.closed).toBe(true);
     expect(after.totals).toEqual(before.totals);
   });
+
+  it('sets the customer’s overdraft and low-balance threshold in the card’s form; a manager sees no such fields', async () => {
+    // Each from the customer's card, opened afresh (earlier tests leave their pages where they ended).
+    for (const page of [manager, accountant]) {
+      await page.goto(`${baseUrl()}/customers/${customer.id}`);
+      await page.getByRole('heading', { level: 1, name: customer.name }).waitFor();
+    }
+    await manager.getByRole('button', { name: 'Изменить' }).click();
+    await manager.getByRole('dialog').waitFor();
+    expect(await manager.getByLabel('Допустимый минус, нормо-ч').count()).toBe(0);
+    await manager.keyboard.press('Escape');
+
+    await accountant.getByRole('button', { name: 'Изменить' }).click();
+    const dialog = accountant.getByRole('dialog');
+    const overdraft = dialog.getByLabel('Допустимый минус, нормо-ч');
+    await overdraft.fill('');
+    await overdraft.pressSequentially('12,5');
+    const threshold = dialog.getByLabel('Порог низкого баланса, нормо-ч');
+    await threshold.fill('');
+    await threshold.pressSequentially('сорок');
+    await dialog.getByRole('button', { name: 'Сохранить' }).click();
+    await dialog.getByText('Число нормо-часов, например 12,5').waitFor();
+    expect((await apiGet(accountant, `/api/customers/${customer.id}`)).lowBalanceCenti).toBeNull();
+    await threshold.fill('');
+    await threshold.pressSequentially('40');
+    await shot(accountant, '30-customer-credit-terms');
+    await threshold.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    const saved = await apiGet(accountant, `/api/customers/${customer.id}`);
+    expect(saved).toMatchObject({ overdraftCenti: 1250, lowBalanceCenti: 4000 });
+    expect(saved.lowBalance.thresholdCenti).toBe(4000);
+  });
 });

@@ -21,7 +21,8 @@ import {
   NumTh,
   FormFoot,
 } from '../components/ui';
-import { t } from '../i18n';
+import { formatFixed, parseFixed } from '../../../worker/domain/format';
+import { getLang, t } from '../i18n';
 import { Link, navigate } from '../router';
 import { hasRole, useSession } from '../session';
 import { CustomerAccount, DueDeletions } from './customer-account';
@@ -116,16 +117,35 @@ export function CustomerForm({ customer, onClose, onSaved }: { customer: Custome
     notes: customer?.notes ?? '',
     lang: customer?.lang ?? ('ru' as 'ru' | 'en'),
   });
+  // Credit is the accountant's and the admin's (a manager's PATCH with it is a 403).
+  const { me } = useSession();
+  const credit = hasRole(me, 'accountant', 'admin');
+  const lang = getLang();
+  const [terms, setTerms] = useState({
+    overdraft: formatFixed(customer?.overdraftCenti ?? 0, 2, lang),
+    threshold: customer?.lowBalanceCenti === null || customer?.lowBalanceCenti === undefined ? '' : formatFixed(customer.lowBalanceCenti, 2, lang),
+  });
   const [error, setError] = useState<unknown>(null);
-  const errors = fieldErrors(error);
+  const [termErrors, setTermErrors] = useState<{ overdraftCenti?: string; lowBalanceCenti?: string }>({});
+  const errors: Record<string, string | undefined> = { ...fieldErrors(error), ...termErrors };
   const set = (k: keyof typeof f) => (e: Event) => setF({ ...f, [k]: (e.currentTarget as HTMLInputElement).value });
   async function save(e: Event) {
     e.preventDefault();
     setError(null);
+    const overdraftCenti = parseFixed(terms.overdraft.trim() || '0', 2);
+    const lowBalanceCenti = terms.threshold.trim() === '' ? null : parseFixed(terms.threshold.trim(), 2);
+    const bad = {
+      ...(overdraftCenti === null || overdraftCenti < 0 ? { overdraftCenti: t('hoursFieldInvalid') } : {}),
+      ...(lowBalanceCenti !== null && lowBalanceCenti < 0 ? { lowBalanceCenti: t('hoursFieldInvalid') } : {}),
+      ...(terms.threshold.trim() !== '' && lowBalanceCenti === null ? { lowBalanceCenti: t('hoursFieldInvalid') } : {}),
+    };
+    setTermErrors(credit ? bad : {});
+    if (credit && Object.keys(bad).length > 0) return;
+    const creditBody = credit ? { overdraftCenti: overdraftCenti ?? 0, lowBalanceCenti } : {};
     try {
       const saved = customer
-        ? await api('PATCH /api/customers/{id}', { params: { id: customer.id }, body: { ...f, version: customer.version } })
-        : await api('POST /api/customers', { body: f });
+        ? await api('PATCH /api/customers/{id}', { params: { id: customer.id }, body: { ...f, ...creditBody, version: customer.version } })
+        : await api('POST /api/customers', { body: { ...f, ...creditBody } });
       toast(t('saved'));
       onSaved(saved);
     } catch (err) {
@@ -170,6 +190,20 @@ export function CustomerForm({ customer, onClose, onSaved }: { customer: Custome
         <Field label={t('customerNotes')} error={errors.notes}>
           {(id) => <textarea id={id} value={f.notes} onInput={set('notes')} />}
         </Field>
+        {credit && (
+          <fieldset class="stack">
+            <legend>{t('creditTerms')}</legend>
+            <p class="muted small">{t('creditTermsHint')}</p>
+            <div class="grid-2">
+              <Field label={t('overdraftHours')} error={errors.overdraftCenti}>
+                {(id) => <input id={id} inputMode="decimal" value={terms.overdraft} onInput={(e) => setTerms({ ...terms, overdraft: e.currentTarget.value })} />}
+              </Field>
+              <Field label={t('lowBalanceThreshold')} error={errors.lowBalanceCenti} hint={t('lowBalanceThresholdHint')}>
+                {(id) => <input id={id} inputMode="decimal" value={terms.threshold} onInput={(e) => setTerms({ ...terms, threshold: e.currentTarget.value })} />}
+              </Field>
+            </div>
+          </fieldset>
+        )}
         <FormFoot onCancel={onClose} />
       </form>
     </Modal>

@@ -19,6 +19,12 @@ export const UI_CUSTOMERS_WORDS = {
   ],
   exportExcel: ['Все данные (Excel)', 'All data (Excel)'],
   overdraftAllowed: ['Допустимый минус', 'Overdraft allowed'],
+  creditTerms: ['Кредит и порог баланса', 'Credit and balance threshold'],
+  creditTermsHint: ['Меняют только бухгалтер и администратор.', 'Only accountants and admins change these.'],
+  overdraftHours: ['Допустимый минус, нормо-ч', 'Overdraft allowed, norm-hours'],
+  lowBalanceThreshold: ['Порог низкого баланса, нормо-ч', 'Low-balance threshold, norm-hours'],
+  lowBalanceThresholdHint: ['Пусто — по умолчанию: сколько нужно следующим этапам заявок', 'Empty: the default — what the next stages of the orders need'],
+  hoursFieldInvalid: ['Число нормо-часов, например 12,5', 'A number of norm-hours, e.g. 12.5'],
   noQuotesForCustomer: ['У заказчика пока нет смет', 'No quotes for this customer yet'],
   updated: ['Изменена', 'Updated'],
 } as const satisfies Table;
