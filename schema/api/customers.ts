@@ -59,7 +59,7 @@ export const Customer = z
     overdraftCenti: int(),
     balanceCenti: int(),
     lowBalanceCenti: int().nullable(),
-    lowBalance: LowBalanceS.optional().openapi({ description: 'one customer only' }),
+    lowBalance: LowBalanceS.optional().openapi({ description: 'below the threshold: their own, or what the next stages need (the list and one customer)' }),
     serviceEndsOn: z.string().nullable().optional(),
     deletionDueAt: z.string().nullable().optional(),
     anonymisedAt: z.string().nullable().optional(),

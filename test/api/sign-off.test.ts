@@ -85,12 +85,16 @@ describe('low balance', () => {
     let card = await ok('GET', `/api/customers/${c.id}`);
     // Next stages: 20 (order one) + 10 (order two) = 30 ≤ 32.
     expect(card.lowBalance).toEqual({ thresholdCenti: 3000, own: false, low: false, belowCenti: 0 });
+    const listed = async () => (await ok<any[]>('GET', `/api/customers?q=${encodeURIComponent('Лицей № 9')}`)).find((x) => x.id === c.id).lowBalance;
+    expect(await listed()).toEqual(card.lowBalance);
     const mails = async () => (await env.DB.prepare("select to_json as toJson, subject, lang, payload from outbox where kind = 'balance_low' and to_json like ?").bind('%lyceum9%').all<any>()).results;
     let r = await sign(one.id, 1);
     expect(r.status).toBe(200);
     // 12 left; next: 10 + 10 = 20: low, and the e-mail is written in the sign-off's batch.
     card = await ok('GET', `/api/customers/${c.id}`);
     expect(card.lowBalance).toEqual({ thresholdCenti: 2000, own: false, low: true, belowCenti: 800 });
+    // the customers list flags it the same way (its threshold read in SQL)
+    expect(await listed()).toEqual(card.lowBalance);
     let sent = await mails();
     expect(sent).toHaveLength(1);
     expect(JSON.parse(sent[0].toJson)).toEqual(['buh@lyceum9.example']);
@@ -109,6 +113,7 @@ describe('low balance', () => {
     // The customer's own threshold wins; null goes back to the default.
     const own = await ok('PATCH', `/api/customers/${c.id}`, { as: 'manager', body: { version: card.version, lowBalanceCenti: 100 } });
     expect((await ok('GET', `/api/customers/${c.id}`)).lowBalance).toEqual({ thresholdCenti: 100, own: true, low: false, belowCenti: 0 });
+    expect(await listed()).toEqual({ thresholdCenti: 100, own: true, low: false, belowCenti: 0 });
     await ok('PATCH', `/api/customers/${c.id}`, { as: 'manager', body: { version: own.version, lowBalanceCenti: null } });
     expect((await ok('GET', `/api/customers/${c.id}`)).lowBalance.own).toBe(false);
   });

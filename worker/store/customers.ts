@@ -1,8 +1,10 @@
 /** Customers and their norm-hour balance (the sum of their ledger). */
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { customers } from '../../schema/tables';
+import { flagged } from '../domain/low-balance';
 import { likePattern, searchText } from '../domain/search-text';
 import type { Db } from './db';
+import { thresholdSql } from './reports';
 
 export type CustomerRow = typeof customers.$inferSelect;
 
@@ -11,13 +13,17 @@ export function customerView(row: CustomerRow) {
   return view;
 }
 
+/** The list, each with its low-balance flag (the threshold read in the same query, as the report does). */
 export async function listCustomers(db: Db, search?: string) {
   const rows = await db
-    .select()
+    .select({ row: customers, threshold: thresholdSql(sql`${customers.id}`) })
     .from(customers)
     .where(search ? sql`${customers.searchText} like ${likePattern(search)} escape '\\'` : undefined)
     .orderBy(asc(customers.name));
-  return rows.map(customerView);
+  return rows.map(({ row, threshold }) => ({
+    ...customerView(row),
+    lowBalance: flagged(row.balanceCenti, Number(threshold), row.lowBalanceCenti !== null),
+  }));
 }
 
 export async function findCustomer(db: Db, id: number) {

@@ -84,6 +84,7 @@ export function CustomersPage() {
                   <td class="small">{[c.contactName, c.email].filter(Boolean).join(' · ') || '—'}</td>
                   <td class={`num ${c.balanceCenti < 0 ? 'negative' : ''}`}>
                     <Hours centi={c.balanceCenti} />
+                    {c.lowBalance?.low && <LowBalanceFlag low={c.lowBalance} compact />}
                   </td>
                 </tr>
               ))}
