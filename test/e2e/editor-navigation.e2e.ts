@@ -96,6 +96,36 @@ describe('defect 3: the editor shows and writes only the quote in the address', 
   });
 });
 
+describe('what is typed stays typed', () => {
+  it('the title keeps every letter while the page loads something else (a re-render mid-typing)', async () => {
+    const q = await quoteWith(page, [{ code: '2.5' }], { title: 'Старое' });
+    // The line's service texts come later than usual: they arrive while the title is being typed.
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const held = '**/api/quotes/*/services';
+    await page.route(held, async (route) => {
+      await gate;
+      await route.continue();
+    });
+    try {
+      await openEditor(page, q.id);
+      await page.getByLabel('Название', { exact: true }).click();
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type('Новое наз');
+      const arrived = page.waitForResponse((r) => r.url().includes('/services'));
+      release();
+      await arrived;
+      await page.waitForTimeout(100); // the render that follows the answer
+      await page.keyboard.type('вание');
+      await page.keyboard.press('Tab');
+      await waitSaved(page);
+      expect((await api(page, 'GET', `/api/quotes/${q.id}`)).title).toBe('Новое название');
+    } finally {
+      await page.unroute(held);
+    }
+  });
+});
+
 describe('focus and the keyboard', () => {
   it('the new-quote dialog asks for a customer (no silent default); then the focus is in the add-line box', async () => {
     await page.goto(`${baseUrl()}/quotes`);

@@ -14,6 +14,29 @@ type OnChange = (label: string, changes: Record<string, unknown>, drafts?: Draft
  * or leaving the field saves it; Esc puts back the saved value. A value that is not a percent
  * is said next to the field and nothing is saved.
  */
+/**
+ * A text the user types into: the saved value shows while the field is not being edited; while
+ * it is focused, what was typed stays, whatever else re-renders the editor meanwhile (a
+ * controlled input would be reset to the saved value on every render).
+ */
+function useDraft(saved: string) {
+  const [draft, setDraft] = useState(saved);
+  const [focused, setFocused] = useState(false);
+  useEffect(() => {
+    if (!focused) setDraft(saved);
+  }, [saved, focused]);
+  return {
+    value: draft,
+    setDraft,
+    bind: {
+      value: draft,
+      onInput: (e: Event) => setDraft((e.currentTarget as HTMLInputElement).value),
+      onFocus: () => setFocused(true),
+      onBlur: () => setFocused(false),
+    },
+  };
+}
+
 function PercentField(props: {
   quote: QuoteT;
   field: HeaderField;
@@ -106,6 +129,10 @@ export function HeaderFields(props: {
 }) {
   const { quote, onChange } = props;
   const [titleError, setTitleError] = useState<string | null>(null);
+  const title = useDraft(quote.title);
+  const validUntil = useDraft(quote.validUntil ?? '');
+  const customerNote = useDraft(quote.customerNote);
+  const internalNote = useDraft(quote.internalNote);
   const refusalFor = (field: HeaderField) =>
     props.refusal?.target?.lineId === null && props.refusal.target.field === field ? props.refusal.message : null;
   return (
@@ -114,13 +141,13 @@ export function HeaderFields(props: {
         {(id, describedBy) => (
           <input
             id={id}
-            value={quote.title}
+            {...title.bind}
             aria-describedby={describedBy}
             onChange={(e) => {
               const v = e.currentTarget.value.trim();
               if (!v) {
                 setTitleError(t('titleEmptyRestored'));
-                e.currentTarget.value = quote.title;
+                title.setDraft(quote.title);
                 return;
               }
               setTitleError(null);
@@ -169,7 +196,7 @@ export function HeaderFields(props: {
             id={id}
             type="date"
             aria-describedby={describedBy}
-            value={quote.validUntil ?? ''}
+            {...validUntil.bind}
             onChange={(e) => onChange(fieldWord('validUntil'), { validUntil: e.currentTarget.value || null })}
           />
         )}
@@ -181,7 +208,7 @@ export function HeaderFields(props: {
             {(id) => (
               <textarea
                 id={id}
-                value={quote.customerNote}
+                {...customerNote.bind}
                 onChange={(e) => onChange(fieldWord('customerNote'), { customerNote: e.currentTarget.value })}
               />
             )}
@@ -190,7 +217,7 @@ export function HeaderFields(props: {
             {(id) => (
               <textarea
                 id={id}
-                value={quote.internalNote}
+                {...internalNote.bind}
                 onChange={(e) => onChange(fieldWord('internalNote'), { internalNote: e.currentTarget.value })}
               />
             )}
