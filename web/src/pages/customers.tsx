@@ -192,15 +192,15 @@ export function CustomerForm({ customer, onClose, onSaved }: { customer: Custome
           {(id) => <textarea id={id} value={f.notes} onInput={set('notes')} />}
         </Field>
         {credit && (
-          <fieldset class="stack">
-            <legend>{t('creditTerms')}</legend>
+          <fieldset class="field" style="border:0;padding:0;margin:0">
+            <legend class="legend">{t('creditTerms')}</legend>
             <p class="muted small">{t('creditTermsHint')}</p>
             <div class="grid-2">
               <Field label={t('overdraftHours')} error={errors.overdraftCenti}>
-                {(id) => <input id={id} inputMode="decimal" value={terms.overdraft} onInput={(e) => setTerms({ ...terms, overdraft: e.currentTarget.value })} />}
+                {(id) => <input id={id} inputMode="decimal" value={terms.overdraft} onInput={(e) => (setTerms({ ...terms, overdraft: e.currentTarget.value }), setTermErrors({ ...termErrors, overdraftCenti: undefined }))} />}
               </Field>
               <Field label={t('lowBalanceThreshold')} error={errors.lowBalanceCenti} hint={t('lowBalanceThresholdHint')}>
-                {(id) => <input id={id} inputMode="decimal" value={terms.threshold} onInput={(e) => setTerms({ ...terms, threshold: e.currentTarget.value })} />}
+                {(id) => <input id={id} inputMode="decimal" value={terms.threshold} onInput={(e) => (setTerms({ ...terms, threshold: e.currentTarget.value }), setTermErrors({ ...termErrors, lowBalanceCenti: undefined }))} />}
               </Field>
             </div>
           </fieldset>
