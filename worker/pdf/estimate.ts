@@ -15,8 +15,9 @@ import { DOCUMENT_WORDS } from '../domain/words/documents';
 import { QUOTE_STATUS_WORDS } from '../domain/words/statuses';
 import { vocabulary } from '../domain/words/vocabulary';
 import { say, wordsOf } from '../domain/words/words';
+import { signatures } from './blocks';
 import { fonts as loadFonts, type Fonts } from './font';
-import { addFooters, paginate, paragraph, wrapText, textOps, lineHeight, type Block, type PlacedBlock, type TextStyle } from './layout';
+import { addFooters, paginate, paragraph, type Block, type PlacedBlock, type TextStyle } from './layout';
 import { A4, type Page } from './page';
 import { row, type Cell, type Column } from './table';
 import { writePdf } from './writer';
@@ -252,37 +253,6 @@ function legend(fonts: Fonts, q: QuoteView, lang: Lang): Block[] {
   return texts.map((text, i) => ({ ...columnsBlock(fonts, [CONTENT_WIDTH], [[run(text, S.small, 3)]]), spaceBefore: i === 0 ? 10 : 2, keepWithNext: true }));
 }
 
-/** «Исполнитель / Заказчик»: names, signature and name lines, the place for the stamp. */
-function signatures(fonts: Fonts, input: EstimatePdfInput, lang: Lang): Block {
-  const w = wordOf(lang);
-  const half = (CONTENT_WIDTH - 30) / 2;
-  const sides = [
-    { x: 0, label: w('contractor'), name: input.company.name },
-    { x: half + 30, label: w('customer'), name: input.customer.legalName || input.customer.name },
-  ].map((s) => ({ ...s, names: wrapText(fonts, 'bold', s.name, S.party.size, half, 2) }));
-  const namesHeight = Math.max(...sides.map((s) => s.names.length)) * lineHeight(S.party);
-  const labelHeight = lineHeight(S.label);
-  const signAt = labelHeight + namesHeight + 30;
-  return {
-    height: signAt + 40,
-    spaceBefore: 22,
-    draw(ops, x, top) {
-      for (const s of sides) {
-        const left = x + s.x;
-        textOps(ops, [s.label], S.label, left, top, half, 'left', fonts);
-        textOps(ops, s.names, S.party, left, top + labelHeight, half, 'left', fonts);
-        const lineY = top + signAt;
-        const signWidth = half * 0.5;
-        ops.push({ kind: 'line', x1: left, y1: lineY, x2: left + signWidth, y2: lineY, width: 0.5, gray: 0 });
-        ops.push({ kind: 'line', x1: left + signWidth + 12, y1: lineY, x2: left + half, y2: lineY, width: 0.5, gray: 0 });
-        textOps(ops, [w('signature')], S.small, left, lineY + 2, signWidth, 'center', fonts);
-        textOps(ops, [w('signatureName')], S.small, left + signWidth + 12, lineY + 2, half - signWidth - 12, 'center', fonts);
-        textOps(ops, [w('stamp')], S.text, left, lineY + 22, half, 'left', fonts);
-      }
-    },
-  };
-}
-
 export interface EstimateLayout {
   pages: Page[];
   placed: PlacedBlock[];
@@ -296,7 +266,15 @@ export function layoutEstimate(input: EstimatePdfInput, lang: Lang, fonts: Fonts
   const q = input.quote;
   const table = linesTable(fonts, q, lang);
   table[table.length - 1]!.keepWithNext = true;
-  const sign = signatures(fonts, input, lang);
+  // «Исполнитель / Заказчик»: the same signature block as the statement's and the invoice's.
+  const sign = signatures(
+    fonts,
+    [
+      { label: w('contractor'), name: input.company.name },
+      { label: w('customer'), name: input.customer.legalName || input.customer.name },
+    ],
+    { signature: w('signature'), signatureName: w('signatureName'), stamp: w('stamp') },
+  );
   const tail = [table[table.length - 1]!, ...totals(fonts, q, lang), ...legend(fonts, q, lang), sign];
   const blocks = [...heading(fonts, input, lang), ...parties(fonts, input, lang), ...table, ...tail.slice(1)];
   const { pages, placed } = paginate(blocks, FRAME);
