@@ -203,17 +203,16 @@ export function RequestPage({ id }: { id: number }) {
 
   const patch = (body: { status?: Status; kind?: ServiceRequestT['kind']; slaLevel?: ServiceRequestT['slaLevel'] }) =>
     run('patch', async () => {
-      await api('PATCH /api/requests/{id}', { params: { id }, body: { version: r.version, ...body } });
-      await request.reload();
+      // The answer is the request as saved: its new version is what the next action sends.
+      request.setData(await api('PATCH /api/requests/{id}', { params: { id }, body: { version: r.version, ...body } }));
       toast(t('saved'));
     });
 
   const send = (e: Event) => {
     e.preventDefault();
     void run('answer', async () => {
-      await api('POST /api/requests/{id}/answers', { params: { id }, body: { body: answer } });
+      request.setData(await api('POST /api/requests/{id}/answers', { params: { id }, body: { body: answer } }));
       setAnswer('');
-      await request.reload();
       toast(t('requestAnswered'));
     });
   };
@@ -238,7 +237,7 @@ export function RequestPage({ id }: { id: number }) {
           </Link>
         )}
         {canQuote && (
-          <Button variant="primary" busy={busy === 'quote'} onClick={() => void makeQuote()} title={t('requestQuoteHint')}>
+          <Button variant="primary" busy={busy === 'quote'} disabled={busy !== null} onClick={() => void makeQuote()} title={t('requestQuoteHint')}>
             {t('requestMakeQuote')}
           </Button>
         )}
