@@ -280,6 +280,10 @@ describe('statement and export: that customer’s only', () => {
   });
 });
 
+/** The audit rows of a quote by actor kind, as stored. */
+const audit = async (quoteId: number, kind: 'customer' | 'user') =>
+  (await env.DB.prepare('select action, actor_name, ip, user_agent, changes from audit_log where quote_id = ? and actor_kind = ? order by id').bind(quoteId, kind).all<any>()).results;
+
 describe('end of service', () => {
   const scheduled = async () => {
     await worker.scheduled({ scheduledTime: Date.now(), cron: '17 * * * *', noRetry() {} } as ScheduledController, env as unknown as Env);
@@ -320,5 +324,53 @@ describe('end of service', () => {
     expect((await asCustomer('GET', `/api/account/${token}`)).status).toBe(404);
     expect((await ok<any[]>('GET', '/api/account-deletions', { as: 'admin' })).some((x) => x.id === c.id)).toBe(false);
     await fails('POST', `/api/customers/${c.id}/account-link`, { body: {} }, 422, 'customer_deleted');
+  });
+
+  it('deletion erases what the customer left — names, addresses, IPs, request texts, their mail — and the audit trail still refuses any other change', async () => {
+    const c = await ok('POST', '/api/customers', { body: { name: 'Уходящий лицей', email: 'leaving@example.org' } }, 201);
+    await topup(c.id, 5000);
+    const order = await runningOrder(c.id, [['2.4']]);
+    const { token } = await accountLink(c.id);
+    const raised = await json(
+      await asCustomer('POST', `/api/account/${token}/requests`, { kind: 'incident', subject: 'Не входит учитель', description: 'Звоните мне: +7 900 111-22-33', priority: 2 }, {}, '203.0.113.71'),
+    );
+    expect(raised.status).toBe(201);
+    await ok('PATCH', `/api/requests/${raised.body.id}`, { body: { version: 1, status: 'needs_clarification' } });
+    const reply = { name: 'Пётр Уходящий', body: 'Мой логин petr.leaving' };
+    expect((await asCustomer('POST', `/api/account/${token}/requests/${raised.body.id}/replies`, reply, {}, '203.0.113.72')).status).toBe(201);
+    await ok('POST', `/api/orders/${order.id}/stages/1/ready`);
+    expect((await signOff(token, order.id, 1, key(), { name: 'Пётр Уходящий' }, '203.0.113.73')).status).toBe(200);
+    const entriesBefore = (await ledgerFacts(c.id)).entries;
+    const staffRowsBefore = await audit(order.quoteId, 'user');
+    await ok('PATCH', `/api/customers/${c.id}`, { as: 'admin', body: { serviceEndsOn: daysAgo(31) } });
+    await scheduled();
+    // Before the deletion the audit trail refuses even the erasure.
+    await expect(env.DB.prepare("update audit_log set actor_name = '—', ip = null, user_agent = null where quote_id = ? and actor_kind = 'customer'").bind(order.quoteId).run()).rejects.toThrow(
+      /append-only/,
+    );
+    await ok('POST', `/api/customers/${c.id}/anonymise`, { as: 'admin', body: { confirm: c.name } });
+
+    const customerRows = await audit(order.quoteId, 'customer');
+    expect(customerRows.map((r) => r.action).sort()).toEqual(['accepted', 'stage_accepted']);
+    for (const r of customerRows) expect(r).toMatchObject({ actor_name: '—', ip: null, user_agent: null });
+    expect(customerRows.find((r) => r.action === 'stage_accepted')!.changes).toContain('"by":"customer"');
+    expect(await audit(order.quoteId, 'user')).toEqual(staffRowsBefore);
+    const request = await env.DB.prepare('select subject, description, ip from service_requests where id = ?').bind(raised.body.id).first<any>();
+    expect(request).toEqual({ subject: 'Не входит учитель', description: '', ip: null });
+    // Nothing of them is left anywhere the app keeps text: not in the audit, the requests, the outbox, the quotes, the notifications.
+    const left: string[] = [];
+    for (const table of ['audit_log', 'service_requests', 'request_comments', 'outbox', 'quotes', 'notifications', 'customers']) {
+      const dump = JSON.stringify((await env.DB.prepare(`select * from ${table}`).all()).results);
+      for (const trace of ['Пётр Уходящий', 'Уходящий лицей', 'leaving@example.org', '+7 900 111-22-33', 'petr.leaving', '203.0.113.71', '203.0.113.72', '203.0.113.73']) {
+        if (dump.includes(trace)) left.push(`${table}: ${trace}`);
+      }
+    }
+    expect(left).toEqual([]);
+    // The ledger is whole; the audit trail still refuses every other change, also on this customer's rows.
+    expect((await ledgerFacts(c.id)).entries).toEqual(entriesBefore);
+    expect(await balance(c.id)).toBe(5000 - 1000);
+    await expect(env.DB.prepare("update audit_log set action = 'x' where quote_id = ? and actor_kind = 'customer'").bind(order.quoteId).run()).rejects.toThrow(/append-only/);
+    await expect(env.DB.prepare("update audit_log set actor_name = '—' where quote_id = ? and actor_kind = 'user'").bind(order.quoteId).run()).rejects.toThrow(/append-only/);
+    await expect(env.DB.prepare('delete from audit_log where quote_id = ?').bind(order.quoteId).run()).rejects.toThrow(/append-only/);
   });
 });

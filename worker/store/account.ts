@@ -164,23 +164,42 @@ export async function dueDeletions(db: Db) {
 
 /**
  * An admin confirmed the deletion: the customer's details are replaced by a neutral name, their
- * links withdrawn, open orders withdrawn; the ledger (and so every total and report) stays as it
- * was — entries are never changed. Only a listed customer whose window ended; one batch.
+ * links withdrawn; what they wrote and left (names and IP addresses in the audit trail, request
+ * texts, their e-mail address in the outbox, answer names) is erased; the ledger (and so every
+ * total and report) stays as it was — entries are never changed. Only a listed customer whose
+ * window ended; one batch. The audit trail's trigger (migration 0009) lets exactly this erasure
+ * through, and only for an anonymised customer's rows.
  */
 export async function anonymiseCustomer(db: Db, customerId: number, lastKeptDay: string, label: string): Promise<boolean> {
   const now = new Date().toISOString();
   const due = sql`exists (select 1 from customers where id = ${customerId} and anonymised_at is null and deletion_due_at is not null
                    and service_ends_on is not null and service_ends_on < ${lastKeptDay})`;
+  const gone = sql`exists (select 1 from customers where id = ${customerId} and anonymised_at = ${now})`;
+  const theirQuotes = sql`(select id from quotes where customer_id = ${customerId})`;
+  const customerWrite = raw(db, sql`update customers set name = ${label}, legal_name = '', tax_id = '', email = '', phone = '', contact_name = '', address = '',
+                  notes = '', search_text = ${label.toLowerCase()}, anonymised_at = ${now}, version = version + 1
+                where id = ${customerId} and anonymised_at is null and deletion_due_at is not null and service_ends_on is not null and service_ends_on < ${lastKeptDay}`);
   const writes: BatchItem[] = [
     raw(db, sql`update account_links set revoked_at = ${now} where customer_id = ${customerId} and revoked_at is null and ${due}`),
     raw(db, sql`update share_links set revoked_at = ${now} where revoked_at is null and series_id in (select id from quote_series where customer_id = ${customerId}) and ${due}`),
+    // Mail to their address: forgotten, and what waits is not sent any more (before the address itself is erased).
+    raw(db, sql`update outbox set to_json = '[]', payload = '{}', status = case when status in ('queued', 'sending') then 'failed' else status end,
+                  error = case when status in ('queued', 'sending') then 'customer data deleted' else error end
+                where ${due} and exists (select 1 from json_each(outbox.to_json) t, customers c where c.id = ${customerId} and c.email <> '' and lower(t.value) = lower(c.email))`),
+    // Staff mail about them names them in its subject.
+    raw(db, sql`update outbox set subject = replace(subject, (select name from customers where id = ${customerId}), ${label})
+                where ${due} and instr(subject, (select name from customers where id = ${customerId})) > 0`),
+    customerWrite,
     raw(db, sql`update quotes set answer_name = case when answer_name is null then null else '—' end, customer_note = '', internal_note = ''
-                where customer_id = ${customerId} and ${due}`),
-    raw(db, sql`update customers set name = ${label}, legal_name = '', tax_id = '', email = '', phone = '', contact_name = '', address = '', notes = '',
-                  search_text = ${label.toLowerCase()}, anonymised_at = ${now}, version = version + 1
-                where id = ${customerId} and anonymised_at is null and deletion_due_at is not null and service_ends_on is not null and service_ends_on < ${lastKeptDay}`),
+                where customer_id = ${customerId} and ${gone}`),
+    raw(db, sql`update notifications set message = ${label} where quote_id in ${theirQuotes} and ${gone}`),
+    raw(db, sql`update audit_log set actor_name = '—', ip = null, user_agent = null, changes = json_remove(changes, '$.name', '$.message')
+                where actor_kind = 'customer' and quote_id in ${theirQuotes} and ${gone}`),
+    raw(db, sql`update service_requests set description = '', ip = null where customer_id = ${customerId} and ${gone}`),
+    raw(db, sql`update request_comments set author_name = '—', body = '' where author = 'customer'
+                and request_id in (select id from service_requests where customer_id = ${customerId}) and ${gone}`),
   ];
   const results = await batch(db, writes);
-  return changed(results[results.length - 1]) > 0;
+  return changed(results[writes.indexOf(customerWrite)]) > 0;
 }
 
