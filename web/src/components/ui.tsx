@@ -3,7 +3,9 @@ import type { ButtonHTMLAttributes, ComponentChildren } from 'preact';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { RoleT } from '../../../schema/api';
 import { formatFixed, formatHours, formatMilli, formatMoney } from '../../../worker/domain/format';
-import { ROLE_WORDS } from '../../../worker/domain/words/kinds';
+import type { TopupKind } from '../../../worker/domain/enums';
+import { upperFirst } from '../../../worker/domain/words/case';
+import { ROLE_WORDS, TOPUP_KIND_WORDS } from '../../../worker/domain/words/kinds';
 import { ApiError } from '../api';
 import { getLang, t, word } from '../i18n';
 
@@ -77,9 +79,14 @@ export function PageHeader({ title, children, subtitle }: { title: string; subti
   );
 }
 
+/** What went wrong, in the words of the error (the API's message, or the form's own check). */
+export function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 export function ErrorNote({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   if (!error) return null;
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorText(error);
   return (
     <div class="note note-danger" role="alert">
       <span>{message}</span>
@@ -234,6 +241,11 @@ export function toast(text: string, tone: Tone = 'success') {
   }, 4500);
 }
 
+/** A failure with no form to show it in (a download, a row's button): a danger toast. */
+export function toastFailure(error: unknown) {
+  toast(errorText(error), 'danger');
+}
+
 export function Toasts() {
   const [list, setList] = useState<Toast[]>(toasts);
   useEffect(() => {
@@ -280,3 +292,5 @@ export function dateTimeText(iso: string | null | undefined): string {
 }
 
 export const roleWord = (role: RoleT) => word(ROLE_WORDS[role]);
+/** A kind of top-up as a heading: «Пакет расширенной поддержки». */
+export const topupKindWord = (kind: TopupKind) => upperFirst(word(TOPUP_KIND_WORDS[kind]));
