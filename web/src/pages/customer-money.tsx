@@ -1,12 +1,15 @@
 /** A customer's money: the ledger with running balance, top-ups and corrections, work orders. */
 import { useState } from 'preact/hooks';
 import type { LedgerLineT } from '../../../schema/api';
-import type { TopupKind } from '../../../worker/domain/enums';
 import { formatFixed, parseFixed } from '../../../worker/domain/format';
-import { upperFirst } from '../../../worker/domain/words/case';
-import { LEDGER_KIND_WORDS, TOPUP_KIND_WORDS } from '../../../worker/domain/words/kinds';
+import { LEDGER_KIND_WORDS } from '../../../worker/domain/words/kinds';
+import { companyToday } from '../accounting/calendar';
+import { InvoicesSection, useInvoices } from '../accounting/invoices';
+import { PaymentForm } from '../accounting/payment-form';
+import { StatementCard } from '../accounting/statement';
 import { api } from '../api';
 import { OrderStatusChip } from '../components/status';
+import { useSubmit } from '../components/submit';
 import {
   Button,
   Chip,
@@ -20,6 +23,7 @@ import {
   dateText,
   fieldErrors,
   toast,
+  topupKindWord,
   useLoad,
   hoursTimesK,
   NumTh,
@@ -28,11 +32,7 @@ import {
 import { getLang, midSentence, t, word } from '../i18n';
 import { Link, setQuery, useLocation } from '../router';
 import { hasRole, useSession } from '../session';
-import { InvoicesSection, PaymentForm, StatementCard, companyToday, useInvoices } from './customer-accounting';
 import type { InvoiceT } from '../../../schema/api';
-
-/** A kind of top-up as a heading: «Пакет расширенной поддержки». */
-const topupKindWord = (kind: TopupKind) => upperFirst(word(TOPUP_KIND_WORDS[kind]));
 
 export function CustomerMoney({ customerId, currency, onChanged }: { customerId: number; currency: string; onChanged(): void }) {
   const { me } = useSession();
@@ -260,8 +260,7 @@ function LedgerForm({
   const [memo, setMemo] = useState('');
   const [date, setDate] = useState(today);
   const [sign, setSign] = useState<1 | -1>(corrects ? (corrects.normHoursCenti > 0 ? -1 : 1) : -1);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useSubmit();
   const errors = fieldErrors(error);
 
   async function save(e: Event) {
@@ -270,9 +269,7 @@ function LedgerForm({
     if (value === null || value <= 0) return setError(new Error(t('enterNormHours')));
     // A date on the company's calendar; today's is now.
     const at = date === today ? undefined : date;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await api('POST /api/customers/{id}/ledger', {
         params: { id: customerId },
         body: {
@@ -285,11 +282,7 @@ function LedgerForm({
       });
       toast(t('correctionRecorded'));
       onSaved();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
