@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import type { CustomerT, ProjectT } from '../../../schema/api';
 import { formatFixed, parseFixed } from '../../../worker/domain/format';
 import { api } from '../api';
+import { useSubmit } from '../components/submit';
 import { ErrorNote, Field, Modal, toast, useLoad, FormFoot } from '../components/ui';
 import { getLang, t } from '../i18n';
 import { navigate } from '../router';
@@ -21,12 +22,12 @@ export function PledgeForm({
   const [customerId, setCustomerId] = useState(String(customers[0]?.id ?? ''));
   const [hours, setHours] = useState(formatFixed(project.remainingCenti, 2, getLang()));
   const [note, setNote] = useState('');
-  const [error, setError] = useState<unknown>(null);
+  const { error, setError, run } = useSubmit();
   async function save(e: Event) {
     e.preventDefault();
     const value = parseFixed(hours, 2);
     if (value === null || value <= 0) return setError(new Error(t('pledgePositive')));
-    try {
+    await run(async () => {
       onSaved(
         await api('POST /api/crowdfunding/{id}/pledges', {
           params: { id: project.id },
@@ -34,9 +35,7 @@ export function PledgeForm({
         }),
       );
       toast(t('pledgeRecorded'));
-    } catch (err) {
-      setError(err);
-    }
+    });
   }
   return (
     <Modal title={t('pledgeTo', { code: project.code })} onClose={onClose}>
@@ -71,10 +70,10 @@ export function AddToQuoteForm({ project, customers, onClose }: { project: Proje
     [customerId],
   );
   const [quoteId, setQuoteId] = useState('');
-  const [error, setError] = useState<unknown>(null);
+  const { error, run } = useSubmit();
   async function add(e: Event) {
     e.preventDefault();
-    try {
+    await run(async () => {
       let target = Number(quoteId);
       let version = 0;
       if (!target) {
@@ -89,9 +88,7 @@ export function AddToQuoteForm({ project, customers, onClose }: { project: Proje
       await api('POST /api/crowdfunding/{id}/quote-line', { params: { id: project.id }, body: { quoteId: target, version, n: Number(n) } });
       toast(t('shareAdded'));
       navigate(`/quotes/${target}`);
-    } catch (err) {
-      setError(err);
-    }
+    });
   }
   return (
     <Modal title={t('shareIntoQuote')} onClose={onClose}>

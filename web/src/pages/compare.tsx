@@ -5,7 +5,7 @@ import { bestOf } from '../../../worker/domain/crowdfunding';
 import { api, download } from '../api';
 import { Icon } from '../components/icons';
 import { ProjectStatusChip } from '../components/status';
-import { Button, Chip, ErrorNote, Field, Hours, Loading, Money, PageHeader, toast, useLoad } from '../components/ui';
+import { Button, Chip, ErrorNote, Field, Hours, Loading, Money, PageHeader, toastFailure, useLoad } from '../components/ui';
 import { FundingBar } from '../crowdfunding/funding-bar';
 import { t } from '../i18n';
 import { Link, setQuery, useLocation } from '../router';
@@ -58,13 +58,7 @@ export function ComparePage() {
     });
   }
   const bestIn = (row: Row) => (cmp.data && row.score ? bestOf(cmp.data.projects, row.score, row.best ?? 'max') : new Set<number>());
-  async function excel() {
-    try {
-      await download('GET /api/crowdfunding/compare.xlsx', { query: { ids, n, customerId } }, 'crowdfunding.xlsx');
-    } catch (e) {
-      toast(e instanceof Error ? e.message : String(e), 'danger');
-    }
-  }
+  const excel = () => download('GET /api/crowdfunding/compare.xlsx', { query: { ids, n, customerId } }, 'crowdfunding.xlsx').catch(toastFailure);
   return (
     <>
       <PageHeader title={t('compareTitle')} subtitle={t('bestHighlighted')}>

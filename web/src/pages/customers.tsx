@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import type { CustomerT } from '../../../schema/api';
 import { api, download } from '../api';
+import { useSubmit } from '../components/submit';
 import { Icon } from '../components/icons';
 import { QuoteStatusChip } from '../components/status';
 import {
@@ -17,6 +18,7 @@ import {
   dateText,
   fieldErrors,
   toast,
+  toastFailure,
   useLoad,
   NumTh,
   FormFoot,
@@ -126,7 +128,7 @@ export function CustomerForm({ customer, onClose, onSaved }: { customer: Custome
     overdraft: formatFixed(customer?.overdraftCenti ?? 0, 2, lang),
     threshold: customer?.lowBalanceCenti === null || customer?.lowBalanceCenti === undefined ? '' : formatFixed(customer.lowBalanceCenti, 2, lang),
   });
-  const [error, setError] = useState<unknown>(null);
+  const { error, setError, run } = useSubmit();
   const [termErrors, setTermErrors] = useState<{ overdraftCenti?: string; lowBalanceCenti?: string }>({});
   const errors: Record<string, string | undefined> = { ...fieldErrors(error), ...termErrors };
   const set = (k: keyof typeof f) => (e: Event) => setF({ ...f, [k]: (e.currentTarget as HTMLInputElement).value });
@@ -143,15 +145,13 @@ export function CustomerForm({ customer, onClose, onSaved }: { customer: Custome
     setTermErrors(credit ? bad : {});
     if (credit && Object.keys(bad).length > 0) return;
     const creditBody = credit ? { overdraftCenti: overdraftCenti ?? 0, lowBalanceCenti } : {};
-    try {
+    await run(async () => {
       const saved = customer
         ? await api('PATCH /api/customers/{id}', { params: { id: customer.id }, body: { ...f, ...creditBody, version: customer.version } })
         : await api('POST /api/customers', { body: { ...f, ...creditBody } });
       toast(t('saved'));
       onSaved(saved);
-    } catch (err) {
-      setError(err);
-    }
+    });
   }
   return (
     <Modal title={customer ? customer.name : t('newCustomer')} onClose={onClose} wide>
@@ -234,9 +234,7 @@ export function CustomerPage({ id }: { id: number }) {
         )}
         <Button
           onClick={() =>
-            void download('GET /api/customers/{id}/export.json', { params: { id: c.id } }, `customer-${c.id}.json`).catch((e) =>
-              toast(e instanceof Error ? e.message : String(e), 'danger'),
-            )
+            void download('GET /api/customers/{id}/export.json', { params: { id: c.id } }, `customer-${c.id}.json`).catch(toastFailure)
           }
           title={t('exportJsonHint')}
         >
@@ -244,9 +242,7 @@ export function CustomerPage({ id }: { id: number }) {
         </Button>
         <Button
           onClick={() =>
-            void download('GET /api/customers/{id}/export.xlsx', { params: { id: c.id } }, `customer-${c.id}.xlsx`).catch((e) =>
-              toast(e instanceof Error ? e.message : String(e), 'danger'),
-            )
+            void download('GET /api/customers/{id}/export.xlsx', { params: { id: c.id } }, `customer-${c.id}.xlsx`).catch(toastFailure)
           }
           title={t('exportExcelHint')}
         >

@@ -1,29 +1,22 @@
 /** Admin: every e-mail the service sends — queued, sent, failed — and sending a failed one again. */
-import { useState } from 'preact/hooks';
 import type { OutboxItemT } from '../../../schema/api';
 import { MAIL_KIND_WORDS, MAIL_STATUS_WORDS } from '../../../worker/domain/words/ui';
 import { api } from '../api';
-import { Button, Chip, Empty, ErrorNote, Loading, NumTh, PageHeader, dateTimeText, toast, useLoad, type Tone } from '../components/ui';
+import { useSubmit } from '../components/submit';
+import { Button, Chip, Empty, ErrorNote, Loading, NumTh, PageHeader, dateTimeText, errorText, toast, useLoad, type Tone } from '../components/ui';
 import { t, word } from '../i18n';
 
 const TONE: Record<OutboxItemT['status'], Tone> = { queued: 'info', sent: 'success', failed: 'danger' };
 
 export function MailPage() {
   const mails = useLoad(() => api('GET /api/outbox'), []);
-  const [busy, setBusy] = useState<number | null>(null);
-
-  async function retry(id: number) {
-    setBusy(id);
-    try {
+  const { busyWith, run } = useSubmit<number>({ toast: errorText });
+  const retry = (id: number) =>
+    run(async () => {
       await api('POST /api/outbox/{id}/retry', { params: { id } });
       toast(t('mailRequeued'));
       await mails.reload();
-    } catch (e) {
-      toast(e instanceof Error ? e.message : String(e), 'danger');
-    } finally {
-      setBusy(null);
-    }
-  }
+    }, id);
 
   return (
     <>
@@ -67,7 +60,7 @@ export function MailPage() {
                   <td>{m.sentAt ? dateTimeText(m.sentAt) : '—'}</td>
                   <td class="row-actions">
                     {m.status === 'failed' && (
-                      <Button class="btn-small" busy={busy === m.id} onClick={() => void retry(m.id)}>
+                      <Button class="btn-small" busy={busyWith(m.id)} onClick={() => void retry(m.id)}>
                         {t('mailRetry')}
                       </Button>
                     )}

@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { CustomerT } from '../../../schema/api';
 import { api } from '../api';
+import { useSubmit } from '../components/submit';
 import { CustomerPicker } from '../components/customer-picker';
 import { Icon } from '../components/icons';
 import { QUOTE_STATUSES, QuoteStatusChip, quoteStatusWord, quoteStatusOf } from '../components/status';
@@ -194,8 +195,7 @@ export function NewQuoteDialog({
   const [customerId, setCustomerId] = useState<number | null>(presetCustomerId ? Number(presetCustomerId) : null);
   const [title, setTitle] = useState('');
   const [vatMode, setVatMode] = useState(settings.vatMode);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
   const [tried, setTried] = useState(false);
   const errors = fieldErrors(error);
   const customerMissing = tried && customerId === null;
@@ -204,17 +204,11 @@ export function NewQuoteDialog({
     e.preventDefault();
     setTried(true);
     if (customerId === null || !title.trim()) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const quote = await api('POST /api/quotes', { body: { customerId, title, vatMode } });
       onClose();
       navigate(`/quotes/${quote.id}`);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
   return (
     <Modal title={t('newQuote')} onClose={onClose}>

@@ -9,6 +9,7 @@ import { stampText } from '../../../worker/domain/format';
 import { OPEN_REQUEST_STATUSES, SLA_LEVELS, SLA_RUNNING_STATUSES, mayQuote, nextStatuses } from '../../../worker/domain/sla';
 import { PRIORITY_LEVEL_WORDS, REQUEST_KIND_WORDS, REQUEST_STATUS_WORDS, SLA_LEVEL_WORDS } from '../../../worker/domain/words/ui';
 import { ApiError, api } from '../api';
+import { useSubmit } from '../components/submit';
 import { Button, Chip, Empty, ErrorNote, Field, Loading, PageHeader, toast, useLoad, type Tone } from '../components/ui';
 import { getLang, t, word } from '../i18n';
 import { Link, navigate, setQuery, useLocation } from '../router';
@@ -182,48 +183,37 @@ export function RequestsPage() {
 export function RequestPage({ id }: { id: number }) {
   const { me, settings } = useSession();
   const request = useLoad(() => api('GET /api/requests/{id}', { params: { id } }), [id]);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState<string | null>(null);
+  // A conflict shows what changed meanwhile: the request is read again.
+  const { busy, busyWith, error, run } = useSubmit<'patch' | 'answer' | 'quote'>({
+    afterFailure: (e) => e instanceof ApiError && e.status === 409 && request.reload(),
+  });
   const [answer, setAnswer] = useState('');
   const r = request.data;
   if (!r) return request.error ? <ErrorNote error={request.error} onRetry={request.reload} /> : <Loading rows={8} />;
 
-  async function run(what: string, action: () => Promise<unknown>) {
-    setBusy(what);
-    setError(null);
-    try {
-      await action();
-    } catch (e) {
-      setError(e);
-      if (e instanceof ApiError && e.status === 409) await request.reload();
-    } finally {
-      setBusy(null);
-    }
-  }
-
   const patch = (body: { status?: Status; kind?: ServiceRequestT['kind']; slaLevel?: ServiceRequestT['slaLevel'] }) =>
-    run('patch', async () => {
+    run(async () => {
       await api('PATCH /api/requests/{id}', { params: { id }, body: { version: r.version, ...body } });
       await request.reload();
       toast(t('saved'));
-    });
+    }, 'patch');
 
   const send = (e: Event) => {
     e.preventDefault();
-    void run('answer', async () => {
+    void run(async () => {
       await api('POST /api/requests/{id}/answers', { params: { id }, body: { body: answer } });
       setAnswer('');
       await request.reload();
       toast(t('requestAnswered'));
-    });
+    }, 'answer');
   };
 
   const makeQuote = () =>
-    run('quote', async () => {
+    run(async () => {
       const made = await api('POST /api/requests/{id}/quote', { params: { id }, body: { version: r.version } });
       toast(t('requestQuoteMade', { number: made.request.quoteNumber ?? '' }));
       navigate(`/quotes/${made.quoteId}`);
-    });
+    }, 'quote');
 
   const statuses = [r.status, ...nextStatuses(r.status)];
   const canQuote = hasRole(me, 'manager', 'admin') && mayQuote(r);
@@ -238,7 +228,7 @@ export function RequestPage({ id }: { id: number }) {
           </Link>
         )}
         {canQuote && (
-          <Button variant="primary" busy={busy === 'quote'} onClick={() => void makeQuote()} title={t('requestQuoteHint')}>
+          <Button variant="primary" busy={busyWith('quote')} onClick={() => void makeQuote()} title={t('requestQuoteHint')}>
             {t('requestMakeQuote')}
           </Button>
         )}
@@ -274,7 +264,7 @@ export function RequestPage({ id }: { id: number }) {
                 {(fid) => <textarea id={fid} rows={4} value={answer} maxLength={10_000} onInput={(e) => setAnswer(e.currentTarget.value)} />}
               </Field>
               <div class="row">
-                <Button type="submit" variant="primary" busy={busy === 'answer'} disabled={answer.trim() === ''}>
+                <Button type="submit" variant="primary" busy={busyWith('answer')} disabled={answer.trim() === ''}>
                   {t('requestSendAnswer')}
                 </Button>
               </div>
@@ -292,7 +282,7 @@ export function RequestPage({ id }: { id: number }) {
           </div>
           <Field label={t('status')}>
             {(fid) => (
-              <select id={fid} value={r.status} disabled={busy !== null} onChange={(e) => void patch({ status: e.currentTarget.value as Status })}>
+              <select id={fid} value={r.status} disabled={busy} onChange={(e) => void patch({ status: e.currentTarget.value as Status })}>
                 {statuses.map((s) => (
                   <option key={s} value={s}>
                     {word(REQUEST_STATUS_WORDS[s])}
@@ -303,7 +293,7 @@ export function RequestPage({ id }: { id: number }) {
           </Field>
           <Field label={t('requestKind')}>
             {(fid) => (
-              <select id={fid} value={r.kind} disabled={busy !== null} onChange={(e) => void patch({ kind: e.currentTarget.value as ServiceRequestT['kind'] })}>
+              <select id={fid} value={r.kind} disabled={busy} onChange={(e) => void patch({ kind: e.currentTarget.value as ServiceRequestT['kind'] })}>
                 {REQUEST_KIND_CODES.map((k) => (
                   <option key={k} value={k}>
                     {word(REQUEST_KIND_WORDS[k])}
@@ -314,7 +304,7 @@ export function RequestPage({ id }: { id: number }) {
           </Field>
           <Field label={t('slaLevel')}>
             {(fid) => (
-              <select id={fid} value={r.slaLevel} disabled={busy !== null} onChange={(e) => void patch({ slaLevel: e.currentTarget.value as ServiceRequestT['slaLevel'] })}>
+              <select id={fid} value={r.slaLevel} disabled={busy} onChange={(e) => void patch({ slaLevel: e.currentTarget.value as ServiceRequestT['slaLevel'] })}>
                 {SLA_LEVEL_CODES_ENUM.map((l) => (
                   <option key={l} value={l}>
                     {word(SLA_LEVEL_WORDS[l])} — {t('workingHoursShort', { n: SLA_LEVELS[l].reactionHours })}

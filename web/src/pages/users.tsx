@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import type { RoleT, UserT } from '../../../schema/api';
 import { api } from '../api';
+import { useSubmit } from '../components/submit';
 import {
   Button,
   Chip,
@@ -93,12 +94,11 @@ function UserForm({ user, onClose, onSaved }: { user: UserT | null; onClose(): v
     active: user?.active ?? true,
     password: '',
   });
-  const [error, setError] = useState<unknown>(null);
+  const { error, run } = useSubmit();
   const errors = fieldErrors(error);
   async function save(e: Event) {
     e.preventDefault();
-    setError(null);
-    try {
+    await run(async () => {
       if (user)
         await api('PATCH /api/users/{id}', {
           params: { id: user.id },
@@ -107,9 +107,7 @@ function UserForm({ user, onClose, onSaved }: { user: UserT | null; onClose(): v
       else await api('POST /api/users', { body: { email: f.email, name: f.name, phone: f.phone, role: f.role, password: f.password } });
       toast(t('saved'));
       onSaved();
-    } catch (err) {
-      setError(err);
-    }
+    });
   }
   return (
     <Modal title={user ? user.email : t('newUser')} onClose={onClose}>
