@@ -4,6 +4,7 @@ import type { ComparisonT } from '../../../schema/api';
 import { bestOf } from '../../../worker/domain/crowdfunding';
 import { api, download } from '../api';
 import { Icon } from '../components/icons';
+import { SelectField, customerChoices } from '../components/select-field';
 import { ProjectStatusChip } from '../components/status';
 import { Button, Chip, ErrorNote, Field, Hours, Loading, Money, PageHeader, toastFailure, useLoad } from '../components/ui';
 import { FundingBar } from '../crowdfunding/funding-bar';
@@ -75,18 +76,13 @@ export function ComparePage() {
             />
           )}
         </Field>
-        <Field label={t('testBalance')}>
-          {(id) => (
-            <select id={id} value={customerId} onChange={(e) => setQuery({ customerId: e.currentTarget.value || null })}>
-              <option value="">{t('noCustomerChosen')}</option>
-              {(customers.data ?? []).map((c) => (
-                <option key={c.id} value={String(c.id)}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          label={t('testBalance')}
+          value={customerId}
+          empty={t('noCustomerChosen')}
+          choices={customerChoices(customers.data)}
+          onChange={(v) => setQuery({ customerId: v || null })}
+        />
         <Button onClick={excel} style="align-self:flex-end">
           <Icon name="download" /> Excel
         </Button>

@@ -5,6 +5,7 @@ import { api } from '../api';
 import { useSubmit } from '../components/submit';
 import { CustomerPicker } from '../components/customer-picker';
 import { Icon } from '../components/icons';
+import { SelectField, customerChoices } from '../components/select-field';
 import { QUOTE_STATUSES, QuoteStatusChip, quoteStatusWord, quoteStatusOf } from '../components/status';
 import {
   Button,
@@ -74,30 +75,20 @@ export function QuotesPage() {
             />
           )}
         </Field>
-        <Field label={t('customer')}>
-          {(id) => (
-            <select id={id} value={customerId} onChange={(e) => setQuery({ customerId: e.currentTarget.value || null, page: null })}>
-              <option value="">{t('allCustomers')}</option>
-              {(customers.data ?? []).map((c) => (
-                <option key={c.id} value={String(c.id)}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('status')}>
-          {(id) => (
-            <select id={id} value={status} onChange={(e) => setQuery({ status: e.currentTarget.value || null, page: null })}>
-              <option value="">{t('anyStatus')}</option>
-              {QUOTE_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {quoteStatusWord(s)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          label={t('customer')}
+          value={customerId}
+          empty={t('allCustomers')}
+          choices={customerChoices(customers.data)}
+          onChange={(v) => setQuery({ customerId: v || null, page: null })}
+        />
+        <SelectField
+          label={t('status')}
+          value={status}
+          empty={t('anyStatus')}
+          choices={QUOTE_STATUSES.map((s) => [s, quoteStatusWord(s)])}
+          onChange={(v) => setQuery({ status: v || null, page: null })}
+        />
       </div>
       <ErrorNote error={list.error} onRetry={list.reload} />
       <div class="card">

@@ -9,6 +9,7 @@ import { stampText } from '../../../worker/domain/format';
 import { OPEN_REQUEST_STATUSES, SLA_LEVELS, SLA_RUNNING_STATUSES, mayQuote, nextStatuses } from '../../../worker/domain/sla';
 import { PRIORITY_LEVEL_WORDS, REQUEST_KIND_WORDS, REQUEST_STATUS_WORDS, SLA_LEVEL_WORDS } from '../../../worker/domain/words/ui';
 import { ApiError, api } from '../api';
+import { SelectField, customerChoices, type Choice } from '../components/select-field';
 import { useSubmit } from '../components/submit';
 import { Button, Chip, Empty, ErrorNote, Field, Loading, PageHeader, toast, useLoad, type Tone } from '../components/ui';
 import { getLang, t, word } from '../i18n';
@@ -25,6 +26,8 @@ export const RequestStatusChip = ({ status }: { status: Status }) => <Chip tone=
 const asFlag = (v: string | null): Flag | undefined => (v === 'open' || v === 'at_risk' || v === 'breached' ? v : undefined);
 const asStatus = (v: string | null) => REQUEST_STATUS_CODES.find((s) => s === v);
 const asKind = (v: string | null) => REQUEST_KIND_CODES.find((k) => k === v);
+const statusChoices = (statuses: readonly Status[]): Choice[] => statuses.map((s) => [s, word(REQUEST_STATUS_WORDS[s])]);
+const kindChoices = (): Choice[] => REQUEST_KIND_CODES.map((k) => [k, word(REQUEST_KIND_WORDS[k])]);
 
 /** "3 h 05 min" of working time, from minutes. */
 function workingTime(minutes: number): string {
@@ -87,42 +90,27 @@ export function RequestsPage() {
             </button>
           ))}
         </div>
-        <Field label={t('status')}>
-          {(id) => (
-            <select id={id} value={status ?? ''} onChange={(e) => setQuery({ status: e.currentTarget.value || null })}>
-              <option value="">{t('anyStatus')}</option>
-              {REQUEST_STATUS_CODES.map((s) => (
-                <option key={s} value={s}>
-                  {word(REQUEST_STATUS_WORDS[s])}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('requestKind')}>
-          {(id) => (
-            <select id={id} value={kind ?? ''} onChange={(e) => setQuery({ kind: e.currentTarget.value || null })}>
-              <option value="">{t('anyKind')}</option>
-              {REQUEST_KIND_CODES.map((k) => (
-                <option key={k} value={k}>
-                  {word(REQUEST_KIND_WORDS[k])}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('customer')}>
-          {(id) => (
-            <select id={id} value={customerId} onChange={(e) => setQuery({ customerId: e.currentTarget.value || null })}>
-              <option value="">{t('allCustomers')}</option>
-              {(customers.data ?? []).map((c) => (
-                <option key={c.id} value={String(c.id)}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          label={t('status')}
+          value={status ?? ''}
+          empty={t('anyStatus')}
+          choices={statusChoices(REQUEST_STATUS_CODES)}
+          onChange={(v) => setQuery({ status: v || null })}
+        />
+        <SelectField
+          label={t('requestKind')}
+          value={kind ?? ''}
+          empty={t('anyKind')}
+          choices={kindChoices()}
+          onChange={(v) => setQuery({ kind: v || null })}
+        />
+        <SelectField
+          label={t('customer')}
+          value={customerId}
+          empty={t('allCustomers')}
+          choices={customerChoices(customers.data)}
+          onChange={(v) => setQuery({ customerId: v || null })}
+        />
       </div>
       <ErrorNote error={list.error} onRetry={list.reload} />
       <div class="card">
@@ -280,39 +268,15 @@ export function RequestPage({ id }: { id: number }) {
           <div class="small muted">
             {t('requestPriority')}: {r.priority} · {word(PRIORITY_LEVEL_WORDS[String(r.priority)]!)}
           </div>
-          <Field label={t('status')}>
-            {(fid) => (
-              <select id={fid} value={r.status} disabled={busy} onChange={(e) => void patch({ status: e.currentTarget.value as Status })}>
-                {statuses.map((s) => (
-                  <option key={s} value={s}>
-                    {word(REQUEST_STATUS_WORDS[s])}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label={t('requestKind')}>
-            {(fid) => (
-              <select id={fid} value={r.kind} disabled={busy} onChange={(e) => void patch({ kind: e.currentTarget.value as ServiceRequestT['kind'] })}>
-                {REQUEST_KIND_CODES.map((k) => (
-                  <option key={k} value={k}>
-                    {word(REQUEST_KIND_WORDS[k])}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label={t('slaLevel')}>
-            {(fid) => (
-              <select id={fid} value={r.slaLevel} disabled={busy} onChange={(e) => void patch({ slaLevel: e.currentTarget.value as ServiceRequestT['slaLevel'] })}>
-                {SLA_LEVEL_CODES_ENUM.map((l) => (
-                  <option key={l} value={l}>
-                    {word(SLA_LEVEL_WORDS[l])} — {t('workingHoursShort', { n: SLA_LEVELS[l].reactionHours })}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SelectField label={t('status')} value={r.status} disabled={busy} choices={statusChoices(statuses)} onChange={(v) => void patch({ status: asStatus(v) })} />
+          <SelectField label={t('requestKind')} value={r.kind} disabled={busy} choices={kindChoices()} onChange={(v) => void patch({ kind: asKind(v) })} />
+          <SelectField
+            label={t('slaLevel')}
+            value={r.slaLevel}
+            disabled={busy}
+            choices={SLA_LEVEL_CODES_ENUM.map((l) => [l, <>{word(SLA_LEVEL_WORDS[l])} — {t('workingHoursShort', { n: SLA_LEVELS[l].reactionHours })}</>])}
+            onChange={(v) => void patch({ slaLevel: SLA_LEVEL_CODES_ENUM.find((l) => l === v) })}
+          />
         </aside>
       </div>
     </>
