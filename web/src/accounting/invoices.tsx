@@ -14,6 +14,7 @@ import {
   ErrorNote,
   Field,
   FormFoot,
+  HiddenTh,
   Hours,
   Loading,
   Modal,
@@ -85,9 +86,7 @@ export function InvoicesSection({
                 <th scope="col">{t('status')}</th>
                 <NumTh>{t('normHours')}</NumTh>
                 <NumTh>{t('invoiceSum')}</NumTh>
-                <th scope="col">
-                  <span class="sr-only">{t('actions')}</span>
-                </th>
+                <HiddenTh>{t('actions')}</HiddenTh>
               </tr>
             </thead>
             <tbody>

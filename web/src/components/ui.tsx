@@ -36,6 +36,15 @@ export function NumTh({ children }: { children: ComponentChildren }) {
   );
 }
 
+/** A column head read only by screen readers: over a column of buttons (actions, edit) or of row names. */
+export function HiddenTh({ children }: { children: ComponentChildren }) {
+  return (
+    <th scope="col">
+      <span class="sr-only">{children}</span>
+    </th>
+  );
+}
+
 /** A form's foot: «Отмена», and the submit button («Сохранить» unless told), busy while the form is sent. */
 export function FormFoot(props: {
   onCancel(): void;

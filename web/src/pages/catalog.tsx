@@ -9,7 +9,7 @@ import { CATALOG_SECTION_WORDS } from '../../../worker/domain/words/ui';
 import { api } from '../api';
 import { CategoryForm, ItemForm } from '../catalog/forms';
 import { ItemDetails, itemName } from '../catalog/item-details';
-import { Button, Chip, Empty, ErrorNote, Field, Hours, Loading, Milli, Money, PageHeader, useLoad, NumTh } from '../components/ui';
+import { Button, Chip, Empty, ErrorNote, Field, Hours, Loading, Milli, Money, PageHeader, useLoad, NumTh, HiddenTh } from '../components/ui';
 import { getLang, t, word } from '../i18n';
 import { hasRole, useSession } from '../session';
 
@@ -73,9 +73,7 @@ export function CatalogPage() {
                   <NumTh>{t('k')}</NumTh>
                   <NumTh>{t('priceColumn')}</NumTh>
                   {isAdmin && (
-                    <th scope="col">
-                      <span class="sr-only">{t('edit')}</span>
-                    </th>
+                    <HiddenTh>{t('edit')}</HiddenTh>
                   )}
                 </tr>
               </thead>
@@ -163,9 +161,7 @@ export function CatalogPage() {
               <th scope="col">{t('category')}</th>
               <NumTh>{t('k')}</NumTh>
               {isAdmin && (
-                <th scope="col">
-                  <span class="sr-only">{t('edit')}</span>
-                </th>
+                <HiddenTh>{t('edit')}</HiddenTh>
               )}
             </tr>
           </thead>

@@ -6,7 +6,7 @@ import { api, download } from '../api';
 import { Icon } from '../components/icons';
 import { SelectField, customerChoices } from '../components/select-field';
 import { ProjectStatusChip } from '../components/status';
-import { Button, Chip, ErrorNote, Field, Hours, Loading, Money, PageHeader, toastFailure, useLoad } from '../components/ui';
+import { Button, Chip, ErrorNote, Field, Hours, Loading, Money, PageHeader, toastFailure, useLoad, HiddenTh } from '../components/ui';
 import { FundingBar } from '../crowdfunding/funding-bar';
 import { t } from '../i18n';
 import { Link, setQuery, useLocation } from '../router';
@@ -95,9 +95,7 @@ export function ComparePage() {
           <table class="table">
             <thead>
               <tr>
-                <th scope="col">
-                  <span class="sr-only">{t('figure')}</span>
-                </th>
+                <HiddenTh>{t('figure')}</HiddenTh>
                 {cmp.data.projects.map((p) => (
                   <th scope="col" key={p.id}>
                     <Link href={`/crowdfunding/${p.id}`}>{p.title}</Link>

@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { api } from '../api';
 import { Icon } from '../components/icons';
 import { ProjectStatusChip } from '../components/status';
-import { Button, Empty, ErrorNote, Hours, Loading, Money, PageHeader, dateText, useLoad, NumTh } from '../components/ui';
+import { Button, Empty, ErrorNote, Hours, Loading, Money, PageHeader, dateText, useLoad, NumTh, HiddenTh } from '../components/ui';
 import { FundingBar } from '../crowdfunding/funding-bar';
 import { ProjectForm } from '../crowdfunding/project-form';
 import { t } from '../i18n';
@@ -46,9 +46,7 @@ export function CrowdfundingPage() {
           <table class="table">
             <thead>
               <tr>
-                <th scope="col">
-                  <span class="sr-only">{t('compare')}</span>
-                </th>
+                <HiddenTh>{t('compare')}</HiddenTh>
                 <th scope="col">{t('project')}</th>
                 <th scope="col">{t('status')}</th>
                 <NumTh>{t('price')}</NumTh>

@@ -16,6 +16,7 @@ import {
   Empty,
   ErrorNote,
   Field,
+  HiddenTh,
   Hours,
   Loading,
   Modal,
@@ -141,9 +142,7 @@ export function CustomerMoney({ customerId, currency, onChanged }: { customerId:
                 <NumTh>{t('amount')}</NumTh>
                 <NumTh>{t('balance')}</NumTh>
                 {canBook && (
-                  <th scope="col">
-                    <span class="sr-only">{t('actions')}</span>
-                  </th>
+                  <HiddenTh>{t('actions')}</HiddenTh>
                 )}
               </tr>
             </thead>

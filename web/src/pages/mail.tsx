@@ -3,7 +3,7 @@ import type { OutboxItemT } from '../../../schema/api';
 import { MAIL_KIND_WORDS, MAIL_STATUS_WORDS } from '../../../worker/domain/words/ui';
 import { api } from '../api';
 import { useSubmit } from '../components/submit';
-import { Button, Chip, Empty, ErrorNote, Loading, NumTh, PageHeader, dateTimeText, errorText, toast, useLoad, type Tone } from '../components/ui';
+import { Button, Chip, Empty, ErrorNote, Loading, NumTh, PageHeader, dateTimeText, errorText, toast, useLoad, HiddenTh, type Tone } from '../components/ui';
 import { t, word } from '../i18n';
 
 const TONE: Record<OutboxItemT['status'], Tone> = { queued: 'info', sent: 'success', failed: 'danger' };
@@ -38,9 +38,7 @@ export function MailPage() {
                 <th scope="col">{t('status')}</th>
                 <NumTh>{t('mailAttempts')}</NumTh>
                 <th scope="col">{t('mailSent')}</th>
-                <th scope="col">
-                  <span class="sr-only">{t('actions')}</span>
-                </th>
+                <HiddenTh>{t('actions')}</HiddenTh>
               </tr>
             </thead>
             <tbody>

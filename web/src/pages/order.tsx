@@ -8,6 +8,7 @@ import {
   Button,
   Chip,
   ErrorNote,
+  HiddenTh,
   Hours,
   Loading,
   Money,
@@ -143,9 +144,7 @@ export function OrderPage({ id }: { id: number }) {
               <NumTh>{t('plannedNormHours')}</NumTh>
               <NumTh>{t('debited')}</NumTh>
               <NumTh>{t('amount')}</NumTh>
-              <th scope="col">
-                <span class="sr-only">{t('actions')}</span>
-              </th>
+              <HiddenTh>{t('actions')}</HiddenTh>
             </tr>
           </thead>
           <tbody>

@@ -7,7 +7,7 @@ import { api, download } from '../api';
 import { Icon } from '../components/icons';
 import { MonthChart, monthLabel } from '../components/month-chart';
 import { monthTitle } from '../../../worker/domain/words/months';
-import { Button, Empty, ErrorNote, Field, FormFoot, Hours, Loading, Modal, Money, PageHeader, dateText, errorText, toast, useLoad, NumTh } from '../components/ui';
+import { Button, Empty, ErrorNote, Field, FormFoot, Hours, Loading, Modal, Money, PageHeader, dateText, errorText, toast, useLoad, NumTh, HiddenTh } from '../components/ui';
 import { LowBalanceFlag } from '../components/low-balance';
 import { getLang, t, word } from '../i18n';
 import { Link, setQuery, useLocation } from '../router';
@@ -104,9 +104,7 @@ export function ReportPage() {
                 <NumTh>{t('servicesVat')}</NumTh>
                 <NumTh>{t('servicesTotal')}</NumTh>
                 {canBook && (
-                  <th scope="col">
-                    <span class="sr-only">{t('statement')}</span>
-                  </th>
+                  <HiddenTh>{t('statement')}</HiddenTh>
                 )}
               </tr>
             </thead>

@@ -17,6 +17,7 @@ import {
   toast,
   useLoad,
   FormFoot,
+  HiddenTh,
 } from '../components/ui';
 import { t } from '../i18n';
 
@@ -46,9 +47,7 @@ export function UsersPage() {
                 <th scope="col">{t('role')}</th>
                 <th scope="col">{t('userActive')}</th>
                 <th scope="col">{t('userCreated')}</th>
-                <th scope="col">
-                  <span class="sr-only">{t('edit')}</span>
-                </th>
+                <HiddenTh>{t('edit')}</HiddenTh>
               </tr>
             </thead>
             <tbody>

@@ -8,7 +8,7 @@ import { LINK_STATE_WORDS } from '../../../worker/domain/words/ui';
 import { api } from '../api';
 import { Icon } from '../components/icons';
 import { useSubmit } from '../components/submit';
-import { Button, Chip, ErrorNote, Field, Loading, Modal, dateText, dateTimeText, toast, useLoad, NumTh } from '../components/ui';
+import { Button, Chip, ErrorNote, Field, Loading, Modal, dateText, dateTimeText, toast, useLoad, NumTh, HiddenTh } from '../components/ui';
 import { t, word } from '../i18n';
 import { hasRole, useSession } from '../session';
 
@@ -131,9 +131,7 @@ export function ShareDialog({ quote, onClose }: { quote: QuoteT; onClose(): void
               <NumTh>{t('opens')}</NumTh>
               <th scope="col">{t('status')}</th>
               {canSell && (
-                <th scope="col">
-                  <span class="sr-only">{t('actions')}</span>
-                </th>
+                <HiddenTh>{t('actions')}</HiddenTh>
               )}
             </tr>
           </thead>
