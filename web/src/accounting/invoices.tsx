@@ -3,13 +3,12 @@ import { useState } from 'preact/hooks';
 import type { InvoiceT } from '../../../schema/api';
 import { formatFixed, formatMoney, parseFixed } from '../../../worker/domain/format';
 import { hoursMoney } from '../../../worker/domain/debit-money';
-import { INVOICE_STATUS_WORDS } from '../../../worker/domain/words/statuses';
 import { api, download } from '../api';
 import { Icon } from '../components/icons';
+import { InvoiceStatusChip } from '../components/status';
 import { useSubmit } from '../components/submit';
 import {
   Button,
-  Chip,
   Empty,
   ErrorNote,
   Field,
@@ -25,13 +24,10 @@ import {
   toast,
   toastFailure,
   useLoad,
-  type Tone,
 } from '../components/ui';
-import { getLang, t, word } from '../i18n';
+import { getLang, t } from '../i18n';
 import { setQuery } from '../router';
 import { useSession } from '../session';
-
-const INVOICE_TONES: Record<InvoiceT['status'], Tone> = { issued: 'info', paid: 'success', cancelled: 'neutral' };
 
 /** Prepayment invoices: issue one for N norm-hours, download it, cancel it, record its payment. */
 export function InvoicesSection({
@@ -95,7 +91,7 @@ export function InvoicesSection({
                   <td class="mono">{i.number}</td>
                   <td class="nowrap">{dateText(i.issuedOn)}</td>
                   <td>
-                    <Chip tone={INVOICE_TONES[i.status]}>{word(INVOICE_STATUS_WORDS[i.status])}</Chip>
+                    <InvoiceStatusChip status={i.status} />
                     {i.status === 'paid' && (
                       <div class="small muted">
                         {t('paidBy', { date: dateText(i.paidEntryAt ?? i.paidAt) })}

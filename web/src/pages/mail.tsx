@@ -1,12 +1,10 @@
 /** Admin: every e-mail the service sends — queued, sent, failed — and sending a failed one again. */
-import type { OutboxItemT } from '../../../schema/api';
-import { MAIL_KIND_WORDS, MAIL_STATUS_WORDS } from '../../../worker/domain/words/ui';
+import { MAIL_KIND_WORDS } from '../../../worker/domain/words/ui';
 import { api } from '../api';
+import { MailStatusChip } from '../components/status';
 import { useSubmit } from '../components/submit';
-import { Button, Chip, Empty, ErrorNote, Loading, NumTh, PageHeader, dateTimeText, errorText, toast, useLoad, HiddenTh, type Tone } from '../components/ui';
+import { Button, Empty, ErrorNote, Loading, NumTh, PageHeader, dateTimeText, errorText, toast, useLoad, HiddenTh } from '../components/ui';
 import { t, word } from '../i18n';
-
-const TONE: Record<OutboxItemT['status'], Tone> = { queued: 'info', sent: 'success', failed: 'danger' };
 
 export function MailPage() {
   const mails = useLoad(() => api('GET /api/outbox'), []);
@@ -52,7 +50,7 @@ export function MailPage() {
                     {m.error && <div class="small mail-error">{m.error}</div>}
                   </td>
                   <td>
-                    <Chip tone={TONE[m.status]}>{word(MAIL_STATUS_WORDS[m.status])}</Chip>
+                    <MailStatusChip status={m.status} />
                   </td>
                   <td class="num">{m.attempts}</td>
                   <td>{m.sentAt ? dateTimeText(m.sentAt) : '—'}</td>

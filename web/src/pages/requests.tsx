@@ -10,18 +10,15 @@ import { OPEN_REQUEST_STATUSES, SLA_LEVELS, SLA_RUNNING_STATUSES, mayQuote, next
 import { PRIORITY_LEVEL_WORDS, REQUEST_KIND_WORDS, REQUEST_STATUS_WORDS, SLA_LEVEL_WORDS } from '../../../worker/domain/words/ui';
 import { ApiError, api } from '../api';
 import { SelectField, customerChoices, type Choice } from '../components/select-field';
+import { RequestStatusChip } from '../components/status';
 import { useSubmit } from '../components/submit';
-import { Button, Chip, Empty, ErrorNote, Field, Loading, PageHeader, toast, useLoad, type Tone } from '../components/ui';
+import { Button, Chip, Empty, ErrorNote, Field, Loading, PageHeader, toast, useLoad } from '../components/ui';
 import { getLang, t, word } from '../i18n';
 import { Link, navigate, setQuery, useLocation } from '../router';
 import { hasRole, useSession } from '../session';
 
 type Status = ServiceRequestT['status'];
 type Flag = 'open' | 'at_risk' | 'breached';
-
-const STATUS_TONES: Record<Status, Tone> = { new: 'accent', in_work: 'info', needs_clarification: 'warning', resolved: 'success', closed: 'neutral' };
-
-export const RequestStatusChip = ({ status }: { status: Status }) => <Chip tone={STATUS_TONES[status]}>{word(REQUEST_STATUS_WORDS[status])}</Chip>;
 
 const asFlag = (v: string | null): Flag | undefined => (v === 'open' || v === 'at_risk' || v === 'breached' ? v : undefined);
 const asStatus = (v: string | null) => REQUEST_STATUS_CODES.find((s) => s === v);
