@@ -25,7 +25,7 @@ import {
 } from '../components/ui';
 import { formatFixed, parseFixed } from '../../../worker/domain/format';
 import { getLang, t } from '../i18n';
-import { Link, navigate } from '../router';
+import { Link, navigate, openRow } from '../router';
 import { hasRole, useSession } from '../session';
 import { CustomerAccount, DueDeletions } from './customer-account';
 import { CustomerMoney } from './customer-money';
@@ -77,7 +77,7 @@ export function CustomersPage() {
             </thead>
             <tbody>
               {rows.map((c) => (
-                <tr key={c.id} class="clickable" onClick={(e) => !(e.target as HTMLElement).closest('a') && navigate(`/customers/${c.id}`)}>
+                <tr key={c.id} class="clickable" onClick={openRow(`/customers/${c.id}`)}>
                   <td>
                     <Link href={`/customers/${c.id}`}>{c.name}</Link>
                     {c.legalName && <div class="small muted">{c.legalName}</div>}

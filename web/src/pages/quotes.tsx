@@ -24,7 +24,7 @@ import {
   FormFoot,
 } from '../components/ui';
 import { t } from '../i18n';
-import { Link, navigate, setQuery, useLocation } from '../router';
+import { Link, navigate, openRow, setQuery, useLocation } from '../router';
 import { hasRole, useSession } from '../session';
 
 const PAGE_SIZE = 25;
@@ -125,7 +125,7 @@ export function QuotesPage() {
                   <tr
                     key={item.id}
                     class="clickable"
-                    onClick={(e) => !(e.target as HTMLElement).closest('a') && navigate(`/quotes/${item.id}`)}
+                    onClick={openRow(`/quotes/${item.id}`)}
                   >
                     <td class="nowrap">
                       <Link href={`/quotes/${item.id}`} class="mono">

@@ -14,7 +14,7 @@ import { RequestStatusChip } from '../components/status';
 import { useSubmit } from '../components/submit';
 import { Button, Chip, Empty, ErrorNote, Field, Loading, PageHeader, toast, useLoad } from '../components/ui';
 import { getLang, t, word } from '../i18n';
-import { Link, navigate, setQuery, useLocation } from '../router';
+import { Link, navigate, openRow, setQuery, useLocation } from '../router';
 import { hasRole, useSession } from '../session';
 
 type Status = ServiceRequestT['status'];
@@ -134,7 +134,7 @@ export function RequestsPage() {
               </thead>
               <tbody>
                 {list.data.map((r) => (
-                  <tr key={r.id} class={`clickable${r.breached ? ' row-breached' : r.atRisk ? ' row-at-risk' : ''}`} onClick={(e) => !(e.target as HTMLElement).closest('a') && navigate(`/requests/${r.id}`)}>
+                  <tr key={r.id} class={`clickable${r.breached ? ' row-breached' : r.atRisk ? ' row-at-risk' : ''}`} onClick={openRow(`/requests/${r.id}`)}>
                     <td class="nowrap">
                       <Link href={`/requests/${r.id}`} class="mono">
                         {r.number}
