@@ -173,6 +173,15 @@ export function Field({ label, hint, error, children, class: cls }: FieldProps) 
   );
 }
 
+/** A list's search box, labelled «Поиск». */
+export function SearchField({ value, placeholder, onInput }: { value: string; placeholder: string; onInput(value: string): void }) {
+  return (
+    <Field label={t('search')} class="search">
+      {(id) => <input id={id} type="search" value={value} placeholder={placeholder} onInput={(e) => onInput(e.currentTarget.value)} />}
+    </Field>
+  );
+}
+
 /** The API's `details` as field → message, to show next to each input. */
 export function fieldErrors(error: unknown): Record<string, string> {
   if (!(error instanceof ApiError) || !Array.isArray(error.details)) return {};

@@ -9,7 +9,7 @@ import { CATALOG_SECTION_WORDS } from '../../../worker/domain/words/ui';
 import { api } from '../api';
 import { CategoryForm, ItemForm } from '../catalog/forms';
 import { ItemDetails, itemName } from '../catalog/item-details';
-import { Button, Chip, Empty, ErrorNote, Field, Hours, Loading, Milli, Money, PageHeader, useLoad, NumTh, HiddenTh } from '../components/ui';
+import { Button, Chip, Empty, ErrorNote, Hours, Loading, Milli, Money, PageHeader, SearchField, useLoad, NumTh, HiddenTh } from '../components/ui';
 import { getLang, t, word } from '../i18n';
 import { hasRole, useSession } from '../session';
 
@@ -49,11 +49,7 @@ export function CatalogPage() {
       </PageHeader>
       <ErrorNote error={data.error} onRetry={data.reload} />
       <div class="toolbar">
-        <Field label={t('search')} class="search">
-          {(id) => (
-            <input id={id} type="search" placeholder={t('catalogSearch')} value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
-          )}
-        </Field>
+        <SearchField value={query} placeholder={t('catalogSearch')} onInput={setQuery} />
       </div>
       <div class="card">
         {data.loading && !data.data ? (

@@ -15,6 +15,7 @@ import {
   Modal,
   Money,
   PageHeader,
+  SearchField,
   dateText,
   fieldErrors,
   toast,
@@ -46,17 +47,7 @@ export function CustomersPage() {
         </Button>
       </PageHeader>
       <div class="toolbar">
-        <Field label={t('search')} class="search">
-          {(id) => (
-            <input
-              id={id}
-              type="search"
-              value={query}
-              placeholder={t('customerSearchPlaceholder')}
-              onInput={(e) => setQuery(e.currentTarget.value)}
-            />
-          )}
-        </Field>
+        <SearchField value={query} placeholder={t('customerSearchPlaceholder')} onInput={setQuery} />
       </div>
       <ErrorNote error={list.error} onRetry={list.reload} />
       <DueDeletions />

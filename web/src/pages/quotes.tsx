@@ -17,6 +17,7 @@ import {
   Modal,
   Money,
   PageHeader,
+  SearchField,
   dateText,
   fieldErrors,
   useLoad,
@@ -64,17 +65,7 @@ export function QuotesPage() {
         )}
       </PageHeader>
       <div class="toolbar" role="search">
-        <Field label={t('search')} class="search">
-          {(id) => (
-            <input
-              id={id}
-              type="search"
-              value={search}
-              placeholder={t('quoteSearchPlaceholder')}
-              onInput={(e) => setSearch(e.currentTarget.value)}
-            />
-          )}
-        </Field>
+        <SearchField value={search} placeholder={t('quoteSearchPlaceholder')} onInput={setSearch} />
         <SelectField
           label={t('customer')}
           value={customerId}
