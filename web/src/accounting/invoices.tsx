@@ -9,13 +9,12 @@ import { InvoiceStatusChip } from '../components/status';
 import { useSubmit } from '../components/submit';
 import {
   Button,
-  Empty,
   ErrorNote,
   Field,
   FormFoot,
   HiddenTh,
   Hours,
-  Loading,
+  Listing,
   Modal,
   Money,
   NumTh,
@@ -69,66 +68,64 @@ export function InvoicesSection({
       </div>
       <div class="card" style="margin-top:10px">
         <ErrorNote error={invoices.error} onRetry={() => void invoices.reload()} />
-        {!invoices.data ? (
-          <Loading rows={2} />
-        ) : invoices.data.length === 0 ? (
-          <Empty>{t('noInvoices')}</Empty>
-        ) : (
-          <table class="table" aria-label={t('invoices')}>
-            <thead>
-              <tr>
-                <th scope="col">{t('invoiceNumber')}</th>
-                <th scope="col">{t('date')}</th>
-                <th scope="col">{t('status')}</th>
-                <NumTh>{t('normHours')}</NumTh>
-                <NumTh>{t('invoiceSum')}</NumTh>
-                <HiddenTh>{t('actions')}</HiddenTh>
-              </tr>
-            </thead>
-            <tbody>
-              {invoices.data.map((i) => (
-                <tr key={i.id}>
-                  <td class="mono">{i.number}</td>
-                  <td class="nowrap">{dateText(i.issuedOn)}</td>
-                  <td>
-                    <InvoiceStatusChip status={i.status} />
-                    {i.status === 'paid' && (
-                      <div class="small muted">
-                        {t('paidBy', { date: dateText(i.paidEntryAt ?? i.paidAt) })}
-                        {i.paymentRef ? ` · ${i.paymentRef}` : ''}
-                      </div>
-                    )}
-                    {i.memo && <div class="small muted">{i.memo}</div>}
-                  </td>
-                  <td class="num">
-                    <Hours centi={i.normHoursCenti} />
-                  </td>
-                  <td class="num">
-                    <Money minor={i.totalMinor} currency={i.currency} />
-                  </td>
-                  <td class="nowrap" style="width:1%">
-                    <Button class="btn-small btn-ghost" onClick={() => file(i, 'pdf')} aria-label={`${i.number} PDF`}>
-                      <Icon name="download" /> PDF
-                    </Button>
-                    <Button class="btn-small btn-ghost" onClick={() => file(i, 'xlsx')} aria-label={`${i.number} Excel`}>
-                      <Icon name="download" /> Excel
-                    </Button>
-                    {canBook && i.status === 'issued' && (
-                      <>
-                        <Button class="btn-small" onClick={() => onPay(i)}>
-                          {t('recordPayment')}
-                        </Button>
-                        <Button class="btn-small btn-ghost" onClick={() => setCancelling(i)}>
-                          {t('cancelInvoice')}
-                        </Button>
-                      </>
-                    )}
-                  </td>
+        <Listing items={invoices.data} loadingRows={2} empty={t('noInvoices')}>
+          {(items) => (
+            <table class="table" aria-label={t('invoices')}>
+              <thead>
+                <tr>
+                  <th scope="col">{t('invoiceNumber')}</th>
+                  <th scope="col">{t('date')}</th>
+                  <th scope="col">{t('status')}</th>
+                  <NumTh>{t('normHours')}</NumTh>
+                  <NumTh>{t('invoiceSum')}</NumTh>
+                  <HiddenTh>{t('actions')}</HiddenTh>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+              </thead>
+              <tbody>
+                {items.map((i) => (
+                  <tr key={i.id}>
+                    <td class="mono">{i.number}</td>
+                    <td class="nowrap">{dateText(i.issuedOn)}</td>
+                    <td>
+                      <InvoiceStatusChip status={i.status} />
+                      {i.status === 'paid' && (
+                        <div class="small muted">
+                          {t('paidBy', { date: dateText(i.paidEntryAt ?? i.paidAt) })}
+                          {i.paymentRef ? ` · ${i.paymentRef}` : ''}
+                        </div>
+                      )}
+                      {i.memo && <div class="small muted">{i.memo}</div>}
+                    </td>
+                    <td class="num">
+                      <Hours centi={i.normHoursCenti} />
+                    </td>
+                    <td class="num">
+                      <Money minor={i.totalMinor} currency={i.currency} />
+                    </td>
+                    <td class="nowrap" style="width:1%">
+                      <Button class="btn-small btn-ghost" onClick={() => file(i, 'pdf')} aria-label={`${i.number} PDF`}>
+                        <Icon name="download" /> PDF
+                      </Button>
+                      <Button class="btn-small btn-ghost" onClick={() => file(i, 'xlsx')} aria-label={`${i.number} Excel`}>
+                        <Icon name="download" /> Excel
+                      </Button>
+                      {canBook && i.status === 'issued' && (
+                        <>
+                          <Button class="btn-small" onClick={() => onPay(i)}>
+                            {t('recordPayment')}
+                          </Button>
+                          <Button class="btn-small btn-ghost" onClick={() => setCancelling(i)}>
+                            {t('cancelInvoice')}
+                          </Button>
+                        </>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </Listing>
       </div>
       {creating && (
         <InvoiceForm

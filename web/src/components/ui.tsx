@@ -122,6 +122,18 @@ export function Loading({ rows = 4 }: { rows?: number }) {
   );
 }
 
+/** A list's three states: a skeleton while it loads, its empty state (what to do next), else its rows. */
+export function Listing<T>(props: {
+  items: readonly T[] | null | undefined;
+  loadingRows?: number;
+  empty: ComponentChildren;
+  children: (items: readonly T[]) => ComponentChildren;
+}) {
+  if (!props.items) return <Loading rows={props.loadingRows} />;
+  if (props.items.length === 0) return <Empty>{props.empty}</Empty>;
+  return <>{props.children(props.items)}</>;
+}
+
 /** Loads data for a page; `reload` refetches; errors stay visible with a retry. */
 export function useLoad<T>(load: () => Promise<T>, deps: unknown[]) {
   const [state, setState] = useState<{ data: T | null; error: unknown; loading: boolean }>({ data: null, error: null, loading: true });

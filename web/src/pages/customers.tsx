@@ -7,10 +7,10 @@ import { Icon } from '../components/icons';
 import { QuoteStatusChip } from '../components/status';
 import {
   Button,
-  Empty,
   ErrorNote,
   Field,
   Hours,
+  Listing,
   Loading,
   Modal,
   Money,
@@ -52,38 +52,36 @@ export function CustomersPage() {
       <ErrorNote error={list.error} onRetry={list.reload} />
       <DueDeletions />
       <div class="card">
-        {!list.data ? (
-          <Loading />
-        ) : rows.length === 0 ? (
-          <Empty>{list.data.length ? t('nothingFound') : t('noCustomers')}</Empty>
-        ) : (
-          <table class="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('customer')}</th>
-                <th scope="col">{t('taxId')}</th>
-                <th scope="col">{t('contact')}</th>
-                <NumTh>{t('normHourBalance')}</NumTh>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((c) => (
-                <tr key={c.id} class="clickable" onClick={openRow(`/customers/${c.id}`)}>
-                  <td>
-                    <Link href={`/customers/${c.id}`}>{c.name}</Link>
-                    {c.legalName && <div class="small muted">{c.legalName}</div>}
-                  </td>
-                  <td class="mono">{c.taxId || '—'}</td>
-                  <td class="small">{[c.contactName, c.email].filter(Boolean).join(' · ') || '—'}</td>
-                  <td class={`num ${c.balanceCenti < 0 ? 'negative' : ''}`}>
-                    <Hours centi={c.balanceCenti} />
-                    {c.lowBalance?.low && <LowBalanceFlag low={c.lowBalance} compact />}
-                  </td>
+        <Listing items={list.data && rows} empty={list.data?.length ? t('nothingFound') : t('noCustomers')}>
+          {(items) => (
+            <table class="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('customer')}</th>
+                  <th scope="col">{t('taxId')}</th>
+                  <th scope="col">{t('contact')}</th>
+                  <NumTh>{t('normHourBalance')}</NumTh>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+              </thead>
+              <tbody>
+                {items.map((c) => (
+                  <tr key={c.id} class="clickable" onClick={openRow(`/customers/${c.id}`)}>
+                    <td>
+                      <Link href={`/customers/${c.id}`}>{c.name}</Link>
+                      {c.legalName && <div class="small muted">{c.legalName}</div>}
+                    </td>
+                    <td class="mono">{c.taxId || '—'}</td>
+                    <td class="small">{[c.contactName, c.email].filter(Boolean).join(' · ') || '—'}</td>
+                    <td class={`num ${c.balanceCenti < 0 ? 'negative' : ''}`}>
+                      <Hours centi={c.balanceCenti} />
+                      {c.lowBalance?.low && <LowBalanceFlag low={c.lowBalance} compact />}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </Listing>
       </div>
       {creating && (
         <CustomerForm
@@ -268,46 +266,44 @@ export function CustomerPage({ id }: { id: number }) {
       {canSell && <h2 class="section-title">{t('quotes')}</h2>}
       {canSell && (
         <div class="card">
-          {!quotes.data ? (
-            <Loading />
-          ) : quotes.data.items.length === 0 ? (
-            <Empty>{t('noQuotesForCustomer')}</Empty>
-          ) : (
-            <table class="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('number')}</th>
-                  <th scope="col">{t('title')}</th>
-                  <th scope="col">{t('status')}</th>
-                  <NumTh>{t('total')}</NumTh>
-                  <NumTh>{t('normHours')}</NumTh>
-                  <th scope="col">{t('updated')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {quotes.data.items.map((q) => (
-                  <tr key={q.id}>
-                    <td>
-                      <Link class="mono" href={`/quotes/${q.id}`}>
-                        {q.number}
-                      </Link>
-                    </td>
-                    <td>{q.title}</td>
-                    <td>
-                      <QuoteStatusChip status={q.status} />
-                    </td>
-                    <td class="num">
-                      <Money minor={q.totalMinor} currency={q.currency} />
-                    </td>
-                    <td class="num">
-                      <Hours centi={q.normHoursCenti} />
-                    </td>
-                    <td>{dateText(q.updatedAt)}</td>
+          <Listing items={quotes.data?.items} empty={t('noQuotesForCustomer')}>
+            {(items) => (
+              <table class="table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('number')}</th>
+                    <th scope="col">{t('title')}</th>
+                    <th scope="col">{t('status')}</th>
+                    <NumTh>{t('total')}</NumTh>
+                    <NumTh>{t('normHours')}</NumTh>
+                    <th scope="col">{t('updated')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+                </thead>
+                <tbody>
+                  {items.map((q) => (
+                    <tr key={q.id}>
+                      <td>
+                        <Link class="mono" href={`/quotes/${q.id}`}>
+                          {q.number}
+                        </Link>
+                      </td>
+                      <td>{q.title}</td>
+                      <td>
+                        <QuoteStatusChip status={q.status} />
+                      </td>
+                      <td class="num">
+                        <Money minor={q.totalMinor} currency={q.currency} />
+                      </td>
+                      <td class="num">
+                        <Hours centi={q.normHoursCenti} />
+                      </td>
+                      <td>{dateText(q.updatedAt)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </Listing>
         </div>
       )}
       <CustomerAccount customer={c} onChanged={(saved) => customer.setData(saved)} />

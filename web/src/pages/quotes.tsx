@@ -9,11 +9,10 @@ import { SelectField, customerChoices } from '../components/select-field';
 import { QUOTE_STATUSES, QuoteStatusChip, quoteStatusWord, quoteStatusOf } from '../components/status';
 import {
   Button,
-  Empty,
   ErrorNote,
   Field,
   Hours,
-  Loading,
+  Listing,
   Modal,
   Money,
   PageHeader,
@@ -83,68 +82,72 @@ export function QuotesPage() {
       </div>
       <ErrorNote error={list.error} onRetry={list.reload} />
       <div class="card">
-        {!list.data ? (
-          <Loading rows={6} />
-        ) : list.data.items.length === 0 ? (
-          <Empty>
-            <strong>{filtered ? t('nothingFound') : t('noQuotes')}</strong>
-            {filtered
-              ? t('changeFilters')
-              : canCreate && (
-                  <Button variant="primary" onClick={() => setCreating(true)}>
-                    {t('newQuote')}
-                  </Button>
-                )}
-          </Empty>
-        ) : (
-          <div class="table-wrap">
-            <table class="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('number')}</th>
-                  <th scope="col">{t('customer')}</th>
-                  <th scope="col">{t('title')}</th>
-                  <th scope="col">{t('status')}</th>
-                  <NumTh>{t('total')}</NumTh>
-                  <NumTh>{t('normHours')}</NumTh>
-                  <th scope="col">{t('validUntil')}</th>
-                  <th scope="col">{t('answered')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.data.items.map((item) => (
-                  <tr
-                    key={item.id}
-                    class="clickable"
-                    onClick={openRow(`/quotes/${item.id}`)}
-                  >
-                    <td class="nowrap">
-                      <Link href={`/quotes/${item.id}`} class="mono">
-                        {item.number}
-                      </Link>
-                    </td>
-                    <td>{item.customerName}</td>
-                    <td>{item.title}</td>
-                    <td>
-                      <QuoteStatusChip status={item.status} />
-                      {item.incompleteLines > 0 && <div class="small muted">{t('withoutHours', { count: item.incompleteLines })}</div>}
-                    </td>
-                    <td class="num">
-                      <Money minor={item.totalMinor} currency={item.currency} />
-                    </td>
-                    <td class="num">
-                      <Hours centi={item.normHoursCenti} />
-                    </td>
-                    <td class="nowrap">{dateText(item.validUntil)}</td>
-                    <td class="small">
-                      {item.answeredAt ? `${dateText(item.answeredAt)}${item.answerName ? ` · ${item.answerName}` : ''}` : '—'}
-                    </td>
+        <Listing
+          items={list.data?.items}
+          loadingRows={6}
+          empty={
+            <>
+              <strong>{filtered ? t('nothingFound') : t('noQuotes')}</strong>
+              {filtered
+                ? t('changeFilters')
+                : canCreate && (
+                    <Button variant="primary" onClick={() => setCreating(true)}>
+                      {t('newQuote')}
+                    </Button>
+                  )}
+            </>
+          }
+        >
+          {(items) => (
+            <div class="table-wrap">
+              <table class="table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('number')}</th>
+                    <th scope="col">{t('customer')}</th>
+                    <th scope="col">{t('title')}</th>
+                    <th scope="col">{t('status')}</th>
+                    <NumTh>{t('total')}</NumTh>
+                    <NumTh>{t('normHours')}</NumTh>
+                    <th scope="col">{t('validUntil')}</th>
+                    <th scope="col">{t('answered')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+                </thead>
+                <tbody>
+                  {items.map((item) => (
+                    <tr
+                      key={item.id}
+                      class="clickable"
+                      onClick={openRow(`/quotes/${item.id}`)}
+                    >
+                      <td class="nowrap">
+                        <Link href={`/quotes/${item.id}`} class="mono">
+                          {item.number}
+                        </Link>
+                      </td>
+                      <td>{item.customerName}</td>
+                      <td>{item.title}</td>
+                      <td>
+                        <QuoteStatusChip status={item.status} />
+                        {item.incompleteLines > 0 && <div class="small muted">{t('withoutHours', { count: item.incompleteLines })}</div>}
+                      </td>
+                      <td class="num">
+                        <Money minor={item.totalMinor} currency={item.currency} />
+                      </td>
+                      <td class="num">
+                        <Hours centi={item.normHoursCenti} />
+                      </td>
+                      <td class="nowrap">{dateText(item.validUntil)}</td>
+                      <td class="small">
+                        {item.answeredAt ? `${dateText(item.answeredAt)}${item.answerName ? ` · ${item.answerName}` : ''}` : '—'}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </Listing>
       </div>
       {list.data && pages > 1 && (
         <nav class="row" style="margin-top:12px" aria-label={t('pages')}>

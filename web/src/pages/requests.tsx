@@ -12,7 +12,7 @@ import { ApiError, api } from '../api';
 import { SelectField, customerChoices, type Choice } from '../components/select-field';
 import { RequestStatusChip } from '../components/status';
 import { useSubmit } from '../components/submit';
-import { Button, Chip, Empty, ErrorNote, Field, Loading, PageHeader, toast, useLoad } from '../components/ui';
+import { Button, Chip, ErrorNote, Field, Listing, Loading, PageHeader, toast, useLoad } from '../components/ui';
 import { getLang, t, word } from '../i18n';
 import { Link, navigate, openRow, setQuery, useLocation } from '../router';
 import { hasRole, useSession } from '../session';
@@ -111,55 +111,59 @@ export function RequestsPage() {
       </div>
       <ErrorNote error={list.error} onRetry={list.reload} />
       <div class="card">
-        {!list.data ? (
-          <Loading rows={6} />
-        ) : list.data.length === 0 ? (
-          <Empty>
-            <strong>{filtered ? t('nothingFound') : t('requestsEmpty')}</strong>
-            {filtered && t('changeFilters')}
-          </Empty>
-        ) : (
-          <div class="table-wrap">
-            <table class="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('requestNumber')}</th>
-                  <th scope="col">{t('customer')}</th>
-                  <th scope="col">{t('requestSubject')}</th>
-                  <th scope="col">{t('requestKind')}</th>
-                  <th scope="col">{t('requestPriority')}</th>
-                  <th scope="col">{t('status')}</th>
-                  <th scope="col">{t('reactionDue')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.data.map((r) => (
-                  <tr key={r.id} class={`clickable${r.breached ? ' row-breached' : r.atRisk ? ' row-at-risk' : ''}`} onClick={openRow(`/requests/${r.id}`)}>
-                    <td class="nowrap">
-                      <Link href={`/requests/${r.id}`} class="mono">
-                        {r.number}
-                      </Link>
-                      <div class="small muted">{stampText(r.createdAt, settings.timeZone, getLang())}</div>
-                    </td>
-                    <td>{r.customerName}</td>
-                    <td>{r.subject}</td>
-                    <td>{word(REQUEST_KIND_WORDS[r.kind])}</td>
-                    <td>
-                      {r.priority} · {word(PRIORITY_LEVEL_WORDS[String(r.priority)]!)}
-                      <div class="small muted">{word(SLA_LEVEL_WORDS[r.slaLevel])}</div>
-                    </td>
-                    <td>
-                      <RequestStatusChip status={r.status} />
-                    </td>
-                    <td>
-                      <Deadline r={r} />
-                    </td>
+        <Listing
+          items={list.data}
+          loadingRows={6}
+          empty={
+            <>
+              <strong>{filtered ? t('nothingFound') : t('requestsEmpty')}</strong>
+              {filtered && t('changeFilters')}
+            </>
+          }
+        >
+          {(items) => (
+            <div class="table-wrap">
+              <table class="table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('requestNumber')}</th>
+                    <th scope="col">{t('customer')}</th>
+                    <th scope="col">{t('requestSubject')}</th>
+                    <th scope="col">{t('requestKind')}</th>
+                    <th scope="col">{t('requestPriority')}</th>
+                    <th scope="col">{t('status')}</th>
+                    <th scope="col">{t('reactionDue')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+                </thead>
+                <tbody>
+                  {items.map((r) => (
+                    <tr key={r.id} class={`clickable${r.breached ? ' row-breached' : r.atRisk ? ' row-at-risk' : ''}`} onClick={openRow(`/requests/${r.id}`)}>
+                      <td class="nowrap">
+                        <Link href={`/requests/${r.id}`} class="mono">
+                          {r.number}
+                        </Link>
+                        <div class="small muted">{stampText(r.createdAt, settings.timeZone, getLang())}</div>
+                      </td>
+                      <td>{r.customerName}</td>
+                      <td>{r.subject}</td>
+                      <td>{word(REQUEST_KIND_WORDS[r.kind])}</td>
+                      <td>
+                        {r.priority} · {word(PRIORITY_LEVEL_WORDS[String(r.priority)]!)}
+                        <div class="small muted">{word(SLA_LEVEL_WORDS[r.slaLevel])}</div>
+                      </td>
+                      <td>
+                        <RequestStatusChip status={r.status} />
+                      </td>
+                      <td>
+                        <Deadline r={r} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </Listing>
       </div>
     </>
   );
