@@ -68,9 +68,7 @@ export function CatalogPage() {
                   <th scope="col">{t('category')}</th>
                   <NumTh>{t('k')}</NumTh>
                   <NumTh>{t('priceColumn')}</NumTh>
-                  {isAdmin && (
-                    <HiddenTh>{t('edit')}</HiddenTh>
-                  )}
+                  {isAdmin && <HiddenTh>{t('edit')}</HiddenTh>}
                 </tr>
               </thead>
               <tbody>
@@ -156,9 +154,7 @@ export function CatalogPage() {
             <tr>
               <th scope="col">{t('category')}</th>
               <NumTh>{t('k')}</NumTh>
-              {isAdmin && (
-                <HiddenTh>{t('edit')}</HiddenTh>
-              )}
+              {isAdmin && <HiddenTh>{t('edit')}</HiddenTh>}
             </tr>
           </thead>
           <tbody>

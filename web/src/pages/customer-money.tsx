@@ -135,9 +135,7 @@ export function CustomerMoney({ customerId, currency, onChanged }: { customerId:
                   <NumTh>{t('normHours')}</NumTh>
                   <NumTh>{t('amount')}</NumTh>
                   <NumTh>{t('balance')}</NumTh>
-                  {canBook && (
-                    <HiddenTh>{t('actions')}</HiddenTh>
-                  )}
+                  {canBook && <HiddenTh>{t('actions')}</HiddenTh>}
                 </tr>
               </thead>
               <tbody>

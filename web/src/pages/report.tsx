@@ -103,9 +103,7 @@ export function ReportPage() {
                 <NumTh>{t('servicesNet')}</NumTh>
                 <NumTh>{t('servicesVat')}</NumTh>
                 <NumTh>{t('servicesTotal')}</NumTh>
-                {canBook && (
-                  <HiddenTh>{t('statement')}</HiddenTh>
-                )}
+                {canBook && <HiddenTh>{t('statement')}</HiddenTh>}
               </tr>
             </thead>
             <tbody>

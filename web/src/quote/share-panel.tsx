@@ -130,9 +130,7 @@ export function ShareDialog({ quote, onClose }: { quote: QuoteT; onClose(): void
               <th scope="col">{t('lastOpened')}</th>
               <NumTh>{t('opens')}</NumTh>
               <th scope="col">{t('status')}</th>
-              {canSell && (
-                <HiddenTh>{t('actions')}</HiddenTh>
-              )}
+              {canSell && <HiddenTh>{t('actions')}</HiddenTh>}
             </tr>
           </thead>
           <tbody>
