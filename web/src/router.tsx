@@ -69,3 +69,10 @@ export function Link({ href, onClick, ...rest }: LinkProps) {
     />
   );
 }
+
+/** A list row's click: opens `href`, unless the click was on a link in the row (it opens its own). */
+export function openRow(href: string) {
+  return (e: MouseEvent) => {
+    if (!(e.target as HTMLElement).closest('a')) navigate(href);
+  };
+}

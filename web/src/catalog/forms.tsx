@@ -4,6 +4,7 @@ import type { CatalogItemT, CategoryT } from '../../../schema/api';
 import { formatFixed, formatMilli, parseFixed } from '../../../worker/domain/format';
 import { ITEM_MODE_WORDS } from '../../../worker/domain/words/kinds';
 import { api } from '../api';
+import { useSubmit } from '../components/submit';
 import { ErrorNote, Field, Modal, fieldErrors, toast, FormFoot } from '../components/ui';
 import { getLang, t, word } from '../i18n';
 
@@ -35,8 +36,7 @@ export function ItemForm({
     limits: item?.limits ?? '',
     active: item?.active ?? true,
   });
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useSubmit();
   const errors = { ...fieldErrors(error) };
   const set = (k: keyof typeof f) => (e: Event) =>
     setF({
@@ -75,18 +75,12 @@ export function ItemForm({
       limits: f.limits,
       active: f.active,
     };
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       if (item) await api('PATCH /api/catalog/items/{id}', { params: { id: item.id }, body: { ...body, version: item.version } });
       else await api('POST /api/catalog/items', { body: body });
       toast(t('saved'));
       onSaved();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -169,7 +163,7 @@ export function CategoryForm({ category, onClose, onSaved }: { category: Categor
   const [k, setK] = useState(formatMilli(category.kMilli, lang));
   const [name, setName] = useState(category.name);
   const [nameEn, setNameEn] = useState(category.nameEn);
-  const [error, setError] = useState<unknown>(null);
+  const { error, setError, run } = useSubmit();
   async function save(e: Event) {
     e.preventDefault();
     const kMilli = parseFixed(k, 3);
@@ -177,13 +171,11 @@ export function CategoryForm({ category, onClose, onSaved }: { category: Categor
       setError(new Error(t('kOutOfRange')));
       return;
     }
-    try {
+    await run(async () => {
       await api('PATCH /api/catalog/categories/{id}', { params: { id: category.id }, body: { name, nameEn, kMilli } });
       toast(t('saved'));
       onSaved();
-    } catch (err) {
-      setError(err);
-    }
+    });
   }
   return (
     <Modal title={t('category')} onClose={onClose}>

@@ -2,15 +2,17 @@
  * Statuses as coloured chips with words, never colour alone. The words are the catalogue's
  * (worker/domain/words/statuses.ts, as the documents say them); the colours are the screen's.
  */
-import type { OrderT, ProjectT, QuoteT, StageT } from '../../../schema/api';
+import type { InvoiceT, OrderT, OutboxItemT, ProjectT, QuoteT, ServiceRequestT, StageT } from '../../../schema/api';
 import type { PledgeStatus } from '../../../worker/domain/enums';
 import {
+  INVOICE_STATUS_WORDS,
   ORDER_STATUS_WORDS,
   PLEDGE_STATUS_WORDS,
   PROJECT_STATUS_WORDS,
   QUOTE_STATUS_WORDS,
   STAGE_STATUS_WORDS,
 } from '../../../worker/domain/words/statuses';
+import { MAIL_STATUS_WORDS, REQUEST_STATUS_WORDS } from '../../../worker/domain/words/ui';
 import type { Pair } from '../../../worker/domain/words/words';
 import { word } from '../i18n';
 import { Chip, type Tone } from './ui';
@@ -66,3 +68,23 @@ export const PledgeStatusChip = statusChip(PLEDGE_STATUS_WORDS, {
   confirmed: 'success',
   cancelled: 'neutral',
 } satisfies Record<PledgeStatus, Tone>);
+
+export const InvoiceStatusChip = statusChip(INVOICE_STATUS_WORDS, {
+  issued: 'info',
+  paid: 'success',
+  cancelled: 'neutral',
+} satisfies Record<InvoiceT['status'], Tone>);
+
+export const MailStatusChip = statusChip(MAIL_STATUS_WORDS, {
+  queued: 'info',
+  sent: 'success',
+  failed: 'danger',
+} satisfies Record<OutboxItemT['status'], Tone>);
+
+export const RequestStatusChip = statusChip(REQUEST_STATUS_WORDS, {
+  new: 'accent',
+  in_work: 'info',
+  needs_clarification: 'warning',
+  resolved: 'success',
+  closed: 'neutral',
+} satisfies Record<ServiceRequestT['status'], Tone>);

@@ -3,7 +3,9 @@ import type { ButtonHTMLAttributes, ComponentChildren } from 'preact';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { RoleT } from '../../../schema/api';
 import { formatFixed, formatHours, formatMilli, formatMoney } from '../../../worker/domain/format';
-import { ROLE_WORDS } from '../../../worker/domain/words/kinds';
+import type { TopupKind } from '../../../worker/domain/enums';
+import { upperFirst } from '../../../worker/domain/words/case';
+import { ROLE_WORDS, TOPUP_KIND_WORDS } from '../../../worker/domain/words/kinds';
 import { ApiError } from '../api';
 import { getLang, t, word } from '../i18n';
 
@@ -30,6 +32,15 @@ export function NumTh({ children }: { children: ComponentChildren }) {
   return (
     <th scope="col" class="num">
       {children}
+    </th>
+  );
+}
+
+/** A column head read only by screen readers: over a column of buttons (actions, edit) or of row names. */
+export function HiddenTh({ children }: { children: ComponentChildren }) {
+  return (
+    <th scope="col">
+      <span class="sr-only">{children}</span>
     </th>
   );
 }
@@ -77,9 +88,14 @@ export function PageHeader({ title, children, subtitle }: { title: string; subti
   );
 }
 
+/** What went wrong, in the words of the error (the API's message, or the form's own check). */
+export function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 export function ErrorNote({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   if (!error) return null;
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorText(error);
   return (
     <div class="note note-danger" role="alert">
       <span>{message}</span>
@@ -104,6 +120,18 @@ export function Loading({ rows = 4 }: { rows?: number }) {
       ))}
     </div>
   );
+}
+
+/** A list's three states: a skeleton while it loads, its empty state (what to do next), else its rows. */
+export function Listing<T>(props: {
+  items: readonly T[] | null | undefined;
+  loadingRows?: number;
+  empty: ComponentChildren;
+  children: (items: readonly T[]) => ComponentChildren;
+}) {
+  if (!props.items) return <Loading rows={props.loadingRows} />;
+  if (props.items.length === 0) return <Empty>{props.empty}</Empty>;
+  return <>{props.children(props.items)}</>;
 }
 
 /** Loads data for a page; `reload` refetches; errors stay visible with a retry. */
@@ -154,6 +182,15 @@ export function Field({ label, hint, error, children, class: cls }: FieldProps) 
         </div>
       )}
     </div>
+  );
+}
+
+/** A list's search box, labelled «Поиск». */
+export function SearchField({ value, placeholder, onInput }: { value: string; placeholder: string; onInput(value: string): void }) {
+  return (
+    <Field label={t('search')} class="search">
+      {(id) => <input id={id} type="search" value={value} placeholder={placeholder} onInput={(e) => onInput(e.currentTarget.value)} />}
+    </Field>
   );
 }
 
@@ -234,6 +271,11 @@ export function toast(text: string, tone: Tone = 'success') {
   }, 4500);
 }
 
+/** A failure with no form to show it in (a download, a row's button): a danger toast. */
+export function toastFailure(error: unknown) {
+  toast(errorText(error), 'danger');
+}
+
 export function Toasts() {
   const [list, setList] = useState<Toast[]>(toasts);
   useEffect(() => {
@@ -280,3 +322,5 @@ export function dateTimeText(iso: string | null | undefined): string {
 }
 
 export const roleWord = (role: RoleT) => word(ROLE_WORDS[role]);
+/** A kind of top-up as a heading: «Пакет расширенной поддержки». */
+export const topupKindWord = (kind: TopupKind) => upperFirst(word(TOPUP_KIND_WORDS[kind]));

@@ -3,6 +3,8 @@ import { useState } from 'preact/hooks';
 import type { CustomerT, ProjectT } from '../../../schema/api';
 import { formatFixed, parseFixed } from '../../../worker/domain/format';
 import { api } from '../api';
+import { SelectField, customerChoices } from '../components/select-field';
+import { useSubmit } from '../components/submit';
 import { ErrorNote, Field, Modal, toast, useLoad, FormFoot } from '../components/ui';
 import { getLang, t } from '../i18n';
 import { navigate } from '../router';
@@ -21,12 +23,12 @@ export function PledgeForm({
   const [customerId, setCustomerId] = useState(String(customers[0]?.id ?? ''));
   const [hours, setHours] = useState(formatFixed(project.remainingCenti, 2, getLang()));
   const [note, setNote] = useState('');
-  const [error, setError] = useState<unknown>(null);
+  const { error, setError, run } = useSubmit();
   async function save(e: Event) {
     e.preventDefault();
     const value = parseFixed(hours, 2);
     if (value === null || value <= 0) return setError(new Error(t('pledgePositive')));
-    try {
+    await run(async () => {
       onSaved(
         await api('POST /api/crowdfunding/{id}/pledges', {
           params: { id: project.id },
@@ -34,25 +36,13 @@ export function PledgeForm({
         }),
       );
       toast(t('pledgeRecorded'));
-    } catch (err) {
-      setError(err);
-    }
+    });
   }
   return (
     <Modal title={t('pledgeTo', { code: project.code })} onClose={onClose}>
       <form class="stack" onSubmit={save} noValidate>
         <ErrorNote error={error} />
-        <Field label={t('customer')}>
-          {(id) => (
-            <select id={id} value={customerId} onChange={(e) => setCustomerId(e.currentTarget.value)}>
-              {customers.map((c) => (
-                <option key={c.id} value={String(c.id)}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField label={t('customer')} value={customerId} choices={customerChoices(customers)} onChange={setCustomerId} />
         <Field label={t('normHours')} hint={t('pledgeHoursHint')}>
           {(id) => <input id={id} class="num" inputMode="decimal" value={hours} onInput={(e) => setHours(e.currentTarget.value)} />}
         </Field>
@@ -71,10 +61,10 @@ export function AddToQuoteForm({ project, customers, onClose }: { project: Proje
     [customerId],
   );
   const [quoteId, setQuoteId] = useState('');
-  const [error, setError] = useState<unknown>(null);
+  const { error, run } = useSubmit();
   async function add(e: Event) {
     e.preventDefault();
-    try {
+    await run(async () => {
       let target = Number(quoteId);
       let version = 0;
       if (!target) {
@@ -89,44 +79,28 @@ export function AddToQuoteForm({ project, customers, onClose }: { project: Proje
       await api('POST /api/crowdfunding/{id}/quote-line', { params: { id: project.id }, body: { quoteId: target, version, n: Number(n) } });
       toast(t('shareAdded'));
       navigate(`/quotes/${target}`);
-    } catch (err) {
-      setError(err);
-    }
+    });
   }
   return (
     <Modal title={t('shareIntoQuote')} onClose={onClose}>
       <form class="stack" onSubmit={add}>
         <ErrorNote error={error} />
-        <Field label={t('customer')}>
-          {(id) => (
-            <select
-              id={id}
-              value={customerId}
-              onChange={(e) => {
-                setCustomerId(e.currentTarget.value);
-                setQuoteId('');
-              }}
-            >
-              {customers.map((c) => (
-                <option key={c.id} value={String(c.id)}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('quote')}>
-          {(id) => (
-            <select id={id} value={quoteId} onChange={(e) => setQuoteId(e.currentTarget.value)}>
-              <option value="">{t('newQuote')}</option>
-              {(drafts.data?.items ?? []).map((q) => (
-                <option key={q.id} value={String(q.id)}>
-                  {q.number} · {q.title}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          label={t('customer')}
+          value={customerId}
+          choices={customerChoices(customers)}
+          onChange={(v) => {
+            setCustomerId(v);
+            setQuoteId('');
+          }}
+        />
+        <SelectField
+          label={t('quote')}
+          value={quoteId}
+          empty={t('newQuote')}
+          choices={(drafts.data?.items ?? []).map((q) => [String(q.id), <>{q.number} · {q.title}</>])}
+          onChange={setQuoteId}
+        />
         <Field label={t('splitAmong')} hint={t('splitHint')}>
           {(id) => <input id={id} type="number" min={1} max={50} value={n} onInput={(e) => setN(e.currentTarget.value)} />}
         </Field>

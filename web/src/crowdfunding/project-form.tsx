@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import type { ProjectT } from '../../../schema/api';
 import { formatFixed, formatMilli, parseFixed } from '../../../worker/domain/format';
 import { api } from '../api';
+import { useSubmit } from '../components/submit';
 import { Icon } from '../components/icons';
 import { Button, ErrorNote, Field, Modal, fieldErrors, toast, useLoad, FormFoot } from '../components/ui';
 import { getLang, t } from '../i18n';
@@ -26,27 +27,25 @@ export function ProjectForm({ project, onClose, onSaved }: { project?: ProjectT;
     })) ?? [{ categoryId: 0, title: '', hours: '', k: '1' }],
   );
   const [preview, setPreview] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { error, setError, run } = useSubmit();
   const errors = fieldErrors(error);
   async function save(e: Event) {
     e.preventDefault();
-    const estimate = [];
+    const estimate: { hoursCenti: number; kMilli: number; title: string; categoryId?: number }[] = [];
     for (const r of rows) {
       const hoursCenti = parseFixed(r.hours, 2);
       const kMilli = parseFixed(r.k, 3);
       if (hoursCenti === null || hoursCenti <= 0 || kMilli === null) return setError(new Error(t('estimateRowIncomplete')));
       estimate.push({ hoursCenti, kMilli, title: r.title, ...(r.categoryId ? { categoryId: r.categoryId } : {}) });
     }
-    try {
+    await run(async () => {
       const body = { title: f.title, description: f.description, estimate, targetDate: f.targetDate || null };
       const saved = project
         ? await api('PATCH /api/crowdfunding/{id}', { params: { id: project.id }, body: { ...body, version: project.version } })
         : await api('POST /api/crowdfunding', { body: { ...body, code: f.code } });
       toast(t('saved'));
       onSaved(saved);
-    } catch (err) {
-      setError(err);
-    }
+    });
   }
   return (
     <Modal title={project ? project.code : t('newProject')} onClose={onClose} wide>

@@ -9,7 +9,7 @@ import { CATALOG_SECTION_WORDS } from '../../../worker/domain/words/ui';
 import { api } from '../api';
 import { CategoryForm, ItemForm } from '../catalog/forms';
 import { ItemDetails, itemName } from '../catalog/item-details';
-import { Button, Chip, Empty, ErrorNote, Field, Hours, Loading, Milli, Money, PageHeader, useLoad, NumTh } from '../components/ui';
+import { Button, Chip, Empty, ErrorNote, Hours, Loading, Milli, Money, PageHeader, SearchField, useLoad, NumTh, HiddenTh } from '../components/ui';
 import { getLang, t, word } from '../i18n';
 import { hasRole, useSession } from '../session';
 
@@ -49,11 +49,7 @@ export function CatalogPage() {
       </PageHeader>
       <ErrorNote error={data.error} onRetry={data.reload} />
       <div class="toolbar">
-        <Field label={t('search')} class="search">
-          {(id) => (
-            <input id={id} type="search" placeholder={t('catalogSearch')} value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
-          )}
-        </Field>
+        <SearchField value={query} placeholder={t('catalogSearch')} onInput={setQuery} />
       </div>
       <div class="card">
         {data.loading && !data.data ? (
@@ -72,11 +68,7 @@ export function CatalogPage() {
                   <th scope="col">{t('category')}</th>
                   <NumTh>{t('k')}</NumTh>
                   <NumTh>{t('priceColumn')}</NumTh>
-                  {isAdmin && (
-                    <th scope="col">
-                      <span class="sr-only">{t('edit')}</span>
-                    </th>
-                  )}
+                  {isAdmin && <HiddenTh>{t('edit')}</HiddenTh>}
                 </tr>
               </thead>
               <tbody>
@@ -162,11 +154,7 @@ export function CatalogPage() {
             <tr>
               <th scope="col">{t('category')}</th>
               <NumTh>{t('k')}</NumTh>
-              {isAdmin && (
-                <th scope="col">
-                  <span class="sr-only">{t('edit')}</span>
-                </th>
-              )}
+              {isAdmin && <HiddenTh>{t('edit')}</HiddenTh>}
             </tr>
           </thead>
           <tbody>

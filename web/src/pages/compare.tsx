@@ -4,8 +4,9 @@ import type { ComparisonT } from '../../../schema/api';
 import { bestOf } from '../../../worker/domain/crowdfunding';
 import { api, download } from '../api';
 import { Icon } from '../components/icons';
+import { SelectField, customerChoices } from '../components/select-field';
 import { ProjectStatusChip } from '../components/status';
-import { Button, Chip, ErrorNote, Field, Hours, Loading, Money, PageHeader, toast, useLoad } from '../components/ui';
+import { Button, Chip, ErrorNote, Field, Hours, Loading, Money, PageHeader, toastFailure, useLoad, HiddenTh } from '../components/ui';
 import { FundingBar } from '../crowdfunding/funding-bar';
 import { t } from '../i18n';
 import { Link, setQuery, useLocation } from '../router';
@@ -58,13 +59,7 @@ export function ComparePage() {
     });
   }
   const bestIn = (row: Row) => (cmp.data && row.score ? bestOf(cmp.data.projects, row.score, row.best ?? 'max') : new Set<number>());
-  async function excel() {
-    try {
-      await download('GET /api/crowdfunding/compare.xlsx', { query: { ids, n, customerId } }, 'crowdfunding.xlsx');
-    } catch (e) {
-      toast(e instanceof Error ? e.message : String(e), 'danger');
-    }
-  }
+  const excel = () => download('GET /api/crowdfunding/compare.xlsx', { query: { ids, n, customerId } }, 'crowdfunding.xlsx').catch(toastFailure);
   return (
     <>
       <PageHeader title={t('compareTitle')} subtitle={t('bestHighlighted')}>
@@ -81,18 +76,13 @@ export function ComparePage() {
             />
           )}
         </Field>
-        <Field label={t('testBalance')}>
-          {(id) => (
-            <select id={id} value={customerId} onChange={(e) => setQuery({ customerId: e.currentTarget.value || null })}>
-              <option value="">{t('noCustomerChosen')}</option>
-              {(customers.data ?? []).map((c) => (
-                <option key={c.id} value={String(c.id)}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          label={t('testBalance')}
+          value={customerId}
+          empty={t('noCustomerChosen')}
+          choices={customerChoices(customers.data)}
+          onChange={(v) => setQuery({ customerId: v || null })}
+        />
         <Button onClick={excel} style="align-self:flex-end">
           <Icon name="download" /> Excel
         </Button>
@@ -105,9 +95,7 @@ export function ComparePage() {
           <table class="table">
             <thead>
               <tr>
-                <th scope="col">
-                  <span class="sr-only">{t('figure')}</span>
-                </th>
+                <HiddenTh>{t('figure')}</HiddenTh>
                 {cmp.data.projects.map((p) => (
                   <th scope="col" key={p.id}>
                     <Link href={`/crowdfunding/${p.id}`}>{p.title}</Link>

@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { api } from '../api';
 import { Icon } from '../components/icons';
 import { ProjectStatusChip } from '../components/status';
-import { Button, Empty, ErrorNote, Hours, Loading, Money, PageHeader, dateText, useLoad, NumTh } from '../components/ui';
+import { Button, ErrorNote, Hours, Listing, Money, PageHeader, dateText, useLoad, NumTh, HiddenTh } from '../components/ui';
 import { FundingBar } from '../crowdfunding/funding-bar';
 import { ProjectForm } from '../crowdfunding/project-form';
 import { t } from '../i18n';
@@ -35,71 +35,73 @@ export function CrowdfundingPage() {
       </PageHeader>
       <ErrorNote error={list.error} onRetry={list.reload} />
       <div class="card">
-        {!list.data ? (
-          <Loading rows={5} />
-        ) : list.data.length === 0 ? (
-          <Empty>
-            <strong>{t('noProjects')}</strong>
-            {t('noProjectsHint')}
-          </Empty>
-        ) : (
-          <table class="table">
-            <thead>
-              <tr>
-                <th scope="col">
-                  <span class="sr-only">{t('compare')}</span>
-                </th>
-                <th scope="col">{t('project')}</th>
-                <th scope="col">{t('status')}</th>
-                <NumTh>{t('price')}</NumTh>
-                <NumTh>{t('normHours')}</NumTh>
-                <th scope="col" style="min-width:180px">
-                  {t('funded')}
-                </th>
-                <NumTh>{t('remaining')}</NumTh>
-                <NumTh>{t('coFunders')}</NumTh>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.map((p) => (
-                <tr key={p.id}>
-                  <td style="width:1%">
-                    <input
-                      type="checkbox"
-                      aria-label={t('compareProject', { code: p.code })}
-                      checked={selected.includes(p.id)}
-                      disabled={!selected.includes(p.id) && selected.length >= 4}
-                      onChange={() => toggle(p.id)}
-                    />
-                  </td>
-                  <td>
-                    <Link href={`/crowdfunding/${p.id}`}>{p.title}</Link>
-                    <div class="small muted mono">
-                      {p.code}
-                      {p.targetDate ? ` · ${t('targetBy')} ${dateText(p.targetDate)}` : ''}
-                    </div>
-                  </td>
-                  <td>
-                    <ProjectStatusChip status={p.status} />
-                  </td>
-                  <td class="num">
-                    <Money minor={p.priceMinor} currency={settings.currency} />
-                  </td>
-                  <td class="num">
-                    <Hours centi={p.normHoursCenti} />
-                  </td>
-                  <td>
-                    <FundingBar p={p} />
-                  </td>
-                  <td class="num">
-                    <Hours centi={p.remainingCenti} />
-                  </td>
-                  <td class="num">{p.funders}</td>
+        <Listing
+          items={list.data}
+          loadingRows={5}
+          empty={
+            <>
+              <strong>{t('noProjects')}</strong>
+              {t('noProjectsHint')}
+            </>
+          }
+        >
+          {(items) => (
+            <table class="table">
+              <thead>
+                <tr>
+                  <HiddenTh>{t('compare')}</HiddenTh>
+                  <th scope="col">{t('project')}</th>
+                  <th scope="col">{t('status')}</th>
+                  <NumTh>{t('price')}</NumTh>
+                  <NumTh>{t('normHours')}</NumTh>
+                  <th scope="col" style="min-width:180px">
+                    {t('funded')}
+                  </th>
+                  <NumTh>{t('remaining')}</NumTh>
+                  <NumTh>{t('coFunders')}</NumTh>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+              </thead>
+              <tbody>
+                {items.map((p) => (
+                  <tr key={p.id}>
+                    <td style="width:1%">
+                      <input
+                        type="checkbox"
+                        aria-label={t('compareProject', { code: p.code })}
+                        checked={selected.includes(p.id)}
+                        disabled={!selected.includes(p.id) && selected.length >= 4}
+                        onChange={() => toggle(p.id)}
+                      />
+                    </td>
+                    <td>
+                      <Link href={`/crowdfunding/${p.id}`}>{p.title}</Link>
+                      <div class="small muted mono">
+                        {p.code}
+                        {p.targetDate ? ` · ${t('targetBy')} ${dateText(p.targetDate)}` : ''}
+                      </div>
+                    </td>
+                    <td>
+                      <ProjectStatusChip status={p.status} />
+                    </td>
+                    <td class="num">
+                      <Money minor={p.priceMinor} currency={settings.currency} />
+                    </td>
+                    <td class="num">
+                      <Hours centi={p.normHoursCenti} />
+                    </td>
+                    <td>
+                      <FundingBar p={p} />
+                    </td>
+                    <td class="num">
+                      <Hours centi={p.remainingCenti} />
+                    </td>
+                    <td class="num">{p.funders}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </Listing>
       </div>
       {creating && <ProjectForm onClose={() => setCreating(false)} onSaved={(p) => navigate(`/crowdfunding/${p.id}`)} />}
     </>

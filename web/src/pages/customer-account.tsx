@@ -6,6 +6,7 @@ import { useState } from 'preact/hooks';
 import type { CustomerT } from '../../../schema/api';
 import { LINK_STATE_WORDS } from '../../../worker/domain/words/ui';
 import { api } from '../api';
+import { useSubmit } from '../components/submit';
 import { Button, Chip, ErrorNote, Field, Loading, NumTh, dateText, dateTimeText, toast, useLoad } from '../components/ui';
 import { t, word } from '../i18n';
 import { Link } from '../router';
@@ -17,13 +18,12 @@ export function CustomerAccount({ customer, onChanged }: { customer: CustomerT; 
   const isAdmin = hasRole(me, 'admin');
   const links = useLoad(() => (canSell ? api('GET /api/customers/{id}/account-links', { params: { id: customer.id } }) : Promise.resolve([])), [customer.id, canSell]);
   const [url, setUrl] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const { error, run } = useSubmit();
   const [ends, setEnds] = useState(customer.serviceEndsOn ?? '');
   if (customer.anonymisedAt) return <p class="note note-warning">{t('customerDeleted')}</p>;
 
   async function make(email: boolean) {
-    setError(null);
-    try {
+    await run(async () => {
       const link = await api('POST /api/customers/{id}/account-link', { params: { id: customer.id }, body: { email } });
       setUrl(link.url);
       if (link.emailed) toast(t('accountLinkMailed'));
@@ -34,44 +34,35 @@ export function CustomerAccount({ customer, onChanged }: { customer: CustomerT; 
         // the link stays on screen to copy by hand
       }
       void links.reload();
-    } catch (e) {
-      setError(e);
-    }
+    });
   }
 
   async function revoke() {
     if (!confirm(t('revokeAccountConfirm'))) return;
-    try {
+    await run(async () => {
       const { revoked } = await api('DELETE /api/customers/{id}/account-link', { params: { id: customer.id } });
       toast(t('linksRevoked', { count: revoked }));
       setUrl(null);
       void links.reload();
-    } catch (e) {
-      setError(e);
-    }
+    });
   }
 
   async function saveEnd(e: Event) {
     e.preventDefault();
-    setError(null);
-    try {
+    await run(async () => {
       const saved = await api('PATCH /api/customers/{id}', { params: { id: customer.id }, body: { serviceEndsOn: ends || null, version: customer.version } });
       toast(t('saved'));
       onChanged(saved);
-    } catch (err) {
-      setError(err);
-    }
+    });
   }
 
   async function anonymise() {
     const typed = prompt(t('confirmDeletionPrompt', { name: customer.name }));
     if (typed === null) return;
-    try {
+    await run(async () => {
       onChanged(await api('POST /api/customers/{id}/anonymise', { params: { id: customer.id }, body: { confirm: typed } }));
       toast(t('customerDeleted'));
-    } catch (e) {
-      setError(e);
-    }
+    });
   }
 
   if (!canSell && !isAdmin) return null;

@@ -1,25 +1,29 @@
 /** A customer's money: the ledger with running balance, top-ups and corrections, work orders. */
 import { useState } from 'preact/hooks';
 import type { LedgerLineT } from '../../../schema/api';
-import type { TopupKind } from '../../../worker/domain/enums';
 import { formatFixed, parseFixed } from '../../../worker/domain/format';
-import { upperFirst } from '../../../worker/domain/words/case';
-import { LEDGER_KIND_WORDS, TOPUP_KIND_WORDS } from '../../../worker/domain/words/kinds';
+import { LEDGER_KIND_WORDS } from '../../../worker/domain/words/kinds';
+import { companyToday } from '../accounting/calendar';
+import { InvoicesSection, useInvoices } from '../accounting/invoices';
+import { PaymentForm } from '../accounting/payment-form';
+import { StatementCard } from '../accounting/statement';
 import { api } from '../api';
 import { OrderStatusChip } from '../components/status';
+import { useSubmit } from '../components/submit';
 import {
   Button,
   Chip,
-  Empty,
   ErrorNote,
   Field,
+  HiddenTh,
   Hours,
-  Loading,
+  Listing,
   Modal,
   Money,
   dateText,
   fieldErrors,
   toast,
+  topupKindWord,
   useLoad,
   hoursTimesK,
   NumTh,
@@ -28,11 +32,7 @@ import {
 import { getLang, midSentence, t, word } from '../i18n';
 import { Link, setQuery, useLocation } from '../router';
 import { hasRole, useSession } from '../session';
-import { InvoicesSection, PaymentForm, StatementCard, companyToday, useInvoices } from './customer-accounting';
 import type { InvoiceT } from '../../../schema/api';
-
-/** A kind of top-up as a heading: «Пакет расширенной поддержки». */
-const topupKindWord = (kind: TopupKind) => upperFirst(word(TOPUP_KIND_WORDS[kind]));
 
 export function CustomerMoney({ customerId, currency, onChanged }: { customerId: number; currency: string; onChanged(): void }) {
   const { me } = useSession();
@@ -65,48 +65,46 @@ export function CustomerMoney({ customerId, currency, onChanged }: { customerId:
         </h2>
       </div>
       <div class="card" style="margin-top:10px">
-        {!orders.data ? (
-          <Loading rows={2} />
-        ) : orders.data.length === 0 ? (
-          <Empty>{t('noOrders')}</Empty>
-        ) : (
-          <table class="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('workOrder')}</th>
-                <th scope="col">{t('quote')}</th>
-                <th scope="col">{t('status')}</th>
-                <th scope="col">{t('stages')}</th>
-                <th scope="col">{t('approved')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {orders.data.map((o) => (
-                <tr key={o.id}>
-                  <td>
-                    <Link class="mono" href={`/orders/${o.id}`}>
-                      {o.number}
-                    </Link>
-                  </td>
-                  <td>
-                    <Link class="mono" href={`/quotes/${o.quoteId}`}>
-                      {o.quoteNumber}
-                    </Link>{' '}
-                    <span class="small muted">{o.quoteTitle}</span>
-                  </td>
-                  <td>
-                    <OrderStatusChip status={o.status} />
-                    {o.waiting && <div class="small muted">{o.waiting}</div>}
-                  </td>
-                  <td class="num">
-                    {o.stages.filter((s) => s.status === 'accepted').length} / {o.stages.length}
-                  </td>
-                  <td>{dateText(o.approvedAt)}</td>
+        <Listing items={orders.data} loadingRows={2} empty={t('noOrders')}>
+          {(items) => (
+            <table class="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('workOrder')}</th>
+                  <th scope="col">{t('quote')}</th>
+                  <th scope="col">{t('status')}</th>
+                  <th scope="col">{t('stages')}</th>
+                  <th scope="col">{t('approved')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+              </thead>
+              <tbody>
+                {items.map((o) => (
+                  <tr key={o.id}>
+                    <td>
+                      <Link class="mono" href={`/orders/${o.id}`}>
+                        {o.number}
+                      </Link>
+                    </td>
+                    <td>
+                      <Link class="mono" href={`/quotes/${o.quoteId}`}>
+                        {o.quoteNumber}
+                      </Link>{' '}
+                      <span class="small muted">{o.quoteTitle}</span>
+                    </td>
+                    <td>
+                      <OrderStatusChip status={o.status} />
+                      {o.waiting && <div class="small muted">{o.waiting}</div>}
+                    </td>
+                    <td class="num">
+                      {o.stages.filter((s) => s.status === 'accepted').length} / {o.stages.length}
+                    </td>
+                    <td>{dateText(o.approvedAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </Listing>
       </div>
 
       <div class="row" style="margin-top:24px">
@@ -126,82 +124,76 @@ export function CustomerMoney({ customerId, currency, onChanged }: { customerId:
         )}
       </div>
       <div class="card" style="margin-top:10px">
-        {!ledger.data ? (
-          <Loading rows={4} />
-        ) : ledger.data.length === 0 ? (
-          <Empty>{t('noLedgerEntries')}</Empty>
-        ) : (
-          <table class="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('date')}</th>
-                <th scope="col">{t('ledgerEntry')}</th>
-                <th scope="col">{t('entryBasis')}</th>
-                <NumTh>{t('normHours')}</NumTh>
-                <NumTh>{t('amount')}</NumTh>
-                <NumTh>{t('balance')}</NumTh>
-                {canBook && (
-                  <th scope="col">
-                    <span class="sr-only">{t('actions')}</span>
-                  </th>
-                )}
-              </tr>
-            </thead>
-            <tbody>
-              {ledger.data.map((e) => (
-                <tr key={e.id}>
-                  <td class="nowrap">{dateText(e.at)}</td>
-                  <td>
-                    <Chip tone={e.kind === 'topup' ? 'success' : e.kind === 'debit' ? 'info' : 'warning'}>
-                      {word(LEDGER_KIND_WORDS[e.kind])}
-                    </Chip>
-                    {e.topupKind && <div class="small muted">{topupKindWord(e.topupKind)}</div>}
-                  </td>
-                  <td class="small">
-                    {e.orderNumber && (
-                      <div>
-                        <Link href={`/orders/${e.orderId}`} class="mono">
-                          {e.orderNumber}
-                        </Link>{' '}
-                        · {midSentence(t('stage'))} {e.stageN}. {e.stageTitle}
-                      </div>
-                    )}
-                    {e.items.length > 0 && (
-                      <div class="muted">{e.items.map((i) => hoursTimesK(i.code, i.hoursCenti, i.kMilli)).join('; ')}</div>
-                    )}
-                    {!e.orderNumber && e.memo}
-                    {e.paymentRef && <div class="muted">{t('paymentRef')}: {e.paymentRef}</div>}
-                    {e.correctsEntryId && <div class="muted">{t('reversesEntry', { id: e.correctsEntryId })}</div>}
-                  </td>
-                  <td class={`num ${e.normHoursCenti < 0 ? 'negative' : ''}`}>
-                    {e.normHoursCenti > 0 ? '+' : ''}
-                    <Hours centi={e.normHoursCenti} />
-                  </td>
-                  <td class={`num ${e.moneyMinor < 0 ? 'negative' : ''}`}>
-                    {e.moneyMinor > 0 ? '+' : ''}
-                    {e.moneyMinor ? <Money minor={e.moneyMinor} currency={currency} /> : '—'}
-                  </td>
-                  <td class={`num ${e.balanceAfterCenti < 0 ? 'negative' : ''}`}>
-                    <Hours centi={e.balanceAfterCenti} />
-                  </td>
-                  {canBook && (
-                    <td style="width:1%">
-                      {e.kind !== 'correction' && (
-                        <Button
-                          class="btn-small btn-ghost"
-                          onClick={() => setForm({ kind: 'correction', corrects: e })}
-                          title={t('reverseEntryHint')}
-                        >
-                          {t('reverse')}
-                        </Button>
-                      )}
-                    </td>
-                  )}
+        <Listing items={ledger.data} loadingRows={4} empty={t('noLedgerEntries')}>
+          {(items) => (
+            <table class="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('date')}</th>
+                  <th scope="col">{t('ledgerEntry')}</th>
+                  <th scope="col">{t('entryBasis')}</th>
+                  <NumTh>{t('normHours')}</NumTh>
+                  <NumTh>{t('amount')}</NumTh>
+                  <NumTh>{t('balance')}</NumTh>
+                  {canBook && <HiddenTh>{t('actions')}</HiddenTh>}
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+              </thead>
+              <tbody>
+                {items.map((e) => (
+                  <tr key={e.id}>
+                    <td class="nowrap">{dateText(e.at)}</td>
+                    <td>
+                      <Chip tone={e.kind === 'topup' ? 'success' : e.kind === 'debit' ? 'info' : 'warning'}>
+                        {word(LEDGER_KIND_WORDS[e.kind])}
+                      </Chip>
+                      {e.topupKind && <div class="small muted">{topupKindWord(e.topupKind)}</div>}
+                    </td>
+                    <td class="small">
+                      {e.orderNumber && (
+                        <div>
+                          <Link href={`/orders/${e.orderId}`} class="mono">
+                            {e.orderNumber}
+                          </Link>{' '}
+                          · {midSentence(t('stage'))} {e.stageN}. {e.stageTitle}
+                        </div>
+                      )}
+                      {e.items.length > 0 && (
+                        <div class="muted">{e.items.map((i) => hoursTimesK(i.code, i.hoursCenti, i.kMilli)).join('; ')}</div>
+                      )}
+                      {!e.orderNumber && e.memo}
+                      {e.paymentRef && <div class="muted">{t('paymentRef')}: {e.paymentRef}</div>}
+                      {e.correctsEntryId && <div class="muted">{t('reversesEntry', { id: e.correctsEntryId })}</div>}
+                    </td>
+                    <td class={`num ${e.normHoursCenti < 0 ? 'negative' : ''}`}>
+                      {e.normHoursCenti > 0 ? '+' : ''}
+                      <Hours centi={e.normHoursCenti} />
+                    </td>
+                    <td class={`num ${e.moneyMinor < 0 ? 'negative' : ''}`}>
+                      {e.moneyMinor > 0 ? '+' : ''}
+                      {e.moneyMinor ? <Money minor={e.moneyMinor} currency={currency} /> : '—'}
+                    </td>
+                    <td class={`num ${e.balanceAfterCenti < 0 ? 'negative' : ''}`}>
+                      <Hours centi={e.balanceAfterCenti} />
+                    </td>
+                    {canBook && (
+                      <td style="width:1%">
+                        {e.kind !== 'correction' && (
+                          <Button
+                            class="btn-small btn-ghost"
+                            onClick={() => setForm({ kind: 'correction', corrects: e })}
+                            title={t('reverseEntryHint')}
+                          >
+                            {t('reverse')}
+                          </Button>
+                        )}
+                      </td>
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </Listing>
       </div>
       {canBook && (
         <InvoicesSection
@@ -260,8 +252,7 @@ function LedgerForm({
   const [memo, setMemo] = useState('');
   const [date, setDate] = useState(today);
   const [sign, setSign] = useState<1 | -1>(corrects ? (corrects.normHoursCenti > 0 ? -1 : 1) : -1);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useSubmit();
   const errors = fieldErrors(error);
 
   async function save(e: Event) {
@@ -270,9 +261,7 @@ function LedgerForm({
     if (value === null || value <= 0) return setError(new Error(t('enterNormHours')));
     // A date on the company's calendar; today's is now.
     const at = date === today ? undefined : date;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await api('POST /api/customers/{id}/ledger', {
         params: { id: customerId },
         body: {
@@ -285,11 +274,7 @@ function LedgerForm({
       });
       toast(t('correctionRecorded'));
       onSaved();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

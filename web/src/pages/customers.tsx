@@ -2,28 +2,31 @@
 import { useState } from 'preact/hooks';
 import type { CustomerT } from '../../../schema/api';
 import { api, download } from '../api';
+import { useSubmit } from '../components/submit';
 import { Icon } from '../components/icons';
 import { QuoteStatusChip } from '../components/status';
 import {
   Button,
-  Empty,
   ErrorNote,
   Field,
   Hours,
+  Listing,
   Loading,
   Modal,
   Money,
   PageHeader,
+  SearchField,
   dateText,
   fieldErrors,
   toast,
+  toastFailure,
   useLoad,
   NumTh,
   FormFoot,
 } from '../components/ui';
 import { formatFixed, parseFixed } from '../../../worker/domain/format';
 import { getLang, t } from '../i18n';
-import { Link, navigate } from '../router';
+import { Link, navigate, openRow } from '../router';
 import { hasRole, useSession } from '../session';
 import { CustomerAccount, DueDeletions } from './customer-account';
 import { CustomerMoney } from './customer-money';
@@ -44,53 +47,41 @@ export function CustomersPage() {
         </Button>
       </PageHeader>
       <div class="toolbar">
-        <Field label={t('search')} class="search">
-          {(id) => (
-            <input
-              id={id}
-              type="search"
-              value={query}
-              placeholder={t('customerSearchPlaceholder')}
-              onInput={(e) => setQuery(e.currentTarget.value)}
-            />
-          )}
-        </Field>
+        <SearchField value={query} placeholder={t('customerSearchPlaceholder')} onInput={setQuery} />
       </div>
       <ErrorNote error={list.error} onRetry={list.reload} />
       <DueDeletions />
       <div class="card">
-        {!list.data ? (
-          <Loading />
-        ) : rows.length === 0 ? (
-          <Empty>{list.data.length ? t('nothingFound') : t('noCustomers')}</Empty>
-        ) : (
-          <table class="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('customer')}</th>
-                <th scope="col">{t('taxId')}</th>
-                <th scope="col">{t('contact')}</th>
-                <NumTh>{t('normHourBalance')}</NumTh>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((c) => (
-                <tr key={c.id} class="clickable" onClick={(e) => !(e.target as HTMLElement).closest('a') && navigate(`/customers/${c.id}`)}>
-                  <td>
-                    <Link href={`/customers/${c.id}`}>{c.name}</Link>
-                    {c.legalName && <div class="small muted">{c.legalName}</div>}
-                  </td>
-                  <td class="mono">{c.taxId || '—'}</td>
-                  <td class="small">{[c.contactName, c.email].filter(Boolean).join(' · ') || '—'}</td>
-                  <td class={`num ${c.balanceCenti < 0 ? 'negative' : ''}`}>
-                    <Hours centi={c.balanceCenti} />
-                    {c.lowBalance?.low && <LowBalanceFlag low={c.lowBalance} compact />}
-                  </td>
+        <Listing items={list.data && rows} empty={list.data?.length ? t('nothingFound') : t('noCustomers')}>
+          {(items) => (
+            <table class="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('customer')}</th>
+                  <th scope="col">{t('taxId')}</th>
+                  <th scope="col">{t('contact')}</th>
+                  <NumTh>{t('normHourBalance')}</NumTh>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+              </thead>
+              <tbody>
+                {items.map((c) => (
+                  <tr key={c.id} class="clickable" onClick={openRow(`/customers/${c.id}`)}>
+                    <td>
+                      <Link href={`/customers/${c.id}`}>{c.name}</Link>
+                      {c.legalName && <div class="small muted">{c.legalName}</div>}
+                    </td>
+                    <td class="mono">{c.taxId || '—'}</td>
+                    <td class="small">{[c.contactName, c.email].filter(Boolean).join(' · ') || '—'}</td>
+                    <td class={`num ${c.balanceCenti < 0 ? 'negative' : ''}`}>
+                      <Hours centi={c.balanceCenti} />
+                      {c.lowBalance?.low && <LowBalanceFlag low={c.lowBalance} compact />}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </Listing>
       </div>
       {creating && (
         <CustomerForm
@@ -126,7 +117,7 @@ export function CustomerForm({ customer, onClose, onSaved }: { customer: Custome
     overdraft: formatFixed(customer?.overdraftCenti ?? 0, 2, lang),
     threshold: customer?.lowBalanceCenti === null || customer?.lowBalanceCenti === undefined ? '' : formatFixed(customer.lowBalanceCenti, 2, lang),
   });
-  const [error, setError] = useState<unknown>(null);
+  const { error, setError, run } = useSubmit();
   const [termErrors, setTermErrors] = useState<{ overdraftCenti?: string; lowBalanceCenti?: string }>({});
   const errors: Record<string, string | undefined> = { ...fieldErrors(error), ...termErrors };
   const set = (k: keyof typeof f) => (e: Event) => setF({ ...f, [k]: (e.currentTarget as HTMLInputElement).value });
@@ -143,15 +134,13 @@ export function CustomerForm({ customer, onClose, onSaved }: { customer: Custome
     setTermErrors(credit ? bad : {});
     if (credit && Object.keys(bad).length > 0) return;
     const creditBody = credit ? { overdraftCenti: overdraftCenti ?? 0, lowBalanceCenti } : {};
-    try {
+    await run(async () => {
       const saved = customer
         ? await api('PATCH /api/customers/{id}', { params: { id: customer.id }, body: { ...f, ...creditBody, version: customer.version } })
         : await api('POST /api/customers', { body: { ...f, ...creditBody } });
       toast(t('saved'));
       onSaved(saved);
-    } catch (err) {
-      setError(err);
-    }
+    });
   }
   return (
     <Modal title={customer ? customer.name : t('newCustomer')} onClose={onClose} wide>
@@ -234,9 +223,7 @@ export function CustomerPage({ id }: { id: number }) {
         )}
         <Button
           onClick={() =>
-            void download('GET /api/customers/{id}/export.json', { params: { id: c.id } }, `customer-${c.id}.json`).catch((e) =>
-              toast(e instanceof Error ? e.message : String(e), 'danger'),
-            )
+            void download('GET /api/customers/{id}/export.json', { params: { id: c.id } }, `customer-${c.id}.json`).catch(toastFailure)
           }
           title={t('exportJsonHint')}
         >
@@ -244,9 +231,7 @@ export function CustomerPage({ id }: { id: number }) {
         </Button>
         <Button
           onClick={() =>
-            void download('GET /api/customers/{id}/export.xlsx', { params: { id: c.id } }, `customer-${c.id}.xlsx`).catch((e) =>
-              toast(e instanceof Error ? e.message : String(e), 'danger'),
-            )
+            void download('GET /api/customers/{id}/export.xlsx', { params: { id: c.id } }, `customer-${c.id}.xlsx`).catch(toastFailure)
           }
           title={t('exportExcelHint')}
         >
@@ -281,46 +266,44 @@ export function CustomerPage({ id }: { id: number }) {
       {canSell && <h2 class="section-title">{t('quotes')}</h2>}
       {canSell && (
         <div class="card">
-          {!quotes.data ? (
-            <Loading />
-          ) : quotes.data.items.length === 0 ? (
-            <Empty>{t('noQuotesForCustomer')}</Empty>
-          ) : (
-            <table class="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('number')}</th>
-                  <th scope="col">{t('title')}</th>
-                  <th scope="col">{t('status')}</th>
-                  <NumTh>{t('total')}</NumTh>
-                  <NumTh>{t('normHours')}</NumTh>
-                  <th scope="col">{t('updated')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {quotes.data.items.map((q) => (
-                  <tr key={q.id}>
-                    <td>
-                      <Link class="mono" href={`/quotes/${q.id}`}>
-                        {q.number}
-                      </Link>
-                    </td>
-                    <td>{q.title}</td>
-                    <td>
-                      <QuoteStatusChip status={q.status} />
-                    </td>
-                    <td class="num">
-                      <Money minor={q.totalMinor} currency={q.currency} />
-                    </td>
-                    <td class="num">
-                      <Hours centi={q.normHoursCenti} />
-                    </td>
-                    <td>{dateText(q.updatedAt)}</td>
+          <Listing items={quotes.data?.items} empty={t('noQuotesForCustomer')}>
+            {(items) => (
+              <table class="table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('number')}</th>
+                    <th scope="col">{t('title')}</th>
+                    <th scope="col">{t('status')}</th>
+                    <NumTh>{t('total')}</NumTh>
+                    <NumTh>{t('normHours')}</NumTh>
+                    <th scope="col">{t('updated')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+                </thead>
+                <tbody>
+                  {items.map((q) => (
+                    <tr key={q.id}>
+                      <td>
+                        <Link class="mono" href={`/quotes/${q.id}`}>
+                          {q.number}
+                        </Link>
+                      </td>
+                      <td>{q.title}</td>
+                      <td>
+                        <QuoteStatusChip status={q.status} />
+                      </td>
+                      <td class="num">
+                        <Money minor={q.totalMinor} currency={q.currency} />
+                      </td>
+                      <td class="num">
+                        <Hours centi={q.normHoursCenti} />
+                      </td>
+                      <td>{dateText(q.updatedAt)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </Listing>
         </div>
       )}
       <CustomerAccount customer={c} onChanged={(saved) => customer.setData(saved)} />

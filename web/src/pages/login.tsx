@@ -1,14 +1,14 @@
 /** Staff login with a language switch. */
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api';
+import { useSubmit } from '../components/submit';
 import { ErrorNote, Field } from '../components/ui';
 import { t, type Lang } from '../i18n';
 
 export function LoginPage({ lang, setLang, onLoggedIn }: { lang: Lang; setLang(l: Lang): void; onLoggedIn(): Promise<void> }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useSubmit();
 
   useEffect(() => {
     document.title = `${t('loginTitle')} · ${t('appName')}`;
@@ -16,16 +16,10 @@ export function LoginPage({ lang, setLang, onLoggedIn }: { lang: Lang; setLang(l
 
   async function submit(e: Event) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await api('POST /api/auth/login', { body: { email, password } });
       await onLoggedIn();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

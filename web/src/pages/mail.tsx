@@ -1,82 +1,69 @@
 /** Admin: every e-mail the service sends — queued, sent, failed — and sending a failed one again. */
-import { useState } from 'preact/hooks';
-import type { OutboxItemT } from '../../../schema/api';
-import { MAIL_KIND_WORDS, MAIL_STATUS_WORDS } from '../../../worker/domain/words/ui';
+import { MAIL_KIND_WORDS } from '../../../worker/domain/words/ui';
 import { api } from '../api';
-import { Button, Chip, Empty, ErrorNote, Loading, NumTh, PageHeader, dateTimeText, toast, useLoad, type Tone } from '../components/ui';
+import { MailStatusChip } from '../components/status';
+import { useSubmit } from '../components/submit';
+import { Button, ErrorNote, Listing, NumTh, PageHeader, dateTimeText, errorText, toast, useLoad, HiddenTh } from '../components/ui';
 import { t, word } from '../i18n';
-
-const TONE: Record<OutboxItemT['status'], Tone> = { queued: 'info', sent: 'success', failed: 'danger' };
 
 export function MailPage() {
   const mails = useLoad(() => api('GET /api/outbox'), []);
-  const [busy, setBusy] = useState<number | null>(null);
-
-  async function retry(id: number) {
-    setBusy(id);
-    try {
+  const { busyWith, run } = useSubmit<number>({ toast: errorText });
+  const retry = (id: number) =>
+    run(async () => {
       await api('POST /api/outbox/{id}/retry', { params: { id } });
       toast(t('mailRequeued'));
       await mails.reload();
-    } catch (e) {
-      toast(e instanceof Error ? e.message : String(e), 'danger');
-    } finally {
-      setBusy(null);
-    }
-  }
+    }, id);
 
   return (
     <>
       <PageHeader title={t('navMail')} subtitle={t('mailSubtitle')} />
       <ErrorNote error={mails.error} onRetry={mails.reload} />
       <div class="card">
-        {!mails.data ? (
-          <Loading />
-        ) : mails.data.length === 0 ? (
-          <Empty>{t('mailEmpty')}</Empty>
-        ) : (
-          <table class="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('mailCreated')}</th>
-                <th scope="col">{t('mailKind')}</th>
-                <th scope="col">{t('recipients')}</th>
-                <th scope="col">{t('mailSubject')}</th>
-                <th scope="col">{t('status')}</th>
-                <NumTh>{t('mailAttempts')}</NumTh>
-                <th scope="col">{t('mailSent')}</th>
-                <th scope="col">
-                  <span class="sr-only">{t('actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {mails.data.map((m) => (
-                <tr key={m.id}>
-                  <td>{dateTimeText(m.createdAt)}</td>
-                  <td>{word(MAIL_KIND_WORDS[m.kind])}</td>
-                  <td class="small">{m.to.join(', ')}</td>
-                  <td>
-                    {m.subject}
-                    {m.error && <div class="small mail-error">{m.error}</div>}
-                  </td>
-                  <td>
-                    <Chip tone={TONE[m.status]}>{word(MAIL_STATUS_WORDS[m.status])}</Chip>
-                  </td>
-                  <td class="num">{m.attempts}</td>
-                  <td>{m.sentAt ? dateTimeText(m.sentAt) : '—'}</td>
-                  <td class="row-actions">
-                    {m.status === 'failed' && (
-                      <Button class="btn-small" busy={busy === m.id} onClick={() => void retry(m.id)}>
-                        {t('mailRetry')}
-                      </Button>
-                    )}
-                  </td>
+        <Listing items={mails.data} empty={t('mailEmpty')}>
+          {(items) => (
+            <table class="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('mailCreated')}</th>
+                  <th scope="col">{t('mailKind')}</th>
+                  <th scope="col">{t('recipients')}</th>
+                  <th scope="col">{t('mailSubject')}</th>
+                  <th scope="col">{t('status')}</th>
+                  <NumTh>{t('mailAttempts')}</NumTh>
+                  <th scope="col">{t('mailSent')}</th>
+                  <HiddenTh>{t('actions')}</HiddenTh>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+              </thead>
+              <tbody>
+                {items.map((m) => (
+                  <tr key={m.id}>
+                    <td>{dateTimeText(m.createdAt)}</td>
+                    <td>{word(MAIL_KIND_WORDS[m.kind])}</td>
+                    <td class="small">{m.to.join(', ')}</td>
+                    <td>
+                      {m.subject}
+                      {m.error && <div class="small mail-error">{m.error}</div>}
+                    </td>
+                    <td>
+                      <MailStatusChip status={m.status} />
+                    </td>
+                    <td class="num">{m.attempts}</td>
+                    <td>{m.sentAt ? dateTimeText(m.sentAt) : '—'}</td>
+                    <td class="row-actions">
+                      {m.status === 'failed' && (
+                        <Button class="btn-small" busy={busyWith(m.id)} onClick={() => void retry(m.id)}>
+                          {t('mailRetry')}
+                        </Button>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </Listing>
       </div>
     </>
   );

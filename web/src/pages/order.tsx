@@ -1,33 +1,30 @@
 /** One work order: its stages, accepting the next one (debiting the ledger), withdrawal. */
 import { useState } from 'preact/hooks';
-import type { OrderT, StageT } from '../../../schema/api';
-import { formatFixed, formatHours, formatMilli, formatMoney, parseFixed } from '../../../worker/domain/format';
-import { figuresOf } from '../../../worker/domain/debit-money';
-import { totalHoursCenti } from '../../../worker/domain/ledger';
-import { lineNormHoursCenti, normHoursAmountMinor } from '../../../worker/domain/pricing';
+import type { StageT } from '../../../schema/api';
+import { formatHours, formatMoney } from '../../../worker/domain/format';
 import { api } from '../api';
 import { OrderStatusChip, StageStatusChip } from '../components/status';
 import {
   Button,
   Chip,
   ErrorNote,
-  Field,
+  HiddenTh,
   Hours,
   Loading,
-  Modal,
   Money,
   PageHeader,
-  dateText,
   dateTimeText,
   toast,
+  toastFailure,
   useLoad,
   hoursTimesK,
   NumTh,
-  FormFoot,
 } from '../components/ui';
 import { getLang, midSentence, t } from '../i18n';
 import { Link } from '../router';
 import { LowBalanceFlag } from '../components/low-balance';
+import { AcceptStageDialog } from '../order/accept-stage-dialog';
+import { WithdrawDialog } from '../order/withdraw-dialog';
 import { hasRole, useSession } from '../session';
 
 export function OrderPage({ id }: { id: number }) {
@@ -46,7 +43,7 @@ export function OrderPage({ id }: { id: number }) {
       order.setData(await api('POST /api/orders/{id}/stages/{n}/ready', { params: { id: o.id, n } }));
       toast(t('stageMarkedReady', { n }));
     } catch (e) {
-      toast(e instanceof Error ? e.message : String(e), 'danger');
+      toastFailure(e);
     }
   }
   const canBook = hasRole(me, 'accountant', 'admin');
@@ -147,9 +144,7 @@ export function OrderPage({ id }: { id: number }) {
               <NumTh>{t('plannedNormHours')}</NumTh>
               <NumTh>{t('debited')}</NumTh>
               <NumTh>{t('amount')}</NumTh>
-              <th scope="col">
-                <span class="sr-only">{t('actions')}</span>
-              </th>
+              <HiddenTh>{t('actions')}</HiddenTh>
             </tr>
           </thead>
           <tbody>
@@ -225,196 +220,3 @@ export function OrderPage({ id }: { id: number }) {
     </>
   );
 }
-
-function AcceptStageDialog({ order, stage, onClose, onDone }: { order: OrderT; stage: StageT; onClose(): void; onDone(o: OrderT): void }) {
-  const lang = getLang();
-  const actualLines = stage.lines.filter((l) => l.actualTime);
-  const [actual, setActual] = useState<Record<number, string>>(
-    Object.fromEntries(actualLines.map((l) => [l.lineId, formatFixed(totalHoursCenti(l), 2, lang)])),
-  );
-  const [confirmed, setConfirmed] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  // One key per dialog: a double click or a retry after a network error debits once.
-  const [idempotencyKey] = useState(() => crypto.randomUUID());
-
-  const preview = stage.lines.map((l) => {
-    const spent = l.actualTime ? parseFixed(actual[l.lineId] ?? '', 2) : null;
-    const norm =
-      l.actualTime && spent !== null ? lineNormHoursCenti({ quantityMilli: 1000, hoursCenti: spent, kMilli: l.kMilli }) : l.normHoursCenti;
-    return { line: l, spent, norm };
-  });
-  const total = preview.reduce((s, p) => s + (p.norm ?? 0), 0);
-  const planned = stage.normHoursCenti;
-  const extra = total - planned;
-  // The difference in money on the accepted quote's terms (its discount and VAT), as the debit will be.
-  const terms = { ...order.terms, rateMinor: order.rateMinor };
-  const extraMoney = figuresOf(normHoursAmountMinor(Math.abs(extra), order.rateMinor), terms).totalMinor * Math.sign(extra);
-  const overrun = extra > 0;
-  const available = order.balanceCenti + order.overdraftCenti;
-  const short = available < total;
-  const after = order.stages.find((x) => x.n > stage.n && x.status === 'pending');
-  const pausesAfter = !short && after !== undefined && available - total < after.normHoursCenti;
-  const money = (minor: number) => formatMoney(minor, order.currency, lang);
-  const signed = (text: string, n: number) => (n > 0 ? `+${text}` : n < 0 ? `−${text.replace(/^[−-]/, '')}` : text);
-
-  async function submit(e: Event) {
-    e.preventDefault();
-    const lines = [];
-    for (const l of actualLines) {
-      const value = parseFixed(actual[l.lineId] ?? '', 2);
-      if (value === null || value <= 0) return setError(new Error(t('enterActualHours', { code: l.code })));
-      lines.push({ lineId: l.lineId, actualHoursCenti: value });
-    }
-    if (overrun && !confirmed) return setError(new Error(t('confirmOverrunFirst')));
-    setBusy(true);
-    setError(null);
-    try {
-      const result = await api('POST /api/orders/{id}/stages/{n}/accept', {
-        params: { id: order.id, n: stage.n },
-        body: { ...(lines.length ? { lines } : {}), ...(overrun ? { confirmOverrun: true } : {}) },
-        headers: { 'idempotency-key': idempotencyKey },
-      });
-      if (result.order.status === 'paused') toast(t('stageRecordedPaused', { n: stage.n }), 'warning');
-      else toast(t('stageAccepted', { n: stage.n }));
-      onDone(result.order);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  return (
-    <Modal title={t('acceptingStage', { n: stage.n })} onClose={onClose} wide>
-      <form class="stack" onSubmit={submit} noValidate>
-        <ErrorNote error={error} />
-        <p>
-          {stage.title}. {t('acceptStageHint')}
-        </p>
-        <table class="table">
-          <thead>
-            <tr>
-              <th scope="col">{t('service')}</th>
-              <NumTh>
-                {t('planned')}, {t('hourUnit')}
-              </NumTh>
-              <NumTh>{t('actualHours')}</NumTh>
-              <NumTh>K</NumTh>
-              <NumTh>{t('plannedNormHours')}</NumTh>
-              <NumTh>{t('toDebit')}</NumTh>
-            </tr>
-          </thead>
-          <tbody>
-            {preview.map(({ line, norm }) => (
-              <tr key={line.lineId}>
-                <td>
-                  {line.code} {line.title}
-                  {line.actualTime && <div class="small muted">{t('actualTime')}</div>}
-                </td>
-                <td class="num">{formatFixed(totalHoursCenti(line), 2, lang)}</td>
-                <td class="num">
-                  {line.actualTime ? (
-                    <Field label={`${t('actualHours')} ${line.code}`} class="inline-field">
-                      {(id) => (
-                        <input
-                          id={id}
-                          class="num narrow"
-                          inputMode="decimal"
-                          value={actual[line.lineId]}
-                          onInput={(e) => {
-                            setActual({ ...actual, [line.lineId]: e.currentTarget.value });
-                            setConfirmed(false);
-                          }}
-                        />
-                      )}
-                    </Field>
-                  ) : (
-                    '—'
-                  )}
-                </td>
-                <td class="num">{formatMilli(line.kMilli, lang)}</td>
-                <td class="num">
-                  <Hours centi={line.normHoursCenti} />
-                </td>
-                <td class={`num ${(norm ?? 0) > line.normHoursCenti ? 'negative' : ''}`}>
-                  <Hours centi={norm} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <td colSpan={4}>{t('totalToDebit')}</td>
-              <td class="num">
-                <Hours centi={planned} />
-              </td>
-              <td class="num">
-                <Hours centi={total} />
-              </td>
-            </tr>
-            <tr>
-              <td colSpan={4}>{t('difference')}</td>
-              <td class="num" colSpan={2} data-testid="sign-off-difference">
-                {signed(formatHours(Math.abs(extra), lang), extra)} · {signed(money(Math.abs(extraMoney)), extraMoney)}
-              </td>
-            </tr>
-          </tfoot>
-        </table>
-        <p class="small muted">
-          {t('planned')}: <Money minor={stage.plan.totalMinor} currency={order.currency} /> · {t('onBalance')}: <Hours centi={order.balanceCenti} />
-          {order.overdraftCenti > 0 && (
-            <>
-              {' '}
-              · {midSentence(t('overdraftAllowed'))}: <Hours centi={order.overdraftCenti} />
-            </>
-          )}
-        </p>
-        {overrun && (
-          <div class="note note-warning" role="alert">
-            <div class="stack" style="gap:6px">
-              <span>{t('overrunWarning', { hours: formatHours(extra, lang), money: money(extraMoney) })}</span>
-              <label class="check">
-                <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.currentTarget.checked)} /> {t('confirmOverrun')}
-              </label>
-            </div>
-          </div>
-        )}
-        {short && <div class="note note-warning">{t('shortAfterSignOff')}</div>}
-        {pausesAfter && <div class="note note-warning">{t('pausesAfterSignOff')}</div>}
-        <FormFoot onCancel={onClose} busy={busy} disabled={overrun && !confirmed}>
-          {t('acceptAndDebit')}
-        </FormFoot>
-      </form>
-    </Modal>
-  );
-}
-
-function WithdrawDialog({ order, onClose, onDone }: { order: OrderT; onClose(): void; onDone(o: OrderT): void }) {
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  async function submit(e: Event) {
-    e.preventDefault();
-    try {
-      onDone(await api('POST /api/orders/{id}/withdraw', { params: { id: order.id }, body: { reason } }));
-      toast(t('orderWithdrawn'));
-    } catch (err) {
-      setError(err);
-    }
-  }
-  const started = order.stages.some((s) => s.status === 'accepted');
-  return (
-    <Modal title={t('withdrawTitle')} onClose={onClose}>
-      <form class="stack" onSubmit={submit}>
-        <ErrorNote error={error} />
-        <p>{started ? t('withdrawStarted') : t('withdrawNotStarted')}</p>
-        <Field label={t('reason')}>{(id) => <input id={id} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />}</Field>
-        <FormFoot onCancel={onClose} variant="danger">
-          {t('withdraw')}
-        </FormFoot>
-      </form>
-    </Modal>
-  );
-}
-
-export { dateText };

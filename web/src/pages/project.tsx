@@ -6,7 +6,7 @@ import { lineNormHoursCenti } from '../../../worker/domain/pricing';
 import { PROJECT_STATUS_WORDS } from '../../../worker/domain/words/statuses';
 import { api } from '../api';
 import { PledgeStatusChip, ProjectStatusChip } from '../components/status';
-import { Button, Empty, ErrorNote, Hours, Loading, Money, PageHeader, dateText, toast, useLoad, NumTh } from '../components/ui';
+import { Button, Empty, ErrorNote, Hours, Loading, Money, PageHeader, dateText, toast, toastFailure, useLoad, NumTh, HiddenTh } from '../components/ui';
 import { FundingBar } from '../crowdfunding/funding-bar';
 import { Markdown } from '../crowdfunding/markdown';
 import { AddToQuoteForm, PledgeForm } from '../crowdfunding/pledge-forms';
@@ -34,7 +34,7 @@ export function ProjectPage({ id }: { id: number }) {
       project.setData(await run());
       toast(message);
     } catch (e) {
-      toast(e instanceof Error ? e.message : String(e), 'danger');
+      toastFailure(e);
     }
   }
   const move = (status: 'in_development' | 'released' | 'withdrawn') =>
@@ -173,9 +173,7 @@ export function ProjectPage({ id }: { id: number }) {
                 <NumTh>{t('normHours')}</NumTh>
                 <NumTh>{t('amount')}</NumTh>
                 <th scope="col">{t('status')}</th>
-                <th scope="col">
-                  <span class="sr-only">{t('actions')}</span>
-                </th>
+                <HiddenTh>{t('actions')}</HiddenTh>
               </tr>
             </thead>
             <tbody>

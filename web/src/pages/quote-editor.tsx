@@ -5,6 +5,7 @@ import { planPaste, type PastePlan } from '../../../worker/domain/paste';
 import { api, download } from '../api';
 import { Icon } from '../components/icons';
 import { QuoteStatusChip, quoteStatusWord } from '../components/status';
+import { useSubmit } from '../components/submit';
 import { Button, ErrorNote, Loading, Money, PageHeader, dateText, dateTimeText, toast, useLoad } from '../components/ui';
 import { midSentence, t, plural } from '../i18n';
 import { AuditDialog, ConflictDialog, CopyDialog, CreateOrderDialog, KReasonDialog } from '../quote/editor-dialogs';
@@ -45,7 +46,7 @@ function Editor({ initial, catalog }: { initial: QuoteT; catalog: CatalogItemT[]
   const [fresh, setFresh] = useState<ReadonlySet<number>>(new Set());
   const [notice, setNotice] = useState<string | null>(null);
   const [dialog, setDialog] = useState<'audit' | 'share' | 'order' | 'copy' | 'send' | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
+  const { busyWith, run } = useSubmit<'send' | 'revise' | 'archive' | 'reprice'>({ toast: managerMessage });
   const grid = useRef<GridHandle | null>(null);
   const lastPaste = useRef<Op | null>(null);
 
@@ -141,34 +142,20 @@ function Editor({ initial, catalog }: { initial: QuoteT; catalog: CatalogItemT[]
 
   // ---------- lifecycle actions ----------
 
-  async function act(name: string, run: () => Promise<QuoteT | void>, success: string) {
-    setBusy(name);
-    try {
-      const result = await run();
+  const act = (name: 'revise' | 'archive' | 'reprice', work: () => Promise<QuoteT | void>, success: string) =>
+    run(async () => {
+      const result = await work();
       if (result) editor.replace(result);
       toast(success);
-    } catch (e) {
-      toast(managerMessage(e), 'danger');
-    } finally {
-      setBusy(null);
-    }
-  }
+    }, name);
 
   /** From the send dialog: true when the quote was sent (the dialog closes). */
-  async function send(email: { to: string[]; message?: string } | null): Promise<boolean> {
-    setBusy('send');
-    try {
+  const send = (email: { to: string[]; message?: string } | null): Promise<boolean> =>
+    run(async () => {
       const body = { version: editor.current.current.version, ...(email ? { email } : {}) };
       editor.replace(await api('POST /api/quotes/{id}/send', { params: { id: initial.id }, body }));
       toast(email ? t('quoteSentMailQueued') : t('quoteSent'));
-      return true;
-    } catch (e) {
-      toast(managerMessage(e), 'danger');
-      return false;
-    } finally {
-      setBusy(null);
-    }
-  }
+    }, 'send');
   const downloadAs = (format: 'xlsx' | 'pdf') =>
     void (format === 'xlsx'
       ? download('GET /api/quotes/{id}/export.xlsx', { params: { id: initial.id } }, `${quote.number}.xlsx`)
@@ -238,7 +225,7 @@ function Editor({ initial, catalog }: { initial: QuoteT; catalog: CatalogItemT[]
         {canSell && quote.allowed.send && (
           <Button
             variant="primary"
-            busy={busy === 'send'}
+            busy={busyWith('send')}
             onClick={() => setDialog('send')}
             disabled={editor.busy || shown.totals.incompleteLines > 0 || shown.lines.length === 0}
             title={shown.totals.incompleteLines > 0 ? t('enterAllHours') : shown.lines.length === 0 ? t('addServices') : undefined}
@@ -247,7 +234,7 @@ function Editor({ initial, catalog }: { initial: QuoteT; catalog: CatalogItemT[]
           </Button>
         )}
         {canSell && quote.allowed.revise && (
-          <Button busy={busy === 'revise'} onClick={revise}>
+          <Button busy={busyWith('revise')} onClick={revise}>
             {t('newRevision')}
           </Button>
         )}
@@ -275,7 +262,7 @@ function Editor({ initial, catalog }: { initial: QuoteT; catalog: CatalogItemT[]
         </Button>
         <Button onClick={() => setDialog('audit')}>{t('auditButton')}</Button>
         {canSell && quote.allowed.archive && (
-          <Button variant="ghost" busy={busy === 'archive'} onClick={archive}>
+          <Button variant="ghost" busy={busyWith('archive')} onClick={archive}>
             {t('archive')}
           </Button>
         )}
@@ -294,7 +281,7 @@ function Editor({ initial, catalog }: { initial: QuoteT; catalog: CatalogItemT[]
           onChange={(label, changes, drafts) => perform(ops.header(label, changes, drafts))}
           onLive={onHeaderLive}
           onReprice={reprice}
-          repricing={busy === 'reprice'}
+          repricing={busyWith('reprice')}
         />
       )}
 

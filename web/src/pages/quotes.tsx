@@ -2,19 +2,21 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { CustomerT } from '../../../schema/api';
 import { api } from '../api';
+import { useSubmit } from '../components/submit';
 import { CustomerPicker } from '../components/customer-picker';
 import { Icon } from '../components/icons';
+import { SelectField, customerChoices } from '../components/select-field';
 import { QUOTE_STATUSES, QuoteStatusChip, quoteStatusWord, quoteStatusOf } from '../components/status';
 import {
   Button,
-  Empty,
   ErrorNote,
   Field,
   Hours,
-  Loading,
+  Listing,
   Modal,
   Money,
   PageHeader,
+  SearchField,
   dateText,
   fieldErrors,
   useLoad,
@@ -22,7 +24,7 @@ import {
   FormFoot,
 } from '../components/ui';
 import { t } from '../i18n';
-import { Link, navigate, setQuery, useLocation } from '../router';
+import { Link, navigate, openRow, setQuery, useLocation } from '../router';
 import { hasRole, useSession } from '../session';
 
 const PAGE_SIZE = 25;
@@ -62,106 +64,90 @@ export function QuotesPage() {
         )}
       </PageHeader>
       <div class="toolbar" role="search">
-        <Field label={t('search')} class="search">
-          {(id) => (
-            <input
-              id={id}
-              type="search"
-              value={search}
-              placeholder={t('quoteSearchPlaceholder')}
-              onInput={(e) => setSearch(e.currentTarget.value)}
-            />
-          )}
-        </Field>
-        <Field label={t('customer')}>
-          {(id) => (
-            <select id={id} value={customerId} onChange={(e) => setQuery({ customerId: e.currentTarget.value || null, page: null })}>
-              <option value="">{t('allCustomers')}</option>
-              {(customers.data ?? []).map((c) => (
-                <option key={c.id} value={String(c.id)}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('status')}>
-          {(id) => (
-            <select id={id} value={status} onChange={(e) => setQuery({ status: e.currentTarget.value || null, page: null })}>
-              <option value="">{t('anyStatus')}</option>
-              {QUOTE_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {quoteStatusWord(s)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SearchField value={search} placeholder={t('quoteSearchPlaceholder')} onInput={setSearch} />
+        <SelectField
+          label={t('customer')}
+          value={customerId}
+          empty={t('allCustomers')}
+          choices={customerChoices(customers.data)}
+          onChange={(v) => setQuery({ customerId: v || null, page: null })}
+        />
+        <SelectField
+          label={t('status')}
+          value={status}
+          empty={t('anyStatus')}
+          choices={QUOTE_STATUSES.map((s) => [s, quoteStatusWord(s)])}
+          onChange={(v) => setQuery({ status: v || null, page: null })}
+        />
       </div>
       <ErrorNote error={list.error} onRetry={list.reload} />
       <div class="card">
-        {!list.data ? (
-          <Loading rows={6} />
-        ) : list.data.items.length === 0 ? (
-          <Empty>
-            <strong>{filtered ? t('nothingFound') : t('noQuotes')}</strong>
-            {filtered
-              ? t('changeFilters')
-              : canCreate && (
-                  <Button variant="primary" onClick={() => setCreating(true)}>
-                    {t('newQuote')}
-                  </Button>
-                )}
-          </Empty>
-        ) : (
-          <div class="table-wrap">
-            <table class="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('number')}</th>
-                  <th scope="col">{t('customer')}</th>
-                  <th scope="col">{t('title')}</th>
-                  <th scope="col">{t('status')}</th>
-                  <NumTh>{t('total')}</NumTh>
-                  <NumTh>{t('normHours')}</NumTh>
-                  <th scope="col">{t('validUntil')}</th>
-                  <th scope="col">{t('answered')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.data.items.map((item) => (
-                  <tr
-                    key={item.id}
-                    class="clickable"
-                    onClick={(e) => !(e.target as HTMLElement).closest('a') && navigate(`/quotes/${item.id}`)}
-                  >
-                    <td class="nowrap">
-                      <Link href={`/quotes/${item.id}`} class="mono">
-                        {item.number}
-                      </Link>
-                    </td>
-                    <td>{item.customerName}</td>
-                    <td>{item.title}</td>
-                    <td>
-                      <QuoteStatusChip status={item.status} />
-                      {item.incompleteLines > 0 && <div class="small muted">{t('withoutHours', { count: item.incompleteLines })}</div>}
-                    </td>
-                    <td class="num">
-                      <Money minor={item.totalMinor} currency={item.currency} />
-                    </td>
-                    <td class="num">
-                      <Hours centi={item.normHoursCenti} />
-                    </td>
-                    <td class="nowrap">{dateText(item.validUntil)}</td>
-                    <td class="small">
-                      {item.answeredAt ? `${dateText(item.answeredAt)}${item.answerName ? ` · ${item.answerName}` : ''}` : '—'}
-                    </td>
+        <Listing
+          items={list.data?.items}
+          loadingRows={6}
+          empty={
+            <>
+              <strong>{filtered ? t('nothingFound') : t('noQuotes')}</strong>
+              {filtered
+                ? t('changeFilters')
+                : canCreate && (
+                    <Button variant="primary" onClick={() => setCreating(true)}>
+                      {t('newQuote')}
+                    </Button>
+                  )}
+            </>
+          }
+        >
+          {(items) => (
+            <div class="table-wrap">
+              <table class="table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('number')}</th>
+                    <th scope="col">{t('customer')}</th>
+                    <th scope="col">{t('title')}</th>
+                    <th scope="col">{t('status')}</th>
+                    <NumTh>{t('total')}</NumTh>
+                    <NumTh>{t('normHours')}</NumTh>
+                    <th scope="col">{t('validUntil')}</th>
+                    <th scope="col">{t('answered')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+                </thead>
+                <tbody>
+                  {items.map((item) => (
+                    <tr
+                      key={item.id}
+                      class="clickable"
+                      onClick={openRow(`/quotes/${item.id}`)}
+                    >
+                      <td class="nowrap">
+                        <Link href={`/quotes/${item.id}`} class="mono">
+                          {item.number}
+                        </Link>
+                      </td>
+                      <td>{item.customerName}</td>
+                      <td>{item.title}</td>
+                      <td>
+                        <QuoteStatusChip status={item.status} />
+                        {item.incompleteLines > 0 && <div class="small muted">{t('withoutHours', { count: item.incompleteLines })}</div>}
+                      </td>
+                      <td class="num">
+                        <Money minor={item.totalMinor} currency={item.currency} />
+                      </td>
+                      <td class="num">
+                        <Hours centi={item.normHoursCenti} />
+                      </td>
+                      <td class="nowrap">{dateText(item.validUntil)}</td>
+                      <td class="small">
+                        {item.answeredAt ? `${dateText(item.answeredAt)}${item.answerName ? ` · ${item.answerName}` : ''}` : '—'}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </Listing>
       </div>
       {list.data && pages > 1 && (
         <nav class="row" style="margin-top:12px" aria-label={t('pages')}>
@@ -194,8 +180,7 @@ export function NewQuoteDialog({
   const [customerId, setCustomerId] = useState<number | null>(presetCustomerId ? Number(presetCustomerId) : null);
   const [title, setTitle] = useState('');
   const [vatMode, setVatMode] = useState(settings.vatMode);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
   const [tried, setTried] = useState(false);
   const errors = fieldErrors(error);
   const customerMissing = tried && customerId === null;
@@ -204,17 +189,11 @@ export function NewQuoteDialog({
     e.preventDefault();
     setTried(true);
     if (customerId === null || !title.trim()) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const quote = await api('POST /api/quotes', { body: { customerId, title, vatMode } });
       onClose();
       navigate(`/quotes/${quote.id}`);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
   return (
     <Modal title={t('newQuote')} onClose={onClose}>

@@ -7,44 +7,32 @@ import { api, download } from '../api';
 import { Icon } from '../components/icons';
 import { MonthChart, monthLabel } from '../components/month-chart';
 import { monthTitle } from '../../../worker/domain/words/months';
-import { Button, Empty, ErrorNote, Field, FormFoot, Hours, Loading, Modal, Money, PageHeader, dateText, toast, useLoad, NumTh } from '../components/ui';
+import { Button, Empty, ErrorNote, Field, FormFoot, Hours, Loading, Modal, Money, PageHeader, dateText, errorText, toast, useLoad, NumTh, HiddenTh } from '../components/ui';
 import { LowBalanceFlag } from '../components/low-balance';
 import { getLang, t, word } from '../i18n';
 import { Link, setQuery, useLocation } from '../router';
 import { hasRole, useSession } from '../session';
-import { StatementButtons } from './customer-accounting';
-
-function thisMonth(timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit' }).formatToParts(new Date());
-  return `${parts.find((p) => p.type === 'year')!.value}-${parts.find((p) => p.type === 'month')!.value}`;
-}
+import { companyMonth } from '../accounting/calendar';
+import { StatementButtons } from '../accounting/statement';
+import { useSubmit } from '../components/submit';
 
 export function ReportPage() {
   const { settings, me } = useSession();
   const canBook = hasRole(me, 'accountant', 'admin');
   const { query } = useLocation();
-  const current = thisMonth(settings.timeZone);
+  const current = companyMonth(settings.timeZone);
   const month = query.get('month') ?? current;
   const report = useLoad(() => api('GET /api/reports/consumption', { query: { month } }), [month]);
   const series = useLoad(() => api('GET /api/reports/consumption/series', { query: { until: month } }), [month]);
   const [open, setOpen] = useState<number | null>(null);
-  const [downloading, setDownloading] = useState(false);
+  const { busy: downloading, run } = useSubmit({ toast: errorText });
   const [closing, setClosing] = useState(false);
   const periods = useLoad(() => (canBook ? api('GET /api/periods') : Promise.resolve(null)), [canBook, month]);
   const closedPeriod = periods.data?.periods.find((p) => p.month === month && p.status === 'closed') ?? null;
   const closed = report.data?.closed ?? false;
   const currency = report.data?.currency ?? settings.currency;
 
-  async function excel() {
-    setDownloading(true);
-    try {
-      await download('GET /api/reports/consumption.xlsx', { query: { month } }, `consumption-${month}.xlsx`);
-    } catch (e) {
-      toast(e instanceof Error ? e.message : String(e), 'danger');
-    } finally {
-      setDownloading(false);
-    }
-  }
+  const excel = () => run(() => download('GET /api/reports/consumption.xlsx', { query: { month } }, `consumption-${month}.xlsx`));
 
   return (
     <>
@@ -115,11 +103,7 @@ export function ReportPage() {
                 <NumTh>{t('servicesNet')}</NumTh>
                 <NumTh>{t('servicesVat')}</NumTh>
                 <NumTh>{t('servicesTotal')}</NumTh>
-                {canBook && (
-                  <th scope="col">
-                    <span class="sr-only">{t('statement')}</span>
-                  </th>
-                )}
+                {canBook && <HiddenTh>{t('statement')}</HiddenTh>}
               </tr>
             </thead>
             <tbody>
@@ -236,22 +220,15 @@ export function ReportPage() {
 
 /** The accountant closes a month (and every month before it): a confirmation, then the server's word. */
 function CloseMonthDialog({ month, onClose, onDone }: { month: string; onClose(): void; onDone(): void }) {
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
   const label = monthTitle(month, getLang());
   async function submit(e: Event) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await api('POST /api/periods/{month}/close', { params: { month } });
       toast(t('monthClosedToast', { month: label }));
       onDone();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
   return (
     <Modal title={t('closeMonthTitle', { month: label })} onClose={onClose}>

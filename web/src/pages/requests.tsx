@@ -9,21 +9,22 @@ import { stampText } from '../../../worker/domain/format';
 import { OPEN_REQUEST_STATUSES, SLA_LEVELS, SLA_RUNNING_STATUSES, mayQuote, nextStatuses } from '../../../worker/domain/sla';
 import { PRIORITY_LEVEL_WORDS, REQUEST_KIND_WORDS, REQUEST_STATUS_WORDS, SLA_LEVEL_WORDS } from '../../../worker/domain/words/ui';
 import { ApiError, api } from '../api';
-import { Button, Chip, Empty, ErrorNote, Field, Loading, PageHeader, toast, useLoad, type Tone } from '../components/ui';
+import { SelectField, customerChoices, type Choice } from '../components/select-field';
+import { RequestStatusChip } from '../components/status';
+import { useSubmit } from '../components/submit';
+import { Button, Chip, ErrorNote, Field, Listing, Loading, PageHeader, toast, useLoad } from '../components/ui';
 import { getLang, t, word } from '../i18n';
-import { Link, navigate, setQuery, useLocation } from '../router';
+import { Link, navigate, openRow, setQuery, useLocation } from '../router';
 import { hasRole, useSession } from '../session';
 
 type Status = ServiceRequestT['status'];
 type Flag = 'open' | 'at_risk' | 'breached';
 
-const STATUS_TONES: Record<Status, Tone> = { new: 'accent', in_work: 'info', needs_clarification: 'warning', resolved: 'success', closed: 'neutral' };
-
-export const RequestStatusChip = ({ status }: { status: Status }) => <Chip tone={STATUS_TONES[status]}>{word(REQUEST_STATUS_WORDS[status])}</Chip>;
-
 const asFlag = (v: string | null): Flag | undefined => (v === 'open' || v === 'at_risk' || v === 'breached' ? v : undefined);
 const asStatus = (v: string | null) => REQUEST_STATUS_CODES.find((s) => s === v);
 const asKind = (v: string | null) => REQUEST_KIND_CODES.find((k) => k === v);
+const statusChoices = (statuses: readonly Status[]): Choice[] => statuses.map((s) => [s, word(REQUEST_STATUS_WORDS[s])]);
+const kindChoices = (): Choice[] => REQUEST_KIND_CODES.map((k) => [k, word(REQUEST_KIND_WORDS[k])]);
 
 /** "3 h 05 min" of working time, from minutes. */
 function workingTime(minutes: number): string {
@@ -86,94 +87,83 @@ export function RequestsPage() {
             </button>
           ))}
         </div>
-        <Field label={t('status')}>
-          {(id) => (
-            <select id={id} value={status ?? ''} onChange={(e) => setQuery({ status: e.currentTarget.value || null })}>
-              <option value="">{t('anyStatus')}</option>
-              {REQUEST_STATUS_CODES.map((s) => (
-                <option key={s} value={s}>
-                  {word(REQUEST_STATUS_WORDS[s])}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('requestKind')}>
-          {(id) => (
-            <select id={id} value={kind ?? ''} onChange={(e) => setQuery({ kind: e.currentTarget.value || null })}>
-              <option value="">{t('anyKind')}</option>
-              {REQUEST_KIND_CODES.map((k) => (
-                <option key={k} value={k}>
-                  {word(REQUEST_KIND_WORDS[k])}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('customer')}>
-          {(id) => (
-            <select id={id} value={customerId} onChange={(e) => setQuery({ customerId: e.currentTarget.value || null })}>
-              <option value="">{t('allCustomers')}</option>
-              {(customers.data ?? []).map((c) => (
-                <option key={c.id} value={String(c.id)}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          label={t('status')}
+          value={status ?? ''}
+          empty={t('anyStatus')}
+          choices={statusChoices(REQUEST_STATUS_CODES)}
+          onChange={(v) => setQuery({ status: v || null })}
+        />
+        <SelectField
+          label={t('requestKind')}
+          value={kind ?? ''}
+          empty={t('anyKind')}
+          choices={kindChoices()}
+          onChange={(v) => setQuery({ kind: v || null })}
+        />
+        <SelectField
+          label={t('customer')}
+          value={customerId}
+          empty={t('allCustomers')}
+          choices={customerChoices(customers.data)}
+          onChange={(v) => setQuery({ customerId: v || null })}
+        />
       </div>
       <ErrorNote error={list.error} onRetry={list.reload} />
       <div class="card">
-        {!list.data ? (
-          <Loading rows={6} />
-        ) : list.data.length === 0 ? (
-          <Empty>
-            <strong>{filtered ? t('nothingFound') : t('requestsEmpty')}</strong>
-            {filtered && t('changeFilters')}
-          </Empty>
-        ) : (
-          <div class="table-wrap">
-            <table class="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('requestNumber')}</th>
-                  <th scope="col">{t('customer')}</th>
-                  <th scope="col">{t('requestSubject')}</th>
-                  <th scope="col">{t('requestKind')}</th>
-                  <th scope="col">{t('requestPriority')}</th>
-                  <th scope="col">{t('status')}</th>
-                  <th scope="col">{t('reactionDue')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.data.map((r) => (
-                  <tr key={r.id} class={`clickable${r.breached ? ' row-breached' : r.atRisk ? ' row-at-risk' : ''}`} onClick={(e) => !(e.target as HTMLElement).closest('a') && navigate(`/requests/${r.id}`)}>
-                    <td class="nowrap">
-                      <Link href={`/requests/${r.id}`} class="mono">
-                        {r.number}
-                      </Link>
-                      <div class="small muted">{stampText(r.createdAt, settings.timeZone, getLang())}</div>
-                    </td>
-                    <td>{r.customerName}</td>
-                    <td>{r.subject}</td>
-                    <td>{word(REQUEST_KIND_WORDS[r.kind])}</td>
-                    <td>
-                      {r.priority} · {word(PRIORITY_LEVEL_WORDS[String(r.priority)]!)}
-                      <div class="small muted">{word(SLA_LEVEL_WORDS[r.slaLevel])}</div>
-                    </td>
-                    <td>
-                      <RequestStatusChip status={r.status} />
-                    </td>
-                    <td>
-                      <Deadline r={r} />
-                    </td>
+        <Listing
+          items={list.data}
+          loadingRows={6}
+          empty={
+            <>
+              <strong>{filtered ? t('nothingFound') : t('requestsEmpty')}</strong>
+              {filtered && t('changeFilters')}
+            </>
+          }
+        >
+          {(items) => (
+            <div class="table-wrap">
+              <table class="table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('requestNumber')}</th>
+                    <th scope="col">{t('customer')}</th>
+                    <th scope="col">{t('requestSubject')}</th>
+                    <th scope="col">{t('requestKind')}</th>
+                    <th scope="col">{t('requestPriority')}</th>
+                    <th scope="col">{t('status')}</th>
+                    <th scope="col">{t('reactionDue')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+                </thead>
+                <tbody>
+                  {items.map((r) => (
+                    <tr key={r.id} class={`clickable${r.breached ? ' row-breached' : r.atRisk ? ' row-at-risk' : ''}`} onClick={openRow(`/requests/${r.id}`)}>
+                      <td class="nowrap">
+                        <Link href={`/requests/${r.id}`} class="mono">
+                          {r.number}
+                        </Link>
+                        <div class="small muted">{stampText(r.createdAt, settings.timeZone, getLang())}</div>
+                      </td>
+                      <td>{r.customerName}</td>
+                      <td>{r.subject}</td>
+                      <td>{word(REQUEST_KIND_WORDS[r.kind])}</td>
+                      <td>
+                        {r.priority} · {word(PRIORITY_LEVEL_WORDS[String(r.priority)]!)}
+                        <div class="small muted">{word(SLA_LEVEL_WORDS[r.slaLevel])}</div>
+                      </td>
+                      <td>
+                        <RequestStatusChip status={r.status} />
+                      </td>
+                      <td>
+                        <Deadline r={r} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </Listing>
       </div>
     </>
   );
@@ -182,47 +172,36 @@ export function RequestsPage() {
 export function RequestPage({ id }: { id: number }) {
   const { me, settings } = useSession();
   const request = useLoad(() => api('GET /api/requests/{id}', { params: { id } }), [id]);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState<string | null>(null);
+  // A conflict shows what changed meanwhile: the request is read again.
+  const { busy, busyWith, error, run } = useSubmit<'patch' | 'answer' | 'quote'>({
+    afterFailure: (e) => e instanceof ApiError && e.status === 409 && request.reload(),
+  });
   const [answer, setAnswer] = useState('');
   const r = request.data;
   if (!r) return request.error ? <ErrorNote error={request.error} onRetry={request.reload} /> : <Loading rows={8} />;
 
-  async function run(what: string, action: () => Promise<unknown>) {
-    setBusy(what);
-    setError(null);
-    try {
-      await action();
-    } catch (e) {
-      setError(e);
-      if (e instanceof ApiError && e.status === 409) await request.reload();
-    } finally {
-      setBusy(null);
-    }
-  }
-
   const patch = (body: { status?: Status; kind?: ServiceRequestT['kind']; slaLevel?: ServiceRequestT['slaLevel'] }) =>
-    run('patch', async () => {
+    run(async () => {
       // The answer is the request as saved: its new version is what the next action sends.
       request.setData(await api('PATCH /api/requests/{id}', { params: { id }, body: { version: r.version, ...body } }));
       toast(t('saved'));
-    });
+    }, 'patch');
 
   const send = (e: Event) => {
     e.preventDefault();
-    void run('answer', async () => {
+    void run(async () => {
       request.setData(await api('POST /api/requests/{id}/answers', { params: { id }, body: { body: answer } }));
       setAnswer('');
       toast(t('requestAnswered'));
-    });
+    }, 'answer');
   };
 
   const makeQuote = () =>
-    run('quote', async () => {
+    run(async () => {
       const made = await api('POST /api/requests/{id}/quote', { params: { id }, body: { version: r.version } });
       toast(t('requestQuoteMade', { number: made.request.quoteNumber ?? '' }));
       navigate(`/quotes/${made.quoteId}`);
-    });
+    }, 'quote');
 
   const statuses = [r.status, ...nextStatuses(r.status)];
   const canQuote = hasRole(me, 'manager', 'admin') && mayQuote(r);
@@ -237,7 +216,7 @@ export function RequestPage({ id }: { id: number }) {
           </Link>
         )}
         {canQuote && (
-          <Button variant="primary" busy={busy === 'quote'} disabled={busy !== null} onClick={() => void makeQuote()} title={t('requestQuoteHint')}>
+          <Button variant="primary" busy={busyWith('quote')} disabled={busy} onClick={() => void makeQuote()} title={t('requestQuoteHint')}>
             {t('requestMakeQuote')}
           </Button>
         )}
@@ -273,7 +252,7 @@ export function RequestPage({ id }: { id: number }) {
                 {(fid) => <textarea id={fid} rows={4} value={answer} maxLength={10_000} onInput={(e) => setAnswer(e.currentTarget.value)} />}
               </Field>
               <div class="row">
-                <Button type="submit" variant="primary" busy={busy === 'answer'} disabled={answer.trim() === ''}>
+                <Button type="submit" variant="primary" busy={busyWith('answer')} disabled={answer.trim() === ''}>
                   {t('requestSendAnswer')}
                 </Button>
               </div>
@@ -289,39 +268,15 @@ export function RequestPage({ id }: { id: number }) {
           <div class="small muted">
             {t('requestPriority')}: {r.priority} · {word(PRIORITY_LEVEL_WORDS[String(r.priority)]!)}
           </div>
-          <Field label={t('status')}>
-            {(fid) => (
-              <select id={fid} value={r.status} disabled={busy !== null} onChange={(e) => void patch({ status: e.currentTarget.value as Status })}>
-                {statuses.map((s) => (
-                  <option key={s} value={s}>
-                    {word(REQUEST_STATUS_WORDS[s])}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label={t('requestKind')}>
-            {(fid) => (
-              <select id={fid} value={r.kind} disabled={busy !== null} onChange={(e) => void patch({ kind: e.currentTarget.value as ServiceRequestT['kind'] })}>
-                {REQUEST_KIND_CODES.map((k) => (
-                  <option key={k} value={k}>
-                    {word(REQUEST_KIND_WORDS[k])}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label={t('slaLevel')}>
-            {(fid) => (
-              <select id={fid} value={r.slaLevel} disabled={busy !== null} onChange={(e) => void patch({ slaLevel: e.currentTarget.value as ServiceRequestT['slaLevel'] })}>
-                {SLA_LEVEL_CODES_ENUM.map((l) => (
-                  <option key={l} value={l}>
-                    {word(SLA_LEVEL_WORDS[l])} — {t('workingHoursShort', { n: SLA_LEVELS[l].reactionHours })}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SelectField label={t('status')} value={r.status} disabled={busy} choices={statusChoices(statuses)} onChange={(v) => void patch({ status: asStatus(v) })} />
+          <SelectField label={t('requestKind')} value={r.kind} disabled={busy} choices={kindChoices()} onChange={(v) => void patch({ kind: asKind(v) })} />
+          <SelectField
+            label={t('slaLevel')}
+            value={r.slaLevel}
+            disabled={busy}
+            choices={SLA_LEVEL_CODES_ENUM.map((l) => [l, <>{word(SLA_LEVEL_WORDS[l])} — {t('workingHoursShort', { n: SLA_LEVELS[l].reactionHours })}</>])}
+            onChange={(v) => void patch({ slaLevel: SLA_LEVEL_CODES_ENUM.find((l) => l === v) })}
+          />
         </aside>
       </div>
     </>

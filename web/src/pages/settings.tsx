@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import { formatFixed, formatMilli, parseFixed } from '../../../worker/domain/format';
 import { api } from '../api';
+import { useSubmit } from '../components/submit';
 import { ErrorNote, Field, PageHeader, fieldErrors, toast } from '../components/ui';
 import { WEEKDAY_WORDS } from '../../../worker/domain/words/ui';
 import { getLang, t, word } from '../i18n';
@@ -35,8 +36,7 @@ export function SettingsPage() {
   });
   const [workingDays, setWorkingDays] = useState<number[]>(settings.workingDays);
   const [logoError, setLogoError] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useSubmit();
   const errors = fieldErrors(error);
   const set = (k: keyof typeof f) => (e: Event) => setF({ ...f, [k]: (e.currentTarget as HTMLInputElement).value });
 
@@ -46,9 +46,7 @@ export function SettingsPage() {
     const vatPercentMilli = parseFixed(f.vatRate, 3);
     if (rateMinor === null || rateMinor <= 0) return setError(new Error(t('rateMustBePositive')));
     if (vatPercentMilli === null || vatPercentMilli % 100 !== 0) return setError(new Error(t('vatRateFormat')));
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await api('PATCH /api/settings', {
         body: {
           version: settings.version,
@@ -71,11 +69,7 @@ export function SettingsPage() {
       });
       await refreshSettings();
       toast(t('saved'));
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   function pickLogo(e: Event) {

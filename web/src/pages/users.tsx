@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import type { RoleT, UserT } from '../../../schema/api';
 import { api } from '../api';
+import { useSubmit } from '../components/submit';
 import {
   Button,
   Chip,
@@ -16,6 +17,7 @@ import {
   toast,
   useLoad,
   FormFoot,
+  HiddenTh,
 } from '../components/ui';
 import { t } from '../i18n';
 
@@ -45,9 +47,7 @@ export function UsersPage() {
                 <th scope="col">{t('role')}</th>
                 <th scope="col">{t('userActive')}</th>
                 <th scope="col">{t('userCreated')}</th>
-                <th scope="col">
-                  <span class="sr-only">{t('edit')}</span>
-                </th>
+                <HiddenTh>{t('edit')}</HiddenTh>
               </tr>
             </thead>
             <tbody>
@@ -93,12 +93,11 @@ function UserForm({ user, onClose, onSaved }: { user: UserT | null; onClose(): v
     active: user?.active ?? true,
     password: '',
   });
-  const [error, setError] = useState<unknown>(null);
+  const { error, run } = useSubmit();
   const errors = fieldErrors(error);
   async function save(e: Event) {
     e.preventDefault();
-    setError(null);
-    try {
+    await run(async () => {
       if (user)
         await api('PATCH /api/users/{id}', {
           params: { id: user.id },
@@ -107,9 +106,7 @@ function UserForm({ user, onClose, onSaved }: { user: UserT | null; onClose(): v
       else await api('POST /api/users', { body: { email: f.email, name: f.name, phone: f.phone, role: f.role, password: f.password } });
       toast(t('saved'));
       onSaved();
-    } catch (err) {
-      setError(err);
-    }
+    });
   }
   return (
     <Modal title={user ? user.email : t('newUser')} onClose={onClose}>

@@ -6,6 +6,7 @@ import { formatMilli } from '../../../worker/domain/format';
 import { upperFirst } from '../../../worker/domain/words/case';
 import { api } from '../api';
 import { CustomerPicker } from '../components/customer-picker';
+import { useSubmit } from '../components/submit';
 import { Button, ErrorNote, Field, Loading, Modal, dateTimeText, toast, useLoad, FormFoot } from '../components/ui';
 import { getLang, t, word } from '../i18n';
 import { navigate } from '../router';
@@ -86,23 +87,17 @@ export function KReasonDialog(props: {
 export function CopyDialog({ quote, onClose }: { quote: QuoteT; onClose(): void }) {
   const customers = useLoad(() => api('GET /api/customers'), []);
   const [customerId, setCustomerId] = useState<number | null>(quote.customerId);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
   const [missing, setMissing] = useState(false);
   async function create(e: Event) {
     e.preventDefault();
     if (customerId === null) return setMissing(true);
-    setBusy(true);
-    try {
+    await run(async () => {
       const copy = await api('POST /api/quotes/{id}/duplicate', { params: { id: quote.id }, body: { customerId } });
       toast(t('copyCreated', { number: copy.number, customer: copy.customerName }));
       onClose();
       navigate(`/quotes/${copy.id}`);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
   return (
     <Modal title={t('copyTitle', { number: quote.number })} onClose={onClose}>
@@ -135,20 +130,14 @@ export function CopyDialog({ quote, onClose }: { quote: QuoteT; onClose(): void 
 
 export function CreateOrderDialog({ quote, onClose }: { quote: QuoteT; onClose(): void }) {
   const [split, setSplit] = useState<'by_line' | 'by_section' | 'single'>(quote.sections.length > 1 ? 'by_section' : 'by_line');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
   async function create(e: Event) {
     e.preventDefault();
-    setBusy(true);
-    try {
+    await run(async () => {
       const order = await api('POST /api/quotes/{id}/order', { params: { id: quote.id }, body: { split } });
       toast(t('orderCreated'));
       navigate(`/orders/${order.id}`);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
   const options: [typeof split, string, string][] = [
     ['by_line', t('splitByLine'), t('splitByLineHint')],

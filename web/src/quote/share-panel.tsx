@@ -7,7 +7,8 @@ import type { QuoteT, ShareCreatedT } from '../../../schema/api';
 import { LINK_STATE_WORDS } from '../../../worker/domain/words/ui';
 import { api } from '../api';
 import { Icon } from '../components/icons';
-import { Button, Chip, ErrorNote, Field, Loading, Modal, dateText, dateTimeText, toast, useLoad, NumTh } from '../components/ui';
+import { useSubmit } from '../components/submit';
+import { Button, Chip, ErrorNote, Field, Loading, Modal, dateText, dateTimeText, toast, useLoad, NumTh, HiddenTh } from '../components/ui';
 import { t, word } from '../i18n';
 import { hasRole, useSession } from '../session';
 
@@ -17,23 +18,15 @@ export function ShareDialog({ quote, onClose }: { quote: QuoteT; onClose(): void
   const links = useLoad(() => api('GET /api/quotes/{id}/shares', { params: { id: quote.id } }), [quote.id]);
   const [days, setDays] = useState(String(settings.shareLinkDays));
   const [created, setCreated] = useState<ShareCreatedT | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busyWith, error, run } = useSubmit<'create' | 'revoke' | 'renew' | 'revokeOne'>();
 
-  async function create() {
-    setBusy(true);
-    setError(null);
-    try {
+  const create = () =>
+    run(async () => {
       const link = await api('POST /api/quotes/{id}/share', { params: { id: quote.id }, body: { expiresInDays: Number(days) } });
       setCreated(link);
       await copy(link.url);
       void links.reload();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
+    }, 'create');
 
   async function copy(url: string) {
     try {
@@ -46,35 +39,28 @@ export function ShareDialog({ quote, onClose }: { quote: QuoteT; onClose(): void
 
   async function revoke() {
     if (!confirm(t('revokeConfirm'))) return;
-    try {
+    await run(async () => {
       const { revoked } = await api('DELETE /api/quotes/{id}/share', { params: { id: quote.id } });
       toast(t('linksRevoked', { count: revoked }));
       setCreated(null);
       void links.reload();
-    } catch (e) {
-      setError(e);
-    }
+    }, 'revoke');
   }
 
-  async function renew(linkId: number) {
-    try {
+  const renew = (linkId: number) =>
+    run(async () => {
       const link = await api('POST /api/quotes/{id}/shares/{linkId}/renew', { params: { id: quote.id, linkId }, body: { expiresInDays: Number(days) } });
       toast(t('renewedUntil', { date: dateText(link.expiresAt) }));
       void links.reload();
-    } catch (e) {
-      setError(e);
-    }
-  }
+    }, 'renew');
 
   async function revokeOne(linkId: number) {
     if (!confirm(t('revokeOneConfirm'))) return;
-    try {
+    await run(async () => {
       await api('DELETE /api/quotes/{id}/shares/{linkId}', { params: { id: quote.id, linkId } });
       toast(t('linkRevoked'));
       void links.reload();
-    } catch (e) {
-      setError(e);
-    }
+    }, 'revokeOne');
   }
 
   const active = (links.data ?? []).filter((l) => l.state === 'active');
@@ -123,7 +109,7 @@ export function ShareDialog({ quote, onClose }: { quote: QuoteT; onClose(): void
               </select>
             )}
           </Field>
-          <Button variant="primary" busy={busy} onClick={create}>
+          <Button variant="primary" busy={busyWith('create')} onClick={create}>
             <Icon name="link" /> {t('createAndCopyLink')}
           </Button>
         </div>
@@ -144,11 +130,7 @@ export function ShareDialog({ quote, onClose }: { quote: QuoteT; onClose(): void
               <th scope="col">{t('lastOpened')}</th>
               <NumTh>{t('opens')}</NumTh>
               <th scope="col">{t('status')}</th>
-              {canSell && (
-                <th scope="col">
-                  <span class="sr-only">{t('actions')}</span>
-                </th>
-              )}
+              {canSell && <HiddenTh>{t('actions')}</HiddenTh>}
             </tr>
           </thead>
           <tbody>
