@@ -163,7 +163,7 @@ export function CategoryForm({ category, onClose, onSaved }: { category: Categor
   const [k, setK] = useState(formatMilli(category.kMilli, lang));
   const [name, setName] = useState(category.name);
   const [nameEn, setNameEn] = useState(category.nameEn);
-  const { error, setError, run } = useSubmit();
+  const { busy, error, setError, run } = useSubmit();
   async function save(e: Event) {
     e.preventDefault();
     const kMilli = parseFixed(k, 3);
@@ -186,7 +186,7 @@ export function CategoryForm({ category, onClose, onSaved }: { category: Categor
         <Field label={t('k')} hint={t('categoryKHint')}>
           {(id) => <input id={id} inputMode="decimal" class="num" value={k} onInput={(e) => setK(e.currentTarget.value)} />}
         </Field>
-        <FormFoot onCancel={onClose} />
+        <FormFoot onCancel={onClose} busy={busy} />
       </form>
     </Modal>
   );

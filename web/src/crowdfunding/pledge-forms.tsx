@@ -23,7 +23,7 @@ export function PledgeForm({
   const [customerId, setCustomerId] = useState(String(customers[0]?.id ?? ''));
   const [hours, setHours] = useState(formatFixed(project.remainingCenti, 2, getLang()));
   const [note, setNote] = useState('');
-  const { error, setError, run } = useSubmit();
+  const { busy, error, setError, run } = useSubmit();
   async function save(e: Event) {
     e.preventDefault();
     const value = parseFixed(hours, 2);
@@ -47,7 +47,7 @@ export function PledgeForm({
           {(id) => <input id={id} class="num" inputMode="decimal" value={hours} onInput={(e) => setHours(e.currentTarget.value)} />}
         </Field>
         <Field label={t('pledgeNote')}>{(id) => <input id={id} value={note} onInput={(e) => setNote(e.currentTarget.value)} />}</Field>
-        <FormFoot onCancel={onClose} />
+        <FormFoot onCancel={onClose} busy={busy} />
       </form>
     </Modal>
   );
@@ -61,7 +61,7 @@ export function AddToQuoteForm({ project, customers, onClose }: { project: Proje
     [customerId],
   );
   const [quoteId, setQuoteId] = useState('');
-  const { error, run } = useSubmit();
+  const { busy, error, run } = useSubmit();
   async function add(e: Event) {
     e.preventDefault();
     await run(async () => {
@@ -105,7 +105,7 @@ export function AddToQuoteForm({ project, customers, onClose }: { project: Proje
           {(id) => <input id={id} type="number" min={1} max={50} value={n} onInput={(e) => setN(e.currentTarget.value)} />}
         </Field>
         <p class="small muted">{t('shareBecomesPledge')}</p>
-        <FormFoot onCancel={onClose}>{t('add')}</FormFoot>
+        <FormFoot onCancel={onClose} busy={busy}>{t('add')}</FormFoot>
       </form>
     </Modal>
   );

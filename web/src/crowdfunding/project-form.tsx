@@ -27,7 +27,7 @@ export function ProjectForm({ project, onClose, onSaved }: { project?: ProjectT;
     })) ?? [{ categoryId: 0, title: '', hours: '', k: '1' }],
   );
   const [preview, setPreview] = useState(false);
-  const { error, setError, run } = useSubmit();
+  const { busy, error, setError, run } = useSubmit();
   const errors = fieldErrors(error);
   async function save(e: Event) {
     e.preventDefault();
@@ -139,7 +139,7 @@ export function ProjectForm({ project, onClose, onSaved }: { project?: ProjectT;
         <Field label={t('targetDate')} error={errors.targetDate}>
           {(id) => <input id={id} type="date" value={f.targetDate} onInput={(e) => setF({ ...f, targetDate: e.currentTarget.value })} />}
         </Field>
-        <FormFoot onCancel={onClose} />
+        <FormFoot onCancel={onClose} busy={busy} />
       </form>
     </Modal>
   );

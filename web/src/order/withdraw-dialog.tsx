@@ -8,7 +8,7 @@ import { t } from '../i18n';
 
 export function WithdrawDialog({ order, onClose, onDone }: { order: OrderT; onClose(): void; onDone(o: OrderT): void }) {
   const [reason, setReason] = useState('');
-  const { error, run } = useSubmit();
+  const { busy, error, run } = useSubmit();
   async function submit(e: Event) {
     e.preventDefault();
     await run(async () => {
@@ -23,7 +23,7 @@ export function WithdrawDialog({ order, onClose, onDone }: { order: OrderT; onCl
         <ErrorNote error={error} />
         <p>{started ? t('withdrawStarted') : t('withdrawNotStarted')}</p>
         <Field label={t('reason')}>{(id) => <input id={id} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />}</Field>
-        <FormFoot onCancel={onClose} variant="danger">
+        <FormFoot onCancel={onClose} busy={busy} variant="danger">
           {t('withdraw')}
         </FormFoot>
       </form>

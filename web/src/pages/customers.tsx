@@ -117,7 +117,7 @@ export function CustomerForm({ customer, onClose, onSaved }: { customer: Custome
     overdraft: formatFixed(customer?.overdraftCenti ?? 0, 2, lang),
     threshold: customer?.lowBalanceCenti === null || customer?.lowBalanceCenti === undefined ? '' : formatFixed(customer.lowBalanceCenti, 2, lang),
   });
-  const { error, setError, run } = useSubmit();
+  const { busy, error, setError, run } = useSubmit();
   const [termErrors, setTermErrors] = useState<{ overdraftCenti?: string; lowBalanceCenti?: string }>({});
   const errors: Record<string, string | undefined> = { ...fieldErrors(error), ...termErrors };
   const set = (k: keyof typeof f) => (e: Event) => setF({ ...f, [k]: (e.currentTarget as HTMLInputElement).value });
@@ -194,7 +194,7 @@ export function CustomerForm({ customer, onClose, onSaved }: { customer: Custome
             </div>
           </fieldset>
         )}
-        <FormFoot onCancel={onClose} />
+        <FormFoot onCancel={onClose} busy={busy} />
       </form>
     </Modal>
   );

@@ -93,7 +93,7 @@ function UserForm({ user, onClose, onSaved }: { user: UserT | null; onClose(): v
     active: user?.active ?? true,
     password: '',
   });
-  const { error, run } = useSubmit();
+  const { busy, error, run } = useSubmit();
   const errors = fieldErrors(error);
   async function save(e: Event) {
     e.preventDefault();
@@ -150,7 +150,7 @@ function UserForm({ user, onClose, onSaved }: { user: UserT | null; onClose(): v
             <input type="checkbox" checked={f.active} onChange={(e) => setF({ ...f, active: e.currentTarget.checked })} /> {t('userActive')}
           </label>
         )}
-        <FormFoot onCancel={onClose} />
+        <FormFoot onCancel={onClose} busy={busy} />
       </form>
     </Modal>
   );
