@@ -2,7 +2,7 @@
  * A year of demo history for `npm start`: accepted quotes turned into work orders, stages signed
  * off month by month with their debits, top-ups paid with payment orders, an invoice paid and one
  * waiting, crowdfunding pledges, and quotes and orders in every state the screens show (a draft, a
- * sent one, changes requested, a running and a paused order). It obeys every rule the API
+ * sent one, changes requested, a running and a paused order), and service requests in the inbox. It obeys every rule the API
  * enforces — replayed in time order no balance goes below its overdraft, an order starts only when
  * its first stage is covered, money follows each quote's terms (test/api/demo-history.test.ts) —
  * and the months before the last three are closed. Local demo data only.
@@ -14,6 +14,7 @@ import { DEMO_CUSTOMERS, DEMO_SETTINGS } from './demo';
 import { ACCOUNTANT, Book, DAY } from './history-book';
 import { quotesAndOrders } from './history-orders';
 import { projectsAndPledges } from './history-projects';
+import { requestsAndAnswers } from './history-requests';
 import { insertSql } from './sql';
 
 type TopupKind = 'tariff' | 'support' | 'contract';
@@ -44,6 +45,7 @@ export function demoHistorySql(now: Date): string[] {
   const book = new Book(now.getTime());
   const orders = quotesAndOrders(book);
   projectsAndPledges(book);
+  requestsAndAnswers(book);
   const vat = { vatMode: DEMO_SETTINGS.vatMode, vatRateMilli: DEMO_SETTINGS.vatRateMilli };
 
   for (const [customer, age, hours, kind, memo, ref] of TOPUPS) {

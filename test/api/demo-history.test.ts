@@ -13,6 +13,8 @@ import { reconcile, type QueueOrder, type StageLine } from '../../worker/domain/
 import { signOff } from '../../worker/domain/sign-off';
 import { topupFromHours } from '../../worker/domain/topup';
 import { demoHistorySql } from '../../schema/seed/history';
+import { reactionDeadline, SLA_RUNNING_STATUSES, type SlaLevelCode } from '../../worker/domain/sla';
+import { DEFAULT_WORKING_CALENDAR } from '../../worker/domain/working-time';
 
 const db = (env as unknown as { IMPORT_DB: D1Database }).IMPORT_DB;
 const all = async <T>(sql: string) => (await db.prepare(sql).all<T>()).results;
@@ -121,5 +123,28 @@ describe('the demo history obeys the rules', () => {
       'Нестандартное конфигурирование системы (организация кластера, горячее резервирование и т. п.)',
     ]);
     for (const code of ['1.1', '1.2', '1.3', '1.4', '4.14']) expect(byCode.get(code), code).toMatchObject({ mode: 'estimate', actual: 1 });
+  });
+
+  it('service requests as the API would have kept them: numbered in order, deadlines from the SLA level and the calendar, the first staff answer stops the clock', async () => {
+    const requests = await all<any>('select id, number, status, sla_level as level, due_at as dueAt, first_answer_at as firstAnswerAt, created_at as createdAt from service_requests order by id');
+    const comments = await all<any>('select request_id as requestId, author, created_at as at from request_comments order by id');
+    expect(requests.length).toBeGreaterThanOrEqual(5);
+    // Gap-free per year (R-2026-0001, …), in the order they were raised.
+    const seen = new Map<string, number>();
+    for (const r of requests) {
+      const year = r.number.slice(2, 6);
+      seen.set(year, (seen.get(year) ?? 0) + 1);
+      expect(r.number).toBe(`R-${year}-${String(seen.get(year)).padStart(4, '0')}`);
+    }
+    for (const r of requests) {
+      expect(r.dueAt).toBe(reactionDeadline(r.createdAt, r.level as SlaLevelCode, DEFAULT_WORKING_CALENDAR));
+      const staff = comments.filter((c) => c.requestId === r.id && c.author === 'staff');
+      expect(r.firstAnswerAt).toBe(staff[0]?.at ?? null);
+      for (const c of comments.filter((x) => x.requestId === r.id)) expect(c.at >= r.createdAt).toBe(true);
+    }
+    // The inbox has something to flag: an open request past its deadline with no answer.
+    expect(requests.some((r) => SLA_RUNNING_STATUSES.includes(r.status) && r.firstAnswerAt === null && Date.parse(r.dueAt) < Date.now())).toBe(true);
+    const counter = await all<{ value: number }>("select value from counters where name like 'request:%'");
+    expect(counter.reduce((a, c) => a + c.value, 0)).toBe(requests.length);
   });
 });

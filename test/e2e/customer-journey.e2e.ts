@@ -79,7 +79,7 @@ describe('the customer’s account, from a request to a signed-off stage', () =>
     await waitForMail(state, 'manager@demo.local', raised.number);
 
     // 3. The manager triages it in the inbox and makes a quote of it in one click.
-    await manager.getByRole('navigation', { name: 'Основная навигация' }).getByRole('link', { name: 'Заявки' }).click();
+    await manager.getByRole('navigation', { name: 'Основная навигация' }).getByRole('link', { name: 'Обращения' }).click();
     await manager.locator('tr', { hasText: subject }).getByRole('link', { name: raised.number }).click();
     await manager.getByRole('heading', { name: `${raised.number}: ${subject}` }).waitFor();
     // Status, then «Создать смету» at once, as a quick hand does: the second action carries the first one's new version.

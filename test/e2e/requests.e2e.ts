@@ -60,7 +60,7 @@ describe('service requests', () => {
     expect(await phone.locator(`#request-${created.id}`).innerText()).toContain(created.number);
 
     const nav = page.getByRole('navigation', { name: 'Основная навигация' });
-    await nav.getByRole('link', { name: 'Заявки' }).click();
+    await nav.getByRole('link', { name: 'Обращения' }).click();
     const row = page.locator('tr', { hasText: subject });
     await row.waitFor();
     await expect.poll(() => row.innerText()).toContain('Запрос на развитие');

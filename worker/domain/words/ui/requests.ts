@@ -8,7 +8,7 @@ import type { Pair, Table } from '../words';
 import { UI_DELIVERY_WORDS } from './delivery';
 
 export const UI_REQUESTS_WORDS = {
-  navRequests: ['Заявки', 'Requests'],
+  navRequests: ['Обращения', 'Requests'],
   requestsSubtitle: [
     'Обращения заказчиков: срок реакции считается в рабочих часах компании (настройки).',
     'Customers’ requests: the reaction deadline counts the company’s working hours (settings).',
@@ -45,7 +45,7 @@ export const UI_REQUESTS_WORDS = {
   requestQuote: CUSTOMER_DATA_WORDS.quote,
   requestFromCustomer: DOCUMENT_WORDS.customer,
   requestStaffAuthor: ACTOR_KIND_WORDS.user,
-  requestBack: ['К заявкам', 'To requests'],
+  requestBack: ['К обращениям', 'To requests'],
   fromRequest: ['Из обращения {number}', 'From request {number}'],
   // settings: the working calendar
   workingCalendar: ['Рабочий календарь (сроки реакции SLA)', 'Working calendar (SLA reaction times)'],
