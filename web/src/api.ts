@@ -82,7 +82,7 @@ export async function api<K extends JsonRouteKey>(key: K, ...[options]: OptionsA
   const data = text ? safeJson(text) : null;
   if (!res.ok) {
     const error = apiError(res.status, data);
-    if (res.status === 401 && key !== 'POST /api/auth/login') unauthorizedListeners.forEach((l) => l(error));
+    if (res.status === 401 && key !== 'POST /api/auth/login') for (const l of unauthorizedListeners) l(error);
     throw error;
   }
   // The one cast: the server answers what the contract says (the API tests hold it to that).

@@ -8,11 +8,13 @@ export function navigate(to: string, options: { replace?: boolean } = {}) {
   if (to === location.pathname + location.search) return;
   if (options.replace) history.replaceState(null, '', to);
   else history.pushState(null, '', to);
-  listeners.forEach((l) => l());
+  for (const l of listeners) l();
   window.scrollTo(0, 0);
 }
 
-addEventListener('popstate', () => listeners.forEach((l) => l()));
+addEventListener('popstate', () => {
+  for (const l of listeners) l();
+});
 
 export interface Location {
   path: string;

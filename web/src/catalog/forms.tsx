@@ -123,7 +123,7 @@ export function ItemForm({
               <select id={id} value={String(f.categoryId)} onChange={set('categoryId')}>
                 {categories.map((c) => (
                   <option key={c.id} value={String(c.id)}>
-                    {(lang === 'ru' ? c.name : c.nameEn) + ` (K ${formatMilli(c.kMilli, lang)})`}
+                    {`${lang === 'ru' ? c.name : c.nameEn} (K ${formatMilli(c.kMilli, lang)})`}
                   </option>
                 ))}
               </select>

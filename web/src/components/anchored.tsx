@@ -69,6 +69,7 @@ export function Anchored(props: {
   return (
     // tabIndex -1: a scrolling layer would otherwise be a Tab stop of its own (Chrome makes
     // scrollable boxes focusable), and the focus would vanish with it when it closes.
+    // biome-ignore lint/a11y/useAriaPropsSupportedByRole: the role comes from the caller (listbox, dialog) with its label
     <div
       ref={self}
       tabIndex={-1}

@@ -104,6 +104,7 @@ export function CustomerPicker(props: {
                   key={c.id}
                   id={`${listId}-${c.id}`}
                   role="option"
+                  tabIndex={-1}
                   aria-selected={i === index}
                   class={`combo-option ${i === index ? 'combo-active' : ''}`}
                   onMouseDown={(e) => {

@@ -114,7 +114,7 @@ export function Empty({ children }: { children: ComponentChildren }) {
 
 export function Loading({ rows = 4 }: { rows?: number }) {
   return (
-    <div class="skeleton" aria-busy="true" aria-label={t('loading')}>
+    <div class="skeleton" role="status" aria-busy="true" aria-label={t('loading')}>
       {Array.from({ length: rows }, (_, i) => (
         <div key={i} class="skeleton-row" />
       ))}
@@ -264,10 +264,10 @@ let toasts: Toast[] = [];
 export function toast(text: string, tone: Tone = 'success') {
   const item = { id: ++toastId, text, tone };
   toasts = [...toasts, item];
-  toastListeners.forEach((l) => l(toasts));
+  for (const l of toastListeners) l(toasts);
   setTimeout(() => {
     toasts = toasts.filter((x) => x.id !== item.id);
-    toastListeners.forEach((l) => l(toasts));
+    for (const l of toastListeners) l(toasts);
   }, 4500);
 }
 

@@ -28,6 +28,8 @@ function InlineNodes({ nodes }: { nodes: Inline[] }): ComponentChildren {
             <InlineNodes nodes={n.c} />
           </a>
         );
+      default:
+        return n satisfies never;
     }
   });
 }

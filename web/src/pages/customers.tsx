@@ -186,10 +186,16 @@ export function CustomerForm({ customer, onClose, onSaved }: { customer: Custome
             <p class="muted small">{t('creditTermsHint')}</p>
             <div class="grid-2">
               <Field label={t('overdraftHours')} error={errors.overdraftCenti}>
-                {(id) => <input id={id} inputMode="decimal" value={terms.overdraft} onInput={(e) => (setTerms({ ...terms, overdraft: e.currentTarget.value }), setTermErrors({ ...termErrors, overdraftCenti: undefined }))} />}
+                {(id) => <input id={id} inputMode="decimal" value={terms.overdraft} onInput={(e) => {
+                  setTerms({ ...terms, overdraft: e.currentTarget.value });
+                  setTermErrors({ ...termErrors, overdraftCenti: undefined });
+                }} />}
               </Field>
               <Field label={t('lowBalanceThreshold')} error={errors.lowBalanceCenti} hint={t('lowBalanceThresholdHint')}>
-                {(id) => <input id={id} inputMode="decimal" value={terms.threshold} onInput={(e) => (setTerms({ ...terms, threshold: e.currentTarget.value }), setTermErrors({ ...termErrors, lowBalanceCenti: undefined }))} />}
+                {(id) => <input id={id} inputMode="decimal" value={terms.threshold} onInput={(e) => {
+                  setTerms({ ...terms, threshold: e.currentTarget.value });
+                  setTermErrors({ ...termErrors, lowBalanceCenti: undefined });
+                }} />}
               </Field>
             </div>
           </fieldset>

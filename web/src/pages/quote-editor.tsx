@@ -142,6 +142,7 @@ function Editor({ initial, catalog }: { initial: QuoteT; catalog: CatalogItemT[]
 
   // ---------- lifecycle actions ----------
 
+  // biome-ignore lint/suspicious/noConfusingVoidType: an action either answers the quote or nothing (an `async () => {}`)
   const act = (name: 'revise' | 'archive' | 'reprice', work: () => Promise<QuoteT | void>, success: string) =>
     run(async () => {
       const result = await work();
@@ -205,7 +206,7 @@ function Editor({ initial, catalog }: { initial: QuoteT; catalog: CatalogItemT[]
               {quote.validUntil && ` · ${midSentence(t('validUntil'))} ${dateText(quote.validUntil)}`}
             </span>
             {quote.revisions.length > 1 && (
-              <span class="revisions" aria-label={t('revisions')}>
+              <span class="revisions" role="group" aria-label={t('revisions')}>
                 {quote.revisions.map((r) =>
                   r.id === quote.id ? (
                     <strong key={r.id} class="rev rev-current" aria-current="page">
@@ -317,8 +318,14 @@ function Editor({ initial, catalog }: { initial: QuoteT; catalog: CatalogItemT[]
         busy={editor.busy}
         conflict={!!editor.conflict}
         failure={editor.failure}
-        onRetry={() => (editor.retry(), returnToGrid())}
-        onDiscard={() => (editor.discard(), returnToGrid())}
+        onRetry={() => {
+          editor.retry();
+          returnToGrid();
+        }}
+        onDiscard={() => {
+          editor.discard();
+          returnToGrid();
+        }}
       />
 
       {kPrompt && (

@@ -57,8 +57,11 @@ export function CatalogCombobox(props: {
   }
 
   function enter() {
-    if (highlighted) return (props.onPick(highlighted), done());
-    if (exact) return (props.onPick(exact), done());
+    const pick = highlighted ?? exact;
+    if (pick) {
+      props.onPick(pick);
+      return done();
+    }
     if (!query) return;
     if (numeric) {
       setMessage(results.length ? t('noCodeInList', { code: query }) : t('noCodeNothingAdded', { code: query }));
@@ -140,6 +143,7 @@ export function CatalogCombobox(props: {
                   key={item.id}
                   id={`opt-${item.id}`}
                   role="option"
+                  tabIndex={-1}
                   aria-selected={i === index}
                   class={`combo-option ${i === index ? 'combo-active' : ''}`}
                   onMouseDown={(e) => {

@@ -113,7 +113,10 @@ export function CopyDialog({ quote, onClose }: { quote: QuoteT; onClose(): void 
                 value={customerId}
                 describedBy={describedBy}
                 invalid={missing}
-                onChange={(v) => (setCustomerId(v), setMissing(false))}
+                onChange={(v) => {
+                  setCustomerId(v);
+                  setMissing(false);
+                }}
               />
             ) : (
               <Loading rows={1} />

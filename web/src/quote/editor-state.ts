@@ -148,7 +148,7 @@ export function useQuoteEditor(initial: QuoteT) {
           const inverse = op.inverse?.(before, after, resolve) ?? null;
           if (inverse) (from === 'undo' ? redoStack.current : undoStack.current).push(inverse);
           if (from === 'do') redoStack.current = [];
-          listeners.current.forEach((l) => l(op, before, after));
+          for (const l of listeners.current) l(op, before, after);
         } catch (e) {
           console.error('after a saved change', e);
         }

@@ -81,7 +81,7 @@ export function GridRow(props: {
                 {column.key === 'title' && line.kind === 'section' && <span class="sr-only">{`${word(LINE_KIND_WORDS.section)}: `}</span>}
                 {display(line, column.key, props.currency)}
                 {kChanged && (
-                  <span class="k-mark" aria-label={t('kChanged')}>
+                  <span class="k-mark" role="img" aria-label={t('kChanged')}>
                     *
                   </span>
                 )}

@@ -22,6 +22,7 @@ import { GridRow } from './grid-row';
 
 export interface GridHandlers {
   /** 'held' when the change waits for the person (a K that needs a reason): the focus stays. */
+  // biome-ignore lint/suspicious/noConfusingVoidType: most edits answer nothing; 'held' keeps the cell editor open
   onEdit(line: QuoteLineT, field: Field, value: string | number | null): void | 'held';
   onLive(line: QuoteLineT, field: Field, value: number | null): void;
   onAddItem(item: CatalogItemT): void;
