@@ -63,7 +63,7 @@ export function reorder(sql: string): string {
   const tables = all.filter((s) => /^CREATE TABLE/i.test(s));
   const rows = all.filter((s) => /^INSERT/i.test(s));
   const rest = all.filter((s) => !/^CREATE TABLE/i.test(s) && !/^INSERT/i.test(s));
-  return ['PRAGMA defer_foreign_keys = on;', ...tables, ...rows, ...rest].join('\n') + '\n';
+  return `${['PRAGMA defer_foreign_keys = on;', ...tables, ...rows, ...rest].join('\n')}\n`;
 }
 
 const target = values.remote ? '--remote' : '--local';

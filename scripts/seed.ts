@@ -20,7 +20,7 @@ export async function seedIfEmpty(persistTo?: string): Promise<boolean> {
   const statements = [...baseSeedSql(hashes), ...demoHistorySql(new Date())];
   const dir = mkdtempSync(join(tmpdir(), 'normhours-seed-'));
   const file = join(dir, 'seed.sql');
-  writeFileSync(file, statements.join('\n') + '\n');
+  writeFileSync(file, `${statements.join('\n')}\n`);
   try {
     wrangler(['d1', 'execute', 'DB', '--local', '--file', file, ...persist], { capture: true });
   } finally {

@@ -2,11 +2,11 @@
 import { z } from '@hono/zod-openapi';
 import { LANGS } from '../../worker/domain/enums';
 import { isRealDate } from '../../worker/domain/calendar';
-import { MAX_HOURS_CENTI, NOTHING_TO_CHANGE, Role, changesSomething, int, name, text } from './common';
-import { Me, User } from './staff';
-import { Settings } from './settings';
+import { MAX_HOURS_CENTI, NOTHING_TO_CHANGE, type Role, changesSomething, int, name, text } from './common';
+import type { Me, User } from './staff';
+import type { Settings } from './settings';
 import { LowBalanceS } from './money';
-import { CatalogItem, Category } from './catalog';
+import type { CatalogItem, Category } from './catalog';
 
 const customerFields = {
   name: name(),

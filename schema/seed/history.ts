@@ -106,7 +106,9 @@ export function demoHistorySql(now: Date): string[] {
   const out = [...book.out];
   for (const o of orders) out.push(insertSql('orders', o.row));
   out.push(...book.afterOrders);
-  ledger.forEach((entry, i) => out.push(...entry.rows(i + 1)));
+  ledger.forEach((entry, i) => {
+    out.push(...entry.rows(i + 1));
+  });
   // A paid invoice names the entry that settled it, now that entries have ids.
   out.push('UPDATE invoices SET paid_entry_id = (SELECT id FROM ledger_entries WHERE invoice_id = invoices.id) WHERE status = \'paid\';');
   for (const [name, value] of book.counters) out.push(`INSERT INTO counters (name, value) VALUES ('${name}', ${value});`);

@@ -39,11 +39,9 @@ export function baseSeedSql(passwordHashes: Record<string, string>, now = new Da
       updated_at: now,
     }),
   ];
-  SEED_CATEGORIES.forEach((c, i) =>
-    out.push(
-      insertSql('categories', { id: i + 1, code: c.code, name_ru: c.nameRu, name_en: c.nameEn, k_milli: c.kMilli, sort_order: i + 1 }),
-    ),
-  );
+  SEED_CATEGORIES.forEach((c, i) => {
+    out.push(insertSql('categories', { id: i + 1, code: c.code, name_ru: c.nameRu, name_en: c.nameEn, k_milli: c.kMilli, sort_order: i + 1 }));
+  });
   const categoryId = (code: string) => {
     const index = SEED_CATEGORIES.findIndex((c) => c.code === code);
     if (index < 0) throw new Error(`unknown category ${code}`);
@@ -79,7 +77,7 @@ export function baseSeedSql(passwordHashes: Record<string, string>, now = new Da
     if (!hash) throw new Error(`no password hash for ${u.email}`);
     out.push(insertSql('users', { id: i + 1, email: u.email, name: u.name, role: u.role, password_hash: hash, active: true, created_at: now }));
   });
-  DEMO_CUSTOMERS.forEach((c, i) =>
+  DEMO_CUSTOMERS.forEach((c, i) => {
     out.push(
       insertSql('customers', {
         id: i + 1,
@@ -94,7 +92,7 @@ export function baseSeedSql(passwordHashes: Record<string, string>, now = new Da
         search_text: searchText(c.name, c.legalName, c.taxId),
         created_at: now,
       }),
-    ),
-  );
+    );
+  });
   return out;
 }
