@@ -39,7 +39,7 @@ export async function createAccountLink(db: Db, customerId: number, tokenHash: s
 export async function revokeAccountLinks(db: Db, customerId: number): Promise<number> {
   const now = new Date().toISOString();
   const [result] = await batch(db, [
-    raw(db, sql`update account_links set revoked_at = ${now} where customer_id = ${customerId} and revoked_at is null and expires_at > ${now}`),
+    raw(sql`update account_links set revoked_at = ${now} where customer_id = ${customerId} and revoked_at is null and expires_at > ${now}`),
   ]);
   return changed(result);
 }
@@ -65,7 +65,7 @@ export async function openAccountLink(db: Db, tokenHash: string, count: boolean)
   const now = new Date().toISOString();
   const writes: BatchItem[] = count
     ? [
-        raw(db, sql`update account_links set open_count = open_count + 1, first_opened_at = coalesce(first_opened_at, ${now}), last_opened_at = ${now}
+        raw(sql`update account_links set open_count = open_count + 1, first_opened_at = coalesce(first_opened_at, ${now}), last_opened_at = ${now}
                     where token_hash = ${tokenHash} and revoked_at is null and expires_at > ${now}`),
       ]
     : [];
@@ -96,7 +96,7 @@ export async function accountReads(db: Db, customerId: number, today: string) {
       .where(eq(ledgerEntries.customerId, customerId))
       .orderBy(asc(ledgerEntries.at), asc(ledgerEntries.id)),
     // The FIFO queue is the company's: a waiting order's place among all orders not started yet.
-    raw(db, sql`select o.id as id, (select count(*) from orders p where ${waiting(sql`p.status`)} and (p.approved_at < o.approved_at or (p.approved_at = o.approved_at and p.id < o.id))) + 1 as position
+    raw(sql`select o.id as id, (select count(*) from orders p where ${waiting(sql`p.status`)} and (p.approved_at < o.approved_at or (p.approved_at = o.approved_at and p.id < o.id))) + 1 as position
                 from orders o where o.customer_id = ${customerId} and ${waiting(sql`o.status`)}`),
   ]);
   const queue = new Map(((positions as D1Result<{ id: number; position: number }>).results ?? []).map((r) => [r.id, r.position]));
@@ -120,7 +120,7 @@ export async function markStageReady(db: Db, order: OrderView, stage: StageView,
   const now = new Date().toISOString();
   const mine = sql`exists (select 1 from order_stages where id = ${stage.id} and ready_at = ${now} and ready_by is ${actor.userId})`;
   const writes: BatchItem[] = [
-    raw(db, sql`update order_stages set ready_at = ${now}, ready_by = ${actor.userId}
+    raw(sql`update order_stages set ready_at = ${now}, ready_by = ${actor.userId}
                 where id = ${stage.id} and ready_at is null and ${allowedBy(STAGE_LIFECYCLE, 'accept', sql`status`)}
                   and exists (select 1 from orders where id = ${order.id} and ${inStates(sql`status`, OPEN_ORDER_STATUSES)})`),
     auditInsert(db, {
@@ -148,7 +148,7 @@ export async function listEndedService(db: Db, now: Date): Promise<number> {
 /** Customers whose service ended before `lastKeptDay` (today − 30 days) are listed; nothing is deleted. */
 export async function listDueDeletions(db: Db, lastKeptDay: string): Promise<number> {
   const [result] = await batch(db, [
-    raw(db, sql`update customers set deletion_due_at = ${new Date().toISOString()}
+    raw(sql`update customers set deletion_due_at = ${new Date().toISOString()}
                 where service_ends_on is not null and service_ends_on < ${lastKeptDay} and deletion_due_at is null and anonymised_at is null`),
   ]);
   return changed(result);
@@ -172,11 +172,11 @@ export async function anonymiseCustomer(db: Db, customerId: number, lastKeptDay:
   const due = sql`exists (select 1 from customers where id = ${customerId} and anonymised_at is null and deletion_due_at is not null
                    and service_ends_on is not null and service_ends_on < ${lastKeptDay})`;
   const writes: BatchItem[] = [
-    raw(db, sql`update account_links set revoked_at = ${now} where customer_id = ${customerId} and revoked_at is null and ${due}`),
-    raw(db, sql`update share_links set revoked_at = ${now} where revoked_at is null and series_id in (select id from quote_series where customer_id = ${customerId}) and ${due}`),
-    raw(db, sql`update quotes set answer_name = case when answer_name is null then null else '—' end, customer_note = '', internal_note = ''
+    raw(sql`update account_links set revoked_at = ${now} where customer_id = ${customerId} and revoked_at is null and ${due}`),
+    raw(sql`update share_links set revoked_at = ${now} where revoked_at is null and series_id in (select id from quote_series where customer_id = ${customerId}) and ${due}`),
+    raw(sql`update quotes set answer_name = case when answer_name is null then null else '—' end, customer_note = '', internal_note = ''
                 where customer_id = ${customerId} and ${due}`),
-    raw(db, sql`update customers set name = ${label}, legal_name = '', tax_id = '', email = '', phone = '', contact_name = '', address = '', notes = '',
+    raw(sql`update customers set name = ${label}, legal_name = '', tax_id = '', email = '', phone = '', contact_name = '', address = '', notes = '',
                   search_text = ${label.toLowerCase()}, anonymised_at = ${now}, version = version + 1
                 where id = ${customerId} and anonymised_at is null and deletion_due_at is not null and service_ends_on is not null and service_ends_on < ${lastKeptDay}`),
   ];

@@ -35,7 +35,7 @@ import { DEFAULT_SETTINGS } from '../settings';
  * applying only while QUOTE_LIFECYCLE allows editing and `rules` hold.
  */
 export function editStamp(db: Db, quoteId: number, version: number, token: string, now: string, rules: SQL = sql`1`): BatchItem {
-  return raw(db, sql`update quotes set version = version + 1, write_token = ${token}, updated_at = ${now}
+  return raw(sql`update quotes set version = version + 1, write_token = ${token}, updated_at = ${now}
                      where id = ${quoteId} and version = ${version} and ${quoteMay('edit', null)} and ${rules}`);
 }
 
@@ -98,7 +98,7 @@ function withId(db: Db, template: string, id: number | SQL): BatchItem {
   const parts = template.split('$ID');
   const params: unknown[] = [];
   for (let i = 1; i < parts.length; i++) params.push(...key.params);
-  return statement(db, parts.join(key.sql), params);
+  return statement(parts.join(key.sql), params);
 }
 
 /** staff: what the staff API answers (no service info); full: what the customer and the documents need. */
