@@ -6,7 +6,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { CustomerReplyBody, CustomerRequest, ErrorBody, NewRequestBody } from '../../schema/api';
-import { REQUEST_WORDS as W } from '../domain/words/requests';
+import { ERRORS as E } from '../domain/words/errors';
 import { both } from '../domain/words/words';
 import { raiseRequest, replyToRequest } from '../http/customer-requests';
 import { notFound } from '../http/errors';
@@ -40,7 +40,7 @@ export const accountRequestsRouter = router().openapi(
   }),
   async (c) => {
     const account = await accountByToken(c.var.db, c.req.valid('param').token);
-    if (!account) throw notFound(both(W.linkNotFound));
+    if (!account) throw notFound(both(E.noSuchLink));
     return c.json(await raiseRequest(c, account.customerId, c.req.valid('json')), 201);
   },
 )
@@ -63,7 +63,7 @@ export const accountRequestsRouter = router().openapi(
   async (c) => {
     const { token, id } = c.req.valid('param');
     const account = await accountByToken(c.var.db, token);
-    if (!account) throw notFound(both(W.linkNotFound));
+    if (!account) throw notFound(both(E.noSuchLink));
     const { name, body } = c.req.valid('json');
     return c.json(await replyToRequest(c.var.db, account.customerId, id, name, body), 201);
   },

@@ -18,7 +18,9 @@ import { sha256Hex } from '../platform/secrets';
 import { enqueueMails } from '../mail/queue';
 import { SHARED_ANSWER_WORDS as W } from '../domain/words/refusals';
 import { MAIL_WORDS } from '../domain/words/mail';
-import { both, say } from '../domain/words/words';
+import { VALIDATION_WORDS } from '../domain/words/validation';
+import { ERRORS as E } from '../domain/words/errors';
+import { both, bothOf, say } from '../domain/words/words';
 import { validationError } from '../http/validate';
 import { SHARE_CSS, SHARE_JS, deadLinkPage, sharedPage, type FormState } from '../pages/shared-page';
 import type { Db } from '../store/db';
@@ -36,7 +38,7 @@ const TokenParam = z.object({
   token: z.string().openapi({ param: { name: 'token', in: 'path' }, description: 'the secret from the link', example: 'x'.repeat(43) }),
 });
 
-const linkNotFound = () => notFound({ en: 'No such link.', ru: 'Такой ссылки нет.' });
+const linkNotFound = () => notFound(both(E.noSuchLink));
 
 export async function tokenHash(token: string): Promise<string> {
   if (!TOKEN.test(token)) throw linkNotFound();
@@ -58,8 +60,8 @@ function deadReason(opened: OpenedLink): 'not_found' | 'expired' | 'revoked' | n
 }
 
 function deadError(reason: 'not_found' | 'expired' | 'revoked'): AppError {
-  if (reason === 'expired') return new AppError(404, 'link_expired', { en: 'This link has expired.', ru: 'Срок действия ссылки истёк.' });
-  if (reason === 'revoked') return new AppError(404, 'link_revoked', { en: 'This link was withdrawn.', ru: 'Ссылка отозвана.' });
+  if (reason === 'expired') return new AppError(404, 'link_expired', both(E.linkExpired));
+  if (reason === 'revoked') return new AppError(404, 'link_revoked', both(E.linkRevoked));
   return linkNotFound();
 }
 
@@ -88,7 +90,7 @@ const name = z
   .trim()
   .min(3)
   .max(200)
-  .refine((s) => /\p{L}/u.test(s), { message: 'must be a person’s name', params: { ru: 'должно быть именем человека' } });
+  .refine((s) => /\p{L}/u.test(s), { message: VALIDATION_WORDS.personName[1], params: { ru: VALIDATION_WORDS.personName[0] } });
 const longText = z.string().trim().min(1).max(5_000);
 
 const revision = z
@@ -325,13 +327,10 @@ sharedPages
       );
       if (!parsed.success) {
         const e = validationError(c, parsed.error, 'form');
-        return render(400, {
-          en: 'Please enter your full name' + (kind === 'accepted' ? '.' : ' and the text.') + ' ' + e.text.en,
-          ru: 'Укажите фамилию, имя и отчество' + (kind === 'accepted' ? '.' : ' и текст.') + ' ' + e.text.ru,
-        });
+        return render(400, bothOf(kind === 'accepted' ? E.enterName : E.enterNameAndText, (lang) => ({ problem: e.text[lang] })));
       }
       if (kind === 'accepted' && form.agree !== 'yes') {
-        return render(400, { en: 'Please confirm that you have read the terms.', ru: 'Подтвердите, что прочитали условия.' });
+        return render(400, both(E.confirmTerms));
       }
       try {
         const seen = form.revision && /^\d{1,4}$/.test(form.revision) ? Number(form.revision) : null;

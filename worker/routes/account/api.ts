@@ -28,6 +28,8 @@ import type { Actor } from '../../store/quotes';
 import { getSettings } from '../../store/settings';
 import { accountView, liveAccount } from './view';
 import type { Lang } from '../../domain/format';
+import { ERRORS as E } from '../../domain/words/errors';
+import { both } from '../../domain/words/words';
 
 export const viewLimit = rateLimit('SHARED_VIEW_LIMITER');
 export const answerLimit = rateLimit('SHARED_ANSWER_LIMITER');
@@ -220,18 +222,15 @@ export async function customerWithdraws(c: AppContext, customerId: number, order
   const db = c.var.db;
   const order = await orderOr404(db, orderId, customerId);
   if (order.status === 'withdrawn' || order.status === 'done') {
-    throw conflict('order_finished', { en: `This order is already ${order.status === 'done' ? 'done' : 'withdrawn'}.`, ru: `Эта заявка уже ${order.status === 'done' ? 'выполнена' : 'отозвана'}.` });
+    throw conflict('order_finished', both(order.status === 'done' ? E.orderAlreadyDone : E.orderAlreadyWithdrawn));
   }
   const started = () =>
-    unprocessable('order_started', {
-      en: 'The work on this order has started: it can no longer be withdrawn here. Ask your manager — the work already done is billed.',
-      ru: 'Работы по заявке уже начались: отозвать её здесь нельзя. Обратитесь к менеджеру — выполненная работа оплачивается.',
-    });
+    unprocessable('order_started', both(E.orderStarted));
   if (!customerMayWithdraw(order)) throw started();
   const done = await withdrawOrder(db, order, reason, customerActor(c, name), claimOf(c), true);
   if (!done) {
     const now = await orderOr404(db, orderId, customerId);
-    if (now.status === 'withdrawn') throw conflict('order_finished', { en: 'This order is already withdrawn.', ru: 'Эта заявка уже отозвана.' });
+    if (now.status === 'withdrawn') throw conflict('order_finished', both(E.orderAlreadyWithdrawn));
     throw started();
   }
   await reconcileCustomer(db, customerId);

@@ -12,10 +12,12 @@ import type { Db } from '../../store/db';
 import { customerQueue, listOrders } from '../../store/orders';
 import { listCustomerRequests } from '../../store/requests';
 import { getSettings } from '../../store/settings';
+import { ERRORS as E } from '../../domain/words/errors';
+import { both } from '../../domain/words/words';
 
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
-export const linkNotFound = () => notFound({ en: 'No such link.', ru: 'Такой ссылки нет.' });
+export const linkNotFound = () => notFound(both(E.noSuchLink));
 
 export type DeadReason = 'not_found' | 'expired' | 'revoked';
 
@@ -35,8 +37,8 @@ export async function openAccount(db: Db, token: string, count: boolean): Promis
 }
 
 export function deadError(reason: DeadReason): AppError {
-  if (reason === 'expired') return new AppError(404, 'link_expired', { en: 'This link has expired.', ru: 'Срок действия ссылки истёк.' });
-  if (reason === 'revoked') return new AppError(404, 'link_revoked', { en: 'This link was withdrawn.', ru: 'Ссылка отозвана.' });
+  if (reason === 'expired') return new AppError(404, 'link_expired', both(E.linkExpired));
+  if (reason === 'revoked') return new AppError(404, 'link_revoked', both(E.linkRevoked));
   return linkNotFound();
 }
 
