@@ -1,18 +1,23 @@
 /**
  * The customer raises a service request from the account page (issue 18, API.md «Customer
- * account»): `POST /api/account/:token/requests`. The token is resolved by `accountByToken`
- * (worker/store/account-token.ts) only; anything wrong with it is a plain 404. Throttled per
+ * account»): `POST /api/account/:token/requests`. The token opens the account as the account page's
+ * does (http/links.ts); anything wrong with it is a plain 404 here. Throttled per
  * address like every route anyone can call.
  */
 import { z } from '@hono/zod-openapi';
 import { CustomerReplyBody, CustomerRequest, ErrorBody, NewRequestBody } from '../../schema/api';
-import { ERRORS as E } from '../domain/words/errors';
-import { both } from '../domain/words/words';
 import { raiseRequest, replyToRequest } from '../http/customer-requests';
-import { notFound } from '../http/errors';
+import { linkNotFound, openAccount } from '../http/links';
 import { rateLimit } from '../http/rate-limit';
 import { jsonBody, jsonResponse, router, sharedRoute } from '../http/route';
-import { accountByToken } from '../store/account-token';
+import type { Db } from '../store/db';
+
+/** The live account a token opens; an expired or withdrawn link is no different from none here. */
+async function accountOr404(db: Db, token: string) {
+  const opened = await openAccount(db, token, false);
+  if (typeof opened === 'string') throw linkNotFound();
+  return opened;
+}
 
 const ReplyParams = z.object({
   token: z.string().openapi({ param: { name: 'token', in: 'path' }, description: 'the secret of the account link', example: 'x'.repeat(43) }),
@@ -39,9 +44,8 @@ export const accountRequestsRouter = router().openapi(
     },
   }),
   async (c) => {
-    const account = await accountByToken(c.var.db, c.req.valid('param').token);
-    if (!account) throw notFound(both(E.noSuchLink));
-    return c.json(await raiseRequest(c, account.customerId, c.req.valid('json')), 201);
+    const account = await accountOr404(c.var.db, c.req.valid('param').token);
+    return c.json(await raiseRequest(c, account.customer.id, c.req.valid('json')), 201);
   },
 )
   .openapi(
@@ -62,9 +66,8 @@ export const accountRequestsRouter = router().openapi(
   }),
   async (c) => {
     const { token, id } = c.req.valid('param');
-    const account = await accountByToken(c.var.db, token);
-    if (!account) throw notFound(both(E.noSuchLink));
+    const account = await accountOr404(c.var.db, token);
     const { name, body } = c.req.valid('json');
-    return c.json(await replyToRequest(c.var.db, account.customerId, id, name, body), 201);
+    return c.json(await replyToRequest(c.var.db, account.customer.id, id, name, body), 201);
   },
 );

@@ -10,7 +10,8 @@ import { localDate } from '../domain/calendar';
 import type { Lang } from '../domain/format';
 import { ACCEPT_TERMS, sharedView } from '../domain/shared-view';
 import { appOrigin, clientIp, type AppEnv } from '../http/auth';
-import { AppError, badRequest, conflict, notFound, type Message } from '../http/errors';
+import { AppError, badRequest, conflict, type Message } from '../http/errors';
+import { LINK_TOKEN, deadError, linkNotFound } from '../http/links';
 import { LangQuery, estimatePdf, estimateXlsx, pdfResponses, xlsxResponses } from '../http/documents';
 import { rateLimit, sharedHeaders } from '../http/rate-limit';
 import { jsonBody, jsonResponse, publicRoute, router, sharedRoute } from '../http/route';
@@ -27,8 +28,6 @@ import type { Db } from '../store/db';
 import type { Actor } from '../store/quotes';
 import { answerShared, linkState, openShareLink, type AnswerKind, type OpenedLink } from '../store/shares';
 
-const TOKEN = /^[A-Za-z0-9_-]{43}$/;
-
 export { sharedHeaders };
 
 const viewLimit = rateLimit('SHARED_VIEW_LIMITER');
@@ -38,10 +37,8 @@ const TokenParam = z.object({
   token: z.string().openapi({ param: { name: 'token', in: 'path' }, description: 'the secret from the link', example: 'x'.repeat(43) }),
 });
 
-const linkNotFound = () => notFound(both(E.noSuchLink));
-
 export async function tokenHash(token: string): Promise<string> {
-  if (!TOKEN.test(token)) throw linkNotFound();
+  if (!LINK_TOKEN.test(token)) throw linkNotFound();
   return sha256Hex(token);
 }
 
@@ -57,12 +54,6 @@ function deadReason(opened: OpenedLink): 'not_found' | 'expired' | 'revoked' | n
   if (!opened.link || !opened.quote) return 'not_found';
   const state = linkState(opened.link, new Date().toISOString());
   return state === 'active' ? null : state;
-}
-
-function deadError(reason: 'not_found' | 'expired' | 'revoked'): AppError {
-  if (reason === 'expired') return new AppError(404, 'link_expired', both(E.linkExpired));
-  if (reason === 'revoked') return new AppError(404, 'link_revoked', both(E.linkRevoked));
-  return linkNotFound();
 }
 
 function viewOf(opened: OpenedLink) {
@@ -292,7 +283,7 @@ sharedPages
     async (c) => {
       const lang = pageLang(c);
       const { token } = c.req.valid('param');
-      if (!TOKEN.test(token)) return c.html(deadLinkPage(lang, 'not_found'), 404);
+      if (!LINK_TOKEN.test(token)) return c.html(deadLinkPage(lang, 'not_found'), 404);
       const opened = await openShareLink(c.var.db, await sha256Hex(token), true);
       const dead = deadReason(opened);
       if (dead) return c.html(deadLinkPage(lang, dead), 404);
@@ -316,7 +307,7 @@ sharedPages
       const state: FormState = { action: form.action, name: form.name, message: form.message };
       const kind = PAGE_ACTION[form.action];
       const render = async (status: 400 | 404 | 409 | 429, error: Message) => {
-        if (!TOKEN.test(token)) return c.html(deadLinkPage(lang, 'not_found'), 404);
+        if (!LINK_TOKEN.test(token)) return c.html(deadLinkPage(lang, 'not_found'), 404);
         const opened = await openShareLink(c.var.db, await sha256Hex(token), false);
         const dead = deadReason(opened);
         if (dead) return c.html(deadLinkPage(lang, dead), 404);

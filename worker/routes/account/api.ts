@@ -19,6 +19,7 @@ import { assertCustomerDataFits, fileBody, PDF_TYPE } from '../../http/documents
 import { conflict, unprocessable } from '../../http/errors';
 import { claimOf, idempotency, idempotencyHeader } from '../../http/idempotency';
 import { rateLimit } from '../../http/rate-limit';
+import { liveAccount } from '../../http/links';
 import { fileResponse, jsonBody, jsonResponse, router, sharedRoute } from '../../http/route';
 import { orderOr404, signOffStage } from '../../http/sign-off';
 import { statementOf } from '../../http/statement';
@@ -26,7 +27,7 @@ import { exportCustomer, exportForCustomer } from '../../store/customer-export';
 import { reconcileCustomer, withdrawOrder } from '../../store/orders';
 import type { Actor } from '../../store/quotes';
 import { getSettings } from '../../store/settings';
-import { accountView, liveAccount } from './view';
+import { accountView } from './view';
 import type { Lang } from '../../domain/format';
 import { ERRORS as E } from '../../domain/words/errors';
 import { both } from '../../domain/words/words';

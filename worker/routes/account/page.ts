@@ -12,6 +12,7 @@ import { NewRequestBody } from '../../../schema/api';
 import { raiseRequest, replyToRequest } from '../../http/customer-requests';
 import { appOrigin, type AppContext } from '../../http/auth';
 import { AppError } from '../../http/errors';
+import { openAccount, type OpenedAccount } from '../../http/links';
 import { publicRoute, router, sharedRoute } from '../../http/route';
 import { signOffStage } from '../../http/sign-off';
 import { ACCOUNT_CSS, accountPage, deadAccountPage, type PageState } from '../../pages/account-page';
@@ -22,7 +23,7 @@ import { randomToken, sha256Hex } from '../../platform/secrets';
 import { customerSentQuote } from '../../store/account';
 import { createShareLink } from '../../store/shares';
 import { getSettings } from '../../store/settings';
-import { accountView, openAccount, type OpenedAccount } from './view';
+import { accountView } from './view';
 import { answerLimit, customerActor, customerWithdraws, viewLimit } from './api';
 
 const html = (description: string) => ({ content: { 'text/html': { schema: z.string() } }, description });
