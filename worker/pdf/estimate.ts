@@ -15,10 +15,10 @@ import { DOCUMENT_WORDS } from '../domain/words/documents';
 import { QUOTE_STATUS_WORDS } from '../domain/words/statuses';
 import { vocabulary } from '../domain/words/vocabulary';
 import { say, wordsOf } from '../domain/words/words';
-import { signatures } from './blocks';
+import { CONTENT_WIDTH, FRAME, S as BASE, signatures } from './blocks';
 import { fonts as loadFonts, type Fonts } from './font';
 import { addFooters, paginate, paragraph, type Block, type PlacedBlock, type TextStyle } from './layout';
-import { A4, type Page } from './page';
+import type { Page } from './page';
 import { row, type Cell, type Column } from './table';
 import { writePdf } from './writer';
 
@@ -73,25 +73,13 @@ export function estimatePdfInput(
   };
 }
 
-export const FRAME = { left: 42, right: 42, top: 40, bottom: 48 } as const;
-export const CONTENT_WIDTH = A4.width - FRAME.left - FRAME.right;
-
+/** The documents' styles (blocks.ts), with the estimate's denser table: larger cells, its own section rows. */
 const S = {
-  company: { face: 'bold', size: 11 },
-  small: { face: 'regular', size: 7.5, gray: 0.35 },
-  label: { face: 'regular', size: 7.5, gray: 0.4 },
-  number: { face: 'bold', size: 11 },
-  meta: { face: 'regular', size: 8.5, gray: 0.2 },
-  title: { face: 'bold', size: 13, leading: 1.25 },
-  party: { face: 'bold', size: 9 },
-  text: { face: 'regular', size: 8.5 },
+  ...BASE,
   head: { face: 'bold', size: 7.5, gray: 0.25, leading: 1.15 },
   cell: { face: 'regular', size: 8.5, leading: 1.25 },
-  cellNote: { face: 'regular', size: 7, gray: 0.4, leading: 1.25 },
   section: { face: 'bold', size: 8.5 },
   sectionTotal: { face: 'regular', size: 8, gray: 0.3 },
-  total: { face: 'regular', size: 8.5 },
-  grand: { face: 'bold', size: 10 },
 } satisfies Record<string, TextStyle>;
 
 type Line = QuoteView['lines'][number];
