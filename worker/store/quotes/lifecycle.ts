@@ -169,11 +169,35 @@ export async function sendQuote(
   return { ...result, mailIds: result.writeResults ? insertedIds(result.writeResults) : [] };
 }
 
+/** The audit entry of a revision or copy our write made: which number it came from. */
+function copiedAudit(db: Db, action: 'revised' | 'duplicated', sourceId: number, token: string, actor: Actor, now: string) {
+  return auditInsert(db, {
+    quoteId: byToken(token),
+    action,
+    changes: sql`json_object('from', (select number from quotes where id = ${sourceId}))`,
+    actor,
+    at: now,
+    when: applied(token),
+  });
+}
+
+/** What a revision and a copy take over from their source quote's header (the prices stay frozen). */
+const COPIED_HEADER = 'title, currency, rate_minor, vat_mode, vat_rate_milli, discount_rate_milli, customer_note, internal_note';
+
+/** The source quote's lines, copied onto the revision or copy our write made (found by its token), if it was made. */
+function copyLines(sourceId: number, token: string) {
+  return raw(sql`insert into quote_lines (quote_id, position, kind, catalog_item_id, project_id, code, title, mode, actual_time, quantity_milli,
+                   hours_centi, k_milli, base_k_milli, k_reason, category_name, description, inputs, result, limits, note)
+                 select ${byToken(token)}, position, kind, catalog_item_id, project_id, code, title, mode, actual_time, quantity_milli,
+                   hours_centi, k_milli, base_k_milli, k_reason, category_name, description, inputs, result, limits, note
+                 from quote_lines where quote_id = ${sourceId} and ${applied(token)}`);
+}
+
 /** A new draft revision (same number, -R2, -R3…) copied from the latest one. */
 export async function reviseQuote(db: Db, id: number, actor: Actor): Promise<WriteResult> {
   const token = randomToken(12);
   const now = new Date().toISOString();
-  const copyColumns = `customer_id, title, currency, rate_minor, vat_mode, vat_rate_milli, discount_rate_milli, customer_note, internal_note`;
+  const copyColumns = `customer_id, ${COPIED_HEADER}`;
   return runWrite(
     db,
     [
@@ -186,19 +210,8 @@ export async function reviseQuote(db: Db, id: number, actor: Actor): Promise<Wri
                  from quotes q join quote_series s on s.id = q.series_id
                  where q.id = ${id} and ${quoteMay('revise', null, 'q')}
                  and q.revision = (select max(revision) from quotes where series_id = q.series_id)`),
-      raw(sql`insert into quote_lines (quote_id, position, kind, catalog_item_id, project_id, code, title, mode, actual_time, quantity_milli,
-                   hours_centi, k_milli, base_k_milli, k_reason, category_name, description, inputs, result, limits, note)
-                 select ${byToken(token)}, position, kind, catalog_item_id, project_id, code, title, mode, actual_time, quantity_milli,
-                   hours_centi, k_milli, base_k_milli, k_reason, category_name, description, inputs, result, limits, note
-                 from quote_lines where quote_id = ${id} and ${applied(token)}`),
-      auditInsert(db, {
-        quoteId: byToken(token),
-        action: 'revised',
-        changes: sql`json_object('from', (select number from quotes where id = ${id}))`,
-        actor,
-        at: now,
-        when: applied(token),
-      }),
+      copyLines(id, token),
+      copiedAudit(db, 'revised', id, token, actor, now),
     ],
     byToken(token),
   );
@@ -215,7 +228,7 @@ export async function duplicateQuote(db: Db, id: number, year: number, actor: Ac
   const counter = `quote:${year}`;
   const customer = to.customerId === undefined ? sql`q.customer_id` : sql`${to.customerId}`;
   const sourceExists = sql`exists (select 1 from quotes q where q.id = ${id} and exists (select 1 from customers where id = ${customer}))`;
-  const copyColumns = 'title, currency, rate_minor, vat_mode, vat_rate_milli, discount_rate_milli, customer_note, internal_note';
+  const copyColumns = COPIED_HEADER;
   const result = await runWrite(
     db,
     [
@@ -229,19 +242,8 @@ export async function duplicateQuote(db: Db, id: number, year: number, actor: Ac
                  select s.id, 1, s.number, ${DRAFT}, 1, ${token}, s.customer_id, ${sql.raw(copyColumns.split(', ').map((c) => `q.${c}`).join(', '))}, null,
                    lower(s.number) || ' ' || substr(q.search_text, instr(q.search_text, ' ') + 1), ${actor.userId}, ${now}, ${now}
                  from quote_series s, quotes q where s.create_token = ${token} and q.id = ${id}`),
-      raw(sql`insert into quote_lines (quote_id, position, kind, catalog_item_id, project_id, code, title, mode, actual_time, quantity_milli,
-                   hours_centi, k_milli, base_k_milli, k_reason, category_name, description, inputs, result, limits, note)
-                 select ${byToken(token)}, position, kind, catalog_item_id, project_id, code, title, mode, actual_time, quantity_milli,
-                   hours_centi, k_milli, base_k_milli, k_reason, category_name, description, inputs, result, limits, note
-                 from quote_lines where quote_id = ${id} and ${applied(token)}`),
-      auditInsert(db, {
-        quoteId: byToken(token),
-        action: 'duplicated',
-        changes: sql`json_object('from', (select number from quotes where id = ${id}))`,
-        actor,
-        at: now,
-        when: applied(token),
-      }),
+      copyLines(id, token),
+      copiedAudit(db, 'duplicated', id, token, actor, now),
     ],
     byToken(token),
   );
