@@ -5,7 +5,7 @@
  * address like every route anyone can call.
  */
 import { z } from '@hono/zod-openapi';
-import { CustomerReplyBody, CustomerRequest, ErrorBody, NewRequestBody } from '../../schema/api';
+import { CustomerReplyBody, CustomerRequest, ErrorBody, IdParam, NewRequestBody, pathToken } from '../../schema/api';
 import { raiseRequest, replyToRequest } from '../http/customer-requests';
 import { linkNotFound, openAccount } from '../http/links';
 import { rateLimit } from '../http/rate-limit';
@@ -19,14 +19,8 @@ async function accountOr404(db: Db, token: string) {
   return opened;
 }
 
-const ReplyParams = z.object({
-  token: z.string().openapi({ param: { name: 'token', in: 'path' }, description: 'the secret of the account link', example: 'x'.repeat(43) }),
-  id: z.coerce.number().int().min(1).max(2_147_483_647).openapi({ param: { name: 'id', in: 'path' }, example: 1 }),
-});
-
-const TokenParam = z.object({
-  token: z.string().openapi({ param: { name: 'token', in: 'path' }, description: 'the secret of the account link', example: 'x'.repeat(43) }),
-});
+const TokenParam = z.object({ token: pathToken('the secret of the account link') });
+const ReplyParams = TokenParam.extend({ id: IdParam.shape.id });
 
 export const accountRequestsRouter = router().openapi(
   sharedRoute({

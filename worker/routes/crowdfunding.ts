@@ -1,6 +1,6 @@
 /** Crowdfunding projects: co-funded enhancements, pledges, side-by-side comparison, shares in quotes. */
 import { z } from '@hono/zod-openapi';
-import { Comparison, CompareQuery, ErrorBody, IdParam, NewProjectBody, PledgeBody, Project, ProjectLineBody, ProjectPatchBody, Quote } from '../../schema/api';
+import { CompareQuery, Comparison, ErrorBody, IdParam, NewProjectBody, pathId, PledgeBody, Project, ProjectLineBody, ProjectPatchBody, Quote } from '../../schema/api';
 import { localDate } from '../domain/calendar';
 import { PROJECT_LIFECYCLE, cofundersOf, splitRemainder, storedProjectStatus } from '../domain/crowdfunding';
 import { actionBetween, may } from '../domain/lifecycle';
@@ -44,7 +44,7 @@ async function projectAnswer(c: AppContext): Promise<Response> {
 
 const PledgeParams = z.object({
   id: IdParam.shape.id,
-  pledgeId: z.coerce.number().int().min(1).max(2_147_483_647).openapi({ param: { name: 'pledgeId', in: 'path' }, example: 1 }),
+  pledgeId: pathId('pledgeId'),
 });
 
 async function pledgeOf(db: Db, projectId: number, pledgeId: number) {

@@ -1,6 +1,6 @@
 /** Work orders: from an accepted quote, staged, queued, signed off stage by stage, withdrawn. */
 import { z } from '@hono/zod-openapi';
-import { AcceptStageBody, AcceptStageResult, ErrorBody, IdParam, Order, OrderBody, OrderStatus, WithdrawBody } from '../../schema/api';
+import { AcceptStageBody, AcceptStageResult, ErrorBody, IdParam, Order, OrderBody, OrderStatus, StageNumber, WithdrawBody } from '../../schema/api';
 import { localDate } from '../domain/calendar';
 import { planShare } from '../domain/debit-money';
 import { refusalFor } from '../domain/quote-lifecycle';
@@ -115,7 +115,7 @@ async function acceptAnswer(c: AppContext, result: Record<string, unknown>): Pro
 
 const StageParams = z.object({
   id: IdParam.shape.id,
-  n: z.coerce.number().int().min(1).max(1000).openapi({ param: { name: 'n', in: 'path' }, example: 1 }),
+  n: StageNumber,
 });
 export const ordersRouter = router()
   .openapi(

@@ -5,7 +5,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { ErrorBody, SharedQuote } from '../../schema/api';
+import { ErrorBody, pathToken, SharedQuote } from '../../schema/api';
 import { localDate } from '../domain/calendar';
 import type { Lang } from '../domain/format';
 import { ACCEPT_TERMS, sharedView } from '../domain/shared-view';
@@ -34,7 +34,7 @@ const viewLimit = rateLimit('SHARED_VIEW_LIMITER');
 const answerLimit = rateLimit('SHARED_ANSWER_LIMITER');
 
 const TokenParam = z.object({
-  token: z.string().openapi({ param: { name: 'token', in: 'path' }, description: 'the secret from the link', example: 'x'.repeat(43) }),
+  token: pathToken('the secret from the link'),
 });
 
 export async function tokenHash(token: string): Promise<string> {

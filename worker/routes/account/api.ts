@@ -6,7 +6,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { AccountAcceptBody, AccountViewS, AccountWithdrawBody, ErrorBody, MonthQuery } from '../../../schema/api';
+import { AccountAcceptBody, AccountViewS, AccountWithdrawBody, ErrorBody, IdParam, MonthQuery, pathToken, StageNumber } from '../../../schema/api';
 import { localDate } from '../../domain/calendar';
 import { customerMayWithdraw } from '../../domain/account';
 import { XLSX_TYPE } from '../../excel/cells';
@@ -36,11 +36,10 @@ export const viewLimit = rateLimit('SHARED_VIEW_LIMITER');
 export const answerLimit = rateLimit('SHARED_ANSWER_LIMITER');
 export const downloadLimit = rateLimit('SHARED_EXPORT_LIMITER');
 
-const token = z.string().openapi({ param: { name: 'token', in: 'path' }, description: 'the secret from the account link', example: 'x'.repeat(43) });
+const token = pathToken('the secret from the account link');
 const TokenParam = z.object({ token });
-const id = z.coerce.number().int().min(1).max(2_147_483_647).openapi({ param: { name: 'id', in: 'path' }, example: 1 });
-const OrderParams = z.object({ token, id });
-const StageParams = z.object({ token, id, n: z.coerce.number().int().min(1).max(1000).openapi({ param: { name: 'n', in: 'path' }, example: 1 }) });
+const OrderParams = z.object({ token, id: IdParam.shape.id });
+const StageParams = z.object({ token, id: IdParam.shape.id, n: StageNumber });
 
 const dead = { 404: jsonResponse(ErrorBody, 'no such link (or expired, revoked), or not this customer’s'), 429: jsonResponse(ErrorBody, 'too many requests') };
 

@@ -8,7 +8,7 @@ import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { Lang } from '../../domain/format';
 import { parseFixed, stampText } from '../../domain/format';
-import { NewRequestBody } from '../../../schema/api';
+import { NewRequestBody, pathToken } from '../../../schema/api';
 import { raiseRequest, replyToRequest } from '../../http/customer-requests';
 import { appOrigin, type AppContext } from '../../http/auth';
 import { AppError } from '../../http/errors';
@@ -27,7 +27,7 @@ import { accountView } from './view';
 import { answerLimit, customerActor, customerWithdraws, viewLimit } from './api';
 
 const html = (description: string) => ({ content: { 'text/html': { schema: z.string() } }, description });
-const token = z.string().openapi({ param: { name: 'token', in: 'path' }, description: 'the secret from the account link', example: 'x'.repeat(43) });
+const token = pathToken('the secret from the account link');
 const TokenParam = z.object({ token });
 // Read as it comes (a person followed it): a mangled id is a page saying so, not a JSON error.
 const QuoteParams = z.object({ token, id: z.string().openapi({ param: { name: 'id', in: 'path' }, example: '1' }) });

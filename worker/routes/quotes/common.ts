@@ -1,6 +1,6 @@
 /** What the quote routes share: why a guarded write was refused, the company's today, line rules. */
 import { z } from '@hono/zod-openapi';
-import { ErrorBody, IdParam, NewLineBody, PasteRow, Quote } from '../../../schema/api';
+import { ErrorBody, IdParam, NewLineBody, PasteRow, pathId, Quote } from '../../../schema/api';
 import { isRealDate, localDate } from '../../domain/calendar';
 import { refusalFor, type QuoteAction } from '../../domain/quote-lifecycle';
 import { AppError, fieldError, unprocessable, versionConflict } from '../../http/errors';
@@ -82,7 +82,7 @@ export async function companyToday(db: Db) {
 
 export const LineParams = z.object({
   id: IdParam.shape.id,
-  lineId: z.coerce.number().int().min(1).max(2_147_483_647).openapi({ param: { name: 'lineId', in: 'path' }, example: 1 }),
+  lineId: pathId('lineId'),
 });
 
 export const quoteResponses = { 200: jsonResponse(Quote, 'the whole quote, with totals'), 409: jsonResponse(ErrorBody, 'stale version or wrong state'), 422: jsonResponse(ErrorBody, 'a business rule refused it'), ...commonErrors };

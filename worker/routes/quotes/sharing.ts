@@ -1,6 +1,6 @@
 /** The customer's links to a quote, and its audit trail. */
 import { z } from '@hono/zod-openapi';
-import { AuditEntry, ErrorBody, IdParam, ShareBody, ShareCreated, ShareLinkInfo } from '../../../schema/api';
+import { AuditEntry, ErrorBody, IdParam, pathId, ShareBody, ShareCreated, ShareLinkInfo } from '../../../schema/api';
 import { refusalFor } from '../../domain/quote-lifecycle';
 import { SALES, STAFF, actorOf, appOrigin } from '../../http/auth';
 import { AppError, conflict, notFound } from '../../http/errors';
@@ -15,7 +15,7 @@ import { both } from '../../domain/words/words';
 
 const LinkParams = z.object({
   id: IdParam.shape.id,
-  linkId: z.coerce.number().int().min(1).max(2_147_483_647).openapi({ param: { name: 'linkId', in: 'path' }, example: 1 }),
+  linkId: pathId('linkId'),
 });
 
 export const quoteSharingRoutes = router()
