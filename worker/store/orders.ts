@@ -12,7 +12,7 @@ import {
   quotes,
   stageLines,
 } from '../../schema/tables';
-import type { QuoteTerms } from '../domain/debit-money';
+import type { MoneyFigures, QuoteTerms } from '../domain/debit-money';
 import type { OrderStatus, StageStatus } from '../domain/enums';
 import type { StagePlan } from '../domain/stage-plan';
 import { actionOf, reconcile, takesActualHours, type QueueOrder, type StageLine } from '../domain/ledger';
@@ -87,7 +87,7 @@ export interface StageView {
   /** When staff marked it «готов к приёмке» (it waits for the customer's sign-off). */
   readyAt: string | null;
   /** The money its debit came to (entry figures, positive), null until then or for nothing debited. */
-  debited: { subtotalMinor: number; discountMinor: number; netMinor: number; vatMinor: number; totalMinor: number } | null;
+  debited: MoneyFigures | null;
   lines: (StageLine & { normHoursCenti: number; actualHoursCenti: number | null })[];
 }
 
@@ -151,7 +151,7 @@ function stageReads(db: Db, orderIds: number[] | SQL) {
   ] as const;
 }
 
-type DebitRow = { stageId: number; subtotalMinor: number; discountMinor: number; netMinor: number; vatMinor: number; totalMinor: number };
+type DebitRow = { stageId: number } & MoneyFigures;
 type StageRows = { stages: StageRow[]; debits: DebitRow[]; lines: { stageId: number; actualHoursCenti: number | null; lineId: number; code: string; title: string; categoryName: string; mode: 'fixed' | 'estimate'; actualTime: boolean; quantityMilli: number; hoursCenti: number | null; kMilli: number }[] };
 
 function buildStages(orderId: number, rows: StageRows): StageView[] {

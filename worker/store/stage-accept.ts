@@ -8,7 +8,7 @@
  * even if two requests pass every check at once.
  */
 import { sql } from 'drizzle-orm';
-import type { DebitMoney } from '../domain/debit-money';
+import type { DebitMoney, MoneyFigures } from '../domain/debit-money';
 import type { StageDebit } from '../domain/ledger';
 import { ORDER_LIFECYCLE, STAGE_LIFECYCLE } from '../domain/order-lifecycle';
 import { batch, changed, int, raw, type BatchItem, type Db } from './db';
@@ -22,16 +22,11 @@ import { thresholdSql } from './reports';
 export type AcceptOutcome = { accepted: true; result: AcceptResult } | { accepted: false };
 
 /** What an acceptance did, as the idempotency claim stores it (and every replay answers). */
-export interface AcceptResult {
+export interface AcceptResult extends MoneyFigures {
   entryId: number | null;
   normHoursCenti: number;
   plannedCenti: number;
   moneyMinor: number;
-  subtotalMinor: number;
-  discountMinor: number;
-  netMinor: number;
-  vatMinor: number;
-  totalMinor: number;
   overrun: boolean;
   balanceAfterCenti: number;
 }
