@@ -10,7 +10,7 @@
  * single round trip. When the guard matched no row, the read-back tells why.
  */
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { SQLiteAsyncDialect } from 'drizzle-orm/sqlite-core';
+import { SQLiteAsyncDialect, type SQLiteSelect } from 'drizzle-orm/sqlite-core';
 import { customers, quoteLines, quotes } from '../../../schema/tables';
 import { localDate } from '../../domain/calendar';
 import {
@@ -230,25 +230,16 @@ export async function listQuotes(db: Db, f: ListFilter) {
     conditions.push(sql`(${quotes.searchText} like ${pattern} escape '\\' or ${customers.searchText} like ${pattern} escape '\\')`);
   }
   const where = conditions.length ? and(...conditions) : undefined;
-  const page = db
-    .select({
-      q: quotes,
-      customerName: customers.name,
-    })
-    .from(quotes)
-    .innerJoin(customers, eq(customers.id, quotes.customerId))
-    .where(where)
-    .orderBy(desc(quotes.updatedAt), desc(quotes.id))
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize);
-  const pageIds = db
-    .select({ id: quotes.id })
-    .from(quotes)
-    .innerJoin(customers, eq(customers.id, quotes.customerId))
-    .where(where)
-    .orderBy(desc(quotes.updatedAt), desc(quotes.id))
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize);
+  // One rule for which quotes are on the page: their rows, and the ids their lines are read by.
+  const onPage = <T extends SQLiteSelect>(qb: T) =>
+    qb
+      .where(where)
+      .orderBy(desc(quotes.updatedAt), desc(quotes.id))
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize);
+  const withCustomer = eq(customers.id, quotes.customerId);
+  const page = onPage(db.select({ q: quotes, customerName: customers.name }).from(quotes).innerJoin(customers, withCustomer).$dynamic());
+  const pageIds = onPage(db.select({ id: quotes.id }).from(quotes).innerJoin(customers, withCustomer).$dynamic());
   const [rows, lines, count] = await batch(db, [
     page,
     db.select().from(quoteLines).where(inArray(quoteLines.quoteId, pageIds)),
