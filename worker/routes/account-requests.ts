@@ -22,19 +22,22 @@ async function accountOr404(db: Db, token: string) {
 const TokenParam = z.object({ token: pathToken('the secret of the account link') });
 const ReplyParams = TokenParam.extend({ id: IdParam.shape.id });
 
+/** Anyone holding the link may call these: throttled per address, refusing what is not valid. */
+const requestLimit = rateLimit('REQUEST_LIMITER');
+const publicErrors = { 400: jsonResponse(ErrorBody, 'invalid input'), 429: jsonResponse(ErrorBody, 'too many requests') };
+
 export const accountRequestsRouter = router().openapi(
   sharedRoute({
     method: 'post',
     path: '/{token}/requests',
     tags: ['account'],
     summary: 'The customer raises a service request (kind, subject, description, priority 1–4); answers it with its number and reaction deadline',
-    middleware: [rateLimit('REQUEST_LIMITER')] as const,
+    middleware: [requestLimit] as const,
     request: { params: TokenParam, body: jsonBody(NewRequestBody) },
     responses: {
       201: jsonResponse(CustomerRequest, 'the new request'),
-      400: jsonResponse(ErrorBody, 'invalid input'),
       404: jsonResponse(ErrorBody, 'no such link'),
-      429: jsonResponse(ErrorBody, 'too many requests'),
+      ...publicErrors,
     },
   }),
   async (c) => {
@@ -48,14 +51,13 @@ export const accountRequestsRouter = router().openapi(
     path: '/{token}/requests/{id}/replies',
     tags: ['account'],
     summary: 'The customer answers on their own request (e.g. the clarification staff asked for): the reply is added and a request that needed clarification goes back in work',
-    middleware: [rateLimit('REQUEST_LIMITER')] as const,
+    middleware: [requestLimit] as const,
     request: { params: ReplyParams, body: jsonBody(CustomerReplyBody) },
     responses: {
       201: jsonResponse(CustomerRequest, 'the request with the reply'),
-      400: jsonResponse(ErrorBody, 'invalid input'),
       404: jsonResponse(ErrorBody, 'no such link or request'),
       422: jsonResponse(ErrorBody, 'the request is closed (request_closed)'),
-      429: jsonResponse(ErrorBody, 'too many requests'),
+      ...publicErrors,
     },
   }),
   async (c) => {
