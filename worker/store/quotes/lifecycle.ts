@@ -4,7 +4,7 @@ import type { QuoteView } from '../../domain/quote';
 import { searchText } from '../../domain/search-text';
 import { randomToken } from '../../platform/secrets';
 import { raw, type BatchItem, type Db } from '../db';
-import { quoteMay } from '../quote-guards';
+import { quoteMay, quoteWritable } from '../quote-guards';
 import { QUOTE_LIFECYCLE, type QuoteStatus } from '../../domain/quote-lifecycle';
 
 /** A new quote or revision starts as a draft. */
@@ -107,10 +107,10 @@ export async function patchHeader(db: Db, id: number, version: number, patch: He
       changes: oldNewJson('q', changes),
       actor,
       at: now,
-      when: sql`q.version = ${version} and ${quoteMay('edit', null, 'q')} and ${customerRule}`,
+      when: sql`${quoteWritable(version, 'edit', null, 'q')} and ${customerRule}`,
     }),
     raw(sql`update quotes set ${sql.join([...sets, sql`version = version + 1`, sql`write_token = ${token}`, sql`updated_at = ${now}`], sql`, `)}
-               where id = ${id} and version = ${version} and ${quoteMay('edit', null)} and ${customerRule}`),
+               where id = ${id} and ${quoteWritable(version, 'edit', null)} and ${customerRule}`),
   ];
   if (patch.customerId !== undefined) {
     writes.push(
@@ -146,7 +146,7 @@ export async function sendQuote(
     [
       raw(sql`update quotes set status = ${QUOTE_LIFECYCLE.send.to}, sent_at = ${now}, valid_until = coalesce(valid_until, ${validUntilDefault}),
                    version = version + 1, write_token = ${token}, updated_at = ${now}
-                 where id = ${id} and version = ${version} and ${quoteMay('send', today)}
+                 where id = ${id} and ${quoteWritable(version, 'send', today)}
                  and (valid_until is null or valid_until >= ${today})
                  and exists (select 1 from quote_lines where quote_id = ${id} and kind <> 'section')
                  and not exists (select 1 from quote_lines where quote_id = ${id} and kind <> 'section' and hours_centi is null)
@@ -263,10 +263,10 @@ export async function archiveQuote(db: Db, id: number, version: number, actor: A
         changes: sql`json_object('status', json_array(q.status, ${QUOTE_LIFECYCLE.archive.to}))`,
         actor,
         at: now,
-        when: sql`q.version = ${version} and ${quoteMay('archive', null, 'q')}`,
+        when: quoteWritable(version, 'archive', null, 'q'),
       }),
       raw(sql`update quotes set status = ${QUOTE_LIFECYCLE.archive.to}, archived_at = ${now}, version = version + 1, write_token = ${token}, updated_at = ${now}
-                 where id = ${id} and version = ${version} and ${quoteMay('archive', null)}`),
+                 where id = ${id} and ${quoteWritable(version, 'archive', null)}`),
     ],
     id,
     1,
@@ -289,10 +289,10 @@ export async function repriceQuote(db: Db, id: number, version: number, rateMino
         changes: sql`json_object('rateMinor', json_array(q.rate_minor, ${rateMinor}))`,
         actor,
         at: now,
-        when: sql`q.version = ${version} and ${quoteMay('edit', null, 'q')}`,
+        when: quoteWritable(version, 'edit', null, 'q'),
       }),
       raw(sql`update quotes set rate_minor = ${rateMinor}, version = version + 1, write_token = ${token}, updated_at = ${now}
-                 where id = ${id} and version = ${version} and ${quoteMay('edit', null)}`),
+                 where id = ${id} and ${quoteWritable(version, 'edit', null)}`),
       raw(sql`update quote_lines set
                    hours_centi = case when mode = 'fixed' then (select hours_centi from catalog_items c where c.id = quote_lines.catalog_item_id) else hours_centi end,
                    k_milli = case when k_milli = base_k_milli then (select k_milli from catalog_items c where c.id = quote_lines.catalog_item_id) else k_milli end,

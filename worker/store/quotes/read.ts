@@ -27,7 +27,7 @@ import {
 import { effectiveStatus, type QuoteStatus } from '../../domain/quote-lifecycle';
 import { likePattern } from '../../domain/search-text';
 import { batch, raw, statement, type BatchItem, type Db } from '../db';
-import { quoteMay, quoteStatusIs } from '../quote-guards';
+import { quoteStatusIs, quoteWritable } from '../quote-guards';
 import { DEFAULT_SETTINGS } from '../settings';
 
 /**
@@ -36,7 +36,7 @@ import { DEFAULT_SETTINGS } from '../settings';
  */
 export function editStamp(db: Db, quoteId: number, version: number, token: string, now: string, rules: SQL = sql`1`): BatchItem {
   return raw(sql`update quotes set version = version + 1, write_token = ${token}, updated_at = ${now}
-                     where id = ${quoteId} and version = ${version} and ${quoteMay('edit', null)} and ${rules}`);
+                     where id = ${quoteId} and ${quoteWritable(version, 'edit', null)} and ${rules}`);
 }
 
 export const applied = (token: string) => sql`exists (select 1 from quotes where write_token = ${token})`;
