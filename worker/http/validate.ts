@@ -58,7 +58,7 @@ function describe(issue: Issue, lang: Lang): string {
 }
 
 function typeWord(expected: string, lang: Lang): string {
-  return expected in TYPE_WORDS ? say(lang, TYPE_WORDS[expected as keyof typeof TYPE_WORDS]) : expected;
+  return Object.hasOwn(TYPE_WORDS, expected) ? say(lang, TYPE_WORDS[expected as keyof typeof TYPE_WORDS]) : expected;
 }
 
 export function problemsOf(error: z.ZodError, lang: Lang): FieldProblem[] {
