@@ -7,7 +7,7 @@ import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import worker from '../../worker/index';
 import { sha256Hex } from '../../worker/platform/secrets';
-import { ORIGIN, expectThrottledAfter, fails, fetchWorker, freshIp, ok } from '../helpers';
+import { ORIGIN, expectThrottledAfter, fails, fetchWorker, freshIp, ok } from '../support/api';
 import { acceptedQuote, acceptStage, balance, burst, key, ledgerFacts, newCustomer, runningOrder, thisMonth, topup } from '../support/money';
 
 async function accountLink(customerId: number, body: Record<string, unknown> = {}) {

@@ -8,7 +8,7 @@
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { call, ok } from '../helpers';
+import { call, ok } from '../support/api';
 import { acceptStage, acceptedQuote, newCustomer, thisMonth, topup, type LineSpec, type QuoteTerms } from '../support/money';
 
 const MONEY = ['netMinor', 'vatMinor', 'totalMinor'] as const;

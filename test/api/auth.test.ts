@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { ORIGIN, call, expectThrottledAfter, fails, fetchWorker, freshIp, login, ok } from '../helpers';
+import { ORIGIN, call, expectThrottledAfter, fails, fetchWorker, freshIp, login, ok } from '../support/api';
 
 describe('login, sessions, roles', () => {
   it('logs in with an HttpOnly, SameSite cookie and answers /api/me', async () => {

@@ -7,7 +7,7 @@ import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { app } from '../../worker/app';
 import { randomToken, sha256Hex } from '../../worker/platform/secrets';
-import { ORIGIN, fetchWorker } from '../helpers';
+import { ORIGIN, fetchWorker } from '../support/api';
 
 type Op = { 'x-access'?: 'public' | 'shared' | 'staff'; 'x-roles'?: string[] };
 const ROLES = ['admin', 'manager', 'accountant'] as const;

@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { SEED_ITEMS } from '../../schema/seed/catalog';
-import { call, fails, ok } from '../helpers';
+import { call, fails, ok } from '../support/api';
 
 const count = async (table: string) => (await env.DB.prepare(`select count(*) as n from ${table}`).first<{ n: number }>())!.n;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ORIGIN, fails, fetchWorker, ok, freshIp } from '../helpers';
+import { ORIGIN, fails, fetchWorker, ok, freshIp } from '../support/api';
 
 let codeCounter = 0;
 async function project(extra: Record<string, unknown> = {}) {

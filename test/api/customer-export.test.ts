@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { database } from '../../worker/store/db';
 import { exportCustomer } from '../../worker/store/customer-export';
 import { ImportRefused, importCustomer } from '../../worker/store/customer-import';
-import { ORIGIN, call, fails, fetchWorker, ok, freshIp } from '../helpers';
+import { ORIGIN, call, fails, fetchWorker, ok, freshIp } from '../support/api';
 
 /** A customer with a revised quote, an accepted one turned into an order, debits, a correction and a pledge. */
 async function busyCustomer() {

@@ -11,7 +11,7 @@ import { handleOutboxBatch } from '../../worker/mail/queue';
 import { runSchedule } from '../../worker/mail/schedule';
 import type { MailTransport, OutgoingMail } from '../../worker/mail/transport';
 import { database } from '../../worker/store/db';
-import { ORIGIN, call, fails, fetchWorker, ok } from '../helpers';
+import { ORIGIN, call, fails, fetchWorker, ok } from '../support/api';
 import { catalog, freshIp } from '../support/money';
 
 const db = database(env.DB);

@@ -14,7 +14,7 @@ import { CUSTOMER_DATA_ROW_CAP, customerDataWorkbook } from '../../worker/excel/
 import { assertCustomerDataFits } from '../../worker/http/documents';
 import { AppError } from '../../worker/http/errors';
 import { excelRound, zipParts } from '../e2e/excel-check';
-import { ORIGIN, call, fails, fetchWorker, ok } from '../helpers';
+import { ORIGIN, call, fails, fetchWorker, ok } from '../support/api';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

@@ -12,7 +12,7 @@ import { assertConsumptionFits } from '../../worker/routes/reports';
 import { contentDisposition } from '../../worker/excel/filename';
 import { AppError } from '../../worker/http/errors';
 import { allText, formulaCells, zipParts } from '../e2e/excel-check';
-import { call, fails, fetchWorker, ok, freshIp } from '../helpers';
+import { call, fails, fetchWorker, ok, freshIp } from '../support/api';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const EVIL_TITLE = '=HYPERLINK("http://evil.example/","нажмите")';

@@ -6,7 +6,7 @@
 import { SELF } from 'cloudflare:test';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ORIGIN, ok, sessionCookie } from '../helpers';
+import { ORIGIN, ok, sessionCookie } from '../support/api';
 import { acceptStage, freshIp, newCustomer, runningOrder, thisMonth, topup } from '../support/money';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

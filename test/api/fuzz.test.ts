@@ -9,7 +9,7 @@ import { env } from 'cloudflare:test';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword, randomToken, sha256Hex } from '../../worker/platform/secrets';
-import { ORIGIN, fetchWorker } from '../helpers';
+import { ORIGIN, fetchWorker } from '../support/api';
 
 type Schema = { type?: string | string[]; properties?: Record<string, Schema>; items?: Schema; enum?: unknown[]; $ref?: string; anyOf?: Schema[]; oneOf?: Schema[] };
 type Param = { name: string; in: 'path' | 'query' | 'header'; schema?: Schema };

@@ -4,7 +4,8 @@
  *  - store/ never imports http/ or routes/;
  *  - a route never imports another route (a resource's folder, routes/quotes/, is one route);
  *  - excel/, pdf/, pages/ and mail/ never import http/ or routes/ (they throw no HTTP errors);
- *  - platform/ imports nothing of the app.
+ *  - platform/ imports nothing of the app;
+ *  - the store works with drizzle's public API: no underscore member (`_prepare()`, `._.`) is touched.
  */
 import { describe, expect, it } from 'vitest';
 
@@ -68,5 +69,14 @@ describe('layer rules', () => {
 
   it('platform/ imports nothing of the app', () => {
     expect(offences((from, to) => layer(from) === 'platform' && layer(to) !== 'platform')).toEqual([]);
+  });
+
+  it("no source reaches into drizzle's underscore-private members", () => {
+    // drizzle marks its internals with a leading underscore (`_prepare()`, `query._.result`); they change without notice.
+    const privateUse = /\._[A-Za-z.]|\b_[a-z]\w*\s*[:(]/;
+    const offenders = Object.entries(sources)
+      .filter(([path, text]) => !path.includes('/excel/vendor/') && privateUse.test(text))
+      .map(([path]) => path.replace('../../worker/', ''));
+    expect(offenders).toEqual([]);
   });
 });

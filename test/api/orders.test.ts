@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ORIGIN, call, fails, fetchWorker, ok } from '../helpers';
+import { ORIGIN, call, fails, fetchWorker, ok } from '../support/api';
 
 let items: Record<string, { id: number }>;
 let nextCustomer = 0;

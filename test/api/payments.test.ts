@@ -7,7 +7,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { readPdf, allTexts } from '../pdf-read';
-import { call, fails, ok } from '../helpers';
+import { call, fails, ok } from '../support/api';
 import { allowBackdating, balance, key, newCustomer } from '../support/money';
 
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow' }).format(new Date());

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { formatMoney } from '../../worker/domain/format';
-import { CONTENT_WIDTH, FRAME, layoutEstimate, renderEstimatePdf } from '../../worker/pdf/estimate';
+import { CONTENT_WIDTH, FRAME } from '../../worker/pdf/blocks';
+import { layoutEstimate, renderEstimatePdf } from '../../worker/pdf/estimate';
 import { fonts } from '../../worker/pdf/font';
 import { paginate, wrapText, type Block } from '../../worker/pdf/layout';
 import { A4, pageTexts, type Page } from '../../worker/pdf/page';

@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatFixed, formatHours, formatMoney, type Lang } from '../../worker/domain/format';
-import { call, fails, fetchWorker, ok, expectThrottledAfter, freshIp } from '../helpers';
+import { call, fails, fetchWorker, ok, expectThrottledAfter, freshIp } from '../support/api';
 import { allTexts, readPdf } from '../pdf-read';
 
 const SECRET_NOTE = 'СЕКРЕТ: можем дать скидку 15%';

@@ -8,7 +8,7 @@
 import { env } from 'cloudflare:test';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { call, fails, ok } from '../helpers';
+import { call, fails, ok } from '../support/api';
 import { acceptStage, allowBackdating, key, newCustomer, runningOrder, topup } from '../support/money';
 
 const zoned = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow' }).format(d);

@@ -8,7 +8,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { lineAmountMinor } from '../../worker/domain/pricing';
 import { applyQuoteChange } from '../../worker/domain/quote-change';
-import { call, fails, fetchWorker, freshIp, ok } from '../helpers';
+import { call, fails, fetchWorker, freshIp, ok } from '../support/api';
 
 type Info = { categoryName: string; description: string; inputs: string; result: string; limits: string };
 type Item = { id: number; code: string; version: number; hoursCenti: number | null } & Info;

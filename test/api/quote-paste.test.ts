@@ -5,7 +5,7 @@
  */
 import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fails, ok } from '../helpers';
+import { fails, ok } from '../support/api';
 
 let items: Record<string, { id: number; hoursCenti: number | null; kMilli: number }>;
 

@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { call, fails, ok } from '../helpers';
+import { call, fails, ok } from '../support/api';
 
 let items: Record<string, { id: number; hoursCenti: number | null; kMilli: number }>;
 const year = () => new Date(Date.now() + 3 * 3_600_000).getUTCFullYear(); // Moscow is UTC+3

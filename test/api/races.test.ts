@@ -7,7 +7,7 @@
 import { env } from 'cloudflare:test';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { call, ok } from '../helpers';
+import { call, ok } from '../support/api';
 import { acceptStage, allowBackdating, balance, burst, key, ledgerFacts, newCustomer, runningOrder, thisMonth, topup } from '../support/money';
 
 beforeAll(async () => {

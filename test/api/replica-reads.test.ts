@@ -5,7 +5,7 @@
  */
 import { env } from 'cloudflare:test';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ORIGIN, call, fetchWorker, freshIp, ok } from '../helpers';
+import { ORIGIN, call, fetchWorker, freshIp, ok } from '../support/api';
 import { catalog } from '../support/money';
 
 const BOOKMARK = /^[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{32}$/;

@@ -11,7 +11,7 @@ import { localDate } from '../../worker/domain/calendar';
 import { PRIORITY_LEVELS, SLA_LEVELS } from '../../worker/domain/sla';
 import { DEFAULT_WORKING_CALENDAR, workingMinutesBetween, workingPeriodOn, type WorkingCalendar } from '../../worker/domain/working-time';
 import { randomToken, sha256Hex } from '../../worker/platform/secrets';
-import { ORIGIN, call, expectThrottledAfter, fails, fetchWorker, freshIp, ok } from '../helpers';
+import { ORIGIN, call, expectThrottledAfter, fails, fetchWorker, freshIp, ok } from '../support/api';
 
 /** An account link for a customer, made as a manager makes it (no e-mail); a negative life expires it. */
 async function accountToken(customerId = 1, expiresInMs = 86_400_000): Promise<string> {

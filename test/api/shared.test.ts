@@ -2,7 +2,7 @@ import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { SharedQuote } from '../../schema/api';
 import { base64url, randomToken } from '../../worker/platform/secrets';
-import { ORIGIN, call, fails, fetchWorker, ok, expectThrottledAfter, freshIp } from '../helpers';
+import { ORIGIN, call, fails, fetchWorker, ok, expectThrottledAfter, freshIp } from '../support/api';
 
 let items: Record<string, { id: number }>;
 /** Each customer request from its own address, so the per-IP throttle stays out of the way. */

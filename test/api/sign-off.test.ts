@@ -8,7 +8,7 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { nextStagesNeed } from '../../worker/domain/low-balance';
-import { fails, ok } from '../helpers';
+import { fails, ok } from '../support/api';
 import { acceptStage, balance, newCustomer, runningOrder, thisMonth, topup } from '../support/money';
 
 const sign = async (orderId: number, n: number, body: unknown = {}) => {

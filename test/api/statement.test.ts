@@ -7,7 +7,7 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formulaCells } from '../e2e/excel-check';
-import { call, fails, ok } from '../helpers';
+import { call, fails, ok } from '../support/api';
 import { allTexts, readPdf } from '../pdf-read';
 import { acceptStage, key, runningOrder, thisMonth } from '../support/money';
 

@@ -5,7 +5,7 @@
  */
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { call, fails, freshIp, login, ok } from '../helpers';
+import { call, fails, freshIp, login, ok } from '../support/api';
 import { acceptStage, allowBackdating, balance, burst, ledgerFacts, newCustomer, runningOrder, topup } from '../support/money';
 
 describe('a stage worth 0 norm-hours', () => {

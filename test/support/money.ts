@@ -5,12 +5,12 @@
  */
 import { env } from 'cloudflare:test';
 import { expect } from 'vitest';
-import { ORIGIN, call, fetchWorker, freshIp, ok } from '../helpers';
+import { ORIGIN, call, fetchWorker, freshIp, ok } from './api';
 
 let counter = 0;
 /** A fresh Idempotency-Key. */
 export const key = () => `key-${++counter}-${Math.random().toString(36).slice(2)}`;
-export { freshIp } from '../helpers';
+export { freshIp } from './api';
 
 let items: Record<string, { id: number; hoursCenti: number | null; kMilli: number }> | null = null;
 export async function catalog() {

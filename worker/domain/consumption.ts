@@ -14,7 +14,8 @@ import type { LedgerKind, TopupKind } from './enums';
 export type EntryKind = LedgerKind;
 export type { TopupKind };
 
-export interface ConsumptionEntry {
+/** A ledger entry as reports show it; its money figures (subtotal at the rate, discount, net, VAT, total) are signed like the hours. */
+export interface ConsumptionEntry extends MoneyFigures {
   entryId: number;
   /** The instant, ISO UTC. */
   at: string;
@@ -37,12 +38,6 @@ export interface ConsumptionEntry {
   normHoursCenti: number;
   /** The money of the entry (net: after the quote's discount, before VAT on top), signed like the hours. */
   moneyMinor: number;
-  /** Every figure of its money, signed like the hours (subtotal at the rate, discount, net, VAT, total). */
-  subtotalMinor: number;
-  discountMinor: number;
-  netMinor: number;
-  vatMinor: number;
-  totalMinor: number;
   rateMinor: number | null;
   /** A top-up's payment reference and the invoice it settled. */
   paymentRef: string;

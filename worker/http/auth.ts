@@ -15,6 +15,8 @@ import type { Actor } from '../store/quotes';
 import { findSession, type Role, type StaffUser } from '../store/users';
 import { AppError } from './errors';
 import { sha256Hex } from '../platform/secrets';
+import { ERRORS as E } from '../domain/words/errors';
+import { both } from '../domain/words/words';
 
 export type AppEnv = {
   Bindings: Env;
@@ -91,26 +93,20 @@ export const csrfMiddleware: MiddlewareHandler<AppEnv> = async (c, next) => {
     // script can set, then says whether it came from our own origin.
     const sameOriginNavigation = origin === 'null' && c.req.header('sec-fetch-site') === 'same-origin';
     if ((hasCookie || origin !== undefined) && origin !== appOrigin(c) && !sameOriginNavigation) {
-      throw new AppError(403, 'csrf_rejected', {
-        en: 'This request did not come from the application’s own page (Origin header missing or foreign).',
-        ru: 'Запрос пришёл не со страницы приложения (заголовок Origin отсутствует или чужой).',
-      });
+      throw new AppError(403, 'csrf_rejected', both(E.csrfRejected));
     }
   }
   await next();
 };
 
 export const notLoggedIn = () =>
-  new AppError(401, 'unauthenticated', { en: 'Please log in.', ru: 'Войдите в систему.' });
+  new AppError(401, 'unauthenticated', both(E.unauthenticated));
 
 export function forbidden(roles: readonly Role[]) {
   return new AppError(
     403,
     'forbidden',
-    {
-      en: `Your role cannot do this (allowed: ${roles.join(', ')}).`,
-      ru: `Вашей роли это недоступно (можно: ${roles.join(', ')}).`,
-    },
+    both(E.forbidden, { roles: roles.join(', ') }),
     { allowedRoles: roles },
   );
 }

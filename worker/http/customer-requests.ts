@@ -5,6 +5,7 @@
 import type { NewRequestBodyT } from '../../schema/api';
 import type { RequestPriority } from '../domain/sla';
 import { MAIL_WORDS } from '../domain/words/mail';
+import { ERRORS as E } from '../domain/words/errors';
 import { REQUEST_WORDS as W } from '../domain/words/requests';
 import { both } from '../domain/words/words';
 import { enqueueMails } from '../mail/queue';
@@ -25,7 +26,7 @@ export async function raiseRequest(c: AppContext, customerId: number, b: NewRequ
     new Date(),
     MAIL_WORDS.requestNewSubject[0],
   );
-  if (!created) throw notFound(both(W.linkNotFound));
+  if (!created) throw notFound(both(E.noSuchLink));
   await enqueueMails(c.env.OUTBOX, created.mailIds);
   return (await listCustomerRequests(db, customerId)).find((r) => r.id === created.request.id)!;
 }

@@ -9,6 +9,8 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Lang } from '../domain/format';
 import { ArithmeticRangeError } from '../domain/money';
 import type { Decided, Refusal } from '../domain/refusal';
+import { ERRORS as E } from '../domain/words/errors';
+import { both } from '../domain/words/words';
 
 export interface Message {
   en: string;
@@ -41,17 +43,14 @@ export const badRequest = (text: Message, details?: unknown) => new AppError(400
 /** 400 for one field that the schema could not judge: the field named in the sentence and in `details`. */
 export const fieldError = (field: string, text: Message) =>
   badRequest({ en: `${field}: ${text.en}`, ru: `${field}: ${text.ru}` }, [{ field, code: 'invalid', message: text.en }]);
-export const notFound = (what: Message = { en: 'Not found.', ru: 'Не найдено.' }) => new AppError(404, 'not_found', what);
+export const notFound = (what: Message = both(E.notFound)) => new AppError(404, 'not_found', what);
 export const conflict = (code: string, text: Message, details?: unknown) => new AppError(409, code, text, details);
 export const unprocessable = (code: string, text: Message, details?: unknown) => new AppError(422, code, text, details);
 
 export const versionConflict = (currentVersion: number) =>
   conflict(
     'version_conflict',
-    {
-      en: 'Someone else saved this quote first. Reload to see their changes, then apply yours again.',
-      ru: 'Смету уже изменил кто-то другой. Обновите её, чтобы увидеть изменения, и повторите свои.',
-    },
+    both(E.quoteVersionConflict),
     { currentVersion },
   );
 
@@ -81,37 +80,28 @@ export function handleError(err: unknown, c: Context): Response {
   if (err instanceof ArithmeticRangeError) {
     return errorResponse(
       c,
-      unprocessable('amount_too_large', {
-        en: 'The amounts are too large to be computed exactly. Check the quantity, hours and rate.',
-        ru: 'Суммы слишком велики для точного расчёта. Проверьте количество, часы и ставку.',
-      }),
+      unprocessable('amount_too_large', both(E.amountTooLarge)),
     );
   }
   if (err instanceof Error && /period_closed/.test(err.message)) {
     // The database's own guard (migration 0006): an entry dated in a closed month, past every check.
     return errorResponse(
       c,
-      unprocessable('period_closed', {
-        en: 'The month is closed: no entry may be dated in it. Date the correction in the open month and name the entry it corrects.',
-        ru: 'Месяц закрыт: записи в нём больше не появляются. Проведите исправление датой открытого месяца и укажите запись, которую оно исправляет.',
-      }),
+      unprocessable('period_closed', both(E.periodClosed)),
     );
   }
   if (err instanceof HTTPException) {
     const status = err.status;
     if (status === 400) {
-      return errorResponse(c, badRequest({ en: 'The request body is not valid JSON.', ru: 'Тело запроса — не корректный JSON.' }));
+      return errorResponse(c, badRequest(both(E.invalidJson)));
     }
     if (status === 413) {
-      return errorResponse(c, new AppError(413, 'payload_too_large', { en: 'The request is too large.', ru: 'Запрос слишком большой.' }));
+      return errorResponse(c, new AppError(413, 'payload_too_large', both(E.payloadTooLarge)));
     }
     if (status === 415) {
       return errorResponse(
         c,
-        new AppError(415, 'unsupported_media_type', {
-          en: 'Send the body as application/json.',
-          ru: 'Отправьте тело запроса как application/json.',
-        }),
+        new AppError(415, 'unsupported_media_type', both(E.unsupportedMediaType)),
       );
     }
     return errorResponse(c, new AppError(status as ContentfulStatusCode, 'http_error', { en: err.message, ru: err.message }));
@@ -119,9 +109,6 @@ export function handleError(err: unknown, c: Context): Response {
   console.error('unhandled error', c.req.method, c.req.path, err);
   return errorResponse(
     c,
-    new AppError(500, 'internal_error', {
-      en: 'Something went wrong on our side. Please try again; if it happens again, tell your administrator.',
-      ru: 'Что-то пошло не так на нашей стороне. Попробуйте ещё раз; если повторится — сообщите администратору.',
-    }),
+    new AppError(500, 'internal_error', both(E.internalError)),
   );
 }

@@ -14,6 +14,8 @@ import { findClaim, storeAnswer, type Claim, type ClaimedRow } from '../store/id
 import type { AppContext, AppEnv } from './auth';
 import { AppError, badRequest } from './errors';
 import { sha256Hex } from '../platform/secrets';
+import { ERRORS as E } from '../domain/words/errors';
+import { both } from '../domain/words/words';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 const KEY_PATTERN = /^[\x21-\x7e]{8,200}$/;
@@ -36,10 +38,7 @@ export interface IdempotencyOptions {
 }
 
 function keyReused() {
-  return new AppError(422, 'idempotency_key_reused', {
-    en: 'This Idempotency-Key was already used for a different request. Use a new key for a new operation.',
-    ru: 'Этот Idempotency-Key уже использован для другого запроса. Для новой операции нужен новый ключ.',
-  });
+  return new AppError(422, 'idempotency_key_reused', both(E.idempotencyKeyReused));
 }
 
 function replayed(res: Response): Response {
@@ -61,10 +60,7 @@ async function replay(c: AppContext, o: IdempotencyOptions, claim: Claim, row: C
 
 /** What a route throws when a twin with the same key wrote first: the middleware answers with the twin's result. */
 export function raced() {
-  return new AppError(409, 'idempotency_key_in_use', {
-    en: 'A request with this Idempotency-Key is being processed; retry to get its answer.',
-    ru: 'Запрос с этим Idempotency-Key уже выполняется; повторите, чтобы получить его ответ.',
-  });
+  return new AppError(409, 'idempotency_key_in_use', both(E.idempotencyKeyInUse));
 }
 
 /** The claim of this request (null without a key), for the route's write. */
@@ -79,13 +75,13 @@ export function idempotency(o: IdempotencyOptions): MiddlewareHandler<AppEnv> {
     if (key === undefined) {
       if (!o.required) return next();
       throw badRequest(
-        { en: 'Idempotency-Key: the header is required (a new unique key per operation).', ru: 'Idempotency-Key: нужен заголовок (новый уникальный ключ на каждую операцию).' },
+        both(E.idempotencyKeyMissing),
         [{ field: IDEMPOTENCY_HEADER, code: 'invalid_type', message: 'is required' }],
       );
     }
     if (!KEY_PATTERN.test(key)) {
       throw badRequest(
-        { en: 'Idempotency-Key: 8–200 printable ASCII characters, no spaces.', ru: 'Idempotency-Key: 8–200 печатных символов ASCII без пробелов.' },
+        both(E.idempotencyKeyFormat),
         [{ field: IDEMPOTENCY_HEADER, code: 'invalid_format', message: '8–200 printable ASCII characters' }],
       );
     }

@@ -8,9 +8,11 @@ import { closedRange, closedThrough } from '../store/periods';
 import { getQuote, type QuoteDetail } from '../store/quotes';
 import { getSettings } from '../store/settings';
 import { fieldError, notFound } from './errors';
+import { ERRORS as E } from '../domain/words/errors';
+import { both } from '../domain/words/words';
 
-export const quoteNotFound = () => notFound({ en: 'No such quote.', ru: 'Такой сметы нет.' });
-export const customerNotFound = () => notFound({ en: 'No such customer.', ru: 'Такого заказчика нет.' });
+export const quoteNotFound = () => notFound(both(E.noSuchQuote));
+export const customerNotFound = () => notFound(both(E.noSuchCustomer));
 
 export async function quoteOr404(db: Db, id: number, detail: QuoteDetail = 'full'): Promise<QuoteView> {
   const quote = await getQuote(db, id, detail);
@@ -32,7 +34,7 @@ export async function customerOr404(db: Db, id: number) {
 export async function reportMonth(db: Db, month: string, customerId?: number) {
   const [settings, through, stored] = await Promise.all([getSettings(db), closedThrough(db), closedRange(db, month)]);
   if (month > localMonth(Date.now(), settings.timeZone)) {
-    throw fieldError('month', { en: `${month} has not begun yet`, ru: `${month} ещё не наступил` });
+    throw fieldError('month', both(E.monthNotBegun, { month }));
   }
   const customer = customerId !== undefined ? await customerOr404(db, customerId) : null;
   return { settings, range: stored ?? monthRange(month, settings.timeZone), closed: isClosed(month, through?.month ?? null), customer };

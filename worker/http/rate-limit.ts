@@ -10,6 +10,8 @@ import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './auth';
 import { clientIp } from './auth';
 import { AppError } from './errors';
+import { ERRORS as E } from '../domain/words/errors';
+import { both } from '../domain/words/words';
 
 /** The Rate Limiting bindings and the period (seconds) each is declared with in wrangler.toml. */
 export const LIMITERS = {
@@ -25,7 +27,7 @@ export function tooManyRequests(name: string, retry: number) {
   return new AppError(
     429,
     'too_many_requests',
-    { en: `Too many requests. Try again in ${retry} s.`, ru: `Слишком много запросов. Повторите через ${retry} с.` },
+    both(E.tooManyRequests, { retry }),
     { limit: name, retryAfterSeconds: retry },
     { 'Retry-After': String(retry) },
   );

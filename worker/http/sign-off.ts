@@ -18,8 +18,10 @@ import type { Actor } from '../store/quotes';
 import { getSettings } from '../store/settings';
 import { acceptStage, type AcceptResult, type LowBalanceMail } from '../store/stage-accept';
 import { AppError, conflict, notFound, orThrow, unprocessable } from './errors';
+import { ERRORS as E } from '../domain/words/errors';
+import { both, bothOf, type Lang } from '../domain/words/words';
 
-export const orderNotFound = () => notFound({ en: 'No such work order.', ru: 'Такой заявки нет.' });
+export const orderNotFound = () => notFound(both(E.noSuchOrder));
 
 export async function orderOr404(db: Db, id: number, customerId?: number) {
   const order = await getOrder(db, id);
@@ -46,15 +48,15 @@ export async function signOffStage(db: Db, r: SignOffRequest): Promise<AcceptRes
   const byCustomer = r.customerId !== undefined;
   let order = await orderOr404(db, id, r.customerId);
   let stage = order.stages.find((s) => s.n === n);
-  if (!stage) throw notFound({ en: `The order has no stage ${n}.`, ru: `В заявке нет этапа ${n}.` });
+  if (!stage) throw notFound(both(E.noSuchStage, { n }));
   if (stage.status === 'accepted') throw alreadyAccepted(n, stage.acceptedAt);
   if (stage.status === 'withdrawn' || order.status === 'withdrawn') {
-    throw conflict('order_withdrawn', { en: 'This work order was withdrawn.', ru: 'Эта заявка отозвана.' });
+    throw conflict('order_withdrawn', both(E.orderWithdrawn));
   }
   if (byCustomer && !stage.readyAt) throw notReady(n);
   const next = nextStage(order.stages);
   if (next && next.n !== n) {
-    throw conflict('stage_not_next', { en: `Stage ${next.n} must be accepted before stage ${n}.`, ru: `Сначала нужно принять этап ${next.n}, затем ${n}.` });
+    throw conflict('stage_not_next', both(E.stageNotNext, { next: next.n, n }));
   }
   if (order.status !== 'in_progress') {
     // The queue may be behind (a top-up just landed): bring it up to date first.
@@ -77,14 +79,11 @@ export async function signOffStage(db: Db, r: SignOffRequest): Promise<AcceptRes
   if (nowStage.status === 'accepted') throw alreadyAccepted(n, nowStage.acceptedAt);
   if (now.status !== 'in_progress') throw notRunning(now);
   if (byCustomer && !nowStage.readyAt) throw notReady(n);
-  throw conflict('stage_not_next', { en: 'The order changed meanwhile; reload it and try again.', ru: 'Заявка изменилась; обновите её и повторите.' });
+  throw conflict('stage_not_next', both(E.orderChanged));
 }
 
 function notReady(n: number) {
-  return unprocessable('stage_not_ready', {
-    en: `Stage ${n} is not ready for your sign-off yet: your manager marks it «ready» when the work is done.`,
-    ru: `Этап ${n} ещё не готов к приёмке: менеджер отметит его «готов к приёмке», когда работа будет сделана.`,
-  });
+  return unprocessable('stage_not_ready', both(E.stageNotReady, { n }));
 }
 
 /**
@@ -123,20 +122,18 @@ async function lowBalanceMail(db: Db, order: OrderView, n: number, debitCenti: n
 export function alreadyAccepted(n: number, at: string | null) {
   return conflict(
     'stage_already_accepted',
-    { en: `Stage ${n} was already accepted${at ? ` on ${at.slice(0, 10)}` : ''}; it is debited once.`, ru: `Этап ${n} уже принят${at ? ` ${at.slice(0, 10)}` : ''}; списание делается один раз.` },
+    at ? both(E.stageAcceptedOn, { n, date: at.slice(0, 10) }) : both(E.stageAccepted, { n }),
     { acceptedAt: at },
   );
 }
 
 function insufficient(need: number, balance: number, overdraft: number) {
-  const f = (x: number) => (x / 100).toFixed(2);
+  // Hundredths with the language's decimal mark (2.50 / 2,50).
+  const f = (lang: Lang) => (x: number) => (lang === 'ru' ? (x / 100).toFixed(2).replace('.', ',') : (x / 100).toFixed(2));
   return new AppError(
     422,
     'insufficient_balance',
-    {
-      en: `Not enough norm-hours: the stage needs ${f(need)}, the balance is ${f(balance)}${overdraft ? ` (overdraft allowed: ${f(overdraft)})` : ''}. Top up the balance first.`,
-      ru: `Не хватает нормо-часов: этап требует ${f(need).replace('.', ',')}, на балансе ${f(balance).replace('.', ',')}${overdraft ? ` (допустимый минус ${f(overdraft).replace('.', ',')})` : ''}. Сначала пополните баланс.`,
-    },
+    bothOf(overdraft ? E.insufficientWithOverdraft : E.insufficient, (lang) => ({ need: f(lang)(need), balance: f(lang)(balance), overdraft: f(lang)(overdraft) })),
     { needCenti: need, balanceCenti: balance, overdraftCenti: overdraft },
   );
 }
@@ -147,8 +144,6 @@ export function notRunning(order: OrderView) {
     const next = nextStage(order.stages);
     if (next && next.normHoursCenti > order.balanceCenti + order.overdraftCenti) return insufficient(next.normHoursCenti, order.balanceCenti, order.overdraftCenti);
   }
-  return unprocessable('order_not_running', {
-    en: `The order is ${order.status.replace('_', ' ')}. ${why?.en ?? ''}`.trim(),
-    ru: `Заявка сейчас не выполняется (${order.status}). ${why?.ru ?? ''}`.trim(),
-  });
+  const text = bothOf(E.orderNotRunning, (lang) => ({ status: lang === 'en' ? order.status.replace('_', ' ') : order.status, why: why?.[lang] ?? '' }));
+  return unprocessable('order_not_running', { en: text.en.trim(), ru: text.ru.trim() });
 }

@@ -4,6 +4,8 @@
  */
 import type { Context } from 'hono';
 import type { z } from 'zod';
+import { TYPE_WORDS, VALIDATION_WORDS } from '../domain/words/validation';
+import { say, wordsOf, type Lang } from '../domain/words/words';
 import { AppError, requestLang } from './errors';
 
 type Issue = z.core.$ZodIssue;
@@ -19,68 +21,54 @@ function fieldName(path: readonly PropertyKey[]): string {
   return path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.').replace(/\.\[/g, '[');
 }
 
-function describe(issue: Issue, lang: 'en' | 'ru'): string {
-  const ru = lang === 'ru';
+function describe(issue: Issue, lang: Lang): string {
+  const w = wordsOf(VALIDATION_WORDS, lang);
   switch (issue.code) {
     case 'invalid_type':
-      if (issue.input === undefined) return ru ? 'обязательное поле' : 'is required';
-      return ru ? `ожидается ${typeWord(issue.expected, lang)}` : `must be ${typeWord(issue.expected, lang)}`;
+      if (issue.input === undefined) return w('required');
+      return w('expected', { type: typeWord(issue.expected, lang) });
     case 'too_small': {
       const min = String(issue.minimum);
-      if (issue.origin === 'string') return ru ? `не короче ${min} симв.` : `must be at least ${min} characters`;
-      if (issue.origin === 'array') return ru ? `не меньше ${min} элем.` : `must have at least ${min} items`;
-      return issue.inclusive
-        ? ru ? `не меньше ${min}` : `must be at least ${min}`
-        : ru ? `больше ${min}` : `must be greater than ${min}`;
+      if (issue.origin === 'string') return w('minChars', { min });
+      if (issue.origin === 'array') return w('minItems', { min });
+      return w(issue.inclusive ? 'atLeast' : 'greaterThan', { min });
     }
     case 'too_big': {
       const max = String(issue.maximum);
-      if (issue.origin === 'string') return ru ? `не длиннее ${max} симв.` : `must be at most ${max} characters`;
-      if (issue.origin === 'array') return ru ? `не больше ${max} элем.` : `must have at most ${max} items`;
-      return issue.inclusive
-        ? ru ? `не больше ${max}` : `must be at most ${max}`
-        : ru ? `меньше ${max}` : `must be less than ${max}`;
+      if (issue.origin === 'string') return w('maxChars', { max });
+      if (issue.origin === 'array') return w('maxItems', { max });
+      return w(issue.inclusive ? 'atMost' : 'lessThan', { max });
     }
     case 'unrecognized_keys':
-      return ru ? `неизвестные поля: ${issue.keys.join(', ')}` : `unknown fields: ${issue.keys.join(', ')}`;
+      return w('unknownFields', { keys: issue.keys.join(', ') });
     case 'invalid_value':
-      return ru
-        ? `допустимые значения: ${issue.values.map(String).join(', ')}`
-        : `must be one of: ${issue.values.map(String).join(', ')}`;
+      return w('oneOf', { values: issue.values.map(String).join(', ') });
     case 'invalid_format':
-      return ru ? `неверный формат (${issue.format})` : `has the wrong format (${issue.format})`;
+      return w('wrongFormat', { format: issue.format });
     case 'not_multiple_of':
-      return ru ? `должно быть кратно ${String(issue.divisor)}` : `must be a multiple of ${String(issue.divisor)}`;
+      return w('multipleOf', { divisor: String(issue.divisor) });
     case 'custom': {
+      // A refinement names its Russian phrase in params.ru (its message is the English one).
       const params = (issue.params ?? {}) as { ru?: string };
-      return ru && params.ru ? params.ru : issue.message;
+      return lang === 'ru' && params.ru ? params.ru : issue.message;
     }
     default:
       return issue.message;
   }
 }
 
-function typeWord(expected: string, lang: 'en' | 'ru'): string {
-  const words: Record<string, [string, string]> = {
-    int: ['an integer', 'целое число'],
-    number: ['a number', 'число'],
-    string: ['text', 'строка'],
-    boolean: ['true or false', 'true или false'],
-    object: ['an object', 'объект'],
-    array: ['a list', 'список'],
-  };
-  const w = words[expected];
-  return w ? (lang === 'ru' ? w[1] : w[0]) : expected;
+function typeWord(expected: string, lang: Lang): string {
+  return Object.hasOwn(TYPE_WORDS, expected) ? say(lang, TYPE_WORDS[expected as keyof typeof TYPE_WORDS]) : expected;
 }
 
-export function problemsOf(error: z.ZodError, lang: 'en' | 'ru'): FieldProblem[] {
+export function problemsOf(error: z.ZodError, lang: Lang): FieldProblem[] {
   return error.issues.flatMap((issue): FieldProblem[] => {
     if (issue.code === 'unrecognized_keys') {
       // One entry per unknown field, named by its own path.
       return issue.keys.map((key) => ({
         field: fieldName([...issue.path, key]),
         code: issue.code,
-        message: lang === 'ru' ? 'неизвестное поле' : 'is not a known field',
+        message: say(lang, VALIDATION_WORDS.unknownField),
       }));
     }
     return [{ field: fieldName(issue.path), code: issue.code, message: describe(issue, lang) }];
@@ -102,8 +90,8 @@ export function validationError(c: Context, error: z.ZodError, target: string): 
     400,
     'validation_failed',
     {
-      en: `Invalid input — ${sentence(en, where)}.`,
-      ru: `Неверные данные — ${sentence(ru, where === 'body' ? 'тело запроса' : where)}.`,
+      en: say('en', VALIDATION_WORDS.invalidInput, { problems: sentence(en, where) }),
+      ru: say('ru', VALIDATION_WORDS.invalidInput, { problems: sentence(ru, where === 'body' ? say('ru', VALIDATION_WORDS.body) : where) }),
     },
     details,
   );

@@ -4,17 +4,15 @@
  * `html` template, which escapes it. Its forms post back to /a/:token and redirect to the page.
  */
 import { html } from 'hono/html';
-import type { HtmlEscapedString } from 'hono/utils/html';
 import { formatDay, formatFixed, formatMoney, stampText, type Lang } from '../domain/format';
 import { PRIORITY_WORDS, REQUEST_KINDS, REQUEST_STATUSES, type RequestKind, type RequestPriority, type RequestStatus } from '../domain/sla';
 import { ACCOUNT_STAGE_WORDS, ACCOUNT_WORDS } from '../domain/words/account';
-import { LANGUAGE_NAMES } from '../domain/words/customer-page';
 import { monthTitle } from '../domain/words/months';
 import { ORDER_STATUS_WORDS, QUOTE_STATUS_WORDS } from '../domain/words/statuses';
 import { say } from '../domain/words/words';
 import type { OrderStatus, QuoteStatus } from '../domain/enums';
+import { langSwitch, pageShell, type Html } from './shell';
 
-type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 type Word = keyof typeof ACCOUNT_WORDS;
 const w = (lang: Lang, key: Word, params?: Record<string, string | number>) => say(lang, ACCOUNT_WORDS[key], params);
 const hours = (centi: number, lang: Lang) => formatFixed(centi, 2, lang);
@@ -66,28 +64,7 @@ export interface PageState {
   timeZone: string;
 }
 
-function layout(lang: Lang, title: string, body: Html): Html {
-  return html`<!doctype html>
-<html lang="${lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex, nofollow">
-<meta name="referrer" content="no-referrer">
-<title>${title}</title>
-<link rel="stylesheet" href="/s/share.css">
-<link rel="stylesheet" href="/a/account.css">
-</head>
-<body>${body}</body>
-</html>`;
-}
-
-function langSwitch(lang: Lang): Html {
-  return html`<nav class="lang" aria-label="Language">
-    ${lang === 'ru' ? html`<span aria-current="true">${LANGUAGE_NAMES.ru}</span>` : html`<a href="?lang=ru" hreflang="ru" lang="ru">${LANGUAGE_NAMES.ru}</a>`}
-    ${lang === 'en' ? html`<span aria-current="true">${LANGUAGE_NAMES.en}</span>` : html`<a href="?lang=en" hreflang="en" lang="en">${LANGUAGE_NAMES.en}</a>`}
-  </nav>`;
-}
+const layout = (lang: Lang, title: string, body: Html) => pageShell(lang, title, body, '<link rel="stylesheet" href="/a/account.css">');
 
 const monthName = (month: string, lang: Lang) => monthTitle(month, lang);
 

@@ -3,17 +3,16 @@
  * reads well at 360 px and prints on A4. Every value from the database goes through Hono's
  * `html` template, which escapes it.
  */
-import { html, raw } from 'hono/html';
-import type { HtmlEscapedString } from 'hono/utils/html';
+import { html } from 'hono/html';
 import { formatDay, formatFixed, formatHours, formatMilli, formatMoney, formatPercentMilli, type Lang } from '../domain/format';
 import { ACCEPT_TERMS, type SharedQuote } from '../domain/shared-view';
-import { LANGUAGE_NAMES, PAGE_WORDS } from '../domain/words/customer-page';
+import { PAGE_WORDS } from '../domain/words/customer-page';
 import { DOCUMENT_WORDS } from '../domain/words/documents';
 import { QUOTE_STATUS_WORDS } from '../domain/words/statuses';
 import { vocabulary } from '../domain/words/vocabulary';
 import { fill, say } from '../domain/words/words';
+import { langSwitch, pageShell, type Html } from './shell';
 
-type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 
 /** The words the page reads: the estimate's (as in the Excel file and the PDF) and its own. */
 export const SHARED_PAGE_WORDS = vocabulary(DOCUMENT_WORDS, PAGE_WORDS);
@@ -22,28 +21,7 @@ const w = (lang: Lang, key: Word) => say(lang, SHARED_PAGE_WORDS[key]);
 
 const dateText = (iso: string | null, lang: Lang) => (iso ? formatDay(iso, lang) : '—');
 
-function layout(lang: Lang, title: string, body: Html, robots = true): Html {
-  return html`<!doctype html>
-<html lang="${lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-${robots ? raw('<meta name="robots" content="noindex, nofollow">') : ''}
-<meta name="referrer" content="no-referrer">
-<title>${title}</title>
-<link rel="stylesheet" href="/s/share.css">
-<script src="/s/share.js" defer></script>
-</head>
-<body>${body}</body>
-</html>`;
-}
-
-function langSwitch(lang: Lang): Html {
-  return html`<nav class="lang" aria-label="Language">
-    ${lang === 'ru' ? html`<span aria-current="true">${LANGUAGE_NAMES.ru}</span>` : html`<a href="?lang=ru" hreflang="ru" lang="ru">${LANGUAGE_NAMES.ru}</a>`}
-    ${lang === 'en' ? html`<span aria-current="true">${LANGUAGE_NAMES.en}</span>` : html`<a href="?lang=en" hreflang="en" lang="en">${LANGUAGE_NAMES.en}</a>`}
-  </nav>`;
-}
+const layout = (lang: Lang, title: string, body: Html) => pageShell(lang, title, body, '<script src="/s/share.js" defer></script>');
 
 type Answer = 'accept' | 'decline' | 'request_changes';
 

@@ -15,10 +15,10 @@ import { DOCUMENT_WORDS } from '../domain/words/documents';
 import { QUOTE_STATUS_WORDS } from '../domain/words/statuses';
 import { vocabulary } from '../domain/words/vocabulary';
 import { say, wordsOf } from '../domain/words/words';
-import { signatures } from './blocks';
+import { CONTENT_WIDTH, FRAME, S as BASE, columnsBlock, run, signatures, totalsRows } from './blocks';
 import { fonts as loadFonts, type Fonts } from './font';
 import { addFooters, paginate, paragraph, type Block, type PlacedBlock, type TextStyle } from './layout';
-import { A4, type Page } from './page';
+import type { Page } from './page';
 import { row, type Cell, type Column } from './table';
 import { writePdf } from './writer';
 
@@ -73,25 +73,13 @@ export function estimatePdfInput(
   };
 }
 
-export const FRAME = { left: 42, right: 42, top: 40, bottom: 48 } as const;
-export const CONTENT_WIDTH = A4.width - FRAME.left - FRAME.right;
-
+/** The documents' styles (blocks.ts), with the estimate's denser table: larger cells, its own section rows. */
 const S = {
-  company: { face: 'bold', size: 11 },
-  small: { face: 'regular', size: 7.5, gray: 0.35 },
-  label: { face: 'regular', size: 7.5, gray: 0.4 },
-  number: { face: 'bold', size: 11 },
-  meta: { face: 'regular', size: 8.5, gray: 0.2 },
-  title: { face: 'bold', size: 13, leading: 1.25 },
-  party: { face: 'bold', size: 9 },
-  text: { face: 'regular', size: 8.5 },
+  ...BASE,
   head: { face: 'bold', size: 7.5, gray: 0.25, leading: 1.15 },
   cell: { face: 'regular', size: 8.5, leading: 1.25 },
-  cellNote: { face: 'regular', size: 7, gray: 0.4, leading: 1.25 },
   section: { face: 'bold', size: 8.5 },
   sectionTotal: { face: 'regular', size: 8, gray: 0.3 },
-  total: { face: 'regular', size: 8.5 },
-  grand: { face: 'bold', size: 10 },
 } satisfies Record<string, TextStyle>;
 
 type Line = QuoteView['lines'][number];
@@ -102,13 +90,6 @@ export const COLUMNS: Column[] = FIXED.map((w, i) => ({
   width: i === 2 ? CONTENT_WIDTH - FIXED.reduce((s, x) => s + x, 0) : w,
   align: i === 0 ? 'center' : i <= 2 ? 'left' : 'right',
 }));
-
-const run = (text: string, style: TextStyle, maxLines?: number) => ({ ...style, text, maxLines });
-
-/** Two or three columns of stacked runs, no rules (the heading, the parties). */
-function columnsBlock(fonts: Fonts, widths: number[], cells: Cell[], align: Column['align'][] = []): Block {
-  return row(fonts, widths.map((width, i) => ({ width, align: align[i] ?? 'left' })), cells, { noRule: true, paddingY: 0, paddingX: 0 });
-}
 
 function heading(fonts: Fonts, input: EstimatePdfInput, lang: Lang): Block[] {
   const w = wordOf(lang);
@@ -217,11 +198,6 @@ function totals(fonts: Fonts, q: QuoteView, lang: Lang): Block[] {
   const w = wordOf(lang);
   const t = q.totals;
   const money = (m: number) => formatMoney(m, q.currency, lang);
-  const cols: Column[] = [
-    { width: CONTENT_WIDTH - 250, align: 'left' },
-    { width: 160, align: 'left' },
-    { width: 90, align: 'right' },
-  ];
   const rows: [string, string, boolean][] = [[w('subtotal'), money(t.subtotalMinor), false]];
   if (q.discountRateMilli > 0) {
     rows.push([`${w('discount')} ${formatPercentMilli(q.discountRateMilli, lang)}`, `−${money(t.discountMinor)}`, false]);
@@ -231,19 +207,7 @@ function totals(fonts: Fonts, q: QuoteView, lang: Lang): Block[] {
   else rows.push([`${q.vatMode === 'included' ? w('vatIncluded') : w('vat')} ${formatPercentMilli(q.vatRateMilli, lang)}`, money(t.vatMinor), false]);
   rows.push([w('total'), money(t.totalMinor), true]);
   rows.push([w('normHours'), formatHours(t.normHoursCenti, lang), false]);
-  return rows.map(([label, value, grand], i) => {
-    const style = grand ? S.grand : S.total;
-    const b = row(fonts, cols, [[], [run(label, style, 2)], [run(value, style, 1)]], { noRule: true, paddingY: grand ? 4 : 2.5, keepWithNext: true });
-    const ruled = i === 0 || grand;
-    return {
-      ...b,
-      spaceBefore: i === 0 ? 6 : 0,
-      draw: (ops, x, top) => {
-        if (ruled) ops.push({ kind: 'line', x1: x + cols[0]!.width, y1: top, x2: x + CONTENT_WIDTH, y2: top, width: grand ? 1 : 0.5, gray: 0 });
-        b.draw(ops, x, top);
-      },
-    };
-  });
+  return totalsRows(fonts, rows, 160, 90);
 }
 
 function legend(fonts: Fonts, q: QuoteView, lang: Lang): Block[] {

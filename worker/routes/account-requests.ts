@@ -1,27 +1,30 @@
 /**
  * The customer raises a service request from the account page (issue 18, API.md «Customer
- * account»): `POST /api/account/:token/requests`. The token is resolved by `accountByToken`
- * (worker/store/account-token.ts) only; anything wrong with it is a plain 404. Throttled per
+ * account»): `POST /api/account/:token/requests`. The token opens the account as the account page's
+ * does (http/links.ts); anything wrong with it is a plain 404 here. Throttled per
  * address like every route anyone can call.
  */
 import { z } from '@hono/zod-openapi';
-import { CustomerReplyBody, CustomerRequest, ErrorBody, NewRequestBody } from '../../schema/api';
-import { REQUEST_WORDS as W } from '../domain/words/requests';
-import { both } from '../domain/words/words';
+import { CustomerReplyBody, CustomerRequest, ErrorBody, IdParam, NewRequestBody, pathToken } from '../../schema/api';
 import { raiseRequest, replyToRequest } from '../http/customer-requests';
-import { notFound } from '../http/errors';
+import { linkNotFound, openAccount } from '../http/links';
 import { rateLimit } from '../http/rate-limit';
 import { jsonBody, jsonResponse, router, sharedRoute } from '../http/route';
-import { accountByToken } from '../store/account-token';
+import type { Db } from '../store/db';
 
-const ReplyParams = z.object({
-  token: z.string().openapi({ param: { name: 'token', in: 'path' }, description: 'the secret of the account link', example: 'x'.repeat(43) }),
-  id: z.coerce.number().int().min(1).max(2_147_483_647).openapi({ param: { name: 'id', in: 'path' }, example: 1 }),
-});
+/** The live account a token opens; an expired or withdrawn link is no different from none here. */
+async function accountOr404(db: Db, token: string) {
+  const opened = await openAccount(db, token, false);
+  if (typeof opened === 'string') throw linkNotFound();
+  return opened;
+}
 
-const TokenParam = z.object({
-  token: z.string().openapi({ param: { name: 'token', in: 'path' }, description: 'the secret of the account link', example: 'x'.repeat(43) }),
-});
+const TokenParam = z.object({ token: pathToken('the secret of the account link') });
+const ReplyParams = TokenParam.extend({ id: IdParam.shape.id });
+
+/** Anyone holding the link may call these: throttled per address, refusing what is not valid. */
+const requestLimit = rateLimit('REQUEST_LIMITER');
+const publicErrors = { 400: jsonResponse(ErrorBody, 'invalid input'), 429: jsonResponse(ErrorBody, 'too many requests') };
 
 export const accountRequestsRouter = router().openapi(
   sharedRoute({
@@ -29,19 +32,17 @@ export const accountRequestsRouter = router().openapi(
     path: '/{token}/requests',
     tags: ['account'],
     summary: 'The customer raises a service request (kind, subject, description, priority 1–4); answers it with its number and reaction deadline',
-    middleware: [rateLimit('REQUEST_LIMITER')] as const,
+    middleware: [requestLimit] as const,
     request: { params: TokenParam, body: jsonBody(NewRequestBody) },
     responses: {
       201: jsonResponse(CustomerRequest, 'the new request'),
-      400: jsonResponse(ErrorBody, 'invalid input'),
       404: jsonResponse(ErrorBody, 'no such link'),
-      429: jsonResponse(ErrorBody, 'too many requests'),
+      ...publicErrors,
     },
   }),
   async (c) => {
-    const account = await accountByToken(c.var.db, c.req.valid('param').token);
-    if (!account) throw notFound(both(W.linkNotFound));
-    return c.json(await raiseRequest(c, account.customerId, c.req.valid('json')), 201);
+    const account = await accountOr404(c.var.db, c.req.valid('param').token);
+    return c.json(await raiseRequest(c, account.customer.id, c.req.valid('json')), 201);
   },
 )
   .openapi(
@@ -50,21 +51,19 @@ export const accountRequestsRouter = router().openapi(
     path: '/{token}/requests/{id}/replies',
     tags: ['account'],
     summary: 'The customer answers on their own request (e.g. the clarification staff asked for): the reply is added and a request that needed clarification goes back in work',
-    middleware: [rateLimit('REQUEST_LIMITER')] as const,
+    middleware: [requestLimit] as const,
     request: { params: ReplyParams, body: jsonBody(CustomerReplyBody) },
     responses: {
       201: jsonResponse(CustomerRequest, 'the request with the reply'),
-      400: jsonResponse(ErrorBody, 'invalid input'),
       404: jsonResponse(ErrorBody, 'no such link or request'),
       422: jsonResponse(ErrorBody, 'the request is closed (request_closed)'),
-      429: jsonResponse(ErrorBody, 'too many requests'),
+      ...publicErrors,
     },
   }),
   async (c) => {
     const { token, id } = c.req.valid('param');
-    const account = await accountByToken(c.var.db, token);
-    if (!account) throw notFound(both(W.linkNotFound));
+    const account = await accountOr404(c.var.db, token);
     const { name, body } = c.req.valid('json');
-    return c.json(await replyToRequest(c.var.db, account.customerId, id, name, body), 201);
+    return c.json(await replyToRequest(c.var.db, account.customer.id, id, name, body), 201);
   },
 );

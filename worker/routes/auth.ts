@@ -23,6 +23,8 @@ import {
   releaseAttempt,
   takeAttempt,
 } from '../store/users';
+import { ERRORS as E } from '../domain/words/errors';
+import { both } from '../domain/words/words';
 
 export const auth = router()
   .openapi(
@@ -58,10 +60,7 @@ export const auth = router()
         throw new AppError(
           429,
           'too_many_attempts',
-          {
-            en: `Too many failed logins. Try again in ${Math.ceil(seconds / 60)} min.`,
-            ru: `Слишком много неудачных попыток входа. Повторите через ${Math.ceil(seconds / 60)} мин.`,
-          },
+          both(E.tooManyLogins, { minutes: Math.ceil(seconds / 60) }),
           { retryAfterSeconds: seconds },
           { 'Retry-After': String(seconds) },
         );
@@ -70,10 +69,7 @@ export const auth = router()
       const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
       if (!user || !ok || !user.active) {
         // The attempt taken above stays counted: it was a failure.
-        throw new AppError(401, 'invalid_credentials', {
-          en: 'Wrong email or password.',
-          ru: 'Неверный email или пароль.',
-        });
+        throw new AppError(401, 'invalid_credentials', both(E.invalidCredentials));
       }
       await releaseAttempt(db, emailKey, ipKey);
       const token = randomToken();

@@ -6,33 +6,32 @@ import { conflict, fieldError, notFound } from '../http/errors';
 import { commonErrors, jsonBody, jsonResponse, router, staffRoute } from '../http/route';
 import { codeTaken, findCategory, findItem, insertCategory, insertItem, listCategories, listItems, updateCategory, updateItem, type CatalogItemView, type ItemFields } from '../store/catalog';
 import type { Db } from '../store/db';
+import { ERRORS as E } from '../domain/words/errors';
+import { both } from '../domain/words/words';
 
 const ADMIN = ['admin'] as const;
 
-const itemNotFound = () => notFound({ en: 'No such catalog item.', ru: 'Такой услуги в прайс-листе нет.' });
+const itemNotFound = () => notFound(both(E.noSuchItem));
 
 /** The rules a whole item must keep, whatever combination of fields a request changes. */
 async function checkItem(db: Db, f: ItemFields, exceptId?: number) {
   if (f.mode === 'fixed' && f.hoursCenti === null) {
-    throw fieldError('hoursCenti', { en: 'a fixed service needs its norm-hours', ru: 'у фиксированной услуги должны быть нормо-часы' });
+    throw fieldError('hoursCenti', both(E.fixedNeedsHours));
   }
   if (f.mode === 'estimate' && f.hoursCenti !== null) {
-    throw fieldError('hoursCenti', {
-      en: 'an estimate service has no fixed hours (they are entered on each quote line)',
-      ru: 'у услуги «по оценке» нет фиксированных часов: их вводят в каждой строке сметы',
-    });
+    throw fieldError('hoursCenti', both(E.estimateHasNoHours));
   }
   if (f.mode === 'fixed' && f.actualTime) {
-    throw fieldError('actualTime', { en: 'a fixed service is not billed by actual time', ru: 'фиксированная услуга не оплачивается по факту' });
+    throw fieldError('actualTime', both(E.fixedNotActualTime));
   }
   if (await codeTaken(db, f.code, exceptId)) {
-    throw conflict('code_taken', { en: `The code ${f.code} is already in the price list.`, ru: `Код ${f.code} уже есть в прайс-листе.` });
+    throw conflict('code_taken', both(E.itemCodeTaken, { code: f.code }));
   }
 }
 
 async function categoryOrError(db: Db, id: number) {
   const category = await findCategory(db, id);
-  if (!category) throw fieldError('categoryId', { en: 'no such specialist category', ru: 'такой категории специалистов нет' });
+  if (!category) throw fieldError('categoryId', both(E.noSuchCategoryField));
   return category;
 }
 
@@ -98,7 +97,7 @@ export const catalog = router()
       };
       await checkItem(c.var.db, fields);
       const item = await insertItem(c.var.db, fields);
-      if (!item) throw conflict('code_taken', { en: `The code ${b.code} is already in the price list.`, ru: `Код ${b.code} уже есть в прайс-листе.` });
+      if (!item) throw conflict('code_taken', both(E.itemCodeTaken, { code: b.code }));
       return c.json(item, 201);
     },
   )
@@ -128,7 +127,7 @@ export const catalog = router()
       if (!item) {
         throw conflict(
           'version_conflict',
-          { en: 'Someone else changed this item first. Reload and try again.', ru: 'Эту услугу уже изменил кто-то другой. Обновите и повторите.' },
+          both(E.itemVersionConflict),
           { currentVersion: current.version },
         );
       }
@@ -156,7 +155,7 @@ export const catalog = router()
     }),
     async (c) => {
       const row = await insertCategory(c.var.db, c.req.valid('json'));
-      if (!row) throw conflict('code_taken', { en: 'A category with this code exists.', ru: 'Категория с таким кодом уже есть.' });
+      if (!row) throw conflict('code_taken', both(E.categoryCodeTaken));
       return c.json(row, 201);
     },
   )
@@ -171,7 +170,7 @@ export const catalog = router()
     }),
     async (c) => {
       const row = await updateCategory(c.var.db, c.req.valid('param').id, c.req.valid('json'));
-      if (!row) throw notFound({ en: 'No such category.', ru: 'Такой категории нет.' });
+      if (!row) throw notFound(both(E.noSuchCategory));
       return c.json(row, 200);
     },
   );

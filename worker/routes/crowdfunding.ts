@@ -1,6 +1,6 @@
 /** Crowdfunding projects: co-funded enhancements, pledges, side-by-side comparison, shares in quotes. */
 import { z } from '@hono/zod-openapi';
-import { Comparison, CompareQuery, ErrorBody, IdParam, NewProjectBody, PledgeBody, Project, ProjectLineBody, ProjectPatchBody, Quote } from '../../schema/api';
+import { CompareQuery, Comparison, ErrorBody, IdParam, NewProjectBody, pathId, PledgeBody, Project, ProjectLineBody, ProjectPatchBody, Quote } from '../../schema/api';
 import { localDate } from '../domain/calendar';
 import { PROJECT_LIFECYCLE, cofundersOf, splitRemainder, storedProjectStatus } from '../domain/crowdfunding';
 import { actionBetween, may } from '../domain/lifecycle';
@@ -22,8 +22,13 @@ import { customerQueue, reconcileCustomer } from '../store/orders';
 import { queuedNeed } from '../domain/low-balance';
 import { runWrite } from '../store/quotes';
 import { getSettings } from '../store/settings';
+import { ERRORS as E, RU_STATUS_WORDS as RU } from '../domain/words/errors';
+import { both, bothOf, type Lang } from '../domain/words/words';
 
-const projectNotFound = () => notFound({ en: 'No such crowdfunding project.', ru: 'Такого краудфандинг-проекта нет.' });
+/** A project's status in a sentence: English reads «in_progress» as «in progress»; Russian quotes the code. */
+const statusWords = (lang: Lang, status: string) => (lang === 'en' ? status.replace('_', ' ') : status);
+
+const projectNotFound = () => notFound(both(E.noSuchProject));
 
 async function viewOf(db: Db, id: number) {
   const [loaded] = await loadProjects(db, [id]);
@@ -39,12 +44,12 @@ async function projectAnswer(c: AppContext): Promise<Response> {
 
 const PledgeParams = z.object({
   id: IdParam.shape.id,
-  pledgeId: z.coerce.number().int().min(1).max(2_147_483_647).openapi({ param: { name: 'pledgeId', in: 'path' }, example: 1 }),
+  pledgeId: pathId('pledgeId'),
 });
 
 async function pledgeOf(db: Db, projectId: number, pledgeId: number) {
   const pledge = await findPledge(db, pledgeId);
-  if (!pledge || pledge.projectId !== projectId) throw notFound({ en: 'No such pledge in this project.', ru: 'Такого взноса в проекте нет.' });
+  if (!pledge || pledge.projectId !== projectId) throw notFound(both(E.noSuchPledge));
   return pledge;
 }
 
@@ -56,15 +61,15 @@ async function pledgeOf(db: Db, projectId: number, pledgeId: number) {
  */
 async function compareProjects(db: Db, q: { ids: string; n: number; customerId?: number }) {
   const parts = q.ids.split(',').map((x) => x.trim()).filter(Boolean);
-  if (parts.some((x) => !/^[1-9]\d{0,9}$/.test(x))) throw fieldError('ids', { en: 'a comma-separated list of project ids', ru: 'список номеров проектов через запятую' });
+  if (parts.some((x) => !/^[1-9]\d{0,9}$/.test(x))) throw fieldError('ids', both(E.projectIdsList));
   const ids = [...new Set(parts.map(Number))];
-  if (ids.length < 2 || ids.length > 4) throw fieldError('ids', { en: `compare 2 to 4 different projects (got ${ids.length})`, ru: `сравнивать можно от 2 до 4 разных проектов (указано ${ids.length})` });
+  if (ids.length < 2 || ids.length > 4) throw fieldError('ids', both(E.compareTwoToFour, { count: ids.length }));
   const loaded = await loadProjects(db, ids);
   const missing = ids.filter((id) => !loaded.some((p) => p.project.id === id));
-  if (missing.length) throw notFound({ en: `No such project: ${missing.join(', ')}.`, ru: `Таких проектов нет: ${missing.join(', ')}.` });
+  if (missing.length) throw notFound(both(E.noSuchProjects, { ids: missing.join(', ') }));
   const settings = await getSettings(db);
   const customer = q.customerId ? await findCustomer(db, q.customerId) : null;
-  if (q.customerId && !customer) throw notFound({ en: 'No such customer.', ru: 'Такого заказчика нет.' });
+  if (q.customerId && !customer) throw notFound(both(E.noSuchCustomer));
   // What the customer's queue already needs is not there for a share.
   const queued = customer ? queuedNeed((await customerQueue(db, customer.id))?.orders ?? []) : 0;
   const available = customer ? customer.balanceCenti + customer.overdraftCenti - queued : 0;
@@ -112,7 +117,7 @@ export const crowdfundingRouter = router()
     async (c) => {
       const b = c.req.valid('json');
       const id = await insertProject(c.var.db, { ...b, targetDate: b.targetDate ?? null, links: b.links ?? [] });
-      if (id === null) throw conflict('code_taken', { en: `A project ${b.code} exists.`, ru: `Проект ${b.code} уже есть.` });
+      if (id === null) throw conflict('code_taken', both(E.projectCodeTaken, { code: b.code }));
       return c.json(await viewOf(c.var.db, id), 201);
     },
   )
@@ -184,10 +189,10 @@ export const crowdfundingRouter = router()
       const current = await viewOf(c.var.db, id);
       const stored = storedProjectStatus(current.status);
       if (patch.status !== undefined && patch.status !== stored && !actionBetween(PROJECT_LIFECYCLE, stored, patch.status)) {
-        throw unprocessable('illegal_transition', { en: `A project that is ${current.status.replace('_', ' ')} cannot become ${patch.status.replace('_', ' ')}.`, ru: `Проект в состоянии «${current.status}» нельзя перевести в «${patch.status}».` });
+        throw unprocessable('illegal_transition', bothOf(E.projectTransition, (lang) => ({ from: statusWords(lang, current.status), to: statusWords(lang, patch.status!) })));
       }
       if (patch.estimate && !may(PROJECT_LIFECYCLE, 'editEstimate', stored)) {
-        throw unprocessable('estimate_fixed', { en: 'The estimate can change only while the project is open.', ru: 'Оценку можно менять, только пока проект открыт.' });
+        throw unprocessable('estimate_fixed', both(E.estimateFixed));
       }
       const ok = await updateProject(c.var.db, id, version, { ...patch, status: patch.status === stored ? undefined : patch.status }, currentUser(c).id);
       if (!ok) throw versionConflict(current.version);
@@ -209,16 +214,16 @@ export const crowdfundingRouter = router()
       const { id } = c.req.valid('param');
       const b = c.req.valid('json');
       if ((b.normHoursCenti === undefined) === (b.moneyMinor === undefined)) {
-        throw fieldError('normHoursCenti', { en: 'give either norm-hours or money', ru: 'укажите нормо-часы или сумму' });
+        throw fieldError('normHoursCenti', both(E.pledgeHoursOrMoney));
       }
       const project = await viewOf(c.var.db, id);
       if (!may(PROJECT_LIFECYCLE, 'pledge', storedProjectStatus(project.status))) {
-        throw unprocessable('project_closed', { en: `The project is ${project.status.replace('_', ' ')} and takes no new pledges.`, ru: `Проект в состоянии «${project.status}» новых взносов не принимает.` });
+        throw unprocessable('project_closed', bothOf(E.projectTakesNoPledges, (lang) => ({ status: statusWords(lang, project.status) })));
       }
-      if (!(await findCustomer(c.var.db, b.customerId))) throw fieldError('customerId', { en: 'no such customer', ru: 'такого заказчика нет' });
+      if (!(await findCustomer(c.var.db, b.customerId))) throw fieldError('customerId', both(E.noSuchCustomerField));
       const settings = await getSettings(c.var.db);
       const normHoursCenti = b.normHoursCenti ?? toSafe(divRound(big(b.moneyMinor!) * 100n, big(settings.rateMinor)));
-      if (normHoursCenti < 1) throw fieldError('moneyMinor', { en: 'too small for a hundredth of a norm-hour', ru: 'меньше сотой нормо-часа' });
+      if (normHoursCenti < 1) throw fieldError('moneyMinor', both(E.pledgeTooSmall));
       const pledgeId = await insertPledge(c.var.db, {
         projectId: id,
         customerId: b.customerId,
@@ -227,7 +232,7 @@ export const crowdfundingRouter = router()
         note: b.note ?? '',
         userId: currentUser(c).id,
       });
-      if (pledgeId === null) throw unprocessable('project_closed', { en: 'The project no longer takes pledges.', ru: 'Проект больше не принимает взносов.' });
+      if (pledgeId === null) throw unprocessable('project_closed', both(E.projectNoPledges));
       return c.json(await viewOf(c.var.db, id), 201);
     },
   )
@@ -244,22 +249,23 @@ export const crowdfundingRouter = router()
     async (c) => {
       const { id, pledgeId } = c.req.valid('param');
       const pledge = await pledgeOf(c.var.db, id, pledgeId);
-      if (pledge.status !== 'promised') throw conflict('pledge_not_promised', { en: `The pledge is already ${pledge.status}.`, ru: `Взнос уже ${pledge.status === 'confirmed' ? 'подтверждён' : 'отменён'}.` });
+      if (pledge.status !== 'promised') throw conflict('pledge_not_promised', bothOf(E.pledgeNotPromised, (lang) => ({ status: lang === 'en' ? pledge.status : pledge.status === 'confirmed' ? RU.pledgeConfirmed : RU.pledgeCancelled })));
       const settings = await getSettings(c.var.db);
       const ok = await confirmPledge(c.var.db, pledgeId, pledge.normHoursCenti, pledgeMoney(pledge.normHoursCenti, settings), currentUser(c).id, claimOf(c));
       if (!ok) {
         const again = await pledgeOf(c.var.db, id, pledgeId);
-        if (again.status !== 'promised') throw conflict('pledge_not_promised', { en: `The pledge is already ${again.status}.`, ru: 'Взнос уже обработан.' });
+        if (again.status !== 'promised') throw conflict('pledge_not_promised', bothOf(E.pledgeNotPromised, (lang) => ({ status: lang === 'en' ? again.status : RU.pledgeProcessed })));
         const customer = await findCustomer(c.var.db, pledge.customerId);
         const project = await viewOf(c.var.db, id);
-        if (!may(PROJECT_LIFECYCLE, 'confirmPledge', storedProjectStatus(project.status))) throw unprocessable('project_closed', { en: 'The project is closed.', ru: 'Проект закрыт.' });
+        if (!may(PROJECT_LIFECYCLE, 'confirmPledge', storedProjectStatus(project.status))) throw unprocessable('project_closed', both(E.projectClosed));
         throw new AppError(
           422,
           'insufficient_balance',
-          {
-            en: `Not enough norm-hours: the pledge needs ${(pledge.normHoursCenti / 100).toFixed(2)}, the balance is ${((customer?.balanceCenti ?? 0) / 100).toFixed(2)}.`,
-            ru: `Не хватает нормо-часов: взнос ${(pledge.normHoursCenti / 100).toFixed(2).replace('.', ',')}, на балансе ${((customer?.balanceCenti ?? 0) / 100).toFixed(2).replace('.', ',')}.`,
-          },
+          bothOf(E.pledgeInsufficient, (lang) => {
+            // Hundredths with the language's decimal mark (2.50 / 2,50).
+            const f = (x: number) => (lang === 'ru' ? (x / 100).toFixed(2).replace('.', ',') : (x / 100).toFixed(2));
+            return { need: f(pledge.normHoursCenti), balance: f(customer?.balanceCenti ?? 0) };
+          }),
           { needCenti: pledge.normHoursCenti, balanceCenti: customer?.balanceCenti ?? 0 },
         );
       }
@@ -281,14 +287,14 @@ export const crowdfundingRouter = router()
       const { id, pledgeId } = c.req.valid('param');
       const pledge = await pledgeOf(c.var.db, id, pledgeId);
       const user = currentUser(c);
-      if (pledge.status === 'cancelled') throw conflict('pledge_cancelled', { en: 'The pledge is already cancelled.', ru: 'Взнос уже отменён.' });
+      if (pledge.status === 'cancelled') throw conflict('pledge_cancelled', both(E.pledgeCancelled));
       if (pledge.status === 'confirmed' && user.role === 'manager') throw forbidden(['accountant', 'admin']);
       const project = await viewOf(c.var.db, id);
       if (pledge.status === 'confirmed' && !may(PROJECT_LIFECYCLE, 'refundPledge', storedProjectStatus(project.status))) {
-        throw unprocessable('development_started', { en: 'Development has started: a confirmed pledge can no longer be refunded.', ru: 'Разработка начата: подтверждённый взнос уже не возвращается.' });
+        throw unprocessable('development_started', both(E.developmentStarted));
       }
       const ok = await cancelPledge(c.var.db, pledgeId, c.req.valid('json')?.reason ?? '', user.id, claimOf(c));
-      if (!ok) throw conflict('pledge_changed', { en: 'The pledge changed meanwhile; reload.', ru: 'Взнос изменился; обновите страницу.' });
+      if (!ok) throw conflict('pledge_changed', both(E.pledgeChanged));
       if (pledge.status === 'confirmed') await reconcileCustomer(c.var.db, pledge.customerId);
       return projectAnswer(c) as never;
     },
@@ -306,15 +312,15 @@ export const crowdfundingRouter = router()
       const { id } = c.req.valid('param');
       const b = c.req.valid('json');
       const project = await viewOf(c.var.db, id);
-      if (!may(PROJECT_LIFECYCLE, 'addToQuote', storedProjectStatus(project.status))) throw unprocessable('project_closed', { en: 'Only an open project can be added to a quote.', ru: 'В смету можно добавить только открытый проект.' });
+      if (!may(PROJECT_LIFECYCLE, 'addToQuote', storedProjectStatus(project.status))) throw unprocessable('project_closed', both(E.projectNotOpen));
       const share = b.normHoursCenti ?? splitRemainder(project.remainingCenti, b.n ?? 1, project.rateMinor).perFunderCenti;
-      if (share < 1) throw unprocessable('fully_pledged', { en: 'Nothing is left to fund in this project.', ru: 'В этом проекте уже нечего финансировать.' });
+      if (share < 1) throw unprocessable('fully_pledged', both(E.fullyPledged));
       const { writes } = await addProjectLine(c.var.db, b.quoteId, b.version, id, share, actorOf(c));
       const result = await runWrite(c.var.db, writes, b.quoteId);
       if (!result.applied) {
-        if (!result.quote) throw fieldError('quoteId', { en: 'no such quote', ru: 'такой сметы нет' });
+        if (!result.quote) throw fieldError('quoteId', both(E.noSuchQuoteField));
         if (result.quote.version !== b.version) throw versionConflict(result.quote.version);
-        throw conflict('quote_not_editable', { en: 'Only a draft quote takes new lines.', ru: 'Новые строки добавляются только в черновик сметы.' });
+        throw conflict('quote_not_editable', both(E.quoteNotEditable));
       }
       return c.json(result.quote!, 201);
     },

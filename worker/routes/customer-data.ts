@@ -14,6 +14,8 @@ import { getSettings } from '../store/settings';
 import { EXPORT_FORMAT, EXPORT_VERSION, exportCustomer, type CustomerExport } from '../store/customer-export';
 import { ImportRefused, importCustomer } from '../store/customer-import';
 import { contentDisposition } from '../excel/filename';
+import { ERRORS as E } from '../domain/words/errors';
+import { both } from '../domain/words/words';
 
 const row = z.object({ id: z.number().int().min(1) }).passthrough();
 const rows = z.array(row).max(200_000);
@@ -106,23 +108,17 @@ export const importRouter = router().openapi(
         throw new AppError(
           400,
           'validation_failed',
-          {
-            en: 'The document refers to records that are not this customer’s own; nothing was imported.',
-            ru: 'Документ ссылается на записи, которые не принадлежат этому заказчику; ничего не импортировано.',
-          },
+          both(E.importForeignRecords),
           e.problems.map((p) => ({ field: p.split(':')[0], code: 'foreign_reference', message: p })),
         );
       }
       if (e instanceof ImportRefused) {
-        throw new AppError(409, 'import_conflict', {
-          en: 'This data overlaps what the database already holds; nothing was imported. Restore a customer export into an installation where its ids are free.',
-          ru: 'Эти данные пересекаются с уже имеющимися; ничего не импортировано. Восстанавливайте выгрузку заказчика туда, где её номера записей свободны.',
-        }, { taken: e.problems });
+        throw new AppError(409, 'import_conflict', both(E.importConflict), { taken: e.problems });
       }
       // An entry dated in a closed month: the database refused it (422 period_closed, by the error handler).
       if (/period_closed/.test(String((e as Error).message))) throw e;
       if (/constraint|datatype|NOT NULL|no such column|has no column|malformed JSON/i.test(String((e as Error).message))) {
-        throw new AppError(400, 'validation_failed', { en: 'The document is not a complete customer export.', ru: 'Документ не является полной выгрузкой заказчика.' }, { reason: String((e as Error).message).slice(0, 300) });
+        throw new AppError(400, 'validation_failed', both(E.importIncomplete), { reason: String((e as Error).message).slice(0, 300) });
       }
       throw e;
     }

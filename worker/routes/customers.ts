@@ -8,6 +8,8 @@ import { customerOr404 } from '../http/lookups';
 import { insertCustomer, listCustomers, updateCustomer } from '../store/customers';
 import { customerQueue } from '../store/orders';
 import { lowBalance } from '../domain/low-balance';
+import { ERRORS as E } from '../domain/words/errors';
+import { both } from '../domain/words/words';
 
 /** Credit (an overdraft) is granted by an accountant or an admin only (DOMAIN.md). */
 const CREDITORS = ['accountant', 'admin'] as const;
@@ -16,7 +18,7 @@ function grantsCredit(c: AppContext) {
     throw new AppError(
       403,
       'forbidden',
-      { en: 'Only an accountant or an admin grants credit (the allowed overdraft).', ru: 'Кредит (допустимый минус) устанавливает только бухгалтер или администратор.' },
+      both(E.creditForbidden),
       { allowedRoles: CREDITORS, field: 'overdraftCenti' },
     );
   }
@@ -25,7 +27,7 @@ function grantsCredit(c: AppContext) {
 /** Ending a customer's service starts the countdown to deleting their data: an admin's decision (seeds 001/002). */
 function endsService(c: AppContext) {
   if (currentUser(c).role !== 'admin') {
-    throw new AppError(403, 'forbidden', { en: 'Only an admin sets the end of a customer’s service.', ru: 'Дату окончания обслуживания устанавливает только администратор.' }, { allowedRoles: ['admin'], field: 'serviceEndsOn' });
+    throw new AppError(403, 'forbidden', both(E.serviceEndForbidden), { allowedRoles: ['admin'], field: 'serviceEndsOn' });
   }
 }
 
@@ -89,7 +91,7 @@ export const customers = router()
       if (fields.overdraftCenti !== undefined && fields.overdraftCenti !== current.overdraftCenti) grantsCredit(c);
       if (fields.serviceEndsOn !== undefined && fields.serviceEndsOn !== current.serviceEndsOn) endsService(c);
       if (current.anonymisedAt) {
-        throw unprocessable('customer_deleted', { en: 'This customer’s data was deleted (anonymised); it cannot be changed.', ru: 'Данные этого заказчика удалены (обезличены); изменить их нельзя.' });
+        throw unprocessable('customer_deleted', both(E.customerAnonymised));
       }
       // A new end date puts the customer back among those still served: listed again only when its window ends.
       if (fields.serviceEndsOn !== undefined && fields.serviceEndsOn !== current.serviceEndsOn) Object.assign(fields, { deletionDueAt: null });
@@ -97,7 +99,7 @@ export const customers = router()
       if (!updated) {
         throw conflict(
           'version_conflict',
-          { en: 'Someone else changed this customer first. Reload and try again.', ru: 'Данные заказчика уже изменил кто-то другой. Обновите и повторите.' },
+          both(E.customerVersionConflict),
           { currentVersion: current.version },
         );
       }

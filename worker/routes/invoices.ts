@@ -20,8 +20,10 @@ import { commonErrors, fileResponse, jsonBody, jsonResponse, router, staffRoute 
 import type { Db } from '../store/db';
 import { cancelInvoice, createInvoice, getInvoice, listInvoices } from '../store/invoices';
 import { getSettings } from '../store/settings';
+import { ERRORS as E } from '../domain/words/errors';
+import { both } from '../domain/words/words';
 
-const invoiceNotFound = () => notFound({ en: 'No such invoice.', ru: 'Такого счёта нет.' });
+const invoiceNotFound = () => notFound(both(E.noSuchInvoice));
 
 async function invoiceOr404(db: Db, id: number) {
   const invoice = await getInvoice(db, id);

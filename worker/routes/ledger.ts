@@ -9,6 +9,7 @@ import { ErrorBody, IdParam, LedgerBody, LedgerEntry, LedgerLine } from '../../s
 import { invoiceMay, settlementMoney, settlementRule } from '../domain/invoice';
 import { correctionMoney, correctionRule, entryInstant, topupPayment } from '../domain/ledger';
 import { ACCOUNTING_REFUSAL_WORDS as W } from '../domain/words/accounting';
+import { ERRORS as E } from '../domain/words/errors';
 import { both } from '../domain/words/words';
 import { BOOKKEEPERS, STAFF, currentUser, type AppContext } from '../http/auth';
 import { claimOf, idempotency, idempotencyHeader, raced } from '../http/idempotency';
@@ -77,7 +78,7 @@ export const ledgerRouter = router()
         const topupKind = b.topupKind ?? 'support';
         if (b.invoiceId !== undefined) {
           const invoice = await getInvoice(db, b.invoiceId);
-          if (!invoice) throw fieldError('invoiceId', { en: 'no such invoice', ru: 'такого счёта нет' });
+          if (!invoice) throw fieldError('invoiceId', both(E.noSuchInvoiceField));
           orThrow(settlementRule(invoice, id, b));
           const money = settlementMoney(invoice);
           const paymentRef = b.paymentRef || invoice.number;
@@ -99,7 +100,7 @@ export const ledgerRouter = router()
         if (!appended) throw unprocessable('correction_refused', both(W.correctionRefused));
       }
       if (appended === 'raced') throw raced();
-      if (!appended) throw unprocessable('customer_gone', { en: 'The customer is gone.', ru: 'Заказчика больше нет.' });
+      if (!appended) throw unprocessable('customer_gone', both(E.customerGone));
       await reconcileCustomer(db, id);
       return appendedAnswer(c, appended as unknown as Record<string, unknown>) as never;
     },

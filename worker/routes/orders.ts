@@ -1,16 +1,18 @@
 /** Work orders: from an accepted quote, staged, queued, signed off stage by stage, withdrawn. */
 import { z } from '@hono/zod-openapi';
-import { AcceptStageBody, AcceptStageResult, ErrorBody, IdParam, Order, OrderBody, OrderStatus, WithdrawBody } from '../../schema/api';
+import { AcceptStageBody, AcceptStageResult, ErrorBody, IdParam, Order, OrderBody, OrderStatus, StageNumber, WithdrawBody } from '../../schema/api';
 import { localDate } from '../domain/calendar';
 import { planShare } from '../domain/debit-money';
+import { refusalFor } from '../domain/quote-lifecycle';
 import { invoiceMoney } from '../domain/invoice';
 import { waitingReason } from '../domain/ledger';
 import { lowBalance, shortfallOf } from '../domain/low-balance';
 import { moneyPlanOf } from '../domain/sign-off';
 import { MAIL_WORDS } from '../domain/words/mail';
-import { say } from '../domain/words/words';
+import { ERRORS as E, RU_STATUS_WORDS as RU } from '../domain/words/errors';
+import { both, bothOf, say } from '../domain/words/words';
 import { actorOf, appOrigin, SALES, STAFF, type AppContext } from '../http/auth';
-import { conflict, notFound, orThrow, requestLang, unprocessable } from '../http/errors';
+import { conflict, notFound, orThrow, refusalError, requestLang } from '../http/errors';
 import { commonErrors, jsonResponse, router, staffRoute } from '../http/route';
 import { claimOf, idempotency, idempotencyHeader } from '../http/idempotency';
 import { orderOr404, signOffStage } from '../http/sign-off';
@@ -73,18 +75,17 @@ export const quoteOrders = router().openapi(
     const body = c.req.valid('json') ?? {};
     const quote = await quoteOr404(c.var.db, id);
     if (quote.orderId !== null) {
-      throw conflict('order_exists', { en: `This quote already has a work order.`, ru: 'По этой смете заявка уже создана.' }, { orderId: quote.orderId });
+      throw conflict('order_exists', both(E.orderExists), { orderId: quote.orderId });
     }
-    if (quote.status !== 'accepted') {
-      throw unprocessable('quote_not_accepted', { en: 'Only an accepted quote becomes a work order.', ru: 'Заявку можно создать только из принятой сметы.' });
-    }
+    const refused = refusalFor('order', quote.status, quote.latest, quote.supersededAt !== null);
+    if (refused) throw refusalError(refused);
     const plan = orThrow(planStages(await quoteLinesFor(c.var.db, id), body));
     const settings = await getSettings(c.var.db);
     const year = Number(localDate(Date.now(), settings.timeZone).slice(0, 4));
     const orderId = await createOrder(c.var.db, id, year, plan, actorOf(c));
     if (orderId === null) {
       const again = await quoteOr404(c.var.db, id);
-      throw conflict('order_exists', { en: 'This quote already has a work order.', ru: 'По этой смете заявка уже создана.' }, { orderId: again.orderId });
+      throw conflict('order_exists', both(E.orderExists), { orderId: again.orderId });
     }
     await reconcileCustomer(c.var.db, quote.customerId);
     return c.json(await answerOne(c, await orderOr404(c.var.db, orderId)), 201);
@@ -114,7 +115,7 @@ async function acceptAnswer(c: AppContext, result: Record<string, unknown>): Pro
 
 const StageParams = z.object({
   id: IdParam.shape.id,
-  n: z.coerce.number().int().min(1).max(1000).openapi({ param: { name: 'n', in: 'path' }, example: 1 }),
+  n: StageNumber,
 });
 export const ordersRouter = router()
   .openapi(
@@ -176,11 +177,11 @@ export const ordersRouter = router()
       const { id, n } = c.req.valid('param');
       const order = await orderOr404(c.var.db, id);
       const stage = order.stages.find((s) => s.n === n);
-      if (!stage) throw notFound({ en: `The order has no stage ${n}.`, ru: `В заявке нет этапа ${n}.` });
+      if (!stage) throw notFound(both(E.noSuchStage, { n }));
       if (stage.status !== 'pending' || order.status === 'done' || order.status === 'withdrawn') {
-        throw conflict('stage_not_pending', { en: `Stage ${n} is ${stage.status}: there is nothing to sign off.`, ru: `Этап ${n} уже ${stage.status === 'accepted' ? 'принят' : 'отозван'}: принимать нечего.` });
+        throw conflict('stage_not_pending', bothOf(E.stageNotPending, (lang) => ({ n, status: lang === 'en' ? stage.status : stage.status === 'accepted' ? RU.stageAccepted : RU.stageWithdrawn })));
       }
-      if (stage.readyAt) throw conflict('stage_already_ready', { en: `Stage ${n} already waits for the customer’s sign-off.`, ru: `Этап ${n} уже ждёт приёмки заказчиком.` });
+      if (stage.readyAt) throw conflict('stage_already_ready', both(E.stageAlreadyReady, { n }));
       const customer = await findCustomer(c.var.db, order.customerId);
       const lang = customer?.lang ?? 'ru';
       const mail = customer?.email
@@ -194,7 +195,7 @@ export const ordersRouter = router()
           }
         : null;
       const done = await markStageReady(c.var.db, order, stage, actorOf(c), mail);
-      if (!done.marked) throw conflict('stage_already_ready', { en: `Stage ${n} already waits for the customer’s sign-off.`, ru: `Этап ${n} уже ждёт приёмки заказчиком.` });
+      if (!done.marked) throw conflict('stage_already_ready', both(E.stageAlreadyReady, { n }));
       await enqueueMails(c.env.OUTBOX, done.mailIds);
       return c.json(await answerOne(c, await orderOr404(c.var.db, id)), 200);
     },
@@ -215,7 +216,7 @@ export const ordersRouter = router()
       const order = await orderOr404(c.var.db, id);
       const done = await withdrawOrder(c.var.db, order, reason, actorOf(c), claimOf(c));
       if (!done) {
-        throw conflict('order_finished', { en: `This order is already ${order.status === 'done' ? 'done' : 'withdrawn'}.`, ru: `Эта заявка уже ${order.status === 'done' ? 'выполнена' : 'отозвана'}.` });
+        throw conflict('order_finished', both(order.status === 'done' ? E.orderAlreadyDone : E.orderAlreadyWithdrawn));
       }
       await reconcileCustomer(c.var.db, order.customerId);
       return withdrawnAnswer(c) as never;

@@ -5,6 +5,8 @@ import { conflict, notFound } from '../http/errors';
 import { commonErrors, jsonResponse, router, staffRoute } from '../http/route';
 import { enqueueMails } from '../mail/queue';
 import { findMail, listOutbox, requeueFailed, type OutboxRow } from '../store/outbox';
+import { ERRORS as E } from '../domain/words/errors';
+import { both } from '../domain/words/words';
 
 const ADMIN = ['admin'] as const;
 
@@ -46,8 +48,8 @@ export const outboxRouter = router()
       const { id } = c.req.valid('param');
       const requeued = await requeueFailed(c.var.db, id);
       const row = await findMail(c.var.db, id);
-      if (!row) throw notFound({ en: 'No such message.', ru: 'Такого письма нет.' });
-      if (!requeued) throw conflict('not_failed', { en: 'Only a failed message can be sent again.', ru: 'Повторно отправить можно только письмо, которое не ушло.' }, { status: row.status });
+      if (!row) throw notFound(both(E.noSuchMail));
+      if (!requeued) throw conflict('not_failed', both(E.mailNotFailed), { status: row.status });
       await enqueueMails(c.env.OUTBOX, [id]);
       return c.json(itemOf(row), 200);
     },

@@ -6,6 +6,8 @@ import { badRequest, conflict, unprocessable } from '../http/errors';
 import { commonErrors, jsonBody, jsonResponse, router, staffRoute } from '../http/route';
 import { validateWorkingCalendar } from '../domain/working-time';
 import { calendarOf, getSettings, moneyRecorded, saveSettings } from '../store/settings';
+import { ERRORS as E } from '../domain/words/errors';
+import { both } from '../domain/words/words';
 
 export const settingsRoutes = router()
   .openapi(
@@ -31,7 +33,7 @@ export const settingsRoutes = router()
       const { version, ...patch } = c.req.valid('json');
       if (patch.timeZone !== undefined && !isValidTimeZone(patch.timeZone)) {
         throw badRequest(
-          { en: `timeZone: unknown time zone “${patch.timeZone}”.`, ru: `timeZone: неизвестный часовой пояс «${patch.timeZone}».` },
+          both(E.unknownTimeZone, { zone: patch.timeZone }),
           [{ field: 'timeZone', code: 'invalid_value', message: 'unknown IANA time zone' }],
         );
       }
@@ -53,10 +55,7 @@ export const settingsRoutes = router()
       if (patch.currency !== undefined) {
         const current = await getSettings(c.var.db);
         if (patch.currency !== current.currency && (await moneyRecorded(c.var.db))) {
-          throw unprocessable('currency_in_use', {
-            en: `Quotes and balances are already kept in ${current.currency}; the currency of an installation cannot change once money is recorded.`,
-            ru: `Сметы и балансы уже ведутся в ${current.currency}; валюту нельзя сменить, когда в системе уже есть суммы.`,
-          }, { currency: current.currency });
+          throw unprocessable('currency_in_use', both(E.currencyInUse, { currency: current.currency }), { currency: current.currency });
         }
       }
       const saved = await saveSettings(c.var.db, patch, version);
@@ -64,7 +63,7 @@ export const settingsRoutes = router()
         const current = await getSettings(c.var.db);
         throw conflict(
           'version_conflict',
-          { en: 'Someone else changed the settings first. Reload and try again.', ru: 'Настройки уже изменил кто-то другой. Обновите страницу и повторите.' },
+          both(E.settingsVersionConflict),
           { currentVersion: current.version },
         );
       }

@@ -5,12 +5,13 @@
  */
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { ErrorBody, SharedQuote } from '../../schema/api';
+import { ErrorBody, pathToken, SharedQuote } from '../../schema/api';
 import { localDate } from '../domain/calendar';
 import type { Lang } from '../domain/format';
 import { ACCEPT_TERMS, sharedView } from '../domain/shared-view';
 import { appOrigin, clientIp, type AppEnv } from '../http/auth';
-import { AppError, badRequest, conflict, notFound, type Message } from '../http/errors';
+import { AppError, badRequest, conflict, type Message } from '../http/errors';
+import { LINK_TOKEN, deadError, linkNotFound } from '../http/links';
 import { LangQuery, estimatePdf, estimateXlsx, pdfResponses, xlsxResponses } from '../http/documents';
 import { rateLimit, sharedHeaders } from '../http/rate-limit';
 import { jsonBody, jsonResponse, publicRoute, router, sharedRoute } from '../http/route';
@@ -18,14 +19,14 @@ import { sha256Hex } from '../platform/secrets';
 import { enqueueMails } from '../mail/queue';
 import { SHARED_ANSWER_WORDS as W } from '../domain/words/refusals';
 import { MAIL_WORDS } from '../domain/words/mail';
-import { both, say } from '../domain/words/words';
+import { VALIDATION_WORDS } from '../domain/words/validation';
+import { ERRORS as E } from '../domain/words/errors';
+import { both, bothOf, say } from '../domain/words/words';
 import { validationError } from '../http/validate';
 import { SHARE_CSS, SHARE_JS, deadLinkPage, sharedPage, type FormState } from '../pages/shared-page';
 import type { Db } from '../store/db';
 import type { Actor } from '../store/quotes';
 import { answerShared, linkState, openShareLink, type AnswerKind, type OpenedLink } from '../store/shares';
-
-const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 export { sharedHeaders };
 
@@ -33,13 +34,11 @@ const viewLimit = rateLimit('SHARED_VIEW_LIMITER');
 const answerLimit = rateLimit('SHARED_ANSWER_LIMITER');
 
 const TokenParam = z.object({
-  token: z.string().openapi({ param: { name: 'token', in: 'path' }, description: 'the secret from the link', example: 'x'.repeat(43) }),
+  token: pathToken('the secret from the link'),
 });
 
-const linkNotFound = () => notFound({ en: 'No such link.', ru: 'Такой ссылки нет.' });
-
 export async function tokenHash(token: string): Promise<string> {
-  if (!TOKEN.test(token)) throw linkNotFound();
+  if (!LINK_TOKEN.test(token)) throw linkNotFound();
   return sha256Hex(token);
 }
 
@@ -55,12 +54,6 @@ function deadReason(opened: OpenedLink): 'not_found' | 'expired' | 'revoked' | n
   if (!opened.link || !opened.quote) return 'not_found';
   const state = linkState(opened.link, new Date().toISOString());
   return state === 'active' ? null : state;
-}
-
-function deadError(reason: 'not_found' | 'expired' | 'revoked'): AppError {
-  if (reason === 'expired') return new AppError(404, 'link_expired', { en: 'This link has expired.', ru: 'Срок действия ссылки истёк.' });
-  if (reason === 'revoked') return new AppError(404, 'link_revoked', { en: 'This link was withdrawn.', ru: 'Ссылка отозвана.' });
-  return linkNotFound();
 }
 
 function viewOf(opened: OpenedLink) {
@@ -88,7 +81,7 @@ const name = z
   .trim()
   .min(3)
   .max(200)
-  .refine((s) => /\p{L}/u.test(s), { message: 'must be a person’s name', params: { ru: 'должно быть именем человека' } });
+  .refine((s) => /\p{L}/u.test(s), { message: VALIDATION_WORDS.personName[1], params: { ru: VALIDATION_WORDS.personName[0] } });
 const longText = z.string().trim().min(1).max(5_000);
 
 const revision = z
@@ -290,7 +283,7 @@ sharedPages
     async (c) => {
       const lang = pageLang(c);
       const { token } = c.req.valid('param');
-      if (!TOKEN.test(token)) return c.html(deadLinkPage(lang, 'not_found'), 404);
+      if (!LINK_TOKEN.test(token)) return c.html(deadLinkPage(lang, 'not_found'), 404);
       const opened = await openShareLink(c.var.db, await sha256Hex(token), true);
       const dead = deadReason(opened);
       if (dead) return c.html(deadLinkPage(lang, dead), 404);
@@ -314,7 +307,7 @@ sharedPages
       const state: FormState = { action: form.action, name: form.name, message: form.message };
       const kind = PAGE_ACTION[form.action];
       const render = async (status: 400 | 404 | 409 | 429, error: Message) => {
-        if (!TOKEN.test(token)) return c.html(deadLinkPage(lang, 'not_found'), 404);
+        if (!LINK_TOKEN.test(token)) return c.html(deadLinkPage(lang, 'not_found'), 404);
         const opened = await openShareLink(c.var.db, await sha256Hex(token), false);
         const dead = deadReason(opened);
         if (dead) return c.html(deadLinkPage(lang, dead), 404);
@@ -325,13 +318,10 @@ sharedPages
       );
       if (!parsed.success) {
         const e = validationError(c, parsed.error, 'form');
-        return render(400, {
-          en: 'Please enter your full name' + (kind === 'accepted' ? '.' : ' and the text.') + ' ' + e.text.en,
-          ru: 'Укажите фамилию, имя и отчество' + (kind === 'accepted' ? '.' : ' и текст.') + ' ' + e.text.ru,
-        });
+        return render(400, bothOf(kind === 'accepted' ? E.enterName : E.enterNameAndText, (lang) => ({ problem: e.text[lang] })));
       }
       if (kind === 'accepted' && form.agree !== 'yes') {
-        return render(400, { en: 'Please confirm that you have read the terms.', ru: 'Подтвердите, что прочитали условия.' });
+        return render(400, both(E.confirmTerms));
       }
       try {
         const seen = form.revision && /^\d{1,4}$/.test(form.revision) ? Number(form.revision) : null;

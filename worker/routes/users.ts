@@ -6,6 +6,8 @@ import { conflict, notFound, unprocessable } from '../http/errors';
 import { commonErrors, jsonBody, jsonResponse, router, staffRoute } from '../http/route';
 import { hashPassword } from '../platform/secrets';
 import { countActiveAdmins, insertUser, listUsers, updateUser } from '../store/users';
+import { ERRORS as E } from '../domain/words/errors';
+import { both } from '../domain/words/words';
 
 const ADMIN = ['admin'] as const;
 
@@ -32,7 +34,7 @@ export const users = router()
     async (c) => {
       const body = c.req.valid('json');
       const row = await insertUser(c.var.db, { ...body, passwordHash: await hashPassword(body.password) });
-      if (!row) throw conflict('email_taken', { en: 'A user with this email exists.', ru: 'Пользователь с таким email уже есть.' });
+      if (!row) throw conflict('email_taken', both(E.emailTaken));
       return c.json(row, 201);
     },
   )
@@ -51,10 +53,7 @@ export const users = router()
       const me = currentUser(c);
       const demotesAdmin = body.role !== undefined && body.role !== 'admin';
       if ((body.active === false || demotesAdmin) && id === me.id && (await countActiveAdmins(c.var.db)) <= 1) {
-        throw unprocessable('last_admin', {
-          en: 'You are the last active admin: make someone else admin first.',
-          ru: 'Вы последний активный администратор: сначала назначьте другого.',
-        });
+        throw unprocessable('last_admin', both(E.lastAdmin));
       }
       const row = await updateUser(c.var.db, id, {
         name: body.name,
@@ -63,7 +62,7 @@ export const users = router()
         phone: body.phone,
         passwordHash: body.password ? await hashPassword(body.password) : undefined,
       });
-      if (!row) throw notFound({ en: 'No such user.', ru: 'Такого пользователя нет.' });
+      if (!row) throw notFound(both(E.noSuchUser));
       forgetUserSessions(id);
       return c.json(row, 200);
     },

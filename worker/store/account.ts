@@ -16,6 +16,7 @@ import { insertedIds, outboxInsert, type NewMail } from './outbox';
 import type { OrderView, StageView } from './orders';
 import { auditInsert, type Actor } from './quotes';
 import { OPEN_ORDER_STATUSES } from '../domain/order-lifecycle';
+import type { OutboxStatus } from '../domain/enums';
 
 export type AccountLinkRow = typeof accountLinks.$inferSelect;
 export type AccountCustomer = typeof customers.$inferSelect;
@@ -39,7 +40,7 @@ export async function createAccountLink(db: Db, customerId: number, tokenHash: s
 export async function revokeAccountLinks(db: Db, customerId: number): Promise<number> {
   const now = new Date().toISOString();
   const [result] = await batch(db, [
-    raw(db, sql`update account_links set revoked_at = ${now} where customer_id = ${customerId} and revoked_at is null and expires_at > ${now}`),
+    raw(sql`update account_links set revoked_at = ${now} where customer_id = ${customerId} and revoked_at is null and expires_at > ${now}`),
   ]);
   return changed(result);
 }
@@ -65,7 +66,7 @@ export async function openAccountLink(db: Db, tokenHash: string, count: boolean)
   const now = new Date().toISOString();
   const writes: BatchItem[] = count
     ? [
-        raw(db, sql`update account_links set open_count = open_count + 1, first_opened_at = coalesce(first_opened_at, ${now}), last_opened_at = ${now}
+        raw(sql`update account_links set open_count = open_count + 1, first_opened_at = coalesce(first_opened_at, ${now}), last_opened_at = ${now}
                     where token_hash = ${tokenHash} and revoked_at is null and expires_at > ${now}`),
       ]
     : [];
@@ -96,7 +97,7 @@ export async function accountReads(db: Db, customerId: number, today: string) {
       .where(eq(ledgerEntries.customerId, customerId))
       .orderBy(asc(ledgerEntries.at), asc(ledgerEntries.id)),
     // The FIFO queue is the company's: a waiting order's place among all orders not started yet.
-    raw(db, sql`select o.id as id, (select count(*) from orders p where ${waiting(sql`p.status`)} and (p.approved_at < o.approved_at or (p.approved_at = o.approved_at and p.id < o.id))) + 1 as position
+    raw(sql`select o.id as id, (select count(*) from orders p where ${waiting(sql`p.status`)} and (p.approved_at < o.approved_at or (p.approved_at = o.approved_at and p.id < o.id))) + 1 as position
                 from orders o where o.customer_id = ${customerId} and ${waiting(sql`o.status`)}`),
   ]);
   const queue = new Map(((positions as D1Result<{ id: number; position: number }>).results ?? []).map((r) => [r.id, r.position]));
@@ -120,7 +121,7 @@ export async function markStageReady(db: Db, order: OrderView, stage: StageView,
   const now = new Date().toISOString();
   const mine = sql`exists (select 1 from order_stages where id = ${stage.id} and ready_at = ${now} and ready_by is ${actor.userId})`;
   const writes: BatchItem[] = [
-    raw(db, sql`update order_stages set ready_at = ${now}, ready_by = ${actor.userId}
+    raw(sql`update order_stages set ready_at = ${now}, ready_by = ${actor.userId}
                 where id = ${stage.id} and ready_at is null and ${allowedBy(STAGE_LIFECYCLE, 'accept', sql`status`)}
                   and exists (select 1 from orders where id = ${order.id} and ${inStates(sql`status`, OPEN_ORDER_STATUSES)})`),
     auditInsert(db, {
@@ -148,7 +149,7 @@ export async function listEndedService(db: Db, now: Date): Promise<number> {
 /** Customers whose service ended before `lastKeptDay` (today − 30 days) are listed; nothing is deleted. */
 export async function listDueDeletions(db: Db, lastKeptDay: string): Promise<number> {
   const [result] = await batch(db, [
-    raw(db, sql`update customers set deletion_due_at = ${new Date().toISOString()}
+    raw(sql`update customers set deletion_due_at = ${new Date().toISOString()}
                 where service_ends_on is not null and service_ends_on < ${lastKeptDay} and deletion_due_at is null and anonymised_at is null`),
   ]);
   return changed(result);
@@ -176,27 +177,29 @@ export async function anonymiseCustomer(db: Db, customerId: number, lastKeptDay:
                    and service_ends_on is not null and service_ends_on < ${lastKeptDay})`;
   const gone = sql`exists (select 1 from customers where id = ${customerId} and anonymised_at = ${now})`;
   const theirQuotes = sql`(select id from quotes where customer_id = ${customerId})`;
-  const customerWrite = raw(db, sql`update customers set name = ${label}, legal_name = '', tax_id = '', email = '', phone = '', contact_name = '', address = '',
+  const customerWrite = raw(sql`update customers set name = ${label}, legal_name = '', tax_id = '', email = '', phone = '', contact_name = '', address = '',
                   notes = '', search_text = ${label.toLowerCase()}, anonymised_at = ${now}, version = version + 1
                 where id = ${customerId} and anonymised_at is null and deletion_due_at is not null and service_ends_on is not null and service_ends_on < ${lastKeptDay}`);
+  // Mail not sent yet (bound, as the outbox's own rules are: no status literal in SQL).
+  const unsent = inStates(sql`status`, ['queued', 'sending'] satisfies OutboxStatus[]);
   const writes: BatchItem[] = [
-    raw(db, sql`update account_links set revoked_at = ${now} where customer_id = ${customerId} and revoked_at is null and ${due}`),
-    raw(db, sql`update share_links set revoked_at = ${now} where revoked_at is null and series_id in (select id from quote_series where customer_id = ${customerId}) and ${due}`),
+    raw(sql`update account_links set revoked_at = ${now} where customer_id = ${customerId} and revoked_at is null and ${due}`),
+    raw(sql`update share_links set revoked_at = ${now} where revoked_at is null and series_id in (select id from quote_series where customer_id = ${customerId}) and ${due}`),
     // Mail to their address: forgotten, and what waits is not sent any more (before the address itself is erased).
-    raw(db, sql`update outbox set to_json = '[]', payload = '{}', status = case when status in ('queued', 'sending') then 'failed' else status end,
-                  error = case when status in ('queued', 'sending') then 'customer data deleted' else error end
+    raw(sql`update outbox set to_json = '[]', payload = '{}', status = case when ${unsent} then ${'failed' satisfies OutboxStatus} else status end,
+                  error = case when ${unsent} then 'customer data deleted' else error end
                 where ${due} and exists (select 1 from json_each(outbox.to_json) t, customers c where c.id = ${customerId} and c.email <> '' and lower(t.value) = lower(c.email))`),
     // Staff mail about them names them in its subject.
-    raw(db, sql`update outbox set subject = replace(subject, (select name from customers where id = ${customerId}), ${label})
+    raw(sql`update outbox set subject = replace(subject, (select name from customers where id = ${customerId}), ${label})
                 where ${due} and instr(subject, (select name from customers where id = ${customerId})) > 0`),
     customerWrite,
-    raw(db, sql`update quotes set answer_name = case when answer_name is null then null else '—' end, customer_note = '', internal_note = ''
+    raw(sql`update quotes set answer_name = case when answer_name is null then null else '—' end, customer_note = '', internal_note = ''
                 where customer_id = ${customerId} and ${gone}`),
-    raw(db, sql`update notifications set message = ${label} where quote_id in ${theirQuotes} and ${gone}`),
-    raw(db, sql`update audit_log set actor_name = '—', ip = null, user_agent = null, changes = json_remove(changes, '$.name', '$.message')
+    raw(sql`update notifications set message = ${label} where quote_id in ${theirQuotes} and ${gone}`),
+    raw(sql`update audit_log set actor_name = '—', ip = null, user_agent = null, changes = json_remove(changes, '$.name', '$.message')
                 where actor_kind = 'customer' and quote_id in ${theirQuotes} and ${gone}`),
-    raw(db, sql`update service_requests set description = '', ip = null where customer_id = ${customerId} and ${gone}`),
-    raw(db, sql`update request_comments set author_name = '—', body = '' where author = 'customer'
+    raw(sql`update service_requests set description = '', ip = null where customer_id = ${customerId} and ${gone}`),
+    raw(sql`update request_comments set author_name = '—', body = '' where author = 'customer'
                 and request_id in (select id from service_requests where customer_id = ${customerId}) and ${gone}`),
   ];
   const results = await batch(db, writes);

@@ -29,7 +29,7 @@ export interface ProjectFields {
 function estimateInserts(db: Db, projectId: number | ReturnType<typeof sql>, rows: ProjectFields['estimate']): BatchItem[] {
   const id = typeof projectId === 'number' ? sql`${projectId}` : projectId;
   return rows.map((r) =>
-    raw(db, sql`insert into project_estimates (project_id, category_id, title, k_milli, hours_centi)
+    raw(sql`insert into project_estimates (project_id, category_id, title, k_milli, hours_centi)
                 select ${id}, ${r.categoryId ?? null}, ${r.title ?? ''}, ${r.kMilli}, ${r.hoursCenti} where ${id} is not null`),
   );
 }
@@ -39,7 +39,7 @@ export async function insertProject(db: Db, f: ProjectFields): Promise<number | 
   const now = new Date().toISOString();
   const newId = sql`(select id from crowdfunding_projects where code = ${f.code} and created_at = ${now})`;
   const results = await batch(db, [
-    raw(db, sql`insert into crowdfunding_projects (code, title, description_md, status, target_date, links, created_at, updated_at)
+    raw(sql`insert into crowdfunding_projects (code, title, description_md, status, target_date, links, created_at, updated_at)
                 values (${f.code}, ${f.title}, ${f.description}, ${'open' satisfies StoredProjectStatus}, ${f.targetDate}, ${JSON.stringify(f.links)}, ${now}, ${now})
                 on conflict(code) do nothing`),
     ...estimateInserts(db, newId, f.estimate),
@@ -67,23 +67,23 @@ export async function updateProject(
   // The version column carries our token for the rest of the batch: version = v + 1 and
   // updated_at = now identify this very write.
   const ours = sql`exists (select 1 from crowdfunding_projects where id = ${id} and version = ${version + 1} and updated_at = ${now})`;
-  const writes: BatchItem[] = [raw(db, sql`update crowdfunding_projects set ${sql.join(sets, sql`, `)} where id = ${id} and version = ${version}`)];
+  const writes: BatchItem[] = [raw(sql`update crowdfunding_projects set ${sql.join(sets, sql`, `)} where id = ${id} and version = ${version}`)];
   if (p.estimate) {
-    writes.push(raw(db, sql`delete from project_estimates where project_id = ${id} and ${ours}`));
+    writes.push(raw(sql`delete from project_estimates where project_id = ${id} and ${ours}`));
     writes.push(...estimateInserts(db, sql`(case when ${ours} then ${id} end)`, p.estimate));
   }
   if (p.status === PROJECT_LIFECYCLE.withdraw.to) {
     // Withdrawn: promised pledges lapse; confirmed ones are refunded by a correction each, under
     // the same key a cancellation uses, so a pledge is never refunded twice.
     writes.push(
-      raw(db, sql`insert into ledger_entries (customer_id, kind, norm_hours_centi, money_minor, discount_minor, net_minor, vat_minor, total_minor, rate_minor, discount_rate_milli, vat_mode, vat_rate_milli, memo, at, created_at, created_by, pledge_id,
+      raw(sql`insert into ledger_entries (customer_id, kind, norm_hours_centi, money_minor, discount_minor, net_minor, vat_minor, total_minor, rate_minor, discount_rate_milli, vat_mode, vat_rate_milli, memo, at, created_at, created_by, pledge_id,
                     corrects_entry_id, idempotency_key)
                   select e.customer_id, 'correction', -e.norm_hours_centi, -e.money_minor, -e.discount_minor, -e.net_minor, -e.vat_minor, -e.total_minor, e.rate_minor, e.discount_rate_milli, e.vat_mode, e.vat_rate_milli,
                     'Возврат взноса: проект ' || pr.code || ' отозван', ${now}, ${now}, ${actorUserId}, e.pledge_id, e.id, printf('pledge-refund:%d', e.pledge_id)
                   from ledger_entries e join pledges pl on pl.id = e.pledge_id join crowdfunding_projects pr on pr.id = pl.project_id
                   where pl.project_id = ${id} and pl.status = ${PLEDGE_LIFECYCLE.confirm.to} and e.kind = 'debit' and ${ours}
                     and not exists (select 1 from ledger_entries r where r.idempotency_key = printf('pledge-refund:%d', e.pledge_id))`),
-      raw(db, sql`update pledges set status = ${PLEDGE_LIFECYCLE.cancel.to}, cancelled_at = ${now} where project_id = ${id} and ${allowedBy(PLEDGE_LIFECYCLE, 'cancel', sql`status`)} and ${ours}`),
+      raw(sql`update pledges set status = ${PLEDGE_LIFECYCLE.cancel.to}, cancelled_at = ${now} where project_id = ${id} and ${allowedBy(PLEDGE_LIFECYCLE, 'cancel', sql`status`)} and ${ours}`),
     );
   }
   const [result] = await batch(db, writes);
@@ -150,7 +150,7 @@ export async function insertPledge(
   p: { projectId: number; customerId: number; normHoursCenti: number; pledgedOn: string; note: string; userId: number | null },
 ): Promise<number | null> {
   const [result] = await batch(db, [
-    raw(db, sql`insert into pledges (project_id, customer_id, norm_hours_centi, status, pledged_on, note, created_at, created_by)
+    raw(sql`insert into pledges (project_id, customer_id, norm_hours_centi, status, pledged_on, note, created_at, created_by)
                 select ${p.projectId}, ${p.customerId}, ${p.normHoursCenti}, ${'promised' satisfies PledgeStatus}, ${p.pledgedOn}, ${p.note}, ${new Date().toISOString()}, ${p.userId}
                 where exists (select 1 from crowdfunding_projects where id = ${p.projectId} and ${allowedBy(PROJECT_LIFECYCLE, 'pledge', sql`status`)})
                   and exists (select 1 from customers where id = ${p.customerId})
@@ -175,7 +175,7 @@ export async function confirmPledge(db: Db, pledgeId: number, normHoursCenti: nu
   const m = money;
   const mine = sql`exists (select 1 from pledges where id = ${pledgeId} and ${allowedBy(PLEDGE_LIFECYCLE, 'confirm', sql`status`)}) and exists (select 1 from ledger_entries where idempotency_key = ${ledgerKey})`;
   const writes: BatchItem[] = [
-    raw(db, sql`insert into ledger_entries (customer_id, kind, norm_hours_centi, money_minor, discount_minor, net_minor, vat_minor, total_minor, rate_minor,
+    raw(sql`insert into ledger_entries (customer_id, kind, norm_hours_centi, money_minor, discount_minor, net_minor, vat_minor, total_minor, rate_minor,
                   discount_rate_milli, vat_mode, vat_rate_milli, memo, at, created_at, created_by, pledge_id, idempotency_key)
                 select pl.customer_id, 'debit', -pl.norm_hours_centi, ${-m.subtotalMinor}, ${-m.discountMinor}, ${-m.netMinor}, ${-m.vatMinor}, ${-m.totalMinor}, ${m.rateMinor},
                   ${m.discountRateMilli}, ${m.vatMode}, ${m.vatRateMilli},
@@ -185,7 +185,7 @@ export async function confirmPledge(db: Db, pledgeId: number, normHoursCenti: nu
                   and c.balance_centi - pl.norm_hours_centi >= -c.overdraft_centi`),
   ];
   if (claim) writes.push(claimInsert(db, claim, sql`json_object()`, mine));
-  writes.push(raw(db, sql`update pledges set status = ${PLEDGE_LIFECYCLE.confirm.to}, confirmed_at = ${now} where id = ${pledgeId} and ${mine}`));
+  writes.push(raw(sql`update pledges set status = ${PLEDGE_LIFECYCLE.confirm.to}, confirmed_at = ${now} where id = ${pledgeId} and ${mine}`));
   try {
     const results = await batch(db, writes);
     return changed(results[results.length - 1]) > 0;
@@ -206,7 +206,7 @@ export async function cancelPledge(db: Db, pledgeId: number, reason: string, use
   const mine = sql`exists (select 1 from pledges where id = ${pledgeId} and ${allowedBy(PLEDGE_LIFECYCLE, 'cancel', sql`status`)}
     and (status <> ${PLEDGE_LIFECYCLE.confirm.to} or exists (select 1 from ledger_entries where idempotency_key = ${refundKey})))`;
   const writes: BatchItem[] = [
-    raw(db, sql`insert into ledger_entries (customer_id, kind, norm_hours_centi, money_minor, discount_minor, net_minor, vat_minor, total_minor, rate_minor, discount_rate_milli, vat_mode, vat_rate_milli, memo, at, created_at, created_by, pledge_id,
+    raw(sql`insert into ledger_entries (customer_id, kind, norm_hours_centi, money_minor, discount_minor, net_minor, vat_minor, total_minor, rate_minor, discount_rate_milli, vat_mode, vat_rate_milli, memo, at, created_at, created_by, pledge_id,
                   corrects_entry_id, idempotency_key)
                 select e.customer_id, 'correction', -e.norm_hours_centi, -e.money_minor, -e.discount_minor, -e.net_minor, -e.vat_minor, -e.total_minor, e.rate_minor, e.discount_rate_milli, e.vat_mode, e.vat_rate_milli,
                   ${`Возврат взноса: ${reason}`.slice(0, 500)}, ${now}, ${now}, ${userId},
@@ -216,7 +216,7 @@ export async function cancelPledge(db: Db, pledgeId: number, reason: string, use
                   and not exists (select 1 from ledger_entries r where r.idempotency_key = ${refundKey})`),
   ];
   if (claim) writes.push(claimInsert(db, claim, sql`json_object()`, mine));
-  writes.push(raw(db, sql`update pledges set status = ${PLEDGE_LIFECYCLE.cancel.to}, cancelled_at = ${now} where id = ${pledgeId} and ${mine}`));
+  writes.push(raw(sql`update pledges set status = ${PLEDGE_LIFECYCLE.cancel.to}, cancelled_at = ${now} where id = ${pledgeId} and ${mine}`));
   const results = await batch(db, writes);
   return changed(results[results.length - 1]) > 0;
 }
@@ -236,7 +236,7 @@ export async function addProjectLine(db: Db, quoteId: number, version: number, p
     token,
     writes: [
       editStamp(db, quoteId, version, token, now, sql`exists (select 1 from crowdfunding_projects where id = ${projectId} and ${allowedBy(PROJECT_LIFECYCLE, 'addToQuote', sql`status`)})`),
-      raw(db, sql`insert into quote_lines (quote_id, position, kind, project_id, code, title, mode, quantity_milli, hours_centi, k_milli, base_k_milli, description, result)
+      raw(sql`insert into quote_lines (quote_id, position, kind, project_id, code, title, mode, quantity_milli, hours_centi, k_milli, base_k_milli, description, result)
                   select ${quoteId}, (select coalesce(max(position), 0) + 1 from quote_lines where quote_id = ${quoteId}), 'project', p.id, p.code,
                     'Долевое участие: ' || p.title, 'estimate', 1000, ${shareCenti}, 1000, 1000, p.description_md,
                     'Проект выполняется, когда взносы покрывают его стоимость'

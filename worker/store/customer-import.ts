@@ -103,7 +103,7 @@ export async function importCustomer(db: Db, doc: CustomerExport, actor: Actor):
     db.select({ id: catalogItems.id, code: catalogItems.code }).from(catalogItems),
     db.select({ id: users.id }).from(users),
     db.select({ id: projects.id, code: projects.code }).from(projects),
-    ...owned.map(([table, name, list]) => raw(db, takenIds(table, name, list))),
+    ...owned.map(([table, name, list]) => raw(takenIds(table, name, list))),
   ]);
   const [catalog, staff, knownProjects] = results as unknown as [{ id: number; code: string }[], { id: number }[], { id: number; code: string }[]];
   const takenRows = results.slice(3).flatMap((r) => (r as D1Result<{ t: string; id: number }>).results ?? []);
@@ -145,7 +145,7 @@ export async function importCustomer(db: Db, doc: CustomerExport, actor: Actor):
   for (const q of doc.quotes) if ((latest.get(q.seriesId)?.revision ?? 0) < q.revision) latest.set(q.seriesId, q);
   for (const q of latest.values()) {
     writes.push(
-      raw(db, sql`insert into audit_log (series_id, quote_id, at, actor_kind, actor_user_id, actor_name, ip, user_agent, action, changes)
+      raw(sql`insert into audit_log (series_id, quote_id, at, actor_kind, actor_user_id, actor_name, ip, user_agent, action, changes)
                   select series_id, id, ${now}, ${actor.kind}, ${actor.userId}, ${actor.name}, ${actor.ip}, ${actor.userAgent}, 'imported',
                     json_object('exportedAt', ${doc.exportedAt}, 'revision', ${int(q.revision)})
                   from quotes where id = ${q.id}`),
@@ -159,7 +159,7 @@ export async function importCustomer(db: Db, doc: CustomerExport, actor: Actor):
     if (m) seqs.set(`order:${m[1]}`, Math.max(seqs.get(`order:${m[1]}`) ?? 0, Number(m[2])));
   }
   for (const [name, value] of seqs) {
-    writes.push(raw(db, sql`insert into counters (name, value) values (${name}, ${int(value)}) on conflict(name) do update set value = max(value, excluded.value)`));
+    writes.push(raw(sql`insert into counters (name, value) values (${name}, ${int(value)}) on conflict(name) do update set value = max(value, excluded.value)`));
   }
   try {
     await batch(db, writes);

@@ -1,22 +1,40 @@
 /** The drizzle handle over the D1 binding; one per request (it is only a thin wrapper). */
 import { getTableColumns, getTableName, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
-import type { BatchResponse } from 'drizzle-orm/batch';
+import type { BatchItem as QueryItem, BatchResponse } from 'drizzle-orm/batch';
 import { drizzle } from 'drizzle-orm/d1';
 import { SQLiteAsyncDialect } from 'drizzle-orm/sqlite-core';
 
 export type Db = ReturnType<typeof database>;
-export type BatchItem = Parameters<Db['batch']>[0][number];
 
 /**
- * Over the binding itself (every query to the primary) or over a Sessions API session
- * (http/replica-reads.ts). drizzle's D1 driver only prepares and batches statements, which a
- * session does as the binding does; its type just does not name sessions yet.
- *
- * Without drizzle's relational `schema`: given one, drizzle() rebuilds the relational config
- * of every table on each call — once per request, the largest single cost of a quote read's
- * JavaScript in the bench's CPU profile — and no query uses `db.query`.
+ * SQL of our own in a batch: its text and parameters, bound as they are and answered as D1's plain
+ * result (meta.changes, results). drizzle 0.45's `db.run(sql)` cannot stand for it: its batch binds
+ * parameters through a prepared statement that a raw query lacks (drizzle-orm issue #2277).
  */
+export class Statement {
+  /** Tells a statement from a query builder in the batch's answer type. */
+  readonly kind = 'statement';
+  constructor(
+    readonly sql: string,
+    readonly params: readonly unknown[],
+  ) {}
+}
+
+/** What a batch takes: drizzle's query builders (select, insert, update, delete) and our statements. */
+export type BatchItem = QueryItem<'sqlite'> | Statement;
+
+type Answer<I> = I extends Statement ? D1Result : I extends QueryItem<'sqlite'> ? BatchResponse<[I]>[0] : never;
+
+/** What a batch answers, item by item: a builder's rows (or run result), a statement's D1Result. */
+export type BatchAnswers<T extends readonly BatchItem[]> = { -readonly [K in keyof T]: Answer<T[K]> };
+
+/** What a builder's public `prepare()` gives: its SQL, and how drizzle maps a batched result. */
+interface Prepared {
+  getQuery(): { sql: string; params: unknown[] };
+  mapResult(result: unknown, isFromBatch: boolean): unknown;
+}
+
 export function database(d1: D1Database | D1DatabaseSession) {
   return drizzle(d1 as D1Database);
 }
@@ -36,64 +54,51 @@ export function changed(result: unknown): number {
 
 const dialect = new SQLiteAsyncDialect();
 
-/**
- * A raw SQL statement that can go into `db.batch([...])` next to query builders and
- * answers the plain D1Result (meta.changes…). drizzle 0.45's own `db.run(sql)` cannot be
- * batched with parameters on D1 (its batch binds through a statement SQLiteRaw lacks).
- */
-export function raw(db: Db, query: SQL): BatchItem {
+/** A statement from drizzle's `sql` template (identifiers quoted, values bound). */
+export function raw(query: SQL): Statement {
   const built = dialect.sqlToQuery(query);
-  const client = db.$client;
-  const prepared = {
-    getQuery: () => built,
-    stmt: client.prepare(built.sql),
-    mapResult: (result: unknown) => result,
-  };
-  return { _prepare: () => prepared } as unknown as BatchItem;
+  return new Statement(built.sql, built.params);
 }
 
 /**
- * A statement for a batch from SQL text and its parameters as they are: no query builder, so the
- * hot reads (a quote, a line write's answer) cost no per-request SQL building.
+ * A statement from SQL text and its parameters as they are: no query builder, so the hot reads
+ * (a quote, a line write's answer) cost no per-request SQL building.
  */
-export function statement(db: Db, text: string, params: readonly unknown[]): BatchItem {
-  const prepared = {
-    getQuery: () => ({ sql: text, params }),
-    stmt: db.$client.prepare(text),
-    mapResult: (result: unknown) => result,
-  };
-  return { _prepare: () => prepared } as unknown as BatchItem;
+export function statement(text: string, params: readonly unknown[]): Statement {
+  return new Statement(text, params);
 }
 
-interface PreparedItem {
-  getQuery(): { sql: string; params: unknown[] };
-  stmt?: D1PreparedStatement;
-  fields?: unknown[];
-  mapResult(result: unknown, isFromBatch: boolean): unknown;
+/** A lost column leaves `undefined` where D1 gives every value, even NULL (null). */
+function hasUndefined(row: unknown): boolean {
+  if (row === undefined) return true;
+  if (row === null || typeof row !== 'object' || Object.getPrototypeOf(row) !== Object.prototype) return false;
+  return Object.values(row).some(hasUndefined);
 }
 
 /**
- * One D1 batch (one transaction, one round trip), answering what `db.batch` answers.
- * It does what drizzle's batch does, plus one check: drizzle maps batched rows by the
- * *names* D1 gives them, so two selected columns with the same name (a join of quotes.number
- * and quote_series.number) would silently shift every value after them. Such a select
- * fails loudly here instead.
+ * One D1 batch (one transaction, one round trip), answering what `db.batch` answers. Builders
+ * are prepared and mapped through drizzle's public `prepare()`; statements go to D1 as they are.
+ * One check more than drizzle's: it maps batched rows by the *names* D1 gives them, so two
+ * selected columns with the same name (a join of quotes.number and quote_series.number) would
+ * shift every value after them and leave the last ones undefined. Such a select fails loudly here.
  */
-export async function batch<const T extends readonly BatchItem[]>(db: Db, items: T): Promise<BatchResponse<T>> {
-  const prepared = items.map((item) => (item as unknown as { _prepare(): PreparedItem })._prepare());
-  const statements = prepared.map((p) => {
-    const q = p.getQuery();
-    return (p.stmt ?? db.$client.prepare(q.sql)).bind(...q.params);
+export async function batch<const T extends readonly BatchItem[]>(db: Db, items: T): Promise<BatchAnswers<T>> {
+  const prepared = items.map((item) => (item instanceof Statement ? null : (item as unknown as { prepare(): Prepared }).prepare()));
+  const statements = items.map((item, i) => {
+    const q = prepared[i]?.getQuery() ?? (item as Statement);
+    return db.$client.prepare(q.sql).bind(...q.params);
   });
   const results = await db.$client.batch(statements);
   return results.map((result, i) => {
-    const p = prepared[i]!;
-    const first = (result as D1Result<Record<string, unknown>>).results?.[0];
-    if (p.fields && first && Object.keys(first).length !== p.fields.length) {
+    const p = prepared[i];
+    if (!p) return result;
+    const mapped = p.mapResult(result, true);
+    const first = Array.isArray(mapped) ? mapped[0] : undefined;
+    if (first !== undefined && hasUndefined(first)) {
       throw new Error(`batched select returns duplicate column names; alias them: ${p.getQuery().sql}`);
     }
-    return p.mapResult(result, true);
-  }) as BatchResponse<T>;
+    return mapped;
+  }) as BatchAnswers<T>;
 }
 
 /** Rows per statement of `jsonInsert`: one JSON parameter each, well under D1's 2 MB per value. */
@@ -113,7 +118,7 @@ export function jsonInsert(db: Db, table: SQLiteTable, rows: readonly Record<str
     const present = columns.filter(([key]) => chunk.some((r) => key in r));
     const names = sql.join(present.map(([, c]) => sql.identifier(c.name)), sql`, `);
     const values = sql.join(present.map(([key]) => sql`json_extract(j.value, ${`$.${key}`})`), sql`, `);
-    items.push(raw(db, sql`insert into ${sql.identifier(getTableName(table))} (${names}) select ${values} from json_each(${JSON.stringify(chunk)}) j`));
+    items.push(raw(sql`insert into ${sql.identifier(getTableName(table))} (${names}) select ${values} from json_each(${JSON.stringify(chunk)}) j`));
   }
   return items;
 }

@@ -34,8 +34,8 @@ export async function createInvoice(db: Db, n: NewInvoice, claim: Claim | null):
   const customer = sql`exists (select 1 from customers where id = ${n.customerId})`;
   const created = sql`exists (select 1 from invoices where create_token = ${token})`;
   const results = await batch(db, [
-    raw(db, sql`insert into counters (name, value) select ${counter}, 1 where ${customer} on conflict(name) do update set value = value + 1`),
-    raw(db, sql`insert into invoices (number, customer_id, status, issued_on, norm_hours_centi, rate_minor, currency, subtotal_minor, vat_mode, vat_rate_milli, vat_minor, total_minor,
+    raw(sql`insert into counters (name, value) select ${counter}, 1 where ${customer} on conflict(name) do update set value = value + 1`),
+    raw(sql`insert into invoices (number, customer_id, status, issued_on, norm_hours_centi, rate_minor, currency, subtotal_minor, vat_mode, vat_rate_milli, vat_minor, total_minor,
                   memo, created_at, created_by, create_token)
                 select ${`INV-${n.year}-`} || printf('%04d', c.value), ${n.customerId}, ${'issued' satisfies InvoiceRow['status']}, ${n.issuedOn}, ${n.normHoursCenti},
                   ${n.terms.rateMinor}, ${n.currency}, ${n.money.subtotalMinor}, ${n.terms.vatMode}, ${n.terms.vatRateMilli}, ${n.money.vatMinor}, ${n.money.totalMinor},
@@ -81,7 +81,7 @@ export async function cancelInvoice(db: Db, id: number, claim: Claim | null): Pr
   const issued = sql`exists (select 1 from invoices where id = ${id} and ${allowedBy(INVOICE_LIFECYCLE, 'cancel', sql`status`)})`;
   const results = await batch(db, [
     ...(claim ? [claimInsert(db, claim, sql`json_object('invoiceId', ${id})`, issued)] : []),
-    raw(db, sql`update invoices set status = ${INVOICE_LIFECYCLE.cancel.to}, cancelled_at = ${new Date().toISOString()}, version = version + 1
+    raw(sql`update invoices set status = ${INVOICE_LIFECYCLE.cancel.to}, cancelled_at = ${new Date().toISOString()}, version = version + 1
                 where id = ${id} and ${allowedBy(INVOICE_LIFECYCLE, 'cancel', sql`status`)}`),
   ]);
   return changed(results[results.length - 1]) > 0;

@@ -61,12 +61,12 @@ async function insertEntry(db: Db, customerId: number, insert: (key: string | nu
     invoiceId === null
       ? []
       : [
-          raw(db, sql`update invoices set status = ${INVOICE_LIFECYCLE.settle.to}, paid_entry_id = ${entry}, paid_at = ${new Date().toISOString()}, version = version + 1
+          raw(sql`update invoices set status = ${INVOICE_LIFECYCLE.settle.to}, paid_entry_id = ${entry}, paid_at = ${new Date().toISOString()}, version = version + 1
                       where id = ${invoiceId} and ${allowedBy(INVOICE_LIFECYCLE, 'settle', sql`status`)} and exists ${entry}`),
         ];
   if (!claim) {
     const mine = sql`(select id from ledger_entries where invoice_id = ${invoiceId})`;
-    const [inserted, ...rest] = await batch(db, [raw(db, sql`${insert(null)} returning id`), ...settle(mine), raw(db, sql`select ${balance} as balance`)]);
+    const [inserted, ...rest] = await batch(db, [raw(sql`${insert(null)} returning id`), ...settle(mine), raw(sql`select ${balance} as balance`)]);
     const id = (inserted as D1Result<{ id: number }>).results?.[0]?.id;
     const after = rest[rest.length - 1] as D1Result<{ balance: number }>;
     return id === undefined ? null : { entryId: id, balanceAfterCenti: after.results![0]!.balance };
@@ -77,10 +77,10 @@ async function insertEntry(db: Db, customerId: number, insert: (key: string | nu
   let results;
   try {
     results = await batch(db, [
-      raw(db, insert(key)),
+      raw(insert(key)),
       ...settle(entry),
       claimInsert(db, claim, result, sql`exists ${entry}`),
-      raw(db, sql`select ${result} as result where exists ${entry}`),
+      raw(sql`select ${result} as result where exists ${entry}`),
     ]);
   } catch (e) {
     // A twin request with the same key wrote first; the idempotency middleware answers with its result.

@@ -12,7 +12,7 @@ import {
   quotes,
   stageLines,
 } from '../../schema/tables';
-import type { QuoteTerms } from '../domain/debit-money';
+import type { MoneyFigures, QuoteTerms } from '../domain/debit-money';
 import type { OrderStatus, StageStatus } from '../domain/enums';
 import type { StagePlan } from '../domain/stage-plan';
 import { actionOf, reconcile, takesActualHours, type QueueOrder, type StageLine } from '../domain/ledger';
@@ -39,20 +39,20 @@ export async function createOrder(db: Db, quoteId: number, year: number, plan: S
   const eligible = sql`exists (select 1 from quotes where id = ${quoteId} and ${quoteMay('order', null)}) and not exists (select 1 from orders where quote_id = ${quoteId})`;
   const created = sql`exists (select 1 from orders where create_token = ${token})`;
   const writes: BatchItem[] = [
-    raw(db, sql`insert into counters (name, value) select ${counter}, 1 where ${eligible} on conflict(name) do update set value = value + 1`),
-    raw(db, sql`insert into orders (number, quote_id, customer_id, status, approved_at, rate_minor, currency, created_at, created_by, create_token)
+    raw(sql`insert into counters (name, value) select ${counter}, 1 where ${eligible} on conflict(name) do update set value = value + 1`),
+    raw(sql`insert into orders (number, quote_id, customer_id, status, approved_at, rate_minor, currency, created_at, created_by, create_token)
                 select ${`WO-${year}-`} || printf('%04d', c.value), q.id, q.customer_id, 'queued', coalesce(q.answered_at, ${now}), q.rate_minor, q.currency,
                   ${now}, ${actor.userId}, ${token}
                 from quotes q, counters c where q.id = ${quoteId} and c.name = ${counter} and ${eligible}`),
   ];
   plan.forEach((stage, i) => {
     writes.push(
-      raw(db, sql`insert into order_stages (order_id, n, title, status, hours_centi, norm_hours_centi)
+      raw(sql`insert into order_stages (order_id, n, title, status, hours_centi, norm_hours_centi)
                   select id, ${i + 1}, ${stage.title}, ${'pending' satisfies StageStatus}, ${stage.hoursCenti}, ${stage.normHoursCenti} from orders where create_token = ${token}`),
     );
     for (const lineId of stage.lineIds) {
       writes.push(
-        raw(db, sql`insert into stage_lines (stage_id, line_id)
+        raw(sql`insert into stage_lines (stage_id, line_id)
                     select s.id, ${lineId} from order_stages s join orders o on o.id = s.order_id
                     where o.create_token = ${token} and s.n = ${i + 1}`),
       );
@@ -87,7 +87,7 @@ export interface StageView {
   /** When staff marked it «готов к приёмке» (it waits for the customer's sign-off). */
   readyAt: string | null;
   /** The money its debit came to (entry figures, positive), null until then or for nothing debited. */
-  debited: { subtotalMinor: number; discountMinor: number; netMinor: number; vatMinor: number; totalMinor: number } | null;
+  debited: MoneyFigures | null;
   lines: (StageLine & { normHoursCenti: number; actualHoursCenti: number | null })[];
 }
 
@@ -151,7 +151,7 @@ function stageReads(db: Db, orderIds: number[] | SQL) {
   ] as const;
 }
 
-type DebitRow = { stageId: number; subtotalMinor: number; discountMinor: number; netMinor: number; vatMinor: number; totalMinor: number };
+type DebitRow = { stageId: number } & MoneyFigures;
 type StageRows = { stages: StageRow[]; debits: DebitRow[]; lines: { stageId: number; actualHoursCenti: number | null; lineId: number; code: string; title: string; categoryName: string; mode: 'fixed' | 'estimate'; actualTime: boolean; quantityMilli: number; hoursCenti: number | null; kMilli: number }[] };
 
 function buildStages(orderId: number, rows: StageRows): StageView[] {
@@ -291,7 +291,7 @@ export async function reconcileCustomer(db: Db, customerId: number, attempt = 0)
   const results = await batch(
     db,
     changes.map((c) =>
-      raw(db, sql`update orders set status = ${c.to}, version = version + 1,
+      raw(sql`update orders set status = ${c.to}, version = version + 1,
                     started_at = case when ${c.to} = 'in_progress' then coalesce(started_at, ${now}) else started_at end,
                     finished_at = case when ${c.to} = 'done' then ${now} else finished_at end
                   where id = ${c.orderId} and status = ${c.from} and ${allowedBy(ORDER_LIFECYCLE, actionOf(c), sql`status`)}`),
@@ -316,7 +316,7 @@ export async function withdrawOrder(db: Db, order: OrderView, reason: string, ac
   const guard = sql`${allowedBy(ORDER_LIFECYCLE, action, sql`status`)} ${beforeStart ? sql`and started_at is null` : sql``}`;
   const open = sql`exists (select 1 from orders where id = ${order.id} and ${guard})`;
   const writes: BatchItem[] = [
-    raw(db, sql`update order_stages set status = ${STAGE_LIFECYCLE.withdraw.to} where order_id = ${order.id} and ${allowedBy(STAGE_LIFECYCLE, 'withdraw', sql`status`)} and ${open}`),
+    raw(sql`update order_stages set status = ${STAGE_LIFECYCLE.withdraw.to} where order_id = ${order.id} and ${allowedBy(STAGE_LIFECYCLE, 'withdraw', sql`status`)} and ${open}`),
     auditInsert(db, {
       quoteId: order.quoteId,
       action: 'order_withdrawn',
@@ -328,7 +328,7 @@ export async function withdrawOrder(db: Db, order: OrderView, reason: string, ac
   ];
   if (claim) writes.push(claimInsert(db, claim, sql`json_object()`, open));
   writes.push(
-    raw(db, sql`update orders set status = ${ORDER_LIFECYCLE.withdraw.to}, withdrawn_at = ${now}, version = version + 1
+    raw(sql`update orders set status = ${ORDER_LIFECYCLE.withdraw.to}, withdrawn_at = ${now}, version = version + 1
                 where id = ${order.id} and ${guard}`),
   );
   const results = await batch(db, writes);

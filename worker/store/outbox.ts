@@ -29,7 +29,6 @@ export interface NewMail {
 export function outboxInsert(db: Db, m: NewMail, when: SQL = sql`1`): BatchItem {
   const now = new Date().toISOString();
   return raw(
-    db,
     sql`insert into outbox (kind, to_json, lang, subject, payload, status, attempts, dedupe_key, created_at, created_by, next_attempt_at)
         select ${m.kind}, ${Array.isArray(m.to) ? JSON.stringify(m.to) : m.to}, ${m.lang}, ${m.subject},
           ${isSQLWrapper(m.payload) ? m.payload : JSON.stringify(m.payload)}, ${'queued' satisfies OutboxStatus}, 0,
@@ -91,7 +90,7 @@ export async function findMail(db: Db, id: number): Promise<OutboxRow | null> {
 /** An admin sends a failed message again: queued, with its attempts counted anew. */
 export async function requeueFailed(db: Db, id: number): Promise<boolean> {
   const [result] = await batch(db, [
-    raw(db, sql`update outbox set status = ${'queued' satisfies OutboxStatus}, attempts = 0, error = null, next_attempt_at = ${new Date().toISOString()}
+    raw(sql`update outbox set status = ${'queued' satisfies OutboxStatus}, attempts = 0, error = null, next_attempt_at = ${new Date().toISOString()}
                 where id = ${id} and status = ${'failed' satisfies OutboxStatus}`),
   ]);
   return changed(result) > 0;
@@ -106,7 +105,7 @@ export async function sweepOutbox(db: Db, now: Date, lostAfterMs: number, stuckA
   const due = new Date(now.getTime() - lostAfterMs).toISOString();
   const stuck = new Date(now.getTime() - stuckAfterMs).toISOString();
   const [, lost] = await batch(db, [
-    raw(db, sql`update outbox set status = ${'failed' satisfies OutboxStatus}, error = ${interrupted}
+    raw(sql`update outbox set status = ${'failed' satisfies OutboxStatus}, error = ${interrupted}
                 where status = ${'sending' satisfies OutboxStatus} and claimed_at < ${stuck}`),
     db.select({ id: outbox.id }).from(outbox).where(sql`${outbox.status} = ${'queued' satisfies OutboxStatus} and ${outbox.nextAttemptAt} <= ${due}`).limit(500),
   ]);

@@ -37,3 +37,11 @@ export function quoteMay(action: QuoteAction, today: string | null, alias = ''):
     ? sql`(${guard} and (${statusColumn} <> 'sent' or ${validUntil} is null or ${validUntil} >= ${today}))`
     : sql`(${guard} and (${statusColumn} <> 'sent' or ${validUntil} < ${today}))`;
 }
+
+/**
+ * A guarded write's condition: the quote is still at the version the client saw, and in a status
+ * `action` may start from. `today` as for quoteMay.
+ */
+export function quoteWritable(version: number, action: QuoteAction, today: string | null, alias = ''): SQL {
+  return sql`${column(alias, 'version')} = ${version} and ${quoteMay(action, today, alias)}`;
+}

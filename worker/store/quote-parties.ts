@@ -19,7 +19,6 @@ export type Manager = NonNullable<QuoteParties['manager']>;
 export function managerRead(db: Db, quoteId: number | SQL) {
   const id = typeof quoteId === 'number' ? sql`${quoteId}` : quoteId;
   return raw(
-    db,
     sql`select u.name as name, u.email as email, u.phone as phone from audit_log a join users u on u.id = a.actor_user_id
         where a.series_id = (select series_id from quotes where id = ${id}) and a.actor_kind = 'user'
         order by (a.quote_id = ${id} and a.action = 'sent') desc, (a.quote_id = ${id}) desc, a.id desc limit 1`,

@@ -27,7 +27,6 @@ const lastSend = (what: string) => sql.raw(`(select ${what} from outbox o where 
 
 function rows(db: Db, where: ReturnType<typeof sql>) {
   return raw(
-    db,
     sql`select q.id as quoteId, q.number as number, q.title as title, q.valid_until as validUntil, c.name as customerName, c.lang as lang,
           coalesce(${lastSend('o.to_json')}, case when c.email <> '' then json_array(c.email) end) as recipients,
           (select u.email from audit_log a join users u on u.id = a.actor_user_id where a.quote_id = q.id and a.action = 'sent' and u.active = 1

@@ -106,7 +106,6 @@ const STAFF_TO = sql`(select case when count(*) > 0 then json_group_array(email)
 /** An outbox row about request `r` (alias), its subject filled from the request in SQL: `{number}`, `{subject}`. */
 function requestMail(db: Db, m: { kind: 'request_new' | 'request_answered'; to: SQL; lang: 'ru' | 'en'; subject: string; payload: SQL; createdBy: number | null; where: SQL; now: string }): BatchItem {
   return raw(
-    db,
     sql`insert into outbox (kind, to_json, lang, subject, payload, status, attempts, created_at, created_by, next_attempt_at)
         select ${m.kind}, ${m.to}, ${m.lang}, replace(replace(${m.subject}, '{number}', r.number), '{subject}', r.subject), ${m.payload},
           'queued', 0, ${m.now}, ${m.createdBy}, ${m.now}
@@ -134,8 +133,8 @@ export async function createRequest(
   const token = randomToken(12);
   const exists = sql`exists (select 1 from customers where id = ${r.customerId})`;
   const results = await batch(db, [
-    raw(db, sql`insert into counters (name, value) select ${counter}, 1 where ${exists} on conflict(name) do update set value = value + 1`),
-    raw(db, sql`insert into service_requests (number, customer_id, kind, subject, description, priority, sla_level, status, due_at, write_token, ip, version, created_at, updated_at)
+    raw(sql`insert into counters (name, value) select ${counter}, 1 where ${exists} on conflict(name) do update set value = value + 1`),
+    raw(sql`insert into service_requests (number, customer_id, kind, subject, description, priority, sla_level, status, due_at, write_token, ip, version, created_at, updated_at)
                select ${`R-${year}-`} || printf('%04d', value), ${r.customerId}, ${r.kind}, ${r.subject}, ${r.description}, ${r.priority}, ${level},
                  ${'new' satisfies RequestStatus}, ${dueAt}, ${token}, ${r.ip}, 1, ${nowIso}, ${nowIso}
                from counters where name = ${counter} and ${exists}
@@ -250,7 +249,7 @@ export async function patchRequest(db: Db, id: number, version: number, p: Reque
   if (p.slaLevel) set.push(sql`sla_level = ${p.slaLevel}`, sql`due_at = ${reactionDeadline(createdAt, p.slaLevel, calendar)}`);
   const statusGuard = p.status ? inStates(sql.raw('status'), statusesLeadingTo(p.status)) : sql`1`;
   const [result] = await batch(db, [
-    raw(db, sql`update service_requests set ${sql.join(set, sql`, `)} where id = ${id} and version = ${version} and ${statusGuard}`),
+    raw(sql`update service_requests set ${sql.join(set, sql`, `)} where id = ${id} and version = ${version} and ${statusGuard}`),
   ]);
   return changed(result) > 0;
 }
@@ -269,9 +268,9 @@ export async function answerRequest(
   const now = new Date().toISOString();
   const open = sql`exists (select 1 from service_requests where id = ${id} and ${isOpen('status')})`;
   const writes: BatchItem[] = [
-    raw(db, sql`insert into request_comments (request_id, author, user_id, author_name, body, created_at)
+    raw(sql`insert into request_comments (request_id, author, user_id, author_name, body, created_at)
                select ${id}, 'staff', ${actor.userId}, ${actor.name}, ${body}, ${now} where ${open}`),
-    raw(db, sql`update service_requests set first_answer_at = coalesce(first_answer_at, ${now}), version = version + 1, updated_at = ${now}
+    raw(sql`update service_requests set first_answer_at = coalesce(first_answer_at, ${now}), version = version + 1, updated_at = ${now}
                where id = ${id} and ${isOpen('status')}`),
   ];
   if (mail && mail.to.length > 0) {
@@ -301,9 +300,9 @@ export async function customerReply(db: Db, id: number, customerId: number, name
   const mine = sql`exists (select 1 from service_requests where id = ${id} and customer_id = ${customerId} and ${isOpen('status')})`;
   const clarify = REQUEST_TRANSITIONS.clarify;
   const [inserted] = await batch(db, [
-    raw(db, sql`insert into request_comments (request_id, author, user_id, author_name, body, created_at)
+    raw(sql`insert into request_comments (request_id, author, user_id, author_name, body, created_at)
                select ${id}, 'customer', null, ${name}, ${body}, ${nowIso} where ${mine}`),
-    raw(db, sql`update service_requests set status = ${clarify.to}, version = version + 1, updated_at = ${nowIso}
+    raw(sql`update service_requests set status = ${clarify.to}, version = version + 1, updated_at = ${nowIso}
                where id = ${id} and customer_id = ${customerId} and ${inStates(sql.raw('status'), clarify.from)}`),
   ]);
   return changed(inserted) > 0;
@@ -328,7 +327,7 @@ export async function quoteFromRequest(
   const now = new Date().toISOString();
   const versionGuard = version === undefined ? sql`1` : sql`version = ${version}`;
   const results = await batch(db, [
-    raw(db, sql`update service_requests set write_token = ${token}, version = version + 1, updated_at = ${now}
+    raw(sql`update service_requests set write_token = ${token}, version = version + 1, updated_at = ${now}
                where id = ${row.id} and kind = 'development' and quote_id is null and ${isOpen('status')} and ${versionGuard}`),
     ...createQuoteWrites(
       db,
@@ -340,9 +339,9 @@ export async function quoteFromRequest(
       now,
       sql`exists (select 1 from service_requests where write_token = ${token})`,
     ),
-    raw(db, sql`insert into quote_lines (quote_id, position, kind, code, title, mode, quantity_milli, hours_centi, k_milli, base_k_milli, k_reason, note)
+    raw(sql`insert into quote_lines (quote_id, position, kind, code, title, mode, quantity_milli, hours_centi, k_milli, base_k_milli, k_reason, note)
                select id, 1, 'free', '', ${row.subject}, 'estimate', 1000, null, 1000, 1000, '', ${row.description} from quotes where write_token = ${token}`),
-    raw(db, sql`update service_requests set quote_id = ${byToken(token)}, write_token = null where write_token = ${token} and ${applied(token)}`),
+    raw(sql`update service_requests set quote_id = ${byToken(token)}, write_token = null where write_token = ${token} and ${applied(token)}`),
   ]);
   if (changed(results[0]) === 0) return null;
   const quoteId = (await db.get<{ quote_id: number }>(sql`select quote_id from service_requests where id = ${row.id}`))?.quote_id;

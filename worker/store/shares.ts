@@ -39,7 +39,7 @@ const seriesOf = (quoteId: number) => sql`(select series_id from quotes where id
 export async function revokeShareLinks(db: Db, quoteId: number, actor: Actor): Promise<number> {
   const now = new Date().toISOString();
   const [result] = await batch(db, [
-    raw(db, sql`update share_links set revoked_at = ${now} where series_id = ${seriesOf(quoteId)} and revoked_at is null`),
+    raw(sql`update share_links set revoked_at = ${now} where series_id = ${seriesOf(quoteId)} and revoked_at is null`),
     auditInsert(db, {
       quoteId,
       action: 'share_revoked',
@@ -56,7 +56,7 @@ export async function revokeShareLinks(db: Db, quoteId: number, actor: Actor): P
 export async function revokeShareLink(db: Db, linkId: number, quoteId?: number, actor?: Actor): Promise<boolean> {
   const now = new Date().toISOString();
   const ofQuote = quoteId === undefined ? sql`1` : sql`series_id = ${seriesOf(quoteId)}`;
-  const writes: BatchItem[] = [raw(db, sql`update share_links set revoked_at = ${now} where id = ${linkId} and revoked_at is null and ${ofQuote}`)];
+  const writes: BatchItem[] = [raw(sql`update share_links set revoked_at = ${now} where id = ${linkId} and revoked_at is null and ${ofQuote}`)];
   if (quoteId !== undefined && actor) {
     writes.push(
       auditInsert(db, { quoteId, action: 'share_revoked', changes: sql`json_object('link', ${int(linkId)})`, actor, at: now, when: sql`exists (select 1 from share_links where id = ${linkId} and revoked_at = ${now})` }),
@@ -79,7 +79,7 @@ export async function renewShareLink(db: Db, linkId: number, quoteId: number, ex
       at: now,
       when: sql`exists (select 1 from share_links where ${mine})`,
     }),
-    raw(db, sql`update share_links set expires_at = ${expiresAt} where ${mine}`),
+    raw(sql`update share_links set expires_at = ${expiresAt} where ${mine}`),
   ]);
   return changed(result) > 0;
 }
@@ -119,7 +119,7 @@ export async function openShareLink(db: Db, tokenHash: string, count: boolean): 
   const now = new Date().toISOString();
   const writes: BatchItem[] = count
     ? [
-        raw(db, sql`update share_links set open_count = open_count + 1, first_opened_at = coalesce(first_opened_at, ${now}), last_opened_at = ${now}
+        raw(sql`update share_links set open_count = open_count + 1, first_opened_at = coalesce(first_opened_at, ${now}), last_opened_at = ${now}
                    where token_hash = ${tokenHash} and revoked_at is null and expires_at > ${now}`),
       ]
     : [];
@@ -171,7 +171,7 @@ export async function answerShared(db: Db, tokenHash: string, a: AnswerInput) {
   const now = new Date().toISOString();
   const live = sql`exists (select 1 from share_links where token_hash = ${tokenHash} and revoked_at is null and expires_at > ${now})`;
   const writes: BatchItem[] = [
-    raw(db, sql`update quotes set status = ${kind}, answered_at = ${now}, answer_name = ${name}, answer_message = ${message},
+    raw(sql`update quotes set status = ${kind}, answered_at = ${now}, answer_name = ${name}, answer_message = ${message},
                  version = version + 1, write_token = ${token}, updated_at = ${now}
                where id = ${linkQuoteId(tokenHash)} and ${live} and ${quoteMay('answer', today)} and superseded_at is null
                  and ${a.revision === null ? sql`1` : sql`revision = ${a.revision}`}`),
@@ -179,7 +179,7 @@ export async function answerShared(db: Db, tokenHash: string, a: AnswerInput) {
   if (kind === 'accepted') {
     // Each crowdfunding share in the quote becomes the customer's promised pledge.
     writes.push(
-      raw(db, sql`insert into pledges (project_id, customer_id, norm_hours_centi, status, pledged_on, note, quote_id, quote_line_id, created_at)
+      raw(sql`insert into pledges (project_id, customer_id, norm_hours_centi, status, pledged_on, note, quote_id, quote_line_id, created_at)
                  select l.project_id, q.customer_id, (l.quantity_milli * l.hours_centi * l.k_milli + 500000) / 1000000, 'promised', ${today},
                    'Смета ' || q.number || ', ' || ${name}, q.id, l.id, ${now}
                  from quote_lines l join quotes q on q.id = l.quote_id
@@ -187,7 +187,7 @@ export async function answerShared(db: Db, tokenHash: string, a: AnswerInput) {
     );
     // An accepted quote is final: a draft revision started meanwhile can never be sent.
     writes.push(
-      raw(db, sql`update quotes set status = ${QUOTE_LIFECYCLE.archive.to}, archived_at = ${now}
+      raw(sql`update quotes set status = ${QUOTE_LIFECYCLE.archive.to}, archived_at = ${now}
                  where series_id = (select series_id from quotes where write_token = ${token}) and status = ${'draft' satisfies QuoteStatus} and ${applied(token)}`),
     );
   }
@@ -200,7 +200,7 @@ export async function answerShared(db: Db, tokenHash: string, a: AnswerInput) {
       at: now,
       when: applied(token),
     }),
-    raw(db, sql`insert into notifications (user_id, quote_id, kind, message, created_at)
+    raw(sql`insert into notifications (user_id, quote_id, kind, message, created_at)
                select u.id, q.id, ${kind}, ${`${name}: ${message ?? ''}`.slice(0, 500)}, ${now}
                from quotes q join users u on u.active = 1
                  and (u.id = q.created_by or (q.created_by is null and u.role in ('manager', 'admin')))

@@ -8,7 +8,7 @@
  * even if two requests pass every check at once.
  */
 import { sql } from 'drizzle-orm';
-import type { DebitMoney } from '../domain/debit-money';
+import type { DebitMoney, MoneyFigures } from '../domain/debit-money';
 import type { StageDebit } from '../domain/ledger';
 import { ORDER_LIFECYCLE, STAGE_LIFECYCLE } from '../domain/order-lifecycle';
 import { batch, changed, int, raw, type BatchItem, type Db } from './db';
@@ -22,16 +22,11 @@ import { thresholdSql } from './reports';
 export type AcceptOutcome = { accepted: true; result: AcceptResult } | { accepted: false };
 
 /** What an acceptance did, as the idempotency claim stores it (and every replay answers). */
-export interface AcceptResult {
+export interface AcceptResult extends MoneyFigures {
   entryId: number | null;
   normHoursCenti: number;
   plannedCenti: number;
   moneyMinor: number;
-  subtotalMinor: number;
-  discountMinor: number;
-  netMinor: number;
-  vatMinor: number;
-  totalMinor: number;
   overrun: boolean;
   balanceAfterCenti: number;
 }
@@ -89,14 +84,14 @@ export async function acceptStage(
   if (!zero) {
     const items = debit.items.map((item, i) => ({ ...item, ...money.items[i]!, lineId: item.lineId }));
     writes.push(
-      raw(db, sql`insert into ledger_entries (customer_id, kind, norm_hours_centi, money_minor, discount_minor, net_minor, vat_minor, total_minor,
+      raw(sql`insert into ledger_entries (customer_id, kind, norm_hours_centi, money_minor, discount_minor, net_minor, vat_minor, total_minor,
                     rate_minor, discount_rate_milli, vat_mode, vat_rate_milli, memo, at, created_at, created_by, order_id, stage_id, idempotency_key)
                   select o.customer_id, 'debit', ${-debit.normHoursCenti}, ${-money.subtotalMinor}, ${-money.discountMinor}, ${-money.netMinor}, ${-money.vatMinor},
                     ${-money.totalMinor}, o.rate_minor, ${t.discountRateMilli}, ${t.vatMode}, ${t.vatRateMilli}, ${memo}, ${now}, ${now}, ${actor.userId}, o.id, s.id, ${ledgerKey}
                   from orders o join order_stages s on s.order_id = o.id
                   where o.id = ${order.id} and s.id = ${stage.id} and ${runnable}`),
       // All items in one statement from one JSON parameter: D1 allows 100 parameters per statement.
-      raw(db, sql`insert into debit_items (entry_id, line_id, code, title, category_name, hours_centi, k_milli, norm_hours_centi, planned_hours_centi, planned_norm_hours_centi,
+      raw(sql`insert into debit_items (entry_id, line_id, code, title, category_name, hours_centi, k_milli, norm_hours_centi, planned_hours_centi, planned_norm_hours_centi,
                     money_minor, discount_minor, net_minor, vat_minor, total_minor)
                   select ${entry}, json_extract(j.value, '$.lineId'), json_extract(j.value, '$.code'), json_extract(j.value, '$.title'), json_extract(j.value, '$.categoryName'),
                     json_extract(j.value, '$.hoursCenti'), json_extract(j.value, '$.kMilli'), -json_extract(j.value, '$.normHoursCenti'),
@@ -109,12 +104,12 @@ export async function acceptStage(
   const actual = debit.items.filter((i) => i.actualHoursCenti !== null).map((i) => ({ lineId: i.lineId, h: i.actualHoursCenti }));
   if (actual.length) {
     writes.push(
-      raw(db, sql`update stage_lines set actual_hours_centi = (select json_extract(j.value, '$.h') from json_each(${JSON.stringify(actual)}) j where json_extract(j.value, '$.lineId') = stage_lines.line_id)
+      raw(sql`update stage_lines set actual_hours_centi = (select json_extract(j.value, '$.h') from json_each(${JSON.stringify(actual)}) j where json_extract(j.value, '$.lineId') = stage_lines.line_id)
                   where stage_id = ${stage.id} and line_id in (select json_extract(j.value, '$.lineId') from json_each(${JSON.stringify(actual)}) j) and ${mine}`),
     );
   }
   writes.push(
-    raw(db, sql`update orders set version = version + 1 where id = ${order.id} and ${mine}`),
+    raw(sql`update orders set version = version + 1 where id = ${order.id} and ${mine}`),
     auditInsert(db, {
       quoteId: order.quoteId,
       action: 'stage_accepted',
@@ -132,7 +127,7 @@ export async function acceptStage(
     'balanceAfterCenti', (select balance_centi from customers where id = ${order.customerId}))`;
   if (claim) writes.push(claimInsert(db, claim, result, mine));
   writes.push(
-    raw(db, sql`update order_stages set status = ${STAGE_LIFECYCLE.accept.to}, debited_centi = ${debit.normHoursCenti}, money_minor = ${money.netMinor},
+    raw(sql`update order_stages set status = ${STAGE_LIFECYCLE.accept.to}, debited_centi = ${debit.normHoursCenti}, money_minor = ${money.netMinor},
                   accepted_at = ${now}, accepted_by = ${actor.userId}
                 where id = ${stage.id} and ${mine}`),
   );
@@ -143,7 +138,7 @@ export async function acceptStage(
     const balance = sql`(select balance_centi from customers where id = ${order.customerId})`;
     writes.push(outboxInsert(db, { ...lowMail, kind: 'balance_low' }, sql`exists ${entry} and ${balance} < ${thresholdSql(sql`${order.customerId}`)}`));
   }
-  writes.push(raw(db, sql`select ${result} as result`));
+  writes.push(raw(sql`select ${result} as result`));
   const results = await batch(db, writes);
   if (changed(results[accepted]) === 0) return { accepted: false };
   const row = (results[results.length - 1] as D1Result<{ result: string }>).results?.[0];

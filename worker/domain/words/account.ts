@@ -3,6 +3,8 @@ import type { Table } from './words';
 
 export const ACCOUNT_WORDS = {
   title: ['Личный кабинет', 'Your account'],
+  /** The name a customer keeps once their data is deleted (anonymised). */
+  deletedName: ['Заказчик №{id} (данные удалены)', 'Customer #{id} (data deleted)'],
   customer: ['Заказчик', 'Customer'],
   balance: ['Баланс нормо-часов', 'Norm-hour balance'],
   normHours: ['нормо-ч', 'norm-hours'],

@@ -3,7 +3,6 @@ import type { Pair } from './words';
 
 export const REQUEST_WORDS = {
   notFound: ['Такого обращения нет.', 'No such request.'],
-  linkNotFound: ['Такой ссылки нет.', 'No such link.'],
   versionConflict: [
     'Обращение уже изменил кто-то другой. Обновите его и повторите.',
     'Someone else changed this request first. Reload it and try again.',

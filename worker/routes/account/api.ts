@@ -6,7 +6,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { AccountAcceptBody, AccountViewS, AccountWithdrawBody, ErrorBody, MonthQuery } from '../../../schema/api';
+import { AccountAcceptBody, AccountViewS, AccountWithdrawBody, ErrorBody, IdParam, MonthQuery, pathToken, StageNumber } from '../../../schema/api';
 import { localDate } from '../../domain/calendar';
 import { customerMayWithdraw } from '../../domain/account';
 import { XLSX_TYPE } from '../../excel/cells';
@@ -19,6 +19,7 @@ import { assertCustomerDataFits, fileBody, PDF_TYPE } from '../../http/documents
 import { conflict, unprocessable } from '../../http/errors';
 import { claimOf, idempotency, idempotencyHeader } from '../../http/idempotency';
 import { rateLimit } from '../../http/rate-limit';
+import { liveAccount } from '../../http/links';
 import { fileResponse, jsonBody, jsonResponse, router, sharedRoute } from '../../http/route';
 import { orderOr404, signOffStage } from '../../http/sign-off';
 import { statementOf } from '../../http/statement';
@@ -26,18 +27,19 @@ import { exportCustomer, exportForCustomer } from '../../store/customer-export';
 import { reconcileCustomer, withdrawOrder } from '../../store/orders';
 import type { Actor } from '../../store/quotes';
 import { getSettings } from '../../store/settings';
-import { accountView, liveAccount } from './view';
+import { accountView } from './view';
 import type { Lang } from '../../domain/format';
+import { ERRORS as E } from '../../domain/words/errors';
+import { both } from '../../domain/words/words';
 
 export const viewLimit = rateLimit('SHARED_VIEW_LIMITER');
 export const answerLimit = rateLimit('SHARED_ANSWER_LIMITER');
 export const downloadLimit = rateLimit('SHARED_EXPORT_LIMITER');
 
-const token = z.string().openapi({ param: { name: 'token', in: 'path' }, description: 'the secret from the account link', example: 'x'.repeat(43) });
+const token = pathToken('the secret from the account link');
 const TokenParam = z.object({ token });
-const id = z.coerce.number().int().min(1).max(2_147_483_647).openapi({ param: { name: 'id', in: 'path' }, example: 1 });
-const OrderParams = z.object({ token, id });
-const StageParams = z.object({ token, id, n: z.coerce.number().int().min(1).max(1000).openapi({ param: { name: 'n', in: 'path' }, example: 1 }) });
+const OrderParams = z.object({ token, id: IdParam.shape.id });
+const StageParams = z.object({ token, id: IdParam.shape.id, n: StageNumber });
 
 const dead = { 404: jsonResponse(ErrorBody, 'no such link (or expired, revoked), or not this customer’s'), 429: jsonResponse(ErrorBody, 'too many requests') };
 
@@ -220,18 +222,15 @@ export async function customerWithdraws(c: AppContext, customerId: number, order
   const db = c.var.db;
   const order = await orderOr404(db, orderId, customerId);
   if (order.status === 'withdrawn' || order.status === 'done') {
-    throw conflict('order_finished', { en: `This order is already ${order.status === 'done' ? 'done' : 'withdrawn'}.`, ru: `Эта заявка уже ${order.status === 'done' ? 'выполнена' : 'отозвана'}.` });
+    throw conflict('order_finished', both(order.status === 'done' ? E.orderAlreadyDone : E.orderAlreadyWithdrawn));
   }
   const started = () =>
-    unprocessable('order_started', {
-      en: 'The work on this order has started: it can no longer be withdrawn here. Ask your manager — the work already done is billed.',
-      ru: 'Работы по заявке уже начались: отозвать её здесь нельзя. Обратитесь к менеджеру — выполненная работа оплачивается.',
-    });
+    unprocessable('order_started', both(E.orderStarted));
   if (!customerMayWithdraw(order)) throw started();
   const done = await withdrawOrder(db, order, reason, customerActor(c, name), claimOf(c), true);
   if (!done) {
     const now = await orderOr404(db, orderId, customerId);
-    if (now.status === 'withdrawn') throw conflict('order_finished', { en: 'This order is already withdrawn.', ru: 'Эта заявка уже отозвана.' });
+    if (now.status === 'withdrawn') throw conflict('order_finished', both(E.orderAlreadyWithdrawn));
     throw started();
   }
   await reconcileCustomer(db, customerId);

@@ -8,24 +8,26 @@ import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { Lang } from '../../domain/format';
 import { parseFixed, stampText } from '../../domain/format';
-import { NewRequestBody } from '../../../schema/api';
+import { NewRequestBody, pathToken } from '../../../schema/api';
 import { raiseRequest, replyToRequest } from '../../http/customer-requests';
 import { appOrigin, type AppContext } from '../../http/auth';
 import { AppError } from '../../http/errors';
+import { openAccount, type OpenedAccount } from '../../http/links';
 import { publicRoute, router, sharedRoute } from '../../http/route';
 import { signOffStage } from '../../http/sign-off';
 import { ACCOUNT_CSS, accountPage, deadAccountPage, type PageState } from '../../pages/account-page';
 import { ACCOUNT_WORDS } from '../../domain/words/account';
+import { ERRORS as E } from '../../domain/words/errors';
 import { say } from '../../domain/words/words';
 import { randomToken, sha256Hex } from '../../platform/secrets';
 import { customerSentQuote } from '../../store/account';
 import { createShareLink } from '../../store/shares';
 import { getSettings } from '../../store/settings';
-import { accountView, openAccount, type OpenedAccount } from './view';
+import { accountView } from './view';
 import { answerLimit, customerActor, customerWithdraws, viewLimit } from './api';
 
 const html = (description: string) => ({ content: { 'text/html': { schema: z.string() } }, description });
-const token = z.string().openapi({ param: { name: 'token', in: 'path' }, description: 'the secret from the account link', example: 'x'.repeat(43) });
+const token = pathToken('the secret from the account link');
 const TokenParam = z.object({ token });
 // Read as it comes (a person followed it): a mangled id is a page saying so, not a JSON error.
 const QuoteParams = z.object({ token, id: z.string().openapi({ param: { name: 'id', in: 'path' }, example: '1' }) });
@@ -158,7 +160,7 @@ export const accountPages = router()
           if (!n) return refuse(400, say(lang, ACCOUNT_WORDS.nameNeeded));
           const typed = (f.actualHours ?? '').trim();
           const actual = typed ? parseFixed(typed, 2) : undefined;
-          if (actual === null || (actual !== undefined && (actual < 0 || actual > 10_000_000))) return refuse(400, lang === 'ru' ? 'Часы: число, например 12,5.' : 'Hours: a number, e.g. 12.5.');
+          if (actual === null || (actual !== undefined && (actual < 0 || actual > 10_000_000))) return refuse(400, say(lang, E.hoursNumber));
           const key = f.key && /^[A-Za-z0-9_-]{8,64}$/.test(f.key) ? f.key : randomToken(16);
           await signOffStage(c.var.db, {
             orderId,
@@ -201,7 +203,7 @@ export const accountPages = router()
       if (!quote) return c.html(deadAccountPage(langOf(c, opened.customer.lang), 'not_found'), 404);
       const shareToken = randomToken();
       const actor = customerActor(c, opened.customer.name);
-      await createShareLink(c.var.db, id, await sha256Hex(shareToken), opened.link.expiresAt, { ...actor, kind: 'system', name: 'Личный кабинет' });
+      await createShareLink(c.var.db, id, await sha256Hex(shareToken), opened.link.expiresAt, { ...actor, kind: 'system', name: say('ru', ACCOUNT_WORDS.title) });
       return c.redirect(`/s/${shareToken}?lang=${langOf(c, opened.customer.lang)}`, 303);
     },
   );

@@ -6,8 +6,10 @@ import { z } from '@hono/zod-openapi';
 import { AccountLinkBody, AccountLinkCreated, AccountLinkInfo, AnonymiseBody, Customer, DueDeletion, ErrorBody, IdParam } from '../../../schema/api';
 import { addDays, localDate } from '../../domain/calendar';
 import { DATA_WINDOW_DAYS, dataAvailableUntil, dataWindowEnded } from '../../domain/account';
+import { ACCOUNT_WORDS } from '../../domain/words/account';
 import { MAIL_WORDS } from '../../domain/words/mail';
-import { say } from '../../domain/words/words';
+import { ERRORS as E } from '../../domain/words/errors';
+import { both, say } from '../../domain/words/words';
 import { SALES, actorOf, appOrigin } from '../../http/auth';
 import { unprocessable } from '../../http/errors';
 import { customerOr404 } from '../../http/lookups';
@@ -22,7 +24,7 @@ import { getSettings } from '../../store/settings';
 export const ACCOUNT_LINK_DAYS = 90;
 const ADMIN = ['admin'] as const;
 
-const deleted = () => unprocessable('customer_deleted', { en: 'This customer’s data was deleted.', ru: 'Данные этого заказчика удалены.' });
+const deleted = () => unprocessable('customer_deleted', both(E.customerDeleted));
 
 export const accountLinksRouter = router()
   .openapi(
@@ -42,7 +44,7 @@ export const accountLinksRouter = router()
       const expiresAt = new Date(Date.now() + (body.expiresInDays ?? ACCOUNT_LINK_DAYS) * 86_400_000).toISOString();
       const wantsMail = body.email ?? customer.email !== '';
       if (wantsMail && !customer.email) {
-        throw unprocessable('no_email', { en: 'The customer has no e-mail address: add one on their card first.', ru: 'У заказчика нет адреса e-mail: сначала укажите его в карточке.' });
+        throw unprocessable('no_email', both(E.customerNoEmail));
       }
       const mail = wantsMail
         ? {
@@ -111,7 +113,7 @@ export const accountLinksRouter = router()
       const customer = await customerOr404(db, id);
       if (customer.anonymisedAt) throw deleted();
       if (c.req.valid('json').confirm !== customer.name) {
-        throw unprocessable('confirmation_mismatch', { en: 'Type the customer’s name exactly to confirm the deletion.', ru: 'Для подтверждения введите название заказчика точно.' });
+        throw unprocessable('confirmation_mismatch', both(E.confirmationMismatch));
       }
       const settings = await getSettings(db);
       const today = localDate(Date.now(), settings.timeZone);
@@ -120,19 +122,17 @@ export const accountLinksRouter = router()
         throw unprocessable(
           'data_window_open',
           until
-            ? { en: `The customer may download their data until ${until}; deletion can be confirmed after the daily check lists them.`, ru: `Заказчик может скачать свои данные до ${until}; удаление подтверждается после того, как ежедневная проверка внесёт его в список.` }
-            : { en: 'The customer’s service has no end date.', ru: 'У заказчика не задана дата окончания обслуживания.' },
+            ? both(E.dataWindowOpen, { until })
+            : both(E.serviceNoEnd),
           { dataAvailableUntil: until },
         );
       }
       const lastKeptDay = addDays(today, -DATA_WINDOW_DAYS);
-      const done = await anonymiseCustomer(db, id, lastKeptDay, say('ru', DELETED_NAME, { id }));
+      const done = await anonymiseCustomer(db, id, lastKeptDay, say('ru', ACCOUNT_WORDS.deletedName, { id }));
       if (!done) throw deleted();
       return c.json((await findCustomer(db, id))!, 200);
     },
   );
-
-const DELETED_NAME = ['Заказчик №{id} (данные удалены)', 'Customer #{id} (data deleted)'] as const;
 
 export const deletionsRouter = router().openapi(
   staffRoute(ADMIN, {

@@ -1,51 +1,16 @@
 /**
- * What the customer's account link opens: the live link (or the 404 it deserves), and the account
- * as the API answers it and the page shows it — all of it the customer's own.
+ * The customer's account as the API answers it and the page shows it — all of it the customer's
+ * own; the link that opens it is http/links.ts's.
  */
 import { accountStageStatus, coverage, customerMayWithdraw, dataAvailableUntil, ledgerByMonth } from '../../domain/account';
 import { localDate } from '../../domain/calendar';
 import { normHoursAmountMinor } from '../../domain/pricing';
-import { AppError, notFound } from '../../http/errors';
-import { sha256Hex } from '../../platform/secrets';
-import { accountLinkState, accountReads, openAccountLink, type AccountCustomer, type AccountLinkRow } from '../../store/account';
+import type { OpenedAccount } from '../../http/links';
+import { accountReads } from '../../store/account';
 import type { Db } from '../../store/db';
 import { customerQueue, listOrders } from '../../store/orders';
 import { listCustomerRequests } from '../../store/requests';
 import { getSettings } from '../../store/settings';
-
-const TOKEN = /^[A-Za-z0-9_-]{43}$/;
-
-export const linkNotFound = () => notFound({ en: 'No such link.', ru: 'Такой ссылки нет.' });
-
-export type DeadReason = 'not_found' | 'expired' | 'revoked';
-
-export interface OpenedAccount {
-  link: AccountLinkRow;
-  customer: AccountCustomer;
-}
-
-/** The link's state: live (with its customer), or why not. A deleted customer's links are dead. */
-export async function openAccount(db: Db, token: string, count: boolean): Promise<OpenedAccount | DeadReason> {
-  if (!TOKEN.test(token)) return 'not_found';
-  const { link, customer } = await openAccountLink(db, await sha256Hex(token), count);
-  if (!link || !customer) return 'not_found';
-  if (customer.anonymisedAt) return 'revoked';
-  const state = accountLinkState(link, new Date().toISOString());
-  return state === 'active' ? { link, customer } : state;
-}
-
-export function deadError(reason: DeadReason): AppError {
-  if (reason === 'expired') return new AppError(404, 'link_expired', { en: 'This link has expired.', ru: 'Срок действия ссылки истёк.' });
-  if (reason === 'revoked') return new AppError(404, 'link_revoked', { en: 'This link was withdrawn.', ru: 'Ссылка отозвана.' });
-  return linkNotFound();
-}
-
-/** Opens a live link or throws its 404. */
-export async function liveAccount(db: Db, token: string, count = false): Promise<OpenedAccount> {
-  const opened = await openAccount(db, token, count);
-  if (typeof opened === 'string') throw deadError(opened);
-  return opened;
-}
 
 /** The account as the API answers it (GET /api/account/:token) and the page shows it. */
 export async function accountView(db: Db, opened: OpenedAccount, token: string, origin: string) {

@@ -1,6 +1,6 @@
 /** What the quote routes share: why a guarded write was refused, the company's today, line rules. */
 import { z } from '@hono/zod-openapi';
-import { ErrorBody, IdParam, NewLineBody, PasteRow, Quote } from '../../../schema/api';
+import { ErrorBody, IdParam, NewLineBody, PasteRow, pathId, Quote } from '../../../schema/api';
 import { isRealDate, localDate } from '../../domain/calendar';
 import { refusalFor, type QuoteAction } from '../../domain/quote-lifecycle';
 import { AppError, fieldError, unprocessable, versionConflict } from '../../http/errors';
@@ -10,6 +10,8 @@ import { findItem } from '../../store/catalog';
 import type { Db } from '../../store/db';
 import type { NewLine, WriteResult } from '../../store/quotes';
 import { getSettings } from '../../store/settings';
+import { ERRORS as E } from '../../domain/words/errors';
+import { both } from '../../domain/words/words';
 
 /**
  * A guarded write matched nothing: say why, from the quote as it is now. Checked in the
@@ -24,16 +26,13 @@ export async function explain(result: WriteResult, version: number | null, actio
   if (refusal) throw new AppError(refusal.status, refusal.code, refusal);
   const e = specific ? await specific() : null;
   if (e) throw e;
-  throw new AppError(409, 'write_refused', {
-    en: 'The change could not be applied to the quote as it is now. Reload and try again.',
-    ru: 'Изменение не удалось применить к текущему состоянию сметы. Обновите и повторите.',
-  });
+  throw new AppError(409, 'write_refused', both(E.writeRefused));
 }
 
 export function checkValidUntil(validUntil: string | null | undefined, today: string) {
   if (validUntil === undefined || validUntil === null) return;
-  if (!isRealDate(validUntil)) throw fieldError('validUntil', { en: 'is not a real date', ru: 'такой даты нет' });
-  if (validUntil < today) throw fieldError('validUntil', { en: 'must not be in the past', ru: 'не может быть в прошлом' });
+  if (!isRealDate(validUntil)) throw fieldError('validUntil', both(E.notRealDate));
+  if (validUntil < today) throw fieldError('validUntil', both(E.dateInPast));
 }
 
 /** Why a catalog line was refused: the item, its fixed hours, or a K without a reason. */
@@ -45,18 +44,15 @@ export async function lineRuleError(
   if (!l.catalogItemId) return null;
   const item = await findItem(db, l.catalogItemId);
   if (!item || !item.active) {
-    return fieldError(`${prefix}catalogItemId`, { en: 'no such service in the price list (or it is no longer sold)', ru: 'такой услуги нет в прайс-листе (или она больше не продаётся)' });
+    return fieldError(`${prefix}catalogItemId`, both(E.noSuchServiceField));
   }
   if (item.mode === 'fixed' && l.hoursCenti != null && l.hoursCenti !== item.hoursCenti) {
-    return unprocessable('fixed_hours', {
-      en: `${item.code} is a fixed service of ${item.hoursCenti! / 100} norm-hours; change the quantity, or add a free-form line.`,
-      ru: `${item.code} — фиксированная услуга на ${item.hoursCenti! / 100} нормо-ч.; измените количество или добавьте свободную строку.`,
-    });
+    return unprocessable('fixed_hours', both(E.fixedHours, { code: item.code, hours: item.hoursCenti! / 100 }));
   }
   if (l.kMilli !== undefined && l.kMilli !== item.kMilli && !l.kReason?.trim()) {
     return unprocessable(
       'k_reason_required',
-      { en: `K differs from the price list’s ${item.kMilli / 1000} for ${item.code}: give a reason (kReason).`, ru: `K отличается от прайс-листа (${item.kMilli / 1000}) для ${item.code}: укажите причину (kReason).` },
+      both(E.kReasonRequiredFor, { k: item.kMilli / 1000, code: item.code }),
       [{ field: `${prefix}kReason`, code: 'required', message: 'required when K differs from the item' }],
     );
   }
@@ -86,7 +82,7 @@ export async function companyToday(db: Db) {
 
 export const LineParams = z.object({
   id: IdParam.shape.id,
-  lineId: z.coerce.number().int().min(1).max(2_147_483_647).openapi({ param: { name: 'lineId', in: 'path' }, example: 1 }),
+  lineId: pathId('lineId'),
 });
 
 export const quoteResponses = { 200: jsonResponse(Quote, 'the whole quote, with totals'), 409: jsonResponse(ErrorBody, 'stale version or wrong state'), 422: jsonResponse(ErrorBody, 'a business rule refused it'), ...commonErrors };

@@ -6,6 +6,8 @@ import { quoteNotFound, quoteOr404 } from '../../http/lookups';
 import { commonErrors, jsonBody, jsonResponse, router, staffRoute } from '../../http/route';
 import { createQuote, listQuotes, patchHeader, quoteServices } from '../../store/quotes';
 import { checkValidUntil, companyToday, explain, quoteResponses } from './common';
+import { ERRORS as E } from '../../domain/words/errors';
+import { both } from '../../domain/words/words';
 
 export const quoteHeaderRoutes = router()
   .openapi(
@@ -43,10 +45,7 @@ export const quoteHeaderRoutes = router()
       checkValidUntil(b.validUntil, today);
       if (b.currency !== undefined && b.currency !== settings.currency) {
         // One currency per installation (the settings'): reports and balances add quotes up.
-        throw unprocessable('currency_mismatch', {
-          en: `Quotes are made in ${settings.currency}, the currency of the settings.`,
-          ru: `Сметы составляются в валюте из настроек (${settings.currency}).`,
-        }, { currency: settings.currency });
+        throw unprocessable('currency_mismatch', both(E.currencyMismatch, { currency: settings.currency }), { currency: settings.currency });
       }
       const quote = await createQuote(
         c.var.db,
@@ -65,7 +64,7 @@ export const quoteHeaderRoutes = router()
         },
         actorOf(c),
       );
-      if (!quote) throw fieldError('customerId', { en: 'no such customer', ru: 'такого заказчика нет' });
+      if (!quote) throw fieldError('customerId', both(E.noSuchCustomerField));
       return c.json(quote, 201);
     },
   )
@@ -114,12 +113,9 @@ export const quoteHeaderRoutes = router()
         await explain(result, version, 'edit', async () => {
           if (patch.customerId === undefined) return null;
           if (result.quote!.revision > 1) {
-            return unprocessable('customer_fixed', {
-              en: 'A quote that was already sent keeps its customer; duplicate it for another customer.',
-              ru: 'У уже отправленной сметы заказчик не меняется; сделайте копию для другого заказчика.',
-            });
+            return unprocessable('customer_fixed', both(E.customerFixed));
           }
-          return fieldError('customerId', { en: 'no such customer', ru: 'такого заказчика нет' });
+          return fieldError('customerId', both(E.noSuchCustomerField));
         });
       }
       return c.json(result.quote!, 200);

@@ -2,7 +2,8 @@
 import { DuplicateBody, IdParam, MailPreview, MailPreviewBody, Quote, SendBody, VersionBody } from '../../../schema/api';
 import { addDays } from '../../domain/calendar';
 import { MAIL_WORDS } from '../../domain/words/mail';
-import { say } from '../../domain/words/words';
+import { ERRORS as E } from '../../domain/words/errors';
+import { both, say } from '../../domain/words/words';
 import { SALES, actorOf, appOrigin, currentUser, type AppContext } from '../../http/auth';
 import { AppError, fieldError, unprocessable } from '../../http/errors';
 import { quoteOr404 } from '../../http/lookups';
@@ -36,23 +37,20 @@ export const quoteLifecycleRoutes = router()
         await explain(result, version, 'send', async () => {
           const q = result.quote!;
           const billable = q.lines.filter((l) => l.kind !== 'section');
-          if (billable.length === 0) return unprocessable('empty_quote', { en: 'Add at least one service before sending.', ru: 'Добавьте хотя бы одну услугу перед отправкой.' });
+          if (billable.length === 0) return unprocessable('empty_quote', both(E.emptyQuote));
           const incomplete = billable.filter((l) => l.hoursCenti === null);
           if (incomplete.length) {
             return unprocessable(
               'incomplete_lines',
-              {
-                en: `Enter the hours of ${incomplete.map((l) => l.code || l.title).join(', ')} before sending.`,
-                ru: `Перед отправкой укажите часы: ${incomplete.map((l) => l.code || l.title).join(', ')}.`,
-              },
+              both(E.incompleteLines, { lines: incomplete.map((l) => l.code || l.title).join(', ') }),
               { lineIds: incomplete.map((l) => l.id) },
             );
           }
           if (q.validUntil !== null && q.validUntil < today) {
-            return unprocessable('validity_past', { en: 'The validity date has passed: set a new one.', ru: 'Срок действия сметы уже прошёл — укажите новый.' });
+            return unprocessable('validity_past', both(E.validityPast));
           }
           if (q.revisions.some((r) => r.status === 'accepted')) {
-            return new AppError(409, 'quote_locked', { en: 'Another revision of this quote was accepted.', ru: 'Другая редакция этой сметы уже принята.' });
+            return new AppError(409, 'quote_locked', both(E.otherRevisionAccepted));
           }
           return null;
         });
@@ -133,7 +131,7 @@ export const quoteLifecycleRoutes = router()
       const quote = await duplicateQuote(c.var.db, id, year, actorOf(c), { customerId: body?.customerId });
       if (!quote) {
         await quoteOr404(c.var.db, id);
-        throw fieldError('customerId', { en: 'no such customer', ru: 'такого заказчика нет' });
+        throw fieldError('customerId', both(E.noSuchCustomerField));
       }
       return c.json(quote, 201);
     },

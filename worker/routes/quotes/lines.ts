@@ -21,6 +21,8 @@ import { quoteOr404 } from '../../http/lookups';
 import { jsonBody, jsonResponse, router, staffRoute } from '../../http/route';
 import { addLine, addLines, deleteLine, deleteLines, findCatalogItemsByCode, lineIdsInOrder, patchLine, reorderLines } from '../../store/quotes';
 import { LineParams, explain, lineRuleError, newLineFrom, quoteResponses } from './common';
+import { ERRORS as E } from '../../domain/words/errors';
+import { both } from '../../domain/words/words';
 
 /** A line write's answer: the whole quote, or with `?answer=change` only what the write changed. */
 function answerOf(quote: QuoteView, answer: 'quote' | 'change' | undefined, lineId: number | null, removed: number[] = []) {
@@ -45,15 +47,15 @@ export const quoteLineRoutes = router()
       const { id } = c.req.valid('param');
       const b = c.req.valid('json');
       const kind = b.kind ?? (b.catalogItemId ? 'item' : 'free');
-      if (kind === 'item' && !b.catalogItemId) throw fieldError('catalogItemId', { en: 'is required for a price-list line', ru: 'обязательно для строки из прайс-листа' });
-      if (kind !== 'item' && b.catalogItemId) throw fieldError('kind', { en: 'a line with catalogItemId is an item line', ru: 'строка с catalogItemId — строка прайс-листа' });
-      if (kind !== 'item' && !b.title) throw fieldError('title', { en: 'is required for a free-form line or a heading', ru: 'обязательно для свободной строки и заголовка' });
+      if (kind === 'item' && !b.catalogItemId) throw fieldError('catalogItemId', both(E.itemLineNeedsItem));
+      if (kind !== 'item' && b.catalogItemId) throw fieldError('kind', both(E.lineWithItemIsItem));
+      if (kind !== 'item' && !b.title) throw fieldError('title', both(E.freeLineNeedsTitle));
       const line = newLineFrom(b, kind);
       const result = await addLine(c.var.db, id, b.version, line, actorOf(c));
       if (!result.applied) {
         await explain(result, b.version, 'edit', async () => {
           if (line.afterLineId !== null && !result.quote!.lines.some((l) => l.id === line.afterLineId)) {
-            return fieldError('afterLineId', { en: 'no such line in this quote', ru: 'такой строки в смете нет' });
+            return fieldError('afterLineId', both(E.noSuchLineField));
           }
           return lineRuleError(c.var.db, b);
         });
@@ -91,7 +93,7 @@ export const quoteLineRoutes = router()
       if (problems.length) {
         const numbers = problems.map((p) => p.field.replace(/^rows\[(\d+)\].*/, (_, n) => String(Number(n) + 1)));
         const rows = numbers.length > 10 ? `${numbers.slice(0, 10).join(', ')}… (${numbers.length})` : numbers.join(', ');
-        throw badRequest({ en: `Rows ${rows}: unknown service code or empty row. Nothing was added.`, ru: `Строки ${rows}: неизвестный код услуги или пустая строка. Ничего не добавлено.` }, problems);
+        throw badRequest(both(E.pasteRowsUnknown, { rows }), problems);
       }
       const labels = b.rows.map((r) => r.code ?? r.title ?? '');
       const result = await addLines(c.var.db, id, b.version, lines, b.afterLineId ?? null, actorOf(c), labels);
@@ -106,7 +108,7 @@ export const quoteLineRoutes = router()
             const e = await lineRuleError(c.var.db, l, `rows[${i}].`);
             if (e) return e;
           }
-          return b.afterLineId ? fieldError('afterLineId', { en: 'no such line in this quote', ru: 'такой строки в смете нет' }) : null;
+          return b.afterLineId ? fieldError('afterLineId', both(E.noSuchLineField)) : null;
         });
       }
       return c.json(result.quote!, 201);
@@ -128,7 +130,7 @@ export const quoteLineRoutes = router()
       if (!result.applied) {
         await explain(result, b.version, 'edit', async () =>
           badRequest(
-            { en: 'Some of these lines are not in this quote (or are named twice). Nothing was removed.', ru: 'Некоторых из этих строк нет в смете (или они названы дважды). Ничего не удалено.' },
+            both(E.linesNotInQuote),
             [{ field: 'lineIds', code: 'invalid', message: 'every id must be a line of this quote, once' }],
           ),
         );
@@ -152,19 +154,16 @@ export const quoteLineRoutes = router()
       if (!result.applied) {
         await explain(result, version, 'edit', async () => {
           const line = result.quote!.lines.find((l) => l.id === lineId);
-          if (!line) return notFound({ en: 'No such line in this quote.', ru: 'Такой строки в смете нет.' });
+          if (!line) return notFound(both(E.noSuchLine));
           if (line.kind === 'section') {
-            return unprocessable('heading_has_no_amounts', { en: 'A section heading has only a title.', ru: 'У заголовка раздела есть только название.' });
+            return unprocessable('heading_has_no_amounts', both(E.headingHasNoAmounts));
           }
           if (patch.hoursCenti !== undefined && line.mode === 'fixed') {
-            return unprocessable('fixed_hours', {
-              en: `${line.code} is a fixed service of ${(line.hoursCenti ?? 0) / 100} norm-hours; change the quantity instead.`,
-              ru: `${line.code} — фиксированная услуга на ${(line.hoursCenti ?? 0) / 100} нормо-ч.; меняйте количество.`,
-            });
+            return unprocessable('fixed_hours', both(E.fixedLineHours, { code: line.code, hours: (line.hoursCenti ?? 0) / 100 }));
           }
           return unprocessable(
             'k_reason_required',
-            { en: `K differs from the price list’s ${line.baseKMilli / 1000}: give a reason (kReason).`, ru: `K отличается от прайс-листа (${line.baseKMilli / 1000}): укажите причину (kReason).` },
+            both(E.kReasonRequired, { k: line.baseKMilli / 1000 }),
             [{ field: 'kReason', code: 'required', message: 'required when K differs from the item' }],
           );
         });
@@ -189,10 +188,10 @@ export const quoteLineRoutes = router()
         const body = VersionBody.safeParse(await c.req.json().catch(() => null));
         if (body.success) version = body.data.version;
       }
-      if (version === undefined) throw fieldError('version', { en: 'is required (?version=…)', ru: 'обязательна (?version=…)' });
+      if (version === undefined) throw fieldError('version', both(E.versionRequired));
       const result = await deleteLine(c.var.db, id, lineId, version, actorOf(c));
       if (!result.applied) {
-        await explain(result, version, 'edit', async () => notFound({ en: 'No such line in this quote.', ru: 'Такой строки в смете нет.' }));
+        await explain(result, version, 'edit', async () => notFound(both(E.noSuchLine)));
       }
       return c.json(answerOf(result.quote!, answer, null, [lineId]), 200);
     },
@@ -212,7 +211,7 @@ export const quoteLineRoutes = router()
       const result = await reorderLines(c.var.db, id, b.version, b.lineIds, actorOf(c));
       if (!result.applied) {
         await explain(result, b.version, 'edit', async () =>
-          fieldError('lineIds', { en: 'must list every line of the quote exactly once', ru: 'должен перечислять каждую строку сметы ровно один раз' }),
+          fieldError('lineIds', both(E.lineIdsEveryOnce)),
         );
       }
       return c.json(result.quote!, 200);
@@ -234,7 +233,7 @@ export const quoteLineRoutes = router()
       const index = order.indexOf(lineId);
       if (index < 0) {
         await quoteOr404(c.var.db, id);
-        throw notFound({ en: 'No such line in this quote.', ru: 'Такой строки в смете нет.' });
+        throw notFound(both(E.noSuchLine));
       }
       const target = b.direction === 'up' ? index - 1 : index + 1;
       if (target >= 0 && target < order.length) [order[index], order[target]] = [order[target]!, order[index]!];

@@ -1,6 +1,6 @@
 /** The customer's links to a quote, and its audit trail. */
 import { z } from '@hono/zod-openapi';
-import { AuditEntry, ErrorBody, IdParam, ShareBody, ShareCreated, ShareLinkInfo } from '../../../schema/api';
+import { AuditEntry, ErrorBody, IdParam, pathId, ShareBody, ShareCreated, ShareLinkInfo } from '../../../schema/api';
 import { refusalFor } from '../../domain/quote-lifecycle';
 import { SALES, STAFF, actorOf, appOrigin } from '../../http/auth';
 import { AppError, conflict, notFound } from '../../http/errors';
@@ -10,10 +10,12 @@ import { randomToken, sha256Hex } from '../../platform/secrets';
 import { listAudit } from '../../store/quotes';
 import { createShareLink, linkState, listShareLinks, renewShareLink, revokeShareLink, revokeShareLinks, type ShareLinkRow } from '../../store/shares';
 import { companyToday } from './common';
+import { ERRORS as E } from '../../domain/words/errors';
+import { both } from '../../domain/words/words';
 
 const LinkParams = z.object({
   id: IdParam.shape.id,
-  linkId: z.coerce.number().int().min(1).max(2_147_483_647).openapi({ param: { name: 'linkId', in: 'path' }, example: 1 }),
+  linkId: pathId('linkId'),
 });
 
 export const quoteSharingRoutes = router()
@@ -104,8 +106,8 @@ export const quoteSharingRoutes = router()
       const days = c.req.valid('json').expiresInDays ?? settings.shareLinkDays;
       const renewed = await renewShareLink(c.var.db, linkId, id, new Date(Date.now() + days * 86_400_000).toISOString(), actorOf(c));
       const link = (await listShareLinks(c.var.db, id)).find((l) => l.id === linkId);
-      if (!link) throw notFound({ en: 'No such link to this quote.', ru: 'Такой ссылки на эту смету нет.' });
-      if (!renewed) throw conflict('link_revoked', { en: 'This link was withdrawn; make a new one.', ru: 'Ссылка отозвана — сделайте новую.' });
+      if (!link) throw notFound(both(E.noSuchQuoteLink));
+      if (!renewed) throw conflict('link_revoked', both(E.quoteLinkRevoked));
       return c.json(linkInfo(link, new Date().toISOString()), 200);
     },
   )
@@ -121,7 +123,7 @@ export const quoteSharingRoutes = router()
     async (c) => {
       const { id, linkId } = c.req.valid('param');
       await quoteOr404(c.var.db, id);
-      if (!(await listShareLinks(c.var.db, id)).some((l) => l.id === linkId)) throw notFound({ en: 'No such link to this quote.', ru: 'Такой ссылки на эту смету нет.' });
+      if (!(await listShareLinks(c.var.db, id)).some((l) => l.id === linkId)) throw notFound(both(E.noSuchQuoteLink));
       return c.json({ revoked: (await revokeShareLink(c.var.db, linkId, id, actorOf(c))) ? 1 : 0 }, 200);
     },
   );

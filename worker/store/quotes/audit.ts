@@ -17,7 +17,7 @@ export interface Actor {
 
 export function auditInsert(db: Db, a: { quoteId: number | SQL; action: string; changes: SQL; actor: Actor; at: string; when: SQL }) {
   const q = typeof a.quoteId === 'number' ? sql`${a.quoteId}` : a.quoteId;
-  return raw(db, sql`
+  return raw(sql`
     insert into audit_log (series_id, quote_id, at, actor_kind, actor_user_id, actor_name, ip, user_agent, action, changes)
     select q.series_id, q.id, ${a.at}, ${a.actor.kind}, ${a.actor.userId}, ${a.actor.name}, ${a.actor.ip}, ${a.actor.userAgent}, ${a.action}, ${a.changes}
     from quotes q where q.id = ${q} and ${a.when}`);

@@ -61,7 +61,7 @@ function anyRowBroken(rows: string): SQL {
 /** One chunk of rows, each at `position(j.key)`; catalog rows copy the item as it is today. */
 function insertChunk(db: Db, quoteId: number, rows: string, position: SQL, token: string) {
   const kind = f('kind');
-  return raw(db, sql`
+  return raw(sql`
     insert into quote_lines (quote_id, position, kind, catalog_item_id, code, title, mode, actual_time, quantity_milli, hours_centi,
       k_milli, base_k_milli, k_reason, category_name, description, inputs, result, limits, note)
     select ${quoteId}, ${position}, ${kind}, c.id, coalesce(c.code, ''), coalesce(${f('title')}, c.name_ru, ''),
@@ -101,7 +101,7 @@ export async function addLines(
   const after = sql`(select position from quote_lines where id = ${afterLineId} and quote_id = ${quoteId})`;
   if (afterLineId !== null) {
     writes.push(
-      raw(db, sql`update quote_lines set position = position + ${lines.length} where quote_id = ${quoteId} and position > ${after} and ${applied(token)}`),
+      raw(sql`update quote_lines set position = position + ${lines.length} where quote_id = ${quoteId} and position > ${after} and ${applied(token)}`),
     );
   }
   for (let start = 0; start < all.length; start += PASTE_CHUNK_ROWS) {
@@ -147,7 +147,7 @@ export async function deleteLines(db: Db, quoteId: number, version: number, line
         at: now,
         when: applied(token),
       }),
-      raw(db, sql`delete from quote_lines where quote_id = ${quoteId} and id in (select value from json_each(${ids})) and ${applied(token)}`),
+      raw(sql`delete from quote_lines where quote_id = ${quoteId} and id in (select value from json_each(${ids})) and ${applied(token)}`),
     ],
     quoteId,
   );

@@ -4,7 +4,7 @@ import type { QuoteView } from '../../domain/quote';
 import { searchText } from '../../domain/search-text';
 import { randomToken } from '../../platform/secrets';
 import { raw, type BatchItem, type Db } from '../db';
-import { quoteMay } from '../quote-guards';
+import { quoteMay, quoteWritable } from '../quote-guards';
 import { QUOTE_LIFECYCLE, type QuoteStatus } from '../../domain/quote-lifecycle';
 
 /** A new quote or revision starts as a draft. */
@@ -46,12 +46,12 @@ export function createQuoteWrites(db: Db, customerId: number, year: number, h: Q
   const counter = `quote:${year}`;
   const customerExists = sql`exists (select 1 from customers where id = ${customerId}) and ${when}`;
   return [
-    raw(db, sql`insert into counters (name, value) select ${counter}, 1 where ${customerExists}
+    raw(sql`insert into counters (name, value) select ${counter}, 1 where ${customerExists}
                on conflict(name) do update set value = value + 1`),
-    raw(db, sql`insert into quote_series (number, year, seq, customer_id, created_at, create_token)
+    raw(sql`insert into quote_series (number, year, seq, customer_id, created_at, create_token)
                select ${`Q-${year}-`} || printf('%04d', value), ${year}, value, ${customerId}, ${now}, ${token}
                from counters where name = ${counter} and ${customerExists}`),
-    raw(db, sql`insert into quotes (series_id, revision, number, status, version, write_token, customer_id, title, currency, rate_minor,
+    raw(sql`insert into quotes (series_id, revision, number, status, version, write_token, customer_id, title, currency, rate_minor,
                  vat_mode, vat_rate_milli, discount_rate_milli, valid_until, customer_note, internal_note, search_text,
                  created_by, created_at, updated_at)
                select s.id, 1, s.number, ${DRAFT}, 1, ${token}, ${customerId}, ${h.title}, ${h.currency}, ${h.rateMinor},
@@ -107,14 +107,14 @@ export async function patchHeader(db: Db, id: number, version: number, patch: He
       changes: oldNewJson('q', changes),
       actor,
       at: now,
-      when: sql`q.version = ${version} and ${quoteMay('edit', null, 'q')} and ${customerRule}`,
+      when: sql`${quoteWritable(version, 'edit', null, 'q')} and ${customerRule}`,
     }),
-    raw(db, sql`update quotes set ${sql.join([...sets, sql`version = version + 1`, sql`write_token = ${token}`, sql`updated_at = ${now}`], sql`, `)}
-               where id = ${id} and version = ${version} and ${quoteMay('edit', null)} and ${customerRule}`),
+    raw(sql`update quotes set ${sql.join([...sets, sql`version = version + 1`, sql`write_token = ${token}`, sql`updated_at = ${now}`], sql`, `)}
+               where id = ${id} and ${quoteWritable(version, 'edit', null)} and ${customerRule}`),
   ];
   if (patch.customerId !== undefined) {
     writes.push(
-      raw(db, sql`update quote_series set customer_id = ${patch.customerId}
+      raw(sql`update quote_series set customer_id = ${patch.customerId}
                  where id = (select series_id from quotes where id = ${id}) and ${applied(token)}`),
     );
   }
@@ -144,14 +144,14 @@ export async function sendQuote(
   const result = await runWrite(
     db,
     [
-      raw(db, sql`update quotes set status = ${QUOTE_LIFECYCLE.send.to}, sent_at = ${now}, valid_until = coalesce(valid_until, ${validUntilDefault}),
+      raw(sql`update quotes set status = ${QUOTE_LIFECYCLE.send.to}, sent_at = ${now}, valid_until = coalesce(valid_until, ${validUntilDefault}),
                    version = version + 1, write_token = ${token}, updated_at = ${now}
-                 where id = ${id} and version = ${version} and ${quoteMay('send', today)}
+                 where id = ${id} and ${quoteWritable(version, 'send', today)}
                  and (valid_until is null or valid_until >= ${today})
                  and exists (select 1 from quote_lines where quote_id = ${id} and kind <> 'section')
                  and not exists (select 1 from quote_lines where quote_id = ${id} and kind <> 'section' and hours_centi is null)
                  and not exists (select 1 from quotes o where o.series_id = quotes.series_id and o.status = ${'accepted' satisfies QuoteStatus})`),
-      raw(db, sql`update quotes set superseded_at = ${now}
+      raw(sql`update quotes set superseded_at = ${now}
                  where series_id = (select series_id from quotes where id = ${id}) and revision < (select revision from quotes where id = ${id})
                  and superseded_at is null and ${applied(token)}`),
       auditInsert(db, {
@@ -169,15 +169,39 @@ export async function sendQuote(
   return { ...result, mailIds: result.writeResults ? insertedIds(result.writeResults) : [] };
 }
 
+/** The audit entry of a revision or copy our write made: which number it came from. */
+function copiedAudit(db: Db, action: 'revised' | 'duplicated', sourceId: number, token: string, actor: Actor, now: string) {
+  return auditInsert(db, {
+    quoteId: byToken(token),
+    action,
+    changes: sql`json_object('from', (select number from quotes where id = ${sourceId}))`,
+    actor,
+    at: now,
+    when: applied(token),
+  });
+}
+
+/** What a revision and a copy take over from their source quote's header (the prices stay frozen). */
+const COPIED_HEADER = 'title, currency, rate_minor, vat_mode, vat_rate_milli, discount_rate_milli, customer_note, internal_note';
+
+/** The source quote's lines, copied onto the revision or copy our write made (found by its token), if it was made. */
+function copyLines(sourceId: number, token: string) {
+  return raw(sql`insert into quote_lines (quote_id, position, kind, catalog_item_id, project_id, code, title, mode, actual_time, quantity_milli,
+                   hours_centi, k_milli, base_k_milli, k_reason, category_name, description, inputs, result, limits, note)
+                 select ${byToken(token)}, position, kind, catalog_item_id, project_id, code, title, mode, actual_time, quantity_milli,
+                   hours_centi, k_milli, base_k_milli, k_reason, category_name, description, inputs, result, limits, note
+                 from quote_lines where quote_id = ${sourceId} and ${applied(token)}`);
+}
+
 /** A new draft revision (same number, -R2, -R3…) copied from the latest one. */
 export async function reviseQuote(db: Db, id: number, actor: Actor): Promise<WriteResult> {
   const token = randomToken(12);
   const now = new Date().toISOString();
-  const copyColumns = `customer_id, title, currency, rate_minor, vat_mode, vat_rate_milli, discount_rate_milli, customer_note, internal_note`;
+  const copyColumns = `customer_id, ${COPIED_HEADER}`;
   return runWrite(
     db,
     [
-      raw(db, sql`insert into quotes (series_id, revision, number, status, version, write_token, ${sql.raw(copyColumns)}, valid_until, search_text,
+      raw(sql`insert into quotes (series_id, revision, number, status, version, write_token, ${sql.raw(copyColumns)}, valid_until, search_text,
                    created_by, created_at, updated_at)
                  select q.series_id, q.revision + 1, s.number || '-R' || (q.revision + 1), ${DRAFT}, 1, ${token}, ${sql.raw(
                    copyColumns.split(', ').map((c) => `q.${c}`).join(', '),
@@ -186,19 +210,8 @@ export async function reviseQuote(db: Db, id: number, actor: Actor): Promise<Wri
                  from quotes q join quote_series s on s.id = q.series_id
                  where q.id = ${id} and ${quoteMay('revise', null, 'q')}
                  and q.revision = (select max(revision) from quotes where series_id = q.series_id)`),
-      raw(db, sql`insert into quote_lines (quote_id, position, kind, catalog_item_id, project_id, code, title, mode, actual_time, quantity_milli,
-                   hours_centi, k_milli, base_k_milli, k_reason, category_name, description, inputs, result, limits, note)
-                 select ${byToken(token)}, position, kind, catalog_item_id, project_id, code, title, mode, actual_time, quantity_milli,
-                   hours_centi, k_milli, base_k_milli, k_reason, category_name, description, inputs, result, limits, note
-                 from quote_lines where quote_id = ${id} and ${applied(token)}`),
-      auditInsert(db, {
-        quoteId: byToken(token),
-        action: 'revised',
-        changes: sql`json_object('from', (select number from quotes where id = ${id}))`,
-        actor,
-        at: now,
-        when: applied(token),
-      }),
+      copyLines(id, token),
+      copiedAudit(db, 'revised', id, token, actor, now),
     ],
     byToken(token),
   );
@@ -215,33 +228,22 @@ export async function duplicateQuote(db: Db, id: number, year: number, actor: Ac
   const counter = `quote:${year}`;
   const customer = to.customerId === undefined ? sql`q.customer_id` : sql`${to.customerId}`;
   const sourceExists = sql`exists (select 1 from quotes q where q.id = ${id} and exists (select 1 from customers where id = ${customer}))`;
-  const copyColumns = 'title, currency, rate_minor, vat_mode, vat_rate_milli, discount_rate_milli, customer_note, internal_note';
+  const copyColumns = COPIED_HEADER;
   const result = await runWrite(
     db,
     [
-      raw(db, sql`insert into counters (name, value) select ${counter}, 1 where ${sourceExists}
+      raw(sql`insert into counters (name, value) select ${counter}, 1 where ${sourceExists}
                  on conflict(name) do update set value = value + 1`),
-      raw(db, sql`insert into quote_series (number, year, seq, customer_id, created_at, create_token)
+      raw(sql`insert into quote_series (number, year, seq, customer_id, created_at, create_token)
                  select ${`Q-${year}-`} || printf('%04d', c.value), ${year}, c.value, ${customer}, ${now}, ${token}
                  from counters c, quotes q where c.name = ${counter} and q.id = ${id} and ${sourceExists}`),
-      raw(db, sql`insert into quotes (series_id, revision, number, status, version, write_token, customer_id, ${sql.raw(copyColumns)}, valid_until, search_text,
+      raw(sql`insert into quotes (series_id, revision, number, status, version, write_token, customer_id, ${sql.raw(copyColumns)}, valid_until, search_text,
                    created_by, created_at, updated_at)
                  select s.id, 1, s.number, ${DRAFT}, 1, ${token}, s.customer_id, ${sql.raw(copyColumns.split(', ').map((c) => `q.${c}`).join(', '))}, null,
                    lower(s.number) || ' ' || substr(q.search_text, instr(q.search_text, ' ') + 1), ${actor.userId}, ${now}, ${now}
                  from quote_series s, quotes q where s.create_token = ${token} and q.id = ${id}`),
-      raw(db, sql`insert into quote_lines (quote_id, position, kind, catalog_item_id, project_id, code, title, mode, actual_time, quantity_milli,
-                   hours_centi, k_milli, base_k_milli, k_reason, category_name, description, inputs, result, limits, note)
-                 select ${byToken(token)}, position, kind, catalog_item_id, project_id, code, title, mode, actual_time, quantity_milli,
-                   hours_centi, k_milli, base_k_milli, k_reason, category_name, description, inputs, result, limits, note
-                 from quote_lines where quote_id = ${id} and ${applied(token)}`),
-      auditInsert(db, {
-        quoteId: byToken(token),
-        action: 'duplicated',
-        changes: sql`json_object('from', (select number from quotes where id = ${id}))`,
-        actor,
-        at: now,
-        when: applied(token),
-      }),
+      copyLines(id, token),
+      copiedAudit(db, 'duplicated', id, token, actor, now),
     ],
     byToken(token),
   );
@@ -261,10 +263,10 @@ export async function archiveQuote(db: Db, id: number, version: number, actor: A
         changes: sql`json_object('status', json_array(q.status, ${QUOTE_LIFECYCLE.archive.to}))`,
         actor,
         at: now,
-        when: sql`q.version = ${version} and ${quoteMay('archive', null, 'q')}`,
+        when: quoteWritable(version, 'archive', null, 'q'),
       }),
-      raw(db, sql`update quotes set status = ${QUOTE_LIFECYCLE.archive.to}, archived_at = ${now}, version = version + 1, write_token = ${token}, updated_at = ${now}
-                 where id = ${id} and version = ${version} and ${quoteMay('archive', null)}`),
+      raw(sql`update quotes set status = ${QUOTE_LIFECYCLE.archive.to}, archived_at = ${now}, version = version + 1, write_token = ${token}, updated_at = ${now}
+                 where id = ${id} and ${quoteWritable(version, 'archive', null)}`),
     ],
     id,
     1,
@@ -287,11 +289,11 @@ export async function repriceQuote(db: Db, id: number, version: number, rateMino
         changes: sql`json_object('rateMinor', json_array(q.rate_minor, ${rateMinor}))`,
         actor,
         at: now,
-        when: sql`q.version = ${version} and ${quoteMay('edit', null, 'q')}`,
+        when: quoteWritable(version, 'edit', null, 'q'),
       }),
-      raw(db, sql`update quotes set rate_minor = ${rateMinor}, version = version + 1, write_token = ${token}, updated_at = ${now}
-                 where id = ${id} and version = ${version} and ${quoteMay('edit', null)}`),
-      raw(db, sql`update quote_lines set
+      raw(sql`update quotes set rate_minor = ${rateMinor}, version = version + 1, write_token = ${token}, updated_at = ${now}
+                 where id = ${id} and ${quoteWritable(version, 'edit', null)}`),
+      raw(sql`update quote_lines set
                    hours_centi = case when mode = 'fixed' then (select hours_centi from catalog_items c where c.id = quote_lines.catalog_item_id) else hours_centi end,
                    k_milli = case when k_milli = base_k_milli then (select k_milli from catalog_items c where c.id = quote_lines.catalog_item_id) else k_milli end,
                    base_k_milli = (select k_milli from catalog_items c where c.id = quote_lines.catalog_item_id)

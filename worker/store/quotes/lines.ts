@@ -27,7 +27,7 @@ function positionFor(db: Db, quoteId: number, afterLineId: number | null, token:
   const after = sql`(select position from quote_lines where id = ${afterLineId} and quote_id = ${quoteId})`;
   return {
     shift: (count: number) =>
-      raw(db, sql`update quote_lines set position = position + ${count} where quote_id = ${quoteId} and position > ${after} and ${applied(token)}`),
+      raw(sql`update quote_lines set position = position + ${count} where quote_id = ${quoteId} and position > ${after} and ${applied(token)}`),
     position: sql`${after} + ${offset}`,
   };
 }
@@ -44,7 +44,7 @@ function itemRules(l: { hoursCenti: number | null | undefined; kMilli: number | 
 
 function insertLine(db: Db, quoteId: number, l: NewLine, token: string, position: SQL) {
   if (l.kind === 'item') {
-    return raw(db, sql`
+    return raw(sql`
       insert into quote_lines (quote_id, position, kind, catalog_item_id, code, title, mode, actual_time, quantity_milli, hours_centi,
         k_milli, base_k_milli, k_reason, category_name, description, inputs, result, limits, note)
       select ${quoteId}, ${position}, 'item', c.id, c.code, coalesce(${l.title}, c.name_ru), c.mode, c.actual_time, ${l.quantityMilli},
@@ -55,7 +55,7 @@ function insertLine(db: Db, quoteId: number, l: NewLine, token: string, position
       where c.id = ${l.catalogItemId} and ${applied(token)}`);
   }
   const k = l.kMilli ?? 1000;
-  return raw(db, sql`
+  return raw(sql`
     insert into quote_lines (quote_id, position, kind, code, title, mode, quantity_milli, hours_centi, k_milli, base_k_milli, k_reason, note)
     select ${quoteId}, ${position}, ${l.kind}, '', ${l.title ?? ''}, 'estimate', ${l.kind === 'section' ? 1000 : l.quantityMilli},
       ${l.kind === 'section' ? null : (l.hoursCenti ?? null)}, ${l.kind === 'section' ? 1000 : k}, ${l.kind === 'section' ? 1000 : k},
@@ -147,7 +147,7 @@ export async function patchLine(db: Db, quoteId: number, lineId: number, version
     }),
   ];
   if (sets.length) {
-    writes.push(raw(db, sql`update quote_lines set ${sql.join(sets, sql`, `)} where id = ${lineId} and quote_id = ${quoteId} and ${applied(token)}`));
+    writes.push(raw(sql`update quote_lines set ${sql.join(sets, sql`, `)} where id = ${lineId} and quote_id = ${quoteId} and ${applied(token)}`));
   }
   return runWrite(db, writes, quoteId);
 }
@@ -167,7 +167,7 @@ export async function deleteLine(db: Db, quoteId: number, lineId: number, versio
         at: now,
         when: applied(token),
       }),
-      raw(db, sql`delete from quote_lines where id = ${lineId} and quote_id = ${quoteId} and ${applied(token)}`),
+      raw(sql`delete from quote_lines where id = ${lineId} and quote_id = ${quoteId} and ${applied(token)}`),
     ],
     quoteId,
   );
@@ -188,7 +188,7 @@ export async function reorderLines(db: Db, quoteId: number, version: number, lin
       editStamp(db, quoteId, version, token, now, sql`${unique ? sql`1` : sql`0`}
                  and (select count(*) from quote_lines where quote_id = ${quoteId}) = ${lineIds.length}
                  and (select count(*) from quote_lines where quote_id = ${quoteId} and id in (select value from json_each(${ids}))) = ${lineIds.length}`),
-      raw(db, sql`update quote_lines set position = (select j.key + 1 from json_each(${ids}) j where j.value = quote_lines.id)
+      raw(sql`update quote_lines set position = (select j.key + 1 from json_each(${ids}) j where j.value = quote_lines.id)
                  where quote_id = ${quoteId} and id in (select value from json_each(${ids})) and ${applied(token)}`),
       auditInsert(db, { quoteId, action: 'lines_reordered', changes: sql`json_object('order', json(${ids}))`, actor, at: now, when: applied(token) }),
     ],

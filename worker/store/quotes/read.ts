@@ -10,7 +10,7 @@
  * single round trip. When the guard matched no row, the read-back tells why.
  */
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { SQLiteAsyncDialect } from 'drizzle-orm/sqlite-core';
+import { SQLiteAsyncDialect, type SQLiteSelect } from 'drizzle-orm/sqlite-core';
 import { customers, quoteLines, quotes } from '../../../schema/tables';
 import { localDate } from '../../domain/calendar';
 import {
@@ -27,7 +27,7 @@ import {
 import { effectiveStatus, type QuoteStatus } from '../../domain/quote-lifecycle';
 import { likePattern } from '../../domain/search-text';
 import { batch, raw, statement, type BatchItem, type Db } from '../db';
-import { quoteMay, quoteStatusIs } from '../quote-guards';
+import { quoteStatusIs, quoteWritable } from '../quote-guards';
 import { DEFAULT_SETTINGS } from '../settings';
 
 /**
@@ -35,8 +35,8 @@ import { DEFAULT_SETTINGS } from '../settings';
  * applying only while QUOTE_LIFECYCLE allows editing and `rules` hold.
  */
 export function editStamp(db: Db, quoteId: number, version: number, token: string, now: string, rules: SQL = sql`1`): BatchItem {
-  return raw(db, sql`update quotes set version = version + 1, write_token = ${token}, updated_at = ${now}
-                     where id = ${quoteId} and version = ${version} and ${quoteMay('edit', null)} and ${rules}`);
+  return raw(sql`update quotes set version = version + 1, write_token = ${token}, updated_at = ${now}
+                     where id = ${quoteId} and ${quoteWritable(version, 'edit', null)} and ${rules}`);
 }
 
 export const applied = (token: string) => sql`exists (select 1 from quotes where write_token = ${token})`;
@@ -98,7 +98,7 @@ function withId(db: Db, template: string, id: number | SQL): BatchItem {
   const parts = template.split('$ID');
   const params: unknown[] = [];
   for (let i = 1; i < parts.length; i++) params.push(...key.params);
-  return statement(db, parts.join(key.sql), params);
+  return statement(parts.join(key.sql), params);
 }
 
 /** staff: what the staff API answers (no service info); full: what the customer and the documents need. */
@@ -230,25 +230,16 @@ export async function listQuotes(db: Db, f: ListFilter) {
     conditions.push(sql`(${quotes.searchText} like ${pattern} escape '\\' or ${customers.searchText} like ${pattern} escape '\\')`);
   }
   const where = conditions.length ? and(...conditions) : undefined;
-  const page = db
-    .select({
-      q: quotes,
-      customerName: customers.name,
-    })
-    .from(quotes)
-    .innerJoin(customers, eq(customers.id, quotes.customerId))
-    .where(where)
-    .orderBy(desc(quotes.updatedAt), desc(quotes.id))
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize);
-  const pageIds = db
-    .select({ id: quotes.id })
-    .from(quotes)
-    .innerJoin(customers, eq(customers.id, quotes.customerId))
-    .where(where)
-    .orderBy(desc(quotes.updatedAt), desc(quotes.id))
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize);
+  // One rule for which quotes are on the page: their rows, and the ids their lines are read by.
+  const onPage = <T extends SQLiteSelect>(qb: T) =>
+    qb
+      .where(where)
+      .orderBy(desc(quotes.updatedAt), desc(quotes.id))
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize);
+  const withCustomer = eq(customers.id, quotes.customerId);
+  const page = onPage(db.select({ q: quotes, customerName: customers.name }).from(quotes).innerJoin(customers, withCustomer).$dynamic());
+  const pageIds = onPage(db.select({ id: quotes.id }).from(quotes).innerJoin(customers, withCustomer).$dynamic());
   const [rows, lines, count] = await batch(db, [
     page,
     db.select().from(quoteLines).where(inArray(quoteLines.quoteId, pageIds)),

@@ -1,8 +1,8 @@
 /** Requests through the real Worker, logged in as a demo user, with the app's own Origin. */
 import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
 import { expect } from 'vitest';
-import { DEMO_PASSWORD } from '../schema/seed/demo';
-import worker from '../worker/index';
+import { DEMO_PASSWORD } from '../../schema/seed/demo';
+import worker from '../../worker/index';
 
 export const ORIGIN = 'http://localhost';
 export type As = 'admin' | 'manager' | 'accountant' | 'anon';
