@@ -59,8 +59,7 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadPdf> {
   const text = latin1(bytes);
   const objects = new Map<number, { dict: string; stream: Uint8Array | null }>();
   const re = /(\d+) 0 obj\n/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) {
+  for (const m of text.matchAll(re)) {
     const start = m.index + m[0].length;
     const streamAt = text.indexOf('stream\n', start);
     const endAt = text.indexOf('endobj', start);
@@ -75,7 +74,7 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadPdf> {
       re.lastIndex = endAt;
     }
   }
-  const trailer = /trailer\n<<([^]*?)>>\nstartxref/.exec(text)![1]!;
+  const trailer = /trailer\n<<([\s\S]*?)>>\nstartxref/.exec(text)![1]!;
   const root = objects.get(ref(trailer, 'Root'))!.dict;
   const info = objects.get(ref(trailer, 'Info'))!.dict;
   const tree = objects.get(ref(root, 'Pages'))!.dict;

@@ -145,7 +145,7 @@ describe('the customer signs off a stage', () => {
     await topup(c.id, 10_000);
     const order = await runningOrder(c.id, [['2.4'], ['2.2'], ['2.6', 500]], { split: 'by_line' });
     const { token } = await accountLink(c.id, { email: false });
-    let r = await json(await signOff(token, order.id, 1, key()));
+    const r = await json(await signOff(token, order.id, 1, key()));
     expect(r.status).toBe(422);
     expect(r.body.error.code).toBe('stage_not_ready');
     // Staff: only managers and admins mark ready; the customer is e-mailed.

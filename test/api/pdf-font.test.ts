@@ -57,7 +57,9 @@ describe('per-document encoding (CIDs, W, CIDToGIDMap, ToUnicode)', () => {
     expect(enc.widthsArray()).toBe(`[1 [${enc.codePoints.slice(1).map((c) => f.advance(c)).join(' ')}]]`);
     const map = enc.cidToGidMap();
     expect(map.length).toBe(2 * enc.codePoints.length);
-    enc.codePoints.forEach((c, cid) => expect(map[cid * 2]! * 256 + map[cid * 2 + 1]!).toBe(cid === 0 ? 0 : f.glyph(c)));
+    enc.codePoints.forEach((c, cid) => {
+expect(map[cid * 2]! * 256 + map[cid * 2 + 1]!).toBe(cid === 0 ? 0 : f.glyph(c));
+});
     const cmap = parseToUnicode(enc.toUnicode());
     expect([...cmap.entries()]).toEqual(enc.codePoints.slice(1).map((c, i) => [i + 1, String.fromCodePoint(c)]));
   });
@@ -77,7 +79,7 @@ describe('per-document encoding (CIDs, W, CIDToGIDMap, ToUnicode)', () => {
 
   it('ToUnicode is split into bfchar blocks of at most 100 entries', () => {
     const enc = new FontEncoder(fonts().regular);
-    enc.encode(Array.from({ length: 150 }, (_, i) => String.fromCodePoint(0x410 + (i % 64), 0x30 + (i % 10))).join('') + 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.,;:!?');
+    enc.encode(`${Array.from({ length: 150 }, (_, i) => String.fromCodePoint(0x410 + (i % 64), 0x30 + (i % 10))).join('')}abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.,;:!?`);
     const counts = [...enc.toUnicode().matchAll(/(\d+) beginbfchar/g)].map((m) => Number(m[1]));
     expect(counts.every((n) => n <= 100)).toBe(true);
     expect(counts.reduce((a, b) => a + b, 0)).toBe(enc.codePoints.length - 1);

@@ -123,7 +123,9 @@ describe('the estimate’s pages', () => {
     for (const m of [q.totals.subtotalMinor, q.totals.netMinor, q.totals.vatMinor, q.totals.totalMinor]) expect(all).toContain(formatMoney(m, 'RUB', 'ru'));
     const tailPages = new Set(tail.map((b) => placed.find((p) => p.block === b)!.page));
     expect(tailPages.size).toBe(1);
-    pages.forEach((p, i) => expect(texts(p)).toContain(`Страница ${i + 1} из ${pages.length}`));
+    pages.forEach((p, i) => {
+expect(texts(p)).toContain(`Страница ${i + 1} из ${pages.length}`);
+});
     for (const op of pages.flatMap((p) => p.ops)) {
       if (op.kind !== 'text') continue;
       expect(op.x).toBeGreaterThanOrEqual(FRAME.left - 0.01);

@@ -114,7 +114,9 @@ describe('closing a month', () => {
       e.id = ids.get(e.id);
       if (e.correctsEntryId !== null) e.correctsEntryId = ids.get(e.correctsEntryId) ?? null;
     }
-    moved.audit.forEach((r: any, i: number) => (r.id = 992_000 + i));
+    moved.audit.forEach((r: any, i: number) => {
+r.id = 992_000 + i;
+});
     await fails('POST', '/api/import/customer', { as: 'admin', body: moved }, 422, 'period_closed');
     expect(await count()).toBe(entries);
 

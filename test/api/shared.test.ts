@@ -78,7 +78,10 @@ describe('what the customer sees', () => {
     const keys = new Set<string>();
     const walk = (v: unknown) => {
       if (Array.isArray(v)) v.forEach(walk);
-      else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) (keys.add(k), walk(x));
+      else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) {
+        keys.add(k);
+        walk(x);
+      }
     };
     // The manager's contact is on the page on purpose (name, phone, e-mail); nothing else of staff or customer.
     expect(Object.keys(view.manager).sort()).toEqual(['email', 'name', 'phone']);

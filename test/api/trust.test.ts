@@ -69,7 +69,9 @@ describe('importing a customer', () => {
     // The same document under ids that are free here, but with one row pointing elsewhere.
     const moved = JSON.parse(JSON.stringify(doc).replaceAll(`"customerId":${doc.customer.id}`, `"customerId":${fresh(1)}`));
     moved.customer.id = fresh(1);
-    const renumber = (rows: any[], base: number) => rows.forEach((r, i) => (r.id = base + i));
+    const renumber = (rows: any[], base: number) => rows.forEach((r, i) => {
+r.id = base + i;
+});
     for (const [rows, base] of [[moved.ledger, 910_000], [moved.debitItems, 920_000], [moved.audit, 930_000]] as const) renumber(rows as any[], base);
     const before = await counts();
     const intoVictim = structuredClone(moved);

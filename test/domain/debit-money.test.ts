@@ -89,7 +89,7 @@ describe('the order’s money plan: the quote’s discount and VAT distributed o
     fc.assert(
       fc.property(quote, (q) => {
         const stages = stagesOf(q);
-        let totals;
+        let totals: ReturnType<typeof priceQuote>['totals'];
         try {
           totals = priceQuote(q.lines, q.terms).totals;
         } catch (e) {

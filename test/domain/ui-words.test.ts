@@ -61,6 +61,7 @@ describe('the UI’s words', () => {
     expect(found).toEqual([]);
     // The check itself sees a pair, a string, a template and JSX text, and no comment.
     expect(wordsInCode("toast(tr('Сохранено', 'Saved'));")).toHaveLength(2);
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a sample of source code, read as text
     expect(wordsInCode('const a = `Итого ${n}`;')).toHaveLength(1);
     expect(wordsInCode('<th scope="col">Итого</th>')).toHaveLength(1);
     expect(wordsInCode('tr(word.ru, word.en) + tr(`x`, `y`)')).toHaveLength(1);

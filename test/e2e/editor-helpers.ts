@@ -78,7 +78,9 @@ export async function screenRows(page: Page): Promise<string[][]> {
   return page.$$eval('.qgrid tbody tr:not(.grid-add-row)', (rows) =>
     rows.map((tr) => Array.from(tr.querySelectorAll('td[role="gridcell"]')).map((td) => {
       const clone = td.cloneNode(true) as HTMLElement;
-      clone.querySelectorAll('.fact-mark, .line-note, .k-mark, .sr-only, .anchored').forEach((e) => e.remove());
+      clone.querySelectorAll('.fact-mark, .line-note, .k-mark, .sr-only, .anchored').forEach((e) => {
+e.remove();
+});
       return (clone.textContent ?? '').trim();
     })),
   );
@@ -104,7 +106,7 @@ export function expectedTotals(q: any): Record<string, string> {
   if (q.discountRateMilli > 0) out[`Скидка ${percent(q.discountRateMilli)}`] = `−${rub(q.totals.discountMinor)}`;
   const vat = q.vatMode === 'none' ? 'Без НДС' : `НДС ${percent(q.vatRateMilli)}${q.vatMode === 'included' ? ' (в т. ч.)' : ''}`;
   out[vat] = rub(q.totals.vatMinor);
-  out['Итого'] = rub(q.totals.totalMinor);
+  out.Итого = rub(q.totals.totalMinor);
   out['Нормо-часы'] = hours(q.totals.normHoursCenti);
   return out;
 }

@@ -151,7 +151,10 @@ describe('a random keyboard session', () => {
 
     for (let step = 1; step <= STEPS; step++) {
       let r = rnd.int(total);
-      const action = actions.find(([w]) => (r -= w) < 0)![1];
+      const action = actions.find(([w]) => {
+        r -= w;
+        return r < 0;
+      })![1];
       try {
         await action();
         await expectScreenIsApi(page, q.id);

@@ -24,7 +24,7 @@ const work = mkdtempSync(join(tmpdir(), 'normhours-xlsx-more-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 function rowStarting(rows: string[][], text: string): string[] {
-  const row = rows.find((r) => r[0] !== undefined && r[0].startsWith(text));
+  const row = rows.find((r) => r[0]?.startsWith(text));
   if (!row) throw new Error(`no row starting with "${text}"`);
   return row;
 }

@@ -15,6 +15,7 @@ export interface SimulatedMail {
 }
 
 export function readMailbox(statePath: string): SimulatedMail[] {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the log's ANSI colour codes start with ESC
   const log = readFileSync(join(statePath, 'app.log'), 'utf8').replace(/\x1b\[[0-9;]*m/g, '');
   const blocks = log.split('send_email binding called with MessageBuilder:').slice(1);
   return blocks.map((block) => {

@@ -62,7 +62,10 @@ export function splitTable(text: string): string[][] {
       let j = i + 1;
       let value = '';
       while (j < src.length) {
-        if (src[j] === '"' && src[j + 1] === '"') (value += '"'), (j += 2);
+        if (src[j] === '"' && src[j + 1] === '"') {
+          value += '"';
+          j += 2;
+        }
         else if (src[j] === '"') break;
         else value += src[j++];
       }
@@ -123,7 +126,10 @@ function columnsFromShape(rows: string[][], isCode: (s: string) => boolean): Par
   let best = 0.5;
   for (let c = 0; c < width; c++) {
     const s = share(col(c), isCode);
-    if (s >= best && (columns.code === undefined || s > best)) (columns.code = c), (best = s);
+    if (s >= best && (columns.code === undefined || s > best)) {
+      columns.code = c;
+      best = s;
+    }
   }
   const numbers: number[] = [];
   let words = 0.5;
@@ -134,7 +140,10 @@ function columnsFromShape(rows: string[][], isCode: (s: string) => boolean): Par
     if (share(cells, isNumber) >= 0.5) numbers.push(c);
     else {
       const s = share(cells, hasLetter);
-      if (s >= words && columns.title === undefined) (columns.title = c), (words = s);
+      if (s >= words && columns.title === undefined) {
+        columns.title = c;
+        words = s;
+      }
     }
   }
   if (numbers[0] !== undefined) columns.quantity = numbers[0];
@@ -182,7 +191,10 @@ export function planPaste(text: string, catalog?: readonly PasteCatalogItem[]): 
     let code = cell(cells, 'code');
     let title = cell(cells, 'title');
     // Words where a code should be, and no name: the words name a free-form line.
-    if (code && !isCode(code) && !title && hasLetter(code) && !CODE_SHAPE.test(code)) (title = code), (code = '');
+    if (code && !isCode(code) && !title && hasLetter(code) && !CODE_SHAPE.test(code)) {
+      title = code;
+      code = '';
+    }
     const quantityText = cell(cells, 'quantity');
     const hoursText = cell(cells, 'hours');
     const item = code ? byCode.get(code) : undefined;

@@ -48,7 +48,7 @@ export function planStages(lines: readonly PlanLine[], request: PlanRequest): De
   const lineTitle = (l: PlanLine) => (l.code ? `${l.code} ${l.title}` : l.title);
   if (request.stages) {
     const seen = new Map<number, number>();
-    request.stages.forEach((s) => s.lineIds.forEach((id) => seen.set(id, (seen.get(id) ?? 0) + 1)));
+    for (const s of request.stages) for (const id of s.lineIds) seen.set(id, (seen.get(id) ?? 0) + 1);
     const wrong = [...seen.keys()].filter((id) => !billable.some((l) => l.id === id));
     const twice = [...seen.entries()].filter(([, n]) => n > 1).map(([id]) => id);
     const missing = billable.filter((l) => !seen.has(l.id)).map((l) => l.id);

@@ -59,7 +59,7 @@ export const MAX_CELL_TEXT = 32_767;
 
 export function cleanText(text: string | null | undefined): string {
   const clean = (text ?? '').replace(/\r\n?/g, '\n').replace(NOT_XML, '');
-  return clean.length > MAX_CELL_TEXT ? clean.slice(0, MAX_CELL_TEXT - 1) + '…' : clean;
+  return clean.length > MAX_CELL_TEXT ? `${clean.slice(0, MAX_CELL_TEXT - 1)}…` : clean;
 }
 
 /**
@@ -314,7 +314,7 @@ export const headerText = (text: string) => cleanText(text).replace(/&/g, '&&').
  */
 const small = (text: string) => {
   const clipped = Array.from(cleanText(text).replace(/\n/g, ' '));
-  const t = headerText(clipped.length > 55 ? clipped.slice(0, 54).join('') + '…' : clipped.join(''));
+  const t = headerText(clipped.length > 55 ? `${clipped.slice(0, 54).join('')}…` : clipped.join(''));
   return /^\d/.test(t) ? `&8 ${t}` : `&8${t}`;
 };
 

@@ -178,7 +178,9 @@ function heading(ws: Worksheet, S: SheetStyles, report: ConsumptionReport, title
 }
 
 function headerRow(ws: Worksheet, S: SheetStyles, row: number, names: string[]) {
-  names.forEach((name, i) => setText(ws.getCell(row, i + 1), name, S.header));
+  names.forEach((name, i) => {
+setText(ws.getCell(row, i + 1), name, S.header);
+});
   ws.getRow(row).height = 27;
 }
 

@@ -162,12 +162,16 @@ export async function compareWorkbook(input: CompareInput, lang: Lang): Promise<
   // ---- the projects side by side ----
   const HEADER = r;
   setText(ws.getCell(HEADER, 1), w('figure'), S.headLabel);
-  projects.forEach((p, i) => setText(ws.getCell(HEADER, 2 + i), p.title, S.headProject));
+  projects.forEach((p, i) => {
+setText(ws.getCell(HEADER, 2 + i), p.title, S.headProject);
+});
   fitRowHeight(ws, HEADER, projects.map((p) => ({ text: p.title, width: PROJECT_WIDTH - 1 })));
   r++;
   const info = (key: Word, set: (cell: ExcelJS.Cell, p: Project) => void) => {
     setText(ws.getCell(r, 1), w(key), S.infoLabel);
-    projects.forEach((p, i) => set(ws.getCell(r, 2 + i), p));
+    projects.forEach((p, i) => {
+set(ws.getCell(r, 2 + i), p);
+});
     r++;
   };
   info('code', (cell, p) => setText(cell, p.code, S.infoText));
@@ -181,7 +185,9 @@ export async function compareWorkbook(input: CompareInput, lang: Lang): Promise<
   const rows: Partial<Record<Word, number>> = {};
   const figureRow = (key: Word, label: string, numFmt: string, best: Set<number>, set: (cell: ExcelJS.Cell, p: Project, style: Partial<ExcelJS.Style>, c: string) => void, h?: StyleSpec['h']) => {
     setText(ws.getCell(r, 1), label, S.rowLabel);
-    projects.forEach((p, i) => set(ws.getCell(r, 2 + i), p, figure(numFmt, best.has(p.id), h), col(2 + i)));
+    projects.forEach((p, i) => {
+set(ws.getCell(r, 2 + i), p, figure(numFmt, best.has(p.id), h), col(2 + i));
+});
     rows[key] = r;
     return r++;
   };
@@ -208,7 +214,9 @@ export async function compareWorkbook(input: CompareInput, lang: Lang): Promise<
   );
   figureRow('shareMoney', w('shareMoney'), money, byShare, (cell, p, s, c) => setFormula(cell, `ROUND(${ref('share', c)}*${RATE},2)`, fromMinor(p.perFunderMinor), s));
   setText(ws.getCell(r, 1), w('shares'), S.rowLabel);
-  projects.forEach((p, i) => setText(ws.getCell(r, 2 + i), sharesText(p.sharesCenti, lang), S.sharesText));
+  projects.forEach((p, i) => {
+setText(ws.getCell(r, 2 + i), sharesText(p.sharesCenti, lang), S.sharesText);
+});
   rows.shares = r++;
   if (cmp.customer) {
     const best = b((p) => (p.customerCovers ? 1 : 0), 'max');

@@ -256,7 +256,9 @@ export async function estimateWorkbook(input: EstimateInput, lang: Lang): Promis
       rows,
     });
   } else {
-    headers.forEach((h, i) => (ws.getCell(HEADER_ROW, i + 1).value = h));
+    headers.forEach((h, i) => {
+ws.getCell(HEADER_ROW, i + 1).value = h;
+});
   }
   styleRange(ws, HEADER_ROW, 1, LAST, S.header);
   ws.getRow(HEADER_ROW).height = 27;
@@ -269,7 +271,9 @@ export async function estimateWorkbook(input: EstimateInput, lang: Lang): Promis
     if (line.kind === 'section') {
       for (let c = 1; c <= LAST; c++) row.getCell(c).style = c === C.service ? S.sectionTitle : S.sectionCell;
     } else {
-      ITEM_STYLES.forEach((style, c) => (row.getCell(c + 1).style = style));
+      ITEM_STYLES.forEach((style, c) => {
+row.getCell(c + 1).style = style;
+});
     }
     fitRowHeight(ws, r, [{ text, width: SERVICE_WIDTH }]);
   });
@@ -355,7 +359,7 @@ export async function estimateWorkbook(input: EstimateInput, lang: Lang): Promis
   if (q.quote.customerNote) paragraph('note', q.quote.customerNote);
   if (q.answer) {
     const when = dateOf(q.answer.at);
-    const whenText = when ? ' · ' + formatDay(when, lang) : '';
+    const whenText = when ? ` · ${formatDay(when, lang)}` : '';
     const statusWord = say(lang, QUOTE_STATUS_WORDS[q.answer.kind]);
     paragraph('answer', `${statusWord} · ${q.answer.name ?? ''}${whenText}${q.answer.message ? `\n${q.answer.message}` : ''}`);
   }

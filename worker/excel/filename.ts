@@ -41,7 +41,7 @@ export function asciiFallback(name: string): string {
 
 /** RFC 8187 value-chars: attr-char stays, everything else is %-encoded UTF-8. */
 function encodeExtValue(text: string): string {
-  return encodeURIComponent(text).replace(/['()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
+  return encodeURIComponent(text).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 /** `attachment; filename="Q-2026-0042-R2 Severnyy universitet.xlsx"; filename*=UTF-8''Q-2026-0042-R2%20…` */
@@ -53,38 +53,38 @@ export function contentDisposition(fileName: string): string {
 /** `Q-2026-0042-R2 Customer.xlsx` */
 export function estimateFileName(number: string, customerName: string): string {
   const customer = safeFileName(customerName, 80);
-  return `${safeFileName(number, 40)}${customer ? ' ' + customer : ''}.xlsx`;
+  return `${safeFileName(number, 40)}${customer ? ` ${customer}` : ''}.xlsx`;
 }
 
 /** `Расход нормо-часов 2026-05.xlsx` / `Norm-hour consumption 2026-05.xlsx`, with the customer when there is only one. */
 export function consumptionFileName(month: string, lang: Lang, customerName?: string): string {
   const base = `${say(lang, REPORT_WORDS.fileName)} ${month}`;
   const customer = customerName ? safeFileName(customerName, 80) : '';
-  return `${base}${customer ? ' ' + customer : ''}.xlsx`;
+  return `${base}${customer ? ` ${customer}` : ''}.xlsx`;
 }
 
 /** `Сравнение проектов CF-1, CF-2.xlsx` / `Crowdfunding comparison CF-1, CF-2.xlsx` */
 export function compareFileName(codes: readonly string[], lang: Lang): string {
   const base = say(lang, CROWDFUNDING_WORDS.fileName);
   const list = safeFileName(codes.join(', '), 80);
-  return `${base}${list ? ' ' + list : ''}.xlsx`;
+  return `${base}${list ? ` ${list}` : ''}.xlsx`;
 }
 
 /** `Данные заказчика Customer 2026-05-31.xlsx` / `Customer data Customer 2026-05-31.xlsx` */
 export function customerDataFileName(customerName: string, date: string, lang: Lang): string {
   const base = say(lang, CUSTOMER_DATA_WORDS.title);
   const customer = safeFileName(customerName, 80);
-  return `${base}${customer ? ' ' + customer : ''} ${date}.xlsx`;
+  return `${base}${customer ? ` ${customer}` : ''} ${date}.xlsx`;
 }
 
 /** `Выписка 2026-11 Customer.xlsx` / `Statement 2026-11 Customer.pdf` */
 export function statementFileName(month: string, customerName: string, lang: Lang, ext: 'xlsx' | 'pdf'): string {
   const customer = safeFileName(customerName, 80);
-  return `${say(lang, STATEMENT_WORDS.statementFile)} ${month}${customer ? ' ' + customer : ''}.${ext}`;
+  return `${say(lang, STATEMENT_WORDS.statementFile)} ${month}${customer ? ` ${customer}` : ''}.${ext}`;
 }
 
 /** `INV-2026-0001 Customer.pdf` */
 export function invoiceFileName(number: string, customerName: string, ext: 'xlsx' | 'pdf'): string {
   const customer = safeFileName(customerName, 80);
-  return `${safeFileName(number, 40)}${customer ? ' ' + customer : ''}.${ext}`;
+  return `${safeFileName(number, 40)}${customer ? ` ${customer}` : ''}.${ext}`;
 }

@@ -230,11 +230,15 @@ function summarySheet(ws: Worksheet, book: ListBook, s: Statement, lang: Lang, l
   const cols = ['net', 'vat', 'total'] as const;
   const heads = [w('netColumn'), w('vat'), w('totalColumn')];
   setText(ws.getCell(r, 1), '', S.head);
-  heads.forEach((h, i) => setText(ws.getCell(r, i + 2), `${h}, ${currencySymbol(s.currency)}`, S.head));
+  heads.forEach((h, i) => {
+setText(ws.getCell(r, i + 2), `${h}, ${currencySymbol(s.currency)}`, S.head);
+});
   r++;
   const moneyRow = (label: string, formulas: string[], values: number[], style = S.money) => {
     setText(ws.getCell(r, 1), label, S.label);
-    formulas.forEach((f, i) => setFormula(ws.getCell(r, i + 2), f, fromMinor(values[i]!), style));
+    formulas.forEach((f, i) => {
+setFormula(ws.getCell(r, i + 2), f, fromMinor(values[i]!), style);
+});
     r++;
   };
   moneyRow(w('debitsTotal'), cols.map((k) => ref(lists.debits, k)), [t.debits.netMinor, t.debits.vatMinor, t.debits.totalMinor]);

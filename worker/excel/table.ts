@@ -219,7 +219,11 @@ export class ListBook {
       return cols.map((c): Value => (c.kind === 'text' || c.kind === 'wrap' ? cleanText(c.get(row)) : c.kind === 'date' || c.kind === 'datetime' ? c.get(row) : c.get(row, ref)));
     });
     const widths = cols.map((c) => Math.max(...c.head.split(/\s+/).map((word) => word.length)));
-    values.forEach((vals, i) => cols.forEach((c, j) => (widths[j] = Math.max(widths[j]!, this.shownLength(c.kind, vals[j]!, currencyOf(c, rows[i]!))))));
+    values.forEach((vals, i) => {
+      cols.forEach((c, j) => {
+        widths[j] = Math.max(widths[j]!, this.shownLength(c.kind, vals[j]!, currencyOf(c, rows[i]!)));
+      });
+    });
     const sums = new Map<string, number>();
     for (const [j, c] of cols.entries()) {
       if (!(c.kind === 'hours' || c.kind === 'money' || c.kind === 'milli' || c.kind === 'int') || !c.sum) continue;
@@ -231,7 +235,9 @@ export class ListBook {
       sums.set(c.key, sum);
       widths[j] = Math.max(widths[j]!, this.shownLength(c.kind, sum, this.currency) + 1);
     }
-    cols.forEach((c, j) => (ws.getColumn(j + 1).width = Math.min(c.width[1], Math.max(c.width[0], widths[j]! + 2))));
+    cols.forEach((c, j) => {
+ws.getColumn(j + 1).width = Math.min(c.width[1], Math.max(c.width[0], widths[j]! + 2));
+});
     const totalWidth = cols.reduce((n, _c, j) => n + Number(ws.getColumn(j + 1).width), 0);
 
     if (rows.length > 0) {
@@ -246,7 +252,9 @@ export class ListBook {
         rows: values.map((vals) => vals.map((v, j) => cellValue(cols[j]!.kind, v))),
       });
     } else {
-      cols.forEach((c, j) => (ws.getCell(HEADER, j + 1).value = c.head));
+      cols.forEach((c, j) => {
+ws.getCell(HEADER, j + 1).value = c.head;
+});
     }
     styleRange(ws, HEADER, 1, LAST, this.S.header);
     const headerLines = Math.max(...cols.map((c, j) => fitLines(c.head, Number(ws.getColumn(j + 1).width))));

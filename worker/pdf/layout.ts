@@ -17,8 +17,8 @@ export function cleanText(text: string): string {
 function ellipsize(fonts: Fonts, face: Face, text: string, size: number, width: number): string {
   const f = fonts[face];
   const chars = Array.from(text.trimEnd());
-  while (chars.length && f.width(chars.join('') + '…', size) > width) chars.pop();
-  return chars.join('').trimEnd() + '…';
+  while (chars.length && f.width(`${chars.join('')}…`, size) > width) chars.pop();
+  return `${chars.join('').trimEnd()}…`;
 }
 
 /**

@@ -148,7 +148,9 @@ export function layoutStatement(s: Statement, lang: Lang, fonts = loadFonts()) {
     ...note(fonts, [w('legendStatement'), w('rendered')], 10),
     signatures(fonts, [{ label: w('contractor'), name: s.company.name }, { label: w('customer'), name: c.legalName || c.name }], { signature: w('signature'), signatureName: w('signatureName'), stamp: w('stamp') }),
   ];
-  tail.slice(0, -1).forEach((b) => (b.keepWithNext = true));
+  tail.slice(0, -1).forEach((b) => {
+b.keepWithNext = true;
+});
   blocks.push(...tail);
   const { pages, placed } = paginate(blocks, FRAME);
   addFooters(pages, fonts, { ...FRAME, width: CONTENT_WIDTH }, `${w('statementFile')} · ${c.name} · ${period} · ${s.company.name}`, (i, n) => `${w('page')} ${i} ${w('of')} ${n}`);

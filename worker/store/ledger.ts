@@ -74,7 +74,7 @@ async function insertEntry(db: Db, customerId: number, insert: (key: string | nu
   const key = `ledger:${claim.key}`;
   const entry = sql`(select id from ledger_entries where idempotency_key = ${key})`;
   const result = sql`json_object('entryId', ${entry}, 'balanceAfterCenti', ${balance})`;
-  let results;
+  let results: unknown[];
   try {
     results = await batch(db, [
       raw(insert(key)),

@@ -1,7 +1,7 @@
 /** Staff users, their sessions and the failed-login counters. */
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import { loginAttempts, sessions, users } from '../../schema/tables';
-import { batch, type Db } from './db';
+import { batch, type BatchItem, type Db } from './db';
 import { ROLES, type Role } from '../domain/enums';
 
 export { ROLES };
@@ -124,7 +124,7 @@ export async function takeAttempt(db: Db, keys: { key: string; max: number }[], 
           },
         })
         .returning({ lockedUntil: loginAttempts.lockedUntil }),
-    ) as [any, ...any[]],
+    ) as BatchItem[],
   );
   let until: number | null = null;
   for (const [row] of results as { lockedUntil: string | null }[][]) {

@@ -67,7 +67,7 @@ export function quoteSheets(b: CustomerBook): QuoteSheets {
       { key: 'sent', head: w('sent'), kind: 'date', width: [11, 11], get: (q) => date(q.sentAt) },
       { key: 'valid', head: w('validUntil'), kind: 'date', width: [11, 11], get: (q) => date(q.validUntil) },
       { key: 'answered', head: w('answered'), kind: 'date', width: [11, 11], get: (q) => date(q.answeredAt) },
-      { key: 'answer', head: w('answerBy'), kind: 'wrap', width: [12, 22], get: (q) => [q.answerName, q.answerMessage].filter((t) => t && t.trim()).join('\n') },
+      { key: 'answer', head: w('answerBy'), kind: 'wrap', width: [12, 22], get: (q) => [q.answerName, q.answerMessage].filter((t) => t?.trim()).join('\n') },
       { key: 'terms', head: w('terms'), kind: 'wrap', width: [14, 18], get: termsText },
       { key: 'normHours', head: w('normHours'), kind: 'hours', width: [10, 12], get: (q) => totalsOf(q).normHoursCenti },
       { key: 'subtotal', head: w('subtotal'), kind: 'money', width: [12, 16], currency: (q) => q.currency, get: (q) => totalsOf(q).subtotalMinor },

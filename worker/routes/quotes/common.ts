@@ -1,6 +1,6 @@
 /** What the quote routes share: why a guarded write was refused, the company's today, line rules. */
 import { z } from '@hono/zod-openapi';
-import { ErrorBody, IdParam, NewLineBody, PasteRow, pathId, Quote } from '../../../schema/api';
+import { ErrorBody, IdParam, type NewLineBody, type PasteRow, pathId, Quote } from '../../../schema/api';
 import { isRealDate, localDate } from '../../domain/calendar';
 import { refusalFor, type QuoteAction } from '../../domain/quote-lifecycle';
 import { AppError, fieldError, unprocessable, versionConflict } from '../../http/errors';
@@ -43,7 +43,7 @@ export async function lineRuleError(
 ): Promise<AppError | null> {
   if (!l.catalogItemId) return null;
   const item = await findItem(db, l.catalogItemId);
-  if (!item || !item.active) {
+  if (!item?.active) {
     return fieldError(`${prefix}catalogItemId`, both(E.noSuchServiceField));
   }
   if (item.mode === 'fixed' && l.hoursCenti != null && l.hoursCenti !== item.hoursCenti) {

@@ -84,7 +84,7 @@ export const quoteLineRoutes = router()
         let catalogItemId = row.catalogItemId;
         if (!catalogItemId && row.code) {
           const item = byCode.get(row.code);
-          if (!item || !item.active) problems.push({ field: `rows[${i}].code`, code: 'unknown_code', message: `no service ${row.code} in the price list` });
+          if (!item?.active) problems.push({ field: `rows[${i}].code`, code: 'unknown_code', message: `no service ${row.code} in the price list` });
           catalogItemId = item?.id;
         }
         if (!catalogItemId && !row.title && !row.code) problems.push({ field: `rows[${i}]`, code: 'required', message: 'a row needs a code or a title' });
