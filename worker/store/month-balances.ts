@@ -1,6 +1,6 @@
 /**
  * Reading the monthly balance snapshots (customer_month_balances, kept by a trigger on every
- * ledger insert — migrations 0009/0010): opening balances and a month's figures of any month,
+ * ledger insert — migrations 0010/0011): opening balances and a month's figures of any month,
  * however old, from the snapshots plus at most the ~14 hours of entries between the company's
  * month start and the nearest UTC month boundary (domain/month-balances.ts says why).
  */
