@@ -126,7 +126,7 @@ export function tracing(d1, log) {
       const t0 = performance.now();
       const results = await timedCall(() => d1.batch(statements.map((s) => s.inner)));
       log.batchMs = (log.batchMs ?? 0) + performance.now() - t0;
-      results.forEach((r, i) => note(r, statements[i].sql, statements[i].params));
+      for (const [i, r] of results.entries()) note(r, statements[i].sql, statements[i].params);
       return results;
     },
     exec: (sql) => timedCall(() => d1.exec(sql)),

@@ -56,7 +56,11 @@ function add(f: Figures, e: Entry, kindOf: Map<number, string>) {
   if (e.kind === 'topup') f.topups += e.n;
   if (e.kind === 'debit') f.debits -= e.n;
   if (e.kind === 'correction') f.corrections += e.n;
-  if (service) (f.net -= e.net), (f.vat -= e.vat), (f.total -= e.total);
+  if (service) {
+    f.net -= e.net;
+    f.vat -= e.vat;
+    f.total -= e.total;
+  }
   if (payment) f.paid += e.net;
 }
 
