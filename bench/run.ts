@@ -12,6 +12,9 @@
  *   npm run bench -- --render-only    rewrites RESULTS.md from the last run's bench/.work/results.json
  *   npm run bench -- --only pdf       measures only the PDF (about a minute) and patches its rows and
  *                                     section into RESULTS.md, leaving the other figures as they were
+ *   npm run bench -- --only reports   measures only the month report over 100 000 and 1 000 000 entries
+ *                                     and prints it (bench/.work/reports-results.json); RESULTS.md is
+ *                                     written by a whole run only
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -224,11 +227,43 @@ async function measurePdfOnly(): Promise<PdfResults> {
   return { date: new Date(started).toISOString(), commit: git(['rev-parse', '--short', 'HEAD']), cases, bundle };
 }
 
+/** `--only reports`: the report phase alone, on its own D1 with the migrations and the demo data. */
+async function measureReportsOnly(): Promise<Results['reports']> {
+  const work = join(WORK, 'reports-only');
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(join(work, 'ui'), { recursive: true });
+  const state = join(work, 'state');
+  const config = appConfig(join(work, 'ui'));
+  step('A local D1 for the bench: migrations and the demo data');
+  wranglerSync(['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', state, '-c', config]);
+  await seed(config, state);
+  step('The monthly report over 100 000 and 1 000 000 ledger entries (bench Worker)');
+  const benchDev = builtConfig(BENCH_CONFIG, join(work, 'bench-build'), join(work, 'wrangler.bench-dev.toml'), true);
+  const dev = await startDev(benchDev, state);
+  try {
+    return await measureReports(dev, log);
+  } finally {
+    await dev.stop();
+    rmSync(state, { recursive: true, force: true });
+    rmSync(join(ROOT, 'bench/.wrangler'), { recursive: true, force: true });
+  }
+}
+
 async function main() {
   const renderOnly = argv.includes('--render-only');
   const only = argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : null;
+  if (only === 'reports') {
+    mkdirSync(WORK, { recursive: true });
+    try {
+      writeFileSync(join(WORK, 'reports-results.json'), JSON.stringify(await measureReportsOnly(), null, 2));
+    } finally {
+      stopAll();
+    }
+    console.log(`\nWrote bench/.work/reports-results.json (run took ${elapsed()}); RESULTS.md is unchanged.`);
+    return;
+  }
   if (only !== null) {
-    if (only !== 'pdf') throw new Error(`--only takes "pdf" (got ${only})`);
+    if (only !== 'pdf') throw new Error(`--only takes "pdf" or "reports" (got ${only})`);
     mkdirSync(WORK, { recursive: true });
     let pdf: PdfResults;
     try {

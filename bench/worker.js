@@ -4,9 +4,11 @@
  *   POST /__bench/excel    writes an estimate or a consumption report (xlsx or the same rows as
  *                          CSV) from synthetic input, R times, and says how long each took;
  *   POST /__bench/pdf      renders the estimate as a PDF (n lines, R times) and says how long each took;
- *   POST /__bench/ledger   bulk-loads ledger entries and their debit items (SQL generates the rows);
- *   GET  /__bench/report   runs the app's own consumptionReport through a D1 wrapper that records
- *                          each statement's SQL, D1's meta (duration, rows read) and the plan;
+ *   POST /__bench/ledger   bulk-loads ledger entries and their debit items (SQL generates the rows;
+ *                          this route, /customers, /report and /analyze live in worker-reports.js);
+ *   GET  /__bench/report   runs the app's own consumptionSummary (?kind=summary) or consumptionReport
+ *                          through a D1 wrapper that records each statement's SQL, D1's meta
+ *                          (duration, rows read) and the plan;
  *   POST /__bench/analyze  runs ANALYZE (after the measurements: does the planner then choose better?);
  *   POST /__bench/anatomy  sends requests through the app itself, one at a time, with that wrapper
  *                          as its D1: time in the Worker, D1 round trips and the time waiting on them.
@@ -24,10 +26,7 @@ import { consumptionWorkbook } from '../worker/excel/consumption';
 import { estimateWorkbook } from '../worker/excel/estimate';
 import { layoutEstimate, renderEstimatePdf } from '../worker/pdf/estimate';
 import { sampleInput } from '../test/pdf-sample';
-import { database } from '../worker/store/db';
-import { consumptionReport } from '../worker/store/reports';
-import { getSettings } from '../worker/store/settings';
-import { localDater } from '../worker/domain/calendar';
+import { analyze, benchCustomers, ledger, report, tracing } from './worker-reports';
 
 const json = (body, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
@@ -213,122 +212,6 @@ function clock() {
   return json({ elapsed: performance.now() - t0, x });
 }
 
-// ---------- bulk ledger load ----------
-
-/**
- * Inserts ledger entries n = from…to spread evenly over [startMs, endMs) in time order, for the
- * given customers, then two debit items per debit (their hours sum to the debit). The rows are
- * made by SQLite itself (a recursive CTE), so nothing large crosses into the database.
- * Mix: every 20th entry a correction, every 5th a top-up, the rest debits.
- */
-async function ledger(request, env) {
-  const b = await request.json();
-  const { from, to, startMs, endMs, firstCustomer, customers } = b;
-  const step = (endMs - startMs) / 1000 / (to - from + 1);
-  const before = await env.DB.prepare('select coalesce(max(id), 0) as id from ledger_entries').first('id');
-  const entries = await env.DB.prepare(
-    `insert into ledger_entries (customer_id, kind, topup_kind, norm_hours_centi, money_minor, rate_minor, memo, at, created_at, created_by)
-     with recursive s(n) as (select ?1 union all select n + 1 from s where n < ?2),
-     v(n, kind, hours, at) as (
-       select n,
-              case when n % 20 = 0 then 'correction' when n % 5 = 1 then 'topup' else 'debit' end,
-              case when n % 20 = 0 then 100 when n % 5 = 1 then 1000 + (n * 7919) % 4000 else 75 + (n * 104729) % 700 end,
-              strftime('%Y-%m-%dT%H:%M:%fZ', ?3 / 1000.0 + (n - ?1) * ?4, 'unixepoch')
-       from s)
-     select ?5 + (n * 7919) % ?6, kind, case kind when 'topup' then 'tariff' end,
-            case kind when 'debit' then -hours else hours end,
-            case kind when 'debit' then -hours * 3000 else 0 end,
-            case kind when 'debit' then 300000 end,
-            case kind when 'topup' then 'Пополнение по договору' when 'correction' then 'Исправление' else '' end,
-            at, at, 3
-     from v`,
-  )
-    .bind(from, to, startMs, step, firstCustomer, customers)
-    .run();
-  const items = await env.DB.prepare(
-    `insert into debit_items (entry_id, code, title, category_name, hours_centi, k_milli, norm_hours_centi, money_minor)
-     select e.id, c.code, c.name_ru, cat.name_ru,
-            case k.k when 1 then (-e.norm_hours_centi * 6) / 10 else -e.norm_hours_centi - (-e.norm_hours_centi * 6) / 10 end,
-            1000,
-            case k.k when 1 then (-e.norm_hours_centi * 6) / 10 else -e.norm_hours_centi - (-e.norm_hours_centi * 6) / 10 end,
-            case k.k when 1 then ((-e.norm_hours_centi * 6) / 10) * 3000 else (-e.norm_hours_centi - (-e.norm_hours_centi * 6) / 10) * 3000 end
-     from ledger_entries e
-     join (select 1 as k union all select 2) k
-     join catalog_items c on c.id = 1 + (e.id * k.k) % (select count(*) from catalog_items)
-     join categories cat on cat.id = c.category_id
-     where e.id > ?1 and e.kind = 'debit'
-     order by e.id, k.k`,
-  )
-    .bind(before)
-    .run();
-  return json({ entries: entries.meta.changes, items: items.meta.changes, entriesMs: entries.meta.duration, itemsMs: items.meta.duration });
-}
-
-/** Creates `count` customers for the ledger (names sort like real ones); answers the first id. */
-async function benchCustomers(request, env) {
-  const { count } = await request.json();
-  const now = new Date().toISOString();
-  const first = (await env.DB.prepare('select coalesce(max(id), 0) + 1 as id from customers').first('id'));
-  await env.DB.prepare(
-    `insert into customers (name, legal_name, search_text, created_at)
-     with recursive s(n) as (select 1 union all select n + 1 from s where n < ?1)
-     select 'Заказчик ' || printf('%04d', n), 'ООО «Заказчик ' || n || '»', 'заказчик ' || n, ?2 from s`,
-  )
-    .bind(count, now)
-    .run();
-  return json({ first, count });
-}
-
-// ---------- the report's statements, traced ----------
-
-/**
- * A D1Database that passes everything through and notes each call that reaches D1 (a round
- * trip): its statements' SQL, D1's meta (duration, rows read) and the wall time it took.
- */
-function tracing(d1, log) {
-  log.calls = 0;
-  log.wallMs = 0;
-  const timedCall = async (fn) => {
-    const t0 = performance.now();
-    try {
-      return await fn();
-    } finally {
-      log.calls++;
-      log.wallMs += performance.now() - t0;
-    }
-  };
-  const wrap = (inner, sql, params) => ({
-    inner, sql, params,
-    bind: (...p) => wrap(inner.bind(...p), sql, p),
-    first: (...a) => timedCall(() => inner.first(...a)),
-    all: async () => note(await timedCall(() => inner.all()), sql, params),
-    run: async () => note(await timedCall(() => inner.run()), sql, params),
-    raw: (...a) => timedCall(() => inner.raw(...a)),
-  });
-  const note = (result, sql, params) => {
-    log.push({ sql, params, durationMs: result.meta?.duration ?? null, rowsRead: result.meta?.rows_read ?? null, rows: result.results?.length ?? 0 });
-    return result;
-  };
-  const traced = (d1) => ({
-    prepare: (sql) => wrap(d1.prepare(sql), sql, []),
-    batch: async (statements) => {
-      const t0 = performance.now();
-      const results = await timedCall(() => d1.batch(statements.map((s) => s.inner)));
-      log.batchMs = (log.batchMs ?? 0) + performance.now() - t0;
-      results.forEach((r, i) => note(r, statements[i].sql, statements[i].params));
-      return results;
-    },
-    exec: (sql) => timedCall(() => d1.exec(sql)),
-    dump: () => d1.dump(),
-    // The customer's link reads through a D1 session (http/replica-reads.ts): traced the same way.
-    withSession: (constraint) => {
-      const session = d1.withSession(constraint);
-      return { ...traced(session), getBookmark: () => session.getBookmark() };
-    },
-  });
-  return traced(d1);
-}
-
 /**
  * The anatomy of a request, sequentially inside the Worker (no HTTP, no concurrency): for each
  * spec, `repeat` requests through the app itself with a traced D1. Answers per request: the
@@ -369,52 +252,6 @@ async function anatomy(request, env, ctx) {
     out.push({ name: spec.name, repeat: spec.repeat, ok, statuses, msPerRequest: totalMs / spec.repeat, d1CallsPerRequest: calls / spec.repeat, d1MsPerRequest: d1Ms / spec.repeat, bytes });
   }
   return json(out);
-}
-
-/** Gathers table statistics (ANALYZE) so that SQLite's planner knows how selective each index is. */
-async function analyze(env) {
-  const t0 = performance.now();
-  await env.DB.prepare('analyze').run();
-  return json({ ms: performance.now() - t0 });
-}
-
-async function report(url, env) {
-  const month = url.searchParams.get('month');
-  const customerId = url.searchParams.get('customerId') ? Number(url.searchParams.get('customerId')) : undefined;
-  const db = database(env.DB);
-  const settings = await getSettings(db);
-  const log = [];
-  const t0 = performance.now();
-  const result = await consumptionReport(database(tracing(env.DB, log)), month, settings, customerId);
-  const totalMs = performance.now() - t0;
-  const plans = [];
-  for (const s of log) {
-    const plan = await env.DB.prepare(`explain query plan ${s.sql}`).bind(...s.params).all();
-    plans.push(plan.results.map((p) => p.detail));
-  }
-  const entries = result.customers.reduce((n, c) => n + c.entries.length, 0);
-  const t1 = performance.now();
-  const body = JSON.stringify(result);
-  const stringifyMs = performance.now() - t1;
-  // One part of building the answer, timed alone: the company's calendar date of every entry.
-  const t2 = performance.now();
-  const dateOf = localDater(settings.timeZone);
-  for (const c of result.customers) for (const e of c.entries) dateOf(Date.parse(e.at));
-  const localDateMs = performance.now() - t2;
-  // The opening balances as the report computed them before (one GROUP BY over every entry
-  // since the month began), measured the same way, to show what the per-customer range saves.
-  const since = log.find((s) => /since_start/.test(s.sql));
-  const alternatives = [];
-  if (since && customerId === undefined) {
-    const sql = 'select customer_id, sum(norm_hours_centi) as since_sum from ledger_entries where at >= ? group by customer_id';
-    const r = await env.DB.prepare(sql).bind(...since.params).all();
-    const plan = await env.DB.prepare(`explain query plan ${sql}`).bind(...since.params).all();
-    alternatives.push({ name: 'the earlier GROUP BY form', sql, durationMs: r.meta.duration, rowsRead: r.meta.rows_read, plan: plan.results.map((p) => p.detail) });
-  }
-  return json({
-    month, totalMs, batchMs: log.batchMs, stringifyMs, localDateMs, alternatives, customers: result.customers.length, entries, jsonBytes: body.length,
-    statements: log.map((s, i) => ({ sql: s.sql.replace(/\s+/g, ' '), durationMs: s.durationMs, rowsRead: s.rowsRead, rows: s.rows, plan: plans[i] })),
-  });
 }
 
 export default {

@@ -9,10 +9,13 @@
  * trigger keeps customers.balance_centi exact as in production.
  *
  * Measured for the last complete month (the usual report) and the oldest complete month (the
- * longest "since" range for opening balances):
- *   - GET /api/reports/consumption end to end (median of 5, after one warm-up);
- *   - inside the Worker: consumptionReport() itself, its one D1 batch, each statement's D1
- *     duration, rows read and query plan, and JSON.stringify of the answer;
+ * longest history before or after it for opening balances):
+ *   - GET /api/reports/consumption end to end, the per-customer summary (median of 5, after one
+ *     warm-up), and one customer's itemised month (…&customerId=) the same way;
+ *   - inside the Worker: consumptionSummary() — its statement's D1 duration, rows read and plan,
+ *     beside the statements it replaced (opening balances from the entries since the month
+ *     began, the month's GROUP BY) — and consumptionReport() for every customer (the workbook's
+ *     path): its one D1 batch, each statement, JSON.stringify of the answer;
  *   - the baseline: GET /api/health/db (one SELECT 1), timed the same way in the same run.
  */
 import { login, timed, type Session } from '../lib/api';
@@ -29,9 +32,20 @@ export interface StatementFigures {
   plan: string[];
 }
 
+export interface SummaryFigures {
+  workerMs: number;
+  sqlMs: number;
+  stringifyMs: number;
+  customers: number;
+  statements: StatementFigures[];
+  /** What the summary computed before the monthly snapshots, measured the same way, for comparison. */
+  alternatives: { name: string; sql: string; durationMs: number; rowsRead: number; plan: string[] }[];
+}
+
 export interface MonthFigures {
   month: string;
   label: string;
+  /** GET /api/reports/consumption?month= — the summary, one row per customer. */
   httpMs: number[];
   httpMedianMs: number;
   httpBytes: number;
@@ -43,9 +57,11 @@ export interface MonthFigures {
   localDateMs: number;
   entries: number;
   customers: number;
+  /** Every customer's itemised month (consumptionReport, the workbook's path), inside the Worker. */
   statements: StatementFigures[];
-  /** The opening balances computed the earlier way (one GROUP BY), measured the same way, for comparison. */
-  alternatives: { name: string; sql: string; durationMs: number; rowsRead: number; plan: string[] }[];
+  summary: SummaryFigures;
+  /** One customer's itemised month over HTTP (…&customerId=). */
+  customer: { id: number; httpMedianMs: number; entries: number; bytes: number };
 }
 
 export interface StageFigures {
@@ -85,42 +101,50 @@ async function load(dev: DevServer, from: number, to: number, startMs: number, e
   }
 }
 
-async function month(dev: DevServer, s: Session, m: string, label: string): Promise<MonthFigures> {
-  const url = `${dev.url}/api/reports/consumption?month=${m}`;
-  const headers = { cookie: s.cookie };
+async function inside(dev: DevServer, query: string) {
+  const runs: any[] = [];
+  for (let i = 0; i < 3; i++) {
+    const res = await fetch(`${dev.url}/__bench/report?${query}`);
+    if (!res.ok) throw new Error(`/__bench/report ${query} → ${res.status} ${await res.text()}`);
+    runs.push(await res.json());
+  }
+  const pick = [...runs].sort((a, b) => a.totalMs - b.totalMs)[1]; // the median run, whole
+  const statements: StatementFigures[] = pick.statements.map((st: StatementFigures, i: number) => ({ ...st, durationMs: median(runs.map((r) => r.statements[i].durationMs)) }));
+  const alternatives = (pick.alternatives as SummaryFigures['alternatives']).map((a, i) => ({ ...a, durationMs: median(runs.map((r) => r.alternatives[i].durationMs)) }));
+  return { pick, statements, alternatives, sqlMs: statements.reduce((n, st) => n + st.durationMs, 0) };
+}
+
+async function httpMedian(url: string, headers: Record<string, string>) {
   const warm = await timed(url, headers);
-  if (warm.status !== 200) throw new Error(`report ${m} → ${warm.status}`);
+  if (warm.status !== 200) throw new Error(`${url} → ${warm.status}`);
   const http: { ms: number; bytes: number }[] = [];
   for (let i = 0; i < 5; i++) http.push(await timed(url, headers));
-  const inside: any[] = [];
-  for (let i = 0; i < 3; i++) {
-    const res = await fetch(`${dev.url}/__bench/report?month=${m}`);
-    if (!res.ok) throw new Error(`/__bench/report ${m} → ${res.status} ${await res.text()}`);
-    inside.push(await res.json());
-  }
-  const pick = inside.sort((a, b) => a.totalMs - b.totalMs)[1]; // the median run, whole
-  const statements: StatementFigures[] = pick.statements.map((st: StatementFigures, i: number) => ({
-    ...st,
-    durationMs: median(inside.map((r) => r.statements[i].durationMs)),
-  }));
+  return { ms: http.map((h) => h.ms), medianMs: median(http.map((h) => h.ms)), bytes: http[0]!.bytes };
+}
+
+async function month(dev: DevServer, s: Session, m: string, label: string, customerId: number): Promise<MonthFigures> {
+  const headers = { cookie: s.cookie };
+  const http = await httpMedian(`${dev.url}/api/reports/consumption?month=${m}`, headers);
+  const one = await httpMedian(`${dev.url}/api/reports/consumption?month=${m}&customerId=${customerId}`, headers);
+  const oneBody = (await (await fetch(`${dev.url}/api/reports/consumption?month=${m}&customerId=${customerId}`, { headers })).json()) as { customers: { entries: unknown[] }[] };
+  const sum = await inside(dev, `month=${m}&kind=summary`);
+  const all = await inside(dev, `month=${m}`);
   return {
     month: m,
     label,
-    httpMs: http.map((h) => h.ms),
-    httpMedianMs: median(http.map((h) => h.ms)),
-    httpBytes: http[0]!.bytes,
-    workerMs: pick.totalMs,
-    batchMs: pick.batchMs,
-    sqlMs: statements.reduce((n, st) => n + st.durationMs, 0),
-    stringifyMs: pick.stringifyMs,
-    localDateMs: pick.localDateMs,
-    entries: pick.entries,
-    customers: pick.customers,
-    statements,
-    alternatives: (pick.alternatives as MonthFigures['alternatives']).map((a, i) => ({
-      ...a,
-      durationMs: median(inside.map((r) => r.alternatives[i].durationMs)),
-    })),
+    httpMs: http.ms,
+    httpMedianMs: http.medianMs,
+    httpBytes: http.bytes,
+    workerMs: all.pick.totalMs,
+    batchMs: all.pick.batchMs,
+    sqlMs: all.sqlMs,
+    stringifyMs: all.pick.stringifyMs,
+    localDateMs: all.pick.localDateMs,
+    entries: all.pick.entries,
+    customers: all.pick.customers,
+    statements: all.statements,
+    summary: { workerMs: sum.pick.totalMs, sqlMs: sum.sqlMs, stringifyMs: sum.pick.stringifyMs, customers: sum.pick.customers, statements: sum.statements, alternatives: sum.alternatives },
+    customer: { id: customerId, httpMedianMs: one.medianMs, entries: oneBody.customers[0]?.entries.length ?? 0, bytes: one.bytes },
   };
 }
 
@@ -147,7 +171,7 @@ export async function measureReports(dev: DevServer, log: (s: string) => void): 
     ledger: 100_000,
     loadSeconds,
     floorMs: await floor(dev),
-    months: [await month(dev, s, lastComplete(now), 'last complete month'), await month(dev, s, firstFullMonth(yearAgo), 'oldest complete month')],
+    months: [await month(dev, s, lastComplete(now), 'last complete month', first), await month(dev, s, firstFullMonth(yearAgo), 'oldest complete month', first)],
   });
   report(stages.at(-1)!, log);
 
@@ -159,16 +183,16 @@ export async function measureReports(dev: DevServer, log: (s: string) => void): 
     ledger: 1_000_000,
     loadSeconds,
     floorMs: await floor(dev),
-    months: [await month(dev, s, lastComplete(now), 'last complete month'), await month(dev, s, firstFullMonth(tenYearsAgo), 'oldest complete month')],
+    months: [await month(dev, s, lastComplete(now), 'last complete month', first), await month(dev, s, firstFullMonth(tenYearsAgo), 'oldest complete month', first)],
   });
   report(stages.at(-1)!, log);
 
   // Last, since it changes the database: would statistics alone change the planner's choice?
   const analyzed = await post(dev, '/__bench/analyze', {});
   for (const [m, label] of [[lastComplete(now), 'last complete month, after ANALYZE'], [firstFullMonth(tenYearsAgo), 'oldest complete month, after ANALYZE']] as const) {
-    const after = await month(dev, s, m, label);
-    const since = after.statements.find((st) => /since_start/.test(st.sql));
-    log(`    after ANALYZE (${(analyzed.ms / 1000).toFixed(1)} s), ${m}: SQL ${after.sqlMs.toFixed(0)} ms; opening balances ${since?.plan.join('; ')}, ${since?.rowsRead} rows read`);
+    const after = await month(dev, s, m, label, first);
+    const st = after.summary.statements[0];
+    log(`    after ANALYZE (${(analyzed.ms / 1000).toFixed(1)} s), ${m}: summary SQL ${after.summary.sqlMs.toFixed(0)} ms, ${st?.rowsRead} rows read; ${st?.plan.join('; ')}`);
     stages.at(-1)!.months.push(after);
   }
   return stages;
@@ -181,7 +205,10 @@ function lastComplete(now: number): string {
 
 function report(stage: StageFigures, log: (s: string) => void) {
   for (const m of stage.months) {
-    log(`    ${String(stage.ledger).padStart(9)} entries, ${m.month} (${m.label}): HTTP ${m.httpMedianMs.toFixed(0)} ms, in Worker ${m.workerMs.toFixed(0)} ms, D1 batch ${m.batchMs.toFixed(0)} ms, SQL ${m.sqlMs.toFixed(0)} ms; ${m.entries} rows, ${(m.httpBytes / 1e6).toFixed(1)} MB`);
+    log(
+      `    ${String(stage.ledger).padStart(9)} entries, ${m.month} (${m.label}): summary HTTP ${m.httpMedianMs.toFixed(0)} ms (SQL ${m.summary.sqlMs.toFixed(0)} ms, ${m.summary.statements[0]?.rowsRead} rows read), ` +
+        `one customer ${m.customer.httpMedianMs.toFixed(0)} ms (${m.customer.entries} entries); every customer itemised in Worker ${m.workerMs.toFixed(0)} ms, SQL ${m.sqlMs.toFixed(0)} ms, ${m.entries} rows`,
+    );
   }
 }
 

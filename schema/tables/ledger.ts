@@ -1,6 +1,6 @@
 /** The append-only norm-hour ledger and its itemised debits. */
 import { sql } from 'drizzle-orm';
-import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { LEDGER_KINDS, TOPUP_KINDS, VAT_MODES } from '../../worker/domain/enums';
 import { customers } from './customers';
 
@@ -90,4 +90,33 @@ export const debitItems = sqliteTable(
     totalMinor: integer('total_minor').notNull().default(0),
   },
   (t) => [index('debit_items_entry').on(t.entryId)],
+);
+
+/**
+ * The ledger summed per customer and UTC calendar month (`month` = the first 7 characters of
+ * `at`), kept by a database trigger on every ledger insert, in the same statement: a month's
+ * figures and any opening balance are read from here plus at most the hours between a local
+ * month's start and the nearest UTC month boundary (store/month-balances.ts). Keyed by UTC, not
+ * the company's zone, so a change of settings.timeZone never invalidates it. Figures as the
+ * report's: debits positive; services' and payments' money classified by the corrected entry.
+ */
+export const customerMonthBalances = sqliteTable(
+  'customer_month_balances',
+  {
+    customerId: integer('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    month: text().notNull(),
+    entries: integer().notNull().default(0),
+    /** Σ norm_hours_centi: the balance moves by this much over the month. */
+    deltaCenti: integer('delta_centi').notNull().default(0),
+    topupsCenti: integer('topups_centi').notNull().default(0),
+    debitsCenti: integer('debits_centi').notNull().default(0),
+    correctionsCenti: integer('corrections_centi').notNull().default(0),
+    netMinor: integer('net_minor').notNull().default(0),
+    vatMinor: integer('vat_minor').notNull().default(0),
+    totalMinor: integer('total_minor').notNull().default(0),
+    paidMinor: integer('paid_minor').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.customerId, t.month] }), index('customer_month_balances_month').on(t.month, t.customerId)],
 );

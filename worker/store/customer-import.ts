@@ -136,7 +136,8 @@ export async function importCustomer(db: Db, doc: CustomerExport, actor: Actor):
     ...jsonInsert(db, orders, doc.orders.map((o) => ({ ...o, createdBy: user(o.createdBy), createToken: `import-order-${o.id}` }))),
     ...jsonInsert(db, orderStages, doc.stages.map((s) => ({ ...s, acceptedBy: user(s.acceptedBy) }))),
     ...jsonInsert(db, stageLines, doc.stageLines),
-    ...jsonInsert(db, ledgerEntries, doc.ledger.map((e) => ({ ...e, createdBy: user(e.createdBy) }))),
+    // In id order, so a correction's entry is in before it: the month-balance trigger classifies it by that entry's kind.
+    ...jsonInsert(db, ledgerEntries, [...doc.ledger].sort((a, b) => a.id - b.id).map((e) => ({ ...e, createdBy: user(e.createdBy) }))),
     ...jsonInsert(db, debitItems, doc.debitItems),
     ...jsonInsert(db, pledges, doc.pledges.map((p) => ({ ...p, projectId: projectIds.get(p.projectId)!, createdBy: user(p.createdBy) }))),
   ];

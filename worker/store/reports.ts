@@ -1,28 +1,27 @@
 /**
- * The monthly consumption report. Opening balances are computed backwards from the
- * trigger-kept balance: opening = balance − Σ entries since the month began, which reads
- * only the entries since then (a covering index), not the customer's whole history.
- * The all-customer summary is summed in SQL (one round trip, no entries read into the Worker);
- * a customer's report and the workbooks read the entries themselves.
+ * The monthly consumption report. Opening balances and the summary's month figures come from
+ * the monthly balance snapshots (store/month-balances.ts): any month, however old, reads at
+ * most the few hours of entries around its UTC month boundaries, not the history.
+ * The all-customer summary is one row per customer, summed in SQL from the snapshots (one round
+ * trip, no entries read into the Worker); a customer's report and the workbooks read the
+ * month's entries themselves.
  */
 import { asc, eq, sql, type SQL } from 'drizzle-orm';
 import { customers } from '../../schema/tables';
 import { localDater, monthRange } from '../domain/calendar';
+import { snapshotPlan } from '../domain/month-balances';
 import { reportTotals, summarize, type ConsumptionEntry, type ConsumptionReport, type CustomerConsumption } from '../domain/consumption';
 import { OPEN_ORDER_STATUSES, STAGE_LIFECYCLE } from '../domain/order-lifecycle';
 import { batch, type Db } from './db';
 import { inStates, allowedBy } from './guards';
 import { entriesBetween } from './ledger';
+import { monthFiguresSql, openingSql } from './month-balances';
 import type { SettingsRow } from './settings';
 
 export interface MonthRange {
   start: string;
   end: string;
 }
-
-/** Σ of the customer's entries since `start` (qualified: inside the subquery a bare "id" would be the entry's). */
-const sinceStart = (start: string, customer = sql`"customers"."id"`) =>
-  sql<number>`(select coalesce(sum(l.norm_hours_centi), 0) from ledger_entries l where l.customer_id = ${customer} and l.at >= ${start})`;
 
 /**
  * The low-balance threshold of the customer in `customerId` (SQL): their own, or what their open
@@ -42,32 +41,19 @@ function header(month: string, settings: SettingsRow, closed: boolean) {
 
 export type SummaryRow = Omit<CustomerConsumption, 'entries'> & { balanceCenti: number; thresholdCenti: number; ownThreshold: boolean };
 
-/** Every customer with a balance or entries in the month, summed in SQL; no entries. */
+/** Every customer with a balance or entries in the month, from the snapshots; no entries. */
 export async function consumptionSummary(db: Db, month: string, range: MonthRange, settings: SettingsRow, closed: boolean) {
-  const services = sql`(e.kind = 'debit' or (e.kind = 'correction' and t.kind = 'debit'))`;
-  const payments = sql`(e.kind = 'topup' or (e.kind = 'correction' and t.kind = 'topup'))`;
+  const plan = snapshotPlan(range);
   const rows = await db.all<Record<string, number | string>>(sql`
-    select c.id, c.name, c.balance_centi as balance, c.low_balance_centi as own, ${sinceStart(range.start, sql`c.id`)} as since_start, ${thresholdSql(sql`c.id`)} as threshold,
-      coalesce(m.n, 0) as n, coalesce(m.topups, 0) as topups, coalesce(m.debits, 0) as debits, coalesce(m.corrections, 0) as corrections,
-      coalesce(m.net, 0) as net, coalesce(m.vat, 0) as vat, coalesce(m.total, 0) as total, coalesce(m.paid, 0) as paid
-    from customers c left join (
-      select e.customer_id, count(*) as n,
-        sum(case when e.kind = 'topup' then e.norm_hours_centi else 0 end) as topups,
-        sum(case when e.kind = 'debit' then -e.norm_hours_centi else 0 end) as debits,
-        sum(case when e.kind = 'correction' then e.norm_hours_centi else 0 end) as corrections,
-        sum(case when ${services} then -e.net_minor else 0 end) as net,
-        sum(case when ${services} then -e.vat_minor else 0 end) as vat,
-        sum(case when ${services} then -e.total_minor else 0 end) as total,
-        sum(case when ${payments} then e.net_minor else 0 end) as paid
-      from ledger_entries e left join ledger_entries t on t.id = e.corrects_entry_id
-      where e.at >= ${range.start} and e.at < ${range.end}
-      group by e.customer_id
-    ) m on m.customer_id = c.id
+    select c.id, c.name, c.balance_centi as balance, c.low_balance_centi as own, ${openingSql(sql`c.id`, sql`c.balance_centi`, plan)} as opening, ${thresholdSql(sql`c.id`)} as threshold,
+      coalesce(m.entries, 0) as n, coalesce(m.topups_centi, 0) as topups, coalesce(m.debits_centi, 0) as debits, coalesce(m.corrections_centi, 0) as corrections,
+      coalesce(m.net_minor, 0) as net, coalesce(m.vat_minor, 0) as vat, coalesce(m.total_minor, 0) as total, coalesce(m.paid_minor, 0) as paid
+    from customers c left join ${monthFiguresSql(plan)} m on m.customer_id = c.id
     order by c.name`);
   const list: SummaryRow[] = rows
     .map((r) => {
       const n = (k: string) => Number(r[k]);
-      const opening = n('balance') - n('since_start');
+      const opening = n('opening');
       return {
         customerId: n('id'),
         name: String(r.name),
@@ -96,7 +82,8 @@ export async function consumptionSummary(db: Db, month: string, range: MonthRang
 export async function consumptionReport(db: Db, month: string, range: MonthRange, settings: SettingsRow, closed: boolean, customerId?: number): Promise<ConsumptionReport> {
   const [people, rows] = await batch(db, [
     db
-      .select({ id: customers.id, name: customers.name, balanceCenti: customers.balanceCenti, sinceStartCenti: sinceStart(range.start).as('since_start') })
+      // Qualified: inside the subqueries a bare "id" would be the entry's or the snapshot's.
+      .select({ id: customers.id, name: customers.name, openingCenti: openingSql(sql`"customers"."id"`, sql`"customers"."balance_centi"`, snapshotPlan(range)).as('opening') })
       .from(customers)
       .where(customerId ? eq(customers.id, customerId) : undefined)
       .orderBy(asc(customers.name)),
@@ -164,7 +151,7 @@ export async function consumptionReport(db: Db, month: string, range: MonthRange
     byCustomer.set(e.customerId, list);
   }
   const result = people
-    .map((p) => summarize(p.id, p.name, p.balanceCenti - p.sinceStartCenti, byCustomer.get(p.id) ?? []))
+    .map((p) => summarize(p.id, p.name, p.openingCenti, byCustomer.get(p.id) ?? []))
     .filter((c) => customerId !== undefined || c.openingCenti !== 0 || c.entries.length > 0);
   return { ...header(month, settings, closed), customers: result, totals: reportTotals(result) };
 }
