@@ -84,6 +84,10 @@ describe('customer data export and import', () => {
     await fails('POST', '/api/import/customer', { as: 'admin', body: doc }, 409, 'import_conflict');
     await fails('POST', '/api/import/customer', { as: 'admin', body: { ...doc, format: 'something-else' } }, 400, 'validation_failed');
     await fails('POST', '/api/import/customer', { as: 'admin', body: { hello: 'world' } }, 400, 'validation_failed');
+    // An entry's instant in another form would land in the wrong month of the reports and snapshots.
+    const local = { ...doc, ledger: doc.ledger.map((e: { at: string }, i: number) => (i === 0 ? { ...e, at: '01.05.2026 09:30' } : e)) };
+    const bad = await fails('POST', '/api/import/customer', { as: 'admin', body: local }, 400, 'validation_failed');
+    expect(JSON.stringify(bad)).toContain('ledger');
     const moved = { ...doc, customer: { ...doc.customer, id: 777_777 } };
     await fails('POST', '/api/import/customer', { as: 'admin', body: moved }, 400, 'validation_failed'); // its rows are another customer's
     expect(await env.DB.prepare('select count(*) as n from customers where id = 777777').first<{ n: number }>()).toEqual({ n: 0 });

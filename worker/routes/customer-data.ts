@@ -19,6 +19,9 @@ import { both } from '../domain/words/words';
 
 const row = z.object({ id: z.number().int().min(1) }).passthrough();
 const rows = z.array(row).max(200_000);
+/** An instant as every writer stores it (toISOString): reports and the month-balance snapshots key months by its text. */
+const instant = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/, { message: 'must be an ISO instant like 2026-05-01T09:30:00.000Z', params: { ru: 'должно быть моментом времени ISO, например 2026-05-01T09:30:00.000Z' } });
+const ledgerRows = z.array(row.extend({ at: instant, normHoursCenti: z.number().int() })).max(200_000);
 
 export const ImportBody = z
   .object({
@@ -34,7 +37,7 @@ export const ImportBody = z
     orders: rows,
     stages: rows,
     stageLines: z.array(z.object({ stageId: z.number().int(), lineId: z.number().int() }).passthrough()).max(200_000),
-    ledger: rows,
+    ledger: ledgerRows,
     debitItems: rows,
     pledges: rows,
     projects: rows,
