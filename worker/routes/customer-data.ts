@@ -15,12 +15,16 @@ import { EXPORT_FORMAT, EXPORT_VERSION, exportCustomer, type CustomerExport } fr
 import { ImportRefused, importCustomer } from '../store/customer-import';
 import { contentDisposition } from '../excel/filename';
 import { ERRORS as E } from '../domain/words/errors';
+import { VALIDATION_WORDS } from '../domain/words/validation';
 import { both } from '../domain/words/words';
 
 const row = z.object({ id: z.number().int().min(1) }).passthrough();
 const rows = z.array(row).max(200_000);
 /** An instant as every writer stores it (toISOString): reports and the month-balance snapshots key months by its text. */
-const instant = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/, { message: 'must be an ISO instant like 2026-05-01T09:30:00.000Z', params: { ru: 'должно быть моментом времени ISO, например 2026-05-01T09:30:00.000Z' } });
+const instant = z.string().refine((s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(s), {
+  message: VALIDATION_WORDS.isoInstant[1],
+  params: { ru: VALIDATION_WORDS.isoInstant[0] },
+});
 const ledgerRows = z.array(row.extend({ at: instant, normHoursCenti: z.number().int() })).max(200_000);
 
 export const ImportBody = z
