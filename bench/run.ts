@@ -94,7 +94,7 @@ async function seed(config: string, persistTo: string) {
   const hash = await hashPassword(DEMO_PASSWORD);
   const statements = [...baseSeedSql(Object.fromEntries(DEMO_USERS.map((u) => [u.email, hash]))), ...demoHistorySql(new Date())];
   const file = join(WORK, 'seed.sql');
-  writeFileSync(file, statements.join('\n') + '\n');
+  writeFileSync(file, `${statements.join('\n')}\n`);
   wranglerSync(['d1', 'execute', 'DB', '--local', '--persist-to', persistTo, '-c', config, '--file', file]);
 }
 

@@ -68,7 +68,7 @@ const layout = (lang: Lang, title: string, body: Html) => pageShell(lang, title,
 
 const monthName = (month: string, lang: Lang) => monthTitle(month, lang);
 
-function stageBlock(d: AccountPageData, o: AccountPageData['orders'][number], s: AccountPageData['orders'][number]['stages'][number], lang: Lang, token: string, st: PageState): Html {
+function stageBlock(o: AccountPageData['orders'][number], s: AccountPageData['orders'][number]['stages'][number], lang: Lang, token: string, st: PageState): Html {
   const form = st.form && st.form.orderId === o.id && st.form.n === s.n ? st.form : undefined;
   const done = s.status === 'accepted' && s.debitedCenti !== null ? html`<p class="muted small">${w(lang, 'debited', { hours: hours(s.debitedCenti, lang), date: s.acceptedAt ? formatDay(s.acceptedAt.slice(0, 10), lang) : '' })}</p>` : '';
   const sign =
@@ -97,7 +97,7 @@ function stageBlock(d: AccountPageData, o: AccountPageData['orders'][number], s:
   </li>`;
 }
 
-function orderBlock(d: AccountPageData, o: AccountPageData['orders'][number], lang: Lang, token: string, st: PageState): Html {
+function orderBlock(o: AccountPageData['orders'][number], lang: Lang, token: string, st: PageState): Html {
   const form = st.form && st.form.orderId === o.id && st.form.n === undefined ? st.form : undefined;
   const withdraw = o.canWithdraw
     ? html`<details class="withdraw"><summary>${w(lang, 'withdrawTitle')}</summary>
@@ -117,7 +117,7 @@ function orderBlock(d: AccountPageData, o: AccountPageData['orders'][number], la
     <div class="order-head"><strong class="mono">${o.number}</strong> <span>${o.title}</span>
       <span class="chip chip-order-${o.status}">${status ? say(lang, status) : o.status}</span></div>
     ${o.queuePosition !== null ? html`<p class="muted small">${w(lang, 'queuePosition', { n: o.queuePosition })}</p>` : ''}
-    <ol class="stages">${o.stages.map((s) => stageBlock(d, o, s, lang, token, st))}</ol>
+    <ol class="stages">${o.stages.map((s) => stageBlock(o, s, lang, token, st))}</ol>
     ${withdraw}
   </article>`;
 }
@@ -199,7 +199,7 @@ export function accountPage(d: AccountPageData, lang: Lang, token: string, st: P
           <div><strong class="mono">${q.number}</strong> ${q.title}<br><span class="muted small">${status ? say(lang, status) : q.status}${q.validUntil ? ` · ${w(lang, 'validUntil', { date: formatDay(q.validUntil, lang) })}` : ''}</span></div></li>`;
       })}</ul>`
     : html`<p class="muted">${w(lang, 'noQuotes')}</p>`;
-  const orders = d.orders.length ? d.orders.map((o) => orderBlock(d, o, lang, token, st)) : html`<p class="muted">${w(lang, 'noOrders')}</p>`;
+  const orders = d.orders.length ? d.orders.map((o) => orderBlock(o, lang, token, st)) : html`<p class="muted">${w(lang, 'noOrders')}</p>`;
   const ledger = d.ledger.length
     ? d.ledger.map(
         (m) => html`<section class="month" aria-label="${monthName(m.month, lang)}">

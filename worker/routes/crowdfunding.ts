@@ -315,7 +315,7 @@ export const crowdfundingRouter = router()
       if (!may(PROJECT_LIFECYCLE, 'addToQuote', storedProjectStatus(project.status))) throw unprocessable('project_closed', both(E.projectNotOpen));
       const share = b.normHoursCenti ?? splitRemainder(project.remainingCenti, b.n ?? 1, project.rateMinor).perFunderCenti;
       if (share < 1) throw unprocessable('fully_pledged', both(E.fullyPledged));
-      const { writes } = await addProjectLine(c.var.db, b.quoteId, b.version, id, share, actorOf(c));
+      const { writes } = await addProjectLine(b.quoteId, b.version, id, share, actorOf(c));
       const result = await runWrite(c.var.db, writes, b.quoteId);
       if (!result.applied) {
         if (!result.quote) throw fieldError('quoteId', both(E.noSuchQuoteField));

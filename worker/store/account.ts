@@ -30,7 +30,7 @@ export async function createAccountLink(db: Db, customerId: number, tokenHash: s
   const writes: BatchItem[] = [
     db.insert(accountLinks).values({ customerId, tokenHash, createdAt: now, createdBy, expiresAt }).returning(),
   ];
-  if (mail) writes.push(outboxInsert(db, mail));
+  if (mail) writes.push(outboxInsert(mail));
   const results = await batch(db, writes);
   const [link] = results[0] as AccountLinkRow[];
   return { link: link!, mailIds: insertedIds(results.slice(1)) };
@@ -124,7 +124,7 @@ export async function markStageReady(db: Db, order: OrderView, stage: StageView,
     raw(sql`update order_stages set ready_at = ${now}, ready_by = ${actor.userId}
                 where id = ${stage.id} and ready_at is null and ${allowedBy(STAGE_LIFECYCLE, 'accept', sql`status`)}
                   and exists (select 1 from orders where id = ${order.id} and ${inStates(sql`status`, OPEN_ORDER_STATUSES)})`),
-    auditInsert(db, {
+    auditInsert({
       quoteId: order.quoteId,
       action: 'stage_ready',
       changes: sql`json_object('order', ${order.number}, 'stage', ${int(stage.n)}, 'title', ${stage.title})`,
@@ -133,7 +133,7 @@ export async function markStageReady(db: Db, order: OrderView, stage: StageView,
       when: mine,
     }),
   ];
-  if (mail) writes.push(outboxInsert(db, mail, mine));
+  if (mail) writes.push(outboxInsert(mail, mine));
   const results = await batch(db, writes);
   return { marked: changed(results[0]) > 0, mailIds: insertedIds(results.slice(2)) };
 }

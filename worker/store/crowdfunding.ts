@@ -26,7 +26,7 @@ export interface ProjectFields {
   links: { title: string; url: string }[];
 }
 
-function estimateInserts(db: Db, projectId: number | ReturnType<typeof sql>, rows: ProjectFields['estimate']): BatchItem[] {
+function estimateInserts(projectId: number | ReturnType<typeof sql>, rows: ProjectFields['estimate']): BatchItem[] {
   const id = typeof projectId === 'number' ? sql`${projectId}` : projectId;
   return rows.map((r) =>
     raw(sql`insert into project_estimates (project_id, category_id, title, k_milli, hours_centi)
@@ -42,7 +42,7 @@ export async function insertProject(db: Db, f: ProjectFields): Promise<number | 
     raw(sql`insert into crowdfunding_projects (code, title, description_md, status, target_date, links, created_at, updated_at)
                 values (${f.code}, ${f.title}, ${f.description}, ${'open' satisfies StoredProjectStatus}, ${f.targetDate}, ${JSON.stringify(f.links)}, ${now}, ${now})
                 on conflict(code) do nothing`),
-    ...estimateInserts(db, newId, f.estimate),
+    ...estimateInserts(newId, f.estimate),
     db.select({ id: projects.id }).from(projects).where(and(eq(projects.code, f.code), eq(projects.createdAt, now))),
   ]);
   const [row] = results[results.length - 1] as { id: number }[];
@@ -70,7 +70,7 @@ export async function updateProject(
   const writes: BatchItem[] = [raw(sql`update crowdfunding_projects set ${sql.join(sets, sql`, `)} where id = ${id} and version = ${version}`)];
   if (p.estimate) {
     writes.push(raw(sql`delete from project_estimates where project_id = ${id} and ${ours}`));
-    writes.push(...estimateInserts(db, sql`(case when ${ours} then ${id} end)`, p.estimate));
+    writes.push(...estimateInserts(sql`(case when ${ours} then ${id} end)`, p.estimate));
   }
   if (p.status === PROJECT_LIFECYCLE.withdraw.to) {
     // Withdrawn: promised pledges lapse; confirmed ones are refunded by a correction each, under
@@ -184,7 +184,7 @@ export async function confirmPledge(db: Db, pledgeId: number, normHoursCenti: nu
                 where pl.id = ${pledgeId} and ${allowedBy(PLEDGE_LIFECYCLE, 'confirm', sql`pl.status`)} and pl.norm_hours_centi = ${normHoursCenti} and ${allowedBy(PROJECT_LIFECYCLE, 'confirmPledge', sql`pr.status`)}
                   and c.balance_centi - pl.norm_hours_centi >= -c.overdraft_centi`),
   ];
-  if (claim) writes.push(claimInsert(db, claim, sql`json_object()`, mine));
+  if (claim) writes.push(claimInsert(claim, sql`json_object()`, mine));
   writes.push(raw(sql`update pledges set status = ${PLEDGE_LIFECYCLE.confirm.to}, confirmed_at = ${now} where id = ${pledgeId} and ${mine}`));
   try {
     const results = await batch(db, writes);
@@ -215,7 +215,7 @@ export async function cancelPledge(db: Db, pledgeId: number, reason: string, use
                 where pl.id = ${pledgeId} and pl.status = ${PLEDGE_LIFECYCLE.confirm.to} and e.kind = 'debit' and ${allowedBy(PROJECT_LIFECYCLE, 'refundPledge', sql`pr.status`)}
                   and not exists (select 1 from ledger_entries r where r.idempotency_key = ${refundKey})`),
   ];
-  if (claim) writes.push(claimInsert(db, claim, sql`json_object()`, mine));
+  if (claim) writes.push(claimInsert(claim, sql`json_object()`, mine));
   writes.push(raw(sql`update pledges set status = ${PLEDGE_LIFECYCLE.cancel.to}, cancelled_at = ${now} where id = ${pledgeId} and ${mine}`));
   const results = await batch(db, writes);
   return changed(results[results.length - 1]) > 0;
@@ -229,19 +229,19 @@ export async function findPledge(db: Db, id: number) {
  * A customer's share of a project as a line of a draft quote (kind 'project', K 1: the share
  * is already in billable norm-hours). One guarded batch, like every quote write.
  */
-export async function addProjectLine(db: Db, quoteId: number, version: number, projectId: number, shareCenti: number, actor: Actor) {
+export async function addProjectLine(quoteId: number, version: number, projectId: number, shareCenti: number, actor: Actor) {
   const token = randomToken(12);
   const now = new Date().toISOString();
   return {
     token,
     writes: [
-      editStamp(db, quoteId, version, token, now, sql`exists (select 1 from crowdfunding_projects where id = ${projectId} and ${allowedBy(PROJECT_LIFECYCLE, 'addToQuote', sql`status`)})`),
+      editStamp(quoteId, version, token, now, sql`exists (select 1 from crowdfunding_projects where id = ${projectId} and ${allowedBy(PROJECT_LIFECYCLE, 'addToQuote', sql`status`)})`),
       raw(sql`insert into quote_lines (quote_id, position, kind, project_id, code, title, mode, quantity_milli, hours_centi, k_milli, base_k_milli, description, result)
                   select ${quoteId}, (select coalesce(max(position), 0) + 1 from quote_lines where quote_id = ${quoteId}), 'project', p.id, p.code,
                     'Долевое участие: ' || p.title, 'estimate', 1000, ${shareCenti}, 1000, 1000, p.description_md,
                     'Проект выполняется, когда взносы покрывают его стоимость'
                   from crowdfunding_projects p where p.id = ${projectId} and ${applied(token)}`),
-      auditInsert(db, {
+      auditInsert({
         quoteId,
         action: 'line_added',
         changes: sql`json_object('project', (select code from crowdfunding_projects where id = ${projectId}), 'hoursCenti', ${shareCenti})`,

@@ -122,24 +122,24 @@ export async function importCustomer(db: Db, doc: CustomerExport, actor: Actor):
   const now = new Date().toISOString();
   const c = doc.customer;
   const writes: BatchItem[] = [
-    ...jsonInsert(db, customers, [{ ...c, balanceCenti: 0, searchText: searchText(c.name, c.legalName, c.taxId) }]),
-    ...jsonInsert(db, projects, newProjects),
-    ...jsonInsert(db, projectEstimates, doc.projectEstimates.filter((e) => newProjects.some((p) => p.id === e.projectId)).map((e) => ({ ...e, categoryId: null }))),
-    ...jsonInsert(db, quoteSeries, doc.quoteSeries.map((s) => ({ ...s, createToken: `import-series-${s.id}` }))),
-    ...jsonInsert(db, quotes, doc.quotes.map((q) => ({ ...q, createdBy: user(q.createdBy), writeToken: `import-quote-${q.id}`, searchText: `${q.number.toLowerCase()} ${searchText(q.title)}` }))),
-    ...jsonInsert(db, quoteLines, doc.quoteLines.map(({ catalogItemCode, ...l }) => ({
+    ...jsonInsert(customers, [{ ...c, balanceCenti: 0, searchText: searchText(c.name, c.legalName, c.taxId) }]),
+    ...jsonInsert(projects, newProjects),
+    ...jsonInsert(projectEstimates, doc.projectEstimates.filter((e) => newProjects.some((p) => p.id === e.projectId)).map((e) => ({ ...e, categoryId: null }))),
+    ...jsonInsert(quoteSeries, doc.quoteSeries.map((s) => ({ ...s, createToken: `import-series-${s.id}` }))),
+    ...jsonInsert(quotes, doc.quotes.map((q) => ({ ...q, createdBy: user(q.createdBy), writeToken: `import-quote-${q.id}`, searchText: `${q.number.toLowerCase()} ${searchText(q.title)}` }))),
+    ...jsonInsert(quoteLines, doc.quoteLines.map(({ catalogItemCode, ...l }) => ({
       ...l,
       catalogItemId: catalogItemCode ? (itemByCode.get(catalogItemCode) ?? null) : null,
       projectId: l.projectId === null ? null : (projectIds.get(l.projectId) ?? null),
     }))),
-    ...jsonInsert(db, auditLog, doc.audit.map((a) => ({ ...a, actorUserId: user(a.actorUserId), importedAt: a.importedAt ?? now }))),
-    ...jsonInsert(db, orders, doc.orders.map((o) => ({ ...o, createdBy: user(o.createdBy), createToken: `import-order-${o.id}` }))),
-    ...jsonInsert(db, orderStages, doc.stages.map((s) => ({ ...s, acceptedBy: user(s.acceptedBy) }))),
-    ...jsonInsert(db, stageLines, doc.stageLines),
+    ...jsonInsert(auditLog, doc.audit.map((a) => ({ ...a, actorUserId: user(a.actorUserId), importedAt: a.importedAt ?? now }))),
+    ...jsonInsert(orders, doc.orders.map((o) => ({ ...o, createdBy: user(o.createdBy), createToken: `import-order-${o.id}` }))),
+    ...jsonInsert(orderStages, doc.stages.map((s) => ({ ...s, acceptedBy: user(s.acceptedBy) }))),
+    ...jsonInsert(stageLines, doc.stageLines),
     // In id order, so a correction's entry is in before it: the month-balance trigger classifies it by that entry's kind.
-    ...jsonInsert(db, ledgerEntries, [...doc.ledger].sort((a, b) => a.id - b.id).map((e) => ({ ...e, createdBy: user(e.createdBy) }))),
-    ...jsonInsert(db, debitItems, doc.debitItems),
-    ...jsonInsert(db, pledges, doc.pledges.map((p) => ({ ...p, projectId: projectIds.get(p.projectId)!, createdBy: user(p.createdBy) }))),
+    ...jsonInsert(ledgerEntries, [...doc.ledger].sort((a, b) => a.id - b.id).map((e) => ({ ...e, createdBy: user(e.createdBy) }))),
+    ...jsonInsert(debitItems, doc.debitItems),
+    ...jsonInsert(pledges, doc.pledges.map((p) => ({ ...p, projectId: projectIds.get(p.projectId)!, createdBy: user(p.createdBy) }))),
   ];
   // One row per quote number, written now and by this installation: who imported it, from when.
   const latest = new Map<number, { id: number; revision: number }>();

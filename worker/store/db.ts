@@ -110,7 +110,7 @@ const JSON_ROWS_PER_STATEMENT = 500;
  * statement or a VALUES list per row does not scale. Keys are the table's property names; a key
  * absent from every row of a chunk is left to the column's default.
  */
-export function jsonInsert(db: Db, table: SQLiteTable, rows: readonly Record<string, unknown>[]): BatchItem[] {
+export function jsonInsert(table: SQLiteTable, rows: readonly Record<string, unknown>[]): BatchItem[] {
   const columns = Object.entries(getTableColumns(table));
   const items: BatchItem[] = [];
   for (let i = 0; i < rows.length; i += JSON_ROWS_PER_STATEMENT) {

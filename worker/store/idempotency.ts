@@ -24,7 +24,7 @@ export interface ClaimedRow {
 }
 
 /** The claim, as a statement for the write's own batch: inserted only when `when` holds. */
-export function claimInsert(db: Db, claim: Claim, result: SQL, when: SQL): BatchItem {
+export function claimInsert(claim: Claim, result: SQL, when: SQL): BatchItem {
   return raw(
     sql`insert into idempotency_keys (scope, key, request_hash, result, created_at)
         select ${claim.scope}, ${claim.key}, ${claim.requestHash}, ${result}, ${new Date().toISOString()}

@@ -41,7 +41,7 @@ export async function createInvoice(db: Db, n: NewInvoice, claim: Claim | null):
                   ${n.terms.rateMinor}, ${n.currency}, ${n.money.subtotalMinor}, ${n.terms.vatMode}, ${n.terms.vatRateMilli}, ${n.money.vatMinor}, ${n.money.totalMinor},
                   ${n.memo}, ${new Date().toISOString()}, ${n.userId}, ${token}
                 from counters c where c.name = ${counter} and ${customer}`),
-    ...(claim ? [claimInsert(db, claim, sql`json_object('invoiceId', (select id from invoices where create_token = ${token}))`, created)] : []),
+    ...(claim ? [claimInsert(claim, sql`json_object('invoiceId', (select id from invoices where create_token = ${token}))`, created)] : []),
     db.select({ id: invoices.id }).from(invoices).where(eq(invoices.createToken, token)),
   ]);
   return (results[results.length - 1] as { id: number }[])[0]?.id ?? null;
@@ -80,7 +80,7 @@ export async function listInvoices(db: Db, customerId?: number, limit = 200): Pr
 export async function cancelInvoice(db: Db, id: number, claim: Claim | null): Promise<boolean> {
   const issued = sql`exists (select 1 from invoices where id = ${id} and ${allowedBy(INVOICE_LIFECYCLE, 'cancel', sql`status`)})`;
   const results = await batch(db, [
-    ...(claim ? [claimInsert(db, claim, sql`json_object('invoiceId', ${id})`, issued)] : []),
+    ...(claim ? [claimInsert(claim, sql`json_object('invoiceId', ${id})`, issued)] : []),
     raw(sql`update invoices set status = ${INVOICE_LIFECYCLE.cancel.to}, cancelled_at = ${new Date().toISOString()}, version = version + 1
                 where id = ${id} and ${allowedBy(INVOICE_LIFECYCLE, 'cancel', sql`status`)}`),
   ]);

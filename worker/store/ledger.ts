@@ -79,7 +79,7 @@ async function insertEntry(db: Db, customerId: number, insert: (key: string | nu
     results = await batch(db, [
       raw(insert(key)),
       ...settle(entry),
-      claimInsert(db, claim, result, sql`exists ${entry}`),
+      claimInsert(claim, result, sql`exists ${entry}`),
       raw(sql`select ${result} as result where exists ${entry}`),
     ]);
   } catch (e) {

@@ -59,7 +59,7 @@ export async function createOrder(db: Db, quoteId: number, year: number, plan: S
     }
   });
   writes.push(
-    auditInsert(db, {
+    auditInsert({
       quoteId,
       action: 'order_created',
       changes: sql`json_object('order', (select number from orders where create_token = ${token}), 'stages', ${plan.length})`,
@@ -317,7 +317,7 @@ export async function withdrawOrder(db: Db, order: OrderView, reason: string, ac
   const open = sql`exists (select 1 from orders where id = ${order.id} and ${guard})`;
   const writes: BatchItem[] = [
     raw(sql`update order_stages set status = ${STAGE_LIFECYCLE.withdraw.to} where order_id = ${order.id} and ${allowedBy(STAGE_LIFECYCLE, 'withdraw', sql`status`)} and ${open}`),
-    auditInsert(db, {
+    auditInsert({
       quoteId: order.quoteId,
       action: 'order_withdrawn',
       changes: sql`json_object('order', ${order.number}, 'reason', ${reason}, 'by', ${actor.kind === 'customer' ? 'customer' : 'staff'})`,
@@ -326,7 +326,7 @@ export async function withdrawOrder(db: Db, order: OrderView, reason: string, ac
       when: open,
     }),
   ];
-  if (claim) writes.push(claimInsert(db, claim, sql`json_object()`, open));
+  if (claim) writes.push(claimInsert(claim, sql`json_object()`, open));
   writes.push(
     raw(sql`update orders set status = ${ORDER_LIFECYCLE.withdraw.to}, withdrawn_at = ${now}, version = version + 1
                 where id = ${order.id} and ${guard}`),

@@ -26,7 +26,7 @@ export interface NewMail {
 }
 
 /** The statement that writes the message in a change's own batch, only when `when` holds; returns its id. */
-export function outboxInsert(db: Db, m: NewMail, when: SQL = sql`1`): BatchItem {
+export function outboxInsert(m: NewMail, when: SQL = sql`1`): BatchItem {
   const now = new Date().toISOString();
   return raw(
     sql`insert into outbox (kind, to_json, lang, subject, payload, status, attempts, dedupe_key, created_at, created_by, next_attempt_at)
@@ -46,7 +46,7 @@ export function insertedIds(results: readonly unknown[]): number[] {
 /** Writes messages on their own (a reminder, a notification), answering their ids. */
 export async function writeMails(db: Db, mails: NewMail[]): Promise<number[]> {
   if (mails.length === 0) return [];
-  return insertedIds(await batch(db, mails.map((m) => outboxInsert(db, m))));
+  return insertedIds(await batch(db, mails.map((m) => outboxInsert(m))));
 }
 
 /** Takes a queued row for delivery; null when it is not queued (sent, failed, or another consumer has it). */

@@ -60,7 +60,7 @@ export async function closePeriods(db: Db, months: readonly PeriodToClose[], use
                 select json_extract(j.value, '$.month'), ${PERIOD_LIFECYCLE.close.to}, json_extract(j.value, '$.startAt'), json_extract(j.value, '$.endAt'), ${now}, ${userId}
                 from json_each(${JSON.stringify(months.slice(0, -1))}) j where ${mine}
                 on conflict (month) do nothing`),
-    ...(claim ? [claimInsert(db, claim, sql`json_object('month', ${target.month})`, mine)] : []),
+    ...(claim ? [claimInsert(claim, sql`json_object('month', ${target.month})`, mine)] : []),
   ]);
   return changed(results[0]) > 0;
 }

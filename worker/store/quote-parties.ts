@@ -16,7 +16,7 @@ export interface QuoteParties {
 export type Manager = NonNullable<QuoteParties['manager']>;
 
 /** The quote's manager (`quoteId` a number or a subquery), as a statement for a batch. */
-export function managerRead(db: Db, quoteId: number | SQL) {
+export function managerRead(quoteId: number | SQL) {
   const id = typeof quoteId === 'number' ? sql`${quoteId}` : quoteId;
   return raw(
     sql`select u.name as name, u.email as email, u.phone as phone from audit_log a join users u on u.id = a.actor_user_id
@@ -33,7 +33,7 @@ export async function quoteParties(db: Db, quoteId: number): Promise<QuotePartie
       .select({ name: customers.name, legalName: customers.legalName, taxId: customers.taxId, address: customers.address, email: customers.email, lang: customers.lang })
       .from(customers)
       .where(sql`${customers.id} = (select customer_id from quotes where id = ${quoteId})`),
-    managerRead(db, quoteId),
+    managerRead(quoteId),
   ] as const);
   return { customer: (customerRows as QuoteParties['customer'][])[0] ?? null, manager: managerOf(managerRows) };
 }

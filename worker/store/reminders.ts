@@ -25,7 +25,7 @@ export interface ReminderRow {
 const lastSend = (what: string) => sql.raw(`(select ${what} from outbox o where o.kind = 'quote_sent'
   and json_extract(o.payload, '$.quoteId') in (select id from quotes r where r.series_id = q.series_id) order by o.id desc limit 1)`);
 
-function rows(db: Db, where: ReturnType<typeof sql>) {
+function rows(where: ReturnType<typeof sql>) {
   return raw(
     sql`select q.id as quoteId, q.number as number, q.title as title, q.valid_until as validUntil, c.name as customerName, c.lang as lang,
           coalesce(${lastSend('o.to_json')}, case when c.email <> '' then json_array(c.email) end) as recipients,
@@ -45,9 +45,9 @@ function rows(db: Db, where: ReturnType<typeof sql>) {
  */
 export async function dueReminders(db: Db, today: string, inDays: string, sentBefore: string, weekAgo: string) {
   const [expiring, expired] = await batch(db, [
-    rows(db, sql`${quoteStatusIs('sent', today, 'q')} and q.valid_until <= ${inDays} and q.sent_at <= ${sentBefore}
+    rows(sql`${quoteStatusIs('sent', today, 'q')} and q.valid_until <= ${inDays} and q.sent_at <= ${sentBefore}
                  and not exists (select 1 from outbox x where x.dedupe_key = 'expiring:' || printf('%d', q.id))`),
-    rows(db, sql`${quoteStatusIs('expired', today, 'q')} and q.valid_until >= ${weekAgo}
+    rows(sql`${quoteStatusIs('expired', today, 'q')} and q.valid_until >= ${weekAgo}
                  and not exists (select 1 from outbox x where x.dedupe_key = 'expired:' || printf('%d', q.id))`),
   ]);
   return {

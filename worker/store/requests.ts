@@ -104,7 +104,7 @@ const STAFF_TO = sql`(select case when count(*) > 0 then json_group_array(email)
   where active = 1 and email <> '' and role = (case when exists (select 1 from users where active = 1 and role = 'manager') then 'manager' else 'admin' end))`;
 
 /** An outbox row about request `r` (alias), its subject filled from the request in SQL: `{number}`, `{subject}`. */
-function requestMail(db: Db, m: { kind: 'request_new' | 'request_answered'; to: SQL; lang: 'ru' | 'en'; subject: string; payload: SQL; createdBy: number | null; where: SQL; now: string }): BatchItem {
+function requestMail(m: { kind: 'request_new' | 'request_answered'; to: SQL; lang: 'ru' | 'en'; subject: string; payload: SQL; createdBy: number | null; where: SQL; now: string }): BatchItem {
   return raw(
     sql`insert into outbox (kind, to_json, lang, subject, payload, status, attempts, created_at, created_by, next_attempt_at)
         select ${m.kind}, ${m.to}, ${m.lang}, replace(replace(${m.subject}, '{number}', r.number), '{subject}', r.subject), ${m.payload},
@@ -139,7 +139,7 @@ export async function createRequest(
                  ${'new' satisfies RequestStatus}, ${dueAt}, ${token}, ${r.ip}, 1, ${nowIso}, ${nowIso}
                from counters where name = ${counter} and ${exists}
                returning id`),
-    requestMail(db, {
+    requestMail({
       kind: 'request_new',
       to: STAFF_TO,
       lang: 'ru',
@@ -275,7 +275,7 @@ export async function answerRequest(
   ];
   if (mail && mail.to.length > 0) {
     writes.push(
-      requestMail(db, {
+      requestMail({
         kind: 'request_answered',
         to: sql`${JSON.stringify(mail.to)}`,
         lang: mail.lang,
@@ -329,9 +329,7 @@ export async function quoteFromRequest(
   const results = await batch(db, [
     raw(sql`update service_requests set write_token = ${token}, version = version + 1, updated_at = ${now}
                where id = ${row.id} and kind = 'development' and quote_id is null and ${isOpen('status')} and ${versionGuard}`),
-    ...createQuoteWrites(
-      db,
-      row.customerId,
+    ...createQuoteWrites(row.customerId,
       year,
       { ...header, title: row.subject, customerNote: row.description, internalNote },
       actor,

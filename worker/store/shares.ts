@@ -28,7 +28,7 @@ export async function createShareLink(
   const now = new Date().toISOString();
   const [rows] = await batch(db, [
     db.insert(shareLinks).values({ quoteId, seriesId: seriesOf(quoteId), tokenHash, createdAt: now, createdBy: actor.userId, expiresAt }).returning(),
-    auditInsert(db, { quoteId, action: 'shared', changes: sql`json_object('expiresAt', ${expiresAt})`, actor, at: now, when: sql`1` }),
+    auditInsert({ quoteId, action: 'shared', changes: sql`json_object('expiresAt', ${expiresAt})`, actor, at: now, when: sql`1` }),
   ]);
   return rows[0]!;
 }
@@ -40,7 +40,7 @@ export async function revokeShareLinks(db: Db, quoteId: number, actor: Actor): P
   const now = new Date().toISOString();
   const [result] = await batch(db, [
     raw(sql`update share_links set revoked_at = ${now} where series_id = ${seriesOf(quoteId)} and revoked_at is null`),
-    auditInsert(db, {
+    auditInsert({
       quoteId,
       action: 'share_revoked',
       changes: sql`json_object('links', (select count(*) from share_links where series_id = ${seriesOf(quoteId)} and revoked_at = ${now}))`,
@@ -59,7 +59,7 @@ export async function revokeShareLink(db: Db, linkId: number, quoteId?: number, 
   const writes: BatchItem[] = [raw(sql`update share_links set revoked_at = ${now} where id = ${linkId} and revoked_at is null and ${ofQuote}`)];
   if (quoteId !== undefined && actor) {
     writes.push(
-      auditInsert(db, { quoteId, action: 'share_revoked', changes: sql`json_object('link', ${int(linkId)})`, actor, at: now, when: sql`exists (select 1 from share_links where id = ${linkId} and revoked_at = ${now})` }),
+      auditInsert({ quoteId, action: 'share_revoked', changes: sql`json_object('link', ${int(linkId)})`, actor, at: now, when: sql`exists (select 1 from share_links where id = ${linkId} and revoked_at = ${now})` }),
     );
   }
   const [result] = await batch(db, writes);
@@ -71,7 +71,7 @@ export async function renewShareLink(db: Db, linkId: number, quoteId: number, ex
   const now = new Date().toISOString();
   const mine = sql`id = ${linkId} and series_id = ${seriesOf(quoteId)} and revoked_at is null`;
   const [, result] = await batch(db, [
-    auditInsert(db, {
+    auditInsert({
       quoteId,
       action: 'link_renewed',
       changes: sql`json_object('link', ${int(linkId)}, 'expiresAt', json_array((select expires_at from share_links where ${mine}), ${expiresAt}))`,
@@ -123,13 +123,13 @@ export async function openShareLink(db: Db, tokenHash: string, count: boolean): 
                    where token_hash = ${tokenHash} and revoked_at is null and expires_at > ${now}`),
       ]
     : [];
-  const reads = quoteReads(db, linkQuoteId(tokenHash));
+  const reads = quoteReads(linkQuoteId(tokenHash));
   const results = await batch(db, [
     ...writes,
     ...reads,
     db.select().from(shareLinks).where(eq(shareLinks.tokenHash, tokenHash)),
     db.select({ legalName: customers.legalName }).from(customers).where(sql`${customers.id} = (select customer_id from quotes where id = ${linkQuoteId(tokenHash)})`),
-    managerRead(db, linkQuoteId(tokenHash)),
+    managerRead(linkQuoteId(tokenHash)),
     settingsQuery(db),
   ]);
   const offset = writes.length;
@@ -192,7 +192,7 @@ export async function answerShared(db: Db, tokenHash: string, a: AnswerInput) {
     );
   }
   writes.push(
-    auditInsert(db, {
+    auditInsert({
       quoteId: byToken(token),
       action: kind,
       changes: sql`json_object('name', ${name}, 'message', ${message}, 'terms', ${terms})`,
@@ -212,9 +212,7 @@ export async function answerShared(db: Db, tokenHash: string, a: AnswerInput) {
                         where l.quote_id = (select id from quotes where write_token = ${token}) and l.action = 'sent' and u.active = 1 and u.email <> ''
                         order by l.id desc limit 1)`;
     writes.push(
-      outboxInsert(
-        db,
-        {
+      outboxInsert({
           kind: 'quote_answered',
           to: sender,
           lang: 'ru',
@@ -227,7 +225,7 @@ export async function answerShared(db: Db, tokenHash: string, a: AnswerInput) {
       ),
     );
   }
-  const results = await batch(db, [...writes, ...quoteReads(db, linkQuoteId(tokenHash))]);
+  const results = await batch(db, [...writes, ...quoteReads(linkQuoteId(tokenHash))]);
   return { applied: changed(results[0]) > 0, quote: assemble(results.slice(writes.length)), mailIds: insertedIds(results.slice(0, writes.length)) };
 }
 

@@ -110,7 +110,7 @@ export async function acceptStage(
   }
   writes.push(
     raw(sql`update orders set version = version + 1 where id = ${order.id} and ${mine}`),
-    auditInsert(db, {
+    auditInsert({
       quoteId: order.quoteId,
       action: 'stage_accepted',
       changes: sql`json_object('order', ${order.number}, 'stage', ${int(stage.n)}, 'title', ${stage.title}, 'normHoursCenti', ${int(debit.normHoursCenti)},
@@ -125,7 +125,7 @@ export async function acceptStage(
     'moneyMinor', ${int(money.netMinor)}, 'subtotalMinor', ${int(money.subtotalMinor)}, 'discountMinor', ${int(money.discountMinor)}, 'netMinor', ${int(money.netMinor)},
     'vatMinor', ${int(money.vatMinor)}, 'totalMinor', ${int(money.totalMinor)}, 'overrun', json(${signed.overrun ? 'true' : 'false'}),
     'balanceAfterCenti', (select balance_centi from customers where id = ${order.customerId}))`;
-  if (claim) writes.push(claimInsert(db, claim, result, mine));
+  if (claim) writes.push(claimInsert(claim, result, mine));
   writes.push(
     raw(sql`update order_stages set status = ${STAGE_LIFECYCLE.accept.to}, debited_centi = ${debit.normHoursCenti}, money_minor = ${money.netMinor},
                   accepted_at = ${now}, accepted_by = ${actor.userId}
@@ -136,7 +136,7 @@ export async function acceptStage(
     // After the stage is accepted, the threshold is what the customer's queue needs next (the
     // route sends no mail when the balance was below its threshold already).
     const balance = sql`(select balance_centi from customers where id = ${order.customerId})`;
-    writes.push(outboxInsert(db, { ...lowMail, kind: 'balance_low' }, sql`exists ${entry} and ${balance} < ${thresholdSql(sql`${order.customerId}`)}`));
+    writes.push(outboxInsert({ ...lowMail, kind: 'balance_low' }, sql`exists ${entry} and ${balance} < ${thresholdSql(sql`${order.customerId}`)}`));
   }
   writes.push(raw(sql`select ${result} as result`));
   const results = await batch(db, writes);

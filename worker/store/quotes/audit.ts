@@ -15,7 +15,7 @@ export interface Actor {
 
 // ---------- audit ----------
 
-export function auditInsert(db: Db, a: { quoteId: number | SQL; action: string; changes: SQL; actor: Actor; at: string; when: SQL }) {
+export function auditInsert(a: { quoteId: number | SQL; action: string; changes: SQL; actor: Actor; at: string; when: SQL }) {
   const q = typeof a.quoteId === 'number' ? sql`${a.quoteId}` : a.quoteId;
   return raw(sql`
     insert into audit_log (series_id, quote_id, at, actor_kind, actor_user_id, actor_name, ip, user_agent, action, changes)

@@ -59,7 +59,7 @@ function anyRowBroken(rows: string): SQL {
 }
 
 /** One chunk of rows, each at `position(j.key)`; catalog rows copy the item as it is today. */
-function insertChunk(db: Db, quoteId: number, rows: string, position: SQL, token: string) {
+function insertChunk(quoteId: number, rows: string, position: SQL, token: string) {
   const kind = f('kind');
   return raw(sql`
     insert into quote_lines (quote_id, position, kind, catalog_item_id, code, title, mode, actual_time, quantity_milli, hours_centi,
@@ -95,7 +95,7 @@ export async function addLines(
   const afterCheck =
     afterLineId === null ? sql`1` : sql`exists (select 1 from quote_lines where id = ${afterLineId} and quote_id = ${quoteId})`;
   const writes: BatchItem[] = [
-    editStamp(db, quoteId, version, token, now, sql`${afterCheck}
+    editStamp(quoteId, version, token, now, sql`${afterCheck}
                and not ${anyRowBroken(JSON.stringify(all))}`),
   ];
   const after = sql`(select position from quote_lines where id = ${afterLineId} and quote_id = ${quoteId})`;
@@ -111,10 +111,10 @@ export async function addLines(
       afterLineId === null
         ? sql`(select coalesce(max(position), 0) from quote_lines where quote_id = ${quoteId}) + j.key + 1`
         : sql`${after} + ${start} + j.key + 1`;
-    writes.push(insertChunk(db, quoteId, chunk, position, token));
+    writes.push(insertChunk(quoteId, chunk, position, token));
   }
   writes.push(
-    auditInsert(db, {
+    auditInsert({
       quoteId,
       action: 'lines_pasted',
       changes: sql`json_object('count', ${lines.length}, 'codes', ${labels.join(', ').slice(0, 500)})`,
@@ -136,9 +136,9 @@ export async function deleteLines(db: Db, quoteId: number, version: number, line
   return runWrite(
     db,
     [
-      editStamp(db, quoteId, version, token, now, sql`${unique ? sql`1` : sql`0`}
+      editStamp(quoteId, version, token, now, sql`${unique ? sql`1` : sql`0`}
                  and (select count(*) from ${ours}) = ${lineIds.length}`),
-      auditInsert(db, {
+      auditInsert({
         quoteId,
         action: 'lines_removed',
         changes: sql`(select json_object('count', count(*), 'codes', substr(group_concat(case when code <> '' then code else title end, ', '), 1, 500))

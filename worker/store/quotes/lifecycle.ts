@@ -34,7 +34,7 @@ export interface QuoteHeader {
  */
 export async function createQuote(db: Db, customerId: number, year: number, h: QuoteHeader, actor: Actor): Promise<QuoteView | null> {
   const token = randomToken(12);
-  const result = await runWrite(db, createQuoteWrites(db, customerId, year, h, actor, token, new Date().toISOString()), byToken(token));
+  const result = await runWrite(db, createQuoteWrites(customerId, year, h, actor, token, new Date().toISOString()), byToken(token));
   return result.quote;
 }
 
@@ -42,7 +42,7 @@ export async function createQuote(db: Db, customerId: number, year: number, h: Q
  * The statements that create a quote (for a batch of a larger change, e.g. a quote made from a
  * service request): they write only when `when` holds; `byToken(token)` names the new quote.
  */
-export function createQuoteWrites(db: Db, customerId: number, year: number, h: QuoteHeader, actor: Actor, token: string, now: string, when: SQL = sql`1`): BatchItem[] {
+export function createQuoteWrites(customerId: number, year: number, h: QuoteHeader, actor: Actor, token: string, now: string, when: SQL = sql`1`): BatchItem[] {
   const counter = `quote:${year}`;
   const customerExists = sql`exists (select 1 from customers where id = ${customerId}) and ${when}`;
   return [
@@ -58,7 +58,7 @@ export function createQuoteWrites(db: Db, customerId: number, year: number, h: Q
                  ${h.vatMode}, ${h.vatRateMilli}, ${h.discountRateMilli}, ${h.validUntil}, ${h.customerNote}, ${h.internalNote},
                  lower(s.number) || ' ' || ${searchText(h.title)}, ${actor.userId}, ${now}, ${now}
                from quote_series s where s.create_token = ${token}`),
-    auditInsert(db, {
+    auditInsert({
       quoteId: byToken(token),
       action: 'created',
       changes: sql`json_object('title', ${h.title}, 'rateMinor', ${h.rateMinor}, 'vatMode', ${h.vatMode})`,
@@ -101,7 +101,7 @@ export async function patchHeader(db: Db, id: number, version: number, patch: He
   const writes: BatchItem[] = [
     // Old values are read before the guard changes them, under the guard's own conditions,
     // so the audit row exists exactly when the change does.
-    auditInsert(db, {
+    auditInsert({
       quoteId: id,
       action: 'updated',
       changes: oldNewJson('q', changes),
@@ -140,7 +140,7 @@ export async function sendQuote(
   const token = randomToken(12);
   const now = new Date().toISOString();
   // The e-mail to the customer is written with the send itself: both happen, or neither.
-  const mailWrites = mail ? [outboxInsert(db, mail, applied(token))] : [];
+  const mailWrites = mail ? [outboxInsert(mail, applied(token))] : [];
   const result = await runWrite(
     db,
     [
@@ -154,7 +154,7 @@ export async function sendQuote(
       raw(sql`update quotes set superseded_at = ${now}
                  where series_id = (select series_id from quotes where id = ${id}) and revision < (select revision from quotes where id = ${id})
                  and superseded_at is null and ${applied(token)}`),
-      auditInsert(db, {
+      auditInsert({
         quoteId: id,
         action: 'sent',
         changes: sql`json_object('validUntil', (select valid_until from quotes where id = ${id}))`,
@@ -170,8 +170,8 @@ export async function sendQuote(
 }
 
 /** The audit entry of a revision or copy our write made: which number it came from. */
-function copiedAudit(db: Db, action: 'revised' | 'duplicated', sourceId: number, token: string, actor: Actor, now: string) {
-  return auditInsert(db, {
+function copiedAudit(action: 'revised' | 'duplicated', sourceId: number, token: string, actor: Actor, now: string) {
+  return auditInsert({
     quoteId: byToken(token),
     action,
     changes: sql`json_object('from', (select number from quotes where id = ${sourceId}))`,
@@ -211,7 +211,7 @@ export async function reviseQuote(db: Db, id: number, actor: Actor): Promise<Wri
                  where q.id = ${id} and ${quoteMay('revise', null, 'q')}
                  and q.revision = (select max(revision) from quotes where series_id = q.series_id)`),
       copyLines(id, token),
-      copiedAudit(db, 'revised', id, token, actor, now),
+      copiedAudit('revised', id, token, actor, now),
     ],
     byToken(token),
   );
@@ -243,7 +243,7 @@ export async function duplicateQuote(db: Db, id: number, year: number, actor: Ac
                    lower(s.number) || ' ' || substr(q.search_text, instr(q.search_text, ' ') + 1), ${actor.userId}, ${now}, ${now}
                  from quote_series s, quotes q where s.create_token = ${token} and q.id = ${id}`),
       copyLines(id, token),
-      copiedAudit(db, 'duplicated', id, token, actor, now),
+      copiedAudit('duplicated', id, token, actor, now),
     ],
     byToken(token),
   );
@@ -257,7 +257,7 @@ export async function archiveQuote(db: Db, id: number, version: number, actor: A
   return runWrite(
     db,
     [
-      auditInsert(db, {
+      auditInsert({
         quoteId: id,
         action: 'archived',
         changes: sql`json_object('status', json_array(q.status, ${QUOTE_LIFECYCLE.archive.to}))`,
@@ -283,7 +283,7 @@ export async function repriceQuote(db: Db, id: number, version: number, rateMino
   return runWrite(
     db,
     [
-      auditInsert(db, {
+      auditInsert({
         quoteId: id,
         action: 'repriced',
         changes: sql`json_object('rateMinor', json_array(q.rate_minor, ${rateMinor}))`,

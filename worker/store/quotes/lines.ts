@@ -20,7 +20,7 @@ export interface NewLine {
 }
 
 /** Where a new line goes: after `afterLineId`, or at the end. Shifts the lines below it. */
-function positionFor(db: Db, quoteId: number, afterLineId: number | null, token: string, offset = 1) {
+function positionFor(quoteId: number, afterLineId: number | null, token: string, offset = 1) {
   if (afterLineId === null) {
     return { shift: null, position: sql`(select coalesce(max(position), 0) + ${offset} from quote_lines where quote_id = ${quoteId})` };
   }
@@ -42,7 +42,7 @@ function itemRules(l: { hoursCenti: number | null | undefined; kMilli: number | 
   return sql`${hoursRule} and ${kRule}`;
 }
 
-function insertLine(db: Db, quoteId: number, l: NewLine, token: string, position: SQL) {
+function insertLine(quoteId: number, l: NewLine, token: string, position: SQL) {
   if (l.kind === 'item') {
     return raw(sql`
       insert into quote_lines (quote_id, position, kind, catalog_item_id, code, title, mode, actual_time, quantity_milli, hours_centi,
@@ -72,14 +72,14 @@ export async function addLine(db: Db, quoteId: number, version: number, l: NewLi
       : sql`1`;
   const afterCheck =
     l.afterLineId === null ? sql`1` : sql`exists (select 1 from quote_lines where id = ${l.afterLineId} and quote_id = ${quoteId})`;
-  const place = positionFor(db, quoteId, l.afterLineId, token);
+  const place = positionFor(quoteId, l.afterLineId, token);
   const writes: BatchItem[] = [
-    editStamp(db, quoteId, version, token, now, sql`${itemCheck} and ${afterCheck}`),
+    editStamp(quoteId, version, token, now, sql`${itemCheck} and ${afterCheck}`),
   ];
   if (place.shift) writes.push(place.shift(1));
-  writes.push(insertLine(db, quoteId, l, token, place.position));
+  writes.push(insertLine(quoteId, l, token, place.position));
   writes.push(
-    auditInsert(db, {
+    auditInsert({
       quoteId,
       action: 'line_added',
       changes: sql`(select ${lineJson('l')} from quote_lines l where l.id = last_insert_rowid())`,
@@ -135,8 +135,8 @@ export async function patchLine(db: Db, quoteId: number, lineId: number, version
   const lineOk = sql`exists (select 1 from quote_lines l where l.id = ${lineId} and l.quote_id = ${quoteId} and ${linePatchRules(p)})`;
   const sets = Object.values(changes).map((c) => sql`${sql.raw(c.column)} = ${c.value as string | number | null}`);
   const writes: BatchItem[] = [
-    editStamp(db, quoteId, version, token, now, lineOk),
-    auditInsert(db, {
+    editStamp(quoteId, version, token, now, lineOk),
+    auditInsert({
       quoteId,
       action: 'line_updated',
       changes: sql`(select json_patch(json_object('lineId', l.id, 'code', l.code, 'title', l.title), ${oldNewJson('l', changes)})
@@ -158,8 +158,8 @@ export async function deleteLine(db: Db, quoteId: number, lineId: number, versio
   return runWrite(
     db,
     [
-      editStamp(db, quoteId, version, token, now, sql`exists (select 1 from quote_lines where id = ${lineId} and quote_id = ${quoteId})`),
-      auditInsert(db, {
+      editStamp(quoteId, version, token, now, sql`exists (select 1 from quote_lines where id = ${lineId} and quote_id = ${quoteId})`),
+      auditInsert({
         quoteId,
         action: 'line_removed',
         changes: sql`(select ${lineJson('l')} from quote_lines l where l.id = ${lineId})`,
@@ -185,12 +185,12 @@ export async function reorderLines(db: Db, quoteId: number, version: number, lin
   return runWrite(
     db,
     [
-      editStamp(db, quoteId, version, token, now, sql`${unique ? sql`1` : sql`0`}
+      editStamp(quoteId, version, token, now, sql`${unique ? sql`1` : sql`0`}
                  and (select count(*) from quote_lines where quote_id = ${quoteId}) = ${lineIds.length}
                  and (select count(*) from quote_lines where quote_id = ${quoteId} and id in (select value from json_each(${ids}))) = ${lineIds.length}`),
       raw(sql`update quote_lines set position = (select j.key + 1 from json_each(${ids}) j where j.value = quote_lines.id)
                  where quote_id = ${quoteId} and id in (select value from json_each(${ids})) and ${applied(token)}`),
-      auditInsert(db, { quoteId, action: 'lines_reordered', changes: sql`json_object('order', json(${ids}))`, actor, at: now, when: applied(token) }),
+      auditInsert({ quoteId, action: 'lines_reordered', changes: sql`json_object('order', json(${ids}))`, actor, at: now, when: applied(token) }),
     ],
     quoteId,
   );

@@ -34,7 +34,7 @@ import { DEFAULT_SETTINGS } from '../settings';
  * Step 1 of a change to a draft: the version-guarded UPDATE that stamps the write token,
  * applying only while QUOTE_LIFECYCLE allows editing and `rules` hold.
  */
-export function editStamp(db: Db, quoteId: number, version: number, token: string, now: string, rules: SQL = sql`1`): BatchItem {
+export function editStamp(quoteId: number, version: number, token: string, now: string, rules: SQL = sql`1`): BatchItem {
   return raw(sql`update quotes set version = version + 1, write_token = ${token}, updated_at = ${now}
                      where id = ${quoteId} and ${quoteWritable(version, 'edit', null)} and ${rules}`);
 }
@@ -93,7 +93,7 @@ from quotes where series_id = (select series_id from quotes where id = $ID) orde
 const dialect = new SQLiteAsyncDialect();
 
 /** `$ID` replaced by the id's SQL, its parameters repeated for each place it stands. */
-function withId(db: Db, template: string, id: number | SQL): BatchItem {
+function withId(template: string, id: number | SQL): BatchItem {
   const key = typeof id === 'number' ? { sql: '?', params: [id] } : dialect.sqlToQuery(id);
   const parts = template.split('$ID');
   const params: unknown[] = [];
@@ -105,8 +105,8 @@ function withId(db: Db, template: string, id: number | SQL): BatchItem {
 export type QuoteDetail = 'staff' | 'full';
 
 /** The statements that read one whole quote; `id` may be a number or a subquery. */
-export function quoteReads(db: Db, id: number | SQL, detail: QuoteDetail = 'full') {
-  return [withId(db, HEAD_SQL, id), withId(db, detail === 'staff' ? STAFF_LINES_SQL : FULL_LINES_SQL, id), withId(db, REVISIONS_SQL, id)] as const;
+export function quoteReads(id: number | SQL, detail: QuoteDetail = 'full') {
+  return [withId(HEAD_SQL, id), withId(detail === 'staff' ? STAFF_LINES_SQL : FULL_LINES_SQL, id), withId(REVISIONS_SQL, id)] as const;
 }
 
 /** A line as D1 answers a LINE_COLUMNS_SQL select (with a full read's service columns). */
@@ -180,7 +180,7 @@ export function assemble(results: readonly unknown[]): QuoteView | null {
 
 /** What the quote's lines are, on demand: each item's service info once, a line's own where it differs. */
 export async function quoteServices(db: Db, id: number): Promise<{ services: ServiceInfoMap; lines: Record<string, ServiceInfo> } | null> {
-  const [head, rows] = await batch(db, [withId(db, 'select id from quotes where id = $ID', id), withId(db, FULL_LINES_SQL, id)] as const);
+  const [head, rows] = await batch(db, [withId('select id from quotes where id = $ID', id), withId(FULL_LINES_SQL, id)] as const);
   if (!rowsOf(head).length) return null;
   const { lines, services } = linesWithServices(rowsOf<LineRow>(rows));
   const own: Record<string, ServiceInfo> = {};
@@ -189,7 +189,7 @@ export async function quoteServices(db: Db, id: number): Promise<{ services: Ser
 }
 
 export async function getQuote(db: Db, id: number, detail: QuoteDetail = 'full'): Promise<QuoteView | null> {
-  return assemble(await batch(db, quoteReads(db, id, detail)));
+  return assemble(await batch(db, quoteReads(id, detail)));
 }
 
 /** The result of a guarded write: the quote as it is now, and whether our write applied. */
@@ -202,7 +202,7 @@ export interface WriteResult {
 
 /** Runs the writes and the read-back (as staff read it) in one batch; `guardIndex` points at the guarded statement. */
 export async function runWrite(db: Db, writes: BatchItem[], readId: number | SQL, guardIndex = 0): Promise<WriteResult> {
-  const reads = quoteReads(db, readId, 'staff');
+  const reads = quoteReads(readId, 'staff');
   const results = await batch(db, [...writes, ...reads]);
   const guard = results[guardIndex] as { meta?: { changes?: number } };
   return { applied: (guard.meta?.changes ?? 0) > 0, quote: assemble(results.slice(writes.length)), writeResults: results.slice(0, writes.length) };
