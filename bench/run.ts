@@ -117,7 +117,9 @@ async function measure(): Promise<Results> {
 
   step('Sizes and start-up (wrangler deploy --dry-run, wrangler check startup)');
   const sizes = await measureSizes(WORK, config, uiDir, compatibilityDate);
-  log(`    Worker ${sizes.worker.gzipBytes} B gzipped; start-up ${sizes.startup.app.busyMs.toFixed(0)} ms (one-line Worker ${sizes.startup.trivial.busyMs.toFixed(0)} ms); UI JS ${sizes.ui.jsGzipBytes} B gzipped`);
+  log(
+    `    Worker ${sizes.worker.gzipBytes} B gzipped; start-up ${sizes.startup.app.busyMs.toFixed(0)} ms (one-line Worker ${sizes.startup.trivial.busyMs.toFixed(0)} ms); UI JS ${sizes.ui.jsGzipBytes} B gzipped`,
+  );
 
   // The Workers `wrangler dev` runs, built once now: the app exactly as just measured, and the bench Worker.
   const appDev = builtConfig(config, join(WORK, 'dry-run'), join(WORK, 'wrangler.app-dev.toml'), false);
@@ -138,7 +140,9 @@ async function measure(): Promise<Results> {
     api = await loadTest(dev.url, fixtures, LOAD_SECONDS, LOAD_ROUNDS, dev.pgid, log);
     step('First render of the quote editor in headless Chromium');
     browser = await firstRender(dev.url, fixtures.draftId, fixtures.manager.cookie, 5);
-    log(`    editor ${browser.editorMs.map((v) => v.toFixed(0)).join(', ')} ms; login screen ${browser.loginMs.map((v) => v.toFixed(0)).join(', ')} ms`);
+    log(
+      `    editor ${browser.editorMs.map((v) => v.toFixed(0)).join(', ')} ms; login screen ${browser.loginMs.map((v) => v.toFixed(0)).join(', ')} ms`,
+    );
   } finally {
     await dev.stop();
   }
@@ -147,24 +151,48 @@ async function measure(): Promise<Results> {
   const excel = await measureExcel(benchDev, state, log);
   const trivialRssMb = await restingRssMb(join(WORK, 'trivial/wrangler.toml'), state);
   const appRestMb = excel[0]!.rssBeforeMb - trivialRssMb;
-  log(`    workerd at rest: ${excel[0]!.rssBeforeMb.toFixed(1)} MB with the bench Worker, ${trivialRssMb.toFixed(1)} MB with a one-line Worker`);
+  log(
+    `    workerd at rest: ${excel[0]!.rssBeforeMb.toFixed(1)} MB with the bench Worker, ${trivialRssMb.toFixed(1)} MB with a one-line Worker`,
+  );
   const excelProfiles = [];
-  for (const [kind, n] of [['estimate', 1000], ['report', 10000]] as const) {
+  for (const [kind, n] of [
+    ['estimate', 1000],
+    ['report', 10000],
+  ] as const) {
     const p = await profileFirstWrite(benchDev, state, kind, n);
     excelProfiles.push(p);
-    log(`    profile of a first ${kind} write (${n}): ${p.ms.toFixed(0)} ms; GC ${p.gcMs.toFixed(0)} ms; ${p.top.slice(0, 4).map((t) => `${t.name} ${t.ms.toFixed(0)} ms`).join('; ')}`);
+    log(
+      `    profile of a first ${kind} write (${n}): ${p.ms.toFixed(0)} ms; GC ${p.gcMs.toFixed(0)} ms; ${p.top
+        .slice(0, 4)
+        .map((t) => `${t.name} ${t.ms.toFixed(0)} ms`)
+        .join('; ')}`,
+    );
   }
 
   step('The estimate as a PDF inside workerd (a fresh workerd per size), and what it adds to the bundle');
-  const pdf: PdfResults = { date: new Date().toISOString(), commit: git(['rev-parse', '--short', 'HEAD']), cases: await measurePdf(benchDev, state, log), bundle: pdfBundle(WORK, config) };
+  const pdf: PdfResults = {
+    date: new Date().toISOString(),
+    commit: git(['rev-parse', '--short', 'HEAD']),
+    cases: await measurePdf(benchDev, state, log),
+    bundle: pdfBundle(WORK, config),
+  };
 
   step('Request anatomy, then the monthly report over 100 000 and 1 000 000 ledger entries (bench Worker)');
   dev = await startDev(benchDev, state);
   let reports: Results['reports'];
   let anatomy: Results['anatomy'];
   try {
-    anatomy = await measureAnatomy(dev, { cookie: fixtures.manager.cookie, quoteId: fixtures.quoteId, token: fixtures.token, draftId: fixtures.anatomyDraftId, month: fixtures.month });
-    for (const a of anatomy) log(`    ${a.name.padEnd(44)} ${a.msPerRequest.toFixed(2)} ms/request, ${a.d1CallsPerRequest.toFixed(1)} D1 round trips (${a.d1MsPerRequest.toFixed(2)} ms), ${a.bytes} B${a.ok < a.repeat ? `  statuses ${JSON.stringify(a.statuses)}` : ''}`);
+    anatomy = await measureAnatomy(dev, {
+      cookie: fixtures.manager.cookie,
+      quoteId: fixtures.quoteId,
+      token: fixtures.token,
+      draftId: fixtures.anatomyDraftId,
+      month: fixtures.month,
+    });
+    for (const a of anatomy)
+      log(
+        `    ${a.name.padEnd(44)} ${a.msPerRequest.toFixed(2)} ms/request, ${a.d1CallsPerRequest.toFixed(1)} D1 round trips (${a.d1MsPerRequest.toFixed(2)} ms), ${a.bytes} B${a.ok < a.repeat ? `  statuses ${JSON.stringify(a.statuses)}` : ''}`,
+      );
     reports = await measureReports(dev, log);
   } finally {
     await dev.stop();

@@ -27,7 +27,9 @@ export async function ledger(request, env) {
   const { from, to, startMs, endMs, firstCustomer, customers } = b;
   const step = (endMs - startMs) / 1000 / (to - from + 1);
   const before = await env.DB.prepare('select coalesce(max(id), 0) as id from ledger_entries').first('id');
-  const guard = await env.DB.prepare("select sql from sqlite_master where type = 'trigger' and name = 'ledger_entries_closed_period'").first('sql');
+  const guard = await env.DB.prepare(
+    "select sql from sqlite_master where type = 'trigger' and name = 'ledger_entries_closed_period'",
+  ).first('sql');
   if (guard) await env.DB.prepare('drop trigger ledger_entries_closed_period').run();
   try {
     return await loadRows(env, { from, to, startMs, step, firstCustomer, customers, before });
@@ -79,7 +81,7 @@ async function loadRows(env, { from, to, startMs, step, firstCustomer, customers
 export async function benchCustomers(request, env) {
   const { count } = await request.json();
   const now = new Date().toISOString();
-  const first = (await env.DB.prepare('select coalesce(max(id), 0) + 1 as id from customers').first('id'));
+  const first = await env.DB.prepare('select coalesce(max(id), 0) + 1 as id from customers').first('id');
   await env.DB.prepare(
     `insert into customers (name, legal_name, search_text, created_at)
      with recursive s(n) as (select 1 union all select n + 1 from s where n < ?1)
@@ -109,7 +111,9 @@ export function tracing(d1, log) {
     }
   };
   const wrap = (inner, sql, params) => ({
-    inner, sql, params,
+    inner,
+    sql,
+    params,
     bind: (...p) => wrap(inner.bind(...p), sql, p),
     first: (...a) => timedCall(() => inner.first(...a)),
     all: async () => note(await timedCall(() => inner.all()), sql, params),
@@ -117,7 +121,13 @@ export function tracing(d1, log) {
     raw: (...a) => timedCall(() => inner.raw(...a)),
   });
   const note = (result, sql, params) => {
-    log.push({ sql, params, durationMs: result.meta?.duration ?? null, rowsRead: result.meta?.rows_read ?? null, rows: result.results?.length ?? 0 });
+    log.push({
+      sql,
+      params,
+      durationMs: result.meta?.duration ?? null,
+      rowsRead: result.meta?.rows_read ?? null,
+      rows: result.results?.length ?? 0,
+    });
     return result;
   };
   const traced = (d1) => ({
@@ -180,11 +190,16 @@ export async function report(url, env) {
   const log = [];
   const traced = database(tracing(env.DB, log));
   const t0 = performance.now();
-  const result = kind === 'summary' ? await consumptionSummary(traced, month, range, settings, false) : await consumptionReport(traced, month, range, settings, false, customerId);
+  const result =
+    kind === 'summary'
+      ? await consumptionSummary(traced, month, range, settings, false)
+      : await consumptionReport(traced, month, range, settings, false, customerId);
   const totalMs = performance.now() - t0;
   const plans = [];
   for (const s of log) {
-    const plan = await env.DB.prepare(`explain query plan ${s.sql}`).bind(...s.params).all();
+    const plan = await env.DB.prepare(`explain query plan ${s.sql}`)
+      .bind(...s.params)
+      .all();
     plans.push(plan.results.map((p) => p.detail));
   }
   const entries = result.customers.reduce((n, c) => n + (c.entries?.length ?? 0), 0);
@@ -199,13 +214,38 @@ export async function report(url, env) {
   const alternatives = [];
   if (kind === 'summary') {
     for (const alt of BEFORE_SNAPSHOTS) {
-      const r = await env.DB.prepare(alt.sql).bind(...alt.params(range)).all();
-      const plan = await env.DB.prepare(`explain query plan ${alt.sql}`).bind(...alt.params(range)).all();
-      alternatives.push({ name: alt.name, sql: alt.sql.replace(/\s+/g, ' '), durationMs: r.meta.duration, rowsRead: r.meta.rows_read, plan: plan.results.map((p) => p.detail) });
+      const r = await env.DB.prepare(alt.sql)
+        .bind(...alt.params(range))
+        .all();
+      const plan = await env.DB.prepare(`explain query plan ${alt.sql}`)
+        .bind(...alt.params(range))
+        .all();
+      alternatives.push({
+        name: alt.name,
+        sql: alt.sql.replace(/\s+/g, ' '),
+        durationMs: r.meta.duration,
+        rowsRead: r.meta.rows_read,
+        plan: plan.results.map((p) => p.detail),
+      });
     }
   }
   return json({
-    month, kind, totalMs, batchMs: log.batchMs ?? 0, stringifyMs, localDateMs, alternatives, customers: result.customers.length, entries, jsonBytes: body.length,
-    statements: log.map((s, i) => ({ sql: s.sql.replace(/\s+/g, ' '), durationMs: s.durationMs, rowsRead: s.rowsRead, rows: s.rows, plan: plans[i] })),
+    month,
+    kind,
+    totalMs,
+    batchMs: log.batchMs ?? 0,
+    stringifyMs,
+    localDateMs,
+    alternatives,
+    customers: result.customers.length,
+    entries,
+    jsonBytes: body.length,
+    statements: log.map((s, i) => ({
+      sql: s.sql.replace(/\s+/g, ' '),
+      durationMs: s.durationMs,
+      rowsRead: s.rowsRead,
+      rows: s.rows,
+      plan: plans[i],
+    })),
   });
 }

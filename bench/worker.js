@@ -41,7 +41,22 @@ function sharedQuote(n) {
     const id = i + 1;
     const base = { id, position: id, catalogItemId: null, projectId: null, actualTime: false, kReason: '', note: '' };
     if (i % 20 === 0) {
-      lines.push({ ...base, kind: 'section', code: '', title: `Раздел ${i / 20 + 1}. Работы по этапу`, mode: 'estimate', quantityMilli: 1000, hoursCenti: null, kMilli: 1000, baseKMilli: 1000, categoryName: '', description: '', inputs: '', result: '', limits: '' });
+      lines.push({
+        ...base,
+        kind: 'section',
+        code: '',
+        title: `Раздел ${i / 20 + 1}. Работы по этапу`,
+        mode: 'estimate',
+        quantityMilli: 1000,
+        hoursCenti: null,
+        kMilli: 1000,
+        baseKMilli: 1000,
+        categoryName: '',
+        description: '',
+        inputs: '',
+        result: '',
+        limits: '',
+      });
       continue;
     }
     const item = SEED_ITEMS[i % SEED_ITEMS.length];
@@ -68,19 +83,43 @@ function sharedQuote(n) {
   }
   const today = new Date().toISOString().slice(0, 10);
   const record = {
-    id: 1, seriesId: 1, revision: 1, number: 'С-2026-0001', status: 'sent', version: 1, customerId: 1,
-    title: `Смета на ${n} строк`, currency: 'RUB', rateMinor: 300_000, vatMode: 'on_top', vatRateMilli: 220, discountRateMilli: 50,
-    validUntil: '2099-12-31', customerNote: 'Сроки выполнения согласуются отдельно.', internalNote: '',
-    createdAt: `${today}T09:00:00.000Z`, updatedAt: `${today}T09:00:00.000Z`, sentAt: `${today}T10:00:00.000Z`,
-    supersededAt: null, answeredAt: null, answerName: null, answerMessage: null,
+    id: 1,
+    seriesId: 1,
+    revision: 1,
+    number: 'С-2026-0001',
+    status: 'sent',
+    version: 1,
+    customerId: 1,
+    title: `Смета на ${n} строк`,
+    currency: 'RUB',
+    rateMinor: 300_000,
+    vatMode: 'on_top',
+    vatRateMilli: 220,
+    discountRateMilli: 50,
+    validUntil: '2099-12-31',
+    customerNote: 'Сроки выполнения согласуются отдельно.',
+    internalNote: '',
+    createdAt: `${today}T09:00:00.000Z`,
+    updatedAt: `${today}T09:00:00.000Z`,
+    sentAt: `${today}T10:00:00.000Z`,
+    supersededAt: null,
+    answeredAt: null,
+    answerName: null,
+    answerMessage: null,
   };
   const view = buildQuoteView(record, lines, {
-    today, customerName: 'Северный государственный университет', baseNumber: 'С-2026-0001', latestRevision: 1,
-    revisions: [{ id: 1, revision: 1, number: 'С-2026-0001', status: 'sent', validUntil: '2099-12-31', supersededAt: null }], orderId: null,
+    today,
+    customerName: 'Северный государственный университет',
+    baseNumber: 'С-2026-0001',
+    latestRevision: 1,
+    revisions: [{ id: 1, revision: 1, number: 'С-2026-0001', status: 'sent', validUntil: '2099-12-31', supersededAt: null }],
+    orderId: null,
   });
   return sharedView(view, {
-    companyName: 'ООО «Открытые технологии»', companyDetails: 'ИНН 0000000000 · Москва',
-    customerName: 'Северный государственный университет', customerLegalName: 'ФГБОУ ВО «Северный государственный университет»',
+    companyName: 'ООО «Открытые технологии»',
+    companyDetails: 'ИНН 0000000000 · Москва',
+    customerName: 'Северный государственный университет',
+    customerLegalName: 'ФГБОУ ВО «Северный государственный университет»',
     linkExpiresAt: '2099-12-31T00:00:00.000Z',
   });
 }
@@ -97,9 +136,23 @@ function consumption(n) {
       const day = String(1 + Math.floor((j * 28) / per)).padStart(2, '0');
       const item = SEED_ITEMS[(c * 31 + j) % SEED_ITEMS.length];
       const base = {
-        entryId: made + 1, at: `2026-03-${day}T09:00:00.000Z`, date: `2026-03-${day}`, topupKind: null, memo: '',
-        orderId: null, orderNumber: null, stageN: null, stageTitle: null, code: null, title: null, categoryName: null,
-        hoursCenti: null, kMilli: null, moneyMinor: 0, rateMinor: null, correctsEntryId: null,
+        entryId: made + 1,
+        at: `2026-03-${day}T09:00:00.000Z`,
+        date: `2026-03-${day}`,
+        topupKind: null,
+        memo: '',
+        orderId: null,
+        orderNumber: null,
+        stageN: null,
+        stageTitle: null,
+        code: null,
+        title: null,
+        categoryName: null,
+        hoursCenti: null,
+        kMilli: null,
+        moneyMinor: 0,
+        rateMinor: null,
+        correctsEntryId: null,
       };
       if (j % 10 === 0) entries.push({ ...base, kind: 'topup', topupKind: 'tariff', memo: 'Пополнение по договору', normHoursCenti: 4000 });
       else if (j % 50 === 7) entries.push({ ...base, kind: 'correction', memo: 'Исправление ошибки', normHoursCenti: 150 });
@@ -108,17 +161,33 @@ function consumption(n) {
         const k = categoryOf.get(item.category).kMilli;
         const norm = Math.round((hours * k) / 1000);
         entries.push({
-          ...base, kind: 'debit', orderId: 100 + j, orderNumber: `З-2026-${String(100 + j).padStart(4, '0')}`, stageN: 1 + (j % 3),
-          stageTitle: 'Разработка и согласование', code: item.code, title: item.nameRu, categoryName: categoryOf.get(item.category).nameRu,
-          hoursCenti: hours, kMilli: k, normHoursCenti: -norm, moneyMinor: -norm * 3000, rateMinor: 300_000,
+          ...base,
+          kind: 'debit',
+          orderId: 100 + j,
+          orderNumber: `З-2026-${String(100 + j).padStart(4, '0')}`,
+          stageN: 1 + (j % 3),
+          stageTitle: 'Разработка и согласование',
+          code: item.code,
+          title: item.nameRu,
+          categoryName: categoryOf.get(item.category).nameRu,
+          hoursCenti: hours,
+          kMilli: k,
+          normHoursCenti: -norm,
+          moneyMinor: -norm * 3000,
+          rateMinor: 300_000,
         });
       }
     }
     list.push(summarize(c + 1, `Заказчик № ${c + 1} — образовательная организация`, 10_000, entries));
   }
   return {
-    month: '2026-03', timeZone: 'Europe/Moscow', currency: 'RUB', companyName: 'ООО «Открытые технологии»',
-    generatedAt: '2026-04-01T06:00:00.000Z', customers: list, totals: reportTotals(list),
+    month: '2026-03',
+    timeZone: 'Europe/Moscow',
+    currency: 'RUB',
+    companyName: 'ООО «Открытые технологии»',
+    generatedAt: '2026-04-01T06:00:00.000Z',
+    customers: list,
+    totals: reportTotals(list),
   };
 }
 
@@ -142,23 +211,75 @@ function estimateCsv(q) {
   let no = 0;
   for (const l of q.lines) {
     if (l.kind === 'section') out.push(row(['', '', l.title]));
-    else out.push(row([++no, l.code, l.title, l.quantityMilli / 1000, l.hoursCenti / 100, l.kMilli / 1000, l.normHoursCenti / 100, q.quote.rateMinor / 100, l.amountMinor / 100]));
+    else
+      out.push(
+        row([
+          ++no,
+          l.code,
+          l.title,
+          l.quantityMilli / 1000,
+          l.hoursCenti / 100,
+          l.kMilli / 1000,
+          l.normHoursCenti / 100,
+          q.quote.rateMinor / 100,
+          l.amountMinor / 100,
+        ]),
+      );
   }
   const t = q.totals;
-  for (const [label, v] of [['Сумма', t.subtotalMinor], ['Скидка', t.discountMinor], ['НДС', t.vatMinor], ['Итого', t.totalMinor]]) out.push(row(['', '', label, '', '', '', '', '', v / 100]));
+  for (const [label, v] of [
+    ['Сумма', t.subtotalMinor],
+    ['Скидка', t.discountMinor],
+    ['НДС', t.vatMinor],
+    ['Итого', t.totalMinor],
+  ])
+    out.push(row(['', '', label, '', '', '', '', '', v / 100]));
   return new TextEncoder().encode(out.join('\r\n')).buffer;
 }
 
 function consumptionCsv(r) {
-  const out = [row(['Заказчик', 'Дата', 'Операция', 'Заявка', 'Этап', 'Код', 'Содержание', 'Специалист', 'Часы', 'K', 'Пополнение', 'Списание', 'Коррекция', 'Остаток', 'Сумма'])];
+  const out = [
+    row([
+      'Заказчик',
+      'Дата',
+      'Операция',
+      'Заявка',
+      'Этап',
+      'Код',
+      'Содержание',
+      'Специалист',
+      'Часы',
+      'K',
+      'Пополнение',
+      'Списание',
+      'Коррекция',
+      'Остаток',
+      'Сумма',
+    ]),
+  ];
   for (const c of r.customers) {
     let balance = c.openingCenti;
     for (const e of c.entries) {
       balance += e.normHoursCenti;
-      out.push(row([c.name, e.date, e.kind, e.orderNumber, e.stageN, e.code, [e.title, e.memo].filter(Boolean).join(' — '), e.categoryName,
-        e.hoursCenti === null ? '' : e.hoursCenti / 100, e.kMilli === null ? '' : e.kMilli / 1000,
-        e.kind === 'topup' ? e.normHoursCenti / 100 : '', e.kind === 'debit' ? -e.normHoursCenti / 100 : '', e.kind === 'correction' ? e.normHoursCenti / 100 : '',
-        balance / 100, e.kind === 'debit' ? -e.moneyMinor / 100 : '']));
+      out.push(
+        row([
+          c.name,
+          e.date,
+          e.kind,
+          e.orderNumber,
+          e.stageN,
+          e.code,
+          [e.title, e.memo].filter(Boolean).join(' — '),
+          e.categoryName,
+          e.hoursCenti === null ? '' : e.hoursCenti / 100,
+          e.kMilli === null ? '' : e.kMilli / 1000,
+          e.kind === 'topup' ? e.normHoursCenti / 100 : '',
+          e.kind === 'debit' ? -e.normHoursCenti / 100 : '',
+          e.kind === 'correction' ? e.normHoursCenti / 100 : '',
+          balance / 100,
+          e.kind === 'debit' ? -e.moneyMinor / 100 : '',
+        ]),
+      );
     }
   }
   return new TextEncoder().encode(out.join('\r\n')).buffer;
@@ -176,8 +297,12 @@ async function excel(url) {
     const t0 = performance.now();
     const file =
       format === 'csv'
-        ? kind === 'estimate' ? estimateCsv(data) : consumptionCsv(data)
-        : kind === 'estimate' ? await estimateWorkbook({ quote: data, timeZone: 'Europe/Moscow', generatedAt: new Date() }, 'ru') : await consumptionWorkbook(data, 'ru', { rowCap: Infinity });
+        ? kind === 'estimate'
+          ? estimateCsv(data)
+          : consumptionCsv(data)
+        : kind === 'estimate'
+          ? await estimateWorkbook({ quote: data, timeZone: 'Europe/Moscow', generatedAt: new Date() }, 'ru')
+          : await consumptionWorkbook(data, 'ru', { rowCap: Infinity });
     ms.push(performance.now() - t0);
     bytes = file.byteLength;
   }
@@ -228,7 +353,10 @@ async function anatomy(request, env, ctx) {
   for (const spec of specs) {
     const quotePath = spec.path.split('?')[0];
     let version = versions.get(quotePath) ?? spec.version;
-    let calls = 0, d1Ms = 0, bytes = 0, ok = 0;
+    let calls = 0,
+      d1Ms = 0,
+      bytes = 0,
+      ok = 0;
     const statuses = {};
     let t0 = performance.now();
     // Three unrecorded requests first: compiled code, a cached session, warm D1 pages.
@@ -238,7 +366,11 @@ async function anatomy(request, env, ctx) {
       const headers = { cookie, 'cf-connecting-ip': `10.200.${((i + 3) >> 8) & 255}.${(i + 3) & 255}` };
       if (spec.method !== 'GET') Object.assign(headers, { origin: new URL(request.url).origin, 'content-type': 'application/json' });
       const body = spec.method === 'GET' ? undefined : JSON.stringify({ ...spec.body, ...(spec.versioned ? { version } : {}) });
-      const res = await app.fetch(new Request(new URL(spec.path, request.url), { method: spec.method, headers, body }), { ...env, DB: tracing(env.DB, log) }, ctx);
+      const res = await app.fetch(
+        new Request(new URL(spec.path, request.url), { method: spec.method, headers, body }),
+        { ...env, DB: tracing(env.DB, log) },
+        ctx,
+      );
       bytes = (await res.arrayBuffer()).byteLength;
       if (spec.versioned && res.status === 201) version++;
       if (i < 0) continue;
@@ -249,7 +381,16 @@ async function anatomy(request, env, ctx) {
     }
     const totalMs = performance.now() - t0;
     if (spec.versioned) versions.set(quotePath, version);
-    out.push({ name: spec.name, repeat: spec.repeat, ok, statuses, msPerRequest: totalMs / spec.repeat, d1CallsPerRequest: calls / spec.repeat, d1MsPerRequest: d1Ms / spec.repeat, bytes });
+    out.push({
+      name: spec.name,
+      repeat: spec.repeat,
+      ok,
+      statuses,
+      msPerRequest: totalMs / spec.repeat,
+      d1CallsPerRequest: calls / spec.repeat,
+      d1MsPerRequest: d1Ms / spec.repeat,
+      bytes,
+    });
   }
   return json(out);
 }

@@ -13,7 +13,12 @@ import { Miniflare } from 'miniflare';
 import { wrangler } from './wrangler';
 
 const { values } = parseArgs({
-  options: { remote: { type: 'boolean', default: false }, output: { type: 'string' }, 'persist-to': { type: 'string' }, database: { type: 'string', default: 'normhours' } },
+  options: {
+    remote: { type: 'boolean', default: false },
+    output: { type: 'string' },
+    'persist-to': { type: 'string' },
+    database: { type: 'string', default: 'normhours' },
+  },
 });
 const output = values.output ?? `backups/normhours-${new Date().toISOString().replace(/[:.]/g, '-')}.sql`;
 mkdirSync(dirname(output), { recursive: true });
@@ -29,7 +34,12 @@ function localDatabaseId(name: string): string {
 }
 
 async function exportLocal(persistTo: string, id: string): Promise<string> {
-  const mf = new Miniflare({ modules: true, script: 'export default {}', d1Persist: join(persistTo, 'v3', 'd1'), d1Databases: { DATABASE: id } });
+  const mf = new Miniflare({
+    modules: true,
+    script: 'export default {}',
+    d1Persist: join(persistTo, 'v3', 'd1'),
+    d1Databases: { DATABASE: id },
+  });
   try {
     const db = await mf.getD1Database('DATABASE');
     const dump = await db.prepare('PRAGMA miniflare_d1_export(?,?,?);').bind(0, 0).raw<string[]>();

@@ -50,7 +50,9 @@ try {
   for (const face of FACES) {
     const out = join(work, face.file);
     execFileSync(PYTHON, [
-      '-m', 'fontTools.subset', join(SOURCE, face.file),
+      '-m',
+      'fontTools.subset',
+      join(SOURCE, face.file),
       `--unicodes=${UNICODES}`,
       '--no-hinting',
       '--layout-features=',

@@ -14,7 +14,11 @@ import { d1Query, wrangler } from './wrangler';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { remote: { type: 'boolean', default: false }, database: { type: 'string', default: 'normhours' }, 'persist-to': { type: 'string' } },
+  options: {
+    remote: { type: 'boolean', default: false },
+    database: { type: 'string', default: 'normhours' },
+    'persist-to': { type: 'string' },
+  },
 });
 const [file] = positionals;
 if (!file) {
@@ -34,7 +38,8 @@ export function statements(sql: string): string[] {
     const ch = sql[i]!;
     if (quote) {
       if (ch === quote) {
-        if (sql[i + 1] === quote) i++; // '' or "" is an escaped quote
+        if (sql[i + 1] === quote)
+          i++; // '' or "" is an escaped quote
         else quote = null;
       }
       continue;
@@ -68,9 +73,16 @@ export function reorder(sql: string): string {
 
 const target = values.remote ? '--remote' : '--local';
 const persist = values['persist-to'];
-const existing = d1Query<{ n: number }>("select count(*) as n from sqlite_master where type = 'table' and name = 'users'", target as '--local', persist, values.database);
+const existing = d1Query<{ n: number }>(
+  "select count(*) as n from sqlite_master where type = 'table' and name = 'users'",
+  target as '--local',
+  persist,
+  values.database,
+);
 if ((existing[0]?.n ?? 0) > 0) {
-  console.error(`The database ${values.database} is not empty. Restore into a new database (npx wrangler d1 create …) and point wrangler.toml at it.`);
+  console.error(
+    `The database ${values.database} is not empty. Restore into a new database (npx wrangler d1 create …) and point wrangler.toml at it.`,
+  );
   process.exit(1);
 }
 const dir = mkdtempSync(join(tmpdir(), 'normhours-restore-'));

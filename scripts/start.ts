@@ -32,6 +32,15 @@ console.log(`
 ${DEMO_USERS.map((u) => `    ${u.role.padEnd(11)} ${u.email}`).join('\n')}
 `);
 
-const dev = spawnWrangler(['dev', '--port', port, '--ip', '127.0.0.1', '--show-interactive-dev-session=false', '--test-scheduled', ...persist]);
+const dev = spawnWrangler([
+  'dev',
+  '--port',
+  port,
+  '--ip',
+  '127.0.0.1',
+  '--show-interactive-dev-session=false',
+  '--test-scheduled',
+  ...persist,
+]);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => dev.kill(signal));
 dev.on('exit', (code) => process.exit(code ?? 0));

@@ -43,7 +43,11 @@ if (password.length < 10) {
 }
 
 const target = values.remote ? '--remote' : '--local';
-const existing = d1Query<{ n: number }>(`select count(*) as n from users where email = '${email.replace(/'/g, "''")}'`, target, values['persist-to']);
+const existing = d1Query<{ n: number }>(
+  `select count(*) as n from users where email = '${email.replace(/'/g, "''")}'`,
+  target,
+  values['persist-to'],
+);
 if ((existing[0]?.n ?? 0) > 0) {
   console.error(`A user ${email} already exists.`);
   process.exit(1);

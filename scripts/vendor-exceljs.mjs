@@ -18,7 +18,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(readFileSync(join(root, 'node_modules/exceljs/package.json'), 'utf8'));
 const EXPECTED_VERSION = '4.4.0';
 if (pkg.version !== EXPECTED_VERSION) {
-  console.error(`vendor-exceljs: written for exceljs ${EXPECTED_VERSION}, found ${pkg.version}; check the nextTick shim and update this script.`);
+  console.error(
+    `vendor-exceljs: written for exceljs ${EXPECTED_VERSION}, found ${pkg.version}; check the nextTick shim and update this script.`,
+  );
   process.exit(1);
 }
 const source = readFileSync(join(root, 'node_modules/exceljs/dist/exceljs.min.js'), 'utf8');

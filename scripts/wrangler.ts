@@ -29,7 +29,12 @@ export function spawnWrangler(args: string[], options: SpawnOptions = {}) {
 }
 
 /** Runs one SQL statement on the local (or remote) D1 and returns its rows. */
-export function d1Query<T = Record<string, unknown>>(sql: string, target: '--local' | '--remote', persistTo?: string, database = 'DB'): T[] {
+export function d1Query<T = Record<string, unknown>>(
+  sql: string,
+  target: '--local' | '--remote',
+  persistTo?: string,
+  database = 'DB',
+): T[] {
   const args = ['d1', 'execute', database, target, '--json', '--command', sql];
   if (persistTo) args.push('--persist-to', persistTo);
   const out = wrangler(args, { capture: true });

@@ -67,11 +67,17 @@ export const SHARED_CONTENT_SECURITY_POLICY = {
 
 const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook as never });
 
-const SECURE = { xFrameOptions: 'DENY', referrerPolicy: 'no-referrer', crossOriginResourcePolicy: 'same-origin', strictTransportSecurity: 'max-age=31536000; includeSubDomains' } as const;
+const SECURE = {
+  xFrameOptions: 'DENY',
+  referrerPolicy: 'no-referrer',
+  crossOriginResourcePolicy: 'same-origin',
+  strictTransportSecurity: 'max-age=31536000; includeSubDomains',
+} as const;
 const staffHeaders = secureHeaders({ ...SECURE, contentSecurityPolicy: CONTENT_SECURITY_POLICY });
 // The customer's page and its API get a stricter policy: nothing but our own CSS, JS and forms.
 const sharedHeaders = secureHeaders({ ...SECURE, contentSecurityPolicy: SHARED_CONTENT_SECURITY_POLICY });
-const isShared = (path: string) => path.startsWith('/s/') || path.startsWith('/api/shared/') || path.startsWith('/a/') || path.startsWith('/api/account/');
+const isShared = (path: string) =>
+  path.startsWith('/s/') || path.startsWith('/api/shared/') || path.startsWith('/a/') || path.startsWith('/api/account/');
 app.use('*', (c, next) => (isShared(c.req.path) ? sharedHeaders(c, next) : staffHeaders(c, next)));
 app.use('/api/*', async (c, next) => {
   await next();

@@ -98,7 +98,6 @@ export function excelCase(excel: ExcelCase[], kind: string, n: number, format: s
   return c;
 }
 
-
 export const API_GOAL_ROUTES = ['GET /api/quotes/:id', 'POST /api/quotes/:id/lines?answer=change', 'GET /api/shared/:token'];
 
 /** A V8 heap figure of the isolate: what it committed plus the ArrayBuffers outside it (the conservative bound). */
@@ -113,7 +112,15 @@ export function summaryRows(r: Results): Row[] {
   const floor = floorAt(r.api, GOAL_LEVEL);
   const ceiling = runOf(r.api, 'GET /api/health (constant)', GOAL_LEVEL);
   const base = `SELECT 1: ${rps(floor.rps)}, p99 ${ms(floor.p99)}`;
-  rows.push({ area: 'API', measure: `GET /api/health (constant), ${GOAL_LEVEL} conn`, figure: `${rps(ceiling.rps)}, p99 ${ms(ceiling.p99)}`, baseline: base, ratio: `${x(ceiling.rps / floor.rps)} req/s`, goal: '— (the ceiling)', verdict: '—' });
+  rows.push({
+    area: 'API',
+    measure: `GET /api/health (constant), ${GOAL_LEVEL} conn`,
+    figure: `${rps(ceiling.rps)}, p99 ${ms(ceiling.p99)}`,
+    baseline: base,
+    ratio: `${x(ceiling.rps / floor.rps)} req/s`,
+    goal: '— (the ceiling)',
+    verdict: '—',
+  });
   for (const route of API_GOAL_ROUTES) {
     const run = runOf(r.api, route, GOAL_LEVEL);
     const tr = run.rps / floor.rps;
@@ -134,30 +141,110 @@ export function summaryRows(r: Results): Row[] {
   if (quote && select1) {
     const js = quote.msPerRequest - quote.d1MsPerRequest;
     const baseJs = Math.max(0, select1.msPerRequest - select1.d1MsPerRequest);
-    rows.push({ area: 'API', measure: 'GET /api/quotes/:id (50 lines): answer size', figure: kib(quote.bytes), baseline: `with the texts on every line (before): ${kib(r.quoteAnswer.withTextsBytes)}`, ratio: x(quote.bytes / r.quoteAnswer.withTextsBytes), goal: `≤ ${kib(GOALS.quoteAnswerBytes)}`, verdict: verdict(quote.bytes <= GOALS.quoteAnswerBytes) });
-    rows.push({ area: 'API', measure: 'GET /api/quotes/:id (50 lines): JavaScript per request', figure: ms(js), baseline: `SELECT 1: ${ms(baseJs)}`, ratio: x(js / Math.max(baseJs, 0.01)), goal: `≤ ${GOALS.quoteJsMs} ms`, verdict: verdict(js <= GOALS.quoteJsMs) });
+    rows.push({
+      area: 'API',
+      measure: 'GET /api/quotes/:id (50 lines): answer size',
+      figure: kib(quote.bytes),
+      baseline: `with the texts on every line (before): ${kib(r.quoteAnswer.withTextsBytes)}`,
+      ratio: x(quote.bytes / r.quoteAnswer.withTextsBytes),
+      goal: `≤ ${kib(GOALS.quoteAnswerBytes)}`,
+      verdict: verdict(quote.bytes <= GOALS.quoteAnswerBytes),
+    });
+    rows.push({
+      area: 'API',
+      measure: 'GET /api/quotes/:id (50 lines): JavaScript per request',
+      figure: ms(js),
+      baseline: `SELECT 1: ${ms(baseJs)}`,
+      ratio: x(js / Math.max(baseJs, 0.01)),
+      goal: `≤ ${GOALS.quoteJsMs} ms`,
+      verdict: verdict(js <= GOALS.quoteJsMs),
+    });
   }
   const lean = anatomyOf(r, 'POST /api/quotes/:id/lines?answer=change');
   const whole = anatomyOf(r, 'POST /api/quotes/:id/lines (whole');
   if (lean && whole) {
-    rows.push({ area: 'API', measure: 'Line write ?answer=change: answer size / JavaScript', figure: `${kib(lean.bytes)} / ${ms(lean.msPerRequest - lean.d1MsPerRequest)}`, baseline: `whole quote: ${kib(whole.bytes)} / ${ms(whole.msPerRequest - whole.d1MsPerRequest)}`, ratio: `${x(lean.bytes / whole.bytes)} size`, goal: 'the change, not the whole quote', verdict: verdict(lean.bytes < whole.bytes / 4) });
+    rows.push({
+      area: 'API',
+      measure: 'Line write ?answer=change: answer size / JavaScript',
+      figure: `${kib(lean.bytes)} / ${ms(lean.msPerRequest - lean.d1MsPerRequest)}`,
+      baseline: `whole quote: ${kib(whole.bytes)} / ${ms(whole.msPerRequest - whole.d1MsPerRequest)}`,
+      ratio: `${x(lean.bytes / whole.bytes)} size`,
+      goal: 'the change, not the whole quote',
+      verdict: verdict(lean.bytes < whole.bytes / 4),
+    });
   }
   const report = runOf(r.api, 'GET /api/reports/consumption', GOAL_LEVEL);
-  rows.push({ area: 'API', measure: `${report.route}, ${GOAL_LEVEL} conn`, figure: `${rps(report.rps)}, p99 ${ms(report.p99)}`, baseline: base, ratio: `${x(report.rps / floor.rps)} req/s, ${x(report.p99 / floor.p99)} p99`, goal: '— (none set)', verdict: '—' });
+  rows.push({
+    area: 'API',
+    measure: `${report.route}, ${GOAL_LEVEL} conn`,
+    figure: `${rps(report.rps)}, p99 ${ms(report.p99)}`,
+    baseline: base,
+    ratio: `${x(report.rps / floor.rps)} req/s, ${x(report.p99 / floor.p99)} p99`,
+    goal: '— (none set)',
+    verdict: '—',
+  });
 
   const e1000 = excelCase(r.excel, 'estimate', 1000, 'xlsx');
   const e1000csv = excelCase(r.excel, 'estimate', 1000, 'csv');
-  rows.push({ area: 'Excel', measure: 'Estimate, 1 000 lines: time', figure: `${ms(e1000.medianMs)} (best ${ms(e1000.bestMs)}, first ${ms(e1000.firstMs)})`, baseline: `CSV: ${ms(e1000csv.medianMs)}`, ratio: x(e1000.medianMs / Math.max(e1000csv.medianMs, 1)), goal: `< ${GOALS.estimate1000Ms} ms`, verdict: verdict(e1000.medianMs < GOALS.estimate1000Ms) });
-  rows.push({ area: 'Excel', measure: 'Estimate, 1 000 lines: first write in a fresh isolate', figure: ms(e1000.firstMs), baseline: `warm: ${ms(e1000.medianMs)}`, ratio: x(e1000.firstMs / Math.max(e1000.medianMs, 1)), goal: `< ${GOALS.estimate1000FirstMs} ms`, verdict: verdict(e1000.firstMs < GOALS.estimate1000FirstMs) });
-  rows.push({ area: 'Excel', measure: 'Estimate, 1 000 lines: peak memory', figure: `+${mb(e1000.peakMb)}`, baseline: `CSV: +${mb(e1000csv.peakMb)}`, ratio: e1000.peakMb !== null && e1000csv.peakMb ? x(e1000.peakMb / Math.max(e1000csv.peakMb, 0.1)) : '—', goal: `< ${GOALS.estimate1000Mb} MB`, verdict: e1000.peakMb === null ? '—' : verdict(e1000.peakMb < GOALS.estimate1000Mb) });
+  rows.push({
+    area: 'Excel',
+    measure: 'Estimate, 1 000 lines: time',
+    figure: `${ms(e1000.medianMs)} (best ${ms(e1000.bestMs)}, first ${ms(e1000.firstMs)})`,
+    baseline: `CSV: ${ms(e1000csv.medianMs)}`,
+    ratio: x(e1000.medianMs / Math.max(e1000csv.medianMs, 1)),
+    goal: `< ${GOALS.estimate1000Ms} ms`,
+    verdict: verdict(e1000.medianMs < GOALS.estimate1000Ms),
+  });
+  rows.push({
+    area: 'Excel',
+    measure: 'Estimate, 1 000 lines: first write in a fresh isolate',
+    figure: ms(e1000.firstMs),
+    baseline: `warm: ${ms(e1000.medianMs)}`,
+    ratio: x(e1000.firstMs / Math.max(e1000.medianMs, 1)),
+    goal: `< ${GOALS.estimate1000FirstMs} ms`,
+    verdict: verdict(e1000.firstMs < GOALS.estimate1000FirstMs),
+  });
+  rows.push({
+    area: 'Excel',
+    measure: 'Estimate, 1 000 lines: peak memory',
+    figure: `+${mb(e1000.peakMb)}`,
+    baseline: `CSV: +${mb(e1000csv.peakMb)}`,
+    ratio: e1000.peakMb !== null && e1000csv.peakMb ? x(e1000.peakMb / Math.max(e1000csv.peakMb, 0.1)) : '—',
+    goal: `< ${GOALS.estimate1000Mb} MB`,
+    verdict: e1000.peakMb === null ? '—' : verdict(e1000.peakMb < GOALS.estimate1000Mb),
+  });
   const r10k = excelCase(r.excel, 'report', 10000, 'xlsx');
   const r10kcsv = excelCase(r.excel, 'report', 10000, 'csv');
-  rows.push({ area: 'Excel', measure: 'Consumption report, 10 000 entries: time', figure: `${ms(r10k.medianMs)} (best ${ms(r10k.bestMs)}, first ${ms(r10k.firstMs)})`, baseline: `CSV: ${ms(r10kcsv.medianMs)}`, ratio: x(r10k.medianMs / Math.max(r10kcsv.medianMs, 1)), goal: `< ${GOALS.report10000Ms / 1000} s`, verdict: verdict(r10k.medianMs < GOALS.report10000Ms) });
-  rows.push({ area: 'Excel', measure: 'Consumption report, 10 000 entries: peak memory', figure: `+${mb(r10k.peakMb)}`, baseline: `CSV: +${mb(r10kcsv.peakMb)}`, ratio: r10k.peakMb !== null && r10kcsv.peakMb ? x(r10k.peakMb / Math.max(r10kcsv.peakMb, 0.1)) : '—', goal: `≤ ${GOALS.report10000Mb} MB`, verdict: r10k.peakMb === null ? '—' : verdict(r10k.peakMb <= GOALS.report10000Mb) });
+  rows.push({
+    area: 'Excel',
+    measure: 'Consumption report, 10 000 entries: time',
+    figure: `${ms(r10k.medianMs)} (best ${ms(r10k.bestMs)}, first ${ms(r10k.firstMs)})`,
+    baseline: `CSV: ${ms(r10kcsv.medianMs)}`,
+    ratio: x(r10k.medianMs / Math.max(r10kcsv.medianMs, 1)),
+    goal: `< ${GOALS.report10000Ms / 1000} s`,
+    verdict: verdict(r10k.medianMs < GOALS.report10000Ms),
+  });
+  rows.push({
+    area: 'Excel',
+    measure: 'Consumption report, 10 000 entries: peak memory',
+    figure: `+${mb(r10k.peakMb)}`,
+    baseline: `CSV: +${mb(r10kcsv.peakMb)}`,
+    ratio: r10k.peakMb !== null && r10kcsv.peakMb ? x(r10k.peakMb / Math.max(r10kcsv.peakMb, 0.1)) : '—',
+    goal: `≤ ${GOALS.report10000Mb} MB`,
+    verdict: r10k.peakMb === null ? '—' : verdict(r10k.peakMb <= GOALS.report10000Mb),
+  });
 
   const heap = heapBound(r10k);
   if (r10k.heap && heap !== null) {
-    rows.push({ area: 'Excel', measure: 'Consumption report, 10 000 entries: V8 heap (inspector)', figure: `${mb(r10k.heap.totalMb)} committed + ${mb(r10k.heap.backingMb)} buffers (used ${mb(r10k.heap.usedMb)})`, baseline: `at rest: ${mb(r10k.heap.restTotalMb)} committed`, ratio: `${x(heap / GOALS.report10000HeapMb)} of the limit`, goal: `≤ ${GOALS.report10000HeapMb} MB`, verdict: verdict(heap <= GOALS.report10000HeapMb) });
+    rows.push({
+      area: 'Excel',
+      measure: 'Consumption report, 10 000 entries: V8 heap (inspector)',
+      figure: `${mb(r10k.heap.totalMb)} committed + ${mb(r10k.heap.backingMb)} buffers (used ${mb(r10k.heap.usedMb)})`,
+      baseline: `at rest: ${mb(r10k.heap.restTotalMb)} committed`,
+      ratio: `${x(heap / GOALS.report10000HeapMb)} of the limit`,
+      goal: `≤ ${GOALS.report10000HeapMb} MB`,
+      verdict: verdict(heap <= GOALS.report10000HeapMb),
+    });
   }
 
   if (r.pdf) rows.push(...pdfRows(r.pdf));
@@ -165,12 +252,44 @@ export function summaryRows(r: Results): Row[] {
   rows.push(...reportRows(r.reports));
 
   const s = r.sizes;
-  rows.push({ area: 'Size', measure: 'Worker bundle, gzipped', figure: `${kib(s.worker.gzipBytes)} (raw ${mib(s.worker.rawBytes)})`, baseline: `free-plan limit ${mib(GOALS.freePlanBytes)}`, ratio: `${x(s.worker.gzipBytes / GOALS.freePlanBytes)} of the limit`, goal: `≤ ${mib(GOALS.workerGzipBytes)}`, verdict: verdict(s.worker.gzipBytes <= GOALS.workerGzipBytes) });
+  rows.push({
+    area: 'Size',
+    measure: 'Worker bundle, gzipped',
+    figure: `${kib(s.worker.gzipBytes)} (raw ${mib(s.worker.rawBytes)})`,
+    baseline: `free-plan limit ${mib(GOALS.freePlanBytes)}`,
+    ratio: `${x(s.worker.gzipBytes / GOALS.freePlanBytes)} of the limit`,
+    goal: `≤ ${mib(GOALS.workerGzipBytes)}`,
+    verdict: verdict(s.worker.gzipBytes <= GOALS.workerGzipBytes),
+  });
   const trivial = s.startup.trivial.busyMs;
-  rows.push({ area: 'Start', measure: 'Worker start-up (CPU to evaluate the bundle)', figure: ms(s.startup.app.busyMs), baseline: `one-line Worker: ${trivial < 1 ? '< 1 ms (no profiler sample)' : ms(trivial)}`, ratio: trivial < 1 ? `> ${x(s.startup.app.busyMs)}` : x(s.startup.app.busyMs / trivial), goal: `< ${GOALS.startupMs / 1000} s (Cloudflare’s limit)`, verdict: verdict(s.startup.app.busyMs < GOALS.startupMs) });
-  rows.push({ area: 'Size', measure: 'Web UI JavaScript, gzipped', figure: `${kib(s.ui.jsGzipBytes)} (raw ${kib(s.ui.jsRawBytes)})`, baseline: `goal ${int(GOALS.uiJsGzipBytes)} B`, ratio: `${x(s.ui.jsGzipBytes / GOALS.uiJsGzipBytes)} of the goal`, goal: `≤ 150 KB (150 000 B)`, verdict: verdict(s.ui.jsGzipBytes <= GOALS.uiJsGzipBytes) });
+  rows.push({
+    area: 'Start',
+    measure: 'Worker start-up (CPU to evaluate the bundle)',
+    figure: ms(s.startup.app.busyMs),
+    baseline: `one-line Worker: ${trivial < 1 ? '< 1 ms (no profiler sample)' : ms(trivial)}`,
+    ratio: trivial < 1 ? `> ${x(s.startup.app.busyMs)}` : x(s.startup.app.busyMs / trivial),
+    goal: `< ${GOALS.startupMs / 1000} s (Cloudflare’s limit)`,
+    verdict: verdict(s.startup.app.busyMs < GOALS.startupMs),
+  });
+  rows.push({
+    area: 'Size',
+    measure: 'Web UI JavaScript, gzipped',
+    figure: `${kib(s.ui.jsGzipBytes)} (raw ${kib(s.ui.jsRawBytes)})`,
+    baseline: `goal ${int(GOALS.uiJsGzipBytes)} B`,
+    ratio: `${x(s.ui.jsGzipBytes / GOALS.uiJsGzipBytes)} of the goal`,
+    goal: `≤ 150 KB (150 000 B)`,
+    verdict: verdict(s.ui.jsGzipBytes <= GOALS.uiJsGzipBytes),
+  });
   const b = r.browser;
-  rows.push({ area: 'UI', measure: 'First render of the quote editor (50 lines)', figure: ms(median(b.editorMs)), baseline: `login screen: ${ms(median(b.loginMs))}`, ratio: x(median(b.editorMs) / median(b.loginMs)), goal: '— (none set)', verdict: '—' });
+  rows.push({
+    area: 'UI',
+    measure: 'First render of the quote editor (50 lines)',
+    figure: ms(median(b.editorMs)),
+    baseline: `login screen: ${ms(median(b.loginMs))}`,
+    ratio: x(median(b.editorMs) / median(b.loginMs)),
+    goal: '— (none set)',
+    verdict: '—',
+  });
   return rows;
 }
 
@@ -196,13 +315,35 @@ function apiTable(api: ApiResults): string {
       ]);
     }
   }
-  return table(['route', 'conn', 'req/s (each round)', 'p50 ms', 'p99 ms (each round)', 'req/s ÷ SELECT 1', 'p99 ÷ SELECT 1', 'requests', 'non-2xx / errors / timeouts'], rows);
+  return table(
+    [
+      'route',
+      'conn',
+      'req/s (each round)',
+      'p50 ms',
+      'p99 ms (each round)',
+      'req/s ÷ SELECT 1',
+      'p99 ÷ SELECT 1',
+      'requests',
+      'non-2xx / errors / timeouts',
+    ],
+    rows,
+  );
 }
 
 function anatomyTable(anatomy: Anatomy[]): string {
   const floor = anatomy.find((a) => a.name.includes('SELECT 1'));
   return table(
-    ['route', 'requests', 'ms per request in the Worker', 'D1 round trips', 'waiting on D1', 'JavaScript (the rest)', 'answer', '÷ SELECT 1 (time)'],
+    [
+      'route',
+      'requests',
+      'ms per request in the Worker',
+      'D1 round trips',
+      'waiting on D1',
+      'JavaScript (the rest)',
+      'answer',
+      '÷ SELECT 1 (time)',
+    ],
     anatomy.map((a) => [
       a.name,
       `${a.repeat}${a.ok < a.repeat ? ` (${JSON.stringify(a.statuses)})` : ''}`,
@@ -234,14 +375,37 @@ function excelTable(excel: ExcelCase[]): string {
       `${e.othersCores.toFixed(2)}`,
     ];
   });
-  return table(['file', 'rows', 'format', 'median', 'best', 'first', 'time ÷ CSV (medians)', 'peak RSS growth', 'peak ÷ CSV', 'V8 heap after the first write: used / committed + buffers', 'size', 'others’ CPU (cores)'], rows);
+  return table(
+    [
+      'file',
+      'rows',
+      'format',
+      'median',
+      'best',
+      'first',
+      'time ÷ CSV (medians)',
+      'peak RSS growth',
+      'peak ÷ CSV',
+      'V8 heap after the first write: used / committed + buffers',
+      'size',
+      'others’ CPU (cores)',
+    ],
+    rows,
+  );
 }
 
 function growthTable(r: Results): string {
   const rows: string[][] = [];
   const add = (what: string, n1: number, v1: number, n2: number, v2: number, unit: (v: number) => string) => {
     const k = exponent(n1, v1, n2, v2);
-    rows.push([what, `${int(n1)} → ${int(n2)}`, `${unit(v1)} → ${unit(v2)}`, x(v2 / v1), Number.isFinite(k) ? k.toFixed(2) : 'n/a', growthWord(k)]);
+    rows.push([
+      what,
+      `${int(n1)} → ${int(n2)}`,
+      `${unit(v1)} → ${unit(v2)}`,
+      x(v2 / v1),
+      Number.isFinite(k) ? k.toFixed(2) : 'n/a',
+      growthWord(k),
+    ]);
   };
   const e = (n: number) => excelCase(r.excel, 'estimate', n, 'xlsx');
   add('estimate xlsx, time', 100, e(100).medianMs, 1000, e(1000).medianMs, ms);
@@ -263,7 +427,15 @@ function growthTable(r: Results): string {
       const rowsRead = (m: typeof a) => m.summary.statements.reduce((n, st) => n + st.rowsRead, 0);
       add(`  summary statement (${label}), rows read`, small.ledger, rowsRead(a), big.ledger, rowsRead(b), int);
       const before = (m: typeof a) => m.summary.alternatives[0];
-      if (before(a) && before(b)) add(`  ↳ before the snapshots: opening balances (${label}), rows read`, small.ledger, before(a)!.rowsRead, big.ledger, before(b)!.rowsRead, int);
+      if (before(a) && before(b))
+        add(
+          `  ↳ before the snapshots: opening balances (${label}), rows read`,
+          small.ledger,
+          before(a)!.rowsRead,
+          big.ledger,
+          before(b)!.rowsRead,
+          int,
+        );
       add(`every customer itemised (${label}), SQL`, small.ledger, a.sqlMs, big.ledger, b.sqlMs, ms);
     }
   }
@@ -281,7 +453,10 @@ function sizesSection(s: SizeResults): string {
     ['part of the Worker bundle', 'bytes (raw, before gzip)', 'share'],
     s.worker.parts.map((p) => [p.name, int(p.bytes), `${((p.bytes / s.worker.rawBytes) * 100).toFixed(0)} %`]),
   );
-  const ui = table(['UI asset', 'raw', 'gzipped'], s.ui.files.map((f) => [f.name, kib(f.rawBytes), kib(f.gzipBytes)]));
+  const ui = table(
+    ['UI asset', 'raw', 'gzipped'],
+    s.ui.files.map((f) => [f.name, kib(f.rawBytes), kib(f.gzipBytes)]),
+  );
   return [
     `Worker: ${int(s.worker.rawBytes)} B raw, ${int(s.worker.gzipBytes)} B gzipped (zlib default level; wrangler itself says “${s.worker.wranglerSays ?? 'n/a'}”, which includes the upload’s metadata).`,
     '',
@@ -309,7 +484,15 @@ export function render(r: Results): { markdown: string; summary: string } {
   const rows = summaryRows(r);
   const summary = table(
     ['area', 'measure', 'figure', 'baseline (same run)', 'ratio', 'goal', 'verdict'],
-    rows.map((row) => [row.area, row.measure, row.figure, row.baseline, row.ratio, row.goal, row.verdict === 'met' ? '**met**' : row.verdict === 'missed' ? '**MISSED**' : '—']),
+    rows.map((row) => [
+      row.area,
+      row.measure,
+      row.figure,
+      row.baseline,
+      row.ratio,
+      row.goal,
+      row.verdict === 'met' ? '**met**' : row.verdict === 'missed' ? '**MISSED**' : '—',
+    ]),
   );
   const met = rows.filter((row) => row.verdict === 'met').length;
   const missed = rows.filter((row) => row.verdict === 'missed').length;

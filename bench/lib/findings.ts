@@ -2,7 +2,19 @@
  * What limits each missed goal, written from the run's own figures, and the next step
  * (proposed here, not made: the bench measures, it does not change the app).
  */
-import { API_GOAL_ROUTES, GOAL_LEVEL, GOALS, anatomyOf, excelCase, floorAt, heapBound, monthOf, runOf, summaryRows, type Results } from './document';
+import {
+  API_GOAL_ROUTES,
+  GOAL_LEVEL,
+  GOALS,
+  anatomyOf,
+  excelCase,
+  floorAt,
+  heapBound,
+  monthOf,
+  runOf,
+  summaryRows,
+  type Results,
+} from './document';
 import { int, kib, mb, ms, x } from './format';
 import { CONSUMPTION_ROW_CAP } from '../../worker/excel/consumption';
 
@@ -63,18 +75,26 @@ function excel(r: Results): string {
   const profile = (kind: string) => r.excelProfiles?.find((p) => p.kind === kind);
   const pe = profile('estimate');
   const pr = profile('report');
-  const top = (p: NonNullable<typeof pe>) => p.top.slice(0, 4).map((t) => `${t.name} ${ms(t.ms)}`).join(', ');
+  const top = (p: NonNullable<typeof pe>) =>
+    p.top
+      .slice(0, 4)
+      .map((t) => `${t.name} ${ms(t.ms)}`)
+      .join(', ');
   parts.push(
     `**Excel (first write ${firstOk ? 'met' : 'missed'}, heap ${heap === null ? 'not measured' : heapOk ? 'met' : 'missed'}).** A 1 000-line estimate takes ${ms(e1000.firstMs)} the first time in a fresh isolate (after a 10-line warm-up; goal < ${GOALS.estimate1000FirstMs} ms) and ${ms(e1000.medianMs)} once warm (best ${ms(e1000.bestMs)}, while other processes used ${e1000.othersCores.toFixed(2)} cores). ` +
       `The workbook's parts are now written stored and deflated by the runtime's native CompressionStream: exceljs's bundled JavaScript deflate (pako) led the first write's profile before (about a third of its CPU, and much of its garbage) and ran unoptimised in a new isolate; the previous run's first write (225 ms, on a quieter machine) came mostly from it.` +
-      (pe ? ` What a first write spends now (profiled, ${ms(pe.ms)}): garbage collection ${ms(pe.gcMs)}, then ${top(pe)} — exceljs building and serialising its cell objects to XML, much of it not yet optimised by V8 in a new isolate.` : '') +
-      (firstOk ? '' : ` Next step: write the sheets' XML straight from the rows (as worker/pdf writes its own PDF), without exceljs's cell objects; the machine's load (${e1000.othersCores.toFixed(2)} cores used by others during this case) inflates this figure too.`),
+      (pe
+        ? ` What a first write spends now (profiled, ${ms(pe.ms)}): garbage collection ${ms(pe.gcMs)}, then ${top(pe)} — exceljs building and serialising its cell objects to XML, much of it not yet optimised by V8 in a new isolate.`
+        : '') +
+      (firstOk
+        ? ''
+        : ` Next step: write the sheets' XML straight from the rows (as worker/pdf writes its own PDF), without exceljs's cell objects; the machine's load (${e1000.othersCores.toFixed(2)} cores used by others during this case) inflates this figure too.`),
   );
   if (r10k.heap) {
     parts.push(
       `*Memory, from V8's heap statistics.* The 10 000-entry report (${ms(r10k.firstMs)} first, ${ms(r10k.medianMs)} warm) leaves the isolate with ${mb(r10k.heap.usedMb)} of heap in use right after the write, ${mb(r10k.heap.totalMb)} committed, and ${mb(r10k.heap.backingMb)} of ArrayBuffers outside the heap (the stored parts and the zip); at rest ${mb(r10k.heap.restUsedMb)} in use, ${mb(r10k.heap.restTotalMb)} committed. ` +
         `Judged on committed + buffers — the stricter reading, since V8 keeps what the write's peak needed — that is ${heap === null ? 'n/a' : mb(heap)} against ${GOALS.report10000HeapMb} MB${heapOk ? '' : `; on what is in use right after the write (${mb(r10k.heap.usedMb + r10k.heap.backingMb)}) it would fit, but that is a floor of the peak, not the peak`}. A 10 000-line estimate: ${e10k.heap ? `${mb(e10k.heap.totalMb)} committed + ${mb(e10k.heap.backingMb)}` : 'n/a'}. ` +
-        `RSS tells the same story from outside (+${mb(r10k.peakMb)} for the report's write, about ${((((r10k.peakMb ?? 0) * 1024) / 10000)).toFixed(1)} KB an entry): exceljs keeps every cell as an object until the file is serialised.` +
+        `RSS tells the same story from outside (+${mb(r10k.peakMb)} for the report's write, about ${(((r10k.peakMb ?? 0) * 1024) / 10000).toFixed(1)} KB an entry): exceljs keeps every cell as an object until the file is serialised.` +
         (pr ? ` The report's first write profiled: garbage collection ${ms(pr.gcMs)} of ${ms(pr.ms)}, then ${top(pr)}.` : '') +
         `${heapOk ? '' : ` Next step: exceljs's streaming WorkbookWriter (rows committed and released as written), or a lower CONSUMPTION_ROW_CAP until it is measured.`}`,
     );

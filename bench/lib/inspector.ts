@@ -37,7 +37,8 @@ async function targetUrl(port: number): Promise<string> {
 }
 
 export async function inspect(port: number): Promise<CdpSession> {
-  if (typeof WebSocket === 'undefined') throw new Error('WebSocket is missing: run node with --experimental-websocket (npm run bench does)');
+  if (typeof WebSocket === 'undefined')
+    throw new Error('WebSocket is missing: run node with --experimental-websocket (npm run bench does)');
   const url = await targetUrl(port);
   // wrangler's inspector proxy admits local DevTools only: a localhost Origin (Node's WebSocket takes
   // headers as a non-standard option).

@@ -59,7 +59,22 @@ export function pdfSection(p: PdfResults, separateRun: boolean): string {
       ? `Measured by \`npm run bench -- --only pdf\` on ${p.date} at commit \`${p.commit}\`; the other sections are from the whole run above.`
       : 'Measured in this run.',
     '',
-    table(['lines', 'pages', 'median', 'mean', 'best', 'first', 'cold (3 lines, new isolate)', 'xlsx median', 'pdf ÷ xlsx', 'size', 'others’ CPU (cores)'], rows),
+    table(
+      [
+        'lines',
+        'pages',
+        'median',
+        'mean',
+        'best',
+        'first',
+        'cold (3 lines, new isolate)',
+        'xlsx median',
+        'pdf ÷ xlsx',
+        'size',
+        'others’ CPU (cores)',
+      ],
+      rows,
+    ),
   ];
   if (p.bundle) {
     const b = p.bundle;
@@ -73,12 +88,15 @@ export function pdfSection(p: PdfResults, separateRun: boolean): string {
 }
 
 export const PDF_METHOD =
-  '- **PDF:** the bench Worker renders test/pdf-sample.ts\'s sent quote (lines cycling through the price list, a section every 20 lines, Russian) with the app\'s `renderEstimatePdf`, and writes the same quote as .xlsx as the baseline; a fresh workerd per size, a cold 3-line document (fonts decoded and parsed once per isolate, code compiled) and a 3-line warm-up, the first document, then 30 (15 lines) or 10 (100 lines) timed one by one (median, best) and as one batch (mean: finer than the 1 ms clock). The bundle figure is `wrangler deploy --dry-run` gzipped (zlib default level), and again without the modules of worker/pdf/.';
+  "- **PDF:** the bench Worker renders test/pdf-sample.ts's sent quote (lines cycling through the price list, a section every 20 lines, Russian) with the app's `renderEstimatePdf`, and writes the same quote as .xlsx as the baseline; a fresh workerd per size, a cold 3-line document (fonts decoded and parsed once per isolate, code compiled) and a 3-line warm-up, the first document, then 30 (15 lines) or 10 (100 lines) timed one by one (median, best) and as one batch (mean: finer than the 1 ms clock). The bundle figure is `wrangler deploy --dry-run` gzipped (zlib default level), and again without the modules of worker/pdf/.";
 
 /** Replaces (or adds) the PDF rows, section and method bullet of an existing RESULTS.md. */
 export function patchPdf(markdown: string, p: PdfResults): string {
   const lines = markdown.split('\n').filter((l) => !l.startsWith('| PDF |'));
-  const newRows = pdfRows(p).map((r) => `| ${[r.area, r.measure, r.figure, r.baseline, r.ratio, r.goal, r.verdict === 'met' ? '**met**' : r.verdict === 'missed' ? '**MISSED**' : '—'].join(' | ')} |`);
+  const newRows = pdfRows(p).map(
+    (r) =>
+      `| ${[r.area, r.measure, r.figure, r.baseline, r.ratio, r.goal, r.verdict === 'met' ? '**met**' : r.verdict === 'missed' ? '**MISSED**' : '—'].join(' | ')} |`,
+  );
   const lastExcel = lines.map((l, i) => (l.startsWith('| Excel |') ? i : -1)).reduce((a, b) => Math.max(a, b), -1);
   if (lastExcel < 0) throw new Error('RESULTS.md has no Excel rows to put the PDF rows after');
   lines.splice(lastExcel + 1, 0, ...newRows);
@@ -88,7 +106,9 @@ export function patchPdf(markdown: string, p: PdfResults): string {
   text = text.replace(/^## Summary: \d+ goals met, \d+ missed$/m, `## Summary: ${met} goals met, ${missed} missed`);
   const section = pdfSection(p, true);
   const existing = /^## PDF inside workerd\n[\s\S]*?(?=^## )/m;
-  text = existing.test(text) ? text.replace(existing, `${section}\n\n`) : text.replace(/^## The monthly consumption report at scale$/m, `${section}\n\n## The monthly consumption report at scale`);
+  text = existing.test(text)
+    ? text.replace(existing, `${section}\n\n`)
+    : text.replace(/^## The monthly consumption report at scale$/m, `${section}\n\n## The monthly consumption report at scale`);
   if (!text.includes('- **PDF:**')) text = text.replace(/^(- \*\*Reports:\*\*)/m, `${PDF_METHOD}\n$1`);
   else text = text.replace(/^- \*\*PDF:\*\*.*$/m, PDF_METHOD);
   return text;

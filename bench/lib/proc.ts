@@ -89,7 +89,24 @@ export async function startDev(config: string, persistTo: string, readyPath = '/
   const out: string[] = [];
   const child = spawn(
     process.execPath,
-    [WRANGLER, 'dev', '-c', config, '--port', String(port), '--ip', '127.0.0.1', '--inspector-port', String(inspector), '--no-bundle', '--persist-to', persistTo, '--show-interactive-dev-session=false', '--log-level', 'warn'],
+    [
+      WRANGLER,
+      'dev',
+      '-c',
+      config,
+      '--port',
+      String(port),
+      '--ip',
+      '127.0.0.1',
+      '--inspector-port',
+      String(inspector),
+      '--no-bundle',
+      '--persist-to',
+      persistTo,
+      '--show-interactive-dev-session=false',
+      '--log-level',
+      'warn',
+    ],
     { env: offlineEnv, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
   groups.add(child.pid!);
@@ -217,7 +234,10 @@ export function cpuTicks(pgids: number[]): { busy: number; total: number; ours: 
 }
 
 /** How much of the machine's CPU others used between two snapshots: cores' worth, and share. */
-export function othersLoad(a: ReturnType<typeof cpuTicks>, b: ReturnType<typeof cpuTicks>): { othersCores: number; oursCores: number; cores: number } {
+export function othersLoad(
+  a: ReturnType<typeof cpuTicks>,
+  b: ReturnType<typeof cpuTicks>,
+): { othersCores: number; oursCores: number; cores: number } {
   const cores = cpus().length;
   const elapsed = (b.total - a.total) / cores; // ticks per core
   const busy = b.busy - a.busy;

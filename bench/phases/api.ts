@@ -58,7 +58,11 @@ const fiftyRows = () =>
   Array.from({ length: 50 }, (_, i) => {
     const index = (i * 3) % SEED_ITEMS.length;
     const item = SEED_ITEMS[index]!;
-    return { catalogItemId: index + 1, quantityMilli: 1000 + (i % 4) * 250, ...(item.hoursCenti === null ? { hoursCenti: 200 + ((i * 37) % 800) } : {}) };
+    return {
+      catalogItemId: index + 1,
+      quantityMilli: 1000 + (i % 4) * 250,
+      ...(item.hoursCenti === null ? { hoursCenti: 200 + ((i * 37) % 800) } : {}),
+    };
   });
 
 export function lastMonth(now = new Date()): string {
@@ -68,9 +72,18 @@ export function lastMonth(now = new Date()): string {
 
 type Info = Record<string, string>;
 /** The staff read as it was before issue 19: each line with its category and four texts. */
-function withTexts(read: { lines: { id: number; catalogItemId: number | null }[] }, s: { services: Record<string, Info>; lines: Record<string, Info> }) {
+function withTexts(
+  read: { lines: { id: number; catalogItemId: number | null }[] },
+  s: { services: Record<string, Info>; lines: Record<string, Info> },
+) {
   const none = { categoryName: '', description: '', inputs: '', result: '', limits: '' };
-  return { ...read, lines: read.lines.map((l) => ({ ...l, ...(s.lines[String(l.id)] ?? (l.catalogItemId !== null ? s.services[String(l.catalogItemId)] : undefined) ?? none) })) };
+  return {
+    ...read,
+    lines: read.lines.map((l) => ({
+      ...l,
+      ...(s.lines[String(l.id)] ?? (l.catalogItemId !== null ? s.services[String(l.catalogItemId)] : undefined) ?? none),
+    })),
+  };
 }
 
 /** One 50-line quote, sent and shared; a draft twin for the browser; `copies` drafts to write to. */
@@ -81,7 +94,11 @@ export async function prepare(base: string, copies: number): Promise<Fixtures> {
   if (filled.lines.length !== 50) throw new Error(`expected 50 lines, got ${filled.lines.length}`);
   const draft = await call(manager, 'POST', `/api/quotes/${created.id}/duplicate`);
   const anatomyDraft = await call(manager, 'POST', `/api/quotes/${created.id}/duplicate`);
-  const writable = await pool(Array.from({ length: copies }), 6, async () => (await call(manager, 'POST', `/api/quotes/${created.id}/duplicate`)).id as number);
+  const writable = await pool(
+    Array.from({ length: copies }),
+    6,
+    async () => (await call(manager, 'POST', `/api/quotes/${created.id}/duplicate`)).id as number,
+  );
   const sent = await call(manager, 'POST', `/api/quotes/${created.id}/send`, { version: filled.version });
   const share = await call(manager, 'POST', `/api/quotes/${created.id}/share`, {});
   if (sent.status !== 'sent' || !share.token) throw new Error('could not send and share the quote');
@@ -213,7 +230,11 @@ export function routes(base: string, f: Fixtures, writes: WritePool): RouteSpec[
         ],
       }),
     },
-    { name: 'GET /api/reports/consumption (demo month)', goal: false, options: () => ({ url: `${base}/api/reports/consumption?month=${f.month}`, headers: cookie }) },
+    {
+      name: 'GET /api/reports/consumption (demo month)',
+      goal: false,
+      options: () => ({ url: `${base}/api/reports/consumption?month=${f.month}`, headers: cookie }),
+    },
   ];
 }
 
@@ -277,7 +298,14 @@ export interface ApiResults {
  * apart at most and drift on a shared machine falls on both alike. A route's figure is the
  * mean over its rounds.
  */
-export async function loadTest(base: string, f: Fixtures, seconds: number, rounds: number, pgid: number, log: (s: string) => void): Promise<ApiResults> {
+export async function loadTest(
+  base: string,
+  f: Fixtures,
+  seconds: number,
+  rounds: number,
+  pgid: number,
+  log: (s: string) => void,
+): Promise<ApiResults> {
   // Each copy's current version, read rather than assumed.
   const versions = await pool(f.writable, 6, async (id) => (await call(f.manager, 'GET', `/api/quotes/${id}`)).version as number);
   const writes = new WritePool(f.writable.map((id, i) => ({ id, version: versions[i]!, appended: 0 })));
@@ -299,7 +327,9 @@ export async function loadTest(base: string, f: Fixtures, seconds: number, round
       const r = merge(byRoute.get(spec.name)!);
       runs.push(r);
       const each = r.rounds.map((x) => x.rps.toFixed(0)).join('/');
-      log(`    ${String(c).padStart(2)} conn  ${spec.name.padEnd(44)} ${r.rps.toFixed(0).padStart(5)} req/s (${each})  p50 ${r.p50.toFixed(0)} ms  p99 ${r.p99.toFixed(0)} ms${r.non2xx || r.errors ? `  non-2xx ${r.non2xx} errors ${r.errors}` : ''}`);
+      log(
+        `    ${String(c).padStart(2)} conn  ${spec.name.padEnd(44)} ${r.rps.toFixed(0).padStart(5)} req/s (${each})  p50 ${r.p50.toFixed(0)} ms  p99 ${r.p99.toFixed(0)} ms${r.non2xx || r.errors ? `  non-2xx ${r.non2xx} errors ${r.errors}` : ''}`,
+      );
     }
   }
   const load = othersLoad(before, cpuTicks([pgid]));

@@ -15,7 +15,12 @@ export interface RenderResults {
   rows: number;
 }
 
-async function once(browser: Browser, url: string, selector: string, cookie?: { value: string; url: string }): Promise<{ ms: number; rows: number }> {
+async function once(
+  browser: Browser,
+  url: string,
+  selector: string,
+  cookie?: { value: string; url: string },
+): Promise<{ ms: number; rows: number }> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'ru-RU' });
   try {
     if (cookie) await context.addCookies([{ name: 'nh_session', value: cookie.value, url: cookie.url }]);
@@ -34,7 +39,15 @@ async function once(browser: Browser, url: string, selector: string, cookie?: { 
 export async function firstRender(base: string, draftId: number, sessionCookie: string, repeats: number): Promise<RenderResults> {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-quic', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-quic',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   try {
     const cookie = { value: sessionCookie.replace(/^nh_session=/, ''), url: base };

@@ -134,7 +134,9 @@ export async function measureExcel(benchConfig: string, persistTo: string, log: 
               }
             : {}),
         };
-        log(`    ${c.kind.padEnd(8)} ${String(c.n).padStart(6)} ${format.padEnd(4)}  first ${row.firstMs.toFixed(0)} ms  median ${row.medianMs.toFixed(0)} ms (best ${row.bestMs.toFixed(0)})  peak +${row.peakMb?.toFixed(1)} MB${row.heap ? `  V8 heap ${row.heap.usedMb.toFixed(1)} used / ${row.heap.totalMb.toFixed(1)} committed + ${row.heap.backingMb.toFixed(1)} MB buffers` : ''}  ${(row.bytes / 1024).toFixed(0)} KiB  (others: ${others.othersCores.toFixed(2)} cores)`);
+        log(
+          `    ${c.kind.padEnd(8)} ${String(c.n).padStart(6)} ${format.padEnd(4)}  first ${row.firstMs.toFixed(0)} ms  median ${row.medianMs.toFixed(0)} ms (best ${row.bestMs.toFixed(0)})  peak +${row.peakMb?.toFixed(1)} MB${row.heap ? `  V8 heap ${row.heap.usedMb.toFixed(1)} used / ${row.heap.totalMb.toFixed(1)} committed + ${row.heap.backingMb.toFixed(1)} MB buffers` : ''}  ${(row.bytes / 1024).toFixed(0)} KiB  (others: ${others.othersCores.toFixed(2)} cores)`,
+        );
         out.push(row);
       } finally {
         await dev.stop();
@@ -149,7 +151,12 @@ export async function measureExcel(benchConfig: string, persistTo: string, log: 
  * sampling profiler: what its time is spent on. A separate isolate from the timed one, so the
  * profiler's overhead stays out of the timed figures.
  */
-export async function profileFirstWrite(benchConfig: string, persistTo: string, kind: 'estimate' | 'report', n: number): Promise<FirstWriteProfile> {
+export async function profileFirstWrite(
+  benchConfig: string,
+  persistTo: string,
+  kind: 'estimate' | 'report',
+  n: number,
+): Promise<FirstWriteProfile> {
   const dev = await startDev(benchConfig, persistTo);
   try {
     await write(dev.url, kind, 10, 'xlsx', 3);

@@ -100,7 +100,9 @@ export async function measurePdf(benchConfig: string, persistTo: string, log: (s
         xlsxBytes: xlsx.bytes,
         othersCores: others.othersCores,
       };
-      log(`    pdf ${String(c.n).padStart(4)} lines  ${row.pages} pages  cold ${row.coldMs.toFixed(0)} ms  first ${row.firstMs.toFixed(0)} ms  median ${row.medianMs.toFixed(1)} ms (best ${row.bestMs.toFixed(0)}, mean ${row.meanMs.toFixed(1)})  ${(row.bytes / 1024).toFixed(1)} KiB; xlsx median ${row.xlsxMedianMs.toFixed(0)} ms  (others: ${others.othersCores.toFixed(2)} cores)`);
+      log(
+        `    pdf ${String(c.n).padStart(4)} lines  ${row.pages} pages  cold ${row.coldMs.toFixed(0)} ms  first ${row.firstMs.toFixed(0)} ms  median ${row.medianMs.toFixed(1)} ms (best ${row.bestMs.toFixed(0)}, mean ${row.meanMs.toFixed(1)})  ${(row.bytes / 1024).toFixed(1)} KiB; xlsx median ${row.xlsxMedianMs.toFixed(0)} ms  (others: ${others.othersCores.toFixed(2)} cores)`,
+      );
       out.push(row);
     } finally {
       await dev.stop();
@@ -121,7 +123,9 @@ export function pdfBundle(work: string, appConfig: string): PdfBundle {
   wranglerSync(['deploy', '--dry-run', '-c', appConfig, '--outdir', dry, '--metafile', metafile]);
   const files = readdirSync(dry).filter((f) => /\.(js|mjs|wasm)$/.test(f));
   const data = files.map((f) => readFileSync(join(dry, f)));
-  const meta = JSON.parse(readFileSync(metafile, 'utf8')) as { outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }> };
+  const meta = JSON.parse(readFileSync(metafile, 'utf8')) as {
+    outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }>;
+  };
   const inputs = Object.entries(Object.entries(meta.outputs).find(([k]) => k.endsWith('.js'))?.[1].inputs ?? {});
   const pdfInputs = inputs.filter(([path]) => path.includes('worker/pdf/'));
   const main = readFileSync(join(dry, files.find((f) => /\.m?js$/.test(f))!), 'utf8');

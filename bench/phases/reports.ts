@@ -96,7 +96,12 @@ async function load(dev: DevServer, from: number, to: number, startMs: number, e
   for (let a = from; a <= to; a += chunk) {
     const b = Math.min(to, a + chunk - 1);
     await post(dev, '/__bench/ledger', {
-      from: a, to: b, startMs: startMs + (a - from) * span, endMs: startMs + (b - from + 1) * span, firstCustomer, customers: CUSTOMERS,
+      from: a,
+      to: b,
+      startMs: startMs + (a - from) * span,
+      endMs: startMs + (b - from + 1) * span,
+      firstCustomer,
+      customers: CUSTOMERS,
     });
   }
 }
@@ -109,8 +114,14 @@ async function inside(dev: DevServer, query: string) {
     runs.push(await res.json());
   }
   const pick = [...runs].sort((a, b) => a.totalMs - b.totalMs)[1]; // the median run, whole
-  const statements: StatementFigures[] = pick.statements.map((st: StatementFigures, i: number) => ({ ...st, durationMs: median(runs.map((r) => r.statements[i].durationMs)) }));
-  const alternatives = (pick.alternatives as SummaryFigures['alternatives']).map((a, i) => ({ ...a, durationMs: median(runs.map((r) => r.alternatives[i].durationMs)) }));
+  const statements: StatementFigures[] = pick.statements.map((st: StatementFigures, i: number) => ({
+    ...st,
+    durationMs: median(runs.map((r) => r.statements[i].durationMs)),
+  }));
+  const alternatives = (pick.alternatives as SummaryFigures['alternatives']).map((a, i) => ({
+    ...a,
+    durationMs: median(runs.map((r) => r.alternatives[i].durationMs)),
+  }));
   return { pick, statements, alternatives, sqlMs: statements.reduce((n, st) => n + st.durationMs, 0) };
 }
 
@@ -126,7 +137,9 @@ async function month(dev: DevServer, s: Session, m: string, label: string, custo
   const headers = { cookie: s.cookie };
   const http = await httpMedian(`${dev.url}/api/reports/consumption?month=${m}`, headers);
   const one = await httpMedian(`${dev.url}/api/reports/consumption?month=${m}&customerId=${customerId}`, headers);
-  const oneBody = (await (await fetch(`${dev.url}/api/reports/consumption?month=${m}&customerId=${customerId}`, { headers })).json()) as { customers: { entries: unknown[] }[] };
+  const oneBody = (await (await fetch(`${dev.url}/api/reports/consumption?month=${m}&customerId=${customerId}`, { headers })).json()) as {
+    customers: { entries: unknown[] }[];
+  };
   const sum = await inside(dev, `month=${m}&kind=summary`);
   const all = await inside(dev, `month=${m}`);
   return {
@@ -143,7 +156,14 @@ async function month(dev: DevServer, s: Session, m: string, label: string, custo
     entries: all.pick.entries,
     customers: all.pick.customers,
     statements: all.statements,
-    summary: { workerMs: sum.pick.totalMs, sqlMs: sum.sqlMs, stringifyMs: sum.pick.stringifyMs, customers: sum.pick.customers, statements: sum.statements, alternatives: sum.alternatives },
+    summary: {
+      workerMs: sum.pick.totalMs,
+      sqlMs: sum.sqlMs,
+      stringifyMs: sum.pick.stringifyMs,
+      customers: sum.pick.customers,
+      statements: sum.statements,
+      alternatives: sum.alternatives,
+    },
     customer: { id: customerId, httpMedianMs: one.medianMs, entries: oneBody.customers[0]?.entries.length ?? 0, bytes: one.bytes },
   };
 }
@@ -171,7 +191,10 @@ export async function measureReports(dev: DevServer, log: (s: string) => void): 
     ledger: 100_000,
     loadSeconds,
     floorMs: await floor(dev),
-    months: [await month(dev, s, lastComplete(now), 'last complete month', first), await month(dev, s, firstFullMonth(yearAgo), 'oldest complete month', first)],
+    months: [
+      await month(dev, s, lastComplete(now), 'last complete month', first),
+      await month(dev, s, firstFullMonth(yearAgo), 'oldest complete month', first),
+    ],
   });
   report(stages.at(-1)!, log);
 
@@ -183,16 +206,24 @@ export async function measureReports(dev: DevServer, log: (s: string) => void): 
     ledger: 1_000_000,
     loadSeconds,
     floorMs: await floor(dev),
-    months: [await month(dev, s, lastComplete(now), 'last complete month', first), await month(dev, s, firstFullMonth(tenYearsAgo), 'oldest complete month', first)],
+    months: [
+      await month(dev, s, lastComplete(now), 'last complete month', first),
+      await month(dev, s, firstFullMonth(tenYearsAgo), 'oldest complete month', first),
+    ],
   });
   report(stages.at(-1)!, log);
 
   // Last, since it changes the database: would statistics alone change the planner's choice?
   const analyzed = await post(dev, '/__bench/analyze', {});
-  for (const [m, label] of [[lastComplete(now), 'last complete month, after ANALYZE'], [firstFullMonth(tenYearsAgo), 'oldest complete month, after ANALYZE']] as const) {
+  for (const [m, label] of [
+    [lastComplete(now), 'last complete month, after ANALYZE'],
+    [firstFullMonth(tenYearsAgo), 'oldest complete month, after ANALYZE'],
+  ] as const) {
     const after = await month(dev, s, m, label, first);
     const st = after.summary.statements[0];
-    log(`    after ANALYZE (${(analyzed.ms / 1000).toFixed(1)} s), ${m}: summary SQL ${after.summary.sqlMs.toFixed(0)} ms, ${st?.rowsRead} rows read; ${st?.plan.join('; ')}`);
+    log(
+      `    after ANALYZE (${(analyzed.ms / 1000).toFixed(1)} s), ${m}: summary SQL ${after.summary.sqlMs.toFixed(0)} ms, ${st?.rowsRead} rows read; ${st?.plan.join('; ')}`,
+    );
     stages.at(-1)!.months.push(after);
   }
   return stages;
@@ -228,7 +259,10 @@ export interface Anatomy {
  * traced D1: time per request, D1 round trips, time waiting on D1, and the rest (JavaScript).
  * Runs on the same D1 as the load test (the fixtures are still there).
  */
-export async function measureAnatomy(dev: DevServer, f: { cookie: string; quoteId: number; token: string; draftId: number; month: string }): Promise<Anatomy[]> {
+export async function measureAnatomy(
+  dev: DevServer,
+  f: { cookie: string; quoteId: number; token: string; draftId: number; month: string },
+): Promise<Anatomy[]> {
   const s = { base: dev.url, cookie: f.cookie, origin: dev.url };
   const draft = await fetch(`${dev.url}/api/quotes/${f.draftId}`, { headers: { cookie: s.cookie } });
   if (!draft.ok) throw new Error(`anatomy: the draft quote is not readable (${draft.status})`);
@@ -237,9 +271,25 @@ export async function measureAnatomy(dev: DevServer, f: { cookie: string; quoteI
     { name: 'GET /api/health (constant)', method: 'GET', path: '/api/health', repeat: 200 },
     { name: 'GET /api/health/db (SELECT 1)', method: 'GET', path: '/api/health/db', repeat: 200 },
     { name: 'GET /api/quotes/:id (50 lines)', method: 'GET', path: `/api/quotes/${f.quoteId}`, repeat: 100 },
-    { name: 'POST /api/quotes/:id/lines (whole quote)', method: 'POST', path: `/api/quotes/${f.draftId}/lines`, versioned: true, version, body: { title: 'Доработка по результатам нагрузочного теста', hoursCenti: 150 }, repeat: 10 },
+    {
+      name: 'POST /api/quotes/:id/lines (whole quote)',
+      method: 'POST',
+      path: `/api/quotes/${f.draftId}/lines`,
+      versioned: true,
+      version,
+      body: { title: 'Доработка по результатам нагрузочного теста', hoursCenti: 150 },
+      repeat: 10,
+    },
     // After the 13 appends above: a 63–76-line quote, so the lean form is judged on the larger one.
-    { name: 'POST /api/quotes/:id/lines?answer=change', method: 'POST', path: `/api/quotes/${f.draftId}/lines?answer=change`, versioned: true, version, body: { title: 'Доработка по результатам нагрузочного теста', hoursCenti: 150 }, repeat: 10 },
+    {
+      name: 'POST /api/quotes/:id/lines?answer=change',
+      method: 'POST',
+      path: `/api/quotes/${f.draftId}/lines?answer=change`,
+      versioned: true,
+      version,
+      body: { title: 'Доработка по результатам нагрузочного теста', hoursCenti: 150 },
+      repeat: 10,
+    },
     { name: 'GET /api/quotes/:id/services (on demand)', method: 'GET', path: `/api/quotes/${f.quoteId}/services`, repeat: 100 },
     { name: 'GET /api/shared/:token (50 lines)', method: 'GET', path: `/api/shared/${f.token}`, repeat: 100 },
     { name: 'GET /api/reports/consumption (demo month)', method: 'GET', path: `/api/reports/consumption?month=${f.month}`, repeat: 50 },

@@ -72,7 +72,9 @@ function startupOf(bundle: string, work: string, name: string, repeats: number):
 
 /** Bytes each package (or the app's own code) contributes to the bundle, largest first. */
 function parts(metafile: string): { name: string; bytes: number }[] {
-  const meta = JSON.parse(readFileSync(metafile, 'utf8')) as { outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }> };
+  const meta = JSON.parse(readFileSync(metafile, 'utf8')) as {
+    outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }>;
+  };
   const out = Object.entries(meta.outputs).find(([k]) => k.endsWith('.js'))?.[1];
   const by = new Map<string, number>();
   for (const [path, v] of Object.entries(out?.inputs ?? {})) {

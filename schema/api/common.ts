@@ -12,15 +12,27 @@ export const MAX_MONEY_MINOR = 100_000_000_000_000; // 1 000 000 000 000.00
 export const int = () => z.number().int();
 
 /** A path parameter naming a row by its id (a positive 32-bit integer). */
-export const pathId = (name: string) => z.coerce.number().int().min(1).max(2_147_483_647).openapi({ param: { name: name, in: 'path' }, example: 1 });
+export const pathId = (name: string) =>
+  z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(2_147_483_647)
+    .openapi({ param: { name: name, in: 'path' }, example: 1 });
 
 export const IdParam = z.object({ id: pathId('id') });
 
 /** A stage's number in its work order, as a path parameter. */
-export const StageNumber = z.coerce.number().int().min(1).max(1000).openapi({ param: { name: 'n', in: 'path' }, example: 1 });
+export const StageNumber = z.coerce
+  .number()
+  .int()
+  .min(1)
+  .max(1000)
+  .openapi({ param: { name: 'n', in: 'path' }, example: 1 });
 
 /** A customer link's secret as a path parameter (43 base64url characters). */
-export const pathToken = (description: string) => z.string().openapi({ param: { name: 'token', in: 'path' }, description: description, example: 'x'.repeat(43) });
+export const pathToken = (description: string) =>
+  z.string().openapi({ param: { name: 'token', in: 'path' }, description: description, example: 'x'.repeat(43) });
 
 export const HoursCenti = int().min(1).max(MAX_HOURS_CENTI).openapi({ description: 'hundredths of an hour', example: 2000 });
 export const QuantityMilli = int().min(1).max(MAX_QUANTITY_MILLI).openapi({ description: 'thousandths', example: 1000 });
@@ -28,7 +40,10 @@ export const KMilli = int().min(0).max(MAX_K_MILLI).openapi({ description: 'coef
 export const RateMinor = int().min(1).max(MAX_RATE_MINOR).openapi({ description: 'money per norm-hour, minor units', example: 300000 });
 export const RateMilli = int().min(0).max(MAX_RATE_MILLI).openapi({ description: 'thousandths: 220 = 22 %', example: 220 });
 export const VatMode = z.enum(VAT_MODES);
-export const Currency = z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 code').openapi({ example: 'RUB' });
+export const Currency = z
+  .string()
+  .regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 code')
+  .openapi({ example: 'RUB' });
 /** Calendar dates, instants and months this business deals in: the years 2000–2099. */
 export const YEARS = { min: 2000, max: 2099 } as const;
 export const realDate = (d: string) => {

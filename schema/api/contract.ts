@@ -56,7 +56,15 @@ import {
   SendBody,
   VersionBody,
 } from './quotes';
-import { RequestAnswerBody, RequestListQuery, RequestPatchBody, RequestQuoteBody, RequestQuoted, ServiceRequest, ServiceRequestDetail } from './requests';
+import {
+  RequestAnswerBody,
+  RequestListQuery,
+  RequestPatchBody,
+  RequestQuoteBody,
+  RequestQuoted,
+  ServiceRequest,
+  ServiceRequestDetail,
+} from './requests';
 import { Settings, SettingsPatchBody } from './settings';
 import { Notification, ShareBody, ShareCreated, ShareLinkInfo } from './shared';
 import { LoginBody, Me, NewUserBody, User, UserPatchBody } from './staff';

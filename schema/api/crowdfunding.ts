@@ -12,8 +12,23 @@ export const EstimateRowBody = z
     title: z.string().trim().max(300).optional(),
   })
   .strict();
-const Link = z.object({ title: z.string().trim().min(1).max(200), url: z.string().trim().url().max(2000).refine((u) => /^https?:\/\//i.test(u), 'must be an http(s) address') }).strict();
-const projectCode = z.string().trim().min(1).max(40).regex(/^[0-9A-Za-zА-Яа-я.\-_]+$/, 'letters, digits, dots and dashes only');
+const Link = z
+  .object({
+    title: z.string().trim().min(1).max(200),
+    url: z
+      .string()
+      .trim()
+      .url()
+      .max(2000)
+      .refine((u) => /^https?:\/\//i.test(u), 'must be an http(s) address'),
+  })
+  .strict();
+const projectCode = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .regex(/^[0-9A-Za-zА-Яа-я.\-_]+$/, 'letters, digits, dots and dashes only');
 
 export const NewProjectBody = z
   .object({
@@ -45,7 +60,11 @@ export const PledgeBody = z
   .object({
     customerId: int().min(1),
     normHoursCenti: int().min(1).max(MAX_HOURS_CENTI).optional(),
-    moneyMinor: int().min(1).max(1_000_000_000_000).optional().openapi({ description: 'alternatively: money, turned into norm-hours at the current rate' }),
+    moneyMinor: int()
+      .min(1)
+      .max(1_000_000_000_000)
+      .optional()
+      .openapi({ description: 'alternatively: money, turned into norm-hours at the current rate' }),
     pledgedOn: IsoDate.optional(),
     note: text(1_000).optional(),
   })
@@ -141,7 +160,11 @@ export const ProjectLineBody = z
   .object({
     quoteId: int().min(1),
     version: int().min(1),
-    normHoursCenti: int().min(1).max(MAX_HOURS_CENTI).optional().openapi({ description: 'the customer’s share (default: the remainder split among n)' }),
+    normHoursCenti: int()
+      .min(1)
+      .max(MAX_HOURS_CENTI)
+      .optional()
+      .openapi({ description: 'the customer’s share (default: the remainder split among n)' }),
     n: int().min(1).max(50).optional(),
   })
   .strict()

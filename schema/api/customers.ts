@@ -11,7 +11,12 @@ import type { CatalogItem, Category } from './catalog';
 const customerFields = {
   name: name(),
   legalName: text(300).optional(),
-  taxId: z.string().trim().max(20).regex(/^[0-9]*$/, 'digits only').optional(),
+  taxId: z
+    .string()
+    .trim()
+    .max(20)
+    .regex(/^[0-9]*$/, 'digits only')
+    .optional(),
   email: z.union([z.literal(''), z.string().trim().email().max(254)]).optional(),
   phone: text(50).optional(),
   contactName: text(200).optional(),
@@ -33,12 +38,9 @@ export const CustomerPatchBody = z
     ...customerFields,
     name: name().optional(),
     version: int().min(1).optional(),
-    serviceEndsOn: z
-      .string()
-      .refine(isRealDate, 'a date YYYY-MM-DD')
-      .nullable()
-      .optional()
-      .openapi({ description: 'admin only: the last day of service; the customer may download their data for 30 days after (null: service goes on)' }),
+    serviceEndsOn: z.string().refine(isRealDate, 'a date YYYY-MM-DD').nullable().optional().openapi({
+      description: 'admin only: the last day of service; the customer may download their data for 30 days after (null: service goes on)',
+    }),
   })
   .strict()
   .refine(changesSomething, NOTHING_TO_CHANGE)
@@ -59,7 +61,9 @@ export const Customer = z
     overdraftCenti: int(),
     balanceCenti: int(),
     lowBalanceCenti: int().nullable(),
-    lowBalance: LowBalanceS.optional().openapi({ description: 'below the threshold: their own, or what the next stages need (the list and one customer)' }),
+    lowBalance: LowBalanceS.optional().openapi({
+      description: 'below the threshold: their own, or what the next stages need (the list and one customer)',
+    }),
     serviceEndsOn: z.string().nullable().optional(),
     deletionDueAt: z.string().nullable().optional(),
     anonymisedAt: z.string().nullable().optional(),

@@ -9,7 +9,9 @@ export const OutboxItem = z
     kind: z.enum(MAIL_KINDS),
     to: z.array(z.string()),
     subject: z.string(),
-    status: z.enum(['queued', 'sent', 'failed']).openapi({ description: 'queued (also while being sent), sent, or failed after its attempts' }),
+    status: z
+      .enum(['queued', 'sent', 'failed'])
+      .openapi({ description: 'queued (also while being sent), sent, or failed after its attempts' }),
     attempts: int(),
     error: z.string().nullable(),
     createdAt: z.string(),

@@ -11,19 +11,29 @@ export const LedgerBody = z
       .max(MAX_HOURS_CENTI)
       .optional()
       .openapi({ description: 'top-ups > 0 (or give amountMinor); corrections ≠ 0, signed', example: 4000 }),
-    amountMinor: int()
-      .min(-MAX_MONEY_MINOR)
-      .max(MAX_MONEY_MINOR)
+    amountMinor: int().min(-MAX_MONEY_MINOR).max(MAX_MONEY_MINOR).optional().openapi({
+      description: 'a top-up paid in money (at the norm-hour rate): its norm-hours are ROUND(amount ÷ rate, 2)',
+      example: 12_000_000,
+    }),
+    paymentRef: z
+      .string()
+      .trim()
+      .max(200)
       .optional()
-      .openapi({ description: 'a top-up paid in money (at the norm-hour rate): its norm-hours are ROUND(amount ÷ rate, 2)', example: 12_000_000 }),
-    paymentRef: z.string().trim().max(200).optional().openapi({ description: 'the payment order or invoice the top-up came with', example: 'п/п № 512 от 01.12.2026' }),
-    invoiceId: int().min(1).optional().openapi({ description: 'the prepayment invoice the top-up settles: it sets the norm-hours and the amount' }),
+      .openapi({ description: 'the payment order or invoice the top-up came with', example: 'п/п № 512 от 01.12.2026' }),
+    invoiceId: int()
+      .min(1)
+      .optional()
+      .openapi({ description: 'the prepayment invoice the top-up settles: it sets the norm-hours and the amount' }),
     memo: z.string().trim().max(1_000).default(''),
-    at: z
-      .union([IsoDate, IsoDateTime])
+    at: z.union([IsoDate, IsoDateTime]).optional().openapi({
+      description:
+        'when it happened: a date on the company’s calendar or an instant (default now; never in the future, never in a closed month)',
+    }),
+    topupKind: z
+      .enum(TOPUP_KINDS)
       .optional()
-      .openapi({ description: 'when it happened: a date on the company’s calendar or an instant (default now; never in the future, never in a closed month)' }),
-    topupKind: z.enum(TOPUP_KINDS).optional().openapi({ description: 'tariff plan allotment, extended-support package, separate contract (default support)' }),
+      .openapi({ description: 'tariff plan allotment, extended-support package, separate contract (default support)' }),
     correctsEntryId: int().min(1).optional().openapi({ description: 'the entry a correction reverses' }),
   })
   .strict()
@@ -31,7 +41,9 @@ export const LedgerBody = z
 
 /** Every figure of an entry's money, signed like its hours; `moneyMinor` is the net. */
 const entryMoney = {
-  moneyMinor: int().openapi({ description: 'the money of the entry: net (after the accepted quote’s discount, before VAT on top); a top-up’s amount' }),
+  moneyMinor: int().openapi({
+    description: 'the money of the entry: net (after the accepted quote’s discount, before VAT on top); a top-up’s amount',
+  }),
   subtotalMinor: int().openapi({ description: 'norm-hours × rate' }),
   discountMinor: int(),
   netMinor: int(),
@@ -106,7 +118,9 @@ export const MoneyFiguresS = z
 
 export const LowBalanceS = z
   .object({ thresholdCenti: int(), own: z.boolean(), low: z.boolean(), belowCenti: int() })
-  .openapi('LowBalance', { description: 'the threshold in force (the customer’s own, or what their next stages need) and whether the balance is below it' });
+  .openapi('LowBalance', {
+    description: 'the threshold in force (the customer’s own, or what their next stages need) and whether the balance is below it',
+  });
 
 export const QuoteTermsS = z.object({ discountRateMilli: int(), vatMode: z.enum(VAT_MODES), vatRateMilli: int() }).openapi('QuoteTerms');
 
@@ -121,9 +135,14 @@ export const Stage = z
     debitedCenti: int().nullable(),
     moneyMinor: int().nullable(),
     acceptedAt: z.string().nullable(),
-    readyAt: z.string().nullable().openapi({ description: 'when staff marked the stage «готов к приёмке» (it waits for the customer’s sign-off)' }),
+    readyAt: z
+      .string()
+      .nullable()
+      .openapi({ description: 'when staff marked the stage «готов к приёмке» (it waits for the customer’s sign-off)' }),
     plan: MoneyFiguresS.openapi({ description: 'the stage’s share of the accepted quote’s money at its estimate' }),
-    debited: MoneyFiguresS.nullable().openapi({ description: 'the money its sign-off debited (null until then, or for a stage worth nothing)' }),
+    debited: MoneyFiguresS.nullable().openapi({
+      description: 'the money its sign-off debited (null until then, or for a stage worth nothing)',
+    }),
     lines: z.array(
       z.object({
         lineId: int(),
@@ -163,10 +182,10 @@ export const Order = z
     overdraftCenti: int(),
     waiting: z.string().nullable().openapi({ description: 'why a queued or paused order waits, in words' }),
     terms: QuoteTermsS.openapi({ description: 'the accepted quote’s discount and VAT: the money of every debit follows them' }),
-    shortfall: z
-      .object({ normHoursCenti: int(), amountMinor: int(), totalMinor: int() })
-      .nullable()
-      .openapi({ description: 'what a waiting order lacks to run (with what is ahead of it in the queue), in norm-hours and at today’s rate (net and with VAT)' }),
+    shortfall: z.object({ normHoursCenti: int(), amountMinor: int(), totalMinor: int() }).nullable().openapi({
+      description:
+        'what a waiting order lacks to run (with what is ahead of it in the queue), in norm-hours and at today’s rate (net and with VAT)',
+    }),
     lowBalance: LowBalanceS.nullable().openapi({ description: 'whether the customer’s balance is below their threshold now' }),
     stages: z.array(Stage),
   })
@@ -175,8 +194,14 @@ export const Order = z
 export const AcceptStageBody = z
   .object({
     actualHoursCenti: HoursCenti.optional().openapi({ description: 'hours actually spent, when the stage has one actual-time service' }),
-    lines: z.array(z.object({ lineId: int().min(1), actualHoursCenti: HoursCenti }).strict()).max(500).optional(),
-    confirmOverrun: z.boolean().optional().openapi({ description: 'the one who signs off confirms actual hours above the estimate (otherwise 422 overrun_not_confirmed)' }),
+    lines: z
+      .array(z.object({ lineId: int().min(1), actualHoursCenti: HoursCenti }).strict())
+      .max(500)
+      .optional(),
+    confirmOverrun: z
+      .boolean()
+      .optional()
+      .openapi({ description: 'the one who signs off confirms actual hours above the estimate (otherwise 422 overrun_not_confirmed)' }),
   })
   .strict()
   .openapi('AcceptStageBody');
@@ -200,7 +225,10 @@ export const AcceptStageResult = z
   })
   .openapi('AcceptStageResult');
 
-export const WithdrawBody = z.object({ reason: z.string().trim().max(1_000).optional() }).strict().openapi('WithdrawBody');
+export const WithdrawBody = z
+  .object({ reason: z.string().trim().max(1_000).optional() })
+  .strict()
+  .openapi('WithdrawBody');
 
 export type LedgerLineT = z.infer<typeof LedgerLine>;
 export type OrderT = z.infer<typeof Order>;
@@ -246,7 +274,9 @@ const consumptionFigures = {
   debitsCenti: int(),
   correctionsCenti: int(),
   closingCenti: int(),
-  moneyMinor: int().openapi({ description: 'the net money of the month’s services (debits less their reversals), on each accepted quote’s terms' }),
+  moneyMinor: int().openapi({
+    description: 'the net money of the month’s services (debits less their reversals), on each accepted quote’s terms',
+  }),
   netMinor: int(),
   vatMinor: int(),
   totalMinor: int(),

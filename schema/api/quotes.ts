@@ -1,7 +1,20 @@
 /** Quotes, their lines, audit and lists. */
 import { z } from '@hono/zod-openapi';
 import { ACTOR_KINDS, ITEM_MODES, LINE_KINDS, QUOTE_STATUSES } from '../../worker/domain/enums';
-import { Currency, HoursCenti, IsoDate, KMilli, NOTHING_TO_CHANGE, QuantityMilli, RateMilli, VatMode, changesSomething, int, name, text } from './common';
+import {
+  Currency,
+  HoursCenti,
+  IsoDate,
+  KMilli,
+  NOTHING_TO_CHANGE,
+  QuantityMilli,
+  RateMilli,
+  VatMode,
+  changesSomething,
+  int,
+  name,
+  text,
+} from './common';
 
 export const QuoteStatus = z.enum(QUOTE_STATUSES);
 
@@ -100,14 +113,20 @@ export const DeleteLinesBody = z
   .openapi('DeleteLinesBody');
 
 /** A copy of a quote; for another customer when `customerId` is given. */
-export const DuplicateBody = z.object({ customerId: int().min(1).optional() }).strict().openapi('DuplicateBody');
+export const DuplicateBody = z
+  .object({ customerId: int().min(1).optional() })
+  .strict()
+  .openapi('DuplicateBody');
 
 export const ReorderBody = z
   .object({ version: Version, lineIds: z.array(int().min(1)).min(1).max(2_000) })
   .strict()
   .openapi('ReorderBody');
 
-export const MoveBody = z.object({ version: Version, direction: z.enum(['up', 'down']) }).strict().openapi('MoveBody');
+export const MoveBody = z
+  .object({ version: Version, direction: z.enum(['up', 'down']) })
+  .strict()
+  .openapi('MoveBody');
 
 export const QuoteLine = z
   .object({
@@ -194,7 +213,16 @@ export const Quote = z
     lines: z.array(QuoteLine),
     sections: z.array(QuoteSection),
     totals: Totals,
-    revisions: z.array(z.object({ id: int(), revision: int(), number: z.string(), status: QuoteStatus, sentAt: z.string().nullable(), supersededAt: z.string().nullable() })),
+    revisions: z.array(
+      z.object({
+        id: int(),
+        revision: int(),
+        number: z.string(),
+        status: QuoteStatus,
+        sentAt: z.string().nullable(),
+        supersededAt: z.string().nullable(),
+      }),
+    ),
     allowed: z.object({
       edit: z.boolean(),
       send: z.boolean(),
@@ -255,9 +283,7 @@ export const QuoteListItem = z
   })
   .openapi('QuoteListItem');
 
-export const QuoteList = z
-  .object({ items: z.array(QuoteListItem), total: int(), page: int(), pageSize: int() })
-  .openapi('QuoteList');
+export const QuoteList = z.object({ items: z.array(QuoteListItem), total: int(), page: int(), pageSize: int() }).openapi('QuoteList');
 
 export const QuoteListQuery = z.object({
   customerId: z.coerce.number().int().min(1).optional(),

@@ -3,9 +3,13 @@ import { z } from '@hono/zod-openapi';
 import { REQUEST_KIND_CODES, REQUEST_STATUS_CODES, SLA_LEVEL_CODES_ENUM } from '../../worker/domain/enums';
 import { NOTHING_TO_CHANGE, changesSomething, int } from './common';
 
-export const RequestKind = z.enum(REQUEST_KIND_CODES).openapi({ description: 'incident, problem, service (a request for information), development (a request to enhance the system)' });
+export const RequestKind = z
+  .enum(REQUEST_KIND_CODES)
+  .openapi({ description: 'incident, problem, service (a request for information), development (a request to enhance the system)' });
 export const RequestStatus = z.enum(REQUEST_STATUS_CODES);
-export const SlaLevel = z.enum(SLA_LEVEL_CODES_ENUM).openapi({ description: 'seed 003: vip 2 h, emergency 4 h, standard 6 h, non_commercial 24 h, consulting 40 h (working hours)' });
+export const SlaLevel = z
+  .enum(SLA_LEVEL_CODES_ENUM)
+  .openapi({ description: 'seed 003: vip 2 h, emergency 4 h, standard 6 h, non_commercial 24 h, consulting 40 h (working hours)' });
 export const RequestPriority = int().min(1).max(4).openapi({ description: '1 critical, 2 high, 3 normal, 4 low', example: 3 });
 
 const subject = z.string().trim().min(1).max(200);
@@ -42,7 +46,10 @@ export const RequestListQuery = z
     kind: RequestKind.optional(),
     customerId: idQuery().optional(),
     quoteId: idQuery().optional(),
-    flag: z.enum(['breached', 'at_risk', 'open']).optional().openapi({ description: 'breached; at_risk (about to breach); open (not resolved or closed)' }),
+    flag: z
+      .enum(['breached', 'at_risk', 'open'])
+      .optional()
+      .openapi({ description: 'breached; at_risk (about to breach); open (not resolved or closed)' }),
   })
   .strict()
   .openapi('RequestListQuery');

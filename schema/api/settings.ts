@@ -44,12 +44,21 @@ export const SettingsPatchBody = z
         z
           .string()
           .max(280_000)
-          .regex(/^data:image\/(png|jpeg|svg\+xml);base64,[A-Za-z0-9+/]+=*$/, 'a PNG, JPEG or SVG image as a base64 data: URL (at most 200 KB)'),
+          .regex(
+            /^data:image\/(png|jpeg|svg\+xml);base64,[A-Za-z0-9+/]+=*$/,
+            'a PNG, JPEG or SVG image as a base64 data: URL (at most 200 KB)',
+          ),
       ])
       .optional(),
     workingDays: z.array(int().min(1).max(7)).min(1).max(7).optional(),
-    dayStart: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time HH:MM').optional(),
-    dayEnd: z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'a time HH:MM, 24:00 at the latest').optional(),
+    dayStart: z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time HH:MM')
+      .optional(),
+    dayEnd: z
+      .string()
+      .regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'a time HH:MM, 24:00 at the latest')
+      .optional(),
     holidays: z.array(IsoDate).max(1000).optional(),
     workdaysOverride: z.array(IsoDate).max(1000).optional(),
   })

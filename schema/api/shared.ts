@@ -32,7 +32,14 @@ export const ShareLinkInfo = z
   .openapi('ShareLinkInfo');
 
 export const Notification = z
-  .object({ id: int(), quoteId: int().nullable(), kind: z.string(), message: z.string(), createdAt: z.string(), readAt: z.string().nullable() })
+  .object({
+    id: int(),
+    quoteId: int().nullable(),
+    kind: z.string(),
+    message: z.string(),
+    createdAt: z.string(),
+    readAt: z.string().nullable(),
+  })
   .openapi('Notification');
 
 export type ShareCreatedT = z.infer<typeof ShareCreated>;
@@ -45,7 +52,9 @@ export type NotificationT = z.infer<typeof Notification>;
  */
 export const SharedQuote = z
   .object({
-    company: z.object({ name: z.string(), details: z.string(), logo: z.string().openapi({ description: 'a data: URL, or empty' }) }).strict(),
+    company: z
+      .object({ name: z.string(), details: z.string(), logo: z.string().openapi({ description: 'a data: URL, or empty' }) })
+      .strict(),
     manager: z.object({ name: z.string(), phone: z.string(), email: z.string() }).strict().nullable(),
     customer: z.object({ name: z.string(), legalName: z.string() }).strict(),
     quote: z

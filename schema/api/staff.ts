@@ -11,7 +11,12 @@ export const Me = z.object({ id: int(), email: z.string(), name: z.string(), rol
 
 export const User = Me.extend({ phone: z.string(), active: z.boolean(), createdAt: z.string() }).openapi('User');
 
-const phone = z.string().trim().max(50).regex(/^[0-9+()\-.\s]*$/, 'digits, spaces, + ( ) - only').openapi({ description: 'shown to customers on estimates and e-mails' });
+const phone = z
+  .string()
+  .trim()
+  .max(50)
+  .regex(/^[0-9+()\-.\s]*$/, 'digits, spaces, + ( ) - only')
+  .openapi({ description: 'shown to customers on estimates and e-mails' });
 
 export const NewUserBody = z
   .object({

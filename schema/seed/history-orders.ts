@@ -33,8 +33,22 @@ interface QuoteSpec {
 }
 
 const QUOTES: QuoteSpec[] = [
-  { customer: 1, title: 'Оформление портала по брендбуку', lines: [{ code: '2.3' }, { code: '4.12', hoursCenti: 300 }], ageDays: 340, state: 'accepted', acceptedStages: [20, 35] },
-  { customer: 2, title: 'Прототип СЭО для пилотной группы', lines: [{ code: '2.4' }, { code: '2.6', hoursCenti: 400 }], ageDays: 320, state: 'accepted', acceptedStages: [15, 24] },
+  {
+    customer: 1,
+    title: 'Оформление портала по брендбуку',
+    lines: [{ code: '2.3' }, { code: '4.12', hoursCenti: 300 }],
+    ageDays: 340,
+    state: 'accepted',
+    acceptedStages: [20, 35],
+  },
+  {
+    customer: 2,
+    title: 'Прототип СЭО для пилотной группы',
+    lines: [{ code: '2.4' }, { code: '2.6', hoursCenti: 400 }],
+    ageDays: 320,
+    state: 'accepted',
+    acceptedStages: [15, 24],
+  },
   {
     customer: 1,
     title: 'Внедрение: роли, структура, курс',
@@ -48,7 +62,10 @@ const QUOTES: QuoteSpec[] = [
   {
     customer: 2,
     title: 'Интеграция с платёжным шлюзом',
-    lines: [{ code: '3.2.1', hoursCenti: 2400 }, { code: '2.9', hoursCenti: 300 }],
+    lines: [
+      { code: '3.2.1', hoursCenti: 2400 },
+      { code: '2.9', hoursCenti: 300 },
+    ],
     ageDays: 200,
     state: 'accepted',
     acceptedStages: [40, 52],
@@ -57,27 +74,88 @@ const QUOTES: QuoteSpec[] = [
   {
     customer: 3,
     title: 'Наполнение курсов колледжа',
-    lines: [{ code: '4.1', quantityMilli: 3000, hoursCenti: 250 }, { code: '4.2', quantityMilli: 3000, hoursCenti: 150 }, { code: '4.8', hoursCenti: 400 }],
+    lines: [
+      { code: '4.1', quantityMilli: 3000, hoursCenti: 250 },
+      { code: '4.2', quantityMilli: 3000, hoursCenti: 150 },
+      { code: '4.8', hoursCenti: 400 },
+    ],
     ageDays: 150,
     state: 'accepted',
     acceptedStages: [18, 33, 47],
   },
-  { customer: 1, title: 'Отчёт по успеваемости с выгрузкой в xls', lines: [{ code: '3.3.2', hoursCenti: 3200 }, { code: '4.13', hoursCenti: 350 }], ageDays: 100, state: 'accepted', acceptedStages: [45, 70] },
+  {
+    customer: 1,
+    title: 'Отчёт по успеваемости с выгрузкой в xls',
+    lines: [
+      { code: '3.3.2', hoursCenti: 3200 },
+      { code: '4.13', hoursCenti: 350 },
+    ],
+    ageDays: 100,
+    state: 'accepted',
+    acceptedStages: [45, 70],
+  },
   {
     customer: 2,
     title: 'Аттестация инсталляции',
-    lines: [{ code: '2.7', hoursCenti: 1200 }, { code: '5.3', hoursCenti: 600 }],
+    lines: [
+      { code: '2.7', hoursCenti: 1200 },
+      { code: '5.3', hoursCenti: 600 },
+    ],
     ageDays: 60,
     state: 'accepted',
     acceptedStages: [25, 48],
     terms: { vatMode: 'none', vatRateMilli: 0 },
   },
-  { customer: 3, title: 'Новый элемент курса с оцениванием', lines: [{ code: '3.4.2', hoursCenti: 4800 }, { code: '4.11', hoursCenti: 300 }], ageDays: 40, state: 'accepted', acceptedStages: [30] },
+  {
+    customer: 3,
+    title: 'Новый элемент курса с оцениванием',
+    lines: [
+      { code: '3.4.2', hoursCenti: 4800 },
+      { code: '4.11', hoursCenti: 300 },
+    ],
+    ageDays: 40,
+    state: 'accepted',
+    acceptedStages: [30],
+  },
   // Its first stage took the balance low: the second waits for a top-up (a paused order for the screens).
-  { customer: 2, title: 'Обмен данными с 1С', lines: [{ code: '3.2.4', hoursCenti: 4000 }, { code: '3.3.1', hoursCenti: 2400 }], ageDays: 30, state: 'accepted', acceptedStages: [10] },
-  { customer: 1, title: 'Перенос инсталляции и резервное копирование', lines: [{ code: '5.2', hoursCenti: 1600 }, { code: '5.3', hoursCenti: 500 }], ageDays: 20, state: 'sent' },
-  { customer: 2, title: 'Сертификаты и ограничения доступа', lines: [{ code: '4.12', hoursCenti: 300 }, { code: '4.13', hoursCenti: 400 }], ageDays: 12, state: 'changes_requested' },
-  { customer: 3, title: 'Доработка отчёта для деканата', lines: [{ code: '3.3.1' }, { code: '2.6', hoursCenti: 200 }], ageDays: 3, state: 'draft' },
+  {
+    customer: 2,
+    title: 'Обмен данными с 1С',
+    lines: [
+      { code: '3.2.4', hoursCenti: 4000 },
+      { code: '3.3.1', hoursCenti: 2400 },
+    ],
+    ageDays: 30,
+    state: 'accepted',
+    acceptedStages: [10],
+  },
+  {
+    customer: 1,
+    title: 'Перенос инсталляции и резервное копирование',
+    lines: [
+      { code: '5.2', hoursCenti: 1600 },
+      { code: '5.3', hoursCenti: 500 },
+    ],
+    ageDays: 20,
+    state: 'sent',
+  },
+  {
+    customer: 2,
+    title: 'Сертификаты и ограничения доступа',
+    lines: [
+      { code: '4.12', hoursCenti: 300 },
+      { code: '4.13', hoursCenti: 400 },
+    ],
+    ageDays: 12,
+    state: 'changes_requested',
+  },
+  {
+    customer: 3,
+    title: 'Доработка отчёта для деканата',
+    lines: [{ code: '3.3.1' }, { code: '2.6', hoursCenti: 200 }],
+    ageDays: 3,
+    state: 'draft',
+  },
 ];
 
 /** Actual hours come out a little off their estimate, as they do: over, under, exact, in turn. */
@@ -110,7 +188,15 @@ export function quotesAndOrders(book: Book): DemoOrder[] {
     const terms = { discountRateMilli: 0, vatMode: DEMO_SETTINGS.vatMode, vatRateMilli: DEMO_SETTINGS.vatRateMilli, ...q.terms };
     const contact = DEMO_CUSTOMERS[q.customer - 1]!.contactName;
     const answeredState = status === 'accepted' || status === 'changes_requested';
-    book.row('quote_series', { id, number, year: y, seq, customer_id: q.customer, created_at: book.iso(created), create_token: `demo-series-${id}` });
+    book.row('quote_series', {
+      id,
+      number,
+      year: y,
+      seq,
+      customer_id: q.customer,
+      created_at: book.iso(created),
+      create_token: `demo-series-${id}`,
+    });
     book.row('quotes', {
       id,
       series_id: id,
@@ -187,16 +273,38 @@ export function quotesAndOrders(book: Book): DemoOrder[] {
   return orders;
 }
 
-type LineRow = { id: number; code: string; title: string; category_name: string; mode: string; actual_time: boolean; quantity_milli: number; hours_centi: number | null; k_milli: number };
+type LineRow = {
+  id: number;
+  code: string;
+  title: string;
+  category_name: string;
+  mode: string;
+  actual_time: boolean;
+  quantity_milli: number;
+  hours_centi: number | null;
+  k_milli: number;
+};
 
 /** The order of an accepted quote, one stage per line, and the sign-offs of its accepted stages. */
-function workOrder(book: Book, q: QuoteSpec, quoteId: number, lines: LineRow[], approved: number, terms: Omit<QuoteTerms, 'rateMinor'>): DemoOrder {
+function workOrder(
+  book: Book,
+  q: QuoteSpec,
+  quoteId: number,
+  lines: LineRow[],
+  approved: number,
+  terms: Omit<QuoteTerms, 'rateMinor'>,
+): DemoOrder {
   const y = book.year(approved);
   const orderNumber = `WO-${y}-${String(book.next(`order:${y}`)).padStart(4, '0')}`;
   const oid = ++book.ids.order;
   const signedOn = q.acceptedStages ?? [];
   const allDone = signedOn.length === lines.length;
-  const queue: QueueOrder = { id: oid, status: allDone ? 'done' : signedOn.length ? 'in_progress' : 'queued', approvedAt: book.iso(approved), stages: [] };
+  const queue: QueueOrder = {
+    id: oid,
+    status: allDone ? 'done' : signedOn.length ? 'in_progress' : 'queued',
+    approvedAt: book.iso(approved),
+    stages: [],
+  };
   const stageLine = (l: LineRow): StageLine => ({
     lineId: l.id,
     code: l.code,
@@ -208,7 +316,12 @@ function workOrder(book: Book, q: QuoteSpec, quoteId: number, lines: LineRow[], 
     hoursCenti: l.hours_centi ?? 0,
     kMilli: l.k_milli,
   });
-  const view = { rateMinor: DEMO_SETTINGS.rateMinor, currency: 'RUB', terms, stages: lines.map((l, i) => ({ n: i + 1, lines: [stageLine(l)] })) };
+  const view = {
+    rateMinor: DEMO_SETTINGS.rateMinor,
+    currency: 'RUB',
+    terms,
+    stages: lines.map((l, i) => ({ n: i + 1, lines: [stageLine(l)] })),
+  };
   lines.forEach((line, i) => {
     const sid = ++book.ids.stage;
     const n = i + 1;
@@ -219,7 +332,10 @@ function workOrder(book: Book, q: QuoteSpec, quoteId: number, lines: LineRow[], 
     queue.stages.push({ n, status: acceptedAt ? 'accepted' : 'pending', normHoursCenti: norm });
     let debited: { centi: number; netMinor: number } | null = null;
     if (acceptedAt) {
-      const signed = signOff(view, n, { lines: actual === null ? [] : [{ lineId: line.id, actualHoursCenti: actual }], confirmOverrun: true });
+      const signed = signOff(view, n, {
+        lines: actual === null ? [] : [{ lineId: line.id, actualHoursCenti: actual }],
+        confirmOverrun: true,
+      });
       if (!signed.ok) throw new Error(`demo stage ${orderNumber}/${n}: ${signed.refusal.en}`);
       const { debit, money } = signed.value;
       const item = { ...debit.items[0]!, ...money.items[0]! };
@@ -228,7 +344,13 @@ function workOrder(book: Book, q: QuoteSpec, quoteId: number, lines: LineRow[], 
         acceptedAt,
         q.customer,
         -debit.normHoursCenti,
-        { kind: 'debit', memo: `${orderNumber} · ${n}. ${line.code} ${line.title}`.slice(0, 500), order_id: oid, stage_id: sid, idempotency_key: `demo:${oid}:${n}` },
+        {
+          kind: 'debit',
+          memo: `${orderNumber} · ${n}. ${line.code} ${line.title}`.slice(0, 500),
+          order_id: oid,
+          stage_id: sid,
+          idempotency_key: `demo:${oid}:${n}`,
+        },
         { ...neg(money), rateMinor: DEMO_SETTINGS.rateMinor, ...terms },
         (entry) => [
           insertSql('debit_items', {
@@ -285,9 +407,21 @@ function workOrder(book: Book, q: QuoteSpec, quoteId: number, lines: LineRow[], 
   };
 }
 
-const SNAKE = { subtotalMinor: 'money_minor', discountMinor: 'discount_minor', netMinor: 'net_minor', vatMinor: 'vat_minor', totalMinor: 'total_minor' } as const;
+const SNAKE = {
+  subtotalMinor: 'money_minor',
+  discountMinor: 'discount_minor',
+  netMinor: 'net_minor',
+  vatMinor: 'vat_minor',
+  totalMinor: 'total_minor',
+} as const;
 
 /** The money figures of a debit, negative as the ledger keeps them. */
 function neg(m: { subtotalMinor: number; discountMinor: number; netMinor: number; vatMinor: number; totalMinor: number }) {
-  return { subtotalMinor: -m.subtotalMinor, discountMinor: -m.discountMinor, netMinor: -m.netMinor, vatMinor: -m.vatMinor, totalMinor: -m.totalMinor };
+  return {
+    subtotalMinor: -m.subtotalMinor,
+    discountMinor: -m.discountMinor,
+    netMinor: -m.netMinor,
+    vatMinor: -m.vatMinor,
+    totalMinor: -m.totalMinor,
+  };
 }

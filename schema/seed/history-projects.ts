@@ -26,28 +26,47 @@ const PROJECTS: {
     status: 'open',
     ageDays: 120,
     targetInDays: 90,
-    estimate: [['developer', 6400, 'Плагин и отчёт'], ['designer', 800, 'Интерфейс отметок'], ['methodologist', 1200, 'Инструкция и демо-курс']],
-    pledges: [[1, 2400, 'confirmed', 40], [2, 2000, 'promised', 10]],
+    estimate: [
+      ['developer', 6400, 'Плагин и отчёт'],
+      ['designer', 800, 'Интерфейс отметок'],
+      ['methodologist', 1200, 'Инструкция и демо-курс'],
+    ],
+    pledges: [
+      [1, 2400, 'confirmed', 40],
+      [2, 2000, 'promised', 10],
+    ],
   },
   {
     code: 'CF-2026-02',
     title: 'Вход через ЕСИА (Госуслуги)',
-    description: '## Что получится\nВход слушателей через учётную запись Госуслуг с автоматическим созданием профиля.\n\n- привязка существующих учётных записей по СНИЛС\n- настройка полей профиля',
+    description:
+      '## Что получится\nВход слушателей через учётную запись Госуслуг с автоматическим созданием профиля.\n\n- привязка существующих учётных записей по СНИЛС\n- настройка полей профиля',
     status: 'open',
     ageDays: 80,
     targetInDays: 150,
-    estimate: [['developer', 9600, 'Интеграция с ЕСИА'], ['engineer', 1600, 'Настройка и сертификаты']],
+    estimate: [
+      ['developer', 9600, 'Интеграция с ЕСИА'],
+      ['engineer', 1600, 'Настройка и сертификаты'],
+    ],
     pledges: [[3, 1500, 'promised', 20]],
   },
   {
     code: 'CF-2026-03',
     title: 'Напоминания слушателям в Telegram',
-    description: '## Что получится\nБот напоминает о сроках заданий и тестов и присылает оценки.\n\n1. подписка из личного кабинета\n2. настройка расписания напоминаний\n3. отписка одной кнопкой',
+    description:
+      '## Что получится\nБот напоминает о сроках заданий и тестов и присылает оценки.\n\n1. подписка из личного кабинета\n2. настройка расписания напоминаний\n3. отписка одной кнопкой',
     status: 'open',
     ageDays: 30,
     targetInDays: 60,
-    estimate: [['developer', 3200, 'Бот и плагин'], ['content_assistant', 600, 'Тексты уведомлений']],
-    pledges: [[1, 1000, 'promised', 5], [2, 1000, 'promised', 4], [3, 800, 'promised', 2]],
+    estimate: [
+      ['developer', 3200, 'Бот и плагин'],
+      ['content_assistant', 600, 'Тексты уведомлений'],
+    ],
+    pledges: [
+      [1, 1000, 'promised', 5],
+      [2, 1000, 'promised', 4],
+      [3, 800, 'promised', 2],
+    ],
   },
 ];
 
@@ -69,7 +88,13 @@ export function projectsAndPledges(book: Book) {
     });
     for (const [category, hoursCenti, title] of pr.estimate) {
       const cat = SEED_CATEGORIES.findIndex((c) => c.code === category);
-      book.row('project_estimates', { project_id: pid, category_id: cat + 1, title, k_milli: SEED_CATEGORIES[cat]!.kMilli, hours_centi: hoursCenti });
+      book.row('project_estimates', {
+        project_id: pid,
+        category_id: cat + 1,
+        title,
+        k_milli: SEED_CATEGORIES[cat]!.kMilli,
+        hours_centi: hoursCenti,
+      });
     }
     pr.pledges.forEach(([customer, hoursCenti, status, age], j) => {
       const at = book.ago(age);
@@ -88,8 +113,21 @@ export function projectsAndPledges(book: Book) {
       });
       if (status !== 'confirmed') return;
       const money = pledgeMoney(hoursCenti, DEMO_SETTINGS);
-      const debit = { ...money, subtotalMinor: -money.subtotalMinor, discountMinor: -money.discountMinor, netMinor: -money.netMinor, vatMinor: -money.vatMinor, totalMinor: -money.totalMinor };
-      book.entry(at + DAY, customer, -hoursCenti, { kind: 'debit', memo: `Взнос в проект ${pr.code} · ${pr.title}`, pledge_id: pledgeId, idempotency_key: `pledge:${pledgeId}` }, debit);
+      const debit = {
+        ...money,
+        subtotalMinor: -money.subtotalMinor,
+        discountMinor: -money.discountMinor,
+        netMinor: -money.netMinor,
+        vatMinor: -money.vatMinor,
+        totalMinor: -money.totalMinor,
+      };
+      book.entry(
+        at + DAY,
+        customer,
+        -hoursCenti,
+        { kind: 'debit', memo: `Взнос в проект ${pr.code} · ${pr.title}`, pledge_id: pledgeId, idempotency_key: `pledge:${pledgeId}` },
+        debit,
+      );
     });
   });
 }

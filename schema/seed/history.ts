@@ -80,7 +80,13 @@ export function demoHistorySql(now: Date): string[] {
     });
     if (paidAgo !== null) {
       const settle = settlementMoney({ ...terms, ...money });
-      book.entry(book.ago(paidAgo), customer, hours, { kind: 'topup', topup_kind: 'support', memo, payment_ref: ref, invoice_id: id }, settle);
+      book.entry(
+        book.ago(paidAgo),
+        customer,
+        hours,
+        { kind: 'topup', topup_kind: 'support', memo, payment_ref: ref, invoice_id: id },
+        settle,
+      );
     }
   }
 
@@ -97,7 +103,11 @@ export function demoHistorySql(now: Date): string[] {
   // The queue as the app would have left it: running, paused for balance, or waiting.
   for (const customer of new Set(orders.map((o) => o.customer))) {
     const mine = orders.filter((o) => o.customer === customer);
-    for (const change of reconcile(balances.get(customer) ?? 0, DEMO_CUSTOMERS[customer - 1]!.overdraftCenti, mine.map((o) => o.queue))) {
+    for (const change of reconcile(
+      balances.get(customer) ?? 0,
+      DEMO_CUSTOMERS[customer - 1]!.overdraftCenti,
+      mine.map((o) => o.queue),
+    )) {
       const o = mine.find((x) => x.queue.id === change.orderId)!;
       o.row.status = change.to;
       if (change.to === 'in_progress' && !o.row.started_at) o.row.started_at = book.iso(book.now - DAY);
@@ -110,7 +120,7 @@ export function demoHistorySql(now: Date): string[] {
     out.push(...entry.rows(i + 1));
   });
   // A paid invoice names the entry that settled it, now that entries have ids.
-  out.push('UPDATE invoices SET paid_entry_id = (SELECT id FROM ledger_entries WHERE invoice_id = invoices.id) WHERE status = \'paid\';');
+  out.push("UPDATE invoices SET paid_entry_id = (SELECT id FROM ledger_entries WHERE invoice_id = invoices.id) WHERE status = 'paid';");
   for (const [name, value] of book.counters) out.push(`INSERT INTO counters (name, value) VALUES ('${name}', ${value});`);
 
   // The months before the last three are closed, each on the 5th of the month after it.
@@ -118,7 +128,16 @@ export function demoHistorySql(now: Date): string[] {
   const lastClosed = shiftMonth(book.date(book.now).slice(0, 7), -OPEN_MONTHS);
   for (let m = first; m <= lastClosed; m = shiftMonth(m, 1)) {
     const { start, end } = monthRange(m, DEMO_SETTINGS.timeZone);
-    out.push(insertSql('accounting_periods', { month: m, status: 'closed', start_at: start, end_at: end, closed_at: book.iso(Date.parse(end) + 4 * DAY), closed_by: ACCOUNTANT }));
+    out.push(
+      insertSql('accounting_periods', {
+        month: m,
+        status: 'closed',
+        start_at: start,
+        end_at: end,
+        closed_at: book.iso(Date.parse(end) + 4 * DAY),
+        closed_by: ACCOUNTANT,
+      }),
+    );
   }
   return out;
 }

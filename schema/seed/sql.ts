@@ -40,7 +40,9 @@ export function baseSeedSql(passwordHashes: Record<string, string>, now = new Da
     }),
   ];
   SEED_CATEGORIES.forEach((c, i) => {
-    out.push(insertSql('categories', { id: i + 1, code: c.code, name_ru: c.nameRu, name_en: c.nameEn, k_milli: c.kMilli, sort_order: i + 1 }));
+    out.push(
+      insertSql('categories', { id: i + 1, code: c.code, name_ru: c.nameRu, name_en: c.nameEn, k_milli: c.kMilli, sort_order: i + 1 }),
+    );
   });
   const categoryId = (code: string) => {
     const index = SEED_CATEGORIES.findIndex((c) => c.code === code);
@@ -75,7 +77,9 @@ export function baseSeedSql(passwordHashes: Record<string, string>, now = new Da
   DEMO_USERS.forEach((u, i) => {
     const hash = passwordHashes[u.email];
     if (!hash) throw new Error(`no password hash for ${u.email}`);
-    out.push(insertSql('users', { id: i + 1, email: u.email, name: u.name, role: u.role, password_hash: hash, active: true, created_at: now }));
+    out.push(
+      insertSql('users', { id: i + 1, email: u.email, name: u.name, role: u.role, password_hash: hash, active: true, created_at: now }),
+    );
   });
   DEMO_CUSTOMERS.forEach((c, i) => {
     out.push(

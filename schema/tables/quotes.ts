@@ -147,7 +147,11 @@ export const shareLinks = sqliteTable(
     lastOpenedAt: text('last_opened_at'),
     openCount: integer('open_count').notNull().default(0),
   },
-  (t) => [uniqueIndex('share_links_token').on(t.tokenHash), index('share_links_quote').on(t.quoteId), index('share_links_series').on(t.seriesId)],
+  (t) => [
+    uniqueIndex('share_links_token').on(t.tokenHash),
+    index('share_links_quote').on(t.quoteId),
+    index('share_links_series').on(t.seriesId),
+  ],
 );
 
 export const notifications = sqliteTable(

@@ -17,7 +17,9 @@ export const serviceRequests = sqliteTable(
     id: integer().primaryKey({ autoIncrement: true }),
     /** R-2026-0001: sequential per year, never reused (seed 004: "a unique number each"). */
     number: text().notNull(),
-    customerId: integer('customer_id').notNull().references(() => customers.id),
+    customerId: integer('customer_id')
+      .notNull()
+      .references(() => customers.id),
     kind: text({ enum: REQUEST_KIND_CODES }).notNull(),
     subject: text().notNull(),
     description: text().notNull(),
@@ -51,7 +53,9 @@ export const requestComments = sqliteTable(
   'request_comments',
   {
     id: integer().primaryKey({ autoIncrement: true }),
-    requestId: integer('request_id').notNull().references(() => serviceRequests.id),
+    requestId: integer('request_id')
+      .notNull()
+      .references(() => serviceRequests.id),
     /** 'staff' or 'customer'. */
     author: text({ enum: ['staff', 'customer'] }).notNull(),
     userId: integer('user_id').references(() => users.id),

@@ -27,7 +27,10 @@ export const settings = sqliteTable('settings', {
   workingDays: text('working_days', { mode: 'json' }).$type<number[]>().notNull().default([1, 2, 3, 4, 5]),
   dayStart: text('day_start').notNull().default('09:00'),
   dayEnd: text('day_end').notNull().default('18:00'),
-  holidays: text({ mode: 'json' }).$type<string[]>().notNull().default([...RUSSIAN_HOLIDAYS_2026_2027]),
+  holidays: text({ mode: 'json' })
+    .$type<string[]>()
+    .notNull()
+    .default([...RUSSIAN_HOLIDAYS_2026_2027]),
   workdaysOverride: text('workdays_override', { mode: 'json' }).$type<string[]>().notNull().default([]),
   version: integer().notNull(),
   updatedAt: text('updated_at').notNull(),

@@ -8,10 +8,26 @@ import { describe, expect, it } from 'vitest';
 import worker from '../../worker/index';
 import { sha256Hex } from '../../worker/platform/secrets';
 import { ORIGIN, expectThrottledAfter, fails, fetchWorker, freshIp, ok } from '../support/api';
-import { acceptedQuote, acceptStage, balance, burst, key, ledgerFacts, newCustomer, runningOrder, thisMonth, topup } from '../support/money';
+import {
+  acceptedQuote,
+  acceptStage,
+  balance,
+  burst,
+  key,
+  ledgerFacts,
+  newCustomer,
+  runningOrder,
+  thisMonth,
+  topup,
+} from '../support/money';
 
 async function accountLink(customerId: number, body: Record<string, unknown> = {}) {
-  return ok<{ url: string; token: string; expiresAt: string; id: number; emailed: boolean }>('POST', `/api/customers/${customerId}/account-link`, { body }, 201);
+  return ok<{ url: string; token: string; expiresAt: string; id: number; emailed: boolean }>(
+    'POST',
+    `/api/customers/${customerId}/account-link`,
+    { body },
+    201,
+  );
 }
 
 /** A request as the customer's browser sends it: no cookie, its own address. */
@@ -39,14 +55,18 @@ describe('the account link', () => {
     expect(a.token).not.toBe(b.token);
     expect(a.url).toBe(`${ORIGIN}/a/${a.token}`);
     expect(a.emailed).toBe(false);
-    const rows = (await env.DB.prepare('select token_hash from account_links where customer_id = ?').bind(c.id).all<{ token_hash: string }>()).results;
+    const rows = (
+      await env.DB.prepare('select token_hash from account_links where customer_id = ?').bind(c.id).all<{ token_hash: string }>()
+    ).results;
     expect(rows.map((r) => r.token_hash).sort()).toEqual([await sha256Hex(a.token), await sha256Hex(b.token)].sort());
     const all = JSON.stringify((await env.DB.prepare('select * from account_links').all()).results);
     expect(all).not.toContain(a.token);
     expect((await asCustomer('GET', `/api/account/${a.token}`)).status).toBe(200);
     expect((await asCustomer('GET', `/a/${a.token}`)).status).toBe(200);
     // Expired: the database says so.
-    await env.DB.prepare('update account_links set expires_at = ? where token_hash = ?').bind(new Date(Date.now() - 1000).toISOString(), await sha256Hex(b.token)).run();
+    await env.DB.prepare('update account_links set expires_at = ? where token_hash = ?')
+      .bind(new Date(Date.now() - 1000).toISOString(), await sha256Hex(b.token))
+      .run();
     expect((await json(await asCustomer('GET', `/api/account/${b.token}`))).body.error.code).toBe('link_expired');
     expect((await asCustomer('GET', `/a/${b.token}`)).status).toBe(404);
     // Revoked by staff.
@@ -103,7 +123,12 @@ describe('what the account shows', () => {
     const queued = await ok('POST', `/api/quotes/${waiting.id}/order`, { body: { split: 'single' } }, 201);
     // An open estimate, and another customer's that must not show.
     let q = await ok('POST', '/api/quotes', { body: { customerId: c.id, title: 'Новая смета <b>' } }, 201);
-    q = await ok('POST', `/api/quotes/${q.id}/lines`, { body: { version: q.version, catalogItemId: (await ok<any[]>('GET', '/api/catalog/items')).find((i) => i.code === '2.2').id } }, 201);
+    q = await ok(
+      'POST',
+      `/api/quotes/${q.id}/lines`,
+      { body: { version: q.version, catalogItemId: (await ok<any[]>('GET', '/api/catalog/items')).find((i) => i.code === '2.2').id } },
+      201,
+    );
     q = await ok('POST', `/api/quotes/${q.id}/send`, { body: { version: q.version } });
     await acceptedQuote(other.id, [['2.2']]);
     const { token } = await accountLink(c.id);
@@ -112,7 +137,9 @@ describe('what the account shows', () => {
     expect(a.body.customer.name).toBe(c.name);
     expect(a.body.balanceCenti).toBe(3000);
     expect(a.body.requests).toEqual([]);
-    expect(a.body.quotes).toEqual([expect.objectContaining({ number: q.number, status: 'sent', url: expect.stringContaining(`/a/${token}/quotes/`) })]);
+    expect(a.body.quotes).toEqual([
+      expect.objectContaining({ number: q.number, status: 'sent', url: expect.stringContaining(`/a/${token}/quotes/`) }),
+    ]);
     expect(a.body.orders.map((o: any) => o.number)).toEqual([queued.number, order.number]);
     expect(a.body.orders[1].stages).toEqual([
       expect.objectContaining({ n: 1, title: expect.any(String), status: 'pending', normHoursCenti: 1000 }),
@@ -122,7 +149,9 @@ describe('what the account shows', () => {
     expect(a.body.orders[0].queuePosition).toBeGreaterThanOrEqual(1);
     expect(a.body.orders[1].queuePosition).toBeNull();
     expect(a.body.covers).toEqual({ orders: [order.number], short: { order: queued.number, needCenti: 3200, shortCenti: 3200 - 2000 } });
-    expect(a.body.ledger).toEqual([expect.objectContaining({ month: thisMonth(), openingCenti: 0, topupsCenti: 3000, closingCenti: 3000 })]);
+    expect(a.body.ledger).toEqual([
+      expect.objectContaining({ month: thisMonth(), openingCenti: 0, topupsCenti: 3000, closingCenti: 3000 }),
+    ]);
     // The quote's link: made as it is followed, then the estimate page.
     const follow = await asCustomer('GET', new URL(a.body.quotes[0].url).pathname);
     expect(follow.status).toBe(303);
@@ -178,7 +207,12 @@ describe('the customer signs off a stage', () => {
     const audit = await ok<any[]>('GET', `/api/quotes/${order.quoteId}/audit`);
     const accepted = audit.filter((x) => x.action === 'stage_accepted');
     expect(accepted).toHaveLength(2);
-    expect(accepted[0]).toMatchObject({ actorKind: 'customer', actorName: 'Иван Петров', ip: expect.stringMatching(/^2001:db8:/), changes: expect.objectContaining({ by: 'customer' }) });
+    expect(accepted[0]).toMatchObject({
+      actorKind: 'customer',
+      actorName: 'Иван Петров',
+      ip: expect.stringMatching(/^2001:db8:/),
+      changes: expect.objectContaining({ by: 'customer' }),
+    });
     expect(audit.some((x) => x.action === 'stage_ready' && x.actorKind === 'user')).toBe(true);
     // Staff may still sign off on the customer's behalf (stage 3 not marked ready): recorded as such.
     const staff = await acceptStage(order.id, 3, key(), { actualHoursCenti: 400 }, 'manager');
@@ -235,10 +269,14 @@ describe('withdrawal by the customer', () => {
     expect(queued.status).toBe('queued');
     const { token } = await accountLink(c.id);
     expect((await json(await asCustomer('POST', `/api/account/${token}/orders/${queued.id}/withdraw`, { name: '' }))).status).toBe(400);
-    const w = await json(await asCustomer('POST', `/api/account/${token}/orders/${queued.id}/withdraw`, { name: 'Иван Петров', reason: 'Передумали' }));
+    const w = await json(
+      await asCustomer('POST', `/api/account/${token}/orders/${queued.id}/withdraw`, { name: 'Иван Петров', reason: 'Передумали' }),
+    );
     expect(w.status).toBe(200);
     expect(w.body.order.status).toBe('withdrawn');
-    expect((await json(await asCustomer('POST', `/api/account/${token}/orders/${queued.id}/withdraw`, { name: 'Иван Петров' }))).status).toBe(409);
+    expect(
+      (await json(await asCustomer('POST', `/api/account/${token}/orders/${queued.id}/withdraw`, { name: 'Иван Петров' }))).status,
+    ).toBe(409);
     await topup(c.id, 5000);
     const running = await runningOrder(c.id, [['2.4']]);
     expect(running.status).toBe('in_progress');
@@ -282,7 +320,13 @@ describe('statement and export: that customer’s only', () => {
 
 /** The audit rows of a quote by actor kind, as stored. */
 const audit = async (quoteId: number, kind: 'customer' | 'user') =>
-  (await env.DB.prepare('select action, actor_name, ip, user_agent, changes from audit_log where quote_id = ? and actor_kind = ? order by id').bind(quoteId, kind).all<any>()).results;
+  (
+    await env.DB.prepare(
+      'select action, actor_name, ip, user_agent, changes from audit_log where quote_id = ? and actor_kind = ? order by id',
+    )
+      .bind(quoteId, kind)
+      .all<any>()
+  ).results;
 
 describe('end of service', () => {
   const scheduled = async () => {
@@ -332,12 +376,20 @@ describe('end of service', () => {
     const order = await runningOrder(c.id, [['2.4']]);
     const { token } = await accountLink(c.id);
     const raised = await json(
-      await asCustomer('POST', `/api/account/${token}/requests`, { kind: 'incident', subject: 'Не входит учитель', description: 'Звоните мне: +7 900 111-22-33', priority: 2 }, {}, '203.0.113.71'),
+      await asCustomer(
+        'POST',
+        `/api/account/${token}/requests`,
+        { kind: 'incident', subject: 'Не входит учитель', description: 'Звоните мне: +7 900 111-22-33', priority: 2 },
+        {},
+        '203.0.113.71',
+      ),
     );
     expect(raised.status).toBe(201);
     await ok('PATCH', `/api/requests/${raised.body.id}`, { body: { version: 1, status: 'needs_clarification' } });
     const reply = { name: 'Пётр Уходящий', body: 'Мой логин petr.leaving' };
-    expect((await asCustomer('POST', `/api/account/${token}/requests/${raised.body.id}/replies`, reply, {}, '203.0.113.72')).status).toBe(201);
+    expect((await asCustomer('POST', `/api/account/${token}/requests/${raised.body.id}/replies`, reply, {}, '203.0.113.72')).status).toBe(
+      201,
+    );
     await ok('POST', `/api/orders/${order.id}/stages/1/ready`);
     expect((await signOff(token, order.id, 1, key(), { name: 'Пётр Уходящий' }, '203.0.113.73')).status).toBe(200);
     const entriesBefore = (await ledgerFacts(c.id)).entries;
@@ -345,9 +397,11 @@ describe('end of service', () => {
     await ok('PATCH', `/api/customers/${c.id}`, { as: 'admin', body: { serviceEndsOn: daysAgo(31) } });
     await scheduled();
     // Before the deletion the audit trail refuses even the erasure.
-    await expect(env.DB.prepare("update audit_log set actor_name = '—', ip = null, user_agent = null where quote_id = ? and actor_kind = 'customer'").bind(order.quoteId).run()).rejects.toThrow(
-      /append-only/,
-    );
+    await expect(
+      env.DB.prepare("update audit_log set actor_name = '—', ip = null, user_agent = null where quote_id = ? and actor_kind = 'customer'")
+        .bind(order.quoteId)
+        .run(),
+    ).rejects.toThrow(/append-only/);
     await ok('POST', `/api/customers/${c.id}/anonymise`, { as: 'admin', body: { confirm: c.name } });
 
     const customerRows = await audit(order.quoteId, 'customer');
@@ -355,13 +409,24 @@ describe('end of service', () => {
     for (const r of customerRows) expect(r).toMatchObject({ actor_name: '—', ip: null, user_agent: null });
     expect(customerRows.find((r) => r.action === 'stage_accepted')!.changes).toContain('"by":"customer"');
     expect(await audit(order.quoteId, 'user')).toEqual(staffRowsBefore);
-    const request = await env.DB.prepare('select subject, description, ip from service_requests where id = ?').bind(raised.body.id).first<any>();
+    const request = await env.DB.prepare('select subject, description, ip from service_requests where id = ?')
+      .bind(raised.body.id)
+      .first<any>();
     expect(request).toEqual({ subject: 'Не входит учитель', description: '', ip: null });
     // Nothing of them is left anywhere the app keeps text: not in the audit, the requests, the outbox, the quotes, the notifications.
     const left: string[] = [];
     for (const table of ['audit_log', 'service_requests', 'request_comments', 'outbox', 'quotes', 'notifications', 'customers']) {
       const dump = JSON.stringify((await env.DB.prepare(`select * from ${table}`).all()).results);
-      for (const trace of ['Пётр Уходящий', 'Уходящий лицей', 'leaving@example.org', '+7 900 111-22-33', 'petr.leaving', '203.0.113.71', '203.0.113.72', '203.0.113.73']) {
+      for (const trace of [
+        'Пётр Уходящий',
+        'Уходящий лицей',
+        'leaving@example.org',
+        '+7 900 111-22-33',
+        'petr.leaving',
+        '203.0.113.71',
+        '203.0.113.72',
+        '203.0.113.73',
+      ]) {
         if (dump.includes(trace)) left.push(`${table}: ${trace}`);
       }
     }
@@ -369,8 +434,12 @@ describe('end of service', () => {
     // The ledger is whole; the audit trail still refuses every other change, also on this customer's rows.
     expect((await ledgerFacts(c.id)).entries).toEqual(entriesBefore);
     expect(await balance(c.id)).toBe(5000 - 1000);
-    await expect(env.DB.prepare("update audit_log set action = 'x' where quote_id = ? and actor_kind = 'customer'").bind(order.quoteId).run()).rejects.toThrow(/append-only/);
-    await expect(env.DB.prepare("update audit_log set actor_name = '—' where quote_id = ? and actor_kind = 'user'").bind(order.quoteId).run()).rejects.toThrow(/append-only/);
+    await expect(
+      env.DB.prepare("update audit_log set action = 'x' where quote_id = ? and actor_kind = 'customer'").bind(order.quoteId).run(),
+    ).rejects.toThrow(/append-only/);
+    await expect(
+      env.DB.prepare("update audit_log set actor_name = '—' where quote_id = ? and actor_kind = 'user'").bind(order.quoteId).run(),
+    ).rejects.toThrow(/append-only/);
     await expect(env.DB.prepare('delete from audit_log where quote_id = ?').bind(order.quoteId).run()).rejects.toThrow(/append-only/);
   });
 });

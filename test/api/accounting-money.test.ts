@@ -15,7 +15,11 @@ const MONEY = ['netMinor', 'vatMinor', 'totalMinor'] as const;
 const pick = (x: Record<string, number>) => Object.fromEntries(MONEY.map((k) => [k, x[k]]));
 
 /** The quote's totals as the services' money: net = subtotal − discount. */
-const quoteMoney = (q: any) => ({ netMinor: q.totals.subtotalMinor - q.totals.discountMinor, vatMinor: q.totals.vatMinor, totalMinor: q.totals.totalMinor });
+const quoteMoney = (q: any) => ({
+  netMinor: q.totals.subtotalMinor - q.totals.discountMinor,
+  vatMinor: q.totals.vatMinor,
+  totalMinor: q.totals.totalMinor,
+});
 
 /** Signs off every stage of the order at its estimate. */
 async function signOffAll(order: any) {
@@ -62,17 +66,45 @@ describe('the money of a debit is the accepted quote’s', () => {
     expect(order.terms).toEqual({ discountRateMilli: 100, vatMode: 'on_top', vatRateMilli: 220 });
     expect(order.stages[0].plan).toMatchObject({ netMinor: 17_280_000, vatMinor: 3_801_600, totalMinor: 21_081_600 });
     const [debit] = await signOffAll(order);
-    expect(debit).toMatchObject({ normHoursCenti: 6400, subtotalMinor: 19_200_000, discountMinor: 1_920_000, moneyMinor: 17_280_000, netMinor: 17_280_000, vatMinor: 3_801_600, totalMinor: 21_081_600 });
+    expect(debit).toMatchObject({
+      normHoursCenti: 6400,
+      subtotalMinor: 19_200_000,
+      discountMinor: 1_920_000,
+      moneyMinor: 17_280_000,
+      netMinor: 17_280_000,
+      vatMinor: 3_801_600,
+      totalMinor: 21_081_600,
+    });
 
     const ledger = await ok<any[]>('GET', `/api/customers/${c.id}/ledger`);
     const entry = ledger.find((e) => e.kind === 'debit');
-    expect(entry).toMatchObject({ moneyMinor: -17_280_000, subtotalMinor: -19_200_000, discountMinor: -1_920_000, vatMinor: -3_801_600, totalMinor: -21_081_600, discountRateMilli: 100, vatMode: 'on_top', vatRateMilli: 220 });
-    expect(entry.items[0]).toMatchObject({ code: '2.5', plannedNormHoursCenti: 6400, normHoursCenti: -6400, netMinor: -17_280_000, totalMinor: -21_081_600 });
+    expect(entry).toMatchObject({
+      moneyMinor: -17_280_000,
+      subtotalMinor: -19_200_000,
+      discountMinor: -1_920_000,
+      vatMinor: -3_801_600,
+      totalMinor: -21_081_600,
+      discountRateMilli: 100,
+      vatMode: 'on_top',
+      vatRateMilli: 220,
+    });
+    expect(entry.items[0]).toMatchObject({
+      code: '2.5',
+      plannedNormHoursCenti: 6400,
+      normHoursCenti: -6400,
+      netMinor: -17_280_000,
+      totalMinor: -21_081_600,
+    });
 
     const m = await monthOf(c.id);
     const expected = { netMinor: 17_280_000, vatMinor: 3_801_600, totalMinor: 21_081_600 };
     expect(m.customer).toMatchObject({ ...expected, moneyMinor: 17_280_000, debitsCenti: 6400 });
-    expect(m.customer.entries.find((e: any) => e.kind === 'debit')).toMatchObject({ netMinor: -17_280_000, vatMinor: -3_801_600, totalMinor: -21_081_600, plannedNormHoursCenti: 6400 });
+    expect(m.customer.entries.find((e: any) => e.kind === 'debit')).toMatchObject({
+      netMinor: -17_280_000,
+      vatMinor: -3_801_600,
+      totalMinor: -21_081_600,
+      plannedNormHoursCenti: 6400,
+    });
     expect(m.row).toMatchObject({ ...expected, moneyMinor: 17_280_000 });
     expect(m.row.entries).toBeUndefined(); // the summary has no entries (API.md)
     expect(m.statement.totals.services).toEqual(expected);
@@ -80,7 +112,10 @@ describe('the money of a debit is the accepted quote’s', () => {
     expect(pick(m.excel)).toEqual(expected);
   });
 
-  for (const [mode, rate] of [['included', 220], ['none', 0]] as const) {
+  for (const [mode, rate] of [
+    ['included', 220],
+    ['none', 0],
+  ] as const) {
     it(`VAT ${mode}: three stages add up to the quote’s totals, and so do the report, the statement and the workbook`, async () => {
       const c = await newCustomer();
       await topup(c.id, 20_000);
@@ -106,10 +141,20 @@ describe('the money of a debit is the accepted quote’s', () => {
     const order = await ok('POST', `/api/quotes/${q.id}/order`, {}, 201);
     await signOffAll(order);
     const debit = (await ok<any[]>('GET', `/api/customers/${c.id}/ledger`)).find((e) => e.kind === 'debit');
-    const half = await ok('POST', `/api/customers/${c.id}/ledger`, { as: 'accountant', body: { kind: 'correction', normHoursCenti: 1000, memo: 'половина не понадобилась', correctsEntryId: debit.id } }, 201);
+    const half = await ok(
+      'POST',
+      `/api/customers/${c.id}/ledger`,
+      { as: 'accountant', body: { kind: 'correction', normHoursCenti: 1000, memo: 'половина не понадобилась', correctsEntryId: debit.id } },
+      201,
+    );
     // 10 h × 3 000 ₽ = 30 000, less 10 %: 27 000 net, 5 940 VAT.
     expect(half.entry).toMatchObject({ moneyMinor: 2_700_000, vatMinor: 594_000, totalMinor: 3_294_000 });
-    const rest = await ok('POST', `/api/customers/${c.id}/ledger`, { as: 'accountant', body: { kind: 'correction', normHoursCenti: 1000, memo: 'и вторая', correctsEntryId: debit.id } }, 201);
+    const rest = await ok(
+      'POST',
+      `/api/customers/${c.id}/ledger`,
+      { as: 'accountant', body: { kind: 'correction', normHoursCenti: 1000, memo: 'и вторая', correctsEntryId: debit.id } },
+      201,
+    );
     // The last part takes exactly what is left: the debit is reversed to the kopeck.
     expect(rest.entry.netMinor + half.entry.netMinor).toBe(-debit.netMinor);
     expect(rest.entry.totalMinor + half.entry.totalMinor).toBe(-debit.totalMinor);
@@ -140,8 +185,17 @@ describe('every stage at its estimate comes to the quote’s totals (fast-check)
       fc.asyncProperty(quote, async (g) => {
         const c = await newCustomer();
         await topup(c.id, 10_000_000);
-        const lines: LineSpec[] = g.lines.map((l) => [l.code, l.code === '2.2' || l.code === '2.4' ? undefined : l.hoursCenti, undefined, l.quantityMilli]);
-        const q = await acceptedQuote(c.id, lines, { discountRateMilli: g.discountRateMilli, vatMode: g.vatMode, vatRateMilli: g.vatRateMilli });
+        const lines: LineSpec[] = g.lines.map((l) => [
+          l.code,
+          l.code === '2.2' || l.code === '2.4' ? undefined : l.hoursCenti,
+          undefined,
+          l.quantityMilli,
+        ]);
+        const q = await acceptedQuote(c.id, lines, {
+          discountRateMilli: g.discountRateMilli,
+          vatMode: g.vatMode,
+          vatRateMilli: g.vatRateMilli,
+        });
         const order = await ok('POST', `/api/quotes/${q.id}/order`, { body: { split: g.split } }, 201);
         const planned = Object.fromEntries(MONEY.map((k) => [k, order.stages.reduce((s: number, st: any) => s + st.plan[k], 0)]));
         expect(planned).toEqual(quoteMoney(q));

@@ -50,7 +50,12 @@ describe('login, sessions, roles', () => {
   });
 
   it('throttles after five failures, even with the right password', async () => {
-    await ok('POST', '/api/users', { as: 'admin', body: { email: 'target@demo.local', name: 'Target', role: 'manager', password: 'the-right-password' } }, 201);
+    await ok(
+      'POST',
+      '/api/users',
+      { as: 'admin', body: { email: 'target@demo.local', name: 'Target', role: 'manager', password: 'the-right-password' } },
+      201,
+    );
     for (let i = 0; i < 5; i++) expect((await login('target@demo.local', `guess-${i}`)).status).toBe(401);
     const locked = await login('target@demo.local', 'the-right-password');
     expect(locked.status).toBe(429);
@@ -64,7 +69,11 @@ describe('login, sessions, roles', () => {
     const codes = new Set<string>();
     for (let i = 0; i < 121; i++) {
       // An empty body: cheap to refuse (400) until the address has used its minute.
-      const res = await fetchWorker('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json', origin: ORIGIN, 'cf-connecting-ip': ip }, body: '{}' });
+      const res = await fetchWorker('/api/auth/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: ORIGIN, 'cf-connecting-ip': ip },
+        body: '{}',
+      });
       statuses.push(res.status);
       if (res.status === 429) codes.add(((await res.json()) as any).error.code);
     }
@@ -84,7 +93,12 @@ describe('login, sessions, roles', () => {
   });
 
   it('a deactivated user is logged out and cannot log in', async () => {
-    const created = await ok('POST', '/api/users', { as: 'admin', body: { email: 'temp@demo.local', name: 'Temp', role: 'manager', password: 'long-enough-password' } }, 201);
+    const created = await ok(
+      'POST',
+      '/api/users',
+      { as: 'admin', body: { email: 'temp@demo.local', name: 'Temp', role: 'manager', password: 'long-enough-password' } },
+      201,
+    );
     const res = await login('temp@demo.local', 'long-enough-password');
     const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
     await ok('PATCH', `/api/users/${created.id}`, { as: 'admin', body: { active: false } });
@@ -106,7 +120,15 @@ describe('login, sessions, roles', () => {
     expect(((await foreign.json()) as any).error.code).toBe('csrf_rejected');
     const count = await env.DB.prepare("select count(*) as n from customers where name = 'CSRF test'").first<{ n: number }>();
     expect(count?.n).toBe(0);
-    expect((await fetchWorker('/api/customers', { method: 'POST', headers: { cookie, 'content-type': 'application/json', origin: ORIGIN }, body })).status).toBe(201);
+    expect(
+      (
+        await fetchWorker('/api/customers', {
+          method: 'POST',
+          headers: { cookie, 'content-type': 'application/json', origin: ORIGIN },
+          body,
+        })
+      ).status,
+    ).toBe(201);
   });
 
   it('admin manages users; the last admin cannot demote themselves', async () => {
@@ -115,8 +137,20 @@ describe('login, sessions, roles', () => {
     expect(users[0]).not.toHaveProperty('passwordHash');
     const me = users.find((u) => u.role === 'admin');
     await fails('PATCH', `/api/users/${me.id}`, { as: 'admin', body: { role: 'manager' } }, 422, 'last_admin');
-    await fails('POST', '/api/users', { as: 'admin', body: { email: 'manager@demo.local', name: 'Dup', role: 'manager', password: 'long-enough-password' } }, 409, 'email_taken');
-    await fails('POST', '/api/users', { as: 'admin', body: { email: 'x@demo.local', name: 'Short', role: 'manager', password: 'short' } }, 400, 'validation_failed');
+    await fails(
+      'POST',
+      '/api/users',
+      { as: 'admin', body: { email: 'manager@demo.local', name: 'Dup', role: 'manager', password: 'long-enough-password' } },
+      409,
+      'email_taken',
+    );
+    await fails(
+      'POST',
+      '/api/users',
+      { as: 'admin', body: { email: 'x@demo.local', name: 'Short', role: 'manager', password: 'short' } },
+      400,
+      'validation_failed',
+    );
   });
 });
 

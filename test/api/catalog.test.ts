@@ -23,7 +23,11 @@ describe('price list', () => {
 
   it('serves specialist categories with K as data', async () => {
     const cats = await ok<any[]>('GET', '/api/catalog/categories');
-    expect(cats.find((c) => c.code === 'content_assistant')).toMatchObject({ kMilli: 600, name: 'Ассистент редактора', nameEn: 'Content assistant' });
+    expect(cats.find((c) => c.code === 'content_assistant')).toMatchObject({
+      kMilli: 600,
+      name: 'Ассистент редактора',
+      nameEn: 'Content assistant',
+    });
     expect(cats.find((c) => c.code === 'developer')).toMatchObject({ kMilli: 1000 });
   });
 
@@ -33,11 +37,17 @@ describe('price list', () => {
     const item = await ok(
       'POST',
       '/api/catalog/items',
-      { as: 'admin', body: { code: '4.99', name: 'Проверка курса', nameEn: 'Course review', mode: 'fixed', hoursCenti: 500, categoryId: assistant.id } },
+      {
+        as: 'admin',
+        body: { code: '4.99', name: 'Проверка курса', nameEn: 'Course review', mode: 'fixed', hoursCenti: 500, categoryId: assistant.id },
+      },
       201,
     );
     expect(item).toMatchObject({ code: '4.99', kMilli: 600, hoursCenti: 500, section: '4', version: 1 });
-    const changed = await ok('PATCH', `/api/catalog/items/${item.id}`, { as: 'admin', body: { version: 1, hoursCenti: 750, kMilli: 1000 } });
+    const changed = await ok('PATCH', `/api/catalog/items/${item.id}`, {
+      as: 'admin',
+      body: { version: 1, hoursCenti: 750, kMilli: 1000 },
+    });
     expect(changed).toMatchObject({ hoursCenti: 750, kMilli: 1000, version: 2 });
     await fails('PATCH', `/api/catalog/items/${item.id}`, { as: 'admin', body: { version: 1, hoursCenti: 100 } }, 409, 'version_conflict');
     expect((await ok('GET', `/api/catalog/items/${item.id}`)).hoursCenti).toBe(750);
@@ -46,7 +56,13 @@ describe('price list', () => {
   it('only the admin edits the price list', async () => {
     const before = await count('catalog_items');
     for (const as of ['manager', 'accountant'] as const) {
-      await fails('POST', '/api/catalog/items', { as, body: { code: '9.9', name: 'x', mode: 'estimate', categoryId: 1 } }, 403, 'forbidden');
+      await fails(
+        'POST',
+        '/api/catalog/items',
+        { as, body: { code: '9.9', name: 'x', mode: 'estimate', categoryId: 1 } },
+        403,
+        'forbidden',
+      );
       await fails('PATCH', '/api/catalog/items/1', { as, body: { hoursCenti: 1 } }, 403, 'forbidden');
       await fails('PATCH', '/api/settings', { as, body: { rateMinor: 1 } }, 403, 'forbidden');
     }
@@ -56,12 +72,33 @@ describe('price list', () => {
 
   it('keeps each item’s rules: fixed needs hours, estimate has none, codes are unique', async () => {
     const before = await count('catalog_items');
-    const e1 = await fails('POST', '/api/catalog/items', { as: 'admin', body: { code: '9.1', name: 'x', mode: 'fixed', categoryId: 1 } }, 400);
+    const e1 = await fails(
+      'POST',
+      '/api/catalog/items',
+      { as: 'admin', body: { code: '9.1', name: 'x', mode: 'fixed', categoryId: 1 } },
+      400,
+    );
     expect(e1.message).toContain('hoursCenti');
-    const e2 = await fails('POST', '/api/catalog/items', { as: 'admin', body: { code: '9.2', name: 'x', mode: 'estimate', hoursCenti: 100, categoryId: 1 } }, 400);
+    const e2 = await fails(
+      'POST',
+      '/api/catalog/items',
+      { as: 'admin', body: { code: '9.2', name: 'x', mode: 'estimate', hoursCenti: 100, categoryId: 1 } },
+      400,
+    );
     expect(e2.message).toContain('hoursCenti');
-    await fails('POST', '/api/catalog/items', { as: 'admin', body: { code: '2.2', name: 'dup', mode: 'fixed', hoursCenti: 100, categoryId: 1 } }, 409, 'code_taken');
-    const e3 = await fails('POST', '/api/catalog/items', { as: 'admin', body: { code: '9.3', name: 'x', mode: 'estimate', categoryId: 999 } }, 400);
+    await fails(
+      'POST',
+      '/api/catalog/items',
+      { as: 'admin', body: { code: '2.2', name: 'dup', mode: 'fixed', hoursCenti: 100, categoryId: 1 } },
+      409,
+      'code_taken',
+    );
+    const e3 = await fails(
+      'POST',
+      '/api/catalog/items',
+      { as: 'admin', body: { code: '9.3', name: 'x', mode: 'estimate', categoryId: 999 } },
+      400,
+    );
     expect(e3.message).toContain('categoryId');
     expect(await count('catalog_items')).toBe(before);
   });
@@ -91,7 +128,12 @@ describe('price list', () => {
     }
 
     it('malformed JSON', async () => {
-      const error = await fails('POST', '/api/catalog/items', { as: 'admin', rawBody: '{"code": "9.6",', headers: { 'content-type': 'application/json' } }, 400);
+      const error = await fails(
+        'POST',
+        '/api/catalog/items',
+        { as: 'admin', rawBody: '{"code": "9.6",', headers: { 'content-type': 'application/json' } },
+        400,
+      );
       expect(error.code).toBe('validation_failed');
     });
 
@@ -107,9 +149,19 @@ describe('price list', () => {
     });
 
     it('messages follow the request’s language', async () => {
-      const ru = await fails('POST', '/api/catalog/items', { as: 'admin', body: { ...base, kMilli: 9000 }, headers: { 'accept-language': 'ru-RU,ru' } }, 400);
+      const ru = await fails(
+        'POST',
+        '/api/catalog/items',
+        { as: 'admin', body: { ...base, kMilli: 9000 }, headers: { 'accept-language': 'ru-RU,ru' } },
+        400,
+      );
       expect(ru.message).toMatch(/Неверные данные.*kMilli.*не больше 5000/);
-      const en = await fails('POST', '/api/catalog/items', { as: 'admin', body: { ...base, kMilli: 9000 }, headers: { 'accept-language': 'en' } }, 400);
+      const en = await fails(
+        'POST',
+        '/api/catalog/items',
+        { as: 'admin', body: { ...base, kMilli: 9000 }, headers: { 'accept-language': 'en' } },
+        400,
+      );
       expect(en.message).toMatch(/Invalid input.*kMilli.*at most 5000/);
     });
 
@@ -133,7 +185,10 @@ describe('settings', () => {
 
   it('the admin changes them with a version guard', async () => {
     const s = await ok('GET', '/api/settings');
-    const saved = await ok('PATCH', '/api/settings', { as: 'admin', body: { version: s.version, rateMinor: 350_000, timeZone: 'Asia/Yekaterinburg' } });
+    const saved = await ok('PATCH', '/api/settings', {
+      as: 'admin',
+      body: { version: s.version, rateMinor: 350_000, timeZone: 'Asia/Yekaterinburg' },
+    });
     expect(saved).toMatchObject({ rateMinor: 350_000, timeZone: 'Asia/Yekaterinburg', version: s.version + 1 });
     await fails('PATCH', '/api/settings', { as: 'admin', body: { version: s.version, rateMinor: 1 } }, 409, 'version_conflict');
     await ok('PATCH', '/api/settings', { as: 'admin', body: { rateMinor: 300_000, timeZone: 'Europe/Moscow' } });
@@ -160,7 +215,12 @@ describe('customers', () => {
     const list = await ok<any[]>('GET', '/api/customers', { as: 'accountant' });
     expect(list).toHaveLength(3);
     expect(list[0]).toMatchObject({ balanceCenti: 0, overdraftCenti: expect.any(Number) });
-    const created = await ok('POST', '/api/customers', { body: { name: '  ООО «Ромашка»  ', taxId: '7700000000', email: 'buh@romashka.example' } }, 201);
+    const created = await ok(
+      'POST',
+      '/api/customers',
+      { body: { name: '  ООО «Ромашка»  ', taxId: '7700000000', email: 'buh@romashka.example' } },
+      201,
+    );
     expect(created).toMatchObject({ name: 'ООО «Ромашка»', balanceCenti: 0, version: 1 });
     const found = await ok<any[]>('GET', `/api/customers?q=${encodeURIComponent('ромашк')}`);
     expect(found.map((c) => c.id)).toContain(created.id);

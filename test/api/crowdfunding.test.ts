@@ -39,18 +39,47 @@ describe('crowdfunding projects', () => {
       funders: 0,
     });
     expect((await ok<any[]>('GET', '/api/crowdfunding', { as: 'accountant' })).map((x) => x.id)).toContain(p.id);
-    await fails('POST', '/api/crowdfunding', { body: { code: p.code, title: 'x', estimate: [{ kMilli: 1000, hoursCenti: 100 }] } }, 409, 'code_taken');
-    await fails('POST', '/api/crowdfunding', { as: 'accountant', body: { code: 'Z', title: 'x', estimate: [{ kMilli: 1000, hoursCenti: 100 }] } }, 403);
+    await fails(
+      'POST',
+      '/api/crowdfunding',
+      { body: { code: p.code, title: 'x', estimate: [{ kMilli: 1000, hoursCenti: 100 }] } },
+      409,
+      'code_taken',
+    );
+    await fails(
+      'POST',
+      '/api/crowdfunding',
+      { as: 'accountant', body: { code: 'Z', title: 'x', estimate: [{ kMilli: 1000, hoursCenti: 100 }] } },
+      403,
+    );
     await fails('POST', '/api/crowdfunding', { body: { code: 'Z', title: 'x', estimate: [] } }, 400, 'validation_failed');
-    await fails('POST', '/api/crowdfunding', { body: { code: 'Z', title: 'x', estimate: [{ kMilli: 6000, hoursCenti: 100 }] } }, 400, 'validation_failed');
-    await fails('POST', '/api/crowdfunding', { body: { code: 'Z', title: 'x', estimate: [{ kMilli: 1000, hoursCenti: 100 }], links: [{ title: 'x', url: 'javascript:alert(1)' }] } }, 400);
+    await fails(
+      'POST',
+      '/api/crowdfunding',
+      { body: { code: 'Z', title: 'x', estimate: [{ kMilli: 6000, hoursCenti: 100 }] } },
+      400,
+      'validation_failed',
+    );
+    await fails(
+      'POST',
+      '/api/crowdfunding',
+      {
+        body: { code: 'Z', title: 'x', estimate: [{ kMilli: 1000, hoursCenti: 100 }], links: [{ title: 'x', url: 'javascript:alert(1)' }] },
+      },
+      400,
+    );
   });
 
   it('pledges: promised, then confirmed by the accountant (debiting the balance); funded is computed; an over-pledge is visible', async () => {
     const p = await project();
     await topup(1, 10_000);
     await topup(2, 10_000);
-    let v = await ok('POST', `/api/crowdfunding/${p.id}/pledges`, { body: { customerId: 1, normHoursCenti: 3000, note: 'обещали на совещании' } }, 201);
+    let v = await ok(
+      'POST',
+      `/api/crowdfunding/${p.id}/pledges`,
+      { body: { customerId: 1, normHoursCenti: 3000, note: 'обещали на совещании' } },
+      201,
+    );
     expect(v).toMatchObject({ promisedCenti: 3000, remainingCenti: 1600, funders: 1, status: 'open' });
     v = await ok('POST', `/api/crowdfunding/${p.id}/pledges`, { body: { customerId: 2, moneyMinor: 6_000_000 } }, 201); // 60 000 ₽ = 20 h
     expect(v.pledges[1]).toMatchObject({ normHoursCenti: 2000, status: 'promised', customerName: 'ГК «Технопарк»' });
@@ -106,7 +135,13 @@ describe('crowdfunding projects', () => {
 
     const q = await project();
     const dev = await ok('PATCH', `/api/crowdfunding/${q.id}`, { body: { version: q.version, status: 'in_development' } });
-    await fails('PATCH', `/api/crowdfunding/${q.id}`, { body: { version: dev.version, estimate: [{ kMilli: 1000, hoursCenti: 100 }] } }, 422, 'estimate_fixed');
+    await fails(
+      'PATCH',
+      `/api/crowdfunding/${q.id}`,
+      { body: { version: dev.version, estimate: [{ kMilli: 1000, hoursCenti: 100 }] } },
+      422,
+      'estimate_fixed',
+    );
     const released = await ok('PATCH', `/api/crowdfunding/${q.id}`, { body: { version: dev.version, status: 'released' } });
     expect(released.status).toBe('released');
     await fails('POST', `/api/crowdfunding/${q.id}/pledges`, { body: { customerId: 1, normHoursCenti: 100 } }, 422, 'project_closed');
@@ -118,7 +153,13 @@ describe('crowdfunding projects', () => {
     await fails('POST', `/api/crowdfunding/${p.id}/pledges`, { body: { customerId: 1, normHoursCenti: -100 } }, 400, 'validation_failed');
     await fails('POST', `/api/crowdfunding/${p.id}/pledges`, { body: { customerId: 1, normHoursCenti: 0 } }, 400, 'validation_failed');
     await fails('POST', `/api/crowdfunding/${p.id}/pledges`, { body: { customerId: 1 } }, 400, 'validation_failed');
-    await fails('POST', `/api/crowdfunding/${p.id}/pledges`, { body: { customerId: 1, normHoursCenti: 100, moneyMinor: 100 } }, 400, 'validation_failed');
+    await fails(
+      'POST',
+      `/api/crowdfunding/${p.id}/pledges`,
+      { body: { customerId: 1, normHoursCenti: 100, moneyMinor: 100 } },
+      400,
+      'validation_failed',
+    );
     await fails('POST', `/api/crowdfunding/${p.id}/pledges`, { body: { customerId: 9999, normHoursCenti: 100 } }, 400, 'validation_failed');
     await fails('POST', '/api/crowdfunding/9999/pledges', { body: { customerId: 1, normHoursCenti: 100 } }, 404);
     expect((await ok('GET', `/api/crowdfunding/${p.id}`)).pledges).toEqual([]);
@@ -134,7 +175,15 @@ describe('comparing projects', () => {
     expect(cmp.n).toBe(3);
     expect(cmp.customer).toMatchObject({ id: 3 });
     const [pa, pb] = cmp.projects;
-    expect(pa).toMatchObject({ id: a.id, priceMinor: 3_000_000, normHoursCenti: 1000, promisedCenti: 1, remainingCenti: 999, fundedMilli: 0, funders: 1 });
+    expect(pa).toMatchObject({
+      id: a.id,
+      priceMinor: 3_000_000,
+      normHoursCenti: 1000,
+      promisedCenti: 1,
+      remainingCenti: 999,
+      fundedMilli: 0,
+      funders: 1,
+    });
     expect(pa.sharesCenti).toEqual([333, 333, 333]);
     expect(pa).toMatchObject({ perFunderCenti: 333, perFunderMinor: 999_000 });
     expect(pb.sharesCenti).toEqual([200, 200, 200]);
@@ -160,7 +209,14 @@ describe('comparing projects', () => {
     await ok('POST', `/api/crowdfunding/${a.id}/pledges`, { body: { customerId: other.id, normHoursCenti: 400 } }, 201);
     let cmp = await ok('GET', `/api/crowdfunding/compare?ids=${a.id},${b.id}&n=1&customerId=${cust.id}`);
     const [pa] = cmp.projects;
-    expect(pa).toMatchObject({ confirmedCenti: 250, promisedCenti: 400, fundedMilli: 250, promisedMilli: 400, targetDate: '2027-03-31', remainingCenti: 350 });
+    expect(pa).toMatchObject({
+      confirmedCenti: 250,
+      promisedCenti: 400,
+      fundedMilli: 250,
+      promisedMilli: 400,
+      targetDate: '2027-03-31',
+      remainingCenti: 350,
+    });
     expect(pa.cofunders).toEqual([
       { customerId: cust.id, name: 'Академия «Очередь»', promisedCenti: 0, confirmedCenti: 250 },
       { customerId: other.id, name: 'Гимназия «Альфа»', promisedCenti: 400, confirmedCenti: 0 },
@@ -171,7 +227,12 @@ describe('comparing projects', () => {
     // …until a queued order needs 5 of them: 2,50 is what is left for a share.
     const q = await ok('POST', '/api/quotes', { body: { customerId: cust.id, title: 'Очередь' } }, 201);
     const items = await ok<any[]>('GET', '/api/catalog/items');
-    let quote = await ok('POST', `/api/quotes/${q.id}/lines`, { body: { version: q.version, catalogItemId: items.find((i) => i.code === '2.6').id, hoursCenti: 500 } }, 201);
+    let quote = await ok(
+      'POST',
+      `/api/quotes/${q.id}/lines`,
+      { body: { version: q.version, catalogItemId: items.find((i) => i.code === '2.6').id, hoursCenti: 500 } },
+      201,
+    );
     quote = await ok('POST', `/api/quotes/${q.id}/send`, { body: { version: quote.version } });
     const { token } = await ok('POST', `/api/quotes/${q.id}/share`, {}, 201);
     const accepted = await fetchWorker(`/api/shared/${token}/accept`, {
@@ -194,7 +255,13 @@ describe('comparing projects', () => {
     await fails('GET', `/api/crowdfunding/compare?ids=${ps.map((p) => p.id).join(',')}`, {}, 400, 'validation_failed');
     await fails('GET', `/api/crowdfunding/compare?ids=${ps[0].id},99999`, {}, 404);
     await fails('GET', `/api/crowdfunding/compare?ids=${ps[0].id},${ps[1].id}&customerId=99999`, {}, 404);
-    const four = await ok('GET', `/api/crowdfunding/compare?ids=${ps.slice(0, 4).map((p) => p.id).join(',')}`);
+    const four = await ok(
+      'GET',
+      `/api/crowdfunding/compare?ids=${ps
+        .slice(0, 4)
+        .map((p) => p.id)
+        .join(',')}`,
+    );
     expect(four.projects.map((p: any) => p.id)).toEqual(ps.slice(0, 4).map((p) => p.id));
     await fails('GET', '/api/crowdfunding/compare?ids=1,abc', {}, 400);
     await fails('GET', `/api/crowdfunding/compare?ids=${ps[0].id},${ps[1].id}&n=0`, {}, 400);
@@ -207,7 +274,14 @@ describe('a share in a quote', () => {
     const p = await project({ estimate: [{ kMilli: 1000, hoursCenti: 3000 }] });
     let q = await ok('POST', '/api/quotes', { body: { customerId: 2, title: 'Долевое участие' } }, 201);
     q = await ok('POST', `/api/crowdfunding/${p.id}/quote-line`, { body: { quoteId: q.id, version: q.version, n: 3 } }, 201);
-    expect(q.lines[0]).toMatchObject({ kind: 'project', projectId: p.id, code: p.code, hoursCenti: 1000, kMilli: 1000, amountMinor: 3_000_000 });
+    expect(q.lines[0]).toMatchObject({
+      kind: 'project',
+      projectId: p.id,
+      code: p.code,
+      hoursCenti: 1000,
+      kMilli: 1000,
+      amountMinor: 3_000_000,
+    });
     await fails('POST', `/api/crowdfunding/${p.id}/quote-line`, { body: { quoteId: q.id, version: 1 } }, 409, 'version_conflict');
     q = await ok('POST', `/api/quotes/${q.id}/send`, { body: { version: q.version } });
     const { token } = await ok('POST', `/api/quotes/${q.id}/share`, {}, 201);

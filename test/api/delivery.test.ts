@@ -39,7 +39,8 @@ const outboxFor = async (kind: string) =>
 async function draftWithLines(customerId = 1, title = 'Внедрение СЭО') {
   const items = await catalog();
   let q = await ok('POST', '/api/quotes', { body: { customerId, title } }, 201);
-  for (const code of ['2.2', '2.5']) q = await ok('POST', `/api/quotes/${q.id}/lines`, { body: { version: q.version, catalogItemId: items[code]!.id } }, 201);
+  for (const code of ['2.2', '2.5'])
+    q = await ok('POST', `/api/quotes/${q.id}/lines`, { body: { version: q.version, catalogItemId: items[code]!.id } }, 201);
   return q;
 }
 
@@ -56,7 +57,12 @@ describe('sending a quote by e-mail', () => {
     const q = await draftWithLines(customer.id, 'Portal');
     const before = (await env.DB.prepare('select count(*) as n from outbox').first<{ n: number }>())!.n;
     const preview = await ok('POST', `/api/quotes/${q.id}/mail-preview`, { body: { message: 'See <b>this</b> & reply' } });
-    expect(preview).toMatchObject({ to: ['boss@preview.example'], lang: 'en', subject: `Estimate ${q.number}: Portal`, attachment: expect.stringMatching(/\.pdf$/) });
+    expect(preview).toMatchObject({
+      to: ['boss@preview.example'],
+      lang: 'en',
+      subject: `Estimate ${q.number}: Portal`,
+      attachment: expect.stringMatching(/\.pdf$/),
+    });
     expect(preview.text).toContain('See <b>this</b> & reply');
     expect(preview.html).toContain('See &lt;b&gt;this&lt;/b&gt; &amp; reply');
     expect(preview.text).toMatch(/valid until/);
@@ -99,7 +105,11 @@ describe('sending a quote by e-mail', () => {
     expect(await deliverMail(deps(r.transport), row!.id)).toEqual({ outcome: 'sent' });
     expect(r.sent).toHaveLength(1);
     const mail = r.sent[0]!;
-    expect(mail).toMatchObject({ to: ['zakazchik@example.ru'], replyTo: 'manager@demo.local', subject: `Смета ${q.number}: Внедрение СЭО` });
+    expect(mail).toMatchObject({
+      to: ['zakazchik@example.ru'],
+      replyTo: 'manager@demo.local',
+      subject: `Смета ${q.number}: Внедрение СЭО`,
+    });
     expect(mail.text).toContain('Добрый день! Смета по нашему разговору.');
     expect(mail.text).toContain('+7 495 123-45-67');
     expect(mail.html).not.toMatch(/<img|<script/i);
@@ -120,9 +130,27 @@ describe('sending a quote by e-mail', () => {
     let q = await ok('POST', '/api/quotes', { body: { customerId: 1, title: 'Без часов' } }, 201);
     q = await ok('POST', `/api/quotes/${q.id}/lines`, { body: { version: q.version, catalogItemId: items['2.9']!.id } }, 201);
     const before = (await outboxFor('quote_sent')).length;
-    await fails('POST', `/api/quotes/${q.id}/send`, { body: { version: q.version, email: { to: ['a@example.ru'] } } }, 422, 'incomplete_lines');
-    await fails('POST', `/api/quotes/${q.id}/send`, { body: { version: q.version + 5, email: { to: ['a@example.ru'] } } }, 409, 'version_conflict');
-    await fails('POST', `/api/quotes/${q.id}/send`, { body: { version: q.version, email: { to: ['не адрес'] } } }, 400, 'validation_failed');
+    await fails(
+      'POST',
+      `/api/quotes/${q.id}/send`,
+      { body: { version: q.version, email: { to: ['a@example.ru'] } } },
+      422,
+      'incomplete_lines',
+    );
+    await fails(
+      'POST',
+      `/api/quotes/${q.id}/send`,
+      { body: { version: q.version + 5, email: { to: ['a@example.ru'] } } },
+      409,
+      'version_conflict',
+    );
+    await fails(
+      'POST',
+      `/api/quotes/${q.id}/send`,
+      { body: { version: q.version, email: { to: ['не адрес'] } } },
+      400,
+      'validation_failed',
+    );
     expect((await outboxFor('quote_sent')).length).toBe(before);
   });
 
@@ -150,10 +178,19 @@ describe('sending a quote by e-mail', () => {
     expect(delays.length).toBe(MAX_ATTEMPTS - 1);
     expect(await outboxRow(row.id)).toMatchObject({ status: 'failed', attempts: MAX_ATTEMPTS, error: 'SMTP 451: try again later' });
     // Each failed attempt's link was withdrawn again: none of them works.
-    const links = await env.DB.prepare('select count(*) as n from share_links where series_id = (select series_id from quotes where id = ?) and revoked_at is null and created_by is null').bind(q.id).first<{ n: number }>();
+    const links = await env.DB.prepare(
+      'select count(*) as n from share_links where series_id = (select series_id from quotes where id = ?) and revoked_at is null and created_by is null',
+    )
+      .bind(q.id)
+      .first<{ n: number }>();
     expect(links?.n).toBe(0);
     const list = await ok<any[]>('GET', '/api/outbox', { as: 'admin' });
-    expect(list.find((m) => m.id === row.id)).toMatchObject({ status: 'failed', attempts: MAX_ATTEMPTS, error: 'SMTP 451: try again later', kind: 'quote_sent' });
+    expect(list.find((m) => m.id === row.id)).toMatchObject({
+      status: 'failed',
+      attempts: MAX_ATTEMPTS,
+      error: 'SMTP 451: try again later',
+      kind: 'quote_sent',
+    });
     await fails('GET', '/api/outbox', { as: 'manager' }, 403);
     const again = await ok('POST', `/api/outbox/${row.id}/retry`, { as: 'admin' });
     expect(again).toMatchObject({ status: 'queued', attempts: 0, error: null });
@@ -167,7 +204,11 @@ describe('sending a quote by e-mail', () => {
     const q = await sendWithMail(await draftWithLines());
     const row = (await outboxFor('quote_sent')).find((r) => JSON.parse(r.payload).quoteId === q.id)!;
     const calls: string[] = [];
-    const message = (id: unknown) => ({ body: { id }, ack: () => calls.push(`ack ${String(id)}`), retry: (o?: { delaySeconds?: number }) => calls.push(`retry ${String(id)} ${o?.delaySeconds}`) });
+    const message = (id: unknown) => ({
+      body: { id },
+      ack: () => calls.push(`ack ${String(id)}`),
+      retry: (o?: { delaySeconds?: number }) => calls.push(`retry ${String(id)} ${o?.delaySeconds}`),
+    });
     const batch = { messages: [message(row.id), message('junk')] } as unknown as MessageBatch<{ id: number }>;
     await handleOutboxBatch(batch, deps(recorder(1).transport));
     expect(calls).toEqual([`retry ${row.id} 30`, 'ack junk']);
@@ -202,8 +243,15 @@ describe('the hourly schedule', () => {
   it('reminds exactly the quotes due in three days, notices exactly the just expired ones, each once', async () => {
     const day = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString().slice(0, 10);
     const setSent = (id: number, sentDaysAgo: number, validUntil: string) =>
-      env.DB.prepare('update quotes set sent_at = ?, valid_until = ? where id = ?').bind(new Date(Date.now() - sentDaysAgo * 86_400_000).toISOString(), validUntil, id).run();
-    const customer = await ok('POST', '/api/customers', { body: { name: 'ООО «Напоминание»', email: 'buh@napominanie.example', lang: 'en' } }, 201);
+      env.DB.prepare('update quotes set sent_at = ?, valid_until = ? where id = ?')
+        .bind(new Date(Date.now() - sentDaysAgo * 86_400_000).toISOString(), validUntil, id)
+        .run();
+    const customer = await ok(
+      'POST',
+      '/api/customers',
+      { body: { name: 'ООО «Напоминание»', email: 'buh@napominanie.example', lang: 'en' } },
+      201,
+    );
     const due = await ok('POST', `/api/quotes/${(await draftWithLines(customer.id, 'Due')).id}/send`, { body: { version: 3 } });
     const later = await ok('POST', `/api/quotes/${(await draftWithLines(customer.id, 'Later')).id}/send`, { body: { version: 3 } });
     const fresh = await ok('POST', `/api/quotes/${(await draftWithLines(customer.id, 'Fresh')).id}/send`, { body: { version: 3 } });
@@ -219,23 +267,36 @@ describe('the hourly schedule', () => {
     await setSent(old.id, 60, day(-30));
     const ids = await runSchedule(db, new Date());
     const mine = [due, later, fresh, answered, expired, old].map((q) => q.id);
-    const written = (await env.DB.prepare(`select kind, json_extract(payload, '$.quoteId') as quoteId, to_json as toJson, lang, dedupe_key as dedupeKey from outbox where id in (select value from json_each(?))`).bind(JSON.stringify(ids)).all<any>()).results.filter((r) => mine.includes(r.quoteId));
+    const written = (
+      await env.DB.prepare(
+        `select kind, json_extract(payload, '$.quoteId') as quoteId, to_json as toJson, lang, dedupe_key as dedupeKey from outbox where id in (select value from json_each(?))`,
+      )
+        .bind(JSON.stringify(ids))
+        .all<any>()
+    ).results.filter((r) => mine.includes(r.quoteId));
     expect(written.map((r) => [r.kind, r.quoteId]).sort()).toEqual([
       ['quote_expired', expired.id],
       ['quote_expiring', due.id],
     ]);
-    expect(written.find((r) => r.kind === 'quote_expiring')).toMatchObject({ toJson: JSON.stringify(['buh@napominanie.example']), lang: 'en' });
+    expect(written.find((r) => r.kind === 'quote_expiring')).toMatchObject({
+      toJson: JSON.stringify(['buh@napominanie.example']),
+      lang: 'en',
+    });
     expect(written.find((r) => r.kind === 'quote_expired')).toMatchObject({ toJson: JSON.stringify(['manager@demo.local']) });
     // An hour later: nothing new is written for the same quotes (the queued ones may be swept again).
     await runSchedule(db, new Date(Date.now() + 3_600_000));
-    const reminders = (await env.DB.prepare(`select kind, json_extract(payload, '$.quoteId') as quoteId from outbox where kind in ('quote_expiring', 'quote_expired')`).all<any>()).results.filter((r) => mine.includes(r.quoteId));
+    const reminders = (
+      await env.DB.prepare(
+        `select kind, json_extract(payload, '$.quoteId') as quoteId from outbox where kind in ('quote_expiring', 'quote_expired')`,
+      ).all<any>()
+    ).results.filter((r) => mine.includes(r.quoteId));
     expect(reminders.map((r) => [r.kind, r.quoteId]).sort()).toEqual([
       ['quote_expired', expired.id],
       ['quote_expiring', due.id],
     ]);
     const r = recorder();
     const expiring = written.find((w) => w.kind === 'quote_expiring');
-    const row = (await env.DB.prepare("select id from outbox where dedupe_key = ?").bind(`expiring:${due.id}`).first<{ id: number }>())!;
+    const row = (await env.DB.prepare('select id from outbox where dedupe_key = ?').bind(`expiring:${due.id}`).first<{ id: number }>())!;
     expect(expiring).toBeDefined();
     expect(await deliverMail(deps(r.transport), row.id)).toEqual({ outcome: 'sent' });
     expect(r.sent[0]!.subject).toContain(due.number);

@@ -27,8 +27,12 @@ beforeAll(async () => {
 
 describe('the demo history obeys the rules', () => {
   it('no customer’s balance ever goes below their overdraft; the kept balance is the ledger’s sum', async () => {
-    const customers = await all<{ id: number; overdraft: number; balance: number }>('select id, overdraft_centi as overdraft, balance_centi as balance from customers');
-    const entries = await all<{ customer: number; n: number; at: string }>('select customer_id as customer, norm_hours_centi as n, at from ledger_entries order by at, id');
+    const customers = await all<{ id: number; overdraft: number; balance: number }>(
+      'select id, overdraft_centi as overdraft, balance_centi as balance from customers',
+    );
+    const entries = await all<{ customer: number; n: number; at: string }>(
+      'select customer_id as customer, norm_hours_centi as n, at from ledger_entries order by at, id',
+    );
     for (const c of customers) {
       let balance = 0;
       let lowest = 0;
@@ -42,15 +46,24 @@ describe('the demo history obeys the rules', () => {
   });
 
   it('orders start when the balance covers their first stage, stages in order, each debit as the sign-off computes it', async () => {
-    const orders = await all<any>(`select o.id, o.customer_id as customerId, o.rate_minor as rateMinor, o.currency, o.status, o.approved_at as approvedAt,
+    const orders =
+      await all<any>(`select o.id, o.customer_id as customerId, o.rate_minor as rateMinor, o.currency, o.status, o.approved_at as approvedAt,
       q.discount_rate_milli as discountRateMilli, q.vat_mode as vatMode, q.vat_rate_milli as vatRateMilli from orders o join quotes q on q.id = o.quote_id`);
-    const stages = await all<any>('select id, order_id as orderId, n, status, norm_hours_centi as normHoursCenti, accepted_at as acceptedAt from order_stages order by order_id, n');
-    const lines = await all<any>(`select sl.stage_id as stageId, sl.actual_hours_centi as actual, l.id as lineId, l.code, l.title, l.category_name as categoryName, l.mode,
+    const stages = await all<any>(
+      'select id, order_id as orderId, n, status, norm_hours_centi as normHoursCenti, accepted_at as acceptedAt from order_stages order by order_id, n',
+    );
+    const lines =
+      await all<any>(`select sl.stage_id as stageId, sl.actual_hours_centi as actual, l.id as lineId, l.code, l.title, l.category_name as categoryName, l.mode,
       l.actual_time as actualTime, l.quantity_milli as quantityMilli, l.hours_centi as hoursCenti, l.k_milli as kMilli from stage_lines sl join quote_lines l on l.id = sl.line_id`);
-    const debits = await all<any>(`select e.id, e.stage_id as stageId, e.customer_id as customerId, e.at, -e.norm_hours_centi as n, -e.money_minor as subtotal, -e.discount_minor as discount,
+    const debits =
+      await all<any>(`select e.id, e.stage_id as stageId, e.customer_id as customerId, e.at, -e.norm_hours_centi as n, -e.money_minor as subtotal, -e.discount_minor as discount,
       -e.net_minor as net, -e.vat_minor as vat, -e.total_minor as total, e.discount_rate_milli as d, e.vat_mode as mode from ledger_entries e where e.kind = 'debit' and e.stage_id is not null`);
-    const ledger = await all<{ customer: number; n: number; at: string }>('select customer_id as customer, norm_hours_centi as n, at from ledger_entries order by at, id');
-    const overdraft = new Map((await all<{ id: number; o: number }>('select id, overdraft_centi as o from customers')).map((c) => [c.id, c.o]));
+    const ledger = await all<{ customer: number; n: number; at: string }>(
+      'select customer_id as customer, norm_hours_centi as n, at from ledger_entries order by at, id',
+    );
+    const overdraft = new Map(
+      (await all<{ id: number; o: number }>('select id, overdraft_centi as o from customers')).map((c) => [c.id, c.o]),
+    );
     expect(debits.length).toBeGreaterThan(10);
     for (const o of orders) {
       const mine = stages.filter((s) => s.orderId === o.id);
@@ -58,7 +71,10 @@ describe('the demo history obeys the rules', () => {
         rateMinor: o.rateMinor,
         currency: o.currency,
         terms: { discountRateMilli: o.discountRateMilli, vatMode: o.vatMode, vatRateMilli: o.vatRateMilli },
-        stages: mine.map((s) => ({ n: s.n, lines: lines.filter((l) => l.stageId === s.id).map((l) => ({ ...l, actualTime: !!l.actualTime }) as StageLine) })),
+        stages: mine.map((s) => ({
+          n: s.n,
+          lines: lines.filter((l) => l.stageId === s.id).map((l) => ({ ...l, actualTime: !!l.actualTime }) as StageLine),
+        })),
       };
       // Signed off in order: no accepted stage after a pending one.
       const statuses = mine.map((s) => s.status);
@@ -66,13 +82,25 @@ describe('the demo history obeys the rules', () => {
       for (const s of mine.filter((x) => x.status === 'accepted')) {
         const d = debits.find((x) => x.stageId === s.id);
         expect(d, `stage ${s.id} has its debit`).toBeDefined();
-        const actual = lines.filter((l) => l.stageId === s.id && l.actual !== null).map((l) => ({ lineId: l.lineId, actualHoursCenti: l.actual }));
-        for (const l of lines.filter((x) => x.stageId === s.id)) expect(l.actual !== null, `${l.code}: actual hours exactly for «по оценке» lines`).toBe(l.mode === 'estimate');
+        const actual = lines
+          .filter((l) => l.stageId === s.id && l.actual !== null)
+          .map((l) => ({ lineId: l.lineId, actualHoursCenti: l.actual }));
+        for (const l of lines.filter((x) => x.stageId === s.id))
+          expect(l.actual !== null, `${l.code}: actual hours exactly for «по оценке» lines`).toBe(l.mode === 'estimate');
         const signed = signOff(view, s.n, { lines: actual, confirmOverrun: true });
         expect(signed.ok).toBe(true);
         if (!signed.ok) continue;
         const m = signed.value.money;
-        expect([d.n, d.subtotal, d.discount, d.net, d.vat, d.total, d.d, d.mode]).toEqual([m.normHoursCenti, m.subtotalMinor, m.discountMinor, m.netMinor, m.vatMinor, m.totalMinor, o.discountRateMilli, o.vatMode]);
+        expect([d.n, d.subtotal, d.discount, d.net, d.vat, d.total, d.d, d.mode]).toEqual([
+          m.normHoursCenti,
+          m.subtotalMinor,
+          m.discountMinor,
+          m.netMinor,
+          m.vatMinor,
+          m.totalMinor,
+          o.discountRateMilli,
+          o.vatMode,
+        ]);
       }
       // Started only when the balance (with the overdraft) covered the first stage.
       const first = mine.find((s) => s.n === 1);
@@ -84,7 +112,8 @@ describe('the demo history obeys the rules', () => {
     }
     // The queue stands where the rules put it: reconciling changes nothing.
     for (const [customerId, o] of overdraft) {
-      const balance = (await db.prepare('select balance_centi as b from customers where id = ?').bind(customerId).first<{ b: number }>())!.b;
+      const balance = (await db.prepare('select balance_centi as b from customers where id = ?').bind(customerId).first<{ b: number }>())!
+        .b;
       const queue: QueueOrder[] = orders
         .filter((x) => x.customerId === customerId)
         .map((x) => ({ id: x.id, status: x.status, approvedAt: x.approvedAt, stages: stages.filter((s) => s.orderId === x.id) }));
@@ -93,28 +122,45 @@ describe('the demo history obeys the rules', () => {
   });
 
   it('top-ups are payments; a paid invoice is settled by its top-up; older months are closed', async () => {
-    const topups = await all<any>("select norm_hours_centi as n, money_minor as money, rate_minor as rate, payment_ref as ref, invoice_id as invoice from ledger_entries where kind = 'topup'");
+    const topups = await all<any>(
+      "select norm_hours_centi as n, money_minor as money, rate_minor as rate, payment_ref as ref, invoice_id as invoice from ledger_entries where kind = 'topup'",
+    );
     expect(topups.length).toBeGreaterThan(5);
     for (const t of topups) {
       expect(t.ref.length, 'a payment reference').toBeGreaterThan(3);
       expect(t.money).toBe(topupFromHours(t.n, t.rate).amountMinor);
     }
-    const invoices = await all<any>('select id, status, norm_hours_centi as n, subtotal_minor as subtotal, paid_entry_id as paid from invoices');
+    const invoices = await all<any>(
+      'select id, status, norm_hours_centi as n, subtotal_minor as subtotal, paid_entry_id as paid from invoices',
+    );
     expect(invoices.map((i) => i.status).sort()).toEqual(['issued', 'paid']);
     const paid = invoices.find((i) => i.status === 'paid');
-    const settling = await db.prepare('select id, norm_hours_centi as n, money_minor as money from ledger_entries where invoice_id = ?').bind(paid.id).first<any>();
+    const settling = await db
+      .prepare('select id, norm_hours_centi as n, money_minor as money from ledger_entries where invoice_id = ?')
+      .bind(paid.id)
+      .first<any>();
     expect(settling).toMatchObject({ id: paid.paid, n: paid.n, money: paid.subtotal });
-    const periods = await all<{ month: string; end: string }>("select month, end_at as end from accounting_periods where status = 'closed' order by month");
+    const periods = await all<{ month: string; end: string }>(
+      "select month, end_at as end from accounting_periods where status = 'closed' order by month",
+    );
     expect(periods.length).toBeGreaterThan(3);
     // Nothing in the ledger is dated in a closed month after it closed (the seed closes them last).
-    const insertAfter = db.prepare("insert into ledger_entries (customer_id, kind, norm_hours_centi, memo, at, created_at) values (1, 'topup', 1, 'x', ?, ?)");
-    await expect(insertAfter.bind(`${periods[0]!.month}-15T00:00:00.000Z`, new Date().toISOString()).run()).rejects.toThrow(/period_closed/);
+    const insertAfter = db.prepare(
+      "insert into ledger_entries (customer_id, kind, norm_hours_centi, memo, at, created_at) values (1, 'topup', 1, 'x', ?, ?)",
+    );
+    await expect(insertAfter.bind(`${periods[0]!.month}-15T00:00:00.000Z`, new Date().toISOString()).run()).rejects.toThrow(
+      /period_closed/,
+    );
   });
 
   it('the price list has the seed’s missing items, as the seed words them', async () => {
-    const items = await all<{ code: string; section: string; name: string; mode: string; actual: number }>('select code, section, name_ru as name, mode, actual_time as actual from catalog_items');
+    const items = await all<{ code: string; section: string; name: string; mode: string; actual: number }>(
+      'select code, section, name_ru as name, mode, actual_time as actual from catalog_items',
+    );
     const byCode = new Map(items.map((i) => [i.code, i]));
-    expect(byCode.get('4.14')?.name).toBe('Настройка оформления СЭО ЗКЛ по материалам Заказчика (заполнение брифа и формирование заявки на стилизацию СЭО ЗКЛ выполняется ассистентом редактора)');
+    expect(byCode.get('4.14')?.name).toBe(
+      'Настройка оформления СЭО ЗКЛ по материалам Заказчика (заполнение брифа и формирование заявки на стилизацию СЭО ЗКЛ выполняется ассистентом редактора)',
+    );
     expect(items.filter((i) => i.section === '4')).toHaveLength(14);
     expect(items.filter((i) => i.section === '1').map((i) => i.name)).toEqual([
       'Выезд к Заказчику, очное консультирование сотрудников или использование каналов связи, не предусмотренных договором',
@@ -126,7 +172,9 @@ describe('the demo history obeys the rules', () => {
   });
 
   it('service requests as the API would have kept them: numbered in order, deadlines from the SLA level and the calendar, the first staff answer stops the clock', async () => {
-    const requests = await all<any>('select id, number, status, sla_level as level, due_at as dueAt, first_answer_at as firstAnswerAt, created_at as createdAt from service_requests order by id');
+    const requests = await all<any>(
+      'select id, number, status, sla_level as level, due_at as dueAt, first_answer_at as firstAnswerAt, created_at as createdAt from service_requests order by id',
+    );
     const comments = await all<any>('select request_id as requestId, author, created_at as at from request_comments order by id');
     expect(requests.length).toBeGreaterThanOrEqual(5);
     // Gap-free per year (R-2026-0001, …), in the order they were raised.
@@ -143,7 +191,9 @@ describe('the demo history obeys the rules', () => {
       for (const c of comments.filter((x) => x.requestId === r.id)) expect(c.at >= r.createdAt).toBe(true);
     }
     // The inbox has something to flag: an open request past its deadline with no answer.
-    expect(requests.some((r) => SLA_RUNNING_STATUSES.includes(r.status) && r.firstAnswerAt === null && Date.parse(r.dueAt) < Date.now())).toBe(true);
+    expect(
+      requests.some((r) => SLA_RUNNING_STATUSES.includes(r.status) && r.firstAnswerAt === null && Date.parse(r.dueAt) < Date.now()),
+    ).toBe(true);
     const counter = await all<{ value: number }>("select value from counters where name like 'request:%'");
     expect(counter.reduce((a, c) => a + c.value, 0)).toBe(requests.length);
   });

@@ -56,12 +56,30 @@ describe('the documents’ words', () => {
   });
 
   it('excel/, pdf/ and pages/ know nothing of HTTP: they refuse with data, the routes answer', () => {
-    const http = Object.entries(sources).filter(([, text]) => /from '(\.\.\/)+http\//.test(text)).map(([file]) => file);
+    const http = Object.entries(sources)
+      .filter(([, text]) => /from '(\.\.\/)+http\//.test(text))
+      .map(([file]) => file);
     expect(http).toEqual([]);
   });
 
   it('the Excel estimate, the PDF and the customer’s page read the same entries: totals, VAT lines, parties, columns', () => {
-    const shared = ['subtotal', 'discount', 'net', 'vat', 'vatIncluded', 'noVat', 'total', 'normHours', 'rate', 'contractor', 'customer', 'estimateNo', 'revision', 'note', 'noLines'] as const;
+    const shared = [
+      'subtotal',
+      'discount',
+      'net',
+      'vat',
+      'vatIncluded',
+      'noVat',
+      'total',
+      'normHours',
+      'rate',
+      'contractor',
+      'customer',
+      'estimateNo',
+      'revision',
+      'note',
+      'noLines',
+    ] as const;
     for (const key of shared) {
       expect(ESTIMATE_SHEET_WORDS[key], key).toBe(DOCUMENT_WORDS[key]);
       expect(ESTIMATE_PDF_WORDS[key], key).toBe(ESTIMATE_SHEET_WORDS[key]);
@@ -72,18 +90,41 @@ describe('the documents’ words', () => {
       expect(COMPARE_SHEET_WORDS[key]).toBe(LEDGER_WORDS[key]);
       expect(CUSTOMER_DATA_SHEET_WORDS[key]).toBe(LEDGER_WORDS[key]);
     }
-    for (const key of ['operation', 'order', 'stage', 'content', 'topupColumn', 'debitColumn', 'correctionColumn', 'runningColumn'] as const) {
+    for (const key of [
+      'operation',
+      'order',
+      'stage',
+      'content',
+      'topupColumn',
+      'debitColumn',
+      'correctionColumn',
+      'runningColumn',
+    ] as const) {
       expect(REPORT_SHEET_WORDS[key]).toBe(CUSTOMER_DATA_SHEET_WORDS[key]);
     }
     // The statement and the invoice: the Excel file and the PDF read the same entries, and the report's rows.
-    for (const key of Object.keys(STATEMENT_SHEET_WORDS) as (keyof typeof STATEMENT_SHEET_WORDS)[]) expect(STATEMENT_PDF_WORDS[key]).toBe(STATEMENT_SHEET_WORDS[key]);
-    for (const key of Object.keys(INVOICE_SHEET_WORDS) as (keyof typeof INVOICE_SHEET_WORDS)[]) expect(INVOICE_PDF_WORDS[key]).toBe(INVOICE_SHEET_WORDS[key]);
-    for (const key of ['openingRow', 'closingRow', 'topupColumn', 'debitColumn', 'correctionColumn'] as const) expect(STATEMENT_SHEET_WORDS[key]).toBe(REPORT_SHEET_WORDS[key]);
-    for (const key of ['total', 'vat', 'vatIncluded', 'noVat', 'contractor', 'customer', 'signature', 'stamp'] as const) expect(INVOICE_SHEET_WORDS[key]).toBe(STATEMENT_SHEET_WORDS[key]);
+    for (const key of Object.keys(STATEMENT_SHEET_WORDS) as (keyof typeof STATEMENT_SHEET_WORDS)[])
+      expect(STATEMENT_PDF_WORDS[key]).toBe(STATEMENT_SHEET_WORDS[key]);
+    for (const key of Object.keys(INVOICE_SHEET_WORDS) as (keyof typeof INVOICE_SHEET_WORDS)[])
+      expect(INVOICE_PDF_WORDS[key]).toBe(INVOICE_SHEET_WORDS[key]);
+    for (const key of ['openingRow', 'closingRow', 'topupColumn', 'debitColumn', 'correctionColumn'] as const)
+      expect(STATEMENT_SHEET_WORDS[key]).toBe(REPORT_SHEET_WORDS[key]);
+    for (const key of ['total', 'vat', 'vatIncluded', 'noVat', 'contractor', 'customer', 'signature', 'stamp'] as const)
+      expect(INVOICE_SHEET_WORDS[key]).toBe(STATEMENT_SHEET_WORDS[key]);
   });
 
   it('one meaning, one key: no pair of words is in the catalogue twice', () => {
-    const tables = { DOCUMENT_WORDS, LEDGER_WORDS, REPORT_WORDS, CROWDFUNDING_WORDS, CUSTOMER_DATA_WORDS, PAGE_WORDS, STATEMENT_WORDS, INVOICE_WORDS, ACCOUNTING_REFUSAL_WORDS };
+    const tables = {
+      DOCUMENT_WORDS,
+      LEDGER_WORDS,
+      REPORT_WORDS,
+      CROWDFUNDING_WORDS,
+      CUSTOMER_DATA_WORDS,
+      PAGE_WORDS,
+      STATEMENT_WORDS,
+      INVOICE_WORDS,
+      ACCOUNTING_REFUSAL_WORDS,
+    };
     const seen = new Map<string, string>();
     const twice: string[] = [];
     for (const [name, table] of Object.entries(tables)) {

@@ -19,7 +19,13 @@ import { ORIGIN, call, fails, fetchWorker, ok } from '../support/api';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 async function book(res: Response) {
-  expect(res.status, await res.clone().text().catch(() => '')).toBe(200);
+  expect(
+    res.status,
+    await res
+      .clone()
+      .text()
+      .catch(() => ''),
+  ).toBe(200);
   expect(res.headers.get('content-type')).toBe(XLSX);
   const data = await res.arrayBuffer();
   const wb = new ExcelJS.Workbook();
@@ -66,8 +72,14 @@ class Evaluator {
   }
 
   formula(ws: ExcelJS.Worksheet, text: string): V {
-    const re = /\s*(?:(\d+(?:\.\d+)?)|"((?:[^"]|"")*)"|((?:'(?:[^']|'')+'|[A-Za-z_][\w.]*)!)?(\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?)(?![\w(])|([A-Z]+)\(|(>=|<=|<>|[-+*/(),<>=]))/y;
-    type Tok = { t: 'num'; v: number } | { t: 'str'; v: string } | { t: 'ref'; sheet: string | null; ref: string } | { t: 'fn'; v: string } | { t: 'op'; v: string };
+    const re =
+      /\s*(?:(\d+(?:\.\d+)?)|"((?:[^"]|"")*)"|((?:'(?:[^']|'')+'|[A-Za-z_][\w.]*)!)?(\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?)(?![\w(])|([A-Z]+)\(|(>=|<=|<>|[-+*/(),<>=]))/y;
+    type Tok =
+      | { t: 'num'; v: number }
+      | { t: 'str'; v: string }
+      | { t: 'ref'; sheet: string | null; ref: string }
+      | { t: 'fn'; v: string }
+      | { t: 'op'; v: string };
     const toks: Tok[] = [];
     for (let at = 0; at < text.length; ) {
       re.lastIndex = at;
@@ -76,7 +88,17 @@ class Evaluator {
       at = re.lastIndex;
       if (m[1] !== undefined) toks.push({ t: 'num', v: Number(m[1]) });
       else if (m[2] !== undefined) toks.push({ t: 'str', v: m[2].replace(/""/g, '"') });
-      else if (m[4] !== undefined) toks.push({ t: 'ref', sheet: m[3] ? m[3].slice(0, -1).replace(/^'(.*)'$/, '$1').replace(/''/g, "'") : null, ref: m[4].replace(/\$/g, '') });
+      else if (m[4] !== undefined)
+        toks.push({
+          t: 'ref',
+          sheet: m[3]
+            ? m[3]
+                .slice(0, -1)
+                .replace(/^'(.*)'$/, '$1')
+                .replace(/''/g, "'")
+            : null,
+          ref: m[4].replace(/\$/g, ''),
+        });
       else if (m[5] !== undefined) toks.push({ t: 'fn', v: m[5] });
       else if (m[6] !== undefined) toks.push({ t: 'op', v: m[6] });
     }
@@ -199,7 +221,11 @@ async function expectFormulasConsistent(wb: ExcelJS.Workbook, data: ArrayBuffer)
         n++;
         const computed = ev.cell(ws, Number(cell.row), Number(cell.col));
         const cached = v.result ?? 0;
-        if (typeof computed === 'number') expect(Math.abs(computed - Number(cached)), `${ws.name}!${cell.address} ${v.formula}: cached ${cached}, computes ${computed}`).toBeLessThan(1e-9);
+        if (typeof computed === 'number')
+          expect(
+            Math.abs(computed - Number(cached)),
+            `${ws.name}!${cell.address} ${v.formula}: cached ${cached}, computes ${computed}`,
+          ).toBeLessThan(1e-9);
         else expect(computed, `${ws.name}!${cell.address} ${v.formula}`).toBe(cached);
       }),
     ),
@@ -231,10 +257,20 @@ function rowLabelled(ws: ExcelJS.Worksheet, label: string, prefix = false): numb
 
 let codeCounter = 0;
 async function project(estimate: { kMilli: number; hoursCenti: number; title?: string }[], extra: Record<string, unknown> = {}) {
-  return ok('POST', '/api/crowdfunding', { body: { code: `XL-${++codeCounter}`, title: `Проект ${codeCounter}: журнал посещаемости`, estimate, ...extra } }, 201);
+  return ok(
+    'POST',
+    '/api/crowdfunding',
+    { body: { code: `XL-${++codeCounter}`, title: `Проект ${codeCounter}: журнал посещаемости`, estimate, ...extra } },
+    201,
+  );
 }
 const topup = (customerId: number, normHoursCenti: number, memo = 'пакет') =>
-  ok('POST', `/api/customers/${customerId}/ledger`, { as: 'accountant', body: { kind: 'topup', normHoursCenti, memo, topupKind: 'support' } }, 201);
+  ok(
+    'POST',
+    `/api/customers/${customerId}/ledger`,
+    { as: 'accountant', body: { kind: 'topup', normHoursCenti, memo, topupKind: 'support' } },
+    201,
+  );
 async function pledge(projectId: number, customerId: number, normHoursCenti: number, confirm = false) {
   const v = await ok('POST', `/api/crowdfunding/${projectId}/pledges`, { body: { customerId, normHoursCenti, note: 'с совещания' } }, 201);
   if (confirm) return ok('POST', `/api/crowdfunding/${projectId}/pledges/${v.pledges.at(-1).id}/confirm`, { as: 'accountant' });
@@ -245,13 +281,24 @@ async function pledge(projectId: number, customerId: number, normHoursCenti: num
 async function compareSet() {
   await topup(1, 100_000);
   await topup(2, 100_000);
-  const a = await project([{ kMilli: 1000, hoursCenti: 4000, title: 'Разработка' }, { kMilli: 600, hoursCenti: 1000, title: 'Методист' }], { targetDate: '2026-09-01' });
+  const a = await project(
+    [
+      { kMilli: 1000, hoursCenti: 4000, title: 'Разработка' },
+      { kMilli: 600, hoursCenti: 1000, title: 'Методист' },
+    ],
+    { targetDate: '2026-09-01' },
+  );
   const b = await project([{ kMilli: 1000, hoursCenti: 1000 }]);
   const c = await project([{ kMilli: 1500, hoursCenti: 333 }]);
   await pledge(a.id, 1, 1000);
   await pledge(a.id, 2, 500, true);
   await pledge(b.id, 1, 333, true);
-  const customer = await ok('POST', '/api/customers', { as: 'accountant', body: { name: 'ООО «Проверка баланса»', overdraftCenti: 50 } }, 201);
+  const customer = await ok(
+    'POST',
+    '/api/customers',
+    { as: 'accountant', body: { name: 'ООО «Проверка баланса»', overdraftCenti: 50 } },
+    201,
+  );
   await topup(customer.id, 200);
   return { a, b, c, customer };
 }
@@ -264,7 +311,11 @@ describe('the crowdfunding comparison workbook', () => {
     const query = `ids=${a.id},${b.id},${c.id}&n=3&customerId=${customer.id}`;
     const json = await ok('GET', `/api/crowdfunding/compare?${query}`);
     // The set-up is what the test means: uneven splits, a customer covering some shares only.
-    expect(json.projects.map((p: any) => p.sharesCenti)).toEqual([[1034, 1033, 1033], [223, 222, 222], [167, 167, 166]]);
+    expect(json.projects.map((p: any) => p.sharesCenti)).toEqual([
+      [1034, 1033, 1033],
+      [223, 222, 222],
+      [167, 167, 166],
+    ]);
     expect(json.projects.map((p: any) => p.customerCovers)).toEqual([false, true, true]);
 
     const res = await call('GET', `/api/crowdfunding/compare.xlsx?${query}`, { headers: { 'accept-language': 'ru-RU,ru;q=0.9' } });
@@ -294,7 +345,14 @@ describe('the crowdfunding comparison workbook', () => {
     expect(header).toBe(11);
     expect([2, 3, 4].map((col) => ws.getCell(header, col).value)).toEqual([a.title, b.title, c.title]);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', xSplit: 1, ySplit: header });
-    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${header}:${header}` });
+    expect(ws.pageSetup).toMatchObject({
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: `${header}:${header}`,
+    });
     const info = (label: string) => [2, 3, 4].map((col) => ws.getCell(rowLabelled(ws, label), col).value);
     expect(info('Код')).toEqual([a.code, b.code, c.code]);
     expect(info('Статус')).toEqual(['Сбор взносов', 'Сбор взносов', 'Сбор взносов']);
@@ -341,7 +399,11 @@ describe('the crowdfunding comparison workbook', () => {
       expect(formulaOf(at(R.covers))).toBe(`IF(ROUND($B$7+$B$8-$B$9,2)>=${C}${R.share},"да","нет")`);
       expect(resultOf(at(R.covers))).toBe(p.customerCovers ? 'да' : 'нет');
     });
-    expect([2, 3, 4].map((col) => ws.getCell(R.shares, col).value)).toEqual(['1 × 10,34 + 2 × 10,33', '1 × 2,23 + 2 × 2,22', '2 × 1,67 + 1 × 1,66']);
+    expect([2, 3, 4].map((col) => ws.getCell(R.shares, col).value)).toEqual([
+      '1 × 10,34 + 2 × 10,33',
+      '1 × 2,23 + 2 × 2,22',
+      '2 × 1,67 + 1 × 1,66',
+    ]);
 
     // Formats: money, hours, percent with a decimal, integer; the best of each row marked with ★, bold and green.
     const plain = (r: number, col: number) => ws.getCell(r, col);
@@ -449,13 +511,18 @@ describe('the crowdfunding comparison workbook', () => {
       const query = `ids=${evil.id},${b.id}&n=3`;
       const json = await ok('GET', `/api/crowdfunding/compare?${query}`);
       // 6.69 / 3 = 2.23 → 2.23 × 2 500.50 = 5 576.115 → 5 576.12; 10.01 / 3 → 3.34 × 2 500.50 = 8 351.67
-      expect(json.projects.map((p: any) => [p.perFunderCenti, p.perFunderMinor])).toEqual([[223, 557_612], [334, 835_167]]);
+      expect(json.projects.map((p: any) => [p.perFunderCenti, p.perFunderMinor])).toEqual([
+        [223, 557_612],
+        [334, 835_167],
+      ]);
       const { wb, data } = await book(await call('GET', `/api/crowdfunding/compare.xlsx?${query}&lang=ru`));
       const ws = wb.worksheets[0]!;
       expect(ws.getCell('B4').value).toBe(2500.5);
       const money = rowLabelled(ws, 'Стоимость доли');
       expect([2, 3].map((col) => toHundredths(Number(resultOf(ws.getCell(money, col)))))).toEqual([557_612, 835_167]);
-      expect([2, 3].map((col) => toHundredths(ws.getCell(rowLabelled(ws, 'Стоимость'), col).value as number))).toEqual(json.projects.map((p: any) => p.priceMinor));
+      expect([2, 3].map((col) => toHundredths(ws.getCell(rowLabelled(ws, 'Стоимость'), col).value as number))).toEqual(
+        json.projects.map((p: any) => p.priceMinor),
+      );
       await expectFormulasConsistent(wb, data);
       const title = ws.getCell(rowLabelled(ws, 'Показатель'), 2);
       expect(title.value).toBe('=HYPERLINK("http://evil.example/","нажмите")');
@@ -473,24 +540,93 @@ describe('the crowdfunding comparison workbook', () => {
 
 /** A customer with a revised quote, an accepted one turned into an order and debited, a correction, pledges (one confirmed). */
 async function busyCustomer(name = 'ООО «Выгрузка»') {
-  const c = await ok('POST', '/api/customers', { as: 'accountant', body: { name, legalName: 'ООО «Выгрузка данных»', taxId: '7700123456', overdraftCenti: 500, notes: 'ВНУТРЕННЯЯ ЗАМЕТКА О КЛИЕНТЕ', email: 'buh@example.ru' } }, 201);
+  const c = await ok(
+    'POST',
+    '/api/customers',
+    {
+      as: 'accountant',
+      body: {
+        name,
+        legalName: 'ООО «Выгрузка данных»',
+        taxId: '7700123456',
+        overdraftCenti: 500,
+        notes: 'ВНУТРЕННЯЯ ЗАМЕТКА О КЛИЕНТЕ',
+        email: 'buh@example.ru',
+      },
+    },
+    201,
+  );
   const items = Object.fromEntries((await ok<any[]>('GET', '/api/catalog/items')).map((i) => [i.code, i]));
-  let q = await ok('POST', '/api/quotes', { body: { customerId: c.id, title: 'Внедрение', internalNote: 'СЕКРЕТНАЯ ЗАМЕТКА', customerNote: 'Работы начинаются после пополнения баланса.', discountRateMilli: 75 } }, 201);
+  let q = await ok(
+    'POST',
+    '/api/quotes',
+    {
+      body: {
+        customerId: c.id,
+        title: 'Внедрение',
+        internalNote: 'СЕКРЕТНАЯ ЗАМЕТКА',
+        customerNote: 'Работы начинаются после пополнения баланса.',
+        discountRateMilli: 75,
+      },
+    },
+    201,
+  );
   q = await ok('POST', `/api/quotes/${q.id}/lines`, { body: { version: q.version, kind: 'section', title: 'Оформление' } }, 201);
   q = await ok('POST', `/api/quotes/${q.id}/lines`, { body: { version: q.version, catalogItemId: items['2.4'].id } }, 201);
-  q = await ok('POST', `/api/quotes/${q.id}/lines`, { body: { version: q.version, catalogItemId: items['2.1'].id, hoursCenti: 500, quantityMilli: 1500 } }, 201);
-  q = await ok('POST', `/api/quotes/${q.id}/lines`, { body: { version: q.version, catalogItemId: items['2.9'].id, hoursCenti: 333, kMilli: 600, kReason: 'ПРИЧИНА K ВНУТРЕННЯЯ' } }, 201);
+  q = await ok(
+    'POST',
+    `/api/quotes/${q.id}/lines`,
+    { body: { version: q.version, catalogItemId: items['2.1'].id, hoursCenti: 500, quantityMilli: 1500 } },
+    201,
+  );
+  q = await ok(
+    'POST',
+    `/api/quotes/${q.id}/lines`,
+    { body: { version: q.version, catalogItemId: items['2.9'].id, hoursCenti: 333, kMilli: 600, kReason: 'ПРИЧИНА K ВНУТРЕННЯЯ' } },
+    201,
+  );
   q = await ok('POST', `/api/quotes/${q.id}/send`, { body: { version: q.version } });
   const r2 = await ok('POST', `/api/quotes/${q.id}/revise`, {}, 201);
   const sent = await ok('POST', `/api/quotes/${r2.id}/send`, { body: { version: r2.version } });
   const { token } = await ok('POST', `/api/quotes/${sent.id}/share`, {}, 201);
-  await fetchWorker(`/api/shared/${token}/accept`, { method: 'POST', headers: { 'content-type': 'application/json', origin: ORIGIN, 'cf-connecting-ip': '10.77.66.55', 'user-agent': 'SecretBrowser/1.0' }, body: JSON.stringify({ name: 'Анна Выгрузкина' }) });
-  const t = await ok('POST', `/api/customers/${c.id}/ledger`, { as: 'accountant', body: { kind: 'topup', normHoursCenti: 5000, memo: 'Счёт № 118', topupKind: 'contract' } }, 201);
-  await ok('POST', `/api/customers/${c.id}/ledger`, { as: 'accountant', body: { kind: 'correction', normHoursCenti: -200, memo: 'ошибка в счёте', correctsEntryId: t.entry.id } }, 201);
+  await fetchWorker(`/api/shared/${token}/accept`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: ORIGIN, 'cf-connecting-ip': '10.77.66.55', 'user-agent': 'SecretBrowser/1.0' },
+    body: JSON.stringify({ name: 'Анна Выгрузкина' }),
+  });
+  const t = await ok(
+    'POST',
+    `/api/customers/${c.id}/ledger`,
+    { as: 'accountant', body: { kind: 'topup', normHoursCenti: 5000, memo: 'Счёт № 118', topupKind: 'contract' } },
+    201,
+  );
+  await ok(
+    'POST',
+    `/api/customers/${c.id}/ledger`,
+    { as: 'accountant', body: { kind: 'correction', normHoursCenti: -200, memo: 'ошибка в счёте', correctsEntryId: t.entry.id } },
+    201,
+  );
   const order = await ok('POST', `/api/quotes/${sent.id}/order`, {}, 201);
-  const accepted = await call('POST', `/api/orders/${order.id}/stages/1/accept`, { as: 'accountant', body: {}, headers: { 'idempotency-key': `xlsx-export-${c.id}` } });
+  const accepted = await call('POST', `/api/orders/${order.id}/stages/1/accept`, {
+    as: 'accountant',
+    body: {},
+    headers: { 'idempotency-key': `xlsx-export-${c.id}` },
+  });
   expect(accepted.status).toBe(200);
-  const p1 = await ok('POST', '/api/crowdfunding', { body: { code: `XLE-${c.id}`, title: 'Журнал посещаемости', description: '## Что будет\n- отметки', estimate: [{ kMilli: 1000, hoursCenti: 1000, title: 'Разработка' }], links: [{ title: 'Макет', url: 'https://example.com/mockup' }] } }, 201);
+  const p1 = await ok(
+    'POST',
+    '/api/crowdfunding',
+    {
+      body: {
+        code: `XLE-${c.id}`,
+        title: 'Журнал посещаемости',
+        description: '## Что будет\n- отметки',
+        estimate: [{ kMilli: 1000, hoursCenti: 1000, title: 'Разработка' }],
+        links: [{ title: 'Макет', url: 'https://example.com/mockup' }],
+      },
+    },
+    201,
+  );
   await pledge(p1.id, c.id, 300);
   await pledge(p1.id, c.id, 125, true);
   return c;
@@ -502,10 +638,26 @@ describe('the customer data workbook', () => {
     const doc = await ok('GET', `/api/customers/${c.id}/export.json`, { as: 'accountant' });
     expect(doc.ledger.map((e: any) => e.kind)).toEqual(['topup', 'correction', 'debit', 'debit']);
     const res = await call('GET', `/api/customers/${c.id}/export.xlsx`, { as: 'accountant', headers: { 'accept-language': 'ru' } });
-    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="Dannye zakazchika OOO "?.*Vygruzka.* \d{4}-\d\d-\d\d\.xlsx"; filename\*=UTF-8''/);
-    expect(decodeURIComponent(res.headers.get('content-disposition')!.split("UTF-8''")[1]!)).toMatch(/^Данные заказчика ООО «Выгрузка» \d{4}-\d\d-\d\d\.xlsx$/);
+    expect(res.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="Dannye zakazchika OOO "?.*Vygruzka.* \d{4}-\d\d-\d\d\.xlsx"; filename\*=UTF-8''/,
+    );
+    expect(decodeURIComponent(res.headers.get('content-disposition')!.split("UTF-8''")[1]!)).toMatch(
+      /^Данные заказчика ООО «Выгрузка» \d{4}-\d\d-\d\d\.xlsx$/,
+    );
     const { wb, data } = await book(res);
-    expect(wb.worksheets.map((s) => s.name)).toEqual(['Заказчик', 'Сметы', 'Строки смет', 'Услуги', 'История смет', 'Заявки', 'Этапы', 'Журнал нормо-часов', 'Списания по строкам', 'Взносы', 'Проекты']);
+    expect(wb.worksheets.map((s) => s.name)).toEqual([
+      'Заказчик',
+      'Сметы',
+      'Строки смет',
+      'Услуги',
+      'История смет',
+      'Заявки',
+      'Этапы',
+      'Журнал нормо-часов',
+      'Списания по строкам',
+      'Взносы',
+      'Проекты',
+    ]);
 
     // The card: details, the balance as a link to the ledger's balance, the contents.
     const card = wb.getWorksheet('Заказчик')!;
@@ -537,13 +689,33 @@ describe('the customer data workbook', () => {
     });
     expect([5, 6].map((r) => quotes.getCell(r, 4).value)).toEqual(['Заменена новой редакцией', 'Принята']);
     expect(quotes.getRow(4).values).toEqual([
-      undefined, 'Номер', 'Ред.', 'Название', 'Статус', 'Отправлена', 'Действует до', 'Ответ', 'Ответил, сообщение', 'Условия', 'Нормо-часы', 'Сумма', 'Скидка', 'Сумма НДС', 'Итого', 'Примечание для заказчика',
+      undefined,
+      'Номер',
+      'Ред.',
+      'Название',
+      'Статус',
+      'Отправлена',
+      'Действует до',
+      'Ответ',
+      'Ответил, сообщение',
+      'Условия',
+      'Нормо-часы',
+      'Сумма',
+      'Скидка',
+      'Сумма НДС',
+      'Итого',
+      'Примечание для заказчика',
     ]);
     expect(quotes.getCell(6, 7).value).toBeInstanceOf(Date);
     expect(quotes.getCell(6, 8).value).toBe('Анна Выгрузкина');
     expect(quotes.getCell(6, 9).value).toBe('ставка 3\u00a0000,00\u00a0₽\nскидка 7,5\u00a0%\nНДС 22\u00a0% сверху');
     const r2 = await ok('GET', `/api/quotes/${doc.quotes[1].id}`);
-    expect([11, 12, 13, 14].map((col) => toHundredths(quotes.getCell(6, col).value as number))).toEqual([r2.totals.subtotalMinor, r2.totals.discountMinor, r2.totals.vatMinor, r2.totals.totalMinor]);
+    expect([11, 12, 13, 14].map((col) => toHundredths(quotes.getCell(6, col).value as number))).toEqual([
+      r2.totals.subtotalMinor,
+      r2.totals.discountMinor,
+      r2.totals.vatMinor,
+      r2.totals.totalMinor,
+    ]);
     expect(toHundredths(quotes.getCell(6, 10).value as number)).toBe(r2.totals.normHoursCenti);
     expect(quotes.getCell(6, 11).numFmt).toBe('#,##0.00 "₽"');
     expect(quotes.getCell(6, 15).value).toBe('Работы начинаются после пополнения баланса.');
@@ -579,7 +751,20 @@ describe('the customer data workbook', () => {
     // The ledger: every entry in order, in the column of its kind, the running balance chaining to the balance.
     const ledger = wb.getWorksheet('Журнал нормо-часов')!;
     expect(ledger.getRow(4).values).toEqual([
-      undefined, 'Запись №', 'Дата', 'Операция', 'Заявка', 'Этап', 'Содержание', 'Пополнение, нормо-ч', 'Списание, нормо-ч', 'Корректировка, нормо-ч', 'Остаток, нормо-ч', 'Списано, деньги', 'Ставка', 'Исправляет запись №',
+      undefined,
+      'Запись №',
+      'Дата',
+      'Операция',
+      'Заявка',
+      'Этап',
+      'Содержание',
+      'Пополнение, нормо-ч',
+      'Списание, нормо-ч',
+      'Корректировка, нормо-ч',
+      'Остаток, нормо-ч',
+      'Списано, деньги',
+      'Ставка',
+      'Исправляет запись №',
     ]);
     let running = 0;
     doc.ledger.forEach((e: any, i: number) => {
@@ -623,7 +808,9 @@ describe('the customer data workbook', () => {
     expect(orders.getCell('B5').value).toBe(r2.number);
     expect(r2.number).toMatch(/-R2$/);
     const pledges = wb.getWorksheet('Взносы')!;
-    expect([5, 6].map((r) => [pledges.getCell(r, 2).value, toHundredths(pledges.getCell(r, 4).value as number), pledges.getCell(r, 5).value])).toEqual([
+    expect(
+      [5, 6].map((r) => [pledges.getCell(r, 2).value, toHundredths(pledges.getCell(r, 4).value as number), pledges.getCell(r, 5).value]),
+    ).toEqual([
       [`XLE-${c.id}`, 300, 'Обещан'],
       [`XLE-${c.id}`, 125, 'Подтверждён, списан'],
     ]);
@@ -656,7 +843,16 @@ describe('the customer data workbook', () => {
 
     // Nothing internal: no internal notes, K reasons, addresses, browsers or tokens.
     const xml = [...(await zipParts(data)).values()].join('\n');
-    for (const secret of ['СЕКРЕТНАЯ ЗАМЕТКА', 'ПРИЧИНА K ВНУТРЕННЯЯ', 'ВНУТРЕННЯЯ ЗАМЕТКА О КЛИЕНТЕ', '10.77.66.55', 'SecretBrowser', 'xlsx-export-', 'import-']) expect(xml).not.toContain(secret);
+    for (const secret of [
+      'СЕКРЕТНАЯ ЗАМЕТКА',
+      'ПРИЧИНА K ВНУТРЕННЯЯ',
+      'ВНУТРЕННЯЯ ЗАМЕТКА О КЛИЕНТЕ',
+      '10.77.66.55',
+      'SecretBrowser',
+      'xlsx-export-',
+      'import-',
+    ])
+      expect(xml).not.toContain(secret);
     expect(xml).not.toMatch(/token/i);
   });
 
@@ -664,7 +860,19 @@ describe('the customer data workbook', () => {
     const evil = '=HYPERLINK("http://evil.example/","нажмите")';
     const c = await ok('POST', '/api/customers', { body: { name: evil } }, 201);
     const { wb, data } = await book(await call('GET', `/api/customers/${c.id}/export.xlsx?lang=en`));
-    expect(wb.worksheets.map((s) => s.name)).toEqual(['Customer', 'Quotes', 'Quote lines', 'Services', 'Quote history', 'Work orders', 'Stages', 'Norm-hour ledger', 'Itemised debits', 'Pledges', 'Projects']);
+    expect(wb.worksheets.map((s) => s.name)).toEqual([
+      'Customer',
+      'Quotes',
+      'Quote lines',
+      'Services',
+      'Quote history',
+      'Work orders',
+      'Stages',
+      'Norm-hour ledger',
+      'Itemised debits',
+      'Pledges',
+      'Projects',
+    ]);
     const card = wb.getWorksheet('Customer')!;
     expect(card.getCell(rowLabelled(card, 'Name'), 2).value).toBe(evil);
     expect(card.getCell(rowLabelled(card, 'Name'), 2).numFmt).toBe('@');
@@ -682,7 +890,8 @@ describe('the customer data workbook', () => {
     await fails('GET', '/api/customers/99999/export.xlsx', {}, 404);
     await fails('GET', `/api/customers/${c.id}/export.xlsx`, { as: 'anon' }, 401);
     await fails('GET', `/api/customers/${c.id}/export.xlsx?lang=xx`, {}, 400, 'validation_failed');
-    for (const as of ['manager', 'accountant', 'admin'] as const) expect((await call('GET', `/api/customers/${c.id}/export.xlsx`, { as })).status).toBe(200);
+    for (const as of ['manager', 'accountant', 'admin'] as const)
+      expect((await call('GET', `/api/customers/${c.id}/export.xlsx`, { as })).status).toBe(200);
   });
 
   it('a customer too large for one file is refused with a clear 422 (the JSON export has no limit); a large one is written', async () => {
@@ -696,8 +905,27 @@ describe('the customer data workbook', () => {
       expect((e as AppError).text.ru).toContain('«Все данные (JSON)»');
     }
     // 5 000 ledger entries: one table, a running balance formula each, and the balance at the end.
-    const entries = Array.from({ length: 5_000 }, (_, i) => ({ ...doc.ledger[0], id: i + 1, kind: i % 2 ? 'debit' : 'topup', normHoursCenti: i % 2 ? -100 : 150, moneyMinor: i % 2 ? -300_000 : 0, memo: `запись ${i + 1}`, orderId: null, stageId: null, pledgeId: null }));
-    const file = await customerDataWorkbook({ doc: { ...doc, ledger: entries, debitItems: [] }, companyName: 'ООО «Открытые технологии»', timeZone: 'Europe/Moscow', currency: 'RUB', generatedAt: new Date() }, 'ru');
+    const entries = Array.from({ length: 5_000 }, (_, i) => ({
+      ...doc.ledger[0],
+      id: i + 1,
+      kind: i % 2 ? 'debit' : 'topup',
+      normHoursCenti: i % 2 ? -100 : 150,
+      moneyMinor: i % 2 ? -300_000 : 0,
+      memo: `запись ${i + 1}`,
+      orderId: null,
+      stageId: null,
+      pledgeId: null,
+    }));
+    const file = await customerDataWorkbook(
+      {
+        doc: { ...doc, ledger: entries, debitItems: [] },
+        companyName: 'ООО «Открытые технологии»',
+        timeZone: 'Europe/Moscow',
+        currency: 'RUB',
+        generatedAt: new Date(),
+      },
+      'ru',
+    );
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(file);
     const ledger = wb.getWorksheet('Журнал нормо-часов')!;

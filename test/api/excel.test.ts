@@ -32,7 +32,20 @@ async function addLine(q: any, body: Record<string, unknown>) {
 
 /** Sections, catalog lines, fractional quantity, K 0.6, a free line with K 0.75, a changed K with a reason. */
 async function richQuote(header: Record<string, unknown> = {}) {
-  let q = await ok('POST', '/api/quotes', { body: { customerId: 1, title: 'Внедрение СЭО: оформление и курсы', internalNote: SECRET_NOTE, customerNote: 'Работы начинаются после пополнения баланса.', ...header } }, 201);
+  let q = await ok(
+    'POST',
+    '/api/quotes',
+    {
+      body: {
+        customerId: 1,
+        title: 'Внедрение СЭО: оформление и курсы',
+        internalNote: SECRET_NOTE,
+        customerNote: 'Работы начинаются после пополнения баланса.',
+        ...header,
+      },
+    },
+    201,
+  );
   q = await addLine(q, { kind: 'section', title: 'Оформление' });
   q = await addLine(q, { catalogItemId: items['2.2']!.id });
   q = await addLine(q, { catalogItemId: items['2.3']!.id, quantityMilli: 1500, note: 'Две темы: студенческая и преподавательская' });
@@ -49,7 +62,13 @@ async function download(path: string, headers: Record<string, string> = {}, as: 
 }
 
 async function book(res: Response) {
-  expect(res.status, await res.clone().text().catch(() => '')).toBe(200);
+  expect(
+    res.status,
+    await res
+      .clone()
+      .text()
+      .catch(() => ''),
+  ).toBe(200);
   const data = await res.arrayBuffer();
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(data);
@@ -77,7 +96,9 @@ async function expectFormulasConsistent(wb: ExcelJS.Workbook, data: ArrayBuffer)
   expect(cells.length).toBeGreaterThan(0);
   for (const c of cells) {
     const cached = c.result ?? 0;
-    expect(Math.abs(c.computed - cached), `${c.sheet}!${c.address} ${c.formula}: cached ${cached}, computes ${c.computed}`).toBeLessThan(1e-9);
+    expect(Math.abs(c.computed - cached), `${c.sheet}!${c.address} ${c.formula}: cached ${cached}, computes ${c.computed}`).toBeLessThan(
+      1e-9,
+    );
   }
   let withValue = 0;
   for (const [name, xml] of await zipParts(data)) {
@@ -119,14 +140,33 @@ describe('the estimate workbook (staff)', () => {
     for (const id of [4, 9, 49]) expect(styles).toContain(`numFmtId="${id}"`);
 
     // The lines table: an Excel table with filters, a frozen and repeated header.
-    const [table] = ws.getTables() as unknown as { table: { name: string; tableRef: string; columns: { name: string; filterButton: boolean }[] } }[];
+    const [table] = ws.getTables() as unknown as {
+      table: { name: string; tableRef: string; columns: { name: string; filterButton: boolean }[] };
+    }[];
     const lineRows = q.lines.length;
     expect(table!.table.name).toBe('Lines');
     expect(table!.table.tableRef).toBe(`A8:I${8 + lineRows}`);
-    expect(table!.table.columns.map((c) => c.name)).toEqual(['№', 'Код', 'Услуга', 'Кол-во', 'Часы', 'K', 'Нормо-часы', 'Ставка, ₽', 'Сумма, ₽']);
+    expect(table!.table.columns.map((c) => c.name)).toEqual([
+      '№',
+      'Код',
+      'Услуга',
+      'Кол-во',
+      'Часы',
+      'K',
+      'Нормо-часы',
+      'Ставка, ₽',
+      'Сумма, ₽',
+    ]);
     expect(table!.table.columns.every((c) => c.filterButton)).toBe(true);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 8 });
-    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '8:8' });
+    expect(ws.pageSetup).toMatchObject({
+      paperSize: 9,
+      orientation: 'portrait',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '8:8',
+    });
     expect(ws.headerFooter.oddFooter).toContain('&P / &N');
 
     // Every line: values, formats, formulas with the API's priced values as results.
@@ -138,7 +178,9 @@ describe('the estimate workbook (staff)', () => {
         return;
       }
       const title = ws.getCell(`C${r}`).value as any;
-      expect(typeof title === 'string' ? title : title.richText.map((t: any) => t.text).join('')).toBe(line.note ? `${line.title}\n${line.note}` : line.title);
+      expect(typeof title === 'string' ? title : title.richText.map((t: any) => t.text).join('')).toBe(
+        line.note ? `${line.title}\n${line.note}` : line.title,
+      );
       expect(ws.getCell(`B${r}`).value).toBe(line.code);
       expect(ws.getCell(`D${r}`).value).toBe(line.quantityMilli / 1000);
       expect(ws.getCell(`E${r}`).value).toBe(line.hoursCenti / 100);
@@ -252,9 +294,14 @@ describe('the estimate workbook (staff)', () => {
   });
 
   it('text from users stays text: a title, a line and a note that look like formulas', async () => {
-    let q = await ok('POST', '/api/quotes', { body: { customerId: 1, title: EVIL_TITLE, customerNote: '+1+1', internalNote: '@SUM(1)' } }, 201);
+    let q = await ok(
+      'POST',
+      '/api/quotes',
+      { body: { customerId: 1, title: EVIL_TITLE, customerNote: '+1+1', internalNote: '@SUM(1)' } },
+      201,
+    );
     q = await addLine(q, { kind: 'section', title: '-2+3' });
-    q = await addLine(q, { title: '=1+1', hoursCenti: 100, note: '=cmd|\' /C calc\'!A0' });
+    q = await addLine(q, { title: '=1+1', hoursCenti: 100, note: "=cmd|' /C calc'!A0" });
     const { wb, data } = await book(await download(`/api/quotes/${q.id}/export.xlsx`, { 'accept-language': 'ru' }));
     const ws = wb.getWorksheet('Смета')!;
     expect(ws.getCell('A2').value).toBe(EVIL_TITLE);
@@ -316,7 +363,8 @@ describe('the estimate workbook (staff)', () => {
 });
 
 describe('the estimate workbook (customer link)', () => {
-  const customer = (path: string, lang = 'ru-RU') => fetchWorker(path, { headers: { 'cf-connecting-ip': freshIp(), 'accept-language': lang } });
+  const customer = (path: string, lang = 'ru-RU') =>
+    fetchWorker(path, { headers: { 'cf-connecting-ip': freshIp(), 'accept-language': lang } });
 
   it('shows exactly what the shared page shows: no internal note, no K reason, no ids', async () => {
     let q = await richQuote({ discountRateMilli: 50 });
@@ -388,21 +436,65 @@ let entryId = 1;
 function entry(o: Partial<ConsumptionEntry> & Pick<ConsumptionEntry, 'date' | 'kind' | 'normHoursCenti'>): ConsumptionEntry {
   const money = o.moneyMinor ?? 0;
   return {
-    entryId: entryId++, at: `${o.date}T09:00:00.000Z`, topupKind: null, memo: '', orderId: null, orderNumber: null, stageN: null, stageTitle: null,
-    code: null, title: null, categoryName: null, hoursCenti: null, kMilli: null, moneyMinor: money, rateMinor: null, correctsEntryId: null,
-    subtotalMinor: money, discountMinor: 0, netMinor: money, vatMinor: 0, totalMinor: money, paymentRef: '', invoiceNumber: null,
-    plannedHoursCenti: null, plannedNormHoursCenti: null, correctsKind: null, ...o,
+    entryId: entryId++,
+    at: `${o.date}T09:00:00.000Z`,
+    topupKind: null,
+    memo: '',
+    orderId: null,
+    orderNumber: null,
+    stageN: null,
+    stageTitle: null,
+    code: null,
+    title: null,
+    categoryName: null,
+    hoursCenti: null,
+    kMilli: null,
+    moneyMinor: money,
+    rateMinor: null,
+    correctsEntryId: null,
+    subtotalMinor: money,
+    discountMinor: 0,
+    netMinor: money,
+    vatMinor: 0,
+    totalMinor: money,
+    paymentRef: '',
+    invoiceNumber: null,
+    plannedHoursCenti: null,
+    plannedNormHoursCenti: null,
+    correctsKind: null,
+    ...o,
   };
 }
 function debit(date: string, code: string, hoursCenti: number, kMilli: number, stageN: number, rateMinor = 300_000): ConsumptionEntry {
   const nh = Math.round((hoursCenti * kMilli) / 1000);
   return entry({
-    date, kind: 'debit', orderId: 7, orderNumber: 'W-2026-0007', stageN, stageTitle: `Этап ${stageN}`, code, title: `Услуга ${code}`,
-    categoryName: kMilli === 600 ? 'Ассистент редактора' : 'Разработчик', hoursCenti, kMilli, normHoursCenti: -nh, moneyMinor: -Math.round((nh * rateMinor) / 100), rateMinor,
+    date,
+    kind: 'debit',
+    orderId: 7,
+    orderNumber: 'W-2026-0007',
+    stageN,
+    stageTitle: `Этап ${stageN}`,
+    code,
+    title: `Услуга ${code}`,
+    categoryName: kMilli === 600 ? 'Ассистент редактора' : 'Разработчик',
+    hoursCenti,
+    kMilli,
+    normHoursCenti: -nh,
+    moneyMinor: -Math.round((nh * rateMinor) / 100),
+    rateMinor,
   });
 }
 function report(customers: ReturnType<typeof summarize>[], month = '2026-05'): ConsumptionReport {
-  return { month, timeZone: 'Europe/Moscow', currency: 'RUB', companyName: 'ООО «Открытые технологии»', generatedAt: '2026-06-01T07:00:00.000Z', closed: false, customers, totals: reportTotals(customers) };
+  return {
+    month,
+    timeZone: 'Europe/Moscow',
+    currency: 'RUB',
+    companyName: 'ООО «Открытые технологии»',
+    generatedAt: '2026-06-01T07:00:00.000Z',
+    closed: false,
+    customers,
+    totals: reportTotals(customers),
+  };
 }
 async function read(data: ArrayBuffer) {
   const wb = new ExcelJS.Workbook();
@@ -436,7 +528,12 @@ describe('the monthly consumption workbook', () => {
   it('summary: a row per customer linked to its sheet, closing = opening + top-ups − debits + corrections, SUM totals', async () => {
     const r = report([university(), technopark(), summarize(3, 'Колледж связи № 7', 500, [])]);
     const { wb, data } = await read(await consumptionWorkbook(r, 'ru'));
-    expect(wb.worksheets.map((s) => s.name)).toEqual(['Сводка', 'Северный государственный универ', 'ГК «Технопарк» филиал Москва Юг', 'Колледж связи № 7']);
+    expect(wb.worksheets.map((s) => s.name)).toEqual([
+      'Сводка',
+      'Северный государственный универ',
+      'ГК «Технопарк» филиал Москва Юг',
+      'Колледж связи № 7',
+    ]);
     const s = wb.getWorksheet('Сводка')!;
     expect(s.getCell('A1').value).toBe('Отчёт о расходе нормо-часов за май 2026 г.');
     expect(s.getCell('A5').value).toBe('Северный государственный университет');
@@ -457,7 +554,14 @@ describe('the monthly consumption workbook', () => {
     expect(total).toBe(8);
     expect(formulaOf(s, 'F8')).toBe('SUM(F5:F7)');
     const t = r.totals;
-    expect([..."BCDEFG"].map((c) => toMinor(resultOf(s, `${c}8`)))).toEqual([t.openingCenti, t.topupsCenti, t.debitsCenti, t.correctionsCenti, t.closingCenti, t.moneyMinor]);
+    expect([...'BCDEFG'].map((c) => toMinor(resultOf(s, `${c}8`)))).toEqual([
+      t.openingCenti,
+      t.topupsCenti,
+      t.debitsCenti,
+      t.correctionsCenti,
+      t.closingCenti,
+      t.moneyMinor,
+    ]);
     expect(s.getCell('G8').numFmt).toBe('#,##0.00 "₽"');
     expect(s.getCell('F8').numFmt).toBe('#,##0.00');
     expect(wb.title).toBe('Отчёт о расходе нормо-часов за май 2026 г.');
@@ -471,7 +575,26 @@ describe('the monthly consumption workbook', () => {
     const ws = wb.worksheets[1]!;
     expect(ws.getCell('A1').value).toBe(u.name);
     expect(ws.getCell('M3').value).toBe(12.5);
-    expect(ws.getRow(4).values).toEqual([undefined, 'Дата', 'Операция', 'Заявка', 'Этап', 'Код', 'Содержание', 'Категория', 'Часы', 'K', 'Пополнение,\nнормо-ч', 'Списание,\nнормо-ч', 'Корректировка,\nнормо-ч', 'Остаток,\nнормо-ч', 'Услуги\nбез НДС, ₽', 'НДС\nуслуг, ₽', 'Услуги\nс НДС, ₽', 'Оплачено\n(пополнения), ₽']);
+    expect(ws.getRow(4).values).toEqual([
+      undefined,
+      'Дата',
+      'Операция',
+      'Заявка',
+      'Этап',
+      'Код',
+      'Содержание',
+      'Категория',
+      'Часы',
+      'K',
+      'Пополнение,\nнормо-ч',
+      'Списание,\nнормо-ч',
+      'Корректировка,\nнормо-ч',
+      'Остаток,\nнормо-ч',
+      'Услуги\nбез НДС, ₽',
+      'НДС\nуслуг, ₽',
+      'Услуги\nс НДС, ₽',
+      'Оплачено\n(пополнения), ₽',
+    ]);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 4 });
     expect(ws.autoFilter).toBe('A4:Q9');
     expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', printTitlesRow: '4:4' });
@@ -546,7 +669,18 @@ describe('the monthly consumption workbook', () => {
   });
 
   it('sheet names are valid and unique: ≤ 31 characters, no []:*?/\\, not "History", case-insensitively distinct', async () => {
-    const names = ['Сводка', 'сводка', 'A'.repeat(40), 'A'.repeat(40), 'Name: [x]/y?*', "'Quoted'", 'History', '', 'Очень длинное название заказчика, которое не влезет', '&'.repeat(300)];
+    const names = [
+      'Сводка',
+      'сводка',
+      'A'.repeat(40),
+      'A'.repeat(40),
+      'Name: [x]/y?*',
+      "'Quoted'",
+      'History',
+      '',
+      'Очень длинное название заказчика, которое не влезет',
+      '&'.repeat(300),
+    ];
     const r = report(names.map((n, i) => summarize(10 + i, n, 100, [])));
     const { wb, data } = await read(await consumptionWorkbook(r, 'ru'));
     const sheetNames = wb.worksheets.map((s) => s.name);
@@ -560,7 +694,14 @@ describe('the monthly consumption workbook', () => {
       expect(n.toLowerCase()).not.toBe('history');
     }
     expect(sheetNames.slice(0, 5)).toEqual(['Сводка', 'Сводка (2)', 'сводка (3)', 'A'.repeat(31), `${'A'.repeat(27)} (2)`]);
-    expect(sheetNames.slice(5)).toEqual(['Name x y', 'Quoted', 'Заказчик 16', 'Заказчик 17', 'Очень длинное название заказчик', '&'.repeat(31)]);
+    expect(sheetNames.slice(5)).toEqual([
+      'Name x y',
+      'Quoted',
+      'Заказчик 16',
+      'Заказчик 17',
+      'Очень длинное название заказчик',
+      '&'.repeat(31),
+    ]);
     // Excel refuses headers and footers over 255 characters.
     for (const ws of wb.worksheets) expect(ws.headerFooter.oddFooter!.length, ws.name).toBeLessThanOrEqual(255);
     await expectFormulasConsistent(wb, data); // the summary's references reach every (renamed) sheet
@@ -569,7 +710,10 @@ describe('the monthly consumption workbook', () => {
   it('refuses more than the row cap with a clear 422', () => {
     expect(CONSUMPTION_ROW_CAP).toBe(10_000);
     const e1 = entry({ date: '2026-05-01', kind: 'topup', normHoursCenti: 1 });
-    const big = report([{ ...summarize(1, 'A', 0, []), entries: new Array(CONSUMPTION_ROW_CAP).fill(e1) }, { ...summarize(2, 'B', 0, []), entries: [e1] }]);
+    const big = report([
+      { ...summarize(1, 'A', 0, []), entries: new Array(CONSUMPTION_ROW_CAP).fill(e1) },
+      { ...summarize(2, 'B', 0, []), entries: [e1] },
+    ]);
     let caught: unknown;
     try {
       assertConsumptionFits(big);
@@ -585,4 +729,3 @@ describe('the monthly consumption workbook', () => {
     expect(() => assertConsumptionFits({ customers: big.customers.slice(0, 1) })).not.toThrow();
   });
 });
-

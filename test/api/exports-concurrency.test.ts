@@ -22,19 +22,34 @@ beforeAll(async () => {
   expect((await acceptStage(order.id, 1)).status).toBe(200);
   let q = await ok('POST', '/api/quotes', { body: { customerId: c.id, title: 'Смета для скачивания' } }, 201);
   const items = Object.fromEntries((await ok<any[]>('GET', '/api/catalog/items')).map((i) => [i.code, i]));
-  for (const code of ['2.2', '2.3', '2.5']) q = await ok('POST', `/api/quotes/${q.id}/lines`, { body: { version: q.version, catalogItemId: items[code].id } }, 201);
+  for (const code of ['2.2', '2.3', '2.5'])
+    q = await ok('POST', `/api/quotes/${q.id}/lines`, { body: { version: q.version, catalogItemId: items[code].id } }, 201);
   q = await ok('POST', `/api/quotes/${q.id}/send`, { body: { version: q.version } });
   const { token } = await ok('POST', `/api/quotes/${q.id}/share`, {}, 201);
   const estimate = (kMilli: number) => [{ kMilli, hoursCenti: 4000 }];
-  const p1 = await ok('POST', '/api/crowdfunding', { body: { code: 'DL-1', title: 'Первый', description: '', estimate: estimate(1000) } }, 201);
-  const p2 = await ok('POST', '/api/crowdfunding', { body: { code: 'DL-2', title: 'Второй', description: '', estimate: estimate(600) } }, 201);
+  const p1 = await ok(
+    'POST',
+    '/api/crowdfunding',
+    { body: { code: 'DL-1', title: 'Первый', description: '', estimate: estimate(1000) } },
+    201,
+  );
+  const p2 = await ok(
+    'POST',
+    '/api/crowdfunding',
+    { body: { code: 'DL-2', title: 'Второй', description: '', estimate: estimate(600) } },
+    201,
+  );
   routes = [
     { name: 'estimate (staff)', path: `/api/quotes/${q.id}/export.xlsx`, as: 'manager' },
     { name: 'estimate (customer link)', path: `/api/shared/${token}/export.xlsx`, as: 'anon' },
     { name: 'crowdfunding comparison', path: `/api/crowdfunding/compare.xlsx?ids=${p1.id},${p2.id}`, as: 'manager' },
     { name: 'customer data', path: `/api/customers/${c.id}/export.xlsx`, as: 'accountant' },
     { name: 'month report', path: `/api/reports/consumption.xlsx?month=${thisMonth()}`, as: 'accountant' },
-    { name: 'month report of one customer', path: `/api/reports/consumption.xlsx?month=${thisMonth()}&customerId=${c.id}`, as: 'accountant' },
+    {
+      name: 'month report of one customer',
+      path: `/api/reports/consumption.xlsx?month=${thisMonth()}&customerId=${c.id}`,
+      as: 'accountant',
+    },
   ];
   pdfRoutes = [
     { name: 'estimate PDF (staff)', path: `/api/quotes/${q.id}/export.pdf`, as: 'manager' },
@@ -53,7 +68,10 @@ describe(`${CROWD} downloads at once`, () => {
     for (const route of routes) {
       const answers = await Promise.all(Array.from({ length: CROWD }, () => download(route.path, route.as)));
       const bodies = await Promise.all(answers.map((r) => r.arrayBuffer()));
-      expect(answers.map((r) => r.status), route.name).toEqual(Array(CROWD).fill(200));
+      expect(
+        answers.map((r) => r.status),
+        route.name,
+      ).toEqual(Array(CROWD).fill(200));
       expect(new Set(answers.map((r) => r.headers.get('content-type'))), route.name).toEqual(new Set([XLSX]));
       const sheets = new Set<string>();
       for (const body of bodies) {
@@ -70,7 +88,10 @@ describe(`${CROWD} downloads at once`, () => {
     for (const route of pdfRoutes) {
       const answers = await Promise.all(Array.from({ length: CROWD }, () => download(route.path, route.as)));
       const bodies = await Promise.all(answers.map((r) => r.text()));
-      expect(answers.map((r) => r.status), route.name).toEqual(Array(CROWD).fill(200));
+      expect(
+        answers.map((r) => r.status),
+        route.name,
+      ).toEqual(Array(CROWD).fill(200));
       expect(new Set(answers.map((r) => r.headers.get('content-type'))), route.name).toEqual(new Set(['application/pdf']));
       for (const body of bodies) {
         expect(body.startsWith('%PDF-'), route.name).toBe(true);

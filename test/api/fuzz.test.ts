@@ -11,9 +11,22 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword, randomToken, sha256Hex } from '../../worker/platform/secrets';
 import { ORIGIN, fetchWorker } from '../support/api';
 
-type Schema = { type?: string | string[]; properties?: Record<string, Schema>; items?: Schema; enum?: unknown[]; $ref?: string; anyOf?: Schema[]; oneOf?: Schema[] };
+type Schema = {
+  type?: string | string[];
+  properties?: Record<string, Schema>;
+  items?: Schema;
+  enum?: unknown[];
+  $ref?: string;
+  anyOf?: Schema[];
+  oneOf?: Schema[];
+};
 type Param = { name: string; in: 'path' | 'query' | 'header'; schema?: Schema };
-type Operation = { parameters?: Param[]; requestBody?: { content?: Record<string, { schema?: Schema }> }; responses?: Record<string, { content?: Record<string, unknown> }>; 'x-access'?: string };
+type Operation = {
+  parameters?: Param[];
+  requestBody?: { content?: Record<string, { schema?: Schema }> };
+  responses?: Record<string, { content?: Record<string, unknown> }>;
+  'x-access'?: string;
+};
 
 const SEED = 20261201;
 const RUNS_PER_ROUTE = 50;
@@ -24,7 +37,9 @@ let doc: { paths: Record<string, Record<string, Operation>>; components?: { sche
 beforeAll(async () => {
   doc = (await (await fetchWorker('/api/openapi.json')).json()) as typeof doc;
   // An admin of its own, so that no generated request (a PATCH of a user, a logout) can lock the fuzzer out.
-  await env.DB.prepare("insert or ignore into users (id, email, name, role, password_hash, active, created_at) values (?, 'fuzz@demo.local', 'Fuzz', 'admin', ?, 1, ?)")
+  await env.DB.prepare(
+    "insert or ignore into users (id, email, name, role, password_hash, active, created_at) values (?, 'fuzz@demo.local', 'Fuzz', 'admin', ?, 1, ?)",
+  )
     .bind(FUZZ_ADMIN_ID, await hashPassword('fuzz-password-unused', 1000), new Date().toISOString())
     .run();
 });
@@ -45,8 +60,37 @@ const resolve = (s: Schema | undefined): Schema | undefined => {
 /** Values that break types, ranges, formats and sizes. */
 const nasty = fc.oneof(
   fc.constantFrom(
-    null, true, false, 0, -1, 1.5, -0.000001, 2 ** 31, 2 ** 53, -(2 ** 53), 1e308, '', ' ', 'x'.repeat(5000), '0', '-1', '1e9', 'NaN', 'null',
-    '<script>alert(1)</script>', '=HYPERLINK("http://x")', '\u0000', '\ud800', '2026-13-45', '0001-01', '2100-01-01T00:00:00Z', '../../etc/passwd', [], {}, [1, 2, 3], { a: { b: { c: [] } } },
+    null,
+    true,
+    false,
+    0,
+    -1,
+    1.5,
+    -0.000001,
+    2 ** 31,
+    2 ** 53,
+    -(2 ** 53),
+    1e308,
+    '',
+    ' ',
+    'x'.repeat(5000),
+    '0',
+    '-1',
+    '1e9',
+    'NaN',
+    'null',
+    '<script>alert(1)</script>',
+    '=HYPERLINK("http://x")',
+    '\u0000',
+    '\ud800',
+    '2026-13-45',
+    '0001-01',
+    '2100-01-01T00:00:00Z',
+    '../../etc/passwd',
+    [],
+    {},
+    [1, 2, 3],
+    { a: { b: { c: [] } } },
   ),
   fc.integer(),
   fc.double({ noNaN: true }),
@@ -60,7 +104,10 @@ function bodyFor(schema: Schema | undefined): fc.Arbitrary<unknown> {
   const props = Object.keys(s?.properties ?? {});
   const shaped = props.length ? fc.dictionary(fc.constantFrom(...props), nasty, { maxKeys: props.length }) : fc.constant({});
   const mostlyRight = props.length
-    ? fc.record(Object.fromEntries(props.map((p) => [p, fc.oneof(nasty, fc.constantFrom(1, 1000, 'Текст', 'draft', '2026-12-01', 'RUB'))])), { requiredKeys: [] })
+    ? fc.record(
+        Object.fromEntries(props.map((p) => [p, fc.oneof(nasty, fc.constantFrom(1, 1000, 'Текст', 'draft', '2026-12-01', 'RUB'))])),
+        { requiredKeys: [] },
+      )
     : fc.constant({});
   return fc.oneof(shaped, mostlyRight, fc.jsonValue({ maxDepth: 4 }), fc.dictionary(fc.string({ maxLength: 12 }), nasty, { maxKeys: 6 }));
 }
@@ -68,7 +115,21 @@ function bodyFor(schema: Schema | undefined): fc.Arbitrary<unknown> {
 // (A segment of '.' or '..' is not a value: URLs resolve it away before any route sees it.)
 const pathValue = fc
   .oneof(
-    fc.constantFrom('1', '2', '0', '-1', '1.5', '2147483648', '999999999999999999999', 'abc', 'null', '%00', '..%2F', 'x'.repeat(300), randomToken()),
+    fc.constantFrom(
+      '1',
+      '2',
+      '0',
+      '-1',
+      '1.5',
+      '2147483648',
+      '999999999999999999999',
+      'abc',
+      'null',
+      '%00',
+      '..%2F',
+      'x'.repeat(300),
+      randomToken(),
+    ),
     fc.string({ minLength: 1, maxLength: 20 }),
   )
   .filter((v) => v !== '.' && v !== '..');
@@ -89,13 +150,24 @@ function requestArb(op: Operation): fc.Arbitrary<Generated> {
   const jsonSchema = op.requestBody?.content?.['application/json']?.schema;
   return fc.record({
     path: fc.record(Object.fromEntries(pathNames.map((n) => [n, pathValue]))) as fc.Arbitrary<Record<string, string>>,
-    query: fc.array(fc.tuple(queryNames.length ? fc.oneof(fc.constantFrom(...queryNames), fc.string({ maxLength: 8 })) : fc.string({ maxLength: 8 }), fc.oneof(pathValue, fc.string({ maxLength: 30 }))), { maxLength: 4 }),
+    query: fc.array(
+      fc.tuple(
+        queryNames.length ? fc.oneof(fc.constantFrom(...queryNames), fc.string({ maxLength: 8 })) : fc.string({ maxLength: 8 }),
+        fc.oneof(pathValue, fc.string({ maxLength: 30 })),
+      ),
+      { maxLength: 4 },
+    ),
     body: fc.oneof(
       bodyFor(jsonSchema).map((value) => ({ kind: 'json' as const, value })),
-      fc.oneof(fc.string({ maxLength: 60 }), fc.constantFrom('{', '{"a":', '[]]', 'null', '', '\u0000')).map((value) => ({ kind: 'text' as const, value })),
+      fc
+        .oneof(fc.string({ maxLength: 60 }), fc.constantFrom('{', '{"a":', '[]]', 'null', '', '\u0000'))
+        .map((value) => ({ kind: 'text' as const, value })),
       fc.constant({ kind: 'none' as const }),
     ),
-    key: fc.option(fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('short', 'with space key!', 'quote"in"key', 'k'.repeat(300), randomToken())), { nil: null }),
+    key: fc.option(
+      fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('short', 'with space key!', 'quote"in"key', 'k'.repeat(300), randomToken())),
+      { nil: null },
+    ),
     anonymous: fc.integer({ min: 0, max: 4 }).map((n) => n === 0),
     textAsJson: fc.boolean(),
   });
@@ -109,7 +181,9 @@ function urlOf(path: string, g: Generated): string {
 
 describe('fuzzing every route of the OpenAPI document', () => {
   it('never answers 5xx, and every error has the API.md shape', async () => {
-    const operations = Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ path, method: method.toUpperCase(), op })));
+    const operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.entries(ops).map(([method, op]) => ({ path, method: method.toUpperCase(), op })),
+    );
     expect(operations.length).toBeGreaterThan(40);
     let cases = 0;
     for (const [i, { path, method, op }] of operations.entries()) {

@@ -64,7 +64,9 @@ describe('layer rules', () => {
   });
 
   it('excel/, pdf/, pages/ and mail/ never import http/ or routes/', () => {
-    expect(offences((from, to) => ['excel', 'pdf', 'pages', 'mail'].includes(layer(from)) && ['http', 'routes'].includes(layer(to)))).toEqual([]);
+    expect(
+      offences((from, to) => ['excel', 'pdf', 'pages', 'mail'].includes(layer(from)) && ['http', 'routes'].includes(layer(to))),
+    ).toEqual([]);
   });
 
   it('platform/ imports nothing of the app', () => {

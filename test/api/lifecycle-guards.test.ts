@@ -8,7 +8,16 @@ import { sql, type SQL } from 'drizzle-orm';
 import { SQLiteAsyncDialect } from 'drizzle-orm/sqlite-core';
 import { describe, expect, it } from 'vitest';
 import { PLEDGE_LIFECYCLE, PROJECT_LIFECYCLE } from '../../worker/domain/crowdfunding';
-import { INVOICE_STATUSES, ORDER_STATUSES, PERIOD_STATUSES, PLEDGE_STATUSES, QUOTE_STATUSES, STAGE_STATUSES, STORED_PROJECT_STATUSES, type QuoteStatus } from '../../worker/domain/enums';
+import {
+  INVOICE_STATUSES,
+  ORDER_STATUSES,
+  PERIOD_STATUSES,
+  PLEDGE_STATUSES,
+  QUOTE_STATUSES,
+  STAGE_STATUSES,
+  STORED_PROJECT_STATUSES,
+  type QuoteStatus,
+} from '../../worker/domain/enums';
 import { INVOICE_LIFECYCLE } from '../../worker/domain/invoice';
 import { PERIOD_LIFECYCLE } from '../../worker/domain/periods';
 import { may, type Lifecycle } from '../../worker/domain/lifecycle';
@@ -21,9 +30,14 @@ const dialect = new SQLiteAsyncDialect();
 
 async function truth(guard: SQL, row: Record<string, string | null>): Promise<boolean> {
   const names = Object.keys(row);
-  const from = sql.join(names.map((n) => sql`${row[n]} as ${sql.identifier(n)}`), sql`, `);
+  const from = sql.join(
+    names.map((n) => sql`${row[n]} as ${sql.identifier(n)}`),
+    sql`, `,
+  );
   const q = dialect.sqlToQuery(sql`select (${guard}) as ok from (select ${from}) q`);
-  const r = await env.DB.prepare(q.sql).bind(...q.params).first<{ ok: number }>();
+  const r = await env.DB.prepare(q.sql)
+    .bind(...q.params)
+    .first<{ ok: number }>();
   return r!.ok === 1;
 }
 
@@ -76,7 +90,10 @@ describe('the SQL guards say what the lifecycle tables say', () => {
 describe('no store module writes a status rule of its own', () => {
   it('status conditions come from the generated guards, not from literals', () => {
     // The sources, read by Vite at build time (workerd has no file system of the project).
-    const sources = import.meta.glob('../../worker/store/**/*.ts', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+    const sources = import.meta.glob('../../worker/store/**/*.ts', { query: '?raw', import: 'default', eager: true }) as Record<
+      string,
+      string
+    >;
     expect(Object.keys(sources).length).toBeGreaterThan(10);
     const offences: string[] = [];
     for (const [file, text] of Object.entries(sources)) {

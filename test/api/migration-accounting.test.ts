@@ -47,37 +47,103 @@ beforeAll(async () => {
   // (The debit's order and stage: the first round wrote them with the entry.)
   await db.prepare('drop trigger ledger_entries_no_update').run();
   await db.prepare('update ledger_entries set order_id = 1, stage_id = 1 where id = 2').run();
-  await db.prepare("create trigger ledger_entries_no_update before update on ledger_entries begin select raise(abort, 'ledger entries are append-only'); end").run();
+  await db
+    .prepare(
+      "create trigger ledger_entries_no_update before update on ledger_entries begin select raise(abort, 'ledger entries are append-only'); end",
+    )
+    .run();
   await applyD1Migrations(db, all);
 });
 
 const entry = (id: number) =>
-  db.prepare('select money_minor as money, discount_minor as discount, net_minor as net, vat_minor as vat, total_minor as total, rate_minor as rate, discount_rate_milli as d, vat_mode as mode, vat_rate_milli as r from ledger_entries where id = ?').bind(id).first<any>();
+  db
+    .prepare(
+      'select money_minor as money, discount_minor as discount, net_minor as net, vat_minor as vat, total_minor as total, rate_minor as rate, discount_rate_milli as d, vat_mode as mode, vat_rate_milli as r from ledger_entries where id = ?',
+    )
+    .bind(id)
+    .first<any>();
 
 describe('migration 0006 over the first round’s ledger', () => {
   it('a debit takes its quote’s 10 % discount and VAT on top, item by item; its items add up to it; planned hours from the quote', async () => {
-    const items = (await db.prepare('select code, line_id as line, planned_hours_centi as ph, planned_norm_hours_centi as pn, money_minor as money, discount_minor as discount, net_minor as net, vat_minor as vat, total_minor as total from debit_items where entry_id = 2 order by id').all<any>()).results;
+    const items = (
+      await db
+        .prepare(
+          'select code, line_id as line, planned_hours_centi as ph, planned_norm_hours_centi as pn, money_minor as money, discount_minor as discount, net_minor as net, vat_minor as vat, total_minor as total from debit_items where entry_id = 2 order by id',
+        )
+        .all<any>()
+    ).results;
     // 2.5: 192 000 less 10 % = 172 800, VAT 38 016; 4.4: 11 880 less 1 188 = 10 692, VAT 2 352,24.
     expect(items).toEqual([
-      { code: '2.5', line: 1, ph: 6400, pn: 6400, money: -19_200_000, discount: -1_920_000, net: -17_280_000, vat: -3_801_600, total: -21_081_600 },
+      {
+        code: '2.5',
+        line: 1,
+        ph: 6400,
+        pn: 6400,
+        money: -19_200_000,
+        discount: -1_920_000,
+        net: -17_280_000,
+        vat: -3_801_600,
+        total: -21_081_600,
+      },
       { code: '4.4', line: 2, ph: 600, pn: 360, money: -1_188_000, discount: -118_800, net: -1_069_200, vat: -235_224, total: -1_304_424 },
     ]);
-    expect(await entry(2)).toMatchObject({ money: -20_388_000, discount: -2_038_800, net: -18_349_200, vat: -4_036_824, total: -22_386_024, d: 100, mode: 'on_top', r: 220 });
+    expect(await entry(2)).toMatchObject({
+      money: -20_388_000,
+      discount: -2_038_800,
+      net: -18_349_200,
+      vat: -4_036_824,
+      total: -22_386_024,
+      d: 100,
+      mode: 'on_top',
+      r: 220,
+    });
     expect((await db.prepare('select money_minor as m from order_stages where id = 1').first<{ m: number }>())!.m).toBe(18_349_200);
   });
 
   it('a top-up and a crowdfunding debit at the settings’ rate and VAT; the full reversal of the debit to the kopeck', async () => {
-    expect(await entry(1)).toMatchObject({ money: 30_000_000, discount: 0, net: 30_000_000, vat: 6_600_000, total: 36_600_000, rate: 300_000, mode: 'on_top' });
+    expect(await entry(1)).toMatchObject({
+      money: 30_000_000,
+      discount: 0,
+      net: 30_000_000,
+      vat: 6_600_000,
+      total: 36_600_000,
+      rate: 300_000,
+      mode: 'on_top',
+    });
     expect(await entry(4)).toMatchObject({ money: -300_000, net: -300_000, vat: -66_000, total: -366_000 });
-    expect(await entry(3)).toMatchObject({ money: 20_388_000, discount: 2_038_800, net: 18_349_200, vat: 4_036_824, total: 22_386_024, rate: 300_000, d: 100 });
+    expect(await entry(3)).toMatchObject({
+      money: 20_388_000,
+      discount: 2_038_800,
+      net: 18_349_200,
+      vat: 4_036_824,
+      total: 22_386_024,
+      rate: 300_000,
+      d: 100,
+    });
   });
 
   it('the ledger is append-only again, and a closed month refuses entries', async () => {
     await expect(db.prepare('update ledger_entries set net_minor = 0').run()).rejects.toThrow(/append-only/);
     await expect(db.prepare('update debit_items set net_minor = 0').run()).rejects.toThrow(/append-only/);
-    await db.prepare("insert into accounting_periods (month, status, start_at, end_at) values ('2026-10', 'closed', '2026-09-30T21:00:00.000Z', '2026-10-31T21:00:00.000Z')").run();
-    await expect(db.prepare(`insert into ledger_entries (customer_id, kind, norm_hours_centi, at, created_at) values (1, 'topup', 1, '${NOW}', '${NOW}')`).run()).rejects.toThrow(/period_closed/);
-    await db.prepare(`insert into ledger_entries (customer_id, kind, norm_hours_centi, at, created_at) values (1, 'topup', 1, '2026-11-02T09:00:00.000Z', '${NOW}')`).run();
-    expect((await db.prepare('select balance_centi as b from customers where id = 1').first<{ b: number }>())!.b).toBe(10_000 - 6796 + 6796 - 100 + 1);
+    await db
+      .prepare(
+        "insert into accounting_periods (month, status, start_at, end_at) values ('2026-10', 'closed', '2026-09-30T21:00:00.000Z', '2026-10-31T21:00:00.000Z')",
+      )
+      .run();
+    await expect(
+      db
+        .prepare(
+          `insert into ledger_entries (customer_id, kind, norm_hours_centi, at, created_at) values (1, 'topup', 1, '${NOW}', '${NOW}')`,
+        )
+        .run(),
+    ).rejects.toThrow(/period_closed/);
+    await db
+      .prepare(
+        `insert into ledger_entries (customer_id, kind, norm_hours_centi, at, created_at) values (1, 'topup', 1, '2026-11-02T09:00:00.000Z', '${NOW}')`,
+      )
+      .run();
+    expect((await db.prepare('select balance_centi as b from customers where id = 1').first<{ b: number }>())!.b).toBe(
+      10_000 - 6796 + 6796 - 100 + 1,
+    );
   });
 });

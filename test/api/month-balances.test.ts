@@ -21,7 +21,12 @@ import { getSettings } from '../../worker/store/settings';
 import { ok } from '../support/api';
 import { acceptStage, allowBackdating, newCustomer, runningOrder, thisMonth, topup } from '../support/money';
 
-const env = baseEnv as typeof baseEnv & { IMPORT_DB: D1Database; TEST_SEED: string[]; MIGRATION_DB: D1Database; TEST_MIGRATIONS: D1Migration[] };
+const env = baseEnv as typeof baseEnv & {
+  IMPORT_DB: D1Database;
+  TEST_SEED: string[];
+  MIGRATION_DB: D1Database;
+  TEST_MIGRATIONS: D1Migration[];
+};
 
 interface Entry {
   id: number;
@@ -37,7 +42,9 @@ interface Entry {
 
 async function ledgerOf(d1: D1Database): Promise<Entry[]> {
   const rows = await d1
-    .prepare('select id, customer_id as customerId, kind, norm_hours_centi as n, net_minor as net, vat_minor as vat, total_minor as total, corrects_entry_id as corrects, at from ledger_entries order by id')
+    .prepare(
+      'select id, customer_id as customerId, kind, norm_hours_centi as n, net_minor as net, vat_minor as vat, total_minor as total, corrects_entry_id as corrects, at from ledger_entries order by id',
+    )
     .all<Entry>();
   return rows.results;
 }
@@ -105,7 +112,17 @@ async function expectMonthReports(db: Db, entries: Entry[], month: string, timeZ
   const got = Object.fromEntries(
     summary.customers.map((c) => [
       c.customerId,
-      [c.openingCenti, c.topupsCenti, c.debitsCenti, c.correctionsCenti, c.closingCenti, c.netMinor, c.vatMinor, c.totalMinor, c.topupsMinor],
+      [
+        c.openingCenti,
+        c.topupsCenti,
+        c.debitsCenti,
+        c.correctionsCenti,
+        c.closingCenti,
+        c.netMinor,
+        c.vatMinor,
+        c.totalMinor,
+        c.topupsMinor,
+      ],
     ]),
   );
   const want = Object.fromEntries(
@@ -121,7 +138,9 @@ async function expectMonthReports(db: Db, entries: Entry[], month: string, timeZ
     expect(report.customers[0]?.openingCenti, `opening of ${id}, ${month} in ${timeZone}`).toBe(opening);
     // Both ways of summing the snapshots: the months before (an old month), back from the balance (a recent one).
     for (const nowMonth of ['9999-12', '0001-01']) {
-      const [row] = await db.all<{ o: number }>(sql`select ${openingSql(sql`c.id`, sql`c.balance_centi`, plan, nowMonth)} as o from customers c where c.id = ${id}`);
+      const [row] = await db.all<{ o: number }>(
+        sql`select ${openingSql(sql`c.id`, sql`c.balance_centi`, plan, nowMonth)} as o from customers c where c.id = ${id}`,
+      );
       expect(row?.o, `opening of ${id}, ${month} in ${timeZone}, now ${nowMonth}`).toBe(opening);
     }
   }
@@ -149,10 +168,33 @@ describe('monthly balance snapshots', () => {
     const order = await runningOrder(c.id, [['2.2'], ['2.1', 150]], { split: 'by_section' });
     for (let n = 1; n <= order.stages.length; n++) expect((await acceptStage(order.id, n)).status).toBe(200);
     const debit = (await ok<any[]>('GET', `/api/customers/${c.id}/ledger`)).find((e) => e.kind === 'debit');
-    await ok('POST', `/api/customers/${c.id}/ledger`, { as: 'accountant', body: { kind: 'correction', normHoursCenti: 100, memo: 'часть не понадобилась', correctsEntryId: debit.id } }, 201);
-    await ok('POST', `/api/customers/${c.id}/ledger`, { as: 'accountant', body: { kind: 'correction', normHoursCenti: -50, memo: 'не та сумма', correctsEntryId: late.entry.id, at: `${m1}-20` } }, 201);
-    await ok('POST', `/api/customers/${d.id}/ledger`, { as: 'accountant', body: { kind: 'correction', normHoursCenti: -25, memo: 'без ссылки', at: `${m1}-02` } }, 201);
-    const project = await ok('POST', '/api/crowdfunding', { body: { code: `SNAP-${c.id}`, title: 'Проект', estimate: [{ kMilli: 1000, hoursCenti: 1000 }] } }, 201);
+    await ok(
+      'POST',
+      `/api/customers/${c.id}/ledger`,
+      { as: 'accountant', body: { kind: 'correction', normHoursCenti: 100, memo: 'часть не понадобилась', correctsEntryId: debit.id } },
+      201,
+    );
+    await ok(
+      'POST',
+      `/api/customers/${c.id}/ledger`,
+      {
+        as: 'accountant',
+        body: { kind: 'correction', normHoursCenti: -50, memo: 'не та сумма', correctsEntryId: late.entry.id, at: `${m1}-20` },
+      },
+      201,
+    );
+    await ok(
+      'POST',
+      `/api/customers/${d.id}/ledger`,
+      { as: 'accountant', body: { kind: 'correction', normHoursCenti: -25, memo: 'без ссылки', at: `${m1}-02` } },
+      201,
+    );
+    const project = await ok(
+      'POST',
+      '/api/crowdfunding',
+      { body: { code: `SNAP-${c.id}`, title: 'Проект', estimate: [{ kMilli: 1000, hoursCenti: 1000 }] } },
+      201,
+    );
     await ok('POST', `/api/crowdfunding/${project.id}/pledges`, { body: { customerId: d.id, normHoursCenti: 300 } }, 201);
 
     const entries = await expectSnapshotsEqualLedger(baseEnv.DB);
@@ -163,12 +205,23 @@ describe('monthly balance snapshots', () => {
     // The route answers what the store computed.
     const route = await ok('GET', `/api/reports/consumption?month=${m1}`);
     const brute = bruteMonth(entries, monthRange(m1, tz));
-    expect(route.customers.find((x: any) => x.customerId === c.id)).toMatchObject({ openingCenti: brute.get(c.id)!.opening, topupsCenti: brute.get(c.id)!.f.topups });
+    expect(route.customers.find((x: any) => x.customerId === c.id)).toMatchObject({
+      openingCenti: brute.get(c.id)!.opening,
+      topupsCenti: brute.get(c.id)!.f.topups,
+    });
 
     // An imported history (ids kept, dates as they were) is summed into the snapshots by the same trigger.
     const other = database(env.IMPORT_DB);
-    await env.IMPORT_DB.batch(env.TEST_SEED.filter((s) => /^INSERT INTO (settings|categories|catalog_items|users) /.test(s)).map((s) => env.IMPORT_DB.prepare(s)));
-    await importCustomer(other, (await exportCustomer(db, c.id))!, { kind: 'user', userId: 1, name: 'Администратор', ip: null, userAgent: null });
+    await env.IMPORT_DB.batch(
+      env.TEST_SEED.filter((s) => /^INSERT INTO (settings|categories|catalog_items|users) /.test(s)).map((s) => env.IMPORT_DB.prepare(s)),
+    );
+    await importCustomer(other, (await exportCustomer(db, c.id))!, {
+      kind: 'user',
+      userId: 1,
+      name: 'Администратор',
+      ip: null,
+      userAgent: null,
+    });
     const imported = await expectSnapshotsEqualLedger(env.IMPORT_DB);
     expect(imported.length).toBe(entries.filter((e) => e.customerId === c.id).length);
     for (const month of [m2, m1, m0]) await expectMonthReports(other, imported, month, tz, [c.id]);
@@ -187,7 +240,11 @@ describe('monthly balance snapshots', () => {
       vat: fc.integer({ min: -100_000, max: 100_000 }),
       month: fc.constantFrom(...months),
       // Around the local month's first instant (where local and UTC months disagree), or anywhere in it.
-      offset: fc.oneof(fc.constantFrom(0, -1, 1, -HOUR, HOUR, -13 * HOUR, 13 * HOUR), fc.integer({ min: -15 * HOUR, max: 15 * HOUR }), fc.integer({ min: 0, max: 27 * 24 * HOUR })),
+      offset: fc.oneof(
+        fc.constantFrom(0, -1, 1, -HOUR, HOUR, -13 * HOUR, 13 * HOUR),
+        fc.integer({ min: -15 * HOUR, max: 15 * HOUR }),
+        fc.integer({ min: 0, max: 27 * 24 * HOUR }),
+      ),
       target: fc.nat(),
     });
     let run = 0;
@@ -198,7 +255,10 @@ describe('monthly balance snapshots', () => {
         for (let i = 0; i < 3; i++) ids.push((await newCustomer()).id);
         const statements = specs.map((s, i) => {
           const customerId = ids[s.customer]!;
-          const earlier = specs.slice(0, i).map((p, j) => ({ p, j })).filter(({ p }) => p.customer === s.customer && p.kind !== 'correction');
+          const earlier = specs
+            .slice(0, i)
+            .map((p, j) => ({ p, j }))
+            .filter(({ p }) => p.customer === s.customer && p.kind !== 'correction');
           const target = s.kind === 'correction' && earlier.length > 0 && s.target % 3 !== 0 ? earlier[s.target % earlier.length]!.j : null;
           const n = s.kind === 'topup' ? s.hours : s.kind === 'debit' ? -s.hours : s.negative ? -s.hours : s.hours;
           const at = new Date(Date.parse(monthRange(s.month, tz).start) + s.offset).toISOString();
@@ -225,15 +285,22 @@ describe('monthly balance snapshots', () => {
     const at = ['2026-09-30T20:59:59.999Z', '2026-09-30T21:00:00.000Z', '2026-10-31T23:59:59.999Z', '2026-11-01T00:00:00.000Z'];
     await old.batch([
       old.prepare("insert into customers (id, name, created_at) values (1, 'А', ?1), (2, 'Б', ?1)").bind(at[0]),
-      old.prepare(`insert into ledger_entries (id, customer_id, kind, norm_hours_centi, net_minor, vat_minor, total_minor, memo, at, created_at, corrects_entry_id) values
+      old
+        .prepare(`insert into ledger_entries (id, customer_id, kind, norm_hours_centi, net_minor, vat_minor, total_minor, memo, at, created_at, corrects_entry_id) values
         (1, 1, 'topup', 10000, 3000000, 0, 3000000, '', ?1, ?1, null), (2, 1, 'debit', -700, -210000, -46200, -256200, '', ?2, ?2, null),
         (3, 1, 'correction', 300, 90000, 19800, 109800, '', ?3, ?3, 2), (4, 1, 'correction', -100, -30000, 0, -30000, '', ?4, ?4, 1),
-        (5, 2, 'topup', 500, 150000, 0, 150000, '', ?4, ?4, null), (6, 2, 'correction', -20, 0, 0, 0, '', ?2, ?2, null)`).bind(...at),
+        (5, 2, 'topup', 500, 150000, 0, 150000, '', ?4, ?4, null), (6, 2, 'correction', -20, 0, 0, 0, '', ?2, ?2, null)`)
+        .bind(...at),
     ]);
     await applyD1Migrations(old, all);
     const entries = await expectSnapshotsEqualLedger(old);
     expect(entries).toHaveLength(6);
-    await old.prepare("insert into ledger_entries (customer_id, kind, norm_hours_centi, net_minor, at, created_at, corrects_entry_id) values (2, 'correction', -50, -15000, ?1, ?1, 5)").bind(at[1]).run();
+    await old
+      .prepare(
+        "insert into ledger_entries (customer_id, kind, norm_hours_centi, net_minor, at, created_at, corrects_entry_id) values (2, 'correction', -50, -15000, ?1, ?1, 5)",
+      )
+      .bind(at[1])
+      .run();
     await expectSnapshotsEqualLedger(old);
   });
 
@@ -253,5 +320,4 @@ describe('monthly balance snapshots', () => {
     await topup(c.id, 100);
     await expect(expectSnapshotsEqualLedger(baseEnv.DB)).rejects.toThrow(); // still one entry behind, as it should
   });
-
 });

@@ -17,7 +17,12 @@ async function newCustomer(overdraftCenti = 0) {
 }
 
 async function topup(customerId: number, normHoursCenti: number, extra: Record<string, unknown> = {}) {
-  return ok('POST', `/api/customers/${customerId}/ledger`, { as: 'accountant', body: { kind: 'topup', normHoursCenti, memo: 'Пакет расширенной поддержки', ...extra } }, 201);
+  return ok(
+    'POST',
+    `/api/customers/${customerId}/ledger`,
+    { as: 'accountant', body: { kind: 'topup', normHoursCenti, memo: 'Пакет расширенной поддержки', ...extra } },
+    201,
+  );
 }
 
 const balance = async (customerId: number) => (await ok('GET', `/api/customers/${customerId}/balance`)).normHoursCenti as number;
@@ -50,20 +55,53 @@ describe('the ledger', () => {
     const c = await newCustomer();
     const t = await topup(c.id, 4000, { topupKind: 'tariff' });
     expect(t).toMatchObject({ entry: { kind: 'topup', topupKind: 'tariff', normHoursCenti: 4000 }, balanceCenti: 4000 });
-    const fix = await ok('POST', `/api/customers/${c.id}/ledger`, { as: 'admin', body: { kind: 'correction', normHoursCenti: -1500, memo: 'ошибка ввода', correctsEntryId: t.entry.id } }, 201);
+    const fix = await ok(
+      'POST',
+      `/api/customers/${c.id}/ledger`,
+      { as: 'admin', body: { kind: 'correction', normHoursCenti: -1500, memo: 'ошибка ввода', correctsEntryId: t.entry.id } },
+      201,
+    );
     expect(fix).toMatchObject({ entry: { kind: 'correction', correctsEntryId: t.entry.id }, balanceCenti: 2500 });
-    await fails('POST', `/api/customers/${c.id}/ledger`, { as: 'accountant', body: { kind: 'correction', normHoursCenti: -2600, memo: 'слишком много', correctsEntryId: t.entry.id } }, 422, 'correction_too_large');
-    await fails('POST', `/api/customers/${c.id}/ledger`, { as: 'accountant', body: { kind: 'correction', normHoursCenti: 100, memo: 'не туда', correctsEntryId: t.entry.id } }, 422, 'correction_same_sign');
-    await fails('POST', `/api/customers/${c.id}/ledger`, { as: 'accountant', body: { kind: 'correction', normHoursCenti: 1500, memo: 'вернуть', correctsEntryId: fix.entry.id } }, 422, 'correction_of_correction');
+    await fails(
+      'POST',
+      `/api/customers/${c.id}/ledger`,
+      { as: 'accountant', body: { kind: 'correction', normHoursCenti: -2600, memo: 'слишком много', correctsEntryId: t.entry.id } },
+      422,
+      'correction_too_large',
+    );
+    await fails(
+      'POST',
+      `/api/customers/${c.id}/ledger`,
+      { as: 'accountant', body: { kind: 'correction', normHoursCenti: 100, memo: 'не туда', correctsEntryId: t.entry.id } },
+      422,
+      'correction_same_sign',
+    );
+    await fails(
+      'POST',
+      `/api/customers/${c.id}/ledger`,
+      { as: 'accountant', body: { kind: 'correction', normHoursCenti: 1500, memo: 'вернуть', correctsEntryId: fix.entry.id } },
+      422,
+      'correction_of_correction',
+    );
     const ledger = await ok<any[]>('GET', `/api/customers/${c.id}/ledger`, { as: 'manager' });
     expect(ledger.map((e) => [e.kind, e.normHoursCenti, e.balanceAfterCenti])).toEqual([
       ['correction', -1500, 2500],
       ['topup', 4000, 4000],
     ]);
     // A correction that names no entry (an agreed adjustment) needs only its reason.
-    const general = await ok('POST', `/api/customers/${c.id}/ledger`, { as: 'accountant', body: { kind: 'correction', normHoursCenti: 250, memo: 'компенсация простоя' } }, 201);
-    expect(general).toMatchObject({ entry: { kind: 'correction', correctsEntryId: null, memo: 'компенсация простоя' }, balanceCenti: 2750 });
-    const sum = await env.DB.prepare('select sum(norm_hours_centi) as s from ledger_entries where customer_id = ?').bind(c.id).first<{ s: number }>();
+    const general = await ok(
+      'POST',
+      `/api/customers/${c.id}/ledger`,
+      { as: 'accountant', body: { kind: 'correction', normHoursCenti: 250, memo: 'компенсация простоя' } },
+      201,
+    );
+    expect(general).toMatchObject({
+      entry: { kind: 'correction', correctsEntryId: null, memo: 'компенсация простоя' },
+      balanceCenti: 2750,
+    });
+    const sum = await env.DB.prepare('select sum(norm_hours_centi) as s from ledger_entries where customer_id = ?')
+      .bind(c.id)
+      .first<{ s: number }>();
     expect(await balance(c.id)).toBe(sum!.s);
   });
 
@@ -90,8 +128,19 @@ describe('the ledger', () => {
       const a = await newCustomer();
       const b = await newCustomer();
       const t = await topup(a.id, 1000);
-      await fails('POST', `/api/customers/${b.id}/ledger`, { as: 'accountant', body: { kind: 'correction', normHoursCenti: -100, memo: 'x', correctsEntryId: t.entry.id } }, 400);
-      await fails('POST', `/api/customers/${b.id}/ledger`, { as: 'manager', body: { kind: 'topup', normHoursCenti: 100 } }, 403, 'forbidden');
+      await fails(
+        'POST',
+        `/api/customers/${b.id}/ledger`,
+        { as: 'accountant', body: { kind: 'correction', normHoursCenti: -100, memo: 'x', correctsEntryId: t.entry.id } },
+        400,
+      );
+      await fails(
+        'POST',
+        `/api/customers/${b.id}/ledger`,
+        { as: 'manager', body: { kind: 'topup', normHoursCenti: 100 } },
+        403,
+        'forbidden',
+      );
       await fails('POST', '/api/customers/99999/ledger', { as: 'accountant', body: { kind: 'topup', normHoursCenti: 100 } }, 404);
       expect(await balance(b.id)).toBe(0);
     });
@@ -108,7 +157,9 @@ describe('the ledger', () => {
     const sources = import.meta.glob('../../worker/**/*.ts', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
     expect(Object.keys(sources).length).toBeGreaterThan(20);
     for (const [file, text] of Object.entries(sources)) {
-      expect(text, file).not.toMatch(/update\s+ledger_entries|delete\s+from\s+ledger_entries|update\s+debit_items|delete\s+from\s+debit_items/i);
+      expect(text, file).not.toMatch(
+        /update\s+ledger_entries|delete\s+from\s+ledger_entries|update\s+debit_items|delete\s+from\s+debit_items/i,
+      );
       expect(text, file).not.toMatch(/\.(update|delete)\(\s*(ledgerEntries|debitItems)\s*\)/);
     }
   });
@@ -119,7 +170,13 @@ describe('work orders', () => {
     const c = await newCustomer();
     const q = await acceptedQuote(c.id, [['2.2'], ['2.5'], ['4.1', 1000]]);
     const order = await ok('POST', `/api/quotes/${q.id}/order`, {}, 201);
-    expect(order).toMatchObject({ quoteId: q.id, customerId: c.id, status: 'queued', number: expect.stringMatching(/^WO-\d{4}-\d{4}$/), rateMinor: 300_000 });
+    expect(order).toMatchObject({
+      quoteId: q.id,
+      customerId: c.id,
+      status: 'queued',
+      number: expect.stringMatching(/^WO-\d{4}-\d{4}$/),
+      rateMinor: 300_000,
+    });
     expect(order.stages.map((s: any) => [s.n, s.status, s.hoursCenti, s.kMilli, s.normHoursCenti])).toEqual([
       [1, 'pending', 2000, 1000, 2000],
       [2, 'pending', 6400, 1000, 6400],
@@ -142,14 +199,50 @@ describe('work orders', () => {
     await fails('POST', `/api/quotes/${draft.id}/order`, { as: 'accountant' }, 403);
     const q = await acceptedQuote(c.id, [['2.2'], ['2.4'], ['4.1', 500]]);
     const ids = (await ok('GET', `/api/quotes/${q.id}`)).lines.map((l: any) => l.id);
-    await fails('POST', `/api/quotes/${q.id}/order`, { body: { stages: [{ title: 'Всё', lineIds: [ids[0], ids[1]] }] } }, 400, 'validation_failed');
-    await fails('POST', `/api/quotes/${q.id}/order`, { body: { stages: [{ title: 'A', lineIds: [ids[0], ids[1]] }, { title: 'B', lineIds: [ids[1], ids[2]] }] } }, 400);
-    const order = await ok('POST', `/api/quotes/${q.id}/order`, { body: { stages: [{ title: 'Дизайн и прототип', lineIds: [ids[0], ids[1]] }, { title: 'Курс', lineIds: [ids[2]] }] } }, 201);
+    await fails(
+      'POST',
+      `/api/quotes/${q.id}/order`,
+      { body: { stages: [{ title: 'Всё', lineIds: [ids[0], ids[1]] }] } },
+      400,
+      'validation_failed',
+    );
+    await fails(
+      'POST',
+      `/api/quotes/${q.id}/order`,
+      {
+        body: {
+          stages: [
+            { title: 'A', lineIds: [ids[0], ids[1]] },
+            { title: 'B', lineIds: [ids[1], ids[2]] },
+          ],
+        },
+      },
+      400,
+    );
+    const order = await ok(
+      'POST',
+      `/api/quotes/${q.id}/order`,
+      {
+        body: {
+          stages: [
+            { title: 'Дизайн и прототип', lineIds: [ids[0], ids[1]] },
+            { title: 'Курс', lineIds: [ids[2]] },
+          ],
+        },
+      },
+      201,
+    );
     expect(order.stages.map((s: any) => [s.title, s.normHoursCenti, s.kMilli])).toEqual([
       ['Дизайн и прототип', 3000, 1000],
       ['Курс', 300, 600],
     ]);
-    const sectioned = await acceptedQuote(c.id, [{ section: 'Этап 1. Оформление' }, ['2.2'], ['2.4'], { section: 'Этап 2. Курс' }, ['4.1', 500]]);
+    const sectioned = await acceptedQuote(c.id, [
+      { section: 'Этап 1. Оформление' },
+      ['2.2'],
+      ['2.4'],
+      { section: 'Этап 2. Курс' },
+      ['4.1', 500],
+    ]);
     const bySection = await ok('POST', `/api/quotes/${sectioned.id}/order`, { body: { split: 'by_section' } }, 201);
     expect(bySection.stages.map((s: any) => [s.n, s.title, s.normHoursCenti])).toEqual([
       [1, 'Этап 1. Оформление', 3000],
@@ -163,7 +256,13 @@ describe('work orders', () => {
     const q = await acceptedQuote(c.id, [['2.2'], ['2.1', 1000], ['2.5']]);
     let order = await ok('POST', `/api/quotes/${q.id}/order`, {}, 201);
     expect(order.status).toBe('queued');
-    const queued = await fails('POST', `/api/orders/${order.id}/stages/1/accept`, { as: 'accountant', headers: { 'idempotency-key': key() } }, 422, 'insufficient_balance');
+    const queued = await fails(
+      'POST',
+      `/api/orders/${order.id}/stages/1/accept`,
+      { as: 'accountant', headers: { 'idempotency-key': key() } },
+      422,
+      'insufficient_balance',
+    );
     expect(queued.details).toMatchObject({ needCenti: 2000, balanceCenti: 0 });
 
     await topup(c.id, 2500); // covers stage 1 (20 h), not stage 2 after it
@@ -192,10 +291,19 @@ describe('work orders', () => {
     // the one who signs off confirms the overrun (DOMAIN.md, second round).
     res = await accept(order.id, 2, { actualHoursCenti: 1250 });
     expect(res.status).toBe(422);
-    expect(((await res.json()) as any).error).toMatchObject({ code: 'overrun_not_confirmed', details: { plannedCenti: 600, actualCenti: 750, differenceCenti: 150 } });
+    expect(((await res.json()) as any).error).toMatchObject({
+      code: 'overrun_not_confirmed',
+      details: { plannedCenti: 600, actualCenti: 750, differenceCenti: 150 },
+    });
     res = await accept(order.id, 2, { actualHoursCenti: 1250, confirmOverrun: true });
     body = (await res.json()) as any;
-    expect(body.debit).toMatchObject({ normHoursCenti: 750, plannedCenti: 600, overrun: true, moneyMinor: 2_250_000, balanceAfterCenti: 7750 });
+    expect(body.debit).toMatchObject({
+      normHoursCenti: 750,
+      plannedCenti: 600,
+      overrun: true,
+      moneyMinor: 2_250_000,
+      balanceAfterCenti: 7750,
+    });
     expect(body.order.stages[1]).toMatchObject({ status: 'accepted', debitedCenti: 750 });
     expect(body.order.stages[1].lines[0].actualHoursCenti).toBe(1250);
     expect(body.order.status).toBe('in_progress');
@@ -253,7 +361,11 @@ describe('work orders', () => {
     const statuses = results.map((r) => r.status);
     expect(statuses.every((s) => s === 200 || s === 409)).toBe(true);
     expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(1);
-    const debits = await env.DB.prepare("select count(*) as n, sum(norm_hours_centi) as s from ledger_entries where customer_id = ? and kind = 'debit'").bind(c.id).first<{ n: number; s: number }>();
+    const debits = await env.DB.prepare(
+      "select count(*) as n, sum(norm_hours_centi) as s from ledger_entries where customer_id = ? and kind = 'debit'",
+    )
+      .bind(c.id)
+      .first<{ n: number; s: number }>();
     expect(debits).toEqual({ n: 1, s: -6400 });
     expect(await balance(c.id)).toBe(3600);
   });
@@ -288,7 +400,13 @@ describe('work orders', () => {
     expect(after.map((o) => o.status)).toEqual(['paused', 'paused', 'paused']);
     expect(after[0].shortfall).toMatchObject({ normHoursCenti: 1000 - (-2000 + 1500) });
     expect(after[2].shortfall).toMatchObject({ normHoursCenti: 3000 - (-2000 + 1500) });
-    await fails('POST', `/api/orders/${os[0]!.id}/stages/2/accept`, { as: 'accountant', headers: { 'idempotency-key': key() } }, 422, 'insufficient_balance');
+    await fails(
+      'POST',
+      `/api/orders/${os[0]!.id}/stages/2/accept`,
+      { as: 'accountant', headers: { 'idempotency-key': key() } },
+      422,
+      'insufficient_balance',
+    );
   });
 
   it('the queue runs in order of final approval', async () => {
@@ -340,12 +458,26 @@ describe('the monthly consumption report', () => {
     const c = await newCustomer();
     await topup(c.id, 1000, { at: '2026-09-15T09:00:00Z' }); // September: the opening of October
     const oct = await topup(c.id, 5000, { at: '2026-10-10T09:00:00Z', topupKind: 'contract' });
-    await ok('POST', `/api/customers/${c.id}/ledger`, { as: 'accountant', body: { kind: 'correction', normHoursCenti: -500, memo: 'сторно', correctsEntryId: oct.entry.id, at: '2026-10-20T09:00:00Z' } }, 201);
+    await ok(
+      'POST',
+      `/api/customers/${c.id}/ledger`,
+      {
+        as: 'accountant',
+        body: { kind: 'correction', normHoursCenti: -500, memo: 'сторно', correctsEntryId: oct.entry.id, at: '2026-10-20T09:00:00Z' },
+      },
+      201,
+    );
     // 00:30 on 1 November in Moscow is still 31 October in UTC: it belongs to November.
     await topup(c.id, 700, { at: '2026-10-31T21:30:00Z' });
     const october = await ok('GET', `/api/reports/consumption?month=2026-10&customerId=${c.id}`, { as: 'accountant' });
     expect(october).toMatchObject({ month: '2026-10', timeZone: 'Europe/Moscow' });
-    expect(october.customers[0]).toMatchObject({ openingCenti: 1000, topupsCenti: 5000, debitsCenti: 0, correctionsCenti: -500, closingCenti: 5500 });
+    expect(october.customers[0]).toMatchObject({
+      openingCenti: 1000,
+      topupsCenti: 5000,
+      debitsCenti: 0,
+      correctionsCenti: -500,
+      closingCenti: 5500,
+    });
     const november = await ok('GET', `/api/reports/consumption?month=2026-11&customerId=${c.id}`, { as: 'manager' });
     expect(november.customers[0]).toMatchObject({ openingCenti: 5500, topupsCenti: 700 });
     expect(november.customers[0].entries[0]).toMatchObject({ date: '2026-11-01', kind: 'topup', normHoursCenti: 700 });
@@ -363,7 +495,11 @@ describe('the monthly consumption report', () => {
     const month = new Date(Date.now() + 3 * 3_600_000).toISOString().slice(0, 7);
     const report = await ok('GET', `/api/reports/consumption?month=${month}&customerId=${c.id}`);
     const customer = report.customers[0];
-    expect(customer.entries.filter((e: any) => e.kind === 'debit').map((e: any) => [e.code, e.hoursCenti, e.kMilli, e.normHoursCenti, e.moneyMinor, e.orderNumber, e.stageN])).toEqual([
+    expect(
+      customer.entries
+        .filter((e: any) => e.kind === 'debit')
+        .map((e: any) => [e.code, e.hoursCenti, e.kMilli, e.normHoursCenti, e.moneyMinor, e.orderNumber, e.stageN]),
+    ).toEqual([
       ['2.2', 2000, 1000, -2000, -6_000_000, order.number, 1],
       ['4.1', 1000, 600, -600, -1_800_000, order.number, 1],
     ]);
@@ -409,14 +545,17 @@ describe('the monthly consumption report as Excel', () => {
     await wb.xlsx.load(await res.arrayBuffer());
     const summary = wb.worksheets[0]!;
     const values: number[] = [];
-    summary.eachRow((row) => row.eachCell((cell) => {
-      const v = cell.value as any;
-      const n = typeof v === 'number' ? v : typeof v?.result === 'number' ? v.result : null;
-      if (n !== null) values.push(n);
-    }));
+    summary.eachRow((row) =>
+      row.eachCell((cell) => {
+        const v = cell.value as any;
+        const n = typeof v === 'number' ? v : typeof v?.result === 'number' ? v.result : null;
+        if (n !== null) values.push(n);
+      }),
+    );
     const customer = json.customers[0];
     // (exceljs reads a cached 0 back as "no result", so only the non-zero figures are looked for)
-    for (const centi of [customer.openingCenti, customer.topupsCenti, customer.debitsCenti, customer.closingCenti].filter((x) => x !== 0)) expect(values).toContain(centi / 100);
+    for (const centi of [customer.openingCenti, customer.topupsCenti, customer.debitsCenti, customer.closingCenti].filter((x) => x !== 0))
+      expect(values).toContain(centi / 100);
     expect(values).toContain(customer.moneyMinor / 100);
     expect(wb.worksheets.length).toBe(2);
     await fails('GET', '/api/reports/consumption.xlsx?month=2026-13', { as: 'accountant' }, 400);

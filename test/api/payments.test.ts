@@ -12,7 +12,11 @@ import { allowBackdating, balance, key, newCustomer } from '../support/money';
 
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow' }).format(new Date());
 const pay = (customerId: number, body: Record<string, unknown>, k = key()) =>
-  call('POST', `/api/customers/${customerId}/ledger`, { as: 'accountant', headers: { 'idempotency-key': k }, body: { kind: 'topup', ...body } });
+  call('POST', `/api/customers/${customerId}/ledger`, {
+    as: 'accountant',
+    headers: { 'idempotency-key': k },
+    body: { kind: 'topup', ...body },
+  });
 
 async function setRate(rateMinor: number) {
   const s = await ok('GET', '/api/settings');
@@ -27,7 +31,13 @@ describe('a top-up is a payment', () => {
     expect(res.status).toBe(201);
     const { entry, balanceCenti } = (await res.json()) as any;
     // 123 456,78 ₽ ÷ 3 000 ₽ = 41,152… → 41,15 norm-hours.
-    expect(entry).toMatchObject({ kind: 'topup', normHoursCenti: 4115, moneyMinor: 12_345_678, rateMinor: 300_000, paymentRef: 'п/п № 512 от 01.12.2026' });
+    expect(entry).toMatchObject({
+      kind: 'topup',
+      normHoursCenti: 4115,
+      moneyMinor: 12_345_678,
+      rateMinor: 300_000,
+      paymentRef: 'п/п № 512 от 01.12.2026',
+    });
     // The installation's VAT (22 % on top) as the invoice for it would carry it.
     expect(entry).toMatchObject({ vatMode: 'on_top', vatRateMilli: 220, vatMinor: 2_716_049, totalMinor: 15_061_727 });
     expect(balanceCenti).toBe(4115);
@@ -56,8 +66,20 @@ describe('a top-up is a payment', () => {
     expect(small.status).toBe(422);
     expect(((await small.json()) as any).error.code).toBe('topup_too_small');
     expect((await pay(c.id, { amountMinor: 1500 })).status).toBe(201); // 15,00 ₽ = 0,005 → 0,01
-    await fails('POST', `/api/customers/${c.id}/ledger`, { as: 'accountant', body: { kind: 'correction', normHoursCenti: -1, memo: 'x', paymentRef: 'п/п 1' } }, 400, 'validation_failed');
-    await fails('POST', `/api/customers/${c.id}/ledger`, { as: 'accountant', body: { kind: 'topup', normHoursCenti: 100, correctsEntryId: 1 } }, 400, 'validation_failed');
+    await fails(
+      'POST',
+      `/api/customers/${c.id}/ledger`,
+      { as: 'accountant', body: { kind: 'correction', normHoursCenti: -1, memo: 'x', paymentRef: 'п/п 1' } },
+      400,
+      'validation_failed',
+    );
+    await fails(
+      'POST',
+      `/api/customers/${c.id}/ledger`,
+      { as: 'accountant', body: { kind: 'topup', normHoursCenti: 100, correctsEntryId: 1 } },
+      400,
+      'validation_failed',
+    );
     expect(await balance(c.id)).toBe(1);
   });
 
@@ -84,12 +106,27 @@ describe('prepayment invoices', () => {
   it('numbered per year, N norm-hours at today’s rate with the settings’ VAT; settled once by a top-up that takes its figures', async () => {
     await setRate(300_000);
     const c = await newCustomer();
-    const first = await ok('POST', `/api/customers/${c.id}/invoices`, { as: 'accountant', body: { normHoursCenti: 4000, memo: 'Пакет на декабрь' } }, 201);
+    const first = await ok(
+      'POST',
+      `/api/customers/${c.id}/invoices`,
+      { as: 'accountant', body: { normHoursCenti: 4000, memo: 'Пакет на декабрь' } },
+      201,
+    );
     const second = await ok('POST', `/api/customers/${c.id}/invoices`, { as: 'admin', body: { normHoursCenti: 150 } }, 201);
     const year = today().slice(0, 4);
     expect(first.number).toMatch(new RegExp(`^INV-${year}-\\d{4}$`));
     expect(Number(second.number.slice(-4))).toBe(Number(first.number.slice(-4)) + 1);
-    expect(first).toMatchObject({ status: 'issued', issuedOn: today(), normHoursCenti: 4000, rateMinor: 300_000, subtotalMinor: 12_000_000, vatMode: 'on_top', vatRateMilli: 220, vatMinor: 2_640_000, totalMinor: 14_640_000 });
+    expect(first).toMatchObject({
+      status: 'issued',
+      issuedOn: today(),
+      normHoursCenti: 4000,
+      rateMinor: 300_000,
+      subtotalMinor: 12_000_000,
+      vatMode: 'on_top',
+      vatRateMilli: 220,
+      vatMinor: 2_640_000,
+      totalMinor: 14_640_000,
+    });
     await fails('POST', `/api/customers/${c.id}/invoices`, { as: 'manager', body: { normHoursCenti: 100 } }, 403);
     expect((await ok<any[]>(`GET`, `/api/customers/${c.id}/invoices`)).map((i) => i.number)).toEqual([second.number, first.number]);
 
@@ -98,7 +135,16 @@ describe('prepayment invoices', () => {
     const settled = await pay(c.id, { invoiceId: first.id });
     expect(settled.status).toBe(201);
     const { entry } = (await settled.json()) as any;
-    expect(entry).toMatchObject({ normHoursCenti: 4000, moneyMinor: 12_000_000, vatMinor: 2_640_000, totalMinor: 14_640_000, rateMinor: 300_000, paymentRef: first.number, invoiceId: first.id, memo: 'Пакет на декабрь' });
+    expect(entry).toMatchObject({
+      normHoursCenti: 4000,
+      moneyMinor: 12_000_000,
+      vatMinor: 2_640_000,
+      totalMinor: 14_640_000,
+      rateMinor: 300_000,
+      paymentRef: first.number,
+      invoiceId: first.id,
+      memo: 'Пакет на декабрь',
+    });
     expect(await ok('GET', `/api/invoices/${first.id}`)).toMatchObject({ status: 'paid', paidEntryId: entry.id, paymentRef: first.number });
     const again = await pay(c.id, { invoiceId: first.id });
     expect(again.status).toBe(409);
@@ -117,7 +163,15 @@ describe('prepayment invoices', () => {
 
   it('as Excel (live formulas) and as a PDF with its number, the payer, the total to pay and the signatures', async () => {
     await setRate(300_000);
-    const c = await ok('POST', '/api/customers', { as: 'accountant', body: { name: 'Колледж связи', legalName: 'ГБПОУ «Колледж связи № 54»', taxId: '7701234567', address: 'Москва, ул. Связистов, 1' } }, 201);
+    const c = await ok(
+      'POST',
+      '/api/customers',
+      {
+        as: 'accountant',
+        body: { name: 'Колледж связи', legalName: 'ГБПОУ «Колледж связи № 54»', taxId: '7701234567', address: 'Москва, ул. Связистов, 1' },
+      },
+      201,
+    );
     const inv = await ok('POST', `/api/customers/${c.id}/invoices`, { as: 'accountant', body: { normHoursCenti: 1234 } }, 201);
     const xlsx = await call('GET', `/api/invoices/${inv.id}/invoice.xlsx?lang=ru`, { as: 'manager' });
     expect(xlsx.status).toBe(200);
@@ -128,8 +182,8 @@ describe('prepayment invoices', () => {
     expect(String(ws.getCell('A1').value)).toBe(`Счёт на оплату № ${inv.number} от ${today().split('-').reverse().join('.')}`);
     expect((ws.getCell('F5').value as any).formula).toBe('ROUND(C5*E5,2)');
     expect((ws.getCell('F5').value as any).result).toBe(37_020); // 12,34 × 3 000
-    expect((ws.getCell('F7').value as any)).toMatchObject({ formula: 'ROUND(F6*E7,2)', result: 8144.4 });
-    expect((ws.getCell('F8').value as any)).toMatchObject({ formula: 'F6+F7', result: 45_164.4 });
+    expect(ws.getCell('F7').value as any).toMatchObject({ formula: 'ROUND(F6*E7,2)', result: 8144.4 });
+    expect(ws.getCell('F8').value as any).toMatchObject({ formula: 'F6+F7', result: 45_164.4 });
     const text: string[] = [];
     ws.eachRow((row) => row.eachCell((cell) => typeof cell.value === 'string' && text.push(cell.value)));
     expect(text.join('\n')).toContain('Плательщик: ГБПОУ «Колледж связи № 54», ИНН 7701234567');
@@ -139,7 +193,17 @@ describe('prepayment invoices', () => {
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
     const read = await readPdf(new Uint8Array(await pdf.arrayBuffer()));
     const all = allTexts(read).join(' ');
-    for (const expected of [`Счёт на оплату № ${inv.number}`, 'ГБПОУ «Колледж связи № 54»', 'ИНН 7701234567', 'Всего к оплате', '45\u00a0164,40\u00a0₽', 'НДС 22\u00a0%', 'Руководитель', 'Главный бухгалтер', 'М. П.']) {
+    for (const expected of [
+      `Счёт на оплату № ${inv.number}`,
+      'ГБПОУ «Колледж связи № 54»',
+      'ИНН 7701234567',
+      'Всего к оплате',
+      '45\u00a0164,40\u00a0₽',
+      'НДС 22\u00a0%',
+      'Руководитель',
+      'Главный бухгалтер',
+      'М. П.',
+    ]) {
       expect(all, expected).toContain(expected);
     }
     expect(read.pages).toHaveLength(1);

@@ -16,7 +16,9 @@ const PRINTED = 'АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭ�
 function glyphBytes(font: TrueTypeFont, g: number): Uint8Array {
   const loca = font.tables.get('loca')!.offset;
   const view = new DataView(font.bytes.buffer, font.bytes.byteOffset);
-  const [a, b] = font.longLoca ? [view.getUint32(loca + g * 4), view.getUint32(loca + g * 4 + 4)] : [view.getUint16(loca + g * 2) * 2, view.getUint16(loca + g * 2 + 2) * 2];
+  const [a, b] = font.longLoca
+    ? [view.getUint32(loca + g * 4), view.getUint32(loca + g * 4 + 4)]
+    : [view.getUint16(loca + g * 2) * 2, view.getUint16(loca + g * 2 + 2) * 2];
   const glyf = font.tables.get('glyf')!.offset;
   return font.bytes.slice(glyf + a, glyf + b);
 }
@@ -42,7 +44,10 @@ describe('the committed font subset', () => {
     for (const d of '123456789') expect(f.advance(cp(d))).toBe(digit);
     expect(f.advance(cp('\u00a0'))).toBe(f.advance(cp(' ')));
     expect(f.advance(cp('\u202f'))).toBeLessThan(f.advance(cp(' ')));
-    expect(f.width('1 234,56 ₽', 10)).toBeCloseTo(((6 * digit + 2 * f.advance(32) + f.advance(cp(',')) + f.advance(cp('₽'))) * 10) / 1000, 9);
+    expect(f.width('1 234,56 ₽', 10)).toBeCloseTo(
+      ((6 * digit + 2 * f.advance(32) + f.advance(cp(',')) + f.advance(cp('₽'))) * 10) / 1000,
+      9,
+    );
     expect(fonts().bold.width('Итого', 10)).toBeGreaterThan(f.width('Итого', 10));
   });
 });
@@ -54,12 +59,17 @@ describe('per-document encoding (CIDs, W, CIDToGIDMap, ToUnicode)', () => {
     expect(enc.encode('Да, да')).toBe('000100020003000400050002');
     expect(enc.encode('а\u00a0₽ ')).toBe('0002000600070004');
     expect(enc.codePoints).toEqual([0, cp('Д'), cp('а'), cp(','), cp(' '), cp('д'), cp('\u00a0'), cp('₽')]);
-    expect(enc.widthsArray()).toBe(`[1 [${enc.codePoints.slice(1).map((c) => f.advance(c)).join(' ')}]]`);
+    expect(enc.widthsArray()).toBe(
+      `[1 [${enc.codePoints
+        .slice(1)
+        .map((c) => f.advance(c))
+        .join(' ')}]]`,
+    );
     const map = enc.cidToGidMap();
     expect(map.length).toBe(2 * enc.codePoints.length);
     enc.codePoints.forEach((c, cid) => {
-expect(map[cid * 2]! * 256 + map[cid * 2 + 1]!).toBe(cid === 0 ? 0 : f.glyph(c));
-});
+      expect(map[cid * 2]! * 256 + map[cid * 2 + 1]!).toBe(cid === 0 ? 0 : f.glyph(c));
+    });
     const cmap = parseToUnicode(enc.toUnicode());
     expect([...cmap.entries()]).toEqual(enc.codePoints.slice(1).map((c, i) => [i + 1, String.fromCodePoint(c)]));
   });
@@ -79,7 +89,9 @@ expect(map[cid * 2]! * 256 + map[cid * 2 + 1]!).toBe(cid === 0 ? 0 : f.glyph(c))
 
   it('ToUnicode is split into bfchar blocks of at most 100 entries', () => {
     const enc = new FontEncoder(fonts().regular);
-    enc.encode(`${Array.from({ length: 150 }, (_, i) => String.fromCodePoint(0x410 + (i % 64), 0x30 + (i % 10))).join('')}abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.,;:!?`);
+    enc.encode(
+      `${Array.from({ length: 150 }, (_, i) => String.fromCodePoint(0x410 + (i % 64), 0x30 + (i % 10))).join('')}abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.,;:!?`,
+    );
     const counts = [...enc.toUnicode().matchAll(/(\d+) beginbfchar/g)].map((m) => Number(m[1]));
     expect(counts.every((n) => n <= 100)).toBe(true);
     expect(counts.reduce((a, b) => a + b, 0)).toBe(enc.codePoints.length - 1);
@@ -131,6 +143,15 @@ describe('glyph subsetting', () => {
 describe('PDF syntax helpers', () => {
   it('text strings are UTF-16BE hex with a BOM; numbers have at most two decimals and no exponent', () => {
     expect(textString('Я (a)\\')).toBe('<FEFF042F0020002800610029005C>');
-    expect([num(1), num(1.005), num(-0.001), num(595.28), num(1e-7), num(12.3), num(10), num(20.5)]).toEqual(['1', '1', '0', '595.28', '0', '12.3', '10', '20.5']);
+    expect([num(1), num(1.005), num(-0.001), num(595.28), num(1e-7), num(12.3), num(10), num(20.5)]).toEqual([
+      '1',
+      '1',
+      '0',
+      '595.28',
+      '0',
+      '12.3',
+      '10',
+      '20.5',
+    ]);
   });
 });

@@ -68,7 +68,11 @@ describe('paginate', () => {
   it('fills a page, then breaks', () => {
     const blocks = Array.from({ length: 10 }, (_, i) => box(`b${i}`, usable / 4));
     const { pages } = paginate(blocks, frame);
-    expect(pages.map(texts)).toEqual([['b0', 'b1', 'b2', 'b3'], ['b4', 'b5', 'b6', 'b7'], ['b8', 'b9']]);
+    expect(pages.map(texts)).toEqual([
+      ['b0', 'b1', 'b2', 'b3'],
+      ['b4', 'b5', 'b6', 'b7'],
+      ['b8', 'b9'],
+    ]);
   });
 
   it('moves a keep-together chain to the next page whole, with the table header drawn above it', () => {
@@ -120,12 +124,13 @@ describe('the estimate’s pages', () => {
     const all = pages.flatMap(texts);
     const q = input.quote;
     for (const l of q.lines) expect(all).toContain(formatMoney(l.amountMinor!, 'RUB', 'ru'));
-    for (const m of [q.totals.subtotalMinor, q.totals.netMinor, q.totals.vatMinor, q.totals.totalMinor]) expect(all).toContain(formatMoney(m, 'RUB', 'ru'));
+    for (const m of [q.totals.subtotalMinor, q.totals.netMinor, q.totals.vatMinor, q.totals.totalMinor])
+      expect(all).toContain(formatMoney(m, 'RUB', 'ru'));
     const tailPages = new Set(tail.map((b) => placed.find((p) => p.block === b)!.page));
     expect(tailPages.size).toBe(1);
     pages.forEach((p, i) => {
-expect(texts(p)).toContain(`Страница ${i + 1} из ${pages.length}`);
-});
+      expect(texts(p)).toContain(`Страница ${i + 1} из ${pages.length}`);
+    });
     for (const op of pages.flatMap((p) => p.ops)) {
       if (op.kind !== 'text') continue;
       expect(op.x).toBeGreaterThanOrEqual(FRAME.left - 0.01);

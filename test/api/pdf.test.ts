@@ -14,18 +14,33 @@ const SECRET_K = 'ВНУТРЕННЯЯ ПРИЧИНА K';
 const EVIL_TITLE = 'Смета (черновик) \\ ) ( <script>alert(1)</script> %%EOF endstream';
 
 let items: Record<string, { id: number }>;
-const customer = (path: string, ip = freshIp(), lang = 'ru-RU') => fetchWorker(path, { headers: { 'cf-connecting-ip': ip, 'accept-language': lang } });
+const customer = (path: string, ip = freshIp(), lang = 'ru-RU') =>
+  fetchWorker(path, { headers: { 'cf-connecting-ip': ip, 'accept-language': lang } });
 
 beforeAll(async () => {
   const list = await ok<any[]>('GET', '/api/catalog/items');
   items = Object.fromEntries(list.map((i) => [i.code, i]));
 });
 
-const addLine = (q: any, body: Record<string, unknown>) => ok('POST', `/api/quotes/${q.id}/lines`, { body: { version: q.version, ...body } }, 201);
+const addLine = (q: any, body: Record<string, unknown>) =>
+  ok('POST', `/api/quotes/${q.id}/lines`, { body: { version: q.version, ...body } }, 201);
 
 /** Sections, a fractional quantity, K 0.6, an actual-time line with its estimate, a free line, a changed K with a secret reason. */
 async function richQuote(header: Record<string, unknown> = {}) {
-  let q = await ok('POST', '/api/quotes', { body: { customerId: 1, title: 'Внедрение СЭО: оформление и курсы', internalNote: SECRET_NOTE, customerNote: 'Работы начинаются после пополнения баланса.', ...header } }, 201);
+  let q = await ok(
+    'POST',
+    '/api/quotes',
+    {
+      body: {
+        customerId: 1,
+        title: 'Внедрение СЭО: оформление и курсы',
+        internalNote: SECRET_NOTE,
+        customerNote: 'Работы начинаются после пополнения баланса.',
+        ...header,
+      },
+    },
+    201,
+  );
   q = await addLine(q, { kind: 'section', title: 'Оформление' });
   q = await addLine(q, { catalogItemId: items['2.2']!.id });
   q = await addLine(q, { catalogItemId: items['2.3']!.id, quantityMilli: 1500, note: 'Две темы: студенческая и преподавательская' });
@@ -110,7 +125,9 @@ describe('GET /api/quotes/:id/export.pdf (staff)', () => {
 
   it('draws a user’s text as text: PDF syntax and markup in a title change nothing', async () => {
     const q = await richQuote({ title: EVIL_TITLE, vatMode: 'none' });
-    const { pdf, texts, bytes } = await pdfOf(await call('GET', `/api/quotes/${q.id}/export.pdf`, { headers: { 'accept-language': 'ru' } }));
+    const { pdf, texts, bytes } = await pdfOf(
+      await call('GET', `/api/quotes/${q.id}/export.pdf`, { headers: { 'accept-language': 'ru' } }),
+    );
     expect(texts).toContain(EVIL_TITLE);
     expect(texts).toContain('Без НДС');
     expect(pdf.info).toMatch(/\/Subject <FEFF[0-9A-F]+>/);
@@ -122,7 +139,8 @@ describe('GET /api/quotes/:id/export.pdf (staff)', () => {
 
   it('every staff role may download it; no session 401; an unknown id 404; a bad id 400; an incomplete line 422', async () => {
     const q = await richQuote();
-    for (const as of ['admin', 'manager', 'accountant'] as const) expect((await call('GET', `/api/quotes/${q.id}/export.pdf`, { as })).status).toBe(200);
+    for (const as of ['admin', 'manager', 'accountant'] as const)
+      expect((await call('GET', `/api/quotes/${q.id}/export.pdf`, { as })).status).toBe(200);
     await fails('GET', `/api/quotes/${q.id}/export.pdf`, { as: 'anon' }, 401);
     await fails('GET', '/api/quotes/999999/export.pdf', {}, 404);
     await fails('GET', '/api/quotes/abc/export.pdf', {}, 400, 'validation_failed');
@@ -149,7 +167,11 @@ describe('GET /api/shared/:token/export.pdf (the customer’s link)', () => {
     const { texts } = await pdfOf(res);
     const page = await (await customer(`/api/shared/${token}`)).json<any>();
     expectFigures(texts, page, 'ru');
-    for (const l of page.lines) expect(texts.some((t) => l.title.startsWith(t) || t.startsWith(l.title.slice(0, 20))), l.title).toBe(true);
+    for (const l of page.lines)
+      expect(
+        texts.some((t) => l.title.startsWith(t) || t.startsWith(l.title.slice(0, 20))),
+        l.title,
+      ).toBe(true);
     for (const secret of [SECRET_NOTE, SECRET_K]) expect(texts.join('\n')).not.toContain(secret);
     const en = await pdfOf(await customer(`/api/shared/${token}/export.pdf?lang=en`));
     expect(en.texts).toContain(`Estimate No. ${q.number}`);
@@ -177,7 +199,8 @@ describe('GET /api/shared/:token/export.pdf (the customer’s link)', () => {
   it('shares the Excel download’s per-address limit (30 a minute, both formats together)', async () => {
     const ip = freshIp();
     const statuses: number[] = [];
-    for (let i = 0; i < 61; i++) statuses.push((await customer(`/api/shared/${'y'.repeat(43)}/export.${i % 2 ? 'pdf' : 'xlsx'}`, ip)).status);
+    for (let i = 0; i < 61; i++)
+      statuses.push((await customer(`/api/shared/${'y'.repeat(43)}/export.${i % 2 ? 'pdf' : 'xlsx'}`, ip)).status);
     expectThrottledAfter(statuses, 30);
     expect(statuses.filter((s) => s !== 429).every((s) => s === 404)).toBe(true);
   });

@@ -20,7 +20,11 @@ const EARLIER = monthOf(2);
 
 /** Everything the closed month says, without what says when it was asked (generatedAt) or today's flags. */
 async function figures(customerIds: number[]) {
-  const strip = (r: any) => ({ ...r, generatedAt: undefined, customers: r.customers.map(({ balanceCenti: _b, lowBalance: _l, ...c }: any) => c) });
+  const strip = (r: any) => ({
+    ...r,
+    generatedAt: undefined,
+    customers: r.customers.map(({ balanceCenti: _b, lowBalance: _l, ...c }: any) => c),
+  });
   const all = strip(await ok('GET', `/api/reports/consumption?month=${LAST}`, { as: 'accountant' }));
   const per = [];
   for (const id of customerIds) {
@@ -31,11 +35,14 @@ async function figures(customerIds: number[]) {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(await res.arrayBuffer());
   const numbers: number[] = [];
-  for (const ws of wb.worksheets) ws.eachRow((row) => row.eachCell((cell) => {
-    const v = cell.value as any;
-    if (typeof v === 'number') numbers.push(v);
-    else if (v && typeof v === 'object' && 'formula' in v) numbers.push(v.result ?? 0);
-  }));
+  for (const ws of wb.worksheets)
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        const v = cell.value as any;
+        if (typeof v === 'number') numbers.push(v);
+        else if (v && typeof v === 'object' && 'formula' in v) numbers.push(v.result ?? 0);
+      }),
+    );
   return { all, per, numbers };
 }
 
@@ -70,37 +77,82 @@ describe('closing a month', () => {
     await topup(a.id, 10_000);
     const order = await runningOrder(a.id, [['2.4'], ['2.2']], { split: 'by_line' });
     const invoice = await ok('POST', `/api/customers/${a.id}/invoices`, { as: 'accountant', body: { normHoursCenti: 300 } }, 201);
-    const project = await ok('POST', '/api/crowdfunding', { body: { code: `PER-${key()}`.slice(0, 30), title: 'Проект', description: '', estimate: [{ kMilli: 1000, hoursCenti: 1000 }] } }, 201);
+    const project = await ok(
+      'POST',
+      '/api/crowdfunding',
+      { body: { code: `PER-${key()}`.slice(0, 30), title: 'Проект', description: '', estimate: [{ kMilli: 1000, hoursCenti: 1000 }] } },
+      201,
+    );
     const pledged = await ok('POST', `/api/crowdfunding/${project.id}/pledges`, { body: { customerId: a.id, normHoursCenti: 200 } }, 201);
     const before = await figures([a.id, b.id]);
     // The closed month held an entry of the first test's customer: it may not be reversed by date.
     const lastEntry = (await env.DB.prepare('select id, customer_id as c from ledger_entries where at >= ? and at < ? order by id limit 1')
-      .bind(`${monthOf(1)}-01`, `${today.slice(0, 7)}-01`).first<{ id: number; c: number }>())!;
+      .bind(`${monthOf(1)}-01`, `${today.slice(0, 7)}-01`)
+      .first<{ id: number; c: number }>())!;
     expect(lastEntry).toBeTruthy();
 
     const inClosed = [`${LAST}-15`, `${LAST}-01`, `${EARLIER}-20`, `${LAST}-15T12:00:00+03:00`];
     for (const at of inClosed) {
-      const err = await fails('POST', `/api/customers/${a.id}/ledger`, { as: 'accountant', body: { kind: 'topup', normHoursCenti: 100, at } }, 422, 'period_closed');
+      const err = await fails(
+        'POST',
+        `/api/customers/${a.id}/ledger`,
+        { as: 'accountant', body: { kind: 'topup', normHoursCenti: 100, at } },
+        422,
+        'period_closed',
+      );
       expect(err.details).toEqual({ closedThrough: LAST, openFrom: `${today.slice(0, 7)}-01` });
-      await fails('POST', `/api/customers/${a.id}/ledger`, { as: 'accountant', body: { kind: 'topup', amountMinor: 300_000, paymentRef: 'п/п', at } }, 422, 'period_closed');
-      await fails('POST', `/api/customers/${lastEntry.c}/ledger`, { as: 'admin', body: { kind: 'correction', normHoursCenti: -1, memo: 'задним числом', correctsEntryId: lastEntry.id, at } }, 422, 'period_closed');
-      await fails('POST', `/api/customers/${a.id}/ledger`, { as: 'accountant', body: { kind: 'topup', invoiceId: invoice.id, at } }, 422, 'period_closed');
+      await fails(
+        'POST',
+        `/api/customers/${a.id}/ledger`,
+        { as: 'accountant', body: { kind: 'topup', amountMinor: 300_000, paymentRef: 'п/п', at } },
+        422,
+        'period_closed',
+      );
+      await fails(
+        'POST',
+        `/api/customers/${lastEntry.c}/ledger`,
+        { as: 'admin', body: { kind: 'correction', normHoursCenti: -1, memo: 'задним числом', correctsEntryId: lastEntry.id, at } },
+        422,
+        'period_closed',
+      );
+      await fails(
+        'POST',
+        `/api/customers/${a.id}/ledger`,
+        { as: 'accountant', body: { kind: 'topup', invoiceId: invoice.id, at } },
+        422,
+        'period_closed',
+      );
     }
     // The database refuses it too, whatever writes.
     await expect(
-      env.DB.prepare("insert into ledger_entries (customer_id, kind, norm_hours_centi, memo, at, created_at) values (?, 'topup', 100, 'мимо API', ?, ?)")
+      env.DB.prepare(
+        "insert into ledger_entries (customer_id, kind, norm_hours_centi, memo, at, created_at) values (?, 'topup', 100, 'мимо API', ?, ?)",
+      )
         .bind(b.id, `${LAST}-20T09:00:00.000Z`, new Date().toISOString())
         .run(),
     ).rejects.toThrow(/period_closed/);
 
     // What belongs to the open month goes through: the correction names what it corrects.
-    const fix = await ok('POST', `/api/customers/${lastEntry.c}/ledger`, { as: 'accountant', body: { kind: 'correction', normHoursCenti: -100, memo: 'исправление за прошлый месяц', correctsEntryId: lastEntry.id } }, 201);
+    const fix = await ok(
+      'POST',
+      `/api/customers/${lastEntry.c}/ledger`,
+      {
+        as: 'accountant',
+        body: { kind: 'correction', normHoursCenti: -100, memo: 'исправление за прошлый месяц', correctsEntryId: lastEntry.id },
+      },
+      201,
+    );
     expect(zoned(new Date(fix.entry.at)).slice(0, 7)).toBe(today.slice(0, 7));
     expect(fix.entry.correctsEntryId).toBe(lastEntry.id);
     expect((await acceptStage(order.id, 1)).status).toBe(200);
-    expect((await call('POST', `/api/customers/${a.id}/ledger`, { as: 'accountant', body: { kind: 'topup', invoiceId: invoice.id } })).status).toBe(201);
+    expect(
+      (await call('POST', `/api/customers/${a.id}/ledger`, { as: 'accountant', body: { kind: 'topup', invoiceId: invoice.id } })).status,
+    ).toBe(201);
     await ok('POST', `/api/crowdfunding/${project.id}/pledges/${pledged.pledges[0].id}/confirm`, { as: 'accountant' });
-    await ok('POST', `/api/crowdfunding/${project.id}/pledges/${pledged.pledges[0].id}/cancel`, { as: 'accountant', body: { reason: 'передумали' } });
+    await ok('POST', `/api/crowdfunding/${project.id}/pledges/${pledged.pledges[0].id}/cancel`, {
+      as: 'accountant',
+      body: { reason: 'передумали' },
+    });
     await topup(b.id, 100, { at: today });
 
     // An import carrying an entry of the closed month: refused, nothing written.
@@ -115,8 +167,8 @@ describe('closing a month', () => {
       if (e.correctsEntryId !== null) e.correctsEntryId = ids.get(e.correctsEntryId) ?? null;
     }
     moved.audit.forEach((r: any, i: number) => {
-r.id = 992_000 + i;
-});
+      r.id = 992_000 + i;
+    });
     await fails('POST', '/api/import/customer', { as: 'admin', body: moved }, 422, 'period_closed');
     expect(await count()).toBe(entries);
 

@@ -25,10 +25,18 @@ const customer = (path: string) => fetchWorker(path, { headers: { 'cf-connecting
 
 const NONE: Info = { categoryName: '', description: '', inputs: '', result: '', limits: '' };
 const SERVICE_FIELDS = ['categoryName', 'description', 'inputs', 'result', 'limits'];
-const infoOf = (i: Info): Info => ({ categoryName: i.categoryName, description: i.description, inputs: i.inputs, result: i.result, limits: i.limits });
+const infoOf = (i: Info): Info => ({
+  categoryName: i.categoryName,
+  description: i.description,
+  inputs: i.inputs,
+  result: i.result,
+  limits: i.limits,
+});
 /** The rule a client reads a line's service by: the line's own entry, else its item's, else none. */
-const serviceOf = (s: { services: Record<string, Info>; lines: Record<string, Info> }, line: { id: number; catalogItemId: number | null }) =>
-  s.lines[String(line.id)] ?? (line.catalogItemId !== null ? s.services[String(line.catalogItemId)] : undefined) ?? NONE;
+const serviceOf = (
+  s: { services: Record<string, Info>; lines: Record<string, Info> },
+  line: { id: number; catalogItemId: number | null },
+) => s.lines[String(line.id)] ?? (line.catalogItemId !== null ? s.services[String(line.catalogItemId)] : undefined) ?? NONE;
 
 async function newQuote() {
   return ok('POST', '/api/quotes', { body: { customerId: 1, title: 'Ответы сметы' } }, 201);
@@ -39,7 +47,11 @@ async function fiftyLines() {
   const q = await newQuote();
   const rows = Array.from({ length: 50 }, (_, i) => {
     const item = itemList[(i * 3) % itemList.length]!;
-    return { catalogItemId: item.id, quantityMilli: 1000 + (i % 4) * 250, ...(item.hoursCenti === null ? { hoursCenti: 200 + ((i * 37) % 800) } : {}) };
+    return {
+      catalogItemId: item.id,
+      quantityMilli: 1000 + (i % 4) * 250,
+      ...(item.hoursCenti === null ? { hoursCenti: 200 + ((i * 37) % 800) } : {}),
+    };
   });
   return ok('POST', `/api/quotes/${q.id}/lines/paste`, { body: { version: q.version, rows } }, 201);
 }
@@ -65,10 +77,18 @@ describe('a staff quote read, and what its lines are on demand', () => {
     let q = await newQuote();
     const item = items['2.4']!;
     q = await ok('POST', `/api/quotes/${q.id}/lines`, { body: { version: q.version, catalogItemId: item.id } }, 201);
-    const edited = await ok('PATCH', `/api/catalog/items/${item.id}`, { as: 'admin', body: { version: item.version, limits: 'Новые ограничения' } });
+    const edited = await ok('PATCH', `/api/catalog/items/${item.id}`, {
+      as: 'admin',
+      body: { version: item.version, limits: 'Новые ограничения' },
+    });
     try {
       q = await ok('POST', `/api/quotes/${q.id}/lines`, { body: { version: q.version, catalogItemId: item.id } }, 201);
-      q = await ok('POST', `/api/quotes/${q.id}/lines`, { body: { version: q.version, kind: 'free', title: 'Свободная строка', hoursCenti: 100 } }, 201);
+      q = await ok(
+        'POST',
+        `/api/quotes/${q.id}/lines`,
+        { body: { version: q.version, kind: 'free', title: 'Свободная строка', hoursCenti: 100 } },
+        201,
+      );
       const info = await ok('GET', `/api/quotes/${q.id}/services`);
       const [first, second, free] = q.lines;
       expect(serviceOf(info, first)).toEqual(infoOf(item));
@@ -93,7 +113,12 @@ describe('line writes with ?answer=change', () => {
 
   it('adding answers the new line, totals, version and order — merged, the quote as read after', async () => {
     const before = await fiftyLines();
-    const change = await ok('POST', path(before), { body: { version: before.version, catalogItemId: items['2.2']!.id, afterLineId: before.lines[9].id } }, 201);
+    const change = await ok(
+      'POST',
+      path(before),
+      { body: { version: before.version, catalogItemId: items['2.2']!.id, afterLineId: before.lines[9].id } },
+      201,
+    );
     expect(change.lines).toBeUndefined();
     expect(change).toMatchObject({ id: before.id, version: before.version + 1, removedLineIds: [] });
     expect(change.line).toMatchObject({ code: '2.2', catalogItemId: items['2.2']!.id, amountMinor: 6_000_000 });
@@ -126,8 +151,19 @@ describe('line writes with ?answer=change', () => {
     expect(whole.totals.subtotalMinor).toBe(q.totals.subtotalMinor);
     await fails('POST', path(q), { body: { version: q.version, kind: 'section', title: 'Раздел' } }, 409, 'version_conflict');
     const section = whole.lines.at(-1);
-    await fails('PATCH', path(q, `/${section.id}`), { body: { version: whole.version, quantityMilli: 2000 } }, 422, 'heading_has_no_amounts');
+    await fails(
+      'PATCH',
+      path(q, `/${section.id}`),
+      { body: { version: whole.version, quantityMilli: 2000 } },
+      422,
+      'heading_has_no_amounts',
+    );
     await fails('DELETE', `/api/quotes/${q.id}/lines/999999999?version=${whole.version}&answer=change`, {}, 404);
-    await fails('POST', `/api/quotes/${q.id}/lines?answer=everything`, { body: { version: whole.version, kind: 'section', title: 'Раздел' } }, 400);
+    await fails(
+      'POST',
+      `/api/quotes/${q.id}/lines?answer=everything`,
+      { body: { version: whole.version, kind: 'section', title: 'Раздел' } },
+      400,
+    );
   });
 });

@@ -14,7 +14,10 @@ beforeAll(async () => {
   items = Object.fromEntries(list.map((i) => [i.code, i]));
 });
 
-const count = async (sql: string, ...binds: unknown[]) => (await env.DB.prepare(sql).bind(...binds).first<{ n: number }>())!.n;
+const count = async (sql: string, ...binds: unknown[]) =>
+  (await env.DB.prepare(sql)
+    .bind(...binds)
+    .first<{ n: number }>())!.n;
 
 async function newQuote(body: Record<string, unknown> = {}) {
   return ok('POST', '/api/quotes', { body: { customerId: 1, title: 'Вставка из прайс-листа', ...body } }, 201);
@@ -52,9 +55,19 @@ describe('pasting many rows', () => {
 
   it('500 rows after a given line keep the lines below it below them', async () => {
     let q = await newQuote();
-    q = await ok('POST', `/api/quotes/${q.id}/lines/paste`, { body: { version: q.version, rows: [{ code: '2.2' }, { code: '2.5' }] } }, 201);
+    q = await ok(
+      'POST',
+      `/api/quotes/${q.id}/lines/paste`,
+      { body: { version: q.version, rows: [{ code: '2.2' }, { code: '2.5' }] } },
+      201,
+    );
     const [first, last] = q.lines;
-    q = await ok('POST', `/api/quotes/${q.id}/lines/paste`, { body: { version: q.version, rows: manyRows(500), afterLineId: first.id } }, 201);
+    q = await ok(
+      'POST',
+      `/api/quotes/${q.id}/lines/paste`,
+      { body: { version: q.version, rows: manyRows(500), afterLineId: first.id } },
+      201,
+    );
     expect(q.lines).toHaveLength(502);
     expect(q.lines[0].id).toBe(first.id);
     expect(q.lines[501].id).toBe(last.id);
@@ -106,13 +119,36 @@ describe('removing many lines at once', () => {
 
   it('refuses ids of another quote, repeated ids and stale versions, removing nothing', async () => {
     let a = await newQuote();
-    a = await ok('POST', `/api/quotes/${a.id}/lines/paste`, { body: { version: a.version, rows: [{ code: '2.2' }, { code: '2.5' }] } }, 201);
+    a = await ok(
+      'POST',
+      `/api/quotes/${a.id}/lines/paste`,
+      { body: { version: a.version, rows: [{ code: '2.2' }, { code: '2.5' }] } },
+      201,
+    );
     let b = await newQuote();
     b = await ok('POST', `/api/quotes/${b.id}/lines/paste`, { body: { version: b.version, rows: [{ code: '4.1' }] } }, 201);
-    const e = await fails('POST', `/api/quotes/${a.id}/lines/delete`, { body: { version: a.version, lineIds: [a.lines[0].id, b.lines[0].id] } }, 400, 'validation_failed');
+    const e = await fails(
+      'POST',
+      `/api/quotes/${a.id}/lines/delete`,
+      { body: { version: a.version, lineIds: [a.lines[0].id, b.lines[0].id] } },
+      400,
+      'validation_failed',
+    );
     expect(e.message).not.toMatch(/lineIds/);
-    await fails('POST', `/api/quotes/${a.id}/lines/delete`, { body: { version: a.version, lineIds: [a.lines[0].id, a.lines[0].id] } }, 400, 'validation_failed');
-    await fails('POST', `/api/quotes/${a.id}/lines/delete`, { body: { version: a.version - 1, lineIds: [a.lines[0].id] } }, 409, 'version_conflict');
+    await fails(
+      'POST',
+      `/api/quotes/${a.id}/lines/delete`,
+      { body: { version: a.version, lineIds: [a.lines[0].id, a.lines[0].id] } },
+      400,
+      'validation_failed',
+    );
+    await fails(
+      'POST',
+      `/api/quotes/${a.id}/lines/delete`,
+      { body: { version: a.version - 1, lineIds: [a.lines[0].id] } },
+      409,
+      'version_conflict',
+    );
     expect((await ok('GET', `/api/quotes/${a.id}`)).lines).toHaveLength(2);
     expect((await ok('GET', `/api/quotes/${b.id}`)).lines).toHaveLength(1);
   });
@@ -121,9 +157,21 @@ describe('removing many lines at once', () => {
 describe('a copy for another customer', () => {
   it('duplicates for the customer asked for, under a new number, with the same lines and prices', async () => {
     let q = await newQuote({ discountRateMilli: 75 });
-    q = await ok('POST', `/api/quotes/${q.id}/lines/paste`, { body: { version: q.version, rows: [{ code: '2.2' }, { code: '4.1', hoursCenti: 1000 }] } }, 201);
+    q = await ok(
+      'POST',
+      `/api/quotes/${q.id}/lines/paste`,
+      { body: { version: q.version, rows: [{ code: '2.2' }, { code: '4.1', hoursCenti: 1000 }] } },
+      201,
+    );
     const copy = await ok('POST', `/api/quotes/${q.id}/duplicate`, { body: { customerId: 2 } }, 201);
-    expect(copy).toMatchObject({ customerId: 2, customerName: 'ГК «Технопарк»', status: 'draft', revision: 1, discountRateMilli: 75, totals: q.totals });
+    expect(copy).toMatchObject({
+      customerId: 2,
+      customerName: 'ГК «Технопарк»',
+      status: 'draft',
+      revision: 1,
+      discountRateMilli: 75,
+      totals: q.totals,
+    });
     expect(copy.number).not.toBe(q.number);
     expect(copy.lines.map((l: any) => [l.code, l.hoursCenti])).toEqual(q.lines.map((l: any) => [l.code, l.hoursCenti]));
     expect((await ok('GET', `/api/quotes/${q.id}`)).customerId).toBe(1);
@@ -151,6 +199,12 @@ describe('moving lines in a long quote', () => {
     const reversed = [...q.lines].reverse().map((l: any) => l.id);
     q = await ok('POST', `/api/quotes/${q.id}/lines/reorder`, { body: { version: q.version, lineIds: reversed } });
     expect(q.lines.map((l: any) => l.id)).toEqual(reversed);
-    await fails('POST', `/api/quotes/${q.id}/lines/reorder`, { body: { version: q.version, lineIds: reversed.slice(1) } }, 400, 'validation_failed');
+    await fails(
+      'POST',
+      `/api/quotes/${q.id}/lines/reorder`,
+      { body: { version: q.version, lineIds: reversed.slice(1) } },
+      400,
+      'validation_failed',
+    );
   });
 });

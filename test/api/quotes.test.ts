@@ -10,7 +10,10 @@ beforeAll(async () => {
   items = Object.fromEntries(list.map((i) => [i.code, i]));
 });
 
-const count = async (sql: string, ...binds: unknown[]) => (await env.DB.prepare(sql).bind(...binds).first<{ n: number }>())!.n;
+const count = async (sql: string, ...binds: unknown[]) =>
+  (await env.DB.prepare(sql)
+    .bind(...binds)
+    .first<{ n: number }>())!.n;
 
 async function newQuote(body: Record<string, unknown> = {}) {
   return ok('POST', '/api/quotes', { body: { customerId: 1, title: 'Внедрение СЭО', ...body } }, 201);
@@ -63,10 +66,14 @@ describe('creating quotes', () => {
   });
 
   it('an unknown customer is refused and no number is used up', async () => {
-    const counterBefore = await env.DB.prepare('select value from counters where name = ?').bind(`quote:${year()}`).first<{ value: number }>();
+    const counterBefore = await env.DB.prepare('select value from counters where name = ?')
+      .bind(`quote:${year()}`)
+      .first<{ value: number }>();
     const e = await fails('POST', '/api/quotes', { body: { customerId: 9999, title: 'x' } }, 400, 'validation_failed');
     expect(e.message).toContain('customerId');
-    const counterAfter = await env.DB.prepare('select value from counters where name = ?').bind(`quote:${year()}`).first<{ value: number }>();
+    const counterAfter = await env.DB.prepare('select value from counters where name = ?')
+      .bind(`quote:${year()}`)
+      .first<{ value: number }>();
     expect(counterAfter?.value).toBe(counterBefore?.value);
   });
 
@@ -116,16 +123,28 @@ describe('lines and totals', () => {
     expect(texts.categoryName).toBe('Команда внедрения');
     // a later price-list change does not touch the quote
     const item = await ok('GET', `/api/catalog/items/${items['2.4']!.id}`, { as: 'admin' });
-    await ok('PATCH', `/api/catalog/items/${item.id}`, { as: 'admin', body: { version: item.version, hoursCenti: 1500, name: 'Прототип (новый)' } });
+    await ok('PATCH', `/api/catalog/items/${item.id}`, {
+      as: 'admin',
+      body: { version: item.version, hoursCenti: 1500, name: 'Прототип (новый)' },
+    });
     const again = await ok('GET', `/api/quotes/${q.id}`);
     expect(again.lines[0]).toMatchObject({ hoursCenti: 1000, title: 'Разработка прототипа среды электронного обучения' });
-    await ok('PATCH', `/api/catalog/items/${item.id}`, { as: 'admin', body: { version: item.version + 1, hoursCenti: 1000, name: item.name } });
+    await ok('PATCH', `/api/catalog/items/${item.id}`, {
+      as: 'admin',
+      body: { version: item.version + 1, hoursCenti: 1000, name: item.name },
+    });
   });
 
   it('discount and VAT modes follow DOMAIN.md to the kopeck; "no VAT" is one field', async () => {
     let q = await exampleQuote();
     q = await ok('PATCH', `/api/quotes/${q.id}`, { body: { version: q.version, discountRateMilli: 75 } });
-    expect(q.totals).toMatchObject({ subtotalMinor: 27_000_000, discountMinor: 2_025_000, netMinor: 24_975_000, vatMinor: 5_494_500, totalMinor: 30_469_500 });
+    expect(q.totals).toMatchObject({
+      subtotalMinor: 27_000_000,
+      discountMinor: 2_025_000,
+      netMinor: 24_975_000,
+      vatMinor: 5_494_500,
+      totalMinor: 30_469_500,
+    });
     q = await ok('PATCH', `/api/quotes/${q.id}`, { body: { version: q.version, vatMode: 'included' } });
     expect(q.totals).toMatchObject({ netMinor: 24_975_000, vatMinor: 4_503_689, totalMinor: 24_975_000 }); // 24 975 000 × 220 / 1220
     q = await ok('PATCH', `/api/quotes/${q.id}`, { body: { version: q.version, vatMode: 'none' } });
@@ -156,12 +175,24 @@ describe('lines and totals', () => {
 
   it('a K that differs from the item’s needs a reason', async () => {
     let q = await newQuote();
-    const e = await fails('POST', `/api/quotes/${q.id}/lines`, { body: { version: 1, catalogItemId: items['2.9']!.id, hoursCenti: 500, kMilli: 600 } }, 422, 'k_reason_required');
+    const e = await fails(
+      'POST',
+      `/api/quotes/${q.id}/lines`,
+      { body: { version: 1, catalogItemId: items['2.9']!.id, hoursCenti: 500, kMilli: 600 } },
+      422,
+      'k_reason_required',
+    );
     expect(e.message).toMatch(/kReason/);
     q = await addLine(q, { catalogItemId: items['2.9']!.id, hoursCenti: 500, kMilli: 600, kReason: 'выполняет ассистент редактора' });
     expect(q.lines[0]).toMatchObject({ kMilli: 600, baseKMilli: 1000, kReason: 'выполняет ассистент редактора', amountMinor: 900_000 });
     // clearing the reason while K still differs is refused
-    await fails('PATCH', `/api/quotes/${q.id}/lines/${q.lines[0].id}`, { body: { version: q.version, kReason: '' } }, 422, 'k_reason_required');
+    await fails(
+      'PATCH',
+      `/api/quotes/${q.id}/lines/${q.lines[0].id}`,
+      { body: { version: q.version, kReason: '' } },
+      422,
+      'k_reason_required',
+    );
     // going back to the item's K needs none
     q = await ok('PATCH', `/api/quotes/${q.id}/lines/${q.lines[0].id}`, { body: { version: q.version, kMilli: 1000, kReason: '' } });
     expect(q.lines[0].kMilli).toBe(1000);
@@ -169,8 +200,20 @@ describe('lines and totals', () => {
 
   it('a fixed service keeps its hours; quantity changes instead', async () => {
     let q = await addLine(await newQuote(), { catalogItemId: items['2.2']!.id });
-    await fails('PATCH', `/api/quotes/${q.id}/lines/${q.lines[0].id}`, { body: { version: q.version, hoursCenti: 1000 } }, 422, 'fixed_hours');
-    await fails('POST', `/api/quotes/${q.id}/lines`, { body: { version: q.version, catalogItemId: items['2.3']!.id, hoursCenti: 100 } }, 422, 'fixed_hours');
+    await fails(
+      'PATCH',
+      `/api/quotes/${q.id}/lines/${q.lines[0].id}`,
+      { body: { version: q.version, hoursCenti: 1000 } },
+      422,
+      'fixed_hours',
+    );
+    await fails(
+      'POST',
+      `/api/quotes/${q.id}/lines`,
+      { body: { version: q.version, catalogItemId: items['2.3']!.id, hoursCenti: 100 } },
+      422,
+      'fixed_hours',
+    );
     q = await ok('PATCH', `/api/quotes/${q.id}/lines/${q.lines[0].id}`, { body: { version: q.version, quantityMilli: 2000 } });
     expect(q.lines[0]).toMatchObject({ quantityMilli: 2000, amountMinor: 12_000_000, normHoursCenti: 4000 });
   });
@@ -217,7 +260,13 @@ describe('optimistic concurrency', () => {
     const q = await exampleQuote();
     const line = q.lines[2];
     const mine = await ok('PATCH', `/api/quotes/${q.id}/lines/${line.id}`, { body: { version: q.version, hoursCenti: 1200 } });
-    const e = await fails('PATCH', `/api/quotes/${q.id}/lines/${line.id}`, { body: { version: q.version, hoursCenti: 9900 } }, 409, 'version_conflict');
+    const e = await fails(
+      'PATCH',
+      `/api/quotes/${q.id}/lines/${line.id}`,
+      { body: { version: q.version, hoursCenti: 9900 } },
+      409,
+      'version_conflict',
+    );
     expect(e.details.currentVersion).toBe(mine.version);
     await fails('POST', `/api/quotes/${q.id}/lines`, { body: { version: q.version, title: 'x', hoursCenti: 1 } }, 409, 'version_conflict');
     await fails('DELETE', `/api/quotes/${q.id}/lines/${line.id}?version=${q.version}`, {}, 409, 'version_conflict');
@@ -252,7 +301,13 @@ describe('lifecycle', () => {
     q = await ok('POST', `/api/quotes/${q.id}/send`, { body: { version: q.version } });
     expect(q).toMatchObject({ status: 'sent', allowed: { edit: false, revise: true, share: true } });
     expect(q.validUntil).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    await fails('PATCH', `/api/quotes/${q.id}/lines/${q.lines[0].id}`, { body: { version: q.version, quantityMilli: 2000 } }, 409, 'quote_not_editable');
+    await fails(
+      'PATCH',
+      `/api/quotes/${q.id}/lines/${q.lines[0].id}`,
+      { body: { version: q.version, quantityMilli: 2000 } },
+      409,
+      'quote_not_editable',
+    );
     await fails('POST', `/api/quotes/${q.id}/send`, { body: { version: q.version } }, 409, 'illegal_transition');
 
     const r2 = await ok('POST', `/api/quotes/${q.id}/revise`, {}, 201);
@@ -306,7 +361,13 @@ describe('lifecycle', () => {
     let q = await exampleQuote();
     q = await ok('POST', `/api/quotes/${q.id}/send`, { body: { version: q.version } });
     await env.DB.prepare("update quotes set status = 'accepted', answered_at = ? where id = ?").bind(new Date().toISOString(), q.id).run();
-    await fails('PATCH', `/api/quotes/${q.id}/lines/${q.lines[0].id}`, { body: { version: q.version, quantityMilli: 2000 } }, 409, 'quote_locked');
+    await fails(
+      'PATCH',
+      `/api/quotes/${q.id}/lines/${q.lines[0].id}`,
+      { body: { version: q.version, quantityMilli: 2000 } },
+      409,
+      'quote_locked',
+    );
     await fails('PATCH', `/api/quotes/${q.id}`, { body: { version: q.version, title: 'x' } }, 409, 'quote_locked');
     await fails('POST', `/api/quotes/${q.id}/revise`, {}, 409, 'quote_locked');
     await fails('POST', `/api/quotes/${q.id}/reprice`, { body: { version: q.version } }, 409, 'quote_locked');
@@ -355,7 +416,13 @@ describe('grid operations', () => {
     const reversed = [...q.lines].reverse().map((l: any) => l.id);
     q = await ok('POST', `/api/quotes/${q.id}/lines/reorder`, { body: { version: q.version, lineIds: reversed } });
     expect(q.lines.map((l: any) => l.id)).toEqual(reversed);
-    await fails('POST', `/api/quotes/${q.id}/lines/reorder`, { body: { version: q.version, lineIds: reversed.slice(1) } }, 400, 'validation_failed');
+    await fails(
+      'POST',
+      `/api/quotes/${q.id}/lines/reorder`,
+      { body: { version: q.version, lineIds: reversed.slice(1) } },
+      400,
+      'validation_failed',
+    );
     q = await addLine(q, { title: 'Вставка', hoursCenti: 100, afterLineId: reversed[0] });
     expect(q.lines[1].title).toBe('Вставка');
   });
@@ -368,11 +435,7 @@ describe('grid operations', () => {
       {
         body: {
           version: 1,
-          rows: [
-            { code: '2.2', quantityMilli: 1000 },
-            { code: '2.5' },
-            { code: '4.1', quantityMilli: 2000, hoursCenti: 500 },
-          ],
+          rows: [{ code: '2.2', quantityMilli: 1000 }, { code: '2.5' }, { code: '4.1', quantityMilli: 2000, hoursCenti: 500 }],
         },
       },
       201,
@@ -383,7 +446,13 @@ describe('grid operations', () => {
       ['2.5', 1000, 6400],
       ['4.1', 2000, 500],
     ]);
-    const e = await fails('POST', `/api/quotes/${q.id}/lines/paste`, { body: { version: 2, rows: [{ code: '2.2' }, { code: '7.7' }] } }, 400, 'validation_failed');
+    const e = await fails(
+      'POST',
+      `/api/quotes/${q.id}/lines/paste`,
+      { body: { version: 2, rows: [{ code: '2.2' }, { code: '7.7' }] } },
+      400,
+      'validation_failed',
+    );
     expect(e.message).toMatch(/2/);
     expect(e.details[0].field).toBe('rows[1].code');
     expect((await ok('GET', `/api/quotes/${q.id}`)).lines).toHaveLength(3);
@@ -421,7 +490,11 @@ describe('the list', () => {
 
     const byCustomer = await ok('GET', '/api/quotes?customerId=2&pageSize=100');
     expect(byCustomer.items.map((i: any) => i.id).sort()).toEqual([a.id, r2.id].sort());
-    expect(byCustomer.items.find((i: any) => i.id === r2.id)).toMatchObject({ number: `${b.number}-R2`, totalMinor: 7_320_000, customerName: 'ГК «Технопарк»' });
+    expect(byCustomer.items.find((i: any) => i.id === r2.id)).toMatchObject({
+      number: `${b.number}-R2`,
+      totalMinor: 7_320_000,
+      customerName: 'ГК «Технопарк»',
+    });
     expect((await ok('GET', '/api/quotes?customerId=2&allRevisions=true&pageSize=100')).items).toHaveLength(3);
 
     expect((await ok('GET', `/api/quotes?q=${encodeURIComponent('ИНТЕГРАЦИЯ')}`)).items.map((i: any) => i.id)).toEqual([a.id]);

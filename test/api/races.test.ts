@@ -8,13 +8,25 @@ import { env } from 'cloudflare:test';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { call, ok } from '../support/api';
-import { acceptStage, allowBackdating, balance, burst, key, ledgerFacts, newCustomer, runningOrder, thisMonth, topup } from '../support/money';
+import {
+  acceptStage,
+  allowBackdating,
+  balance,
+  burst,
+  key,
+  ledgerFacts,
+  newCustomer,
+  runningOrder,
+  thisMonth,
+  topup,
+} from '../support/money';
 
 beforeAll(async () => {
   await allowBackdating(60);
 });
 
-const orderVersion = async (id: number) => (await env.DB.prepare('select version from orders where id = ?').bind(id).first<{ version: number }>())!.version;
+const orderVersion = async (id: number) =>
+  (await env.DB.prepare('select version from orders where id = ?').bind(id).first<{ version: number }>())!.version;
 
 /** The month report of one customer, as JSON and as the figures of its Excel summary. */
 async function reportOf(customerId: number) {
@@ -71,7 +83,9 @@ describe('stage acceptance under a crowd', () => {
 
     const { customer, excelNumbers } = await reportOf(c.id);
     expect(customer.debitsCenti).toBe(2 * STAGE_CENTI);
-    expect(customer.entries.filter((e: any) => e.kind === 'debit').reduce((s: number, e: any) => s + e.normHoursCenti, 0)).toBe(-2 * STAGE_CENTI);
+    expect(customer.entries.filter((e: any) => e.kind === 'debit').reduce((s: number, e: any) => s + e.normHoursCenti, 0)).toBe(
+      -2 * STAGE_CENTI,
+    );
     expect(customer.closingCenti).toBe(facts.balanceCenti);
     expect(excelNumbers).toContain((2 * STAGE_CENTI) / 100);
     expect(excelNumbers).toContain(facts.balanceCenti / 100);
@@ -103,7 +117,9 @@ describe('stage acceptance under a crowd', () => {
     expect(first.status).toBe(200);
     const debit = ((await first.json()) as any).debit;
     // As if the answer had been lost between the write and the storing of it.
-    await env.DB.prepare('update idempotency_keys set status_code = null, body = null where scope = ? and key = ?').bind('stage-accept', k).run();
+    await env.DB.prepare('update idempotency_keys set status_code = null, body = null where scope = ? and key = ?')
+      .bind('stage-accept', k)
+      .run();
     const retry = await acceptStage(order.id, 1, k);
     expect(retry.status).toBe(200);
     expect(retry.headers.get('idempotent-replayed')).toBe('true');
@@ -116,13 +132,25 @@ describe('top-ups and corrections under a crowd', () => {
   it('16 concurrent top-ups with ONE key credit once and answer the same; 16 with distinct keys credit 16 times', async () => {
     const c = await newCustomer();
     const k = key();
-    const same = await burst(16, () => call('POST', `/api/customers/${c.id}/ledger`, { as: 'accountant', headers: { 'idempotency-key': k }, body: { kind: 'topup', normHoursCenti: 1234, memo: 'п/п 17' } }));
+    const same = await burst(16, () =>
+      call('POST', `/api/customers/${c.id}/ledger`, {
+        as: 'accountant',
+        headers: { 'idempotency-key': k },
+        body: { kind: 'topup', normHoursCenti: 1234, memo: 'п/п 17' },
+      }),
+    );
     expect(same.map((a) => a.status)).toEqual(Array(16).fill(201));
     expect(new Set(same.map((a) => a.body)).size).toBe(1);
     expect(JSON.parse(same[0]!.body)).toMatchObject({ entry: { kind: 'topup', normHoursCenti: 1234 }, balanceCenti: 1234 });
     expect((await ledgerFacts(c.id)).entries).toHaveLength(1);
 
-    const distinct = await burst(16, () => call('POST', `/api/customers/${c.id}/ledger`, { as: 'accountant', headers: { 'idempotency-key': key() }, body: { kind: 'topup', normHoursCenti: 100, memo: 'п/п' } }));
+    const distinct = await burst(16, () =>
+      call('POST', `/api/customers/${c.id}/ledger`, {
+        as: 'accountant',
+        headers: { 'idempotency-key': key() },
+        body: { kind: 'topup', normHoursCenti: 100, memo: 'п/п' },
+      }),
+    );
     expect(distinct.map((a) => a.status)).toEqual(Array(16).fill(201));
     const facts = await ledgerFacts(c.id);
     expect(facts.entries).toHaveLength(17);
@@ -141,7 +169,11 @@ describe('top-ups and corrections under a crowd', () => {
     const retry = await call('POST', `/api/customers/${c.id}/ledger`, { as: 'accountant', headers: { 'idempotency-key': k }, body });
     expect(retry.status).toBe(201);
     expect(((await retry.json()) as any).entry.id).toBe(((await first.json()) as any).entry.id);
-    const other = await call('POST', `/api/customers/${c.id}/ledger`, { as: 'accountant', headers: { 'idempotency-key': k }, body: { ...body, normHoursCenti: 600 } });
+    const other = await call('POST', `/api/customers/${c.id}/ledger`, {
+      as: 'accountant',
+      headers: { 'idempotency-key': k },
+      body: { ...body, normHoursCenti: 600 },
+    });
     expect(other.status).toBe(422);
     expect(((await other.json()) as any).error.code).toBe('idempotency_key_reused');
     expect(await balance(c.id)).toBe(500);
@@ -151,13 +183,21 @@ describe('top-ups and corrections under a crowd', () => {
     const c = await newCustomer();
     const t = await topup(c.id, 1000);
     const distinct = await burst(20, () =>
-      call('POST', `/api/customers/${c.id}/ledger`, { as: 'accountant', headers: { 'idempotency-key': key() }, body: { kind: 'correction', normHoursCenti: -300, memo: 'сторно', correctsEntryId: t.entry.id } }),
+      call('POST', `/api/customers/${c.id}/ledger`, {
+        as: 'accountant',
+        headers: { 'idempotency-key': key() },
+        body: { kind: 'correction', normHoursCenti: -300, memo: 'сторно', correctsEntryId: t.entry.id },
+      }),
     );
     expect(distinct.filter((a) => a.status === 201)).toHaveLength(3);
     expect(distinct.filter((a) => a.status !== 201).every((a) => a.status === 422)).toBe(true);
     const k = key();
     const same = await burst(16, () =>
-      call('POST', `/api/customers/${c.id}/ledger`, { as: 'admin', headers: { 'idempotency-key': k }, body: { kind: 'correction', normHoursCenti: -100, memo: 'сторно', correctsEntryId: t.entry.id } }),
+      call('POST', `/api/customers/${c.id}/ledger`, {
+        as: 'admin',
+        headers: { 'idempotency-key': k },
+        body: { kind: 'correction', normHoursCenti: -100, memo: 'сторно', correctsEntryId: t.entry.id },
+      }),
     );
     expect(same.map((a) => a.status)).toEqual(Array(16).fill(201));
     const facts = await ledgerFacts(c.id);
@@ -172,14 +212,20 @@ describe('order withdrawal under a crowd', () => {
     const a = await runningOrder(c.id, [['2.4']]);
     const b = await runningOrder(c.id, [['2.4']]);
     const k = key();
-    const same = await burst(16, () => call('POST', `/api/orders/${a.id}/withdraw`, { headers: { 'idempotency-key': k }, body: { reason: 'передумали' } }));
+    const same = await burst(16, () =>
+      call('POST', `/api/orders/${a.id}/withdraw`, { headers: { 'idempotency-key': k }, body: { reason: 'передумали' } }),
+    );
     expect(same.map((x) => x.status)).toEqual(Array(16).fill(200));
     expect(JSON.parse(same[0]!.body)).toMatchObject({ status: 'withdrawn' });
-    const distinct = await burst(16, () => call('POST', `/api/orders/${b.id}/withdraw`, { headers: { 'idempotency-key': key() }, body: { reason: 'передумали' } }));
+    const distinct = await burst(16, () =>
+      call('POST', `/api/orders/${b.id}/withdraw`, { headers: { 'idempotency-key': key() }, body: { reason: 'передумали' } }),
+    );
     expect(distinct.filter((x) => x.status === 200)).toHaveLength(1);
     expect(distinct.filter((x) => x.status !== 200).map((x) => JSON.parse(x.body).error.code)).toEqual(Array(15).fill('order_finished'));
     for (const o of [a, b]) {
-      const rows = await env.DB.prepare("select count(*) as n from audit_log where action = 'order_withdrawn' and quote_id = ?").bind(o.quoteId).first<{ n: number }>();
+      const rows = await env.DB.prepare("select count(*) as n from audit_log where action = 'order_withdrawn' and quote_id = ?")
+        .bind(o.quoteId)
+        .first<{ n: number }>();
       expect(rows?.n).toBe(1);
     }
     expect((await ledgerFacts(c.id)).entries).toHaveLength(0);
@@ -188,12 +234,28 @@ describe('order withdrawal under a crowd', () => {
 
 describe('crowdfunding pledges under a crowd', () => {
   async function pledgeOf(customerId: number, normHoursCenti: number) {
-    const project = await ok('POST', '/api/crowdfunding', { body: { code: `RACE-${key()}`.slice(0, 30), title: 'Интеграция', description: '', estimate: [{ kMilli: 1000, hoursCenti: 5000 }] } }, 201);
+    const project = await ok(
+      'POST',
+      '/api/crowdfunding',
+      {
+        body: { code: `RACE-${key()}`.slice(0, 30), title: 'Интеграция', description: '', estimate: [{ kMilli: 1000, hoursCenti: 5000 }] },
+      },
+      201,
+    );
     const withPledge = await ok('POST', `/api/crowdfunding/${project.id}/pledges`, { body: { customerId, normHoursCenti } }, 201);
     return { project, pledge: withPledge.pledges[0] };
   }
-  const confirm = (p: { project: any; pledge: any }, k: string) => call('POST', `/api/crowdfunding/${p.project.id}/pledges/${p.pledge.id}/confirm`, { as: 'accountant', headers: { 'idempotency-key': k } });
-  const cancel = (p: { project: any; pledge: any }, k: string) => call('POST', `/api/crowdfunding/${p.project.id}/pledges/${p.pledge.id}/cancel`, { as: 'accountant', headers: { 'idempotency-key': k }, body: { reason: 'отказ' } });
+  const confirm = (p: { project: any; pledge: any }, k: string) =>
+    call('POST', `/api/crowdfunding/${p.project.id}/pledges/${p.pledge.id}/confirm`, {
+      as: 'accountant',
+      headers: { 'idempotency-key': k },
+    });
+  const cancel = (p: { project: any; pledge: any }, k: string) =>
+    call('POST', `/api/crowdfunding/${p.project.id}/pledges/${p.pledge.id}/cancel`, {
+      as: 'accountant',
+      headers: { 'idempotency-key': k },
+      body: { reason: 'отказ' },
+    });
 
   it('confirm: one key → one debit and 16 answers; distinct keys → one debit, the rest 409', async () => {
     const c = await newCustomer();
@@ -251,10 +313,17 @@ describe('crowdfunding pledges under a crowd', () => {
     const p3 = await pledgeOf(c.id, 400);
     expect((await confirm(p3, key())).status).toBe(200);
     const project = await ok('GET', `/api/crowdfunding/${p3.project.id}`);
-    const withdrawals = await burst(16, () => call('PATCH', `/api/crowdfunding/${p3.project.id}`, { body: { version: project.version, status: 'withdrawn' } }));
+    const withdrawals = await burst(16, () =>
+      call('PATCH', `/api/crowdfunding/${p3.project.id}`, { body: { version: project.version, status: 'withdrawn' } }),
+    );
     expect(withdrawals.filter((x) => x.status === 200)).toHaveLength(1);
     const facts = await ledgerFacts(c.id);
-    expect(facts.entries.filter((e) => e.kind === 'correction').map((e) => e.n).sort()).toEqual([1000, 400, 700].sort());
+    expect(
+      facts.entries
+        .filter((e) => e.kind === 'correction')
+        .map((e) => e.n)
+        .sort(),
+    ).toEqual([1000, 400, 700].sort());
     expect(facts.balanceCenti).toBe(10_000);
     expect((await reportOf(c.id)).customer).toMatchObject({ closingCenti: 10_000 });
   });
@@ -262,7 +331,11 @@ describe('crowdfunding pledges under a crowd', () => {
 
 describe('payments, invoices and closed months under a crowd', () => {
   const pay = (customerId: number, body: Record<string, unknown>, k: string) =>
-    call('POST', `/api/customers/${customerId}/ledger`, { as: 'accountant', headers: { 'idempotency-key': k }, body: { kind: 'topup', ...body } });
+    call('POST', `/api/customers/${customerId}/ledger`, {
+      as: 'accountant',
+      headers: { 'idempotency-key': k },
+      body: { kind: 'topup', ...body },
+    });
 
   it('16 top-ups paid in rubles with ONE key credit once; 16 with distinct keys credit 16 times, money and hours agreeing', async () => {
     const c = await newCustomer();
@@ -307,7 +380,9 @@ describe('payments, invoices and closed months under a crowd', () => {
     const c = await newCustomer();
     await topup(c.id, 100, { at: `${month(3)}-05` });
     const k = key();
-    const same = await burst(16, () => call('POST', `/api/periods/${month(3)}/close`, { as: 'accountant', headers: { 'idempotency-key': k } }));
+    const same = await burst(16, () =>
+      call('POST', `/api/periods/${month(3)}/close`, { as: 'accountant', headers: { 'idempotency-key': k } }),
+    );
     expect(same.map((a) => a.status)).toEqual(Array(16).fill(200));
     expect(new Set(same.map((a) => a.body)).size).toBe(1);
     // A crowd of closes of the next month, with payments dated in it racing them.
@@ -316,14 +391,20 @@ describe('payments, invoices and closed months under a crowd', () => {
       burst(16, () => pay(c.id, { normHoursCenti: 10, at: `${month(2)}-10` }, key())),
     ]);
     expect(closes.filter((a) => a.status === 200)).toHaveLength(1);
-    expect(closes.filter((a) => a.status !== 200).map((a) => JSON.parse(a.body).error.code)).toEqual(Array(15).fill('period_already_closed'));
+    expect(closes.filter((a) => a.status !== 200).map((a) => JSON.parse(a.body).error.code)).toEqual(
+      Array(15).fill('period_already_closed'),
+    );
     for (const p of payments) {
       expect([201, 422]).toContain(p.status);
       if (p.status === 422) expect(JSON.parse(p.body).error.code).toBe('period_closed');
     }
     // Whatever the interleaving: nothing dated in the closed month was written after it closed.
-    const closedAt = (await env.DB.prepare('select closed_at as t, end_at as e from accounting_periods where month = ?').bind(month(2)).first<{ t: string; e: string }>())!;
-    const late = await env.DB.prepare('select count(*) as n from ledger_entries where at < ? and created_at > ?').bind(closedAt.e, closedAt.t).first<{ n: number }>();
+    const closedAt = (await env.DB.prepare('select closed_at as t, end_at as e from accounting_periods where month = ?')
+      .bind(month(2))
+      .first<{ t: string; e: string }>())!;
+    const late = await env.DB.prepare('select count(*) as n from ledger_entries where at < ? and created_at > ?')
+      .bind(closedAt.e, closedAt.t)
+      .first<{ n: number }>();
     expect(late!.n).toBe(0);
     const facts = await ledgerFacts(c.id);
     expect(facts.entries.length).toBe(1 + payments.filter((p) => p.status === 201).length);

@@ -51,7 +51,10 @@ describe('reads near the customer', () => {
 
   it('the bookmark of an answer comes back with the next request, which reads at least that write', async () => {
     const spy = vi.spyOn(env.DB, 'withSession');
-    const answered = await customer(`/api/shared/${token}/request-changes`, { method: 'POST', body: { name: 'Ирина', message: 'Уберите пункт 2' } });
+    const answered = await customer(`/api/shared/${token}/request-changes`, {
+      method: 'POST',
+      body: { name: 'Ирина', message: 'Уберите пункт 2' },
+    });
     expect(answered.status).toBe(200);
     const afterWrite = answered.headers.get('x-d1-bookmark')!;
     expect(afterWrite).toMatch(BOOKMARK);
@@ -69,7 +72,12 @@ describe('reads near the customer', () => {
 
   it('a bookmark that is not one of D1’s is ignored, never handed to D1', async () => {
     const spy = vi.spyOn(env.DB, 'withSession');
-    for (const junk of ['garbage', 'first-primary', '00000000-0000000a-00000000-0000', `${'f'.repeat(8)}-${'0'.repeat(8)}-${'0'.repeat(8)}-${'0'.repeat(32)}x`]) {
+    for (const junk of [
+      'garbage',
+      'first-primary',
+      '00000000-0000000a-00000000-0000',
+      `${'f'.repeat(8)}-${'0'.repeat(8)}-${'0'.repeat(8)}-${'0'.repeat(32)}x`,
+    ]) {
       const res = await customer(`/api/shared/${token}`, { bookmark: junk, cookie: `nh_d1=${encodeURIComponent(junk)}` });
       expect(res.status).toBe(200);
       expect(spy).toHaveBeenLastCalledWith('first-unconstrained');

@@ -33,7 +33,13 @@ function raise(token: string, body: unknown, ip = freshIp()) {
 }
 
 async function raiseOk(token: string, body: Record<string, unknown> = {}) {
-  const res = await raise(token, { kind: 'incident', subject: 'Не открывается курс', description: 'Ошибка 500 на странице курса', priority: 2, ...body });
+  const res = await raise(token, {
+    kind: 'incident',
+    subject: 'Не открывается курс',
+    description: 'Ошибка 500 на странице курса',
+    priority: 2,
+    ...body,
+  });
   const text = await res.text();
   expect(res.status, text).toBe(201);
   return JSON.parse(text);
@@ -50,7 +56,8 @@ async function at<T>(iso: string, fn: () => Promise<T>): Promise<T> {
   }
 }
 
-const outboxOf = async (kind: string) => (await env.DB.prepare('select * from outbox where kind = ? order by id').bind(kind).all<Record<string, any>>()).results;
+const outboxOf = async (kind: string) =>
+  (await env.DB.prepare('select * from outbox where kind = ? order by id').bind(kind).all<Record<string, any>>()).results;
 
 let token: string;
 beforeAll(async () => {
@@ -61,14 +68,27 @@ describe('the customer raises a request', () => {
   it('answers 201 with a number and a deadline; the managers get an e-mail in the same batch', async () => {
     const before = (await outboxOf('request_new')).length;
     const r = await raiseOk(token, { subject: '<script>alert(1)</script> курс' });
-    expect(r).toMatchObject({ number: expect.stringMatching(/^R-20\d\d-\d{4}$/), status: 'new', kind: 'incident', priority: 2, answers: [] });
+    expect(r).toMatchObject({
+      number: expect.stringMatching(/^R-20\d\d-\d{4}$/),
+      status: 'new',
+      kind: 'incident',
+      priority: 2,
+      answers: [],
+    });
     expect(Date.parse(r.reactionDueAt)).toBeGreaterThan(Date.parse(r.createdAt));
     const mails = await outboxOf('request_new');
     expect(mails.length).toBe(before + 1);
     expect(JSON.parse(mails.at(-1)!.to_json)).toEqual(['manager@demo.local']);
     expect(mails.at(-1)!.subject).toContain(r.number);
     const staff = await ok('GET', `/api/requests/${r.id}`);
-    expect(staff).toMatchObject({ id: r.id, customerId: 1, slaLevel: 'standard', reactionDueAt: r.reactionDueAt, breached: false, comments: [] });
+    expect(staff).toMatchObject({
+      id: r.id,
+      customerId: 1,
+      slaLevel: 'standard',
+      reactionDueAt: r.reactionDueAt,
+      breached: false,
+      comments: [],
+    });
     expect(staff.subject).toBe('<script>alert(1)</script> курс'); // stored as typed; escaped where shown
   });
 
@@ -93,14 +113,20 @@ describe('the customer raises a request', () => {
       expect(res.status, JSON.stringify(body)).toBe(400);
       expect(((await res.json()) as any).error).toMatchObject({ code: 'validation_failed', message: expect.any(String) });
     }
-    const bad = await fetchWorker(`/api/account/${token}/requests`, { method: 'POST', headers: { 'content-type': 'application/json', 'cf-connecting-ip': freshIp() }, body: '{not json' });
+    const bad = await fetchWorker(`/api/account/${token}/requests`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'cf-connecting-ip': freshIp() },
+      body: '{not json',
+    });
     expect(bad.status).toBe(400);
     const good = { kind: 'service', subject: 'x', description: 'y', priority: 3 };
     expect((await raise(randomToken(), good)).status).toBe(404);
     expect((await raise('short', good)).status).toBe(404);
     expect((await raise(await accountToken(1, -1000), good)).status).toBe(404);
     const revoked = await accountToken(2);
-    await env.DB.prepare('update account_links set revoked_at = ? where token_hash = ?').bind(new Date().toISOString(), await sha256Hex(revoked)).run();
+    await env.DB.prepare('update account_links set revoked_at = ? where token_hash = ?')
+      .bind(new Date().toISOString(), await sha256Hex(revoked))
+      .run();
     const res = await raise(revoked, good);
     expect(res.status).toBe(404);
     expect(((await res.json()) as any).error.code).toBe('not_found');
@@ -127,7 +153,8 @@ describe('the staff inbox and triage', () => {
     const all = await ok('GET', '/api/requests');
     expect(all.length).toBeGreaterThan(1);
     expect(all[0].id).toBeGreaterThan(all.at(-1).id);
-    for (const r of all) expect(r).toMatchObject({ reactionDueAt: expect.any(String), breached: expect.any(Boolean), atRisk: expect.any(Boolean) });
+    for (const r of all)
+      expect(r).toMatchObject({ reactionDueAt: expect.any(String), breached: expect.any(Boolean), atRisk: expect.any(Boolean) });
     expect((await ok('GET', '/api/requests?customerId=2')).map((r: any) => r.id)).toContain(a.id);
     expect((await ok('GET', '/api/requests?customerId=2')).every((r: any) => r.customerId === 2)).toBe(true);
     expect((await ok('GET', '/api/requests?kind=development')).every((r: any) => r.kind === 'development')).toBe(true);
@@ -143,7 +170,9 @@ describe('the staff inbox and triage', () => {
     // Move its creation two weeks back, with the deadline its level gives then.
     const created = new Date(Date.now() - 14 * 86_400_000).toISOString();
     const { reactionDeadline } = await import('../../worker/domain/sla');
-    await env.DB.prepare('update service_requests set created_at = ?, due_at = ? where id = ?').bind(created, reactionDeadline(created, 'emergency', DEFAULT_WORKING_CALENDAR), r.id).run();
+    await env.DB.prepare('update service_requests set created_at = ?, due_at = ? where id = ?')
+      .bind(created, reactionDeadline(created, 'emergency', DEFAULT_WORKING_CALENDAR), r.id)
+      .run();
     const late = await ok('GET', `/api/requests/${r.id}`);
     expect(late).toMatchObject({ breached: true, atRisk: false });
     expect(late.remainingMinutes).toBeLessThan(0);
@@ -186,7 +215,9 @@ describe('the staff inbox and triage', () => {
     const { version } = await ok('GET', `/api/requests/${r.id}`, { as: 'admin' }); // logged in before the race
     const kinds = ['incident', 'problem', 'service', 'development'];
     const responses = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => call('PATCH', `/api/requests/${r.id}`, { as: i % 2 ? 'manager' : 'admin', body: { version, kind: kinds[i % 4] } })),
+      Array.from({ length: 20 }, (_, i) =>
+        call('PATCH', `/api/requests/${r.id}`, { as: i % 2 ? 'manager' : 'admin', body: { version, kind: kinds[i % 4] } }),
+      ),
     );
     const statuses = responses.map((x) => x.status);
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
@@ -201,7 +232,9 @@ describe('the staff inbox and triage', () => {
     const answered = await ok('POST', `/api/requests/${r.id}/answers`, { as: 'accountant', body: { body: 'Hello <b>there</b>' } }, 201);
     expect(answered.firstAnswerAt).toEqual(expect.any(String));
     expect(answered.breached).toBe(false);
-    expect(answered.comments).toEqual([expect.objectContaining({ author: 'staff', authorName: 'Бухгалтер Ольга', body: 'Hello <b>there</b>' })]);
+    expect(answered.comments).toEqual([
+      expect.objectContaining({ author: 'staff', authorName: 'Бухгалтер Ольга', body: 'Hello <b>there</b>' }),
+    ]);
     const mail = (await outboxOf('request_answered')).at(-1)!;
     expect(JSON.parse(mail.to_json)).toEqual(['a@x.example', 'b@x.example']);
     expect(mail.lang).toBe('en');
@@ -219,13 +252,25 @@ describe('the staff inbox and triage', () => {
 
 describe('«в смету»: a development request becomes a draft quote', () => {
   it('keeps the text (subject → title and line, description → note), links both ways, once', async () => {
-    const r = await raiseOk(token, { kind: 'development', subject: 'Плагин отчёта по посещаемости', description: 'Фильтры по группам,\nвыгрузка в xlsx', priority: 3 });
+    const r = await raiseOk(token, {
+      kind: 'development',
+      subject: 'Плагин отчёта по посещаемости',
+      description: 'Фильтры по группам,\nвыгрузка в xlsx',
+      priority: 3,
+    });
     const { version } = await ok('GET', `/api/requests/${r.id}`);
     const made = await ok('POST', `/api/requests/${r.id}/quote`, { body: { version } }, 201);
     const quote = await ok('GET', `/api/quotes/${made.quoteId}`);
-    expect(quote).toMatchObject({ status: 'draft', customerId: 1, title: 'Плагин отчёта по посещаемости', customerNote: 'Фильтры по группам,\nвыгрузка в xlsx' });
+    expect(quote).toMatchObject({
+      status: 'draft',
+      customerId: 1,
+      title: 'Плагин отчёта по посещаемости',
+      customerNote: 'Фильтры по группам,\nвыгрузка в xlsx',
+    });
     expect(quote.internalNote).toContain(r.number);
-    expect(quote.lines).toEqual([expect.objectContaining({ title: 'Плагин отчёта по посещаемости', note: 'Фильтры по группам,\nвыгрузка в xlsx' })]);
+    expect(quote.lines).toEqual([
+      expect.objectContaining({ title: 'Плагин отчёта по посещаемости', note: 'Фильтры по группам,\nвыгрузка в xlsx' }),
+    ]);
     expect(made.request).toMatchObject({ quoteId: made.quoteId, quoteNumber: quote.number, version: version + 1 });
     expect((await ok('GET', `/api/requests?quoteId=${made.quoteId}`)).map((x: any) => x.id)).toEqual([r.id]);
     await fails('POST', `/api/requests/${r.id}/quote`, { body: {} }, 409, 'already_quoted');
@@ -262,11 +307,29 @@ describe('SLA deadlines in the company calendar (settings)', () => {
     const s = await ok('GET', '/api/settings');
     expect(s).toMatchObject({ workingDays: [1, 2, 3, 4, 5], dayStart: '09:00', dayEnd: '18:00', workdaysOverride: [] });
     expect(s.holidays).toContain('2026-01-01');
-    await fails('PATCH', '/api/settings', { as: 'admin', body: { version: s.version, dayStart: '18:00', dayEnd: '09:00' } }, 400, 'validation_failed');
+    await fails(
+      'PATCH',
+      '/api/settings',
+      { as: 'admin', body: { version: s.version, dayStart: '18:00', dayEnd: '09:00' } },
+      400,
+      'validation_failed',
+    );
     await fails('PATCH', '/api/settings', { as: 'admin', body: { version: s.version, workingDays: [] } }, 400, 'validation_failed');
     await fails('PATCH', '/api/settings', { as: 'admin', body: { version: s.version, workingDays: [0, 8] } }, 400, 'validation_failed');
-    await fails('PATCH', '/api/settings', { as: 'admin', body: { version: s.version, holidays: ['2026-02-30'] } }, 400, 'validation_failed');
-    const e = await fails('PATCH', '/api/settings', { as: 'admin', body: { version: s.version, holidays: ['2026-12-05'], workdaysOverride: ['2026-12-05'] } }, 400, 'validation_failed');
+    await fails(
+      'PATCH',
+      '/api/settings',
+      { as: 'admin', body: { version: s.version, holidays: ['2026-02-30'] } },
+      400,
+      'validation_failed',
+    );
+    const e = await fails(
+      'PATCH',
+      '/api/settings',
+      { as: 'admin', body: { version: s.version, holidays: ['2026-12-05'], workdaysOverride: ['2026-12-05'] } },
+      400,
+      'validation_failed',
+    );
     expect(JSON.stringify(e.details)).toContain('workdaysOverride');
     await fails('PATCH', '/api/settings', { as: 'manager', body: { version: s.version, dayStart: '10:00' } }, 403);
   });
@@ -274,7 +337,14 @@ describe('SLA deadlines in the company calendar (settings)', () => {
   it('across a weekend, a holiday set in settings, and in the settings’ time zone', async () => {
     const far = await accountToken(1, 400 * 86_400_000);
     try {
-      await setCalendar({ timeZone: 'Europe/Moscow', workingDays: [1, 2, 3, 4, 5], dayStart: '09:00', dayEnd: '18:00', holidays: ['2026-12-07'], workdaysOverride: [] });
+      await setCalendar({
+        timeZone: 'Europe/Moscow',
+        workingDays: [1, 2, 3, 4, 5],
+        dayStart: '09:00',
+        dayEnd: '18:00',
+        holidays: ['2026-12-07'],
+        workdaysOverride: [],
+      });
       // Friday 4 December 2026, 17:00 Moscow (14:00Z), priority 2 (standard, 6 h): 1 h on Friday,
       // the weekend, Monday 7th a holiday, then 5 h on Tuesday: 14:00 Moscow (11:00Z).
       const fri = await at('2026-12-04T14:00:00Z', () => raiseOk(far, { priority: 2 }));
@@ -295,22 +365,33 @@ describe('SLA deadlines in the company calendar (settings)', () => {
   });
 
   it('property: over random creation times, the deadline lies in working time and is exactly the level’s working minutes away', async () => {
-    const cal: WorkingCalendar = { timeZone: 'Europe/Moscow', workingDays: [1, 2, 3, 4, 5], dayStart: '09:00', dayEnd: '18:00', holidays: ['2026-12-31', '2027-01-01', '2027-01-04'], workdaysOverride: [] };
+    const cal: WorkingCalendar = {
+      timeZone: 'Europe/Moscow',
+      workingDays: [1, 2, 3, 4, 5],
+      dayStart: '09:00',
+      dayEnd: '18:00',
+      holidays: ['2026-12-31', '2027-01-01', '2027-01-04'],
+      workdaysOverride: [],
+    };
     await setCalendar({ ...cal });
     const far = await accountToken(1, 400 * 86_400_000);
     try {
       await fc.assert(
-        fc.asyncProperty(fc.integer({ min: Date.parse('2026-12-03T00:00:00Z'), max: Date.parse('2027-01-31T00:00:00Z') }), fc.integer({ min: 1, max: 4 }), async (t, priority) => {
-          const r = await at(new Date(t).toISOString(), () => raiseOk(far, { priority }));
-          expect(r.createdAt).toBe(new Date(t).toISOString());
-          const minutes = SLA_LEVELS[PRIORITY_LEVELS[priority as 1 | 2 | 3 | 4]].reactionHours * 60;
-          expect(workingMinutesBetween(r.createdAt, r.reactionDueAt, cal)).toBe(minutes);
-          // the deadline is inside a working period (or at its very end), never in the night, a weekend or a holiday
-          const due = Date.parse(r.reactionDueAt);
-          const period = workingPeriodOn(localDate(due - 1, cal.timeZone), cal);
-          expect(period).not.toBeNull();
-          expect(Date.parse(period!.start) < due && due <= Date.parse(period!.end)).toBe(true);
-        }),
+        fc.asyncProperty(
+          fc.integer({ min: Date.parse('2026-12-03T00:00:00Z'), max: Date.parse('2027-01-31T00:00:00Z') }),
+          fc.integer({ min: 1, max: 4 }),
+          async (t, priority) => {
+            const r = await at(new Date(t).toISOString(), () => raiseOk(far, { priority }));
+            expect(r.createdAt).toBe(new Date(t).toISOString());
+            const minutes = SLA_LEVELS[PRIORITY_LEVELS[priority as 1 | 2 | 3 | 4]].reactionHours * 60;
+            expect(workingMinutesBetween(r.createdAt, r.reactionDueAt, cal)).toBe(minutes);
+            // the deadline is inside a working period (or at its very end), never in the night, a weekend or a holiday
+            const due = Date.parse(r.reactionDueAt);
+            const period = workingPeriodOn(localDate(due - 1, cal.timeZone), cal);
+            expect(period).not.toBeNull();
+            expect(Date.parse(period!.start) < due && due <= Date.parse(period!.end)).toBe(true);
+          },
+        ),
         { numRuns: 25 },
       );
     } finally {
@@ -325,7 +406,11 @@ describe('roles', () => {
     for (const as of ['admin', 'manager', 'accountant'] as const) expect((await call('GET', '/api/requests', { as })).status).toBe(200);
     const { version } = await ok('GET', `/api/requests/${r.id}`, { as: 'accountant' });
     await ok('PATCH', `/api/requests/${r.id}`, { as: 'accountant', body: { version, status: 'in_work' } });
-    const res = await fetchWorker(`/api/requests/${r.id}`, { method: 'PATCH', headers: { 'content-type': 'application/json', cookie: '' }, body: '{}' });
+    const res = await fetchWorker(`/api/requests/${r.id}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', cookie: '' },
+      body: '{}',
+    });
     expect(res.status).toBe(401);
     expect(ORIGIN).toBe('http://localhost');
   });
@@ -356,11 +441,23 @@ describe('the customer’s side on the account page', () => {
 
   it('the page’s form raises a request (plain line ends), and an incomplete one is said in words with what was typed kept', async () => {
     const token = await accountToken(1);
-    const res = await page(token, { action: 'request', kind: 'development', subject: 'Отчёт по посещаемости', description: 'Строка 1\r\nСтрока 2', priority: '3' });
+    const res = await page(token, {
+      action: 'request',
+      kind: 'development',
+      subject: 'Отчёт по посещаемости',
+      description: 'Строка 1\r\nСтрока 2',
+      priority: '3',
+    });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toMatch(/done=requested&number=R-\d{4}-\d{4}/);
     const view = await (await fetchWorker(`/api/account/${token}`, { headers: { 'cf-connecting-ip': freshIp() } })).json<any>();
-    expect(view.requests[0]).toMatchObject({ kind: 'development', subject: 'Отчёт по посещаемости', description: 'Строка 1\nСтрока 2', priority: 3, status: 'new' });
+    expect(view.requests[0]).toMatchObject({
+      kind: 'development',
+      subject: 'Отчёт по посещаемости',
+      description: 'Строка 1\nСтрока 2',
+      priority: 3,
+      status: 'new',
+    });
     const before = view.requests.length;
     const bad = await page(token, { action: 'request', kind: 'development', subject: 'Без описания', description: '   ', priority: '3' });
     expect(bad.status).toBe(400);
@@ -382,7 +479,10 @@ describe('the customer’s side on the account page', () => {
       body: JSON.stringify({ name: 'Мария Иванова', body: 'Ошибка в курсе «Физика», после входа.' }),
     });
     expect(res.status).toBe(201);
-    expect(await res.json()).toMatchObject({ status: 'in_work', answers: [expect.objectContaining({ author: 'customer', authorName: 'Мария Иванова' })] });
+    expect(await res.json()).toMatchObject({
+      status: 'in_work',
+      answers: [expect.objectContaining({ author: 'customer', authorName: 'Мария Иванова' })],
+    });
     expect((await ok<any>('GET', `/api/requests/${r.id}`)).status).toBe('in_work');
 
     // the page's reply form, on a request that is not asked about: the reply is kept, the status stays

@@ -13,9 +13,19 @@ beforeAll(async () => {
 });
 
 async function sentQuote(extra: Record<string, unknown> = {}) {
-  let q = await ok('POST', '/api/quotes', { body: { customerId: 1, title: 'Внедрение СЭО', internalNote: 'СЕКРЕТ: можем дать скидку 15%', ...extra } }, 201);
+  let q = await ok(
+    'POST',
+    '/api/quotes',
+    { body: { customerId: 1, title: 'Внедрение СЭО', internalNote: 'СЕКРЕТ: можем дать скидку 15%', ...extra } },
+    201,
+  );
   q = await ok('POST', `/api/quotes/${q.id}/lines`, { body: { version: q.version, catalogItemId: items['2.5']!.id } }, 201);
-  q = await ok('POST', `/api/quotes/${q.id}/lines`, { body: { version: q.version, catalogItemId: items['2.9']!.id, hoursCenti: 500, kMilli: 600, kReason: 'ВНУТРЕННЯЯ ПРИЧИНА K' } }, 201);
+  q = await ok(
+    'POST',
+    `/api/quotes/${q.id}/lines`,
+    { body: { version: q.version, catalogItemId: items['2.9']!.id, hoursCenti: 500, kMilli: 600, kReason: 'ВНУТРЕННЯЯ ПРИЧИНА K' } },
+    201,
+  );
   return ok('POST', `/api/quotes/${q.id}/send`, { body: { version: q.version } });
 }
 
@@ -74,14 +84,31 @@ describe('what the customer sees', () => {
 
     expect(text).not.toContain('СЕКРЕТ');
     expect(text).not.toContain('ВНУТРЕННЯЯ ПРИЧИНА');
-    const forbidden = ['internalNote', 'kReason', 'baseKMilli', 'version', 'id', 'seriesId', 'customerId', 'catalogItemId', 'writeToken', 'searchText', 'createdBy', 'revisions', 'allowed', 'tokenHash', 'email'];
+    const forbidden = [
+      'internalNote',
+      'kReason',
+      'baseKMilli',
+      'version',
+      'id',
+      'seriesId',
+      'customerId',
+      'catalogItemId',
+      'writeToken',
+      'searchText',
+      'createdBy',
+      'revisions',
+      'allowed',
+      'tokenHash',
+      'email',
+    ];
     const keys = new Set<string>();
     const walk = (v: unknown) => {
       if (Array.isArray(v)) v.forEach(walk);
-      else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) {
-        keys.add(k);
-        walk(x);
-      }
+      else if (v && typeof v === 'object')
+        for (const [k, x] of Object.entries(v)) {
+          keys.add(k);
+          walk(x);
+        }
     };
     // The manager's contact is on the page on purpose (name, phone, e-mail); nothing else of staff or customer.
     expect(Object.keys(view.manager).sort()).toEqual(['email', 'name', 'phone']);
@@ -179,7 +206,10 @@ describe('bad links', () => {
     const ip = freshIp();
     const results: Response[] = [];
     for (let i = 0; i < 241; i++) results.push(await customer('GET', `/api/shared/${randomToken()}`, undefined, ip));
-    expectThrottledAfter(results.map((r) => r.status), 120);
+    expectThrottledAfter(
+      results.map((r) => r.status),
+      120,
+    );
     const limited = results.find((r) => r.status === 429)!;
     expect(Number(limited.headers.get('retry-after'))).toBe(60);
     expect(((await limited.json()) as any).error).toMatchObject({ code: 'too_many_requests', details: { limit: 'SHARED_VIEW_LIMITER' } });
@@ -199,9 +229,19 @@ describe('answers', () => {
     expect(view.canAnswer).toBe(false);
 
     const staff = await ok('GET', `/api/quotes/${q.id}`);
-    expect(staff).toMatchObject({ status: 'accepted', answerName: 'Смирнова Ирина Петровна', allowed: { edit: false, revise: false, order: true } });
+    expect(staff).toMatchObject({
+      status: 'accepted',
+      answerName: 'Смирнова Ирина Петровна',
+      allowed: { edit: false, revise: false, order: true },
+    });
     const audit = await ok<any[]>('GET', `/api/quotes/${q.id}/audit`);
-    expect(audit[0]).toMatchObject({ action: 'accepted', actorKind: 'customer', actorName: 'Смирнова Ирина Петровна', ip: '203.0.113.7', userAgent: 'Test Browser/1.0' });
+    expect(audit[0]).toMatchObject({
+      action: 'accepted',
+      actorKind: 'customer',
+      actorName: 'Смирнова Ирина Петровна',
+      ip: '203.0.113.7',
+      userAgent: 'Test Browser/1.0',
+    });
     expect(audit[0].changes.terms).toContain('Принимая смету');
     const notes = await ok<any[]>('GET', '/api/notifications');
     expect(notes[0]).toMatchObject({ quoteId: q.id, kind: 'accepted', readAt: null });
@@ -251,7 +291,11 @@ describe('answers', () => {
   it('one link per quote number: after R2 is sent the same link shows R2, R1 listed as replaced', async () => {
     const q = await sentQuote();
     const link = await share(q.id);
-    const changed = await customer('POST', `/api/shared/${link.token}/request-changes`, { name: 'Иван Петров', message: 'Уберите 2.9', revision: 1 });
+    const changed = await customer('POST', `/api/shared/${link.token}/request-changes`, {
+      name: 'Иван Петров',
+      message: 'Уберите 2.9',
+      revision: 1,
+    });
     expect(changed.status).toBe(200);
     const r2 = await ok('POST', `/api/quotes/${q.id}/revise`, {}, 201);
     // until R2 is sent, the customer keeps seeing R1
@@ -264,7 +308,9 @@ describe('answers', () => {
     expect(after.quote).toMatchObject({ number: `${q.number}-R2`, revision: 2 });
     expect(after).toMatchObject({ replaced: false, canAnswer: true });
     expect(after.lines).toHaveLength(1);
-    expect(after.history).toEqual([{ number: q.number, revision: 1, sentAt: expect.any(String), replacedAt: sent.sentAt, replacedBy: `${q.number}-R2` }]);
+    expect(after.history).toEqual([
+      { number: q.number, revision: 1, sentAt: expect.any(String), replacedAt: sent.sentAt, replacedBy: `${q.number}-R2` },
+    ]);
     const page = await (await customer('GET', `/s/${link.token}`)).text();
     expect(page).toContain(`${q.number}-R2`);
     expect(page).toContain('заменена редакцией');
@@ -326,7 +372,7 @@ describe('answers', () => {
     const res = await customer('POST', `/api/shared/${token}/accept`, { name: 'Иван Петров' });
     expect(res.status).toBe(409);
     expect(((await res.json()) as any).error.code).toBe('quote_expired');
-    expect(((await (await customer('GET', `/api/shared/${token}`)).json()) as any)).toMatchObject({ expired: true, canAnswer: false });
+    expect((await (await customer('GET', `/api/shared/${token}`)).json()) as any).toMatchObject({ expired: true, canAnswer: false });
   });
 
   it('accepting closes a draft revision started meanwhile', async () => {
@@ -392,7 +438,12 @@ describe('the customer’s page', () => {
       fetchWorker(`/s/${token}`, {
         method: 'POST',
         redirect: 'manual',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'null', 'sec-fetch-site': site, 'cf-connecting-ip': freshIp() },
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          origin: 'null',
+          'sec-fetch-site': site,
+          'cf-connecting-ip': freshIp(),
+        },
         body: 'action=accept&name=%D0%98%D0%B2%D0%B0%D0%BD+%D0%9F%D0%B5%D1%82%D1%80%D0%BE%D0%B2&agree=yes',
       });
     expect((await post('cross-site')).status).toBe(403);

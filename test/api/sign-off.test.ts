@@ -31,7 +31,12 @@ describe('actual hours for every service billed by time', () => {
     expect(r.status).toBe(422);
     expect(r.body.error.code).toBe('overrun_not_confirmed');
     // The difference in ₽ for the one who confirms: 1,2 × 3 000 = 3 600 + 22 % VAT.
-    expect(r.body.error.details).toMatchObject({ plannedCenti: 600, actualCenti: 720, differenceCenti: 120, difference: { netMinor: 360_000, totalMinor: 439_200 } });
+    expect(r.body.error.details).toMatchObject({
+      plannedCenti: 600,
+      actualCenti: 720,
+      differenceCenti: 120,
+      difference: { netMinor: 360_000, totalMinor: 439_200 },
+    });
     expect(r.body.error.message).toMatch(/7[.,]20/);
     expect(await balance(c.id)).toBe(50_000 - 1750);
     r = await sign(order.id, 2, { actualHoursCenti: 1200, confirmOverrun: true });
@@ -44,7 +49,9 @@ describe('actual hours for every service billed by time', () => {
     expect(r.body.debit).toMatchObject({ normHoursCenti: 2000 });
     // The statement shows planned against actual, service by service.
     const s = await ok('GET', `/api/customers/${c.id}/statement?month=${thisMonth()}`, { as: 'accountant' });
-    const items = s.orders[0].stages.flatMap((st: any) => st.items.map((i: any) => [i.code, i.plannedHoursCenti, i.hoursCenti, i.plannedNormHoursCenti, i.normHoursCenti]));
+    const items = s.orders[0].stages.flatMap((st: any) =>
+      st.items.map((i: any) => [i.code, i.plannedHoursCenti, i.hoursCenti, i.plannedNormHoursCenti, i.normHoursCenti]),
+    );
     expect(items).toEqual([
       ['3.3.1', 2000, 1750, 2000, 1750],
       ['4.5', 1000, 1200, 600, 720],
@@ -68,7 +75,13 @@ describe('a short balance does not leave the finished stage stuck', () => {
     // Stage 2 needs 10; available −13 + 5 = −8: 18 norm-hours short, 54 000 ₽ at today's rate (65 880 ₽ with VAT).
     expect(r.body.order.shortfall).toEqual({ normHoursCenti: 1800, amountMinor: 5_400_000, totalMinor: 6_588_000 });
     expect(r.body.order.lowBalance).toMatchObject({ low: true, thresholdCenti: 1000 });
-    await fails('POST', `/api/orders/${order.id}/stages/2/accept`, { as: 'accountant', headers: { 'idempotency-key': `k-${Date.now()}` } }, 422, 'insufficient_balance');
+    await fails(
+      'POST',
+      `/api/orders/${order.id}/stages/2/accept`,
+      { as: 'accountant', headers: { 'idempotency-key': `k-${Date.now()}` } },
+      422,
+      'insufficient_balance',
+    );
     await topup(c.id, 1800);
     const resumed = await ok('GET', `/api/orders/${order.id}`);
     expect(resumed.status).toBe('in_progress');
@@ -78,16 +91,27 @@ describe('a short balance does not leave the finished stage stuck', () => {
 
 describe('low balance', () => {
   it('by default what the next stages need; the card, the queue and the report flag it; the customer is told once', async () => {
-    const c = await ok('POST', '/api/customers', { as: 'accountant', body: { name: 'Лицей № 9', email: 'buh@lyceum9.example', overdraftCenti: 0 } }, 201);
+    const c = await ok(
+      'POST',
+      '/api/customers',
+      { as: 'accountant', body: { name: 'Лицей № 9', email: 'buh@lyceum9.example', overdraftCenti: 0 } },
+      201,
+    );
     await topup(c.id, 3200);
     const one = await runningOrder(c.id, [['2.2'], ['2.4']], { split: 'by_line' });
     const two = await runningOrder(c.id, [['2.4']]);
     let card = await ok('GET', `/api/customers/${c.id}`);
     // Next stages: 20 (order one) + 10 (order two) = 30 ≤ 32.
     expect(card.lowBalance).toEqual({ thresholdCenti: 3000, own: false, low: false, belowCenti: 0 });
-    const listed = async () => (await ok<any[]>('GET', `/api/customers?q=${encodeURIComponent('Лицей № 9')}`)).find((x) => x.id === c.id).lowBalance;
+    const listed = async () =>
+      (await ok<any[]>('GET', `/api/customers?q=${encodeURIComponent('Лицей № 9')}`)).find((x) => x.id === c.id).lowBalance;
     expect(await listed()).toEqual(card.lowBalance);
-    const mails = async () => (await env.DB.prepare("select to_json as toJson, subject, lang, payload from outbox where kind = 'balance_low' and to_json like ?").bind('%lyceum9%').all<any>()).results;
+    const mails = async () =>
+      (
+        await env.DB.prepare("select to_json as toJson, subject, lang, payload from outbox where kind = 'balance_low' and to_json like ?")
+          .bind('%lyceum9%')
+          .all<any>()
+      ).results;
     let r = await sign(one.id, 1);
     expect(r.status).toBe(200);
     // 12 left; next: 10 + 10 = 20: low, and the e-mail is written in the sign-off's batch.
@@ -99,7 +123,12 @@ describe('low balance', () => {
     expect(sent).toHaveLength(1);
     expect(JSON.parse(sent[0].toJson)).toEqual(['buh@lyceum9.example']);
     expect(sent[0].subject).toBe('Баланс нормо-часов ниже порога — Лицей № 9');
-    expect(JSON.parse(sent[0].payload)).toMatchObject({ customerId: c.id, balanceCenti: 1200, thresholdCenti: 2000, orderNumber: one.number });
+    expect(JSON.parse(sent[0].payload)).toMatchObject({
+      customerId: c.id,
+      balanceCenti: 1200,
+      thresholdCenti: 2000,
+      orderNumber: one.number,
+    });
     const queue = await ok<any[]>('GET', `/api/orders?customerId=${c.id}`);
     expect(queue.every((o) => o.lowBalance.low)).toBe(true);
     const report = await ok('GET', `/api/reports/consumption?month=${thisMonth()}`, { as: 'accountant' });
@@ -128,7 +157,9 @@ describe('low balance', () => {
     const queue = await ok<any[]>('GET', `/api/orders?customerId=${c.id}`);
     const domain = nextStagesNeed(queue.map((o) => ({ id: o.id, status: o.status, approvedAt: o.approvedAt, stages: o.stages })));
     expect(domain).toBe(2000 + 6400 + 250);
-    const row = (await ok('GET', `/api/reports/consumption?month=${thisMonth()}`, { as: 'accountant' })).customers.find((x: any) => x.customerId === c.id);
+    const row = (await ok('GET', `/api/reports/consumption?month=${thisMonth()}`, { as: 'accountant' })).customers.find(
+      (x: any) => x.customerId === c.id,
+    );
     expect(row.lowBalance.thresholdCenti).toBe(domain);
     expect((await ok('GET', `/api/customers/${c.id}`)).lowBalance.thresholdCenti).toBe(domain);
   });

@@ -16,17 +16,48 @@ let orderNumber = '';
 const month = thisMonth();
 
 beforeAll(async () => {
-  const c = await ok('POST', '/api/customers', { as: 'accountant', body: { name: 'Университет «Север»', legalName: 'ФГБОУ ВО «Северный университет»', taxId: '2901000001' } }, 201);
+  const c = await ok(
+    'POST',
+    '/api/customers',
+    { as: 'accountant', body: { name: 'Университет «Север»', legalName: 'ФГБОУ ВО «Северный университет»', taxId: '2901000001' } },
+    201,
+  );
   customerId = c.id;
-  const paid = await ok('POST', `/api/customers/${c.id}/ledger`, { as: 'accountant', body: { kind: 'topup', amountMinor: 30_000_000, paymentRef: 'п/п № 77 от 02.12.2026', memo: 'Пакет поддержки' } }, 201);
-  const order = await runningOrder(c.id, [['2.2'], ['4.5', 1000], ['3.3.1', 1500]], { split: 'by_line' }, { discountRateMilli: 50, vatMode: 'on_top', vatRateMilli: 220 });
+  const paid = await ok(
+    'POST',
+    `/api/customers/${c.id}/ledger`,
+    { as: 'accountant', body: { kind: 'topup', amountMinor: 30_000_000, paymentRef: 'п/п № 77 от 02.12.2026', memo: 'Пакет поддержки' } },
+    201,
+  );
+  const order = await runningOrder(
+    c.id,
+    [['2.2'], ['4.5', 1000], ['3.3.1', 1500]],
+    { split: 'by_line' },
+    { discountRateMilli: 50, vatMode: 'on_top', vatRateMilli: 220 },
+  );
   orderNumber = order.number;
   expect((await acceptStage(order.id, 1)).status).toBe(200);
   expect((await acceptStage(order.id, 2, key(), { actualHoursCenti: 1400, confirmOverrun: true })).status).toBe(200);
   expect((await acceptStage(order.id, 3, key(), { actualHoursCenti: 1200 })).status).toBe(200);
   const debit = (await ok<any[]>('GET', `/api/customers/${c.id}/ledger`)).find((e) => e.kind === 'debit' && e.stageN === 3);
-  await ok('POST', `/api/customers/${c.id}/ledger`, { as: 'accountant', body: { kind: 'correction', normHoursCenti: 200, memo: 'Два часа на исправление нашей ошибки', correctsEntryId: debit.id } }, 201);
-  await ok('POST', `/api/customers/${c.id}/ledger`, { as: 'accountant', body: { kind: 'correction', normHoursCenti: -500, memo: 'Часть платежа возвращена', correctsEntryId: paid.entry.id } }, 201);
+  await ok(
+    'POST',
+    `/api/customers/${c.id}/ledger`,
+    {
+      as: 'accountant',
+      body: { kind: 'correction', normHoursCenti: 200, memo: 'Два часа на исправление нашей ошибки', correctsEntryId: debit.id },
+    },
+    201,
+  );
+  await ok(
+    'POST',
+    `/api/customers/${c.id}/ledger`,
+    {
+      as: 'accountant',
+      body: { kind: 'correction', normHoursCenti: -500, memo: 'Часть платежа возвращена', correctsEntryId: paid.entry.id },
+    },
+    201,
+  );
 });
 
 describe('the customer’s month statement', () => {
@@ -34,7 +65,9 @@ describe('the customer’s month statement', () => {
     const s = await ok('GET', `/api/customers/${customerId}/statement?month=${month}`, { as: 'accountant' });
     expect(s.customer).toMatchObject({ name: 'Университет «Север»', legalName: 'ФГБОУ ВО «Северный университет»', taxId: '2901000001' });
     expect(s).toMatchObject({ openingCenti: 0, closed: false });
-    expect(s.topups).toEqual([expect.objectContaining({ paymentRef: 'п/п № 77 от 02.12.2026', normHoursCenti: 10_000, netMinor: 30_000_000 })]);
+    expect(s.topups).toEqual([
+      expect.objectContaining({ paymentRef: 'п/п № 77 от 02.12.2026', normHoursCenti: 10_000, netMinor: 30_000_000 }),
+    ]);
     expect(s.orders).toHaveLength(1);
     expect(s.orders[0].orderNumber).toBe(orderNumber);
     expect(s.orders[0].stages.map((st: any) => [st.n, st.plannedNormHoursCenti, st.normHoursCenti])).toEqual([
@@ -64,7 +97,12 @@ describe('the customer’s month statement', () => {
     expect(decodeURIComponent(res.headers.get('content-disposition')!)).toContain(`Выписка ${month} Университет «Север».xlsx`);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(await res.arrayBuffer());
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Выписка', 'Пополнения баланса (оплаты)', 'Списания по заявкам и этапам', 'Корректировки']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Выписка',
+      'Пополнения баланса (оплаты)',
+      'Списания по заявкам и этапам',
+      'Корректировки',
+    ]);
     const cells = formulaCells(wb);
     expect(cells.length).toBeGreaterThan(20);
     for (const c of cells) expect(Math.abs(c.computed - (c.result ?? 0)), `${c.sheet}!${c.address} ${c.formula}`).toBeLessThan(1e-9);
@@ -81,7 +119,11 @@ describe('the customer’s month statement', () => {
     const result = (v: unknown) => (typeof v === 'number' ? v : ((v as { result?: number }).result ?? 0));
     expect(Math.round(result(byLabel('Остаток на конец месяца').getCell(2).value) * 100)).toBe(s.closingCenti);
     const services = byLabel('Оказано услуг за месяц');
-    expect([2, 3, 4].map((col) => Math.round(result(services.getCell(col).value) * 100))).toEqual([s.totals.services.netMinor, s.totals.services.vatMinor, s.totals.services.totalMinor]);
+    expect([2, 3, 4].map((col) => Math.round(result(services.getCell(col).value) * 100))).toEqual([
+      s.totals.services.netMinor,
+      s.totals.services.vatMinor,
+      s.totals.services.totalMinor,
+    ]);
     const text: string[] = [];
     summary.eachRow((row) => row.eachCell((c) => typeof c.value === 'string' && text.push(c.value)));
     expect(text.join('\n')).toMatch(/Заказчик: ФГБОУ ВО «Северный университет», ИНН 2901000001/);
@@ -115,7 +157,8 @@ describe('the customer’s month statement', () => {
       expect(all, expected).toContain(expected);
     }
     const s = await ok('GET', `/api/customers/${customerId}/statement?month=${month}`, { as: 'accountant' });
-    const money = (m: number) => `${new Intl.NumberFormat('ru-RU', { minimumFractionDigits: 2 }).format(m / 100).replace(/\s/g, '\u00a0')}\u00a0₽`;
+    const money = (m: number) =>
+      `${new Intl.NumberFormat('ru-RU', { minimumFractionDigits: 2 }).format(m / 100).replace(/\s/g, '\u00a0')}\u00a0₽`;
     expect(all).toContain(money(s.totals.services.totalMinor));
   });
 });

@@ -18,24 +18,51 @@ describe('a stage worth 0 norm-hours', () => {
     for (const n of [1, 2]) {
       const res = await acceptStage(order.id, n);
       expect(res.status).toBe(200);
-      expect(((await res.json()) as any).debit).toMatchObject({ entryId: null, normHoursCenti: 0, moneyMinor: 0, totalMinor: 0, balanceAfterCenti: 5000 });
+      expect(((await res.json()) as any).debit).toMatchObject({
+        entryId: null,
+        normHoursCenti: 0,
+        moneyMinor: 0,
+        totalMinor: 0,
+        balanceAfterCenti: 5000,
+      });
     }
     expect((await acceptStage(order.id, 3)).status).toBe(200);
     const after = await ok('GET', `/api/orders/${order.id}`);
     expect(after.status).toBe('done');
     expect(after.stages.map((s: any) => s.status)).toEqual(['accepted', 'accepted', 'accepted']);
     const facts = await ledgerFacts(c.id);
-    expect(facts.entries.map((e) => [e.kind, e.n])).toEqual([['topup', 5000], ['debit', -1000]]);
+    expect(facts.entries.map((e) => [e.kind, e.n])).toEqual([
+      ['topup', 5000],
+      ['debit', -1000],
+    ]);
   });
 });
 
 describe('credit (the allowed overdraft) is the accountant’s and the admin’s', () => {
   it('a manager cannot grant it, on a new customer or an existing one; other edits are fine', async () => {
-    await fails('POST', '/api/customers', { as: 'manager', body: { name: 'Кредит от менеджера', overdraftCenti: 100_000 } }, 403, 'forbidden');
+    await fails(
+      'POST',
+      '/api/customers',
+      { as: 'manager', body: { name: 'Кредит от менеджера', overdraftCenti: 100_000 } },
+      403,
+      'forbidden',
+    );
     const c = await ok('POST', '/api/customers', { as: 'manager', body: { name: 'Без кредита' } }, 201);
-    await fails('PATCH', `/api/customers/${c.id}`, { as: 'manager', body: { version: c.version, overdraftCenti: 100_000 } }, 403, 'forbidden');
-    const phone = await ok('PATCH', `/api/customers/${c.id}`, { as: 'manager', body: { version: c.version, phone: '+7 900 000-00-00', overdraftCenti: 0 } });
-    const granted = await ok('PATCH', `/api/customers/${c.id}`, { as: 'accountant', body: { version: phone.version, overdraftCenti: 1500 } });
+    await fails(
+      'PATCH',
+      `/api/customers/${c.id}`,
+      { as: 'manager', body: { version: c.version, overdraftCenti: 100_000 } },
+      403,
+      'forbidden',
+    );
+    const phone = await ok('PATCH', `/api/customers/${c.id}`, {
+      as: 'manager',
+      body: { version: c.version, phone: '+7 900 000-00-00', overdraftCenti: 0 },
+    });
+    const granted = await ok('PATCH', `/api/customers/${c.id}`, {
+      as: 'accountant',
+      body: { version: phone.version, overdraftCenti: 1500 },
+    });
     expect(granted.overdraftCenti).toBe(1500);
     await ok('PATCH', `/api/customers/${c.id}`, { as: 'admin', body: { version: granted.version, overdraftCenti: 0 } });
   });
@@ -60,7 +87,9 @@ describe('importing a customer', () => {
     return ok('GET', `/api/customers/${c.id}/export.json`, { as: 'admin' });
   }
   const counts = async () =>
-    env.DB.prepare('select (select count(*) from ledger_entries) as ledger, (select count(*) from audit_log) as audit, (select count(*) from customers) as customers').first();
+    env.DB.prepare(
+      'select (select count(*) from ledger_entries) as ledger, (select count(*) from audit_log) as audit, (select count(*) from customers) as customers',
+    ).first();
 
   it('refuses rows that reach into other customers’ records, and writes nothing', async () => {
     const doc = await exported();
@@ -69,17 +98,31 @@ describe('importing a customer', () => {
     // The same document under ids that are free here, but with one row pointing elsewhere.
     const moved = JSON.parse(JSON.stringify(doc).replaceAll(`"customerId":${doc.customer.id}`, `"customerId":${fresh(1)}`));
     moved.customer.id = fresh(1);
-    const renumber = (rows: any[], base: number) => rows.forEach((r, i) => {
-r.id = base + i;
-});
-    for (const [rows, base] of [[moved.ledger, 910_000], [moved.debitItems, 920_000], [moved.audit, 930_000]] as const) renumber(rows as any[], base);
+    const renumber = (rows: any[], base: number) =>
+      rows.forEach((r, i) => {
+        r.id = base + i;
+      });
+    for (const [rows, base] of [
+      [moved.ledger, 910_000],
+      [moved.debitItems, 920_000],
+      [moved.audit, 930_000],
+    ] as const)
+      renumber(rows as any[], base);
     const before = await counts();
     const intoVictim = structuredClone(moved);
     intoVictim.ledger[0].customerId = victim.id; // a top-up into someone else's balance
     const err = await fails('POST', '/api/import/customer', { as: 'admin', body: intoVictim }, 400, 'validation_failed');
     expect(JSON.stringify(err.details)).toContain('ledger');
     const forgedAudit = structuredClone(moved);
-    forgedAudit.audit.push({ ...forgedAudit.audit[0], id: 939_999, quoteId: 1, seriesId: 1, action: 'accepted', actorKind: 'customer', actorName: 'Подделка' });
+    forgedAudit.audit.push({
+      ...forgedAudit.audit[0],
+      id: 939_999,
+      quoteId: 1,
+      seriesId: 1,
+      action: 'accepted',
+      actorKind: 'customer',
+      actorName: 'Подделка',
+    });
     await fails('POST', '/api/import/customer', { as: 'admin', body: forgedAudit }, 400, 'validation_failed');
     expect(await counts()).toEqual(before);
     expect(await balance(victim.id)).toBe(0);
@@ -98,7 +141,12 @@ r.id = base + i;
 
 describe('login under a crowd of guesses', () => {
   it('16 concurrent wrong passwords: five are checked, the rest refused unchecked; then even the right one is locked out', async () => {
-    await ok('POST', '/api/users', { as: 'admin', body: { email: 'crowd@demo.local', name: 'Crowd', role: 'manager', password: 'the-right-password' } }, 201);
+    await ok(
+      'POST',
+      '/api/users',
+      { as: 'admin', body: { email: 'crowd@demo.local', name: 'Crowd', role: 'manager', password: 'the-right-password' } },
+      201,
+    );
     const ip = freshIp();
     const answers = await burst(16, (i) => login('crowd@demo.local', `guess-${i}`, ip));
     const statuses = answers.map((a) => a.status).sort();
@@ -118,7 +166,12 @@ describe('a PATCH must change something', () => {
     const c = await ok('POST', '/api/customers', { body: { name: 'Пустой PATCH' } }, 201);
     const q = await ok('POST', '/api/quotes', { body: { customerId: c.id, title: 'Пустой PATCH' } }, 201);
     const withLine = await ok('POST', `/api/quotes/${q.id}/lines`, { body: { version: q.version, title: 'Строка', hoursCenti: 100 } }, 201);
-    const project = await ok('POST', '/api/crowdfunding', { body: { code: 'EMPTY-PATCH', title: 'Пустой', description: '', estimate: [{ kMilli: 1000, hoursCenti: 100 }] } }, 201);
+    const project = await ok(
+      'POST',
+      '/api/crowdfunding',
+      { body: { code: 'EMPTY-PATCH', title: 'Пустой', description: '', estimate: [{ kMilli: 1000, hoursCenti: 100 }] } },
+      201,
+    );
     const settings = await ok('GET', '/api/settings');
     const item = (await ok<any[]>('GET', '/api/catalog/items'))[0];
     const category = (await ok<any[]>('GET', '/api/catalog/categories'))[0];
@@ -152,7 +205,13 @@ describe('dates and months are of this century, and entries are not back-dated w
     }
     const c = await newCustomer();
     for (const at of ['0001-01-01T00:00:00Z', '1901-06-01T00:00:00Z', '2100-01-01T00:00:00Z']) {
-      await fails('POST', `/api/customers/${c.id}/ledger`, { as: 'accountant', body: { kind: 'topup', normHoursCenti: 100, memo: 'x', at } }, 400, 'validation_failed');
+      await fails(
+        'POST',
+        `/api/customers/${c.id}/ledger`,
+        { as: 'accountant', body: { kind: 'topup', normHoursCenti: 100, memo: 'x', at } },
+        400,
+        'validation_failed',
+      );
     }
     for (const validUntil of ['0001-01-01', '2100-01-01', '2027-02-30']) {
       await fails('POST', '/api/quotes', { body: { customerId: c.id, title: 'Дата', validUntil } }, 400, 'validation_failed');
@@ -165,7 +224,13 @@ describe('dates and months are of this century, and entries are not back-dated w
     const c = await newCustomer();
     const day = (d: number) => new Date(Date.now() - d * 86_400_000).toISOString();
     await topup(c.id, 100, { at: day(9) });
-    const err = await fails('POST', `/api/customers/${c.id}/ledger`, { as: 'accountant', body: { kind: 'topup', normHoursCenti: 100, memo: 'x', at: day(12) } }, 422, 'backdated_too_far');
+    const err = await fails(
+      'POST',
+      `/api/customers/${c.id}/ledger`,
+      { as: 'accountant', body: { kind: 'topup', normHoursCenti: 100, memo: 'x', at: day(12) } },
+      422,
+      'backdated_too_far',
+    );
     expect(err.details).toMatchObject({ backdateDays: 10 });
     await allowBackdating(3650);
     await topup(c.id, 100, { at: day(400) });

@@ -41,7 +41,10 @@ describe('top-ups are payments', () => {
   const vat = { vatMode: 'on_top' as const, vatRateMilli: 220 };
   it('one of money or norm-hours; the other at the rate; the settings’ VAT', () => {
     const money = topupPayment({ amountMinor: 12_345_678 }, 300_000, vat, 'RUB');
-    expect(money.ok && money.value).toMatchObject({ normHoursCenti: 4115, money: { subtotalMinor: 12_345_678, netMinor: 12_345_678, vatMinor: 2_716_049, totalMinor: 15_061_727, rateMinor: 300_000 } });
+    expect(money.ok && money.value).toMatchObject({
+      normHoursCenti: 4115,
+      money: { subtotalMinor: 12_345_678, netMinor: 12_345_678, vatMinor: 2_716_049, totalMinor: 15_061_727, rateMinor: 300_000 },
+    });
     const hours = topupPayment({ normHoursCenti: 333 }, 275_050, { vatMode: 'none', vatRateMilli: 0 }, 'RUB');
     expect(hours.ok && hours.value.money).toMatchObject({ subtotalMinor: 915_917, vatMinor: 0, totalMinor: 915_917 });
     expect(refusalOf(topupPayment({}, 300_000, vat, 'RUB'))).toBe('validation_failed');
@@ -64,8 +67,18 @@ describe('top-ups are payments', () => {
 
 describe('corrections', () => {
   const debit: CorrectedEntry = {
-    customerId: 1, kind: 'debit', normHoursCenti: -1000, subtotalMinor: -3_000_000, discountMinor: -300_000, netMinor: -2_700_000, vatMinor: -594_000, totalMinor: -3_294_000,
-    rateMinor: 300_000, discountRateMilli: 100, vatMode: 'on_top', vatRateMilli: 220,
+    customerId: 1,
+    kind: 'debit',
+    normHoursCenti: -1000,
+    subtotalMinor: -3_000_000,
+    discountMinor: -300_000,
+    netMinor: -2_700_000,
+    vatMinor: -594_000,
+    totalMinor: -3_294_000,
+    rateMinor: 300_000,
+    discountRateMilli: 100,
+    vatMode: 'on_top',
+    vatRateMilli: 220,
     corrected: { normHoursCenti: 0, subtotalMinor: 0, discountMinor: 0, netMinor: 0, vatMinor: 0, totalMinor: 0 },
   };
   it('the rules: a reason, the same customer, the other way, never more than the entry', () => {
@@ -93,7 +106,17 @@ describe('corrections', () => {
           back.vatMinor += m.vatMinor;
           back.totalMinor += m.totalMinor;
           const c = target.corrected;
-          target = { ...target, corrected: { normHoursCenti: c.normHoursCenti + h, subtotalMinor: c.subtotalMinor + m.subtotalMinor, discountMinor: c.discountMinor + m.discountMinor, netMinor: c.netMinor + m.netMinor, vatMinor: c.vatMinor + m.vatMinor, totalMinor: c.totalMinor + m.totalMinor } };
+          target = {
+            ...target,
+            corrected: {
+              normHoursCenti: c.normHoursCenti + h,
+              subtotalMinor: c.subtotalMinor + m.subtotalMinor,
+              discountMinor: c.discountMinor + m.discountMinor,
+              netMinor: c.netMinor + m.netMinor,
+              vatMinor: c.vatMinor + m.vatMinor,
+              totalMinor: c.totalMinor + m.totalMinor,
+            },
+          };
           left -= h;
         }
         expect(back).toEqual({ netMinor: 2_700_000, vatMinor: 594_000, totalMinor: 3_294_000 });
@@ -110,7 +133,11 @@ describe('closing months', () => {
     expect(refusalOf(monthsToClose('2026-10', '2026-10', '2026-01', now, MOSCOW))).toBe('period_already_closed');
     const months = monthsToClose('2026-11', '2026-08', '2026-01', now, MOSCOW);
     expect(months.ok && months.value.map((m) => m.month)).toEqual(['2026-09', '2026-10', '2026-11']);
-    expect(months.ok && months.value[2]).toEqual({ month: '2026-11', startAt: '2026-10-31T21:00:00.000Z', endAt: '2026-11-30T21:00:00.000Z' });
+    expect(months.ok && months.value[2]).toEqual({
+      month: '2026-11',
+      startAt: '2026-10-31T21:00:00.000Z',
+      endAt: '2026-11-30T21:00:00.000Z',
+    });
     const first = monthsToClose('2026-03', null, '2026-01', now, MOSCOW);
     expect(first.ok && first.value.map((m) => m.month)).toEqual(['2026-01', '2026-02', '2026-03']);
     const empty = monthsToClose('2026-03', null, null, now, MOSCOW);
@@ -120,7 +147,13 @@ describe('closing months', () => {
 
 describe('invoices', () => {
   it('money at the rate with VAT; settled by the customer it was issued to, once, with its own amounts', () => {
-    expect(invoiceMoney(1234, { rateMinor: 300_000, vatMode: 'included', vatRateMilli: 220 })).toEqual({ subtotalMinor: 3_702_000, discountMinor: 0, netMinor: 3_702_000, vatMinor: 667_574, totalMinor: 3_702_000 });
+    expect(invoiceMoney(1234, { rateMinor: 300_000, vatMode: 'included', vatRateMilli: 220 })).toEqual({
+      subtotalMinor: 3_702_000,
+      discountMinor: 0,
+      netMinor: 3_702_000,
+      vatMinor: 667_574,
+      totalMinor: 3_702_000,
+    });
     const inv = { number: 'INV-2026-0001', customerId: 1, status: 'issued' as const };
     expect(settlementRule(inv, 1, {}).ok).toBe(true);
     expect(refusalOf(settlementRule(inv, 2, {}))).toBe('validation_failed');
@@ -132,12 +165,22 @@ describe('invoices', () => {
 
 describe('low balance, shortfall, what the queue needs', () => {
   const order = (id: number, status: QueueOrder['status'], approvedAt: string, stages: [number, 'pending' | 'accepted'][]): QueueOrder => ({
-    id, status, approvedAt, stages: stages.map(([normHoursCenti, s], i) => ({ n: i + 1, status: s, normHoursCenti })),
+    id,
+    status,
+    approvedAt,
+    stages: stages.map(([normHoursCenti, s], i) => ({ n: i + 1, status: s, normHoursCenti })),
   });
   const orders = [
-    order(1, 'in_progress', '2026-01', [[500, 'accepted'], [800, 'pending'], [300, 'pending']]),
+    order(1, 'in_progress', '2026-01', [
+      [500, 'accepted'],
+      [800, 'pending'],
+      [300, 'pending'],
+    ]),
     order(2, 'paused', '2026-02', [[1000, 'pending']]),
-    order(3, 'queued', '2026-03', [[200, 'pending'], [100, 'pending']]),
+    order(3, 'queued', '2026-03', [
+      [200, 'pending'],
+      [100, 'pending'],
+    ]),
     order(4, 'done', '2026-00', [[999, 'accepted']]),
   ];
   it('the default threshold is what the next stages need; the customer’s own wins', () => {
@@ -156,31 +199,98 @@ describe('low balance, shortfall, what the queue needs', () => {
 describe('the statement', () => {
   let id = 1;
   const e = (o: Partial<ConsumptionEntry> & Pick<ConsumptionEntry, 'kind' | 'normHoursCenti'>): ConsumptionEntry => ({
-    entryId: id++, at: '2026-11-05T10:00:00Z', date: '2026-11-05', topupKind: null, memo: '', orderId: null, orderNumber: null, stageN: null, stageTitle: null,
-    code: null, title: null, categoryName: null, hoursCenti: null, kMilli: null, moneyMinor: o.netMinor ?? 0, subtotalMinor: 0, discountMinor: 0, netMinor: 0, vatMinor: 0, totalMinor: 0,
-    rateMinor: null, paymentRef: '', invoiceNumber: null, plannedHoursCenti: null, plannedNormHoursCenti: null, correctsEntryId: null, correctsKind: null, ...o,
+    entryId: id++,
+    at: '2026-11-05T10:00:00Z',
+    date: '2026-11-05',
+    topupKind: null,
+    memo: '',
+    orderId: null,
+    orderNumber: null,
+    stageN: null,
+    stageTitle: null,
+    code: null,
+    title: null,
+    categoryName: null,
+    hoursCenti: null,
+    kMilli: null,
+    moneyMinor: o.netMinor ?? 0,
+    subtotalMinor: 0,
+    discountMinor: 0,
+    netMinor: 0,
+    vatMinor: 0,
+    totalMinor: 0,
+    rateMinor: null,
+    paymentRef: '',
+    invoiceNumber: null,
+    plannedHoursCenti: null,
+    plannedNormHoursCenti: null,
+    correctsEntryId: null,
+    correctsKind: null,
+    ...o,
   });
   it('groups debits by order and stage, planned against actual; its totals are the report’s', () => {
     const item = (code: string, planned: number, actual: number, net: number) =>
-      e({ entryId: 20, kind: 'debit', orderId: 7, orderNumber: 'WO-7', stageN: 1, stageTitle: 'Этап', code, title: code, categoryName: 'c', hoursCenti: actual, kMilli: 1000,
-        plannedHoursCenti: planned, plannedNormHoursCenti: planned, normHoursCenti: -actual, netMinor: -net, vatMinor: -net / 5, totalMinor: -net * 1.2 });
+      e({
+        entryId: 20,
+        kind: 'debit',
+        orderId: 7,
+        orderNumber: 'WO-7',
+        stageN: 1,
+        stageTitle: 'Этап',
+        code,
+        title: code,
+        categoryName: 'c',
+        hoursCenti: actual,
+        kMilli: 1000,
+        plannedHoursCenti: planned,
+        plannedNormHoursCenti: planned,
+        normHoursCenti: -actual,
+        netMinor: -net,
+        vatMinor: -net / 5,
+        totalMinor: -net * 1.2,
+      });
     const entries = [
       e({ kind: 'topup', normHoursCenti: 5000, netMinor: 15_000_000, totalMinor: 18_000_000, vatMinor: 3_000_000, paymentRef: 'п/п 1' }),
       item('2.2', 2000, 2000, 6_000_000),
       item('2.6', 500, 700, 2_100_000),
       e({ kind: 'debit', normHoursCenti: -100, netMinor: -300_000, vatMinor: -60_000, totalMinor: -360_000, memo: 'Взнос' }),
-      e({ kind: 'correction', normHoursCenti: 200, netMinor: 600_000, vatMinor: 120_000, totalMinor: 720_000, memo: 'ошибка', correctsEntryId: 20, correctsKind: 'debit' }),
+      e({
+        kind: 'correction',
+        normHoursCenti: 200,
+        netMinor: 600_000,
+        vatMinor: 120_000,
+        totalMinor: 720_000,
+        memo: 'ошибка',
+        correctsEntryId: 20,
+        correctsKind: 'debit',
+      }),
     ];
     const consumption = summarize(1, 'A', 1000, entries);
     const s = buildStatement({
-      month: '2026-11', timeZone: MOSCOW, currency: 'RUB', generatedAt: '', closed: true, company: { name: 'Исп', details: '' },
-      customer: { id: 1, name: 'A', legalName: '', taxId: '', address: '' }, consumption,
+      month: '2026-11',
+      timeZone: MOSCOW,
+      currency: 'RUB',
+      generatedAt: '',
+      closed: true,
+      company: { name: 'Исп', details: '' },
+      customer: { id: 1, name: 'A', legalName: '', taxId: '', address: '' },
+      consumption,
       corrected: new Map([[20, { entryId: 20, date: '2026-11-05', kind: 'debit' as const, memo: 'WO-7 · 1' }]]),
     });
-    expect(s.orders.map((o) => [o.orderNumber, o.stages.length, o.normHoursCenti, o.plannedNormHoursCenti])).toEqual([['WO-7', 1, 2700, 2500], [null, 1, 100, 100]]);
-    expect(s.orders[0]!.stages[0]!.items.map((i) => [i.code, i.plannedHoursCenti, i.hoursCenti])).toEqual([['2.2', 2000, 2000], ['2.6', 500, 700]]);
+    expect(s.orders.map((o) => [o.orderNumber, o.stages.length, o.normHoursCenti, o.plannedNormHoursCenti])).toEqual([
+      ['WO-7', 1, 2700, 2500],
+      [null, 1, 100, 100],
+    ]);
+    expect(s.orders[0]!.stages[0]!.items.map((i) => [i.code, i.plannedHoursCenti, i.hoursCenti])).toEqual([
+      ['2.2', 2000, 2000],
+      ['2.6', 500, 700],
+    ]);
     expect(s.corrections[0]).toMatchObject({ memo: 'ошибка', corrects: { kind: 'debit' }, netMinor: 600_000 });
-    expect(s.totals.services).toEqual({ netMinor: consumption.netMinor, vatMinor: consumption.vatMinor, totalMinor: consumption.totalMinor });
+    expect(s.totals.services).toEqual({
+      netMinor: consumption.netMinor,
+      vatMinor: consumption.vatMinor,
+      totalMinor: consumption.totalMinor,
+    });
     expect(s.totals.services.netMinor).toBe(6_000_000 + 2_100_000 + 300_000 - 600_000);
     expect(s.closingCenti).toBe(1000 + 5000 - 2800 + 200);
   });

@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, isRealDate, localDate, localDater, localMonth, monthRange, monthsEndingWith, shiftMonth } from '../../worker/domain/calendar';
+import {
+  addDays,
+  isRealDate,
+  localDate,
+  localDater,
+  localMonth,
+  monthRange,
+  monthsEndingWith,
+  shiftMonth,
+} from '../../worker/domain/calendar';
 import { searchCatalog } from '../../worker/domain/catalog-search';
 import { formatFixed, formatHours, formatMilli, formatMoney, formatPercentMilli, parseFixed } from '../../worker/domain/format';
 import { SEED_ITEMS } from '../../schema/seed/catalog';
@@ -35,19 +44,44 @@ describe('months in the company’s time zone', () => {
   });
 
   it('the per-hour date cache agrees with localDate, across daylight-saving changes and odd offsets', () => {
-    const zones = ['Europe/Moscow', 'UTC', 'America/New_York', 'Europe/Berlin', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'America/St_Johns'];
+    const zones = [
+      'Europe/Moscow',
+      'UTC',
+      'America/New_York',
+      'Europe/Berlin',
+      'Asia/Kathmandu',
+      'Australia/Lord_Howe',
+      'America/St_Johns',
+    ];
     // instants around each zone's 2026 transitions, and random ones
-    const edges = ['2026-03-08T06:59:59.999Z', '2026-03-08T07:00:00Z', '2026-03-29T00:59:59Z', '2026-03-29T01:00:00Z', '2026-04-04T15:00:00Z', '2026-04-04T14:59:59Z', '2026-10-25T00:30:00Z', '2026-11-01T05:59:00Z', '2026-11-01T06:00:00Z'];
+    const edges = [
+      '2026-03-08T06:59:59.999Z',
+      '2026-03-08T07:00:00Z',
+      '2026-03-29T00:59:59Z',
+      '2026-03-29T01:00:00Z',
+      '2026-04-04T15:00:00Z',
+      '2026-04-04T14:59:59Z',
+      '2026-10-25T00:30:00Z',
+      '2026-11-01T05:59:00Z',
+      '2026-11-01T06:00:00Z',
+    ];
     for (const tz of zones) {
       const dateOf = localDater(tz);
       for (const iso of edges) expect(dateOf(Date.parse(iso)), `${tz} ${iso}`).toBe(localDate(Date.parse(iso), tz));
     }
     fc.assert(
-      fc.property(fc.constantFrom(...zones), fc.array(fc.integer({ min: Date.parse('2020-01-01T00:00:00Z'), max: Date.parse('2030-12-31T00:00:00Z') }), { minLength: 1, maxLength: 40 }), (tz, instants) => {
-        const dateOf = localDater(tz);
-        // twice through the same dater: the second pass reads its cache
-        for (const instant of [...instants, ...instants]) expect(dateOf(instant)).toBe(localDate(instant, tz));
-      }),
+      fc.property(
+        fc.constantFrom(...zones),
+        fc.array(fc.integer({ min: Date.parse('2020-01-01T00:00:00Z'), max: Date.parse('2030-12-31T00:00:00Z') }), {
+          minLength: 1,
+          maxLength: 40,
+        }),
+        (tz, instants) => {
+          const dateOf = localDater(tz);
+          // twice through the same dater: the second pass reads its cache
+          for (const instant of [...instants, ...instants]) expect(dateOf(instant)).toBe(localDate(instant, tz));
+        },
+      ),
     );
     // every minute of a day with a transition (Berlin, 2026-10-25: 03:00 summer → 02:00 winter)
     const berlin = localDater('Europe/Berlin');
@@ -60,7 +94,18 @@ describe('months in the company’s time zone', () => {
     expect(shiftMonth('2026-01', -1)).toBe('2025-12');
     expect(shiftMonth('2026-12', 1)).toBe('2027-01');
     expect(monthsEndingWith('2026-03', 12)).toEqual([
-      '2025-04', '2025-05', '2025-06', '2025-07', '2025-08', '2025-09', '2025-10', '2025-11', '2025-12', '2026-01', '2026-02', '2026-03',
+      '2025-04',
+      '2025-05',
+      '2025-06',
+      '2025-07',
+      '2025-08',
+      '2025-09',
+      '2025-10',
+      '2025-11',
+      '2025-12',
+      '2026-01',
+      '2026-02',
+      '2026-03',
     ]);
   });
 

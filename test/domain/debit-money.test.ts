@@ -50,7 +50,15 @@ function withinOne(share: number, total: number, part: number, whole: number): b
 
 const L = (hoursCenti: number, kMilli = 1000, quantityMilli = 1000): LineInput => ({ quantityMilli, hoursCenti, kMilli });
 const stageLine = (lineId: number, l: LineInput, actualTime = false): StageLine => ({
-  lineId, code: `x${lineId}`, title: `line ${lineId}`, categoryName: 'c', mode: actualTime ? 'estimate' : 'fixed', actualTime, quantityMilli: l.quantityMilli, hoursCenti: l.hoursCenti ?? 0, kMilli: l.kMilli,
+  lineId,
+  code: `x${lineId}`,
+  title: `line ${lineId}`,
+  categoryName: 'c',
+  mode: actualTime ? 'estimate' : 'fixed',
+  actualTime,
+  quantityMilli: l.quantityMilli,
+  hoursCenti: l.hoursCenti ?? 0,
+  kMilli: l.kMilli,
 });
 
 // ---- generators: the API's limits (schema/api.ts), and a bounded variant that never overflows ----
@@ -59,13 +67,30 @@ const rateMilli = fc.integer({ min: 0, max: 1000 });
 const termsOf = (maxRate: number) =>
   fc.record({ rateMinor: fc.integer({ min: 1, max: maxRate }), discountRateMilli: rateMilli, vatMode, vatRateMilli: rateMilli });
 const lineOf = (max: number) =>
-  fc.record({ quantityMilli: fc.integer({ min: 1, max }), hoursCenti: fc.integer({ min: 1, max }), kMilli: fc.integer({ min: 0, max: 5000 }), actualTime: fc.boolean() });
+  fc.record({
+    quantityMilli: fc.integer({ min: 1, max }),
+    hoursCenti: fc.integer({ min: 1, max }),
+    kMilli: fc.integer({ min: 0, max: 5000 }),
+    actualTime: fc.boolean(),
+  });
 /** How lines become stages: one per line, all in one, or random groups (group ids per line). */
-const split = fc.oneof(fc.constant<'line' | 'single'>('line'), fc.constant<'line' | 'single'>('single'), fc.array(fc.nat({ max: 14 }), { minLength: 15, maxLength: 15 }));
+const split = fc.oneof(
+  fc.constant<'line' | 'single'>('line'),
+  fc.constant<'line' | 'single'>('single'),
+  fc.array(fc.nat({ max: 14 }), { minLength: 15, maxLength: 15 }),
+);
 const quoteOf = (max: number, maxRate: number, bounded: boolean) =>
-  fc.record({ lines: fc.array(lineOf(max), { minLength: 1, maxLength: 15 }), terms: termsOf(maxRate), split, bounded: fc.constant(bounded) });
+  fc.record({
+    lines: fc.array(lineOf(max), { minLength: 1, maxLength: 15 }),
+    terms: termsOf(maxRate),
+    split,
+    bounded: fc.constant(bounded),
+  });
 // ≤ 15 lines × 100 units × 1 000 h × K 5 × 100 000 ₽ stays far inside safe integers; the full range may not.
-const quote = fc.oneof({ arbitrary: quoteOf(100_000, 10_000_000, true), weight: 3 }, { arbitrary: quoteOf(10_000_000, 1_000_000_000, false), weight: 1 });
+const quote = fc.oneof(
+  { arbitrary: quoteOf(100_000, 10_000_000, true), weight: 3 },
+  { arbitrary: quoteOf(10_000_000, 1_000_000_000, false), weight: 1 },
+);
 type Quote = typeof quote extends fc.Arbitrary<infer Q> ? Q : never;
 
 /** Stage number → the indexes of its lines, numbered by first appearance. */
@@ -81,7 +106,13 @@ function stagesOf(q: Quote): Map<number, number[]> {
   return stages;
 }
 const estimatesOf = (q: Quote, stages: Map<number, number[]>): StageEstimate[] =>
-  [...stages].map(([n, idx]) => stageEstimate(n, idx.map((i) => q.lines[i]!), q.terms.rateMinor));
+  [...stages].map(([n, idx]) =>
+    stageEstimate(
+      n,
+      idx.map((i) => q.lines[i]!),
+      q.terms.rateMinor,
+    ),
+  );
 const stageLinesOf = (q: Quote, idx: number[]) => idx.map((i) => stageLine(i + 1, q.lines[i]!, q.lines[i]!.actualTime));
 
 describe('the order’s money plan: the quote’s discount and VAT distributed over its stages', () => {
@@ -147,7 +178,10 @@ describe('the order’s money plan: the quote’s discount and VAT distributed o
           const share = plan.stages.find((s) => s.n === n)!;
           expectItemsAddUp(money, mode);
           expect(money.normHoursCenti).toBe(debit.normHoursCenti);
-          expect(money.difference).toEqual({ normHoursCenti: money.normHoursCenti - share.normHoursCenti, ...Object.fromEntries(FIGURES.map((f) => [f, money[f] - share[f]])) });
+          expect(money.difference).toEqual({
+            normHoursCenti: money.normHoursCenti - share.normHoursCenti,
+            ...Object.fromEntries(FIGURES.map((f) => [f, money[f] - share[f]])),
+          });
           if (debit.normHoursCenti === 0) expect(figures(money)).toEqual(sumOf([]));
           else if (debit.normHoursCenti === share.normHoursCenti) expect(figures(money)).toEqual(figures(share));
           else {
@@ -171,13 +205,25 @@ describe('hand examples', () => {
   // The issue's quote: 2.2 (20 h) + 2.5 (64 h) + a 10 h content task at K 0.6, 3 000 ₽, 10 % discount, one stage per line.
   const lines = [L(2000), L(6400), L(1000, 600)];
   const termsWith = (vatMode: VatMode): QuoteTerms => ({ rateMinor: 300_000, discountRateMilli: 100, vatMode, vatRateMilli: 220 });
-  const planOf = (terms: QuoteTerms) => orderMoneyPlan(terms, lines.map((l, i) => stageEstimate(i + 1, [l], terms.rateMinor)));
+  const planOf = (terms: QuoteTerms) =>
+    orderMoneyPlan(
+      terms,
+      lines.map((l, i) => stageEstimate(i + 1, [l], terms.rateMinor)),
+    );
   const debit25 = () => stageDebit([stageLine(2, lines[1]!)], 300_000, new Map());
 
   it('2.5 with 10 % off and VAT 22 % on top: net 172 800 ₽, VAT 38 016 ₽, total 210 816 ₽ (not 192 000 ₽)', () => {
     expect(debit25().moneyMinor).toBe(19_200_000); // what the ledger recorded before: no discount, no VAT
     const money = debitMoney(planOf(termsWith('on_top')), 2, debit25());
-    expect(money).toMatchObject({ basis: 'estimate', normHoursCenti: 6400, subtotalMinor: 19_200_000, discountMinor: 1_920_000, netMinor: 17_280_000, vatMinor: 3_801_600, totalMinor: 21_081_600 });
+    expect(money).toMatchObject({
+      basis: 'estimate',
+      normHoursCenti: 6400,
+      subtotalMinor: 19_200_000,
+      discountMinor: 1_920_000,
+      netMinor: 17_280_000,
+      vatMinor: 3_801_600,
+      totalMinor: 21_081_600,
+    });
     expect(planOf(termsWith('on_top')).totals).toMatchObject({ netMinor: 24_300_000, vatMinor: 5_346_000, totalMinor: 29_646_000 });
   });
 
@@ -193,7 +239,11 @@ describe('hand examples', () => {
   });
 
   it('no VAT: total = net = 172 800 ₽ for 2.5', () => {
-    expect(debitMoney(planOf(termsWith('none')), 2, debit25())).toMatchObject({ netMinor: 17_280_000, vatMinor: 0, totalMinor: 17_280_000 });
+    expect(debitMoney(planOf(termsWith('none')), 2, debit25())).toMatchObject({
+      netMinor: 17_280_000,
+      vatMinor: 0,
+      totalMinor: 17_280_000,
+    });
   });
 
   it('three stages whose own rounding would charge a kopeck more than the quote add up to it exactly', () => {
@@ -201,12 +251,21 @@ describe('hand examples', () => {
     const terms: QuoteTerms = { rateMinor: 234_567, discountRateMilli: 100, vatMode: 'on_top', vatRateMilli: 220 };
     const ls = [L(400, 600), L(400, 600), L(1400, 600)];
     const totals = priceQuote(ls, terms).totals;
-    expect(totals).toMatchObject({ subtotalMinor: 3_096_285, discountMinor: 309_629, netMinor: 2_786_656, vatMinor: 613_064, totalMinor: 3_399_720 });
+    expect(totals).toMatchObject({
+      subtotalMinor: 3_096_285,
+      discountMinor: 309_629,
+      netMinor: 2_786_656,
+      vatMinor: 613_064,
+      totalMinor: 3_399_720,
+    });
     // Each stage priced on its own: discounts 56 296 + 56 296 + 197 036 = 309 628, totals … = 3 399 721.
     const alone = ls.map((l) => priceQuote([l], terms).totals);
     expect(alone.reduce((s, t) => s + t.discountMinor, 0)).toBe(309_628);
     expect(alone.reduce((s, t) => s + t.totalMinor, 0)).toBe(3_399_721);
-    const plan = orderMoneyPlan(terms, ls.map((l, i) => stageEstimate(i + 1, [l], terms.rateMinor)));
+    const plan = orderMoneyPlan(
+      terms,
+      ls.map((l, i) => stageEstimate(i + 1, [l], terms.rateMinor)),
+    );
     expect(plan.stages.map((s) => [s.subtotalMinor, s.discountMinor, s.netMinor, s.vatMinor, s.totalMinor])).toEqual([
       [562_961, 56_296, 506_665, 111_466, 618_131],
       [562_961, 56_296, 506_665, 111_466, 618_131],
@@ -238,8 +297,23 @@ describe('hand examples', () => {
 
     it('12.5 h of consulting instead of 10: +2.5 norm-hours, +6 750 ₽ net, +8 235 ₽ total', () => {
       const money = debitMoney(plan, 1, stageDebit(sl, 300_000, new Map([[2, 1250]])));
-      expect(money).toMatchObject({ basis: 'actual', normHoursCenti: 3850, subtotalMinor: 11_550_000, discountMinor: 1_155_000, netMinor: 10_395_000, vatMinor: 2_286_900, totalMinor: 12_681_900 });
-      expect(money.difference).toEqual({ normHoursCenti: 250, subtotalMinor: 750_000, discountMinor: 75_000, netMinor: 675_000, vatMinor: 148_500, totalMinor: 823_500 });
+      expect(money).toMatchObject({
+        basis: 'actual',
+        normHoursCenti: 3850,
+        subtotalMinor: 11_550_000,
+        discountMinor: 1_155_000,
+        netMinor: 10_395_000,
+        vatMinor: 2_286_900,
+        totalMinor: 12_681_900,
+      });
+      expect(money.difference).toEqual({
+        normHoursCenti: 250,
+        subtotalMinor: 750_000,
+        discountMinor: 75_000,
+        netMinor: 675_000,
+        vatMinor: 148_500,
+        totalMinor: 823_500,
+      });
       expect(money.items.map((i) => [i.lineId, i.normHoursCenti, i.netMinor, i.totalMinor])).toEqual([
         [1, 2000, 5_400_000, 6_588_000],
         [2, 1250, 3_375_000, 4_117_500],
@@ -248,13 +322,41 @@ describe('hand examples', () => {
     });
 
     it('7.25 h of consulting and 13.33 h of content work (8.00 norm-hours): −0.75 norm-hours, −2 470,50 ₽ total', () => {
-      const money = debitMoney(plan, 1, stageDebit(sl, 300_000, new Map([[2, 725], [3, 1333]])));
-      expect(money).toMatchObject({ basis: 'actual', normHoursCenti: 3525, netMinor: 9_517_500, vatMinor: 2_093_850, totalMinor: 11_611_350 });
+      const money = debitMoney(
+        plan,
+        1,
+        stageDebit(
+          sl,
+          300_000,
+          new Map([
+            [2, 725],
+            [3, 1333],
+          ]),
+        ),
+      );
+      expect(money).toMatchObject({
+        basis: 'actual',
+        normHoursCenti: 3525,
+        netMinor: 9_517_500,
+        vatMinor: 2_093_850,
+        totalMinor: 11_611_350,
+      });
       expect(money.difference).toMatchObject({ normHoursCenti: -75, netMinor: -202_500, totalMinor: -247_050 });
     });
 
     it('hours moved between lines with the same total norm-hours keep the plan’s money', () => {
-      const money = debitMoney(plan, 1, stageDebit(sl, 300_000, new Map([[2, 1300], [3, 500]]))); // 13 + 5 × 0.6 = 16
+      const money = debitMoney(
+        plan,
+        1,
+        stageDebit(
+          sl,
+          300_000,
+          new Map([
+            [2, 1300],
+            [3, 500],
+          ]),
+        ),
+      ); // 13 + 5 × 0.6 = 16
       expect(money).toMatchObject({ basis: 'estimate', normHoursCenti: 3600, totalMinor: 11_858_400 });
       expect(money.items.map((i) => i.subtotalMinor)).toEqual([6_000_000, 3_900_000, 900_000]);
     });
@@ -263,7 +365,14 @@ describe('hand examples', () => {
       const t: QuoteTerms = { ...terms, rateMinor: 234_567 };
       const one = [stageLine(1, L(400, 600), true)];
       const money = debitMoney(orderMoneyPlan(t, [stageEstimate(1, one, 234_567)]), 1, stageDebit(one, 234_567, new Map([[1, 433]])));
-      expect(money).toMatchObject({ normHoursCenti: 260, subtotalMinor: 609_874, discountMinor: 60_987, netMinor: 548_887, vatMinor: 120_755, totalMinor: 669_642 });
+      expect(money).toMatchObject({
+        normHoursCenti: 260,
+        subtotalMinor: 609_874,
+        discountMinor: 60_987,
+        netMinor: 548_887,
+        vatMinor: 120_755,
+        totalMinor: 669_642,
+      });
     });
   });
 
@@ -299,7 +408,12 @@ describe('hand examples', () => {
     expect(() => orderMoneyPlan({ ...ok, rateMinor: 0 }, [])).toThrow(ArithmeticRangeError);
     expect(() => orderMoneyPlan({ ...ok, discountRateMilli: 1001 }, [])).toThrow(ArithmeticRangeError);
     expect(() => orderMoneyPlan(ok, [{ n: 1, estimateAmountMinor: -1, estimateNormHoursCenti: 0 }])).toThrow(ArithmeticRangeError);
-    expect(() => orderMoneyPlan(ok, [{ n: 1, estimateAmountMinor: 1, estimateNormHoursCenti: 1 }, { n: 1, estimateAmountMinor: 1, estimateNormHoursCenti: 1 }])).toThrow(RangeError);
+    expect(() =>
+      orderMoneyPlan(ok, [
+        { n: 1, estimateAmountMinor: 1, estimateNormHoursCenti: 1 },
+        { n: 1, estimateAmountMinor: 1, estimateNormHoursCenti: 1 },
+      ]),
+    ).toThrow(RangeError);
     expect(() => debitMoney(planOf(ok), 9, debit25())).toThrow(RangeError);
     expect(orderMoneyPlan(ok, []).totals).toEqual({ normHoursCenti: 0, ...sumOf([]) });
   });
@@ -308,16 +422,20 @@ describe('hand examples', () => {
 describe('largest remainder', () => {
   it('adds up exactly, each share within one unit of its proportion', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 10 ** 12 }), fc.array(fc.integer({ min: 0, max: 10 ** 9 }), { minLength: 1, maxLength: 20 }), (total, ws) => {
-        fc.pre(ws.some((w) => w > 0));
-        const shares = allocateLargestRemainder(total, ws);
-        expect(shares.reduce((a, b) => a + b, 0)).toBe(total);
-        const W = BigInt(ws.reduce((a, b) => a + b, 0));
-        shares.forEach((s, i) => {
-          const gap = BigInt(s) * W - BigInt(total) * BigInt(ws[i]!);
-          expect(gap > -W && gap < W).toBe(true);
-        });
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 10 ** 12 }),
+        fc.array(fc.integer({ min: 0, max: 10 ** 9 }), { minLength: 1, maxLength: 20 }),
+        (total, ws) => {
+          fc.pre(ws.some((w) => w > 0));
+          const shares = allocateLargestRemainder(total, ws);
+          expect(shares.reduce((a, b) => a + b, 0)).toBe(total);
+          const W = BigInt(ws.reduce((a, b) => a + b, 0));
+          shares.forEach((s, i) => {
+            const gap = BigInt(s) * W - BigInt(total) * BigInt(ws[i]!);
+            expect(gap > -W && gap < W).toBe(true);
+          });
+        },
+      ),
     );
   });
 
@@ -345,20 +463,31 @@ describe('top-ups are payments', () => {
 
   it('agrees with an independent formula; hours → money → hours is exact at a rate of at least 1 ₽', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 10 ** 12 }), fc.integer({ min: 1, max: 10_000_000 }), fc.integer({ min: 1, max: 1_000_000_000 }), (amount, hours, rate) => {
-        const toHours = ref(BigInt(amount) * 100n, BigInt(rate));
-        if (toHours === 0n) expect(() => topupFromMoney(amount, rate)).toThrow(ArithmeticRangeError);
-        else expect(topupFromMoney(amount, rate).normHoursCenti).toBe(Number(toHours));
-        const toMoney = ref(BigInt(hours) * BigInt(rate), 100n);
-        if (toMoney === 0n) expect(() => topupFromHours(hours, rate)).toThrow(ArithmeticRangeError);
-        else expect(topupFromHours(hours, rate).amountMinor).toBe(Number(toMoney));
-        if (rate >= 100) expect(topupFromMoney(topupFromHours(hours, rate).amountMinor, rate).normHoursCenti).toBe(hours);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 10 ** 12 }),
+        fc.integer({ min: 1, max: 10_000_000 }),
+        fc.integer({ min: 1, max: 1_000_000_000 }),
+        (amount, hours, rate) => {
+          const toHours = ref(BigInt(amount) * 100n, BigInt(rate));
+          if (toHours === 0n) expect(() => topupFromMoney(amount, rate)).toThrow(ArithmeticRangeError);
+          else expect(topupFromMoney(amount, rate).normHoursCenti).toBe(Number(toHours));
+          const toMoney = ref(BigInt(hours) * BigInt(rate), 100n);
+          if (toMoney === 0n) expect(() => topupFromHours(hours, rate)).toThrow(ArithmeticRangeError);
+          else expect(topupFromHours(hours, rate).amountMinor).toBe(Number(toMoney));
+          if (rate >= 100) expect(topupFromMoney(topupFromHours(hours, rate).amountMinor, rate).normHoursCenti).toBe(hours);
+        },
+      ),
     );
   });
 
   it('refuses non-positive inputs, amounts that buy nothing, and overflow', () => {
-    for (const [a, r] of [[0, 300_000], [-100, 300_000], [100, 0], [100, -1], [1.5, 300_000]] as const) {
+    for (const [a, r] of [
+      [0, 300_000],
+      [-100, 300_000],
+      [100, 0],
+      [100, -1],
+      [1.5, 300_000],
+    ] as const) {
       expect(() => topupFromMoney(a, r)).toThrow(ArithmeticRangeError);
       expect(() => topupFromHours(a, r)).toThrow(ArithmeticRangeError);
     }

@@ -12,10 +12,11 @@ const TABLES: Record<string, Readonly<Record<string, Pair>>> = { ERRORS, VALIDAT
 
 const names = (template: string) => [...new Set([...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
 
-const sources = import.meta.glob(['../../worker/routes/**/*.ts', '../../worker/http/**/*.ts'], { query: '?raw', import: 'default', eager: true }) as Record<
-  string,
-  string
->;
+const sources = import.meta.glob(['../../worker/routes/**/*.ts', '../../worker/http/**/*.ts'], {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+}) as Record<string, string>;
 
 describe('error words', () => {
   it('every key has both languages, non-empty, with the same placeholders', () => {

@@ -3,9 +3,39 @@ import { describe, expect, it } from 'vitest';
 import { summarize, type ConsumptionEntry } from '../../worker/domain/consumption';
 import { DebitInputError, reconcile, stageDebit, startNeed, type QueueOrder, type StageLine } from '../../worker/domain/ledger';
 
-const fixed: StageLine = { lineId: 1, code: '2.2', title: 'Шаблон', categoryName: 'Дизайнер', mode: 'fixed', actualTime: false, quantityMilli: 1000, hoursCenti: 2000, kMilli: 1000 };
-const actual: StageLine = { lineId: 2, code: '2.1', title: 'Материалы', categoryName: 'Ассистент', mode: 'estimate', actualTime: true, quantityMilli: 1000, hoursCenti: 1000, kMilli: 600 };
-const agreed: StageLine = { lineId: 3, code: '3.3.1', title: 'Доработка', categoryName: 'Разработчик', mode: 'estimate', actualTime: false, quantityMilli: 2000, hoursCenti: 750, kMilli: 1000 };
+const fixed: StageLine = {
+  lineId: 1,
+  code: '2.2',
+  title: 'Шаблон',
+  categoryName: 'Дизайнер',
+  mode: 'fixed',
+  actualTime: false,
+  quantityMilli: 1000,
+  hoursCenti: 2000,
+  kMilli: 1000,
+};
+const actual: StageLine = {
+  lineId: 2,
+  code: '2.1',
+  title: 'Материалы',
+  categoryName: 'Ассистент',
+  mode: 'estimate',
+  actualTime: true,
+  quantityMilli: 1000,
+  hoursCenti: 1000,
+  kMilli: 600,
+};
+const agreed: StageLine = {
+  lineId: 3,
+  code: '3.3.1',
+  title: 'Доработка',
+  categoryName: 'Разработчик',
+  mode: 'estimate',
+  actualTime: false,
+  quantityMilli: 2000,
+  hoursCenti: 750,
+  kMilli: 1000,
+};
 
 describe('what a stage debits', () => {
   it('fixed services debit their fixed norm-hours; actual-time ones the hours spent × K', () => {
@@ -32,12 +62,16 @@ describe('what a stage debits', () => {
 
   it('the stage’s money is the sum of its items’ money, each rounded to the kopeck', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 1, max: 100_000 }), { minLength: 1, maxLength: 8 }), fc.integer({ min: 1, max: 1_000_000 }), (hours, rate) => {
-        const lines = hours.map((h, i) => ({ ...actual, lineId: i + 1, hoursCenti: h }));
-        const debit = stageDebit(lines, rate, new Map());
-        expect(debit.moneyMinor).toBe(debit.items.reduce((s, i) => s + i.moneyMinor, 0));
-        expect(debit.normHoursCenti).toBe(debit.items.reduce((s, i) => s + i.normHoursCenti, 0));
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 100_000 }), { minLength: 1, maxLength: 8 }),
+        fc.integer({ min: 1, max: 1_000_000 }),
+        (hours, rate) => {
+          const lines = hours.map((h, i) => ({ ...actual, lineId: i + 1, hoursCenti: h }));
+          const debit = stageDebit(lines, rate, new Map());
+          expect(debit.moneyMinor).toBe(debit.items.reduce((s, i) => s + i.moneyMinor, 0));
+          expect(debit.normHoursCenti).toBe(debit.items.reduce((s, i) => s + i.normHoursCenti, 0));
+        },
+      ),
     );
   });
 });
@@ -52,14 +86,38 @@ const order = (id: number, status: QueueOrder['status'], approvedAt: string, sta
 describe('the queue', () => {
   it('an order starts when the balance covers it, or its first stage when staged', () => {
     expect(startNeed(order(1, 'queued', 'a', [[5000, 'pending']]))).toBe(5000);
-    expect(startNeed(order(1, 'queued', 'a', [[2000, 'pending'], [3000, 'pending']]))).toBe(2000);
-    expect(reconcile(1999, 0, [order(1, 'queued', 'a', [[2000, 'pending'], [3000, 'pending']])])).toEqual([]);
-    expect(reconcile(2000, 0, [order(1, 'queued', 'a', [[2000, 'pending'], [3000, 'pending']])])).toEqual([{ orderId: 1, from: 'queued', to: 'in_progress' }]);
+    expect(
+      startNeed(
+        order(1, 'queued', 'a', [
+          [2000, 'pending'],
+          [3000, 'pending'],
+        ]),
+      ),
+    ).toBe(2000);
+    expect(
+      reconcile(1999, 0, [
+        order(1, 'queued', 'a', [
+          [2000, 'pending'],
+          [3000, 'pending'],
+        ]),
+      ]),
+    ).toEqual([]);
+    expect(
+      reconcile(2000, 0, [
+        order(1, 'queued', 'a', [
+          [2000, 'pending'],
+          [3000, 'pending'],
+        ]),
+      ]),
+    ).toEqual([{ orderId: 1, from: 'queued', to: 'in_progress' }]);
     expect(reconcile(4999, 0, [order(1, 'queued', 'a', [[5000, 'pending']])])).toEqual([]);
   });
 
   it('pauses after a stage when the next cannot be paid; resumes when it can; overdraft counts', () => {
-    const running = order(1, 'in_progress', 'a', [[2000, 'accepted'], [3000, 'pending']]);
+    const running = order(1, 'in_progress', 'a', [
+      [2000, 'accepted'],
+      [3000, 'pending'],
+    ]);
     expect(reconcile(1000, 0, [running])).toEqual([{ orderId: 1, from: 'in_progress', to: 'paused' }]);
     expect(reconcile(3000, 0, [{ ...running, status: 'paused' }])).toEqual([{ orderId: 1, from: 'paused', to: 'in_progress' }]);
     expect(reconcile(1000, 2000, [running])).toEqual([]);
@@ -87,7 +145,13 @@ describe('the queue', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: -5000, max: 50_000 }),
-        fc.array(fc.tuple(fc.constantFrom('queued', 'in_progress', 'paused') as fc.Arbitrary<QueueOrder['status']>, fc.integer({ min: 1, max: 9000 })), { maxLength: 8 }),
+        fc.array(
+          fc.tuple(
+            fc.constantFrom('queued', 'in_progress', 'paused') as fc.Arbitrary<QueueOrder['status']>,
+            fc.integer({ min: 1, max: 9000 }),
+          ),
+          { maxLength: 8 },
+        ),
         (balance, specs) => {
           const orders = specs.map(([status, need], i) => order(i + 1, status, String(i).padStart(3, '0'), [[need, 'pending']]));
           const changes = reconcile(balance, 0, orders);
@@ -102,14 +166,51 @@ describe('the queue', () => {
 
 describe('month summaries', () => {
   const entry = (kind: ConsumptionEntry['kind'], normHoursCenti: number, moneyMinor = 0): ConsumptionEntry => ({
-    entryId: 1, at: '', date: '', kind, topupKind: null, memo: '', orderId: null, orderNumber: null, stageN: null, stageTitle: null,
-    code: null, title: null, categoryName: null, hoursCenti: null, kMilli: null, normHoursCenti, moneyMinor, rateMinor: null, correctsEntryId: null,
-    subtotalMinor: moneyMinor, discountMinor: 0, netMinor: moneyMinor, vatMinor: 0, totalMinor: moneyMinor, paymentRef: '', invoiceNumber: null,
-    plannedHoursCenti: null, plannedNormHoursCenti: null, correctsKind: null,
+    entryId: 1,
+    at: '',
+    date: '',
+    kind,
+    topupKind: null,
+    memo: '',
+    orderId: null,
+    orderNumber: null,
+    stageN: null,
+    stageTitle: null,
+    code: null,
+    title: null,
+    categoryName: null,
+    hoursCenti: null,
+    kMilli: null,
+    normHoursCenti,
+    moneyMinor,
+    rateMinor: null,
+    correctsEntryId: null,
+    subtotalMinor: moneyMinor,
+    discountMinor: 0,
+    netMinor: moneyMinor,
+    vatMinor: 0,
+    totalMinor: moneyMinor,
+    paymentRef: '',
+    invoiceNumber: null,
+    plannedHoursCenti: null,
+    plannedNormHoursCenti: null,
+    correctsKind: null,
   });
   it('closing = opening + top-ups − debits + corrections; money of the debits', () => {
-    const s = summarize(1, 'A', 1000, [entry('topup', 5000), entry('debit', -2000, -6_000_000), entry('debit', -600, -1_800_000), entry('correction', -300)]);
-    expect(s).toMatchObject({ openingCenti: 1000, topupsCenti: 5000, debitsCenti: 2600, correctionsCenti: -300, closingCenti: 3100, moneyMinor: 7_800_000 });
+    const s = summarize(1, 'A', 1000, [
+      entry('topup', 5000),
+      entry('debit', -2000, -6_000_000),
+      entry('debit', -600, -1_800_000),
+      entry('correction', -300),
+    ]);
+    expect(s).toMatchObject({
+      openingCenti: 1000,
+      topupsCenti: 5000,
+      debitsCenti: 2600,
+      correctionsCenti: -300,
+      closingCenti: 3100,
+      moneyMinor: 7_800_000,
+    });
   });
 });
 
@@ -120,25 +221,46 @@ describe('crowdfunding figures', () => {
     const est = [{ hoursCenti: 1000, kMilli: 1000 }];
     expect(funding(est, [{ customerId: 1, normHoursCenti: 1000, status: 'promised' }], 300_000, 'open').status).toBe('open');
     expect(funding(est, [{ customerId: 1, normHoursCenti: 1000, status: 'confirmed' }], 300_000, 'open').status).toBe('funded');
-    expect(funding(est, [{ customerId: 1, normHoursCenti: 1000, status: 'cancelled' }], 300_000, 'open')).toMatchObject({ funders: 0, remainingCenti: 1000 });
-    expect(funding(est, [{ customerId: 1, normHoursCenti: 1000, status: 'confirmed' }], 300_000, 'in_development').status).toBe('in_development');
+    expect(funding(est, [{ customerId: 1, normHoursCenti: 1000, status: 'cancelled' }], 300_000, 'open')).toMatchObject({
+      funders: 0,
+      remainingCenti: 1000,
+    });
+    expect(funding(est, [{ customerId: 1, normHoursCenti: 1000, status: 'confirmed' }], 300_000, 'in_development').status).toBe(
+      'in_development',
+    );
   });
 
   it('a split remainder adds up exactly, each share’s money to the kopeck', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 1_000_000 }), fc.integer({ min: 1, max: 50 }), fc.integer({ min: 1, max: 10_000_000 }), (rem, n, rate) => {
-        const s = splitRemainder(rem, n, rate);
-        expect(s.sharesCenti.reduce((a, b) => a + b, 0)).toBe(rem);
-        expect(s.perFunderCenti).toBe(Math.ceil(rem / n));
-        expect(s.perFunderMinor).toBe(Number((BigInt(s.perFunderCenti) * BigInt(rate) * 2n + 100n) / 200n));
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 1_000_000 }),
+        fc.integer({ min: 1, max: 50 }),
+        fc.integer({ min: 1, max: 10_000_000 }),
+        (rem, n, rate) => {
+          const s = splitRemainder(rem, n, rate);
+          expect(s.sharesCenti.reduce((a, b) => a + b, 0)).toBe(rem);
+          expect(s.perFunderCenti).toBe(Math.ceil(rem / n));
+          expect(s.perFunderMinor).toBe(Number((BigInt(s.perFunderCenti) * BigInt(rate) * 2n + 100n) / 200n));
+        },
+      ),
     );
   });
 
   it('Markdown becomes a tree of safe nodes: no HTML, no javascript: links', () => {
-    const blocks = parseMarkdown('# Заголовок\nТекст <script>x</script> **жирный**\n\n- один\n- [ссылка](https://e.x)\n- [плохая](javascript:alert(1))');
+    const blocks = parseMarkdown(
+      '# Заголовок\nТекст <script>x</script> **жирный**\n\n- один\n- [ссылка](https://e.x)\n- [плохая](javascript:alert(1))',
+    );
     expect(blocks[0]).toEqual({ t: 'h', level: 2, c: [{ t: 'text', v: 'Заголовок' }] });
-    expect(blocks[1]).toEqual({ t: 'p', c: [{ t: 'text', v: 'Текст <script>x</script> ' }, { t: 'strong', c: [{ t: 'text', v: 'жирный' }] }] });
-    expect(blocks[2]).toMatchObject({ t: 'ul', items: [[{ t: 'text', v: 'один' }], [{ t: 'link', href: 'https://e.x' }], [{ t: 'text', v: 'плохая' }]] });
+    expect(blocks[1]).toEqual({
+      t: 'p',
+      c: [
+        { t: 'text', v: 'Текст <script>x</script> ' },
+        { t: 'strong', c: [{ t: 'text', v: 'жирный' }] },
+      ],
+    });
+    expect(blocks[2]).toMatchObject({
+      t: 'ul',
+      items: [[{ t: 'text', v: 'один' }], [{ t: 'link', href: 'https://e.x' }], [{ t: 'text', v: 'плохая' }]],
+    });
   });
 });

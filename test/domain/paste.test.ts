@@ -40,7 +40,11 @@ const CATALOG = [
 
 describe('a copy from a price list: columns in any order, found from the header or the shape', () => {
   it('a header row names the columns, whatever their order; columns it does not know are left out', () => {
-    const text = ['№\tНаименование услуги\tЦена, ₽\tЧасы\tКод\tКол-во', '1\tНастройка шаблона\t60 000,00\t20\t2.2\t2', '2\tКонтент\t18 000,00\t10,5\t4.1\t'].join('\n');
+    const text = [
+      '№\tНаименование услуги\tЦена, ₽\tЧасы\tКод\tКол-во',
+      '1\tНастройка шаблона\t60 000,00\t20\t2.2\t2',
+      '2\tКонтент\t18 000,00\t10,5\t4.1\t',
+    ].join('\n');
     const plan = planPaste(text, CATALOG);
     expect(plan.header).toBe(true);
     expect(plan.columns).toEqual({ title: 1, hours: 3, code: 4, quantity: 5 });
@@ -64,7 +68,17 @@ describe('a copy from a price list: columns in any order, found from the header 
   });
 
   it('names every row it skips and why: unknown code, no longer sold, other hours for a fixed service, bad numbers', () => {
-    const text = ['Код\tКоличество\tЧасы', '2.2\t1\t20', '7.7\t1\t5', '5.9\t1\t5', '2.5\t1\t60', '4.1\tмного\t1', '4.1\t1\t-2', '\t\t', '4.1\t2 шт\t3 ч'].join('\r\n');
+    const text = [
+      'Код\tКоличество\tЧасы',
+      '2.2\t1\t20',
+      '7.7\t1\t5',
+      '5.9\t1\t5',
+      '2.5\t1\t60',
+      '4.1\tмного\t1',
+      '4.1\t1\t-2',
+      '\t\t',
+      '4.1\t2 шт\t3 ч',
+    ].join('\r\n');
     const plan = planPaste(text, CATALOG);
     expect(plan.rows).toEqual([
       { code: '2.2', quantityMilli: 1000, source: 2 },
@@ -81,11 +95,15 @@ describe('a copy from a price list: columns in any order, found from the header 
 
   it('quoted cells as Excel copies them: tabs, line breaks and quotes inside a name', () => {
     const text = 'Наименование\tКол-во\tЧасы\n"Работа ""под ключ"",\nэтап 1"\t1\t8\n';
-    expect(planPaste(text, CATALOG).rows).toEqual([{ title: 'Работа "под ключ",\nэтап 1', quantityMilli: 1000, hoursCenti: 800, source: 2 }]);
+    expect(planPaste(text, CATALOG).rows).toEqual([
+      { title: 'Работа "под ключ",\nэтап 1', quantityMilli: 1000, hoursCenti: 800, source: 2 },
+    ]);
   });
 
   it('a single line of words is a free-form line, not a header', () => {
-    expect(planPaste('Свой курс по охране труда', CATALOG).rows).toEqual([{ title: 'Свой курс по охране труда', quantityMilli: 1000, source: 1 }]);
+    expect(planPaste('Свой курс по охране труда', CATALOG).rows).toEqual([
+      { title: 'Свой курс по охране труда', quantityMilli: 1000, source: 1 },
+    ]);
   });
 
   it('500 rows are planned, each with its spreadsheet row', () => {

@@ -52,12 +52,19 @@ describe('ROUND, half away from zero (Excel)', () => {
       fc.constantFrom(0, 1, -1, 500, 2_147_483_647, Number.MAX_SAFE_INTEGER),
     );
     fc.assert(
-      fc.property(fc.array(factor, { minLength: 1, maxLength: 4 }), fc.constantFrom(1, 2, 100, 1000, 1220, 1_000_000, 100_000_000), (factors, d) => {
-        const exact = divRound(factors.reduce((p, f) => p * BigInt(f), 1n), BigInt(d));
-        const safe = exact <= BigInt(Number.MAX_SAFE_INTEGER) && exact >= BigInt(Number.MIN_SAFE_INTEGER);
-        if (safe) expect(mulDivRound(factors, d)).toBe(Number(exact));
-        else expect(() => mulDivRound(factors, d)).toThrow(ArithmeticRangeError);
-      }),
+      fc.property(
+        fc.array(factor, { minLength: 1, maxLength: 4 }),
+        fc.constantFrom(1, 2, 100, 1000, 1220, 1_000_000, 100_000_000),
+        (factors, d) => {
+          const exact = divRound(
+            factors.reduce((p, f) => p * BigInt(f), 1n),
+            BigInt(d),
+          );
+          const safe = exact <= BigInt(Number.MAX_SAFE_INTEGER) && exact >= BigInt(Number.MIN_SAFE_INTEGER);
+          if (safe) expect(mulDivRound(factors, d)).toBe(Number(exact));
+          else expect(() => mulDivRound(factors, d)).toThrow(ArithmeticRangeError);
+        },
+      ),
       { numRuns: 2000 },
     );
     // halves, both signs, and products just below and past 2^53
@@ -133,8 +140,15 @@ describe('line amount = ROUND(quantity × hours × K × rate, 2)', () => {
 });
 
 describe('quote totals', () => {
-  const terms = fc.record({ discountRateMilli: rateMilli, vatMode, vatRateMilli: rateMilli, rateMinor: fc.integer({ min: 1, max: 10_000_000 }) });
-  const lines = fc.array(fc.record({ quantityMilli: fc.integer({ min: 1, max: 100_000 }), hoursCenti: hours, kMilli: k }), { maxLength: 40 });
+  const terms = fc.record({
+    discountRateMilli: rateMilli,
+    vatMode,
+    vatRateMilli: rateMilli,
+    rateMinor: fc.integer({ min: 1, max: 10_000_000 }),
+  });
+  const lines = fc.array(fc.record({ quantityMilli: fc.integer({ min: 1, max: 100_000 }), hoursCenti: hours, kMilli: k }), {
+    maxLength: 40,
+  });
 
   it('total = Σ lines − discount + VAT (on top), or net with VAT inside (included), or net (none)', () => {
     fc.assert(

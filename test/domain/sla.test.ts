@@ -27,7 +27,13 @@ import {
 } from '../../worker/domain/working-time';
 
 const MSK = DEFAULT_WORKING_CALENDAR;
-const weekdays = (timeZone: string): WorkingCalendar => ({ timeZone, workingDays: [1, 2, 3, 4, 5], dayStart: '09:00', dayEnd: '18:00', holidays: [] });
+const weekdays = (timeZone: string): WorkingCalendar => ({
+  timeZone,
+  workingDays: [1, 2, 3, 4, 5],
+  dayStart: '09:00',
+  dayEnd: '18:00',
+  holidays: [],
+});
 const BERLIN = weekdays('Europe/Berlin');
 const NEW_YORK = weekdays('America/New_York');
 const add = (start: string, minutes: number, cal: WorkingCalendar = MSK) => addWorkingMinutes(start, minutes, cal);
@@ -39,20 +45,30 @@ describe('the working calendar', () => {
     expect(validateWorkingCalendar(MSK)).toEqual([]);
     expect(MSK).toMatchObject({ timeZone: 'Europe/Moscow', workingDays: [1, 2, 3, 4, 5], dayStart: '09:00', dayEnd: '18:00' });
     // days off moved onto weekdays by the 2026 decree and by Labour Code art. 112 in 2027
-    for (const d of ['2026-01-09', '2026-03-09', '2026-05-11', '2026-12-31', '2027-05-03', '2027-05-10', '2027-06-14']) expect(isWorkingDate(d, MSK), d).toBe(false);
+    for (const d of ['2026-01-09', '2026-03-09', '2026-05-11', '2026-12-31', '2027-05-03', '2027-05-10', '2027-06-14'])
+      expect(isWorkingDate(d, MSK), d).toBe(false);
     for (const d of ['2026-01-12', '2026-02-20', '2026-11-05', '2027-01-11']) expect(isWorkingDate(d, MSK), d).toBe(true);
     expect([...RUSSIAN_HOLIDAYS_2026_2027].sort()).toEqual([...RUSSIAN_HOLIDAYS_2026_2027]);
   });
 
   it('the validator names every problem in English and Russian', () => {
-    const bad: WorkingCalendar = { timeZone: 'Mars/Olympus', workingDays: [0, 8], dayStart: '9:00', dayEnd: '25:00', holidays: ['2026-02-30'], workdaysOverride: ['x'] };
+    const bad: WorkingCalendar = {
+      timeZone: 'Mars/Olympus',
+      workingDays: [0, 8],
+      dayStart: '9:00',
+      dayEnd: '25:00',
+      holidays: ['2026-02-30'],
+      workdaysOverride: ['x'],
+    };
     const problems = validateWorkingCalendar(bad);
     expect(problems.map((p) => p.field).sort()).toEqual(['dayEnd', 'dayStart', 'holidays', 'timeZone', 'workdaysOverride', 'workingDays']);
     for (const p of problems) expect(p.en.length > 0 && /[а-я]/i.test(p.ru)).toBe(true);
     expect(validateWorkingCalendar({ ...BERLIN, workingDays: [] })[0]?.ru).toBe('Выберите хотя бы один рабочий день недели.');
     expect(validateWorkingCalendar({ ...BERLIN, dayStart: '18:00', dayEnd: '09:00' }).map((p) => p.field)).toEqual(['dayEnd']);
     expect(validateWorkingCalendar({ ...BERLIN, dayStart: '10:00', dayEnd: '10:00' }).map((p) => p.field)).toEqual(['dayEnd']);
-    expect(validateWorkingCalendar({ ...BERLIN, holidays: ['2026-05-09'], workdaysOverride: ['2026-05-09'] })[0]?.ru).toContain('2026-05-09');
+    expect(validateWorkingCalendar({ ...BERLIN, holidays: ['2026-05-09'], workdaysOverride: ['2026-05-09'] })[0]?.ru).toContain(
+      '2026-05-09',
+    );
     expect(validateWorkingCalendar({ ...BERLIN, dayStart: '00:00', dayEnd: '24:00', workingDays: [7] })).toEqual([]);
     expect(() => add('2026-02-06T14:00:00Z', 60, bad)).toThrow(RangeError);
   });
@@ -111,7 +127,13 @@ describe('addWorkingMinutes: hand-computed deadlines', () => {
   });
 
   it('Berlin: the spring-forward day is an hour short, the fall-back day an hour long', () => {
-    const allDay: WorkingCalendar = { timeZone: 'Europe/Berlin', workingDays: [1, 2, 3, 4, 5, 6, 7], dayStart: '00:00', dayEnd: '24:00', holidays: [] };
+    const allDay: WorkingCalendar = {
+      timeZone: 'Europe/Berlin',
+      workingDays: [1, 2, 3, 4, 5, 6, 7],
+      dayStart: '00:00',
+      dayEnd: '24:00',
+      holidays: [],
+    };
     expect(workingMinutesBetween('2026-03-28T23:00:00Z', '2026-03-29T22:00:00Z', allDay)).toBe(23 * 60);
     expect(workingMinutesBetween('2026-10-24T22:00:00Z', '2026-10-25T23:00:00Z', allDay)).toBe(25 * 60);
     // Sat 28 Mar 23:00 CET + 4 h of round-the-clock work is 04:00 CEST
@@ -138,19 +160,37 @@ const FROM = Date.parse('2026-01-01T00:00:00Z');
 const TO = Date.parse('2027-12-31T23:59:59Z');
 const QUARTER = 15 * MIN;
 // half of the instants fall within three days before a Berlin or New York clock change
-const CLOCK_CHANGES = ['2026-03-08T07:00Z', '2026-03-29T01:00Z', '2026-10-25T01:00Z', '2026-11-01T06:00Z', '2027-03-14T07:00Z', '2027-03-28T01:00Z', '2027-10-31T01:00Z', '2027-11-07T06:00Z'].map(Date.parse);
-const nearChange = (step: number) => fc.tuple(fc.constantFrom(...CLOCK_CHANGES), fc.integer({ min: 0, max: (3 * 1440 * MIN) / step })).map(([t, k]) => t - k * step);
+const CLOCK_CHANGES = [
+  '2026-03-08T07:00Z',
+  '2026-03-29T01:00Z',
+  '2026-10-25T01:00Z',
+  '2026-11-01T06:00Z',
+  '2027-03-14T07:00Z',
+  '2027-03-28T01:00Z',
+  '2027-10-31T01:00Z',
+  '2027-11-07T06:00Z',
+].map(Date.parse);
+const nearChange = (step: number) =>
+  fc.tuple(fc.constantFrom(...CLOCK_CHANGES), fc.integer({ min: 0, max: (3 * 1440 * MIN) / step })).map(([t, k]) => t - k * step);
 const instantArb = fc.oneof(fc.integer({ min: FROM, max: TO }), nearChange(1));
-const quarterArb = fc.oneof(fc.integer({ min: FROM / QUARTER, max: Math.floor(TO / QUARTER) }).map((q) => q * QUARTER), nearChange(QUARTER));
+const quarterArb = fc.oneof(
+  fc.integer({ min: FROM / QUARTER, max: Math.floor(TO / QUARTER) }).map((q) => q * QUARTER),
+  nearChange(QUARTER),
+);
 
 /**
  * Random valid calendars. `safe` ones work on quarter hours, away from the hours clocks change in
  * (01:00–04:00), so the wall-clock oracle below can read them a quarter hour at a time.
  */
 function calendarArb(safe = false) {
-  const span = fc
-    .integer({ min: safe ? 16 : 0, max: safe ? 80 : 1439 })
-    .chain((s) => (safe ? fc.tuple(fc.constant(s * 15), fc.integer({ min: s + 1, max: 96 }).map((e) => e * 15)) : fc.tuple(fc.constant(s), fc.integer({ min: s + 1, max: 1440 }))));
+  const span = fc.integer({ min: safe ? 16 : 0, max: safe ? 80 : 1439 }).chain((s) =>
+    safe
+      ? fc.tuple(
+          fc.constant(s * 15),
+          fc.integer({ min: s + 1, max: 96 }).map((e) => e * 15),
+        )
+      : fc.tuple(fc.constant(s), fc.integer({ min: s + 1, max: 1440 })),
+  );
   return fc
     .record({
       timeZone: fc.constantFrom(...ZONES),
@@ -162,7 +202,14 @@ function calendarArb(safe = false) {
     })
     .map(({ timeZone, workingDays, span: [s, e], holidays, russian, overrides }): WorkingCalendar => {
       const off = [...new Set([...holidays, ...(russian ? RUSSIAN_HOLIDAYS_2026_2027 : [])])];
-      return { timeZone, workingDays, dayStart: hhmm(s), dayEnd: hhmm(e), holidays: off, workdaysOverride: overrides.filter((d) => !off.includes(d)) };
+      return {
+        timeZone,
+        workingDays,
+        dayStart: hhmm(s),
+        dayEnd: hhmm(e),
+        holidays: off,
+        workdaysOverride: overrides.filter((d) => !off.includes(d)),
+      };
     });
 }
 
@@ -249,15 +296,25 @@ describe('working time: properties', () => {
 
   it('adding a holiday never makes a deadline earlier, and a worked one makes it later', () => {
     fc.assert(
-      fc.property(calendarArb(), instantArb, fc.integer({ min: 1, max: 40 * 60 }), fc.integer({ min: 0, max: 20 }), (cal, start, m, offset) => {
-        const due = Date.parse(add(iso(start), m, cal));
-        const day = addDays(localDate(start, cal.timeZone), offset);
-        const withHoliday = { ...cal, holidays: [...cal.holidays, day], workdaysOverride: (cal.workdaysOverride ?? []).filter((d) => d !== day) };
-        const later = Date.parse(add(iso(start), m, withHoliday));
-        expect(later).toBeGreaterThanOrEqual(due);
-        const p = workingPeriodOn(day, cal);
-        if (p && Date.parse(p.end) > start && Date.parse(p.start) < due) expect(later).toBeGreaterThan(due);
-      }),
+      fc.property(
+        calendarArb(),
+        instantArb,
+        fc.integer({ min: 1, max: 40 * 60 }),
+        fc.integer({ min: 0, max: 20 }),
+        (cal, start, m, offset) => {
+          const due = Date.parse(add(iso(start), m, cal));
+          const day = addDays(localDate(start, cal.timeZone), offset);
+          const withHoliday = {
+            ...cal,
+            holidays: [...cal.holidays, day],
+            workdaysOverride: (cal.workdaysOverride ?? []).filter((d) => d !== day),
+          };
+          const later = Date.parse(add(iso(start), m, withHoliday));
+          expect(later).toBeGreaterThanOrEqual(due);
+          const p = workingPeriodOn(day, cal);
+          if (p && Date.parse(p.end) > start && Date.parse(p.start) < due) expect(later).toBeGreaterThan(due);
+        },
+      ),
     );
   });
 
@@ -297,7 +354,12 @@ describe('SLA levels and state', () => {
   const vip = (firstAnswerAt: string | null, now: string) => slaState({ createdAt: created, firstAnswerAt, level: 'vip' }, now, MSK);
 
   it('answered before or at the deadline is kept, after it is breached even if the answer came', () => {
-    expect(vip('2026-02-09T07:59:00Z', '2026-02-10T12:00:00Z')).toEqual({ dueAt: '2026-02-09T08:00:00.000Z', breached: false, atRisk: false, remainingMinutes: 1 });
+    expect(vip('2026-02-09T07:59:00Z', '2026-02-10T12:00:00Z')).toEqual({
+      dueAt: '2026-02-09T08:00:00.000Z',
+      breached: false,
+      atRisk: false,
+      remainingMinutes: 1,
+    });
     expect(vip('2026-02-09T08:00:00Z', '2026-02-10T12:00:00Z').breached).toBe(false);
     expect(vip('2026-02-09T08:01:00Z', '2026-02-10T12:00:00Z')).toMatchObject({ breached: true, atRisk: false, remainingMinutes: -1 });
     // answered on Tuesday at 10:00: 8 working hours late (11:00–18:00 Monday, 09:00–10:00 Tuesday)
@@ -364,7 +426,11 @@ describe('service requests: kinds, statuses, transitions', () => {
     const allowed = new Set(ALLOWED.map(([a, b]) => `${a}>${b}`));
     for (const from of STATUSES) {
       for (const to of STATUSES) expect(canTransition(from, to), `${from} → ${to}`).toBe(allowed.has(`${from}>${to}`));
-      expect([...nextStatuses(from)].sort()).toEqual(ALLOWED.filter(([a]) => a === from).map(([, b]) => b).sort());
+      expect([...nextStatuses(from)].sort()).toEqual(
+        ALLOWED.filter(([a]) => a === from)
+          .map(([, b]) => b)
+          .sort(),
+      );
     }
     expect(nextStatuses('closed')).toEqual([]);
   });

@@ -93,7 +93,10 @@ describe('accessibility', () => {
   it('the quote grid works with the keyboard alone', async () => {
     const page = await (await newContext(browser)).newPage();
     await loginAs(page, 'manager');
-    const created = await page.request.post(`${baseUrl()}/api/quotes`, { headers: { origin: baseUrl() }, data: { customerId: 2, title: 'Только клавиатура' } });
+    const created = await page.request.post(`${baseUrl()}/api/quotes`, {
+      headers: { origin: baseUrl() },
+      data: { customerId: 2, title: 'Только клавиатура' },
+    });
     const quote = await created.json();
     await page.goto(`${baseUrl()}/quotes/${quote.id}`);
     await page.locator('.qgrid').waitFor();

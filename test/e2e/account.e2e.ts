@@ -24,8 +24,13 @@ async function api(page: Page, method: string, path: string, data?: unknown) {
   return res.json();
 }
 
-const hours = (centi: number) => (centi / 100).toFixed(2).replace('.', ',').replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0');
-const month = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow', year: 'numeric', month: '2-digit' }).format(new Date()).slice(0, 7);
+const hours = (centi: number) =>
+  (centi / 100)
+    .toFixed(2)
+    .replace('.', ',')
+    .replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0');
+const month = () =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow', year: 'numeric', month: '2-digit' }).format(new Date()).slice(0, 7);
 
 describe('the customer’s account on a phone', () => {
   it('the manager makes the link and marks a stage ready; the customer signs it off; balance and statement agree with the staff side', async () => {
@@ -42,7 +47,10 @@ describe('the customer’s account on a phone', () => {
     q = await api(manager, 'POST', `/api/quotes/${q.id}/lines`, { version: q.version, catalogItemId: item('4.1'), hoursCenti: 1200 });
     q = await api(manager, 'POST', `/api/quotes/${q.id}/send`, { version: q.version });
     const { token: quoteToken } = await api(manager, 'POST', `/api/quotes/${q.id}/share`, {});
-    const answered = await manager.request.post(`${baseUrl()}/api/shared/${quoteToken}/accept`, { data: { name: 'Анна Северова' }, headers: { origin: baseUrl() } });
+    const answered = await manager.request.post(`${baseUrl()}/api/shared/${quoteToken}/accept`, {
+      data: { name: 'Анна Северова' },
+      headers: { origin: baseUrl() },
+    });
     expect(answered.ok()).toBe(true);
     await api(accountant, 'POST', `/api/customers/${customer.id}/ledger`, { kind: 'topup', normHoursCenti: 2500, memo: 'Пакет поддержки' });
     const order = await api(manager, 'POST', `/api/quotes/${q.id}/order`, { split: 'by_line' });
@@ -93,15 +101,20 @@ describe('the customer’s account on a phone', () => {
       debits: statement.totals.debits.normHoursCenti,
     });
     // The customer downloads the month statement from the page: the same closing balance.
-    const [download] = await Promise.all([phone.waitForEvent('download'), phone.getByRole('link', { name: 'Выписка Excel' }).first().click()]);
+    const [download] = await Promise.all([
+      phone.waitForEvent('download'),
+      phone.getByRole('link', { name: 'Выписка Excel' }).first().click(),
+    ]);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load((await readFile((await download.path())!)) as unknown as ArrayBuffer);
     const results: number[] = [];
-    book.worksheets[0]!.eachRow((row) => row.eachCell((cell) => {
-      const v = cell.value as { result?: unknown } | number | null;
-      if (typeof v === 'number') results.push(v);
-      else if (v && typeof v === 'object' && typeof v.result === 'number') results.push(v.result);
-    }));
+    book.worksheets[0]!.eachRow((row) =>
+      row.eachCell((cell) => {
+        const v = cell.value as { result?: unknown } | number | null;
+        if (typeof v === 'number') results.push(v);
+        else if (v && typeof v === 'object' && typeof v.result === 'number') results.push(v.result);
+      }),
+    );
     expect(results).toContain(statement.closingCenti / 100);
     // The audit trail names the customer, the stage sign-off is theirs.
     const audit: any[] = await apiGet(manager, `/api/quotes/${q.id}/audit`);

@@ -39,7 +39,11 @@ async function api(page: Page, method: string, path: string, data?: unknown, hea
   return res.json();
 }
 
-const hoursText = (centi: number) => `${(centi / 100).toFixed(2).replace('.', ',').replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0')}\u00a0ч`;
+const hoursText = (centi: number) =>
+  `${(centi / 100)
+    .toFixed(2)
+    .replace('.', ',')
+    .replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0')}\u00a0ч`;
 /** ROUND(amount ÷ rate, 2) in hundredths, as the server computes a payment's norm-hours. */
 const hoursBought = (amountMinor: number) => Math.round((amountMinor * 100) / rateMinor);
 
@@ -49,7 +53,8 @@ async function workbook(path: string) {
   return wb;
 }
 /** A cell's number: a value, or a formula's result. */
-const numberOf = (v: unknown) => (typeof v === 'number' ? v : typeof (v as { result?: unknown })?.result === 'number' ? (v as { result: number }).result : null);
+const numberOf = (v: unknown) =>
+  typeof v === 'number' ? v : typeof (v as { result?: unknown })?.result === 'number' ? (v as { result: number }).result : null;
 
 async function openCustomer(page: Page) {
   await page.getByRole('link', { name: 'Заказчики' }).click();
@@ -64,7 +69,9 @@ describe('the accountant', () => {
     const dialog = accountant.getByRole('dialog');
     // Rubles are the default; the norm-hours they buy are shown as the amount is typed.
     await dialog.getByLabel(/Сумма оплаты/).fill('90 000');
-    await expect.poll(() => dialog.locator('.field-hint').first().innerText()).toContain(`зачисляется ${hoursText(hoursBought(9_000_000))}`);
+    await expect
+      .poll(() => dialog.locator('.field-hint').first().innerText())
+      .toContain(`зачисляется ${hoursText(hoursBought(9_000_000))}`);
     await dialog.getByLabel('Платёжный документ').fill('п/п № 512 от 01.12.2026');
     await shot(accountant, '20-payment-dialog');
     await dialog.getByRole('button', { name: 'Пополнить' }).click();
@@ -73,7 +80,13 @@ describe('the accountant', () => {
     await expect.poll(() => accountant.locator('.stat-value').first().innerText()).toBe(hoursText(hoursBought(9_000_000)));
 
     const [entry] = await apiGet(accountant, `/api/customers/${customer.id}/ledger`);
-    expect(entry).toMatchObject({ kind: 'topup', moneyMinor: 9_000_000, normHoursCenti: hoursBought(9_000_000), paymentRef: 'п/п № 512 от 01.12.2026', rateMinor });
+    expect(entry).toMatchObject({
+      kind: 'topup',
+      moneyMinor: 9_000_000,
+      normHoursCenti: hoursBought(9_000_000),
+      paymentRef: 'п/п № 512 от 01.12.2026',
+      rateMinor,
+    });
   });
 
   it('issues a prepayment invoice, downloads it as Excel and PDF, records its payment; cancels another', async () => {
@@ -90,17 +103,25 @@ describe('the accountant', () => {
     expect(await row.innerText()).toContain(rub(invoice.totalMinor));
     await shot(accountant, '21-invoices');
 
-    const [xlsx] = await Promise.all([accountant.waitForEvent('download'), row.getByRole('button', { name: `${invoice.number} Excel` }).click()]);
+    const [xlsx] = await Promise.all([
+      accountant.waitForEvent('download'),
+      row.getByRole('button', { name: `${invoice.number} Excel` }).click(),
+    ]);
     expect(xlsx.suggestedFilename()).toContain(invoice.number);
     const wb = await workbook((await xlsx.path())!);
     const figures: number[] = [];
-    wb.worksheets[0]!.eachRow((r) => r.eachCell((c) => {
-      const n = numberOf(c.value);
-      if (n !== null) figures.push(Math.round(n * 100));
-    }));
+    wb.worksheets[0]!.eachRow((r) =>
+      r.eachCell((c) => {
+        const n = numberOf(c.value);
+        if (n !== null) figures.push(Math.round(n * 100));
+      }),
+    );
     expect(figures).toContain(invoice.subtotalMinor);
     expect(figures).toContain(invoice.totalMinor);
-    const [pdf] = await Promise.all([accountant.waitForEvent('download'), row.getByRole('button', { name: `${invoice.number} PDF` }).click()]);
+    const [pdf] = await Promise.all([
+      accountant.waitForEvent('download'),
+      row.getByRole('button', { name: `${invoice.number} PDF` }).click(),
+    ]);
     const text = pdfText((await pdf.path())!);
     pdfPngs((await pdf.path())!, SCREENSHOTS, '28-invoice-pdf', 70);
     expect(text).toContain(`Счёт на оплату № ${invoice.number}`);
@@ -132,7 +153,9 @@ describe('the accountant', () => {
     expect(await dialog.innerText()).toContain(second.number);
     await dialog.getByRole('button', { name: 'Отменить счёт' }).click();
     await expect.poll(() => secondRow.innerText()).toContain('Отменён');
-    expect((await apiGet(accountant, `/api/customers/${customer.id}/invoices`)).find((i: any) => i.id === second.id).status).toBe('cancelled');
+    expect((await apiGet(accountant, `/api/customers/${customer.id}/invoices`)).find((i: any) => i.id === second.id).status).toBe(
+      'cancelled',
+    );
   });
 
   it('signs off a stage with more hours than estimated: planned against actual, the difference in ₽, confirmed; the order pauses', async () => {
@@ -207,7 +230,11 @@ describe('the accountant', () => {
     const cents = (r: ExcelJS.Row, col: number) => Math.round(numberOf(r.getCell(col).value)! * 100);
     expect(cents(byLabel('Остаток на конец месяца'), 2)).toBe(s.closingCenti);
     const services = byLabel('Оказано услуг за месяц');
-    expect([2, 3, 4].map((c) => cents(services, c))).toEqual([s.totals.services.netMinor, s.totals.services.vatMinor, s.totals.services.totalMinor]);
+    expect([2, 3, 4].map((c) => cents(services, c))).toEqual([
+      s.totals.services.netMinor,
+      s.totals.services.vatMinor,
+      s.totals.services.totalMinor,
+    ]);
     expect(s.totals.topupsMinor).toBe(9_000_000 + s.topups[1].netMinor);
     expect(s.topups.map((t: any) => t.paymentRef)).toEqual(['п/п № 512 от 01.12.2026', 'п/п № 530']);
     const topups: string[] = [];
@@ -219,7 +246,11 @@ describe('the accountant', () => {
     expect(debits.some((r) => r.includes('2.6') && r.includes(10) && r.includes(50))).toBe(true);
     // The same month's report row shows the statement's money.
     const cells = await row.locator('td').allInnerTexts();
-    expect(cells.slice(6, 9)).toEqual([rub(s.totals.services.netMinor), rub(s.totals.services.vatMinor), rub(s.totals.services.totalMinor)]);
+    expect(cells.slice(6, 9)).toEqual([
+      rub(s.totals.services.netMinor),
+      rub(s.totals.services.vatMinor),
+      rub(s.totals.services.totalMinor),
+    ]);
     // And the PDF, one click away.
     const [pdf] = await Promise.all([accountant.waitForEvent('download'), row.getByRole('button', { name: 'Выписка PDF' }).click()]);
     expect(pdfText((await pdf.path())!).replace(/\s/g, '')).toContain('п/п№512');

@@ -10,16 +10,34 @@ import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 
 const tsx = (args: string[]) =>
-  execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', ...args], { encoding: 'utf8', env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false' } });
+  execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false' },
+  });
 
 function query(persistTo: string, sql: string): Record<string, unknown>[] {
   let out: string;
   try {
-    out = execFileSync(process.execPath, ['node_modules/wrangler/bin/wrangler.js', 'd1', 'execute', 'normhours', '--local', '--persist-to', persistTo, '--json', '--command', sql], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false' },
-    });
+    out = execFileSync(
+      process.execPath,
+      [
+        'node_modules/wrangler/bin/wrangler.js',
+        'd1',
+        'execute',
+        'normhours',
+        '--local',
+        '--persist-to',
+        persistTo,
+        '--json',
+        '--command',
+        sql,
+      ],
+      {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false' },
+      },
+    );
   } catch (e) {
     const failed = e as { stdout?: string; stderr?: string };
     throw new Error(`${failed.stdout ?? ''}${failed.stderr ?? ''}`);
@@ -34,7 +52,7 @@ const FINGERPRINT = `select
   (select sum(norm_hours_centi) from ledger_entries) as ledger_sum, (select group_concat(name || '=' || value, ',') from counters) as counters`;
 
 /** Text a person may type: semicolons at line ends, quotes, a trigger-like END; and Cyrillic. */
-const TRICKY = "ООО «Точка; запятая»;\nEND;\n'); DROP TABLE customers; --\n\"двойные\" кавычки;";
+const TRICKY = 'ООО «Точка; запятая»;\nEND;\n\'); DROP TABLE customers; --\n"двойные" кавычки;';
 
 async function createCustomer(name: string): Promise<string> {
   const base = inject('baseUrl');
@@ -70,7 +88,10 @@ describe('backup and restore', () => {
       // text with semicolons, quotes and line breaks comes back character for character
       expect(query(copy, `select name from customers where id = '${trickyId}'`)[0]!.name).toBe(TRICKY);
       // the balance is still the sum of the ledger after the restore (the trigger did not count twice)
-      const drift = query(copy, 'select count(*) as n from customers c where balance_centi <> coalesce((select sum(norm_hours_centi) from ledger_entries l where l.customer_id = c.id), 0)');
+      const drift = query(
+        copy,
+        'select count(*) as n from customers c where balance_centi <> coalesce((select sum(norm_hours_centi) from ledger_entries l where l.customer_id = c.id), 0)',
+      );
       expect(drift[0]!.n).toBe(0);
       // and the append-only triggers came back with it
       expect(() => query(copy, 'delete from ledger_entries')).toThrow(/append-only/);

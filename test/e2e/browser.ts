@@ -14,7 +14,15 @@ export async function launch(): Promise<Browser> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -53,7 +61,9 @@ export async function apiGet<T = any>(page: Page, path: string): Promise<T> {
 
 /** Text of money as the Russian UI prints it, from minor units: 329 400,00 ₽. */
 export function rub(minor: number): string {
-  const whole = Math.trunc(Math.abs(minor) / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0');
+  const whole = Math.trunc(Math.abs(minor) / 100)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0');
   const kopecks = String(Math.abs(minor) % 100).padStart(2, '0');
   return `${minor < 0 ? '−' : ''}${whole},${kopecks}\u00a0₽`;
 }

@@ -29,15 +29,20 @@ const hours = (centi: number) => {
   const abs = Math.abs(centi);
   return `${sign}${String(Math.trunc(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0')},${String(abs % 100).padStart(2, '0')}`;
 };
-const companyMonth = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow', year: 'numeric', month: '2-digit' }).format(new Date()).slice(0, 7);
+const companyMonth = () =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow', year: 'numeric', month: '2-digit' }).format(new Date()).slice(0, 7);
 const linkIn = (text: string, path: string) => new RegExp(`https?://\\S+/${path}/[A-Za-z0-9_-]{43}`).exec(text)?.[0];
 
 /** The figures the account page's month sections show, by their row names (a new customer: one month). */
 async function monthFigures(page: Page): Promise<Record<string, string>> {
   expect(await page.locator('section.month').count()).toBe(1);
-  return page.locator('section.month tbody tr').evaluateAll((rows) =>
-    Object.fromEntries(rows.map((r) => [(r.querySelector('th')?.textContent ?? '').trim(), (r.querySelector('td')?.textContent ?? '').trim()])),
-  );
+  return page
+    .locator('section.month tbody tr')
+    .evaluateAll((rows) =>
+      Object.fromEntries(
+        rows.map((r) => [(r.querySelector('th')?.textContent ?? '').trim(), (r.querySelector('td')?.textContent ?? '').trim()]),
+      ),
+    );
 }
 
 describe('the customer’s account, from a request to a signed-off stage', () => {
@@ -166,7 +171,10 @@ describe('the customer’s account, from a request to a signed-off stage', () =>
       Списания: `−${hours(statement.totals.debits.normHoursCenti)}`,
       'На конец': hours(statement.closingCenti),
     });
-    const [download] = await Promise.all([phone.waitForEvent('download'), phone.getByRole('link', { name: 'Выписка Excel' }).first().click()]);
+    const [download] = await Promise.all([
+      phone.waitForEvent('download'),
+      phone.getByRole('link', { name: 'Выписка Excel' }).first().click(),
+    ]);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load((await readFile((await download.path())!)) as unknown as ArrayBuffer);
     const numbers: number[] = [];

@@ -70,7 +70,10 @@ describe('the customer’s link', () => {
     await shot(customer, '02-customer-phone');
 
     // The customer downloads the same revision as Excel.
-    const [download] = await Promise.all([customer.waitForEvent('download'), customer.getByRole('link', { name: 'Скачать в Excel' }).click()]);
+    const [download] = await Promise.all([
+      customer.waitForEvent('download'),
+      customer.getByRole('link', { name: 'Скачать в Excel' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe(`${quote.number} Северный государственный университет.xlsx`);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await readFile((await download.path())!)) as unknown as ArrayBuffer);

@@ -21,10 +21,13 @@ describe('a form sent twice in a hurry writes once', () => {
     const stamp = Date.now().toString(36);
     for (const [name, send] of [
       [`Двойной щелчок ${stamp}`, () => page.getByRole('dialog').getByRole('button', { name: 'Сохранить' }).dblclick()],
-      [`Двойной Enter ${stamp}`, async () => {
-        await page.keyboard.press('Enter');
-        await page.keyboard.press('Enter');
-      }],
+      [
+        `Двойной Enter ${stamp}`,
+        async () => {
+          await page.keyboard.press('Enter');
+          await page.keyboard.press('Enter');
+        },
+      ],
     ] as const) {
       await page.goto(`${baseUrl()}/customers`);
       await page.getByRole('button', { name: 'Новый заказчик' }).click();
@@ -58,7 +61,10 @@ describe('a form sent twice in a hurry writes once', () => {
   it('the customer’s new request on the account page: a double tap raises one request', async () => {
     const manager = await (await newContext(browser)).newPage();
     await loginAs(manager, 'manager');
-    const res = await manager.request.post(`${baseUrl()}/api/customers/1/account-link`, { data: { email: false }, headers: { origin: baseUrl() } });
+    const res = await manager.request.post(`${baseUrl()}/api/customers/1/account-link`, {
+      data: { email: false },
+      headers: { origin: baseUrl() },
+    });
     const { token } = (await res.json()) as { token: string };
     const phone = await (await newContext(browser, { phone: true })).newPage();
     await phone.goto(`${baseUrl()}/a/${token}`);

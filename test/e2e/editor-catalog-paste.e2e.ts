@@ -44,7 +44,10 @@ async function visibleToAPerson(selector: string): Promise<boolean> {
 
 describe('defect 4: the catalog search in the add-line box', () => {
   it('the list shows above everything, even at the bottom of a long quote', async () => {
-    const q = await quoteWith(page, Array.from({ length: 12 }, (_, i) => ({ title: `Работа ${i + 1}`, hoursCenti: 100 })));
+    const q = await quoteWith(
+      page,
+      Array.from({ length: 12 }, (_, i) => ({ title: `Работа ${i + 1}`, hoursCenti: 100 })),
+    );
     await openEditor(page, q.id);
     await addBox().click();
     await page.keyboard.type('внедрение');
@@ -144,7 +147,9 @@ describe('defect 5: paste from a spreadsheet or a price list', () => {
     await waitSaved(page);
     const saved = await expectScreenIsApi(page, q.id);
     expect(saved.lines).toHaveLength(38);
-    expect(saved.lines.slice(1).map((l: any) => ({ code: l.code, quantityMilli: l.quantityMilli, hoursCenti: l.hoursCenti }))).toEqual(good);
+    expect(saved.lines.slice(1).map((l: any) => ({ code: l.code, quantityMilli: l.quantityMilli, hoursCenti: l.hoursCenti }))).toEqual(
+      good,
+    );
     expect(await page.locator('.grid-notice').innerText()).toBe('Добавлено: 37 строк. Новые строки подсвечены.');
     expect(await page.locator('.qgrid tr.qrow-new').count()).toBe(37);
     await shot(page, 'editor-5-paste-added-highlighted');
@@ -161,7 +166,10 @@ describe('defect 5: paste from a spreadsheet or a price list', () => {
   it('500 rows pasted into the grid are added in one write', async () => {
     const q = await quoteWith(page, [{ code: '2.2' }]);
     await openEditor(page, q.id);
-    const rows = Array.from({ length: 500 }, (_, i) => `${['4.1', '2.9', '2.5', '3.3.2'][i % 4]}\t${1 + (i % 2)}\t${i % 4 === 2 ? '' : String(1 + (i % 9))}`);
+    const rows = Array.from(
+      { length: 500 },
+      (_, i) => `${['4.1', '2.9', '2.5', '3.3.2'][i % 4]}\t${1 + (i % 2)}\t${i % 4 === 2 ? '' : String(1 + (i % 9))}`,
+    );
     await cell(page, '2.2', COL.quantity).click();
     await pasteText(page, rows.join('\n'));
     const dialog = page.getByRole('dialog', { name: 'Вставка строк из таблицы' });

@@ -36,7 +36,13 @@ async function visibleToAPerson(selector: string): Promise<boolean> {
 
 describe('undo and redo', () => {
   it('several edits and deletes in a row are undone one by one, and redone', async () => {
-    const q = await quoteWith(page, [{ code: '2.2' }, { code: '2.5' }, { code: '4.1', hoursCenti: 1000 }, { code: '2.9', hoursCenti: 500 }, { title: 'Своя работа', hoursCenti: 300 }]);
+    const q = await quoteWith(page, [
+      { code: '2.2' },
+      { code: '2.5' },
+      { code: '4.1', hoursCenti: 1000 },
+      { code: '2.9', hoursCenti: 500 },
+      { title: 'Своя работа', hoursCenti: 300 },
+    ]);
     await openEditor(page, q.id);
     const states = [lines(await expectScreenIsApi(page, q.id))];
     await cell(page, '2.2', COL.quantity).click();
@@ -106,7 +112,10 @@ describe('a failed save', () => {
 
 describe('errors are words next to the cell', () => {
   it('a value that is not a number is said next to its cell, fully visible; a refusal never shows a field name', async () => {
-    const q = await quoteWith(page, Array.from({ length: 14 }, (_, i) => ({ title: `Работа ${i + 1}`, hoursCenti: 100 })));
+    const q = await quoteWith(
+      page,
+      Array.from({ length: 14 }, (_, i) => ({ title: `Работа ${i + 1}`, hoursCenti: 100 })),
+    );
     await openEditor(page, q.id);
     // The last line sits just above the sticky footer: the message must still be seen whole.
     await cell(page, 'Работа 14', COL.hours).click();
@@ -125,7 +134,13 @@ describe('errors are words next to the cell', () => {
         ? route.fulfill({
             status: 400,
             contentType: 'application/json',
-            body: JSON.stringify({ error: { code: 'validation_failed', message: 'Неверные данные — afterLineId: такой строки в смете нет; kMilli: не больше 5000', details: [{ field: 'afterLineId', code: 'invalid', message: 'x' }] } }),
+            body: JSON.stringify({
+              error: {
+                code: 'validation_failed',
+                message: 'Неверные данные — afterLineId: такой строки в смете нет; kMilli: не больше 5000',
+                details: [{ field: 'afterLineId', code: 'invalid', message: 'x' }],
+              },
+            }),
           })
         : route.fallback(),
     );

@@ -21,7 +21,11 @@ export async function catalog(page: Page): Promise<any[]> {
 }
 
 /** A draft with the given rows (code, quantity, hours), made through the API. */
-export async function quoteWith(page: Page, rows: { code?: string; title?: string; quantityMilli?: number; hoursCenti?: number }[], header: Record<string, unknown> = {}) {
+export async function quoteWith(
+  page: Page,
+  rows: { code?: string; title?: string; quantityMilli?: number; hoursCenti?: number }[],
+  header: Record<string, unknown> = {},
+) {
   let q = await api(page, 'POST', '/api/quotes', { customerId: 1, title: 'Смета для проверки', ...header });
   if (rows.length) q = await api(page, 'POST', `/api/quotes/${q.id}/lines/paste`, { version: q.version, rows });
   return q;
@@ -76,13 +80,15 @@ export const percent = (m: number) => `${milli(m * 100)}\u00a0%`;
 /** What each line's cells show, as the person sees them. */
 export async function screenRows(page: Page): Promise<string[][]> {
   return page.$$eval('.qgrid tbody tr:not(.grid-add-row)', (rows) =>
-    rows.map((tr) => Array.from(tr.querySelectorAll('td[role="gridcell"]')).map((td) => {
-      const clone = td.cloneNode(true) as HTMLElement;
-      clone.querySelectorAll('.fact-mark, .line-note, .k-mark, .sr-only, .anchored').forEach((e) => {
-e.remove();
-});
-      return (clone.textContent ?? '').trim();
-    })),
+    rows.map((tr) =>
+      Array.from(tr.querySelectorAll('td[role="gridcell"]')).map((td) => {
+        const clone = td.cloneNode(true) as HTMLElement;
+        clone.querySelectorAll('.fact-mark, .line-note, .k-mark, .sr-only, .anchored').forEach((e) => {
+          e.remove();
+        });
+        return (clone.textContent ?? '').trim();
+      }),
+    ),
   );
 }
 
@@ -91,13 +97,23 @@ export function expectedRows(q: any): string[][] {
   return q.lines.map((l: any) =>
     l.kind === 'section'
       ? ['', l.title, '', '', '', '', '']
-      : [l.code, l.title, milli(l.quantityMilli), l.hoursCenti === null ? 'часы?' : fixed(l.hoursCenti, 2), milli(l.kMilli), l.normHoursCenti === null ? '—' : hours(l.normHoursCenti), l.amountMinor === null ? '—' : rub(l.amountMinor)],
+      : [
+          l.code,
+          l.title,
+          milli(l.quantityMilli),
+          l.hoursCenti === null ? 'часы?' : fixed(l.hoursCenti, 2),
+          milli(l.kMilli),
+          l.normHoursCenti === null ? '—' : hours(l.normHoursCenti),
+          l.amountMinor === null ? '—' : rub(l.amountMinor),
+        ],
   );
 }
 
 export async function screenTotals(page: Page): Promise<Record<string, string>> {
   return page.$$eval('.totals-bar .totals > div', (items) =>
-    Object.fromEntries(items.map((d) => [(d.querySelector('dt')?.textContent ?? '').trim(), (d.querySelector('dd')?.textContent ?? '').trim()])),
+    Object.fromEntries(
+      items.map((d) => [(d.querySelector('dt')?.textContent ?? '').trim(), (d.querySelector('dd')?.textContent ?? '').trim()]),
+    ),
   );
 }
 
@@ -122,7 +138,10 @@ export async function expectScreenIsApi(page: Page, id: number) {
 
 /** The cell of a line (by its code or title) and a column (1-based, as aria-colindex). */
 export function cell(page: Page, line: string, column: number) {
-  return page.locator(`.qgrid tbody tr:has(td[aria-colindex="1"]:text-is("${line}")), .qgrid tbody tr:has(td[aria-colindex="2"]:text-is("${line}"))`).first().locator(`td[aria-colindex="${column}"]`);
+  return page
+    .locator(`.qgrid tbody tr:has(td[aria-colindex="1"]:text-is("${line}")), .qgrid tbody tr:has(td[aria-colindex="2"]:text-is("${line}"))`)
+    .first()
+    .locator(`td[aria-colindex="${column}"]`);
 }
 
 export const COL = { code: 1, title: 2, quantity: 3, hours: 4, k: 5, normHours: 6, amount: 7 } as const;
@@ -135,7 +154,8 @@ export async function focused(page: Page): Promise<string> {
     const td = el.closest('td[role="gridcell"]');
     const tr = el.closest('tr');
     if (el.getAttribute('role') === 'combobox' && el.closest('.qgrid')) return 'add-box';
-    if (td && tr) return `cell:${(tr.querySelector('td[aria-colindex="1"]')?.textContent ?? '').trim() || (tr.querySelector('td[aria-colindex="2"]')?.textContent ?? '').trim()}:${td.getAttribute('aria-colindex')}`;
+    if (td && tr)
+      return `cell:${(tr.querySelector('td[aria-colindex="1"]')?.textContent ?? '').trim() || (tr.querySelector('td[aria-colindex="2"]')?.textContent ?? '').trim()}:${td.getAttribute('aria-colindex')}`;
     return `${el.tagName.toLowerCase()}${el.getAttribute('aria-label') ? `[${el.getAttribute('aria-label')}]` : ''}`;
   });
 }

@@ -93,7 +93,12 @@ describe('defect 1: discount and VAT rate in percent, as typed', () => {
 
 describe('defect 2: Enter saves the cell and stays out of the grid', () => {
   it('4, 5, 6, 7 typed down a filled quantity column with Enter store 4, 5, 6, 7', async () => {
-    const q = await quoteWith(page, [{ code: '2.2' }, { code: '2.5' }, { code: '4.1', hoursCenti: 1000 }, { code: '2.9', hoursCenti: 1000 }]);
+    const q = await quoteWith(page, [
+      { code: '2.2' },
+      { code: '2.5' },
+      { code: '4.1', hoursCenti: 1000 },
+      { code: '2.9', hoursCenti: 1000 },
+    ]);
     await openEditor(page, q.id);
     await cell(page, '2.2', COL.quantity).click();
     for (const digit of ['4', '5', '6', '7']) {
@@ -106,7 +111,10 @@ describe('defect 2: Enter saves the cell and stays out of the grid', () => {
   });
 
   it('F2 and Enter open the cell with the caret at the end; Esc keeps the stored value', async () => {
-    const q = await quoteWith(page, [{ code: '2.2', quantityMilli: 6000 }, { code: '4.1', quantityMilli: 7000, hoursCenti: 1000 }]);
+    const q = await quoteWith(page, [
+      { code: '2.2', quantityMilli: 6000 },
+      { code: '4.1', quantityMilli: 7000, hoursCenti: 1000 },
+    ]);
     await openEditor(page, q.id);
     await cell(page, '2.2', COL.quantity).click();
     await page.keyboard.press('F2');
@@ -134,9 +142,13 @@ describe('columns and marks', () => {
     await openEditor(page, q.id);
     const saved = await expectScreenIsApi(page, q.id);
     expect(saved.lines[0].amountMinor).toBe(2_880_000_000); // 28 800 000,00 ₽
-    const cut = await page.$$eval('.qgrid td.num', (tds) => tds.filter((td) => td.scrollWidth > td.clientWidth).map((td) => td.textContent));
+    const cut = await page.$$eval('.qgrid td.num', (tds) =>
+      tds.filter((td) => td.scrollWidth > td.clientWidth).map((td) => td.textContent),
+    );
     expect(cut).toEqual([]);
-    const totalsCut = await page.$$eval('.totals dd', (dds) => dds.filter((dd) => dd.scrollWidth > dd.clientWidth).map((dd) => dd.textContent));
+    const totalsCut = await page.$$eval('.totals dd', (dds) =>
+      dds.filter((dd) => dd.scrollWidth > dd.clientWidth).map((dd) => dd.textContent),
+    );
     expect(totalsCut).toEqual([]);
     expect(await cell(page, '2.9', COL.title).innerText()).toContain('по факту');
     expect(await cell(page, '2.5', COL.title).innerText()).not.toContain('по факту');

@@ -190,8 +190,9 @@ describe('focus and the keyboard', () => {
     const rows = Array.from({ length: 25 }, (_, i) => ({ title: `Работа ${i + 1}`, quantityMilli: 1000, hoursCenti: 100 + i }));
     const q = await quoteWith(page, rows);
     await openEditor(page, q.id);
-    const stops = await page.$$eval('.qgrid [tabindex], .qgrid input, .qgrid button, .qgrid a[href]', (els) =>
-      els.filter((e) => (e as HTMLElement).tabIndex >= 0 && !(e as HTMLInputElement).disabled).length,
+    const stops = await page.$$eval(
+      '.qgrid [tabindex], .qgrid input, .qgrid button, .qgrid a[href]',
+      (els) => els.filter((e) => (e as HTMLElement).tabIndex >= 0 && !(e as HTMLInputElement).disabled).length,
     );
     expect(stops).toBe(1);
     await cell(page, 'Работа 1', COL.title).click();

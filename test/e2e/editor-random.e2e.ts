@@ -101,51 +101,134 @@ describe('a random keyboard session', () => {
     }
 
     const actions: [number, () => Promise<void>][] = [
-      [10, async () => { const k = rnd.pick(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Home', 'End', 'PageUp', 'PageDown']); log.push(k); await page.keyboard.press(k); }],
-      [4, async () => { const n = 1 + rnd.int(5); log.push(`ArrowUp ×${n}`); for (let i = 0; i < n; i++) await page.keyboard.press('ArrowUp'); }],
+      [
+        10,
+        async () => {
+          const k = rnd.pick(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Home', 'End', 'PageUp', 'PageDown']);
+          log.push(k);
+          await page.keyboard.press(k);
+        },
+      ],
+      [
+        4,
+        async () => {
+          const n = 1 + rnd.int(5);
+          log.push(`ArrowUp ×${n}`);
+          for (let i = 0; i < n; i++) await page.keyboard.press('ArrowUp');
+        },
+      ],
       [14, typeValue],
-      [4, async () => { log.push('F2, Backspace, 4, Enter'); await page.keyboard.press('F2'); await page.keyboard.press('Backspace'); await page.keyboard.type('4'); await page.keyboard.press('Enter'); await settle(); }],
-      [3, async () => { log.push('type 9, Esc'); await page.keyboard.type('9'); await page.keyboard.press('Escape'); }],
-      [2, async () => {
-        log.push('Home, ArrowRight, F2, type « (этап 2)», Enter');
-        await page.keyboard.press('Home');
-        await page.keyboard.press('ArrowRight');
-        await page.keyboard.press('F2');
-        if (await page.locator('.cell-input').count()) await page.keyboard.type(' (этап 2)');
-        await page.keyboard.press('Enter');
-        await settle();
-      }],
-      [2, async () => { log.push('type abc + Enter (refused), Esc'); await page.keyboard.type('abc'); await page.keyboard.press('Enter'); await page.keyboard.press('Escape'); }],
-      [4, async () => { log.push('Ctrl+Z'); await page.keyboard.press('Control+z'); }],
-      [3, async () => { log.push('Ctrl+Y'); await page.keyboard.press('Control+y'); }],
-      [3, async () => {
-        const rows = Array.from({ length: 1 + rnd.int(3) }, () => `${rnd.pick(CODES)}\t${1 + rnd.int(3)}\t${rnd.pick(['', '2', '3,5'])}`);
-        log.push(`paste ${JSON.stringify(rows)}`);
-        await pasteText(page, rows.join('\n'));
-        const dialog = page.getByRole('dialog', { name: 'Вставка строк из таблицы' });
-        await dialog.waitFor();
-        const add = dialog.getByRole('button', { name: /^Добавить/ });
-        if (await add.count()) await add.click();
-        else await dialog.getByRole('button', { name: 'Понятно' }).click();
-      }],
-      [3, async () => {
-        const lines = (await api(page, 'GET', `/api/quotes/${q.id}`)).lines.length;
-        if (lines <= 8) return void log.push('(Ctrl+Delete skipped: few lines)');
-        log.push('Ctrl+Delete');
-        await page.keyboard.press('Control+Delete');
-      }],
-      [2, async () => { const k = rnd.pick(['Alt+ArrowUp', 'Alt+ArrowDown']); log.push(k); await page.keyboard.press(k); }],
-      [1, async () => { log.push('Delete (clears hours)'); await page.keyboard.press('Delete'); }],
-      [1, async () => { log.push('Tab out, Shift+Tab back'); await page.keyboard.press('Tab'); await page.keyboard.press('Shift+Tab'); }],
-      [1, async () => {
-        const code = rnd.pick(CODES);
-        log.push(`Ctrl+End, ${code}, Enter, ArrowUp`);
-        await page.keyboard.press('Control+End');
-        await page.keyboard.type(code);
-        await page.keyboard.press('Enter');
-        await waitSaved(page);
-        await page.keyboard.press('ArrowUp');
-      }],
+      [
+        4,
+        async () => {
+          log.push('F2, Backspace, 4, Enter');
+          await page.keyboard.press('F2');
+          await page.keyboard.press('Backspace');
+          await page.keyboard.type('4');
+          await page.keyboard.press('Enter');
+          await settle();
+        },
+      ],
+      [
+        3,
+        async () => {
+          log.push('type 9, Esc');
+          await page.keyboard.type('9');
+          await page.keyboard.press('Escape');
+        },
+      ],
+      [
+        2,
+        async () => {
+          log.push('Home, ArrowRight, F2, type « (этап 2)», Enter');
+          await page.keyboard.press('Home');
+          await page.keyboard.press('ArrowRight');
+          await page.keyboard.press('F2');
+          if (await page.locator('.cell-input').count()) await page.keyboard.type(' (этап 2)');
+          await page.keyboard.press('Enter');
+          await settle();
+        },
+      ],
+      [
+        2,
+        async () => {
+          log.push('type abc + Enter (refused), Esc');
+          await page.keyboard.type('abc');
+          await page.keyboard.press('Enter');
+          await page.keyboard.press('Escape');
+        },
+      ],
+      [
+        4,
+        async () => {
+          log.push('Ctrl+Z');
+          await page.keyboard.press('Control+z');
+        },
+      ],
+      [
+        3,
+        async () => {
+          log.push('Ctrl+Y');
+          await page.keyboard.press('Control+y');
+        },
+      ],
+      [
+        3,
+        async () => {
+          const rows = Array.from({ length: 1 + rnd.int(3) }, () => `${rnd.pick(CODES)}\t${1 + rnd.int(3)}\t${rnd.pick(['', '2', '3,5'])}`);
+          log.push(`paste ${JSON.stringify(rows)}`);
+          await pasteText(page, rows.join('\n'));
+          const dialog = page.getByRole('dialog', { name: 'Вставка строк из таблицы' });
+          await dialog.waitFor();
+          const add = dialog.getByRole('button', { name: /^Добавить/ });
+          if (await add.count()) await add.click();
+          else await dialog.getByRole('button', { name: 'Понятно' }).click();
+        },
+      ],
+      [
+        3,
+        async () => {
+          const lines = (await api(page, 'GET', `/api/quotes/${q.id}`)).lines.length;
+          if (lines <= 8) return void log.push('(Ctrl+Delete skipped: few lines)');
+          log.push('Ctrl+Delete');
+          await page.keyboard.press('Control+Delete');
+        },
+      ],
+      [
+        2,
+        async () => {
+          const k = rnd.pick(['Alt+ArrowUp', 'Alt+ArrowDown']);
+          log.push(k);
+          await page.keyboard.press(k);
+        },
+      ],
+      [
+        1,
+        async () => {
+          log.push('Delete (clears hours)');
+          await page.keyboard.press('Delete');
+        },
+      ],
+      [
+        1,
+        async () => {
+          log.push('Tab out, Shift+Tab back');
+          await page.keyboard.press('Tab');
+          await page.keyboard.press('Shift+Tab');
+        },
+      ],
+      [
+        1,
+        async () => {
+          const code = rnd.pick(CODES);
+          log.push(`Ctrl+End, ${code}, Enter, ArrowUp`);
+          await page.keyboard.press('Control+End');
+          await page.keyboard.type(code);
+          await page.keyboard.press('Enter');
+          await waitSaved(page);
+          await page.keyboard.press('ArrowUp');
+        },
+      ],
     ];
     const total = actions.reduce((s, [w]) => s + w, 0);
 
@@ -169,16 +252,28 @@ describe('a random keyboard session', () => {
         log.push(`  → focus ${where}`);
         expect(where).not.toBe('body');
         expect(await inGrid()).toBe(true);
-        const stray = writes.filter((w) => !w.startsWith(`POST /api/quotes/${q.id}/`) && !w.startsWith(`PATCH /api/quotes/${q.id}/`) && !w.startsWith(`DELETE /api/quotes/${q.id}/`) && w !== `PATCH /api/quotes/${q.id}`);
+        const stray = writes.filter(
+          (w) =>
+            !w.startsWith(`POST /api/quotes/${q.id}/`) &&
+            !w.startsWith(`PATCH /api/quotes/${q.id}/`) &&
+            !w.startsWith(`DELETE /api/quotes/${q.id}/`) &&
+            w !== `PATCH /api/quotes/${q.id}`,
+        );
         expect(stray).toEqual([]);
       } catch (e) {
         await shot(page, `editor-random-failed-seed-${SEED}`);
         const { actual, expected } = e as { actual?: unknown; expected?: unknown };
         const differ =
           Array.isArray(actual) && Array.isArray(expected)
-            ? actual.flatMap((row, i) => (JSON.stringify(row) === JSON.stringify(expected[i]) ? [] : [`row ${i + 1}: screen ${JSON.stringify(row)} · API ${JSON.stringify(expected[i])}`]))
+            ? actual.flatMap((row, i) =>
+                JSON.stringify(row) === JSON.stringify(expected[i])
+                  ? []
+                  : [`row ${i + 1}: screen ${JSON.stringify(row)} · API ${JSON.stringify(expected[i])}`],
+              )
             : [];
-        throw new Error(`seed ${SEED}, step ${step}: ${(e as Error).message}\n${differ.join('\n')}\nlast actions:\n${log.slice(-24).join('\n')}`);
+        throw new Error(
+          `seed ${SEED}, step ${step}: ${(e as Error).message}\n${differ.join('\n')}\nlast actions:\n${log.slice(-24).join('\n')}`,
+        );
       }
     }
     await shot(page, 'editor-random-session-end');

@@ -51,7 +51,8 @@ type Token = { t: 'num'; v: number } | { t: 'ref'; sheet: string | null; ref: st
 
 function tokenize(formula: string): Token[] {
   const out: Token[] = [];
-  const re = /\s*(?:(\d+(?:\.\d+)?)|((?:'(?:[^']|'')+'|[A-Za-z_\u0400-\u04FF][\w.\u0400-\u04FF]*)!)?(\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?)(?![\w(])|([A-Z]+)\(|([-+*/(),]))/y;
+  const re =
+    /\s*(?:(\d+(?:\.\d+)?)|((?:'(?:[^']|'')+'|[A-Za-z_\u0400-\u04FF][\w.\u0400-\u04FF]*)!)?(\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?)(?![\w(])|([A-Z]+)\(|([-+*/(),]))/y;
   let m: RegExpExecArray | null;
   let at = 0;
   while (at < formula.length) {
@@ -61,7 +62,12 @@ function tokenize(formula: string): Token[] {
     at = re.lastIndex;
     if (m[1]) out.push({ t: 'num', v: Number(m[1]) });
     else if (m[3]) {
-      const sheet = m[2] ? m[2].slice(0, -1).replace(/^'(.*)'$/, '$1').replace(/''/g, "'") : null;
+      const sheet = m[2]
+        ? m[2]
+            .slice(0, -1)
+            .replace(/^'(.*)'$/, '$1')
+            .replace(/''/g, "'")
+        : null;
       out.push({ t: 'ref', sheet, ref: m[3].replace(/\$/g, '') });
     } else if (m[4]) out.push({ t: 'fn', v: m[4] });
     else if (m[5]) out.push({ t: 'op', v: m[5] });
@@ -123,7 +129,7 @@ export class Evaluator {
       for (;;) {
         const tok = peek();
         const next = tokens[i + 1];
-        if (tok?.t === 'ref' && tok.ref.includes(':') && (next?.t === 'op' && (next.v === ',' || next.v === ')'))) {
+        if (tok?.t === 'ref' && tok.ref.includes(':') && next?.t === 'op' && (next.v === ',' || next.v === ')')) {
           i++;
           list.push(values(tok));
         } else list.push(expr());
@@ -187,7 +193,13 @@ export function formulaCells(wb: Workbook): { sheet: string; address: string; fo
         const v = cell.value as unknown;
         if (v && typeof v === 'object' && 'formula' in v) {
           const f = v as { formula: string; result: number };
-          out.push({ sheet: ws.name, address: cell.address, formula: f.formula, result: f.result, computed: ev.cell(ws, Number(cell.row), Number(cell.col)) });
+          out.push({
+            sheet: ws.name,
+            address: cell.address,
+            formula: f.formula,
+            result: f.result,
+            computed: ev.cell(ws, Number(cell.row), Number(cell.col)),
+          });
         }
       });
     });

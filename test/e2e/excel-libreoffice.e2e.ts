@@ -73,7 +73,10 @@ beforeAll(async () => {
     body: JSON.stringify({ email: 'manager@demo.local', password: 'demo-password' }),
   });
   expect(res.status).toBe(200);
-  cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const catalog = await api<any[]>('GET', '/api/catalog/items');
   items = Object.fromEntries(catalog.map((i) => [i.code, i]));
 });
@@ -142,21 +145,36 @@ describe('LibreOffice recalculates the workbooks and gets the API’s numbers', 
     });
     quotes.push({
       name: 'no-vat',
-      q: await quote({ vatMode: 'none', discountRateMilli: 0 }, [item('2.4'), item('4.1', { hoursCenti: 75, quantityMilli: 2500 }), free('Доработка', 3, 17, 600)]),
+      q: await quote({ vatMode: 'none', discountRateMilli: 0 }, [
+        item('2.4'),
+        item('4.1', { hoursCenti: 75, quantityMilli: 2500 }),
+        free('Доработка', 3, 17, 600),
+      ]),
     });
     quotes.push({
       name: 'on-top-20',
-      q: await quote({ vatMode: 'on_top', vatRateMilli: 200, discountRateMilli: 0 }, [item('4.1', { hoursCenti: 1, quantityMilli: 7 }), item('2.2', { quantityMilli: 2750 })]),
+      q: await quote({ vatMode: 'on_top', vatRateMilli: 200, discountRateMilli: 0 }, [
+        item('4.1', { hoursCenti: 1, quantityMilli: 7 }),
+        item('2.2', { quantityMilli: 2750 }),
+      ]),
     });
     const random = prng(20260501);
     for (let n = 0; n < 4; n++) {
       const modes = ['on_top', 'included', 'none'] as const;
       const lines = Array.from({ length: 6 + Math.floor(random() * 6) }, (_, i) =>
-        free(`Случайная ${i + 1}`, 1 + Math.floor(random() * 9999), 1 + Math.floor(random() * 9999), [500, 600, 750, 1000, 1200, 333][Math.floor(random() * 6)]!),
+        free(
+          `Случайная ${i + 1}`,
+          1 + Math.floor(random() * 9999),
+          1 + Math.floor(random() * 9999),
+          [500, 600, 750, 1000, 1200, 333][Math.floor(random() * 6)]!,
+        ),
       );
       quotes.push({
         name: `random-${n}`,
-        q: await quote({ vatMode: modes[n % 3], vatRateMilli: [220, 200, 100, 125][n]!, discountRateMilli: Math.floor(random() * 300) }, lines),
+        q: await quote(
+          { vatMode: modes[n % 3], vatRateMilli: [220, 200, 100, 125][n]!, discountRateMilli: Math.floor(random() * 300) },
+          lines,
+        ),
       });
     }
 
@@ -221,7 +239,10 @@ describe('LibreOffice recalculates the workbooks and gets the API’s numbers', 
   it('the consumption workbook: summary and customer sheets recalculate to the report’s figures', async () => {
     let id = 1;
     const entry = (o: Partial<ConsumptionEntry> & Pick<ConsumptionEntry, 'date' | 'kind' | 'normHoursCenti'>): ConsumptionEntry => ({
-      ...ledgerEntry(o), entryId: id++, at: `${o.date}T09:00:00Z`, date: o.date,
+      ...ledgerEntry(o),
+      entryId: id++,
+      at: `${o.date}T09:00:00Z`,
+      date: o.date,
     });
     const debit = (date: string, code: string, hoursCenti: number, kMilli: number, terms: QuoteTerms) =>
       entry({ ...debitEntry(code, hoursCenti, kMilli, terms), date, stageN: 1, stageTitle: 'Этап' });
@@ -241,31 +262,73 @@ describe('LibreOffice recalculates the workbooks and gets the API’s numbers', 
       ]),
       summarize(3, 'Колледж связи № 7', 500, []),
     ];
-    const report: ConsumptionReport = { month: '2026-05', timeZone: 'Europe/Moscow', currency: 'RUB', companyName: 'ООО «Открытые технологии»', generatedAt: '2026-06-01T07:00:00Z', closed: false, customers, totals: reportTotals(customers) };
+    const report: ConsumptionReport = {
+      month: '2026-05',
+      timeZone: 'Europe/Moscow',
+      currency: 'RUB',
+      companyName: 'ООО «Открытые технологии»',
+      generatedAt: '2026-06-01T07:00:00Z',
+      closed: false,
+      customers,
+      totals: reportTotals(customers),
+    };
     const empty: ConsumptionReport = { ...report, month: '2026-02', customers: [], totals: reportTotals([]) };
     const file = join(work, 'consumption.xlsx');
     writeFileSync(file, Buffer.from(await consumptionWorkbook(report, 'ru')));
     await falsified(file, join(work, 'consumption-falsified.xlsx'));
     writeFileSync(join(work, 'consumption-empty.xlsx'), Buffer.from(await consumptionWorkbook(empty, 'ru')));
     const out = join(work, 'csv-consumption');
-    await soffice(profile(work, 'consumption', true), CSV_ALL_SHEETS, out, [file, join(work, 'consumption-falsified.xlsx'), join(work, 'consumption-empty.xlsx')]);
+    await soffice(profile(work, 'consumption', true), CSV_ALL_SHEETS, out, [
+      file,
+      join(work, 'consumption-falsified.xlsx'),
+      join(work, 'consumption-empty.xlsx'),
+    ]);
 
     for (const base of ['consumption', 'consumption-falsified']) {
       const summary = sheetCsv(out, base, 'Сводка');
       customers.forEach((c, i) => {
         const row = summary[4 + i]!;
         expect(row[0]).toBe(c.name);
-        expect([1, 2, 3, 4, 5].map((k) => hundredths(row[k], `${base} ${c.name} col ${k}`))).toEqual([c.openingCenti, c.topupsCenti, c.debitsCenti, c.correctionsCenti, c.closingCenti]);
-        expect([6, 7, 8, 9].map((k) => hundredths(row[k], `${base} ${c.name} money col ${k}`))).toEqual([c.netMinor, c.vatMinor, c.totalMinor, c.topupsMinor]);
+        expect([1, 2, 3, 4, 5].map((k) => hundredths(row[k], `${base} ${c.name} col ${k}`))).toEqual([
+          c.openingCenti,
+          c.topupsCenti,
+          c.debitsCenti,
+          c.correctionsCenti,
+          c.closingCenti,
+        ]);
+        expect([6, 7, 8, 9].map((k) => hundredths(row[k], `${base} ${c.name} money col ${k}`))).toEqual([
+          c.netMinor,
+          c.vatMinor,
+          c.totalMinor,
+          c.topupsMinor,
+        ]);
       });
       const total = rowWhere(summary, 0, 'Итого');
       const t = report.totals;
-      expect([1, 2, 3, 4, 5, 6, 7, 8, 9].map((k) => hundredths(total[k], `${base} total col ${k}`))).toEqual([t.openingCenti, t.topupsCenti, t.debitsCenti, t.correctionsCenti, t.closingCenti, t.netMinor, t.vatMinor, t.totalMinor, t.topupsMinor]);
+      expect([1, 2, 3, 4, 5, 6, 7, 8, 9].map((k) => hundredths(total[k], `${base} total col ${k}`))).toEqual([
+        t.openingCenti,
+        t.topupsCenti,
+        t.debitsCenti,
+        t.correctionsCenti,
+        t.closingCenti,
+        t.netMinor,
+        t.vatMinor,
+        t.totalMinor,
+        t.topupsMinor,
+      ]);
       for (const c of customers) {
         const rows = sheetTitled(out, base, c.name);
         expect(hundredths(rowWhere(rows, 0, 'Остаток на конец месяца')[12], `${base} ${c.name} closing`)).toBe(c.closingCenti);
         const month = rowWhere(rows, 0, 'Итого за месяц');
-        expect([9, 10, 11, 13, 14, 15, 16].map((k) => hundredths(month[k], `${base} ${c.name} month col ${k}`))).toEqual([c.topupsCenti, c.debitsCenti, c.correctionsCenti, c.netMinor, c.vatMinor, c.totalMinor, c.topupsMinor]);
+        expect([9, 10, 11, 13, 14, 15, 16].map((k) => hundredths(month[k], `${base} ${c.name} month col ${k}`))).toEqual([
+          c.topupsCenti,
+          c.debitsCenti,
+          c.correctionsCenti,
+          c.netMinor,
+          c.vatMinor,
+          c.totalMinor,
+          c.topupsMinor,
+        ]);
         // The running balance after the last entry is the closing balance.
         if (c.entries.length) expect(hundredths(rows[3 + c.entries.length]![12], `${base} ${c.name} running`)).toBe(c.closingCenti);
       }
@@ -289,10 +352,27 @@ describe('LibreOffice recalculates the workbooks and gets the API’s numbers', 
     const customers = [
       summarize(1, 'Северный государственный университет', 1250, [
         { entryId: 1, at: '2026-05-04T09:00:00Z', date: '2026-05-04', ...topupEntry(10_000, 'Счёт № 118 от 30.04.2026') },
-        { entryId: 2, at: '2026-05-20T09:00:00Z', date: '2026-05-20', ...debitEntry('4.1', 1050, 600, DISCOUNT_ON_TOP), stageN: 2, stageTitle: 'Наполнение курсов', title: 'Пустой курс до 10 секций' },
+        {
+          entryId: 2,
+          at: '2026-05-20T09:00:00Z',
+          date: '2026-05-20',
+          ...debitEntry('4.1', 1050, 600, DISCOUNT_ON_TOP),
+          stageN: 2,
+          stageTitle: 'Наполнение курсов',
+          title: 'Пустой курс до 10 секций',
+        },
       ]),
     ];
-    const report: ConsumptionReport = { month: '2026-05', timeZone: 'Europe/Moscow', currency: 'RUB', companyName: 'ООО «Открытые технологии»', generatedAt: '2026-06-01T07:00:00Z', closed: false, customers, totals: reportTotals(customers) };
+    const report: ConsumptionReport = {
+      month: '2026-05',
+      timeZone: 'Europe/Moscow',
+      currency: 'RUB',
+      companyName: 'ООО «Открытые технологии»',
+      generatedAt: '2026-06-01T07:00:00Z',
+      closed: false,
+      customers,
+      totals: reportTotals(customers),
+    };
     const consumption = join(work, 'consumption-report.xlsx');
     writeFileSync(consumption, Buffer.from(await consumptionWorkbook(report, 'ru')));
     const out = join(work, 'pdf');
@@ -308,7 +388,18 @@ describe('LibreOffice recalculates the workbooks and gets the API’s numbers', 
     expect(text.replace(/[\s,.\u00a0]/g, '')).toContain(String(q.totals.totalMinor));
     mkdirSync(SCREENSHOTS, { recursive: true });
     await run('pdftoppm', ['-r', '70', '-png', '-f', '1', '-l', '1', '-singlefile', pdf, join(SCREENSHOTS, '05-estimate-xlsx')]);
-    await run('pdftoppm', ['-r', '70', '-png', '-f', '2', '-l', '2', '-singlefile', join(out, 'consumption-report.pdf'), join(SCREENSHOTS, '05-consumption-xlsx')]);
+    await run('pdftoppm', [
+      '-r',
+      '70',
+      '-png',
+      '-f',
+      '2',
+      '-l',
+      '2',
+      '-singlefile',
+      join(out, 'consumption-report.pdf'),
+      join(SCREENSHOTS, '05-consumption-xlsx'),
+    ]);
   });
 });
 
@@ -318,11 +409,31 @@ const DISCOUNT_ON_TOP: QuoteTerms = { rateMinor: 300_000, discountRateMilli: 100
 const NO_MONEY: MoneyFigures = { subtotalMinor: 0, discountMinor: 0, netMinor: 0, vatMinor: 0, totalMinor: 0 };
 
 /** Everything of an entry but its id and instant: no order, no money unless given. */
-function ledgerEntry(o: Partial<ConsumptionEntry> & Pick<ConsumptionEntry, 'kind' | 'normHoursCenti'>): Omit<ConsumptionEntry, 'entryId' | 'at' | 'date'> {
+function ledgerEntry(
+  o: Partial<ConsumptionEntry> & Pick<ConsumptionEntry, 'kind' | 'normHoursCenti'>,
+): Omit<ConsumptionEntry, 'entryId' | 'at' | 'date'> {
   return {
-    topupKind: null, memo: '', orderId: null, orderNumber: null, stageN: null, stageTitle: null, code: null, title: null, categoryName: null,
-    hoursCenti: null, kMilli: null, moneyMinor: 0, ...NO_MONEY, rateMinor: null, paymentRef: '', invoiceNumber: null,
-    plannedHoursCenti: null, plannedNormHoursCenti: null, correctsEntryId: null, correctsKind: null, ...o,
+    topupKind: null,
+    memo: '',
+    orderId: null,
+    orderNumber: null,
+    stageN: null,
+    stageTitle: null,
+    code: null,
+    title: null,
+    categoryName: null,
+    hoursCenti: null,
+    kMilli: null,
+    moneyMinor: 0,
+    ...NO_MONEY,
+    rateMinor: null,
+    paymentRef: '',
+    invoiceNumber: null,
+    plannedHoursCenti: null,
+    plannedNormHoursCenti: null,
+    correctsEntryId: null,
+    correctsKind: null,
+    ...o,
   };
 }
 
@@ -331,9 +442,24 @@ function debitEntry(code: string, hoursCenti: number, kMilli: number, terms: Quo
   const nh = Math.round((hoursCenti * kMilli) / 1000);
   const f = figuresOf(normHoursAmountMinor(nh, terms.rateMinor), terms);
   return ledgerEntry({
-    kind: 'debit', orderId: 3, orderNumber: 'W-2026-0003', code, title: `Услуга ${code}`, categoryName: kMilli === 600 ? 'Ассистент редактора' : 'Разработчик',
-    hoursCenti, kMilli, normHoursCenti: -nh, rateMinor: terms.rateMinor, plannedHoursCenti: hoursCenti, plannedNormHoursCenti: nh,
-    moneyMinor: -f.netMinor, subtotalMinor: -f.subtotalMinor, discountMinor: -f.discountMinor, netMinor: -f.netMinor, vatMinor: -f.vatMinor, totalMinor: -f.totalMinor,
+    kind: 'debit',
+    orderId: 3,
+    orderNumber: 'W-2026-0003',
+    code,
+    title: `Услуга ${code}`,
+    categoryName: kMilli === 600 ? 'Ассистент редактора' : 'Разработчик',
+    hoursCenti,
+    kMilli,
+    normHoursCenti: -nh,
+    rateMinor: terms.rateMinor,
+    plannedHoursCenti: hoursCenti,
+    plannedNormHoursCenti: nh,
+    moneyMinor: -f.netMinor,
+    subtotalMinor: -f.subtotalMinor,
+    discountMinor: -f.discountMinor,
+    netMinor: -f.netMinor,
+    vatMinor: -f.vatMinor,
+    totalMinor: -f.totalMinor,
   });
 }
 
@@ -341,7 +467,15 @@ function debitEntry(code: string, hoursCenti: number, kMilli: number, terms: Quo
 function topupEntry(normHoursCenti: number, paymentRef: string) {
   const { amountMinor, rateMinor } = topupFromHours(normHoursCenti, DISCOUNT_ON_TOP.rateMinor);
   return ledgerEntry({
-    kind: 'topup', topupKind: 'support', memo: paymentRef, paymentRef, normHoursCenti, rateMinor,
-    moneyMinor: amountMinor, subtotalMinor: amountMinor, netMinor: amountMinor, totalMinor: amountMinor,
+    kind: 'topup',
+    topupKind: 'support',
+    memo: paymentRef,
+    paymentRef,
+    normHoursCenti,
+    rateMinor,
+    moneyMinor: amountMinor,
+    subtotalMinor: amountMinor,
+    netMinor: amountMinor,
+    totalMinor: amountMinor,
   });
 }

@@ -59,7 +59,10 @@ beforeAll(async () => {
       body: JSON.stringify({ email: `${as}@demo.local`, password: 'demo-password' }),
     });
     expect(res.status).toBe(200);
-    cookies[as] = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    cookies[as] = res.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
   }
 });
 
@@ -79,8 +82,18 @@ async function compareCase() {
   const [c1, c2] = customers;
   await topup(c1.id, 50_000);
   await topup(c2.id, 50_000);
-  const a = await project('Журнал посещаемости с отметками преподавателя', [{ kMilli: 1000, hoursCenti: 4000, title: 'Разработка' }, { kMilli: 600, hoursCenti: 1000, title: 'Методист' }], { targetDate: '2026-09-01' });
-  const b = await project('Выгрузка оценок в 1С', [{ kMilli: 1000, hoursCenti: 1000 }, { kMilli: 1200, hoursCenti: 333 }]);
+  const a = await project(
+    'Журнал посещаемости с отметками преподавателя',
+    [
+      { kMilli: 1000, hoursCenti: 4000, title: 'Разработка' },
+      { kMilli: 600, hoursCenti: 1000, title: 'Методист' },
+    ],
+    { targetDate: '2026-09-01' },
+  );
+  const b = await project('Выгрузка оценок в 1С', [
+    { kMilli: 1000, hoursCenti: 1000 },
+    { kMilli: 1200, hoursCenti: 333 },
+  ]);
   const c = await project('Тёмная тема оформления', [{ kMilli: 1500, hoursCenti: 333 }], { targetDate: '2026-12-15' });
   const d = await project('Отчёт для методиста по курсам', [{ kMilli: 750, hoursCenti: 2222 }]);
   await pledge(a.id, c1.id, 1000);
@@ -98,8 +111,34 @@ let forPrint = '';
 
 // Rows of the comparison sheet (1-based in the file; the CSV is 0-based): found by their labels.
 const LABELS = {
-  ru: { price: 'Стоимость', nh: 'Нормо-часы', confirmed: 'Подтверждено, нормо-ч', promised: 'Обещано, нормо-ч', remaining: 'Осталось, нормо-ч', funded: 'Собрано', funders: 'Участников', share: 'Доля нового участника, нормо-ч', shareMoney: 'Стоимость доли', covers: 'Баланс заказчика покрывает долю', yes: 'да', no: 'нет' },
-  en: { price: 'Price', nh: 'Norm-hours', confirmed: 'Confirmed, norm-h', promised: 'Promised, norm-h', remaining: 'Remaining, norm-h', funded: 'Funded', funders: 'Co-funders', share: 'Share per new co-funder, norm-h', shareMoney: 'Share price', covers: 'The customer’s balance covers the share', yes: 'yes', no: 'no' },
+  ru: {
+    price: 'Стоимость',
+    nh: 'Нормо-часы',
+    confirmed: 'Подтверждено, нормо-ч',
+    promised: 'Обещано, нормо-ч',
+    remaining: 'Осталось, нормо-ч',
+    funded: 'Собрано',
+    funders: 'Участников',
+    share: 'Доля нового участника, нормо-ч',
+    shareMoney: 'Стоимость доли',
+    covers: 'Баланс заказчика покрывает долю',
+    yes: 'да',
+    no: 'нет',
+  },
+  en: {
+    price: 'Price',
+    nh: 'Norm-hours',
+    confirmed: 'Confirmed, norm-h',
+    promised: 'Promised, norm-h',
+    remaining: 'Remaining, norm-h',
+    funded: 'Funded',
+    funders: 'Co-funders',
+    share: 'Share per new co-funder, norm-h',
+    shareMoney: 'Share price',
+    covers: 'The customer’s balance covers the share',
+    yes: 'yes',
+    no: 'no',
+  },
 };
 
 function expectCompareFigures(rows: string[][], json: any, lang: 'ru' | 'en', what: string) {
@@ -176,7 +215,11 @@ describe('LibreOffice recalculates the comparison, customer, statement and invoi
       await api('PATCH', '/api/settings', { version: now.version, rateMinor: admin.rateMinor }, 'admin');
     }
     // The cases are the ones the test means: uneven splits, some shares covered and some not.
-    expect(jsons['three-n3-customer'].projects.map((p: any) => p.sharesCenti.join('+'))).toEqual(['1034+1033+1033', '356+356+355', '167+167+166']);
+    expect(jsons['three-n3-customer'].projects.map((p: any) => p.sharesCenti.join('+'))).toEqual([
+      '1034+1033+1033',
+      '356+356+355',
+      '167+167+166',
+    ]);
     expect(jsons['three-n3-customer'].projects.map((p: any) => p.customerCovers)).toEqual([false, false, true]);
     expect(jsons['four-n7'].projects.some((p: any) => new Set(p.sharesCenti).size > 1)).toBe(true);
 
@@ -192,10 +235,30 @@ describe('LibreOffice recalculates the comparison, customer, statement and invoi
 
   it('the customer data workbook recalculates to the ledger’s balance and the lines’ amounts; both workbooks print as documents (ru, en)', async () => {
     // A customer with a revised quote, an accepted revision turned into a debited order, a correction and pledges.
-    const c = await api('POST', '/api/customers', { name: 'ООО «Учебный центр „Прогресс“»', legalName: 'Общество с ограниченной ответственностью «Учебный центр „Прогресс“»', taxId: '7701234567', contactName: 'Ирина Бухова', email: 'buh@progress.example', phone: '+7 495 123-45-67', address: 'Москва, ул. Академика Королёва, д. 12, офис 305', overdraftCenti: 500 }, 'accountant');
+    const c = await api(
+      'POST',
+      '/api/customers',
+      {
+        name: 'ООО «Учебный центр „Прогресс“»',
+        legalName: 'Общество с ограниченной ответственностью «Учебный центр „Прогресс“»',
+        taxId: '7701234567',
+        contactName: 'Ирина Бухова',
+        email: 'buh@progress.example',
+        phone: '+7 495 123-45-67',
+        address: 'Москва, ул. Академика Королёва, д. 12, офис 305',
+        overdraftCenti: 500,
+      },
+      'accountant',
+    );
     const items = Object.fromEntries((await api<any[]>('GET', '/api/catalog/items')).map((i) => [i.code, i]));
-    let q = await api('POST', '/api/quotes', { customerId: c.id, title: 'Внедрение СЭО: оформление и наполнение курсов', customerNote: 'Работы начинаются после пополнения баланса.', discountRateMilli: 50 });
-    const add = async (body: Record<string, unknown>) => (q = await api('POST', `/api/quotes/${q.id}/lines`, { version: q.version, ...body }));
+    let q = await api('POST', '/api/quotes', {
+      customerId: c.id,
+      title: 'Внедрение СЭО: оформление и наполнение курсов',
+      customerNote: 'Работы начинаются после пополнения баланса.',
+      discountRateMilli: 50,
+    });
+    const add = async (body: Record<string, unknown>) =>
+      (q = await api('POST', `/api/quotes/${q.id}/lines`, { version: q.version, ...body }));
     await add({ kind: 'section', title: 'Оформление' });
     await add({ catalogItemId: items['2.4'].id });
     await add({ catalogItemId: items['2.1'].id, hoursCenti: 500, quantityMilli: 1500, note: 'Две темы: студенческая и преподавательская' });
@@ -205,14 +268,35 @@ describe('LibreOffice recalculates the comparison, customer, statement and invoi
     const r2 = await api('POST', `/api/quotes/${q.id}/revise`, {});
     const sent = await api('POST', `/api/quotes/${r2.id}/send`, { version: r2.version });
     const { token } = await api('POST', `/api/quotes/${sent.id}/share`, {});
-    const accept = await fetch(`${baseUrl()}/api/shared/${token}/accept`, { method: 'POST', headers: { 'content-type': 'application/json', origin: baseUrl() }, body: JSON.stringify({ name: 'Ирина Бухова' }) });
+    const accept = await fetch(`${baseUrl()}/api/shared/${token}/accept`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: baseUrl() },
+      body: JSON.stringify({ name: 'Ирина Бухова' }),
+    });
     expect(accept.status).toBe(200);
     const t = await topup(c.id, 20_000, 'Счёт № 118 от 30.04.2026');
-    await api('POST', `/api/customers/${c.id}/ledger`, { kind: 'correction', normHoursCenti: -200, memo: 'Ошибка в счёте', correctsEntryId: t.entry.id }, 'accountant');
+    await api(
+      'POST',
+      `/api/customers/${c.id}/ledger`,
+      { kind: 'correction', normHoursCenti: -200, memo: 'Ошибка в счёте', correctsEntryId: t.entry.id },
+      'accountant',
+    );
     const order = await api('POST', `/api/quotes/${sent.id}/order`, {});
-    const stage = await fetch(`${baseUrl()}/api/orders/${order.id}/stages/1/accept`, { method: 'POST', headers: { origin: baseUrl(), cookie: cookies.accountant!, 'content-type': 'application/json', 'idempotency-key': `libreoffice-accept-${c.id}-1` }, body: '{}' });
+    const stage = await fetch(`${baseUrl()}/api/orders/${order.id}/stages/1/accept`, {
+      method: 'POST',
+      headers: {
+        origin: baseUrl(),
+        cookie: cookies.accountant!,
+        'content-type': 'application/json',
+        'idempotency-key': `libreoffice-accept-${c.id}-1`,
+      },
+      body: '{}',
+    });
     expect(stage.status, await stage.clone().text()).toBe(200);
-    const p = await project('Журнал посещаемости', [{ kMilli: 1000, hoursCenti: 1000, title: 'Разработка' }], { description: '## Что будет\n- отметки на занятии', links: [{ title: 'Макет', url: 'https://example.com/mockup' }] });
+    const p = await project('Журнал посещаемости', [{ kMilli: 1000, hoursCenti: 1000, title: 'Разработка' }], {
+      description: '## Что будет\n- отметки на занятии',
+      links: [{ title: 'Макет', url: 'https://example.com/mockup' }],
+    });
     await pledge(p.id, c.id, 300);
     await pledge(p.id, c.id, 125, true);
     const doc = await api('GET', `/api/customers/${c.id}/export.json`);
@@ -231,7 +315,9 @@ describe('LibreOffice recalculates the comparison, customer, statement and invoi
       const card = sheetCsv(out, base, 'Заказчик');
       expect(scaled(rowStarting(card, 'Баланс нормо-часов')[1], `${base} card balance`)).toBe(doc.balanceCenti);
       const lines = sheetCsv(out, base, 'Строки смет').filter((r) => r[0] === quote.number && r[1] === '2' && r[3] !== 'Раздел');
-      expect(lines.map((r) => [scaled(r[12], 'norm-hours'), scaled(r[14], 'amount')])).toEqual(quote.lines.filter((l: any) => l.kind !== 'section').map((l: any) => [l.normHoursCenti, l.amountMinor]));
+      expect(lines.map((r) => [scaled(r[12], 'norm-hours'), scaled(r[14], 'amount')])).toEqual(
+        quote.lines.filter((l: any) => l.kind !== 'section').map((l: any) => [l.normHoursCenti, l.amountMinor]),
+      );
     }
 
     // PDFs: the text an accountant looks for is there; PNGs of the pages for review.
@@ -244,14 +330,37 @@ describe('LibreOffice recalculates the comparison, customer, statement and invoi
     expect(compareText).toContain('Сравнение краудфандинг-проектов');
     expect(compareText).toContain('★');
     const dataText = await run('pdftotext', ['-layout', join(pdf, 'customer-ru.pdf'), '-']);
-    for (const text of ['Данные заказчика', 'Журнал баланса нормо-часов', 'Счёт № 118', quote.number, 'Ирина Бухова']) expect(dataText).toContain(text);
+    for (const text of ['Данные заказчика', 'Журнал баланса нормо-часов', 'Счёт № 118', quote.number, 'Ирина Бухова'])
+      expect(dataText).toContain(text);
     const pages = Number(/Pages:\s+(\d+)/.exec(await run('pdfinfo', [join(pdf, 'customer-ru.pdf')]))![1]);
     expect(pages).toBeGreaterThanOrEqual(11); // a page (at least) per sheet
     mkdirSync(SCREENSHOTS, { recursive: true });
     await run('pdftoppm', ['-r', '70', '-png', '-singlefile', join(pdf, 'compare-ru.pdf'), join(SCREENSHOTS, '09-compare-xlsx-ru')]);
     await run('pdftoppm', ['-r', '70', '-png', '-singlefile', join(pdf, 'compare-en.pdf'), join(SCREENSHOTS, '09-compare-xlsx-en')]);
-    await run('pdftoppm', ['-r', '70', '-png', '-f', '1', '-l', '1', '-singlefile', join(pdf, 'customer-ru.pdf'), join(SCREENSHOTS, '10-customer-xlsx-ru-card')]);
-    await run('pdftoppm', ['-r', '70', '-png', '-f', '2', '-l', '2', '-singlefile', join(pdf, 'customer-en.pdf'), join(SCREENSHOTS, '10-customer-xlsx-en-quotes')]);
+    await run('pdftoppm', [
+      '-r',
+      '70',
+      '-png',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      '-singlefile',
+      join(pdf, 'customer-ru.pdf'),
+      join(SCREENSHOTS, '10-customer-xlsx-ru-card'),
+    ]);
+    await run('pdftoppm', [
+      '-r',
+      '70',
+      '-png',
+      '-f',
+      '2',
+      '-l',
+      '2',
+      '-singlefile',
+      join(pdf, 'customer-en.pdf'),
+      join(SCREENSHOTS, '10-customer-xlsx-en-quotes'),
+    ]);
     if (process.env.XLSX_PAGES_DIR) {
       // For review: every page of both customer workbooks, and the files themselves.
       for (const f of ['compare-ru', 'compare-en', 'customer-ru', 'customer-en']) {
@@ -264,21 +373,52 @@ describe('LibreOffice recalculates the comparison, customer, statement and invoi
   });
 
   it('the month statement and the prepayment invoice recalculate to the API’s figures (closing balance, services net / VAT / total, the sum to pay)', async () => {
-    const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow', year: 'numeric', month: '2-digit' }).format(new Date()).slice(0, 7);
-    const c = await api('POST', '/api/customers', { name: `ООО «Выписка ${Date.now() % 100_000}»`, legalName: 'ООО «Выписка»', overdraftCenti: 0 }, 'accountant');
+    const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow', year: 'numeric', month: '2-digit' })
+      .format(new Date())
+      .slice(0, 7);
+    const c = await api(
+      'POST',
+      '/api/customers',
+      { name: `ООО «Выписка ${Date.now() % 100_000}»`, legalName: 'ООО «Выписка»', overdraftCenti: 0 },
+      'accountant',
+    );
     const items = Object.fromEntries((await api<any[]>('GET', '/api/catalog/items')).map((i) => [i.code, i]));
     // A 7,5 % discount and VAT on top: the debit's money is the accepted quote's terms.
     let q = await api('POST', '/api/quotes', { customerId: c.id, title: 'Оформление по макету', discountRateMilli: 75 });
-    for (const code of ['2.4', '2.2']) q = await api('POST', `/api/quotes/${q.id}/lines`, { version: q.version, catalogItemId: items[code].id });
+    for (const code of ['2.4', '2.2'])
+      q = await api('POST', `/api/quotes/${q.id}/lines`, { version: q.version, catalogItemId: items[code].id });
     q = await api('POST', `/api/quotes/${q.id}/send`, { version: q.version });
     const { token } = await api('POST', `/api/quotes/${q.id}/share`, {});
-    const accept = await fetch(`${baseUrl()}/api/shared/${token}/accept`, { method: 'POST', headers: { 'content-type': 'application/json', origin: baseUrl() }, body: JSON.stringify({ name: 'Пётр Выписков', revision: q.revision }) });
+    const accept = await fetch(`${baseUrl()}/api/shared/${token}/accept`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: baseUrl() },
+      body: JSON.stringify({ name: 'Пётр Выписков', revision: q.revision }),
+    });
     expect(accept.status, await accept.clone().text()).toBe(200);
-    await api('POST', `/api/customers/${c.id}/ledger`, { kind: 'topup', amountMinor: 30_000_000, paymentRef: 'п/п № 512', topupKind: 'support' }, 'accountant');
+    await api(
+      'POST',
+      `/api/customers/${c.id}/ledger`,
+      { kind: 'topup', amountMinor: 30_000_000, paymentRef: 'п/п № 512', topupKind: 'support' },
+      'accountant',
+    );
     const order = await api('POST', `/api/quotes/${q.id}/order`, {});
-    const stage = await fetch(`${baseUrl()}/api/orders/${order.id}/stages/1/accept`, { method: 'POST', headers: { origin: baseUrl(), cookie: cookies.accountant!, 'content-type': 'application/json', 'idempotency-key': `statement-lo-${c.id}` }, body: '{}' });
+    const stage = await fetch(`${baseUrl()}/api/orders/${order.id}/stages/1/accept`, {
+      method: 'POST',
+      headers: {
+        origin: baseUrl(),
+        cookie: cookies.accountant!,
+        'content-type': 'application/json',
+        'idempotency-key': `statement-lo-${c.id}`,
+      },
+      body: '{}',
+    });
     expect(stage.status, await stage.clone().text()).toBe(200);
-    const invoice = await api('POST', `/api/customers/${c.id}/invoices`, { normHoursCenti: 4_050, memo: 'Предоплата за оформление' }, 'accountant');
+    const invoice = await api(
+      'POST',
+      `/api/customers/${c.id}/invoices`,
+      { normHoursCenti: 4_050, memo: 'Предоплата за оформление' },
+      'accountant',
+    );
     const statement = await api('GET', `/api/customers/${c.id}/statement?month=${month}`, undefined, 'accountant');
     expect(statement.totals.services.totalMinor).toBeGreaterThan(0);
 
@@ -294,7 +434,12 @@ describe('LibreOffice recalculates the comparison, customer, statement and invoi
     await falsified(st, join(work, 'statement-falsified.xlsx'));
     await falsified(inv, join(work, 'invoice-falsified.xlsx'));
     const out = join(work, 'csv-accounting');
-    await soffice(profile(work, 'accounting', true), CSV_ALL_SHEETS, out, [st, inv, join(work, 'statement-falsified.xlsx'), join(work, 'invoice-falsified.xlsx')]);
+    await soffice(profile(work, 'accounting', true), CSV_ALL_SHEETS, out, [
+      st,
+      inv,
+      join(work, 'statement-falsified.xlsx'),
+      join(work, 'invoice-falsified.xlsx'),
+    ]);
     for (const base of ['statement', 'statement-falsified']) {
       const summary = sheetCsv(out, base, 'Выписка');
       expect(scaled(rowStarting(summary, 'Остаток на конец месяца')[1], `${base} closing`)).toBe(statement.closingCenti);

@@ -37,11 +37,17 @@ describe(`${CROWD} downloads at once from wrangler dev`, () => {
     const catalog: any[] = await api(manager, 'GET', '/api/catalog/items');
     const customers: any[] = await api(manager, 'GET', '/api/customers');
     let q = await api(manager, 'POST', '/api/quotes', { customerId: customers[0].id, title: 'Толпа скачиваний' });
-    for (const code of ['2.2', '2.3', '2.5']) q = await api(manager, 'POST', `/api/quotes/${q.id}/lines`, { version: q.version, catalogItemId: catalog.find((i) => i.code === code).id });
+    for (const code of ['2.2', '2.3', '2.5'])
+      q = await api(manager, 'POST', `/api/quotes/${q.id}/lines`, {
+        version: q.version,
+        catalogItemId: catalog.find((i) => i.code === code).id,
+      });
     q = await api(manager, 'POST', `/api/quotes/${q.id}/send`, { version: q.version });
     const { token } = await api(manager, 'POST', `/api/quotes/${q.id}/share`, {});
     const projects: any[] = await api(manager, 'GET', '/api/crowdfunding');
-    const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow', year: 'numeric', month: '2-digit' }).format(new Date()).slice(0, 7);
+    const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow', year: 'numeric', month: '2-digit' })
+      .format(new Date())
+      .slice(0, 7);
     const routes: { path: string; cookie: string | null; kind: 'xlsx' | 'pdf' }[] = [
       { path: `/api/quotes/${q.id}/export.xlsx`, cookie: manager, kind: 'xlsx' },
       { path: `/api/shared/${token}/export.xlsx`, cookie: null, kind: 'xlsx' },
@@ -75,8 +81,13 @@ describe(`${CROWD} downloads at once from wrangler dev`, () => {
         }),
       );
       const held = answers.filter((a) => a.attempt > 1).length;
-      console.log(`${route.path}: ${CROWD} answers in ${Date.now() - t0} ms${held ? ` (${held} held by wrangler's proxy, asked again)` : ''}`);
-      expect(answers.map((a) => a.status), route.path).toEqual(Array(CROWD).fill(200));
+      console.log(
+        `${route.path}: ${CROWD} answers in ${Date.now() - t0} ms${held ? ` (${held} held by wrangler's proxy, asked again)` : ''}`,
+      );
+      expect(
+        answers.map((a) => a.status),
+        route.path,
+      ).toEqual(Array(CROWD).fill(200));
       for (const a of answers) {
         if (route.kind === 'pdf') {
           expect(a.type, route.path).toBe('application/pdf');

@@ -33,11 +33,25 @@ export function profile(work: string, name: string, recalc: boolean): string {
 /** Runs one soffice conversion in its own process group; the group is killed afterwards whatever happened. */
 export async function soffice(profileUrl: string, convertTo: string, outDir: string, files: string[], timeoutMs = 150_000): Promise<void> {
   mkdirSync(outDir, { recursive: true });
-  const child = spawn(SOFFICE, [`-env:UserInstallation=${profileUrl}`, '--headless', '--norestore', '--nolockcheck', '--convert-to', convertTo, '--outdir', outDir, ...files], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-    env: { ...process.env, SAL_USE_VCLPLUGIN: 'svp' },
-  });
+  const child = spawn(
+    SOFFICE,
+    [
+      `-env:UserInstallation=${profileUrl}`,
+      '--headless',
+      '--norestore',
+      '--nolockcheck',
+      '--convert-to',
+      convertTo,
+      '--outdir',
+      outDir,
+      ...files,
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+      env: { ...process.env, SAL_USE_VCLPLUGIN: 'svp' },
+    },
+  );
   const output: string[] = [];
   child.stdout!.on('data', (d) => output.push(String(d)));
   child.stderr!.on('data', (d) => output.push(String(d)));

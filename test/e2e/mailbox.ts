@@ -29,7 +29,10 @@ export function readMailbox(statePath: string): SimulatedMail[] {
       subject: header('Subject'),
       text: file('Text'),
       html: file('HTML'),
-      attachments: [...block.matchAll(/^Attachment \([^)]*\): (.*) -> (.*)$/gm)].map((m) => ({ filename: m[1]!.trim(), path: m[2]!.trim() })),
+      attachments: [...block.matchAll(/^Attachment \([^)]*\): (.*) -> (.*)$/gm)].map((m) => ({
+        filename: m[1]!.trim(),
+        path: m[2]!.trim(),
+      })),
     };
   });
 }

@@ -23,7 +23,11 @@ async function api(page: Page, method: string, path: string, data?: unknown, hea
   return res.json();
 }
 
-const hoursText = (centi: number) => `${(centi / 100).toFixed(2).replace('.', ',').replace(/\B(?=(\d{3})+(?!,))/g, '\u00a0')}\u00a0ч`;
+const hoursText = (centi: number) =>
+  `${(centi / 100)
+    .toFixed(2)
+    .replace('.', ',')
+    .replace(/\B(?=(\d{3})+(?!,))/g, '\u00a0')}\u00a0ч`;
 
 describe('from an accepted quote to the month report', () => {
   it('order, top-up, stage acceptance, balance, month view, consumption workbook', async () => {
@@ -38,14 +42,20 @@ describe('from an accepted quote to the month report', () => {
     q = await api(manager, 'POST', `/api/quotes/${q.id}/lines`, { version: q.version, catalogItemId: item('4.1'), hoursCenti: 1000 });
     q = await api(manager, 'POST', `/api/quotes/${q.id}/send`, { version: q.version });
     const { token } = await api(manager, 'POST', `/api/quotes/${q.id}/share`, {});
-    const answer = await manager.request.post(`${baseUrl()}/api/shared/${token}/accept`, { data: { name: 'Ольга Лицеева' }, headers: { origin: baseUrl() } });
+    const answer = await manager.request.post(`${baseUrl()}/api/shared/${token}/accept`, {
+      data: { name: 'Ольга Лицеева' },
+      headers: { origin: baseUrl() },
+    });
     expect(answer.ok()).toBe(true);
 
     // The manager sees the acceptance and makes a staged work order.
     await manager.goto(`${baseUrl()}/quotes/${q.id}`);
     await expect.poll(() => manager.locator('.page-header .chip').innerText()).toBe('Принята');
     await manager.getByRole('button', { name: 'Создать заявку' }).click();
-    await manager.getByRole('dialog').getByLabel(/По строкам/).check();
+    await manager
+      .getByRole('dialog')
+      .getByLabel(/По строкам/)
+      .check();
     await manager.getByRole('dialog').getByRole('button', { name: 'Создать заявку' }).click();
     await manager.waitForURL(/\/orders\/\d+$/);
     const orderId = Number(new URL(manager.url()).pathname.split('/').pop());
@@ -86,7 +96,14 @@ describe('from an accepted quote to the month report', () => {
     await accountant.locator('.uplot').waitFor();
     const row = accountant.locator('tbody tr', { hasText: 'Лицей информационных технологий' }).first();
     const cells = await row.locator('td').allInnerTexts();
-    expect(cells.slice(1, 7)).toEqual([hoursText(0), hoursText(4000), hoursText(2000), hoursText(0), hoursText(2000), '60\u00a0000,00\u00a0₽']);
+    expect(cells.slice(1, 7)).toEqual([
+      hoursText(0),
+      hoursText(4000),
+      hoursText(2000),
+      hoursText(0),
+      hoursText(2000),
+      '60\u00a0000,00\u00a0₽',
+    ]);
     // VAT and the total with it are the API's for the same month.
     const month = await accountant.getByLabel('Месяц', { exact: true }).inputValue();
     const report = await apiGet(accountant, `/api/reports/consumption?month=${month}`);
@@ -94,7 +111,10 @@ describe('from an accepted quote to the month report', () => {
     expect(cells.slice(7, 9)).toEqual([rub(mine.vatMinor), rub(mine.totalMinor)]);
     expect(await accountant.locator('.uplot canvas').count()).toBeGreaterThan(0);
     await shot(accountant, '08-month-report');
-    const [download] = await Promise.all([accountant.waitForEvent('download'), accountant.getByRole('button', { name: 'Скачать Excel' }).click()]);
+    const [download] = await Promise.all([
+      accountant.waitForEvent('download'),
+      accountant.getByRole('button', { name: 'Скачать Excel' }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
     const file = await readFile((await download.path())!);
     const wb = new ExcelJS.Workbook();

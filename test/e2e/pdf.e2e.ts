@@ -30,9 +30,17 @@ async function call(method: string, path: string, data?: unknown): Promise<any> 
 /** A sent quote of `n` priced lines from the price list (hours entered where the item has none), a section every `every` lines. */
 async function sentQuote(n: number, title: string, every = 0): Promise<any> {
   const catalog: any[] = (await call('GET', '/api/catalog/items')).filter((i: any) => i.active);
-  let q = await call('POST', '/api/quotes', { customerId: 1, title, discountRateMilli: 50, vatMode: 'on_top', vatRateMilli: 220, customerNote: 'Работы начинаются после пополнения баланса нормо-часов.' });
+  let q = await call('POST', '/api/quotes', {
+    customerId: 1,
+    title,
+    discountRateMilli: 50,
+    vatMode: 'on_top',
+    vatRateMilli: 220,
+    customerNote: 'Работы начинаются после пополнения баланса нормо-часов.',
+  });
   for (let i = 0; i < n; i++) {
-    if (every && i % every === 0) q = await call('POST', `/api/quotes/${q.id}/lines`, { version: q.version, kind: 'section', title: `Этап ${i / every + 1}` });
+    if (every && i % every === 0)
+      q = await call('POST', `/api/quotes/${q.id}/lines`, { version: q.version, kind: 'section', title: `Этап ${i / every + 1}` });
     const item = catalog[i % catalog.length];
     const body: Record<string, unknown> = { version: q.version, catalogItemId: item.id, quantityMilli: 1000 + (i % 3) * 500 };
     if (item.hoursCenti === null) body.hoursCenti = 150 + ((i * 37) % 600);
@@ -55,7 +63,10 @@ beforeAll(async () => {
   browser = await launch();
   staff = await newContext(browser);
   api = staff.request;
-  const login = await api.post(`${baseUrl()}/api/auth/login`, { data: { email: 'manager@demo.local', password: 'demo-password' }, headers: { origin: baseUrl() } });
+  const login = await api.post(`${baseUrl()}/api/auth/login`, {
+    data: { email: 'manager@demo.local', password: 'demo-password' },
+    headers: { origin: baseUrl() },
+  });
   expect(login.status()).toBe(200);
 });
 afterAll(async () => {
@@ -150,7 +161,8 @@ describe('the customer’s page on paper (Chromium, A4)', () => {
       const text = pdfText(file);
       const lines = textLines(text);
       expect(lines.join('\n')).toContain(`Смета на ${n} строк для печати`);
-      for (const word of ['Скачать в Excel', 'Скачать PDF', 'Печать', 'Подробнее об услуге', 'Принять смету', 'Результат сервиса']) expect(text, word).not.toContain(word);
+      for (const word of ['Скачать в Excel', 'Скачать PDF', 'Печать', 'Подробнее об услуге', 'Принять смету', 'Результат сервиса'])
+        expect(text, word).not.toContain(word);
       const last = textLines(pdfText(file, pages));
       for (const m of [q.totals.subtotalMinor, q.totals.totalMinor]) expect(last.join('\n')).toContain(money(m));
       const items = q.lines.filter((l: any) => l.kind !== 'section');

@@ -25,12 +25,18 @@ export function pdfText(file: string, page?: number): string {
 }
 
 /** Trimmed non-empty lines of the text (pdftotext puts each table cell on its own line). */
-export const textLines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
+export const textLines = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
 
 /** Renders every page at `dpi` into dir/name-N.png; returns the file names. */
 export function pdfPngs(file: string, dir: string, name: string, dpi = 60): string[] {
   mkdirSync(dir, { recursive: true });
   for (const f of readdirSync(dir)) if (f.startsWith(`${name}-`) && f.endsWith('.png')) rmSync(join(dir, f));
   run('pdftoppm', ['-r', String(dpi), '-png', file, join(dir, name)]);
-  return readdirSync(dir).filter((f) => f.startsWith(`${name}-`) && f.endsWith('.png')).sort();
+  return readdirSync(dir)
+    .filter((f) => f.startsWith(`${name}-`) && f.endsWith('.png'))
+    .sort();
 }

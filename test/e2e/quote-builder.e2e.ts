@@ -85,7 +85,9 @@ describe('the quote builder', () => {
     for (let i = 0; i < 2; i++) await page.keyboard.press('ArrowRight');
     await page.keyboard.type('12');
     // The totals follow the keystrokes before anything is saved.
-    await expect.poll(() => page.getByRole('region', { name: 'Итоги' }).locator('.total-main dd').innerText()).toBe(rub(32_940_000 + 439_200));
+    await expect
+      .poll(() => page.getByRole('region', { name: 'Итоги' }).locator('.total-main dd').innerText())
+      .toBe(rub(32_940_000 + 439_200));
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('.save-state').innerText()).toBe('Сохранено');
     q = await expectScreenTotals(page, id);

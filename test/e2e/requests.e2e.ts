@@ -27,7 +27,11 @@ async function accountLink(page: Page, customerId: number): Promise<string> {
 }
 
 async function raise(token: string, body: Record<string, unknown>) {
-  const res = await fetch(`${baseUrl()}/api/account/${token}/requests`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`${baseUrl()}/api/account/${token}/requests`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   expect(res.status).toBe(201);
   return (await res.json()) as { id: number; number: string; reactionDueAt: string };
 }
@@ -40,7 +44,12 @@ describe('service requests', () => {
     const stamp = Date.now().toString(36);
     const subject = `Отчёт по посещаемости курсов ${stamp}`;
     const description = 'Нужен отчёт: посещаемость по группам за месяц,\nс выгрузкой в Excel.';
-    await raise(token, { kind: 'incident', subject: `Не открывается журнал оценок ${stamp}`, description: 'Ошибка при открытии журнала.', priority: 1 });
+    await raise(token, {
+      kind: 'incident',
+      subject: `Не открывается журнал оценок ${stamp}`,
+      description: 'Ошибка при открытии журнала.',
+      priority: 1,
+    });
     // The development request is raised as the customer does: on a phone, through the account page's form.
     const phone = await (await newContext(browser, { phone: true })).newPage();
     await phone.goto(`${baseUrl()}/a/${token}`);
@@ -55,7 +64,11 @@ describe('service requests', () => {
     await phone.getByRole('status').filter({ hasText: 'принято' }).waitFor();
     await shot(phone, 'requests-0-customer-raised');
     const mine = await (await fetch(`${baseUrl()}/api/account/${token}`)).json();
-    const created = mine.requests.find((r: { subject: string }) => r.subject === subject) as { id: number; number: string; reactionDueAt: string };
+    const created = mine.requests.find((r: { subject: string }) => r.subject === subject) as {
+      id: number;
+      number: string;
+      reactionDueAt: string;
+    };
     expect(created).toMatchObject({ kind: 'development', description, priority: 3, status: 'new' });
     expect(await phone.locator(`#request-${created.id}`).innerText()).toContain(created.number);
 

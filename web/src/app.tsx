@@ -53,7 +53,17 @@ const PAGES: PageDef[] = [
 
 interface NavDef {
   href: string;
-  label: 'quotes' | 'navRequests' | 'customers' | 'navQueue' | 'navReport' | 'navCrowdfunding' | 'priceList' | 'settings' | 'users' | 'navMail';
+  label:
+    | 'quotes'
+    | 'navRequests'
+    | 'customers'
+    | 'navQueue'
+    | 'navReport'
+    | 'navCrowdfunding'
+    | 'priceList'
+    | 'settings'
+    | 'users'
+    | 'navMail';
   icon: IconName;
   roles?: RoleT[];
 }

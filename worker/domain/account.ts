@@ -59,7 +59,11 @@ export function coverage(balanceCenti: number, overdraftCenti: number, orders: r
       left -= need;
       continue;
     }
-    return { availableCenti: balanceCenti + overdraftCenti, coveredOrders, shortOrder: { orderId: o.id, needCenti: need, shortCenti: need - Math.max(left, 0) } };
+    return {
+      availableCenti: balanceCenti + overdraftCenti,
+      coveredOrders,
+      shortOrder: { orderId: o.id, needCenti: need, shortCenti: need - Math.max(left, 0) },
+    };
   }
   return { availableCenti: balanceCenti + overdraftCenti, coveredOrders, shortOrder: null };
 }

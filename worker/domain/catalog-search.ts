@@ -11,8 +11,15 @@ export interface Searchable {
   description?: string;
 }
 
-const normalize = (s: string) => s.toLowerCase().replace(/ё/g, 'е').replace(/[«»"“”„]/g, ' ');
-const words = (s: string) => normalize(s).split(/[^\p{L}\p{N}.]+/u).filter(Boolean);
+const normalize = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/[«»"“”„]/g, ' ');
+const words = (s: string) =>
+  normalize(s)
+    .split(/[^\p{L}\p{N}.]+/u)
+    .filter(Boolean);
 
 /** A rough stem: Russian words change their endings, so compare the first 5 letters of long words. */
 function stem(word: string): string {

@@ -70,7 +70,18 @@ export interface CustomerConsumption {
 
 export type ConsumptionFigures = Omit<CustomerConsumption, 'customerId' | 'name' | 'entries'>;
 
-export const FIGURE_KEYS = ['openingCenti', 'topupsCenti', 'debitsCenti', 'correctionsCenti', 'closingCenti', 'moneyMinor', 'netMinor', 'vatMinor', 'totalMinor', 'topupsMinor'] as const;
+export const FIGURE_KEYS = [
+  'openingCenti',
+  'topupsCenti',
+  'debitsCenti',
+  'correctionsCenti',
+  'closingCenti',
+  'moneyMinor',
+  'netMinor',
+  'vatMinor',
+  'totalMinor',
+  'topupsMinor',
+] as const;
 
 export interface ConsumptionReport {
   month: string;

@@ -16,7 +16,15 @@ import { normHoursAmountMinor, priceEstimate } from './pricing';
 
 export type { PledgeStatus, ProjectStatus, StoredProjectStatus };
 
-export type ProjectAction = 'develop' | 'release' | 'withdraw' | 'pledge' | 'confirmPledge' | 'refundPledge' | 'editEstimate' | 'addToQuote';
+export type ProjectAction =
+  | 'develop'
+  | 'release'
+  | 'withdraw'
+  | 'pledge'
+  | 'confirmPledge'
+  | 'refundPledge'
+  | 'editEstimate'
+  | 'addToQuote';
 
 /**
  * A project (stored status; `funded` is an open one its pledges cover): open → in development →
@@ -73,7 +81,12 @@ export interface Funding {
   status: ProjectStatus;
 }
 
-export function funding(estimate: readonly EstimateRow[], pledges: readonly PledgeFacts[], rateMinor: number, stored: StoredProjectStatus): Funding {
+export function funding(
+  estimate: readonly EstimateRow[],
+  pledges: readonly PledgeFacts[],
+  rateMinor: number,
+  stored: StoredProjectStatus,
+): Funding {
   const { priceMinor, normHoursCenti } = priceEstimate(estimate, rateMinor);
   let promised = 0;
   let confirmed = 0;
@@ -101,7 +114,9 @@ export function funding(estimate: readonly EstimateRow[], pledges: readonly Pled
 }
 
 /** The project's co-funders by name: promised and confirmed norm-hours each (cancelled pledges left out). */
-export function cofundersOf(pledges: readonly { customerId: number; customerName: string; normHoursCenti: number; status: PledgeStatus }[]) {
+export function cofundersOf(
+  pledges: readonly { customerId: number; customerName: string; normHoursCenti: number; status: PledgeStatus }[],
+) {
   const by = new Map<number, { customerId: number; name: string; promisedCenti: number; confirmedCenti: number }>();
   for (const p of pledges) {
     if (p.status === 'cancelled') continue;

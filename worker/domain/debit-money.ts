@@ -91,7 +91,8 @@ function checkTerms(terms: QuoteTerms): void {
   if (!Number.isSafeInteger(discountRateMilli) || discountRateMilli < 0 || discountRateMilli > 1000) {
     throw new ArithmeticRangeError('the discount rate must be 0..1000 thousandths');
   }
-  if (!Number.isSafeInteger(vatRateMilli) || vatRateMilli < 0) throw new ArithmeticRangeError('the VAT rate must be a non-negative integer');
+  if (!Number.isSafeInteger(vatRateMilli) || vatRateMilli < 0)
+    throw new ArithmeticRangeError('the VAT rate must be a non-negative integer');
   if (!VAT_MODES.includes(vatMode)) throw new RangeError(`unknown VAT mode ${String(vatMode)}`);
 }
 

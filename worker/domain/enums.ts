@@ -57,7 +57,17 @@ export type StageSplit = (typeof STAGE_SPLITS)[number];
 export const LANGS = ['ru', 'en'] as const;
 
 /** The e-mails the product sends (worker/mail). */
-export const MAIL_KINDS = ['quote_sent', 'quote_answered', 'quote_expiring', 'quote_expired', 'balance_low', 'account_link', 'stage_ready', 'request_new', 'request_answered'] as const;
+export const MAIL_KINDS = [
+  'quote_sent',
+  'quote_answered',
+  'quote_expiring',
+  'quote_expired',
+  'balance_low',
+  'account_link',
+  'stage_ready',
+  'request_new',
+  'request_answered',
+] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 
 /** An outbox row: waiting (or being sent), sent, or failed after its attempts. */

@@ -65,7 +65,10 @@ export function formatPercentMilli(milli: number, lang: Lang): string {
  * anything that is not a plain decimal number or has more places than allowed.
  */
 export function parseFixed(text: string, decimals: number): number | null {
-  const cleaned = text.replace(/[\s\u00a0\u202f]/g, '').replace(/^−/, '-').replace(',', '.');
+  const cleaned = text
+    .replace(/[\s\u00a0\u202f]/g, '')
+    .replace(/^−/, '-')
+    .replace(',', '.');
   const m = /^(-?)(\d*)(?:\.(\d*))?$/.exec(cleaned);
   if (!m || (m[2] === '' && (m[3] ?? '') === '')) return null;
   const fraction = m[3] ?? '';

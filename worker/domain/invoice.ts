@@ -37,9 +37,20 @@ export interface InvoiceFacts {
 }
 
 /** A top-up may settle an invoice of the same customer that is still issued; it then sets the amounts. */
-export function settlementRule(invoice: InvoiceFacts, customerId: number, given: { normHoursCenti?: number; amountMinor?: number }): Decided<null> {
-  if (invoice.customerId !== customerId) return refused(fieldRefusal('invoiceId', bothOf(W.invoiceOtherCustomer, () => ({ number: invoice.number }))));
-  if (given.normHoursCenti !== undefined || given.amountMinor !== undefined) return refused(fieldRefusal('invoiceId', both(W.invoiceFixesAmount)));
+export function settlementRule(
+  invoice: InvoiceFacts,
+  customerId: number,
+  given: { normHoursCenti?: number; amountMinor?: number },
+): Decided<null> {
+  if (invoice.customerId !== customerId)
+    return refused(
+      fieldRefusal(
+        'invoiceId',
+        bothOf(W.invoiceOtherCustomer, () => ({ number: invoice.number })),
+      ),
+    );
+  if (given.normHoursCenti !== undefined || given.amountMinor !== undefined)
+    return refused(fieldRefusal('invoiceId', both(W.invoiceFixesAmount)));
   return invoiceMay(invoice, 'settle');
 }
 

@@ -100,9 +100,7 @@ export function stageDebit(lines: readonly StageLine[], rateMinor: number, actua
     const spent = l.actualTime ? actual.get(l.lineId) : undefined;
     const hoursCenti = spent ?? totalHoursCenti(l);
     const normHoursCenti =
-      spent === undefined
-        ? lineNormHoursCenti(l)!
-        : lineNormHoursCenti({ quantityMilli: 1000, hoursCenti: spent, kMilli: l.kMilli })!;
+      spent === undefined ? lineNormHoursCenti(l)! : lineNormHoursCenti({ quantityMilli: 1000, hoursCenti: spent, kMilli: l.kMilli })!;
     return {
       lineId: l.lineId,
       code: l.code,
@@ -240,10 +238,15 @@ const hoursText = (centi: number) => (lang: Lang) => formatFixed(centi, 2, lang)
 /** 422 period_closed: `at` falls in a closed month; the correction belongs in the open one. */
 export function periodClosed(closed: ClosedThrough, timeZone: string): Refusal {
   const openFrom = localDate(Date.parse(closed.endAt), timeZone);
-  return refusal(422, 'period_closed', bothOf(W.periodClosed, (lang) => ({ month: monthTitle(closed.month, lang), openFrom: formatDay(openFrom, lang) })), {
-    closedThrough: closed.month,
-    openFrom,
-  });
+  return refusal(
+    422,
+    'period_closed',
+    bothOf(W.periodClosed, (lang) => ({ month: monthTitle(closed.month, lang), openFrom: formatDay(openFrom, lang) })),
+    {
+      closedThrough: closed.month,
+      openFrom,
+    },
+  );
 }
 
 /**
@@ -268,10 +271,15 @@ export function entryInstant(at: string | undefined, clock: EntryClock): Decided
   const earliest = addDays(today, -clock.backdateDays);
   if (localDate(instant, clock.timeZone) < earliest) {
     return refused(
-      refusal(422, 'backdated_too_far', bothOf(W.backdatedTooFar, (lang) => ({ days: clock.backdateDays, earliest: formatDay(earliest, lang) })), {
-        earliest,
-        backdateDays: clock.backdateDays,
-      }),
+      refusal(
+        422,
+        'backdated_too_far',
+        bothOf(W.backdatedTooFar, (lang) => ({ days: clock.backdateDays, earliest: formatDay(earliest, lang) })),
+        {
+          earliest,
+          backdateDays: clock.backdateDays,
+        },
+      ),
     );
   }
   return decided(iso);
@@ -285,7 +293,17 @@ export interface EntryMoney extends MoneyFigures {
   vatRateMilli: number | null;
 }
 
-export const NO_MONEY: EntryMoney = { subtotalMinor: 0, discountMinor: 0, netMinor: 0, vatMinor: 0, totalMinor: 0, rateMinor: null, discountRateMilli: null, vatMode: null, vatRateMilli: null };
+export const NO_MONEY: EntryMoney = {
+  subtotalMinor: 0,
+  discountMinor: 0,
+  netMinor: 0,
+  vatMinor: 0,
+  totalMinor: 0,
+  rateMinor: null,
+  discountRateMilli: null,
+  vatMode: null,
+  vatRateMilli: null,
+};
 
 const signed = (f: MoneyFigures, sign: 1 | -1): MoneyFigures => ({
   subtotalMinor: sign * f.subtotalMinor,
@@ -297,7 +315,13 @@ const signed = (f: MoneyFigures, sign: 1 | -1): MoneyFigures => ({
 
 /** The money of a crowdfunding pledge's debit: its norm-hours at the rate, the installation's VAT, signed as a debit. */
 export function pledgeMoney(normHoursCenti: number, t: { rateMinor: number; vatMode: VatMode; vatRateMilli: number }): EntryMoney {
-  return { ...signed(hoursMoney(normHoursCenti, t), 1), rateMinor: t.rateMinor, discountRateMilli: 0, vatMode: t.vatMode, vatRateMilli: t.vatRateMilli };
+  return {
+    ...signed(hoursMoney(normHoursCenti, t), 1),
+    rateMinor: t.rateMinor,
+    discountRateMilli: 0,
+    vatMode: t.vatMode,
+    vatRateMilli: t.vatRateMilli,
+  };
 }
 
 /**
@@ -312,14 +336,18 @@ export function topupPayment(
   currency: string,
 ): Decided<{ normHoursCenti: number; money: EntryMoney }> {
   const { normHoursCenti: hours, amountMinor: amount } = given;
-  if ((hours === undefined) === (amount === undefined)) return refused(fieldRefusal(amount === undefined ? 'normHoursCenti' : 'amountMinor', both(W.topupOneOf)));
+  if ((hours === undefined) === (amount === undefined))
+    return refused(fieldRefusal(amount === undefined ? 'normHoursCenti' : 'amountMinor', both(W.topupOneOf)));
   if ((hours ?? amount!) <= 0) return refused(fieldRefusal(hours === undefined ? 'amountMinor' : 'normHoursCenti', both(W.topupPositive)));
   let paid: TopupAmounts;
   try {
     paid = hours === undefined ? topupFromMoney(amount!, rateMinor) : topupFromHours(hours, rateMinor);
   } catch (e) {
     if (!(e instanceof ArithmeticRangeError) || hours !== undefined) throw e;
-    const text = bothOf(W.topupTooSmall, (lang) => ({ amount: formatMoney(amount!, currency, lang), rate: formatMoney(rateMinor, currency, lang) }));
+    const text = bothOf(W.topupTooSmall, (lang) => ({
+      amount: formatMoney(amount!, currency, lang),
+      rate: formatMoney(rateMinor, currency, lang),
+    }));
     return refused(refusal(422, 'topup_too_small', text, { amountMinor: amount, rateMinor }));
   }
   const terms = { rateMinor, discountRateMilli: 0, vatMode: vat.vatMode, vatRateMilli: vat.vatRateMilli };
@@ -340,7 +368,13 @@ export interface CorrectedEntry extends EntryMoney {
  * customer, is not itself a correction, goes the other way, and all its corrections together never
  * reverse more than the entry. `target` is undefined when the named entry does not exist.
  */
-export function correctionRule(customerId: number, hours: number, memo: string, named: boolean, target: CorrectedEntry | undefined): Decided<null> {
+export function correctionRule(
+  customerId: number,
+  hours: number,
+  memo: string,
+  named: boolean,
+  target: CorrectedEntry | undefined,
+): Decided<null> {
   if (hours === 0) return refused(fieldRefusal('normHoursCenti', both(W.correctionZero)));
   if (!memo.trim()) return refused(fieldRefusal('memo', both(W.correctionReason)));
   if (!named) return decided(null);
@@ -349,7 +383,14 @@ export function correctionRule(customerId: number, hours: number, memo: string, 
   if (target.normHoursCenti * hours > 0) return refused(refusal(422, 'correction_same_sign', both(W.correctionSameSign)));
   const left = Math.abs(target.normHoursCenti) - Math.abs(target.corrected.normHoursCenti);
   if (Math.abs(hours) > left) {
-    return refused(refusal(422, 'correction_too_large', bothOf(W.correctionTooLarge, (lang) => ({ left: hoursText(left)(lang) })), { leftCenti: left }));
+    return refused(
+      refusal(
+        422,
+        'correction_too_large',
+        bothOf(W.correctionTooLarge, (lang) => ({ left: hoursText(left)(lang) })),
+        { leftCenti: left },
+      ),
+    );
   }
   return decided(null);
 }
@@ -361,10 +402,22 @@ export function correctionRule(customerId: number, hours: number, memo: string, 
  */
 export function correctionMoney(hours: number, target: CorrectedEntry | null): EntryMoney {
   if (!target || target.rateMinor === null) return NO_MONEY;
-  const terms = { rateMinor: target.rateMinor, discountRateMilli: target.discountRateMilli, vatMode: target.vatMode, vatRateMilli: target.vatRateMilli };
+  const terms = {
+    rateMinor: target.rateMinor,
+    discountRateMilli: target.discountRateMilli,
+    vatMode: target.vatMode,
+    vatRateMilli: target.vatRateMilli,
+  };
   if (Math.abs(target.normHoursCenti) - Math.abs(target.corrected.normHoursCenti) === Math.abs(hours)) {
     const rest = (k: keyof MoneyFigures) => -(target[k] + target.corrected[k]);
-    return { subtotalMinor: rest('subtotalMinor'), discountMinor: rest('discountMinor'), netMinor: rest('netMinor'), vatMinor: rest('vatMinor'), totalMinor: rest('totalMinor'), ...terms };
+    return {
+      subtotalMinor: rest('subtotalMinor'),
+      discountMinor: rest('discountMinor'),
+      netMinor: rest('netMinor'),
+      vatMinor: rest('vatMinor'),
+      totalMinor: rest('totalMinor'),
+      ...terms,
+    };
   }
   const figures = figuresOf(normHoursAmountMinor(Math.abs(hours), target.rateMinor), {
     rateMinor: target.rateMinor,

@@ -67,5 +67,7 @@ export function shortfallOf(orderId: number, balanceCenti: number, overdraftCent
  * commitment (a crowdfunding share) is covered only by what is left after it.
  */
 export function queuedNeed(orders: readonly QueueOrder[]): number {
-  return orders.filter((o) => OPEN.has(o.status)).reduce((sum, o) => sum + o.stages.filter((s) => s.status === 'pending').reduce((t, s) => t + s.normHoursCenti, 0), 0);
+  return orders
+    .filter((o) => OPEN.has(o.status))
+    .reduce((sum, o) => sum + o.stages.filter((s) => s.status === 'pending').reduce((t, s) => t + s.normHoursCenti, 0), 0);
 }

@@ -65,8 +65,7 @@ export function splitTable(text: string): string[][] {
         if (src[j] === '"' && src[j + 1] === '"') {
           value += '"';
           j += 2;
-        }
-        else if (src[j] === '"') break;
+        } else if (src[j] === '"') break;
         else value += src[j++];
       }
       cell = value;
@@ -161,7 +160,9 @@ function columnsFromShape(rows: string[][], isCode: (s: string) => boolean): Par
 export function planPaste(text: string, catalog?: readonly PasteCatalogItem[]): PastePlan {
   const byCode = new Map((catalog ?? []).map((i) => [i.code, i]));
   const isCode = (s: string) => (catalog ? byCode.has(s) : CODE_SHAPE.test(s));
-  const table = splitTable(text).map((cells, i) => ({ cells, source: i + 1 })).filter((r) => r.cells.some(Boolean));
+  const table = splitTable(text)
+    .map((cells, i) => ({ cells, source: i + 1 }))
+    .filter((r) => r.cells.some(Boolean));
   const plan: PastePlan = { rows: [], skipped: [], columns: {}, header: false };
   if (table.length === 0) return plan;
 
@@ -177,7 +178,10 @@ export function planPaste(text: string, catalog?: readonly PasteCatalogItem[]): 
       if (n && plan.columns[n] === undefined) plan.columns[n] = c;
     });
   }
-  const shape = columnsFromShape(body.map((r) => r.cells), isCode);
+  const shape = columnsFromShape(
+    body.map((r) => r.cells),
+    isCode,
+  );
   // The header decides; the shape fills what it did not name (a code column with no title…).
   for (const key of ['code', 'title', 'quantity', 'hours'] as const) {
     if (plan.columns[key] === undefined && shape[key] !== undefined && !Object.values(plan.columns).includes(shape[key]!)) {
@@ -222,10 +226,15 @@ export function planPaste(text: string, catalog?: readonly PasteCatalogItem[]): 
     }
     if (item?.mode === 'fixed' && hours !== undefined && hours !== item.hoursCenti) {
       const fixed = parseFixedText(item.hoursCenti ?? 0);
-      skip(`${code} — фиксированная услуга на ${fixed} ч, а во вставке ${hoursText} ч`, `${code} is a fixed service of ${fixed} h, the paste says ${hoursText} h`);
+      skip(
+        `${code} — фиксированная услуга на ${fixed} ч, а во вставке ${hoursText} ч`,
+        `${code} is a fixed service of ${fixed} h, the paste says ${hoursText} h`,
+      );
       continue;
     }
-    const row: PastedRow & { source: number } = code ? { code, quantityMilli: quantity, source } : { title, quantityMilli: quantity, source };
+    const row: PastedRow & { source: number } = code
+      ? { code, quantityMilli: quantity, source }
+      : { title, quantityMilli: quantity, source };
     if (hours !== undefined && item?.mode !== 'fixed') row.hoursCenti = hours;
     plan.rows.push(row);
   }
@@ -235,7 +244,9 @@ export function planPaste(text: string, catalog?: readonly PasteCatalogItem[]): 
 /** 2000 → "20", 1250 → "12,5": hours as a person writes them in a sentence. */
 function parseFixedText(centi: number): string {
   const whole = Math.trunc(centi / 100);
-  const fraction = String(centi % 100).padStart(2, '0').replace(/0+$/, '');
+  const fraction = String(centi % 100)
+    .padStart(2, '0')
+    .replace(/0+$/, '');
   return fraction ? `${whole},${fraction}` : String(whole);
 }
 

@@ -29,10 +29,17 @@ export interface PeriodToClose {
  * month of the ledger, or the month after the last closed one), each with its instants in the
  * company's time zone today. Refused when `month` has not ended or is closed already.
  */
-export function monthsToClose(month: string, closedThrough: string | null, firstMonth: string | null, now: number, timeZone: string): Decided<PeriodToClose[]> {
+export function monthsToClose(
+  month: string,
+  closedThrough: string | null,
+  firstMonth: string | null,
+  now: number,
+  timeZone: string,
+): Decided<PeriodToClose[]> {
   const words = (pair: readonly [string, string]) => bothOf(pair, (lang) => ({ month: monthTitle(month, lang) }));
   if (month >= localMonth(now, timeZone)) return refused(refusal(422, 'period_not_over', words(W.periodNotOver), { month }));
-  if (closedThrough !== null && month <= closedThrough) return refused(refusal(409, 'period_already_closed', words(W.periodAlreadyClosed), { month, closedThrough }));
+  if (closedThrough !== null && month <= closedThrough)
+    return refused(refusal(409, 'period_already_closed', words(W.periodAlreadyClosed), { month, closedThrough }));
   let from = closedThrough !== null ? shiftMonth(closedThrough, 1) : (firstMonth ?? month);
   if (from > month) from = month;
   const months: PeriodToClose[] = [];

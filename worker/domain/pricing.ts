@@ -111,10 +111,7 @@ export function totalsOf(pricedLines: readonly PricedLine[], terms: Omit<Pricing
 }
 
 /** Prices every line and totals them: what the API answers, the screen shows and Excel recomputes. */
-export function priceQuote<L extends LineInput>(
-  lines: readonly L[],
-  terms: PricingTerms,
-): { lines: (L & PricedLine)[]; totals: Totals } {
+export function priceQuote<L extends LineInput>(lines: readonly L[], terms: PricingTerms): { lines: (L & PricedLine)[]; totals: Totals } {
   const priced = lines.map((line) => ({ ...line, ...priceLine(line, terms.rateMinor) }));
   return { lines: priced, totals: totalsOf(priced, terms) };
 }

@@ -31,7 +31,10 @@ interface ChangeableQuote<L extends { id: number; position: number }> {
   sections: Section[];
 }
 
-export function applyQuoteChange<L extends { id: number; position: number }, Q extends ChangeableQuote<L>>(quote: Q, change: QuoteChange<L>): Q {
+export function applyQuoteChange<L extends { id: number; position: number }, Q extends ChangeableQuote<L>>(
+  quote: Q,
+  change: QuoteChange<L>,
+): Q {
   if (change.id !== quote.id) throw new Error(`a change of quote ${change.id} cannot apply to quote ${quote.id}`);
   const byId = new Map(quote.lines.map((l) => [l.id, l]));
   for (const id of change.removedLineIds) byId.delete(id);

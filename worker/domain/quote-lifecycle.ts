@@ -89,7 +89,8 @@ function refusalOf(action: QuoteAction, status: QuoteStatus): Refusal {
       return refuse(409, 'illegal_transition', W.archive, status);
     case 'answer':
       if (status === 'expired') return refuse(409, 'quote_expired', W.answerExpired);
-      if (status === 'accepted' || status === 'declined' || status === 'changes_requested') return refuse(409, 'already_answered', W.answered);
+      if (status === 'accepted' || status === 'declined' || status === 'changes_requested')
+        return refuse(409, 'already_answered', W.answered);
       return refuse(409, 'not_available', W.notAvailable);
     case 'order':
       return refuse(422, 'quote_not_accepted', W.orderNotAccepted);

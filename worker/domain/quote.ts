@@ -145,7 +145,15 @@ export interface QuoteContext {
   customerName: string;
   baseNumber: string;
   latestRevision: number;
-  revisions: { id: number; revision: number; number: string; status: StoredQuoteStatus; validUntil: string | null; sentAt: string | null; supersededAt: string | null }[];
+  revisions: {
+    id: number;
+    revision: number;
+    number: string;
+    status: StoredQuoteStatus;
+    validUntil: string | null;
+    sentAt: string | null;
+    supersededAt: string | null;
+  }[];
   orderId: number | null;
   /** Each catalog item's service info once (lines then carry only what differs); absent from staff reads. */
   services?: ServiceInfoMap;

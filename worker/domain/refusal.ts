@@ -18,7 +18,12 @@ export const decided = <T>(value: T): Decided<T> => ({ ok: true, value });
 export const refused = <T>(refusal: Refusal): Decided<T> => ({ ok: false, refusal });
 
 /** A refusal from its words (both languages already filled). */
-export const refusal = (status: Refusal['status'], code: string, text: { ru: string; en: string }, details?: unknown): Refusal => ({ status, code, ...text, details });
+export const refusal = (status: Refusal['status'], code: string, text: { ru: string; en: string }, details?: unknown): Refusal => ({
+  status,
+  code,
+  ...text,
+  details,
+});
 
 /** 400 for one field, named in the sentence and in `details` (as the HTTP layer's fieldError). */
 export const fieldRefusal = (field: string, text: { ru: string; en: string }): Refusal => ({

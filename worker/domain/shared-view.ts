@@ -22,7 +22,8 @@ export type SharedAnswer = 'accepted' | 'declined' | 'changes_requested';
 
 export function sharedView(q: QuoteView, ctx: SharedContext) {
   const replaced = q.supersededAt !== null;
-  const answer: SharedAnswer | null = q.status === 'accepted' || q.status === 'declined' || q.status === 'changes_requested' ? q.status : null;
+  const answer: SharedAnswer | null =
+    q.status === 'accepted' || q.status === 'declined' || q.status === 'changes_requested' ? q.status : null;
   return {
     company: { name: ctx.companyName, details: ctx.companyDetails, logo: ctx.logoDataUrl ?? '' },
     manager: ctx.manager ? { name: ctx.manager.name, phone: ctx.manager.phone, email: ctx.manager.email } : null,
@@ -67,13 +68,23 @@ export function sharedView(q: QuoteView, ctx: SharedContext) {
   };
 }
 
-function history(q: { revision: number; number: string; revisions: { revision: number; number: string; sentAt: string | null; supersededAt: string | null }[] }) {
+function history(q: {
+  revision: number;
+  number: string;
+  revisions: { revision: number; number: string; sentAt: string | null; supersededAt: string | null }[];
+}) {
   const sent = q.revisions.filter((r) => r.sentAt !== null && r.revision <= q.revision).sort((a, b) => a.revision - b.revision);
   return sent
     .filter((r) => r.revision < q.revision)
     .map((r) => {
       const next = sent.find((n) => n.revision > r.revision);
-      return { number: r.number, revision: r.revision, sentAt: r.sentAt!, replacedAt: r.supersededAt, replacedBy: next?.number ?? q.number };
+      return {
+        number: r.number,
+        revision: r.revision,
+        sentAt: r.sentAt!,
+        replacedAt: r.supersededAt,
+        replacedBy: next?.number ?? q.number,
+      };
     })
     .reverse();
 }

@@ -56,7 +56,13 @@ export interface Overrun {
 }
 
 export function overrunOf(m: DebitMoney): Overrun {
-  const figures = (f: MoneyFigures): MoneyFigures => ({ subtotalMinor: f.subtotalMinor, discountMinor: f.discountMinor, netMinor: f.netMinor, vatMinor: f.vatMinor, totalMinor: f.totalMinor });
+  const figures = (f: MoneyFigures): MoneyFigures => ({
+    subtotalMinor: f.subtotalMinor,
+    discountMinor: f.discountMinor,
+    netMinor: f.netMinor,
+    vatMinor: f.vatMinor,
+    totalMinor: f.totalMinor,
+  });
   return {
     plannedCenti: m.plan.normHoursCenti,
     actualCenti: m.normHoursCenti,
@@ -75,13 +81,26 @@ export function signOff(order: OrderForSignOff, n: number, request: SignOffReque
   for (const l of request.lines ?? []) actual.set(l.lineId, l.actualHoursCenti);
   if (request.actualHoursCenti !== undefined) {
     const byTime = lines.filter((l) => l.actualTime);
-    if (byTime.length !== 1) return refused(fieldRefusal('actualHoursCenti', both(byTime.length === 0 ? W.actualNoService : W.actualSeveral)));
+    if (byTime.length !== 1)
+      return refused(fieldRefusal('actualHoursCenti', both(byTime.length === 0 ? W.actualNoService : W.actualSeveral)));
     actual.set(byTime[0]!.lineId, request.actualHoursCenti);
   }
   for (const lineId of actual.keys()) {
     const line = lines.find((l) => l.lineId === lineId);
-    if (!line) return refused(fieldRefusal('lines', bothOf(W.lineNotInStage, () => ({ line: lineId }))));
-    if (!line.actualTime) return refused(fieldRefusal('lines', bothOf(W.lineFixed, () => ({ line: line.code || line.title }))));
+    if (!line)
+      return refused(
+        fieldRefusal(
+          'lines',
+          bothOf(W.lineNotInStage, () => ({ line: lineId })),
+        ),
+      );
+    if (!line.actualTime)
+      return refused(
+        fieldRefusal(
+          'lines',
+          bothOf(W.lineFixed, () => ({ line: line.code || line.title })),
+        ),
+      );
   }
   let debit: StageDebit;
   try {

@@ -24,9 +24,27 @@ export interface SlaLevel {
  */
 export const SLA_LEVELS: Readonly<Record<SlaLevelCode, SlaLevel>> = Object.freeze({
   vip: { code: 'vip', ru: 'VIP-поддержка', en: 'VIP support', reactionHours: 2, source: '5.5' },
-  emergency: { code: 'emergency', ru: 'Оперативная поддержка', en: 'Emergency support', reactionHours: 4, source: '5.1 (3 h), 5.3 (4 h): the maximum' },
-  standard: { code: 'standard', ru: 'Стандартная поддержка', en: 'Standard support', reactionHours: 6, source: '5.2 (5 h), 5.4 (6 h): the maximum' },
-  non_commercial: { code: 'non_commercial', ru: 'Некоммерческая поддержка', en: 'Non-commercial support', reactionHours: 24, source: '5.7' },
+  emergency: {
+    code: 'emergency',
+    ru: 'Оперативная поддержка',
+    en: 'Emergency support',
+    reactionHours: 4,
+    source: '5.1 (3 h), 5.3 (4 h): the maximum',
+  },
+  standard: {
+    code: 'standard',
+    ru: 'Стандартная поддержка',
+    en: 'Standard support',
+    reactionHours: 6,
+    source: '5.2 (5 h), 5.4 (6 h): the maximum',
+  },
+  non_commercial: {
+    code: 'non_commercial',
+    ru: 'Некоммерческая поддержка',
+    en: 'Non-commercial support',
+    reactionHours: 24,
+    source: '5.7',
+  },
   consulting: { code: 'consulting', ru: 'Консультирование по общим вопросам', en: 'General consulting', reactionHours: 40, source: '5.8' },
 });
 
@@ -81,7 +99,12 @@ export type RequestPriority = 1 | 2 | 3 | 4;
  * (24 h, "up to three calendar days"), low its general consulting (40 h). Staff triage the level
  * afterwards (VIP customers, a critical request that is not): the deadline follows the level.
  */
-export const PRIORITY_LEVELS: Readonly<Record<RequestPriority, SlaLevelCode>> = Object.freeze({ 1: 'emergency', 2: 'standard', 3: 'non_commercial', 4: 'consulting' });
+export const PRIORITY_LEVELS: Readonly<Record<RequestPriority, SlaLevelCode>> = Object.freeze({
+  1: 'emergency',
+  2: 'standard',
+  3: 'non_commercial',
+  4: 'consulting',
+});
 
 export const PRIORITY_WORDS: Readonly<Record<RequestPriority, { ru: string; en: string }>> = Object.freeze({
   1: { ru: 'Критический', en: 'Critical' },
@@ -94,10 +117,30 @@ export const PRIORITY_WORDS: Readonly<Record<RequestPriority, { ru: string; en: 
 export type RequestKind = 'incident' | 'problem' | 'service' | 'development';
 
 export const REQUEST_KINDS: Readonly<Record<RequestKind, { ru: string; en: string; ruHint: string; enHint: string }>> = Object.freeze({
-  incident: { ru: 'Инцидент', en: 'Incident', ruHint: 'Сбой в системе у одного пользователя заказчика', enHint: "A failure affecting one of the customer's users" },
-  problem: { ru: 'Проблема', en: 'Problem', ruHint: 'Сбой, остановивший работу или лишивший систему работоспособности', enHint: 'A failure that stopped the system or left it unusable' },
-  service: { ru: 'Запрос на обслуживание', en: 'Service request', ruHint: 'Запрос на предоставление информации', enHint: 'A request for information' },
-  development: { ru: 'Запрос на развитие', en: 'Development request', ruHint: 'Запрос на доработку системы', enHint: 'A request to enhance the system' },
+  incident: {
+    ru: 'Инцидент',
+    en: 'Incident',
+    ruHint: 'Сбой в системе у одного пользователя заказчика',
+    enHint: "A failure affecting one of the customer's users",
+  },
+  problem: {
+    ru: 'Проблема',
+    en: 'Problem',
+    ruHint: 'Сбой, остановивший работу или лишивший систему работоспособности',
+    enHint: 'A failure that stopped the system or left it unusable',
+  },
+  service: {
+    ru: 'Запрос на обслуживание',
+    en: 'Service request',
+    ruHint: 'Запрос на предоставление информации',
+    enHint: 'A request for information',
+  },
+  development: {
+    ru: 'Запрос на развитие',
+    en: 'Development request',
+    ruHint: 'Запрос на доработку системы',
+    enHint: 'A request to enhance the system',
+  },
 });
 
 export type RequestStatus = 'new' | 'in_work' | 'needs_clarification' | 'resolved' | 'closed';
@@ -119,14 +162,15 @@ export type RequestAction = 'take' | 'ask' | 'clarify' | 'resolve' | 'reopen' | 
  * done; reopen: the customer says it is not; close: final, from any open status (confirmed,
  * withdrawn, duplicate, no answer to a question). Closed is final.
  */
-export const REQUEST_TRANSITIONS: Readonly<Record<RequestAction, { readonly from: readonly RequestStatus[]; readonly to: RequestStatus }>> = Object.freeze({
-  take: { from: ['new'], to: 'in_work' },
-  ask: { from: ['new', 'in_work'], to: 'needs_clarification' },
-  clarify: { from: ['needs_clarification'], to: 'in_work' },
-  resolve: { from: ['in_work'], to: 'resolved' },
-  reopen: { from: ['resolved'], to: 'in_work' },
-  close: { from: ['new', 'in_work', 'needs_clarification', 'resolved'], to: 'closed' },
-});
+export const REQUEST_TRANSITIONS: Readonly<Record<RequestAction, { readonly from: readonly RequestStatus[]; readonly to: RequestStatus }>> =
+  Object.freeze({
+    take: { from: ['new'], to: 'in_work' },
+    ask: { from: ['new', 'in_work'], to: 'needs_clarification' },
+    clarify: { from: ['needs_clarification'], to: 'in_work' },
+    resolve: { from: ['in_work'], to: 'resolved' },
+    reopen: { from: ['resolved'], to: 'in_work' },
+    close: { from: ['new', 'in_work', 'needs_clarification', 'resolved'], to: 'closed' },
+  });
 
 const ACTIONS = Object.keys(REQUEST_TRANSITIONS) as RequestAction[];
 

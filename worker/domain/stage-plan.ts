@@ -43,7 +43,12 @@ function stageOf(title: string, lines: readonly PlanLine[]): StagePlan {
 export function planStages(lines: readonly PlanLine[], request: PlanRequest): Decided<StagePlan[]> {
   const billable = lines.filter((l) => l.kind === 'item' || l.kind === 'free');
   if (billable.length === 0) {
-    return refused({ status: 422, code: 'nothing_to_do', en: 'The quote has no services to turn into stages.', ru: 'В смете нет услуг, из которых можно сделать этапы.' });
+    return refused({
+      status: 422,
+      code: 'nothing_to_do',
+      en: 'The quote has no services to turn into stages.',
+      ru: 'В смете нет услуг, из которых можно сделать этапы.',
+    });
   }
   const lineTitle = (l: PlanLine) => (l.code ? `${l.code} ${l.title}` : l.title);
   if (request.stages) {
@@ -62,7 +67,14 @@ export function planStages(lines: readonly PlanLine[], request: PlanRequest): De
         details: [{ field: 'stages', code: 'invalid', message: 'every billable line exactly once' }],
       });
     }
-    return decided(request.stages.map((s) => stageOf(s.title, s.lineIds.map((id) => billable.find((l) => l.id === id)!))));
+    return decided(
+      request.stages.map((s) =>
+        stageOf(
+          s.title,
+          s.lineIds.map((id) => billable.find((l) => l.id === id)!),
+        ),
+      ),
+    );
   }
   const split = request.split ?? 'by_line';
   if (split === 'single') return decided([stageOf(lines.find((l) => l.kind === 'section')?.title ?? SINGLE_STAGE_TITLE, billable)]);

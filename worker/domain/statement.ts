@@ -116,10 +116,20 @@ export interface StatementInput {
 
 const ZERO_MONEY: Money = { netMinor: 0, vatMinor: 0, totalMinor: 0 };
 const ZERO_HOURS: Hours = { plannedHoursCenti: 0, hoursCenti: 0, plannedNormHoursCenti: 0, normHoursCenti: 0 };
-const add = <T extends object>(a: T, b: T): T => Object.fromEntries(Object.entries(a).map(([k, v]) => [k, (v as number) + (b[k as keyof T] as number)])) as T;
-const flip = (e: Pick<ConsumptionEntry, 'netMinor' | 'vatMinor' | 'totalMinor'>): Money => ({ netMinor: -e.netMinor, vatMinor: -e.vatMinor, totalMinor: -e.totalMinor });
+const add = <T extends object>(a: T, b: T): T =>
+  Object.fromEntries(Object.entries(a).map(([k, v]) => [k, (v as number) + (b[k as keyof T] as number)])) as T;
+const flip = (e: Pick<ConsumptionEntry, 'netMinor' | 'vatMinor' | 'totalMinor'>): Money => ({
+  netMinor: -e.netMinor,
+  vatMinor: -e.vatMinor,
+  totalMinor: -e.totalMinor,
+});
 const moneyOfRow = (m: Money): Money => ({ netMinor: m.netMinor, vatMinor: m.vatMinor, totalMinor: m.totalMinor });
-const hoursOfRow = (h: Hours): Hours => ({ plannedHoursCenti: h.plannedHoursCenti, hoursCenti: h.hoursCenti, plannedNormHoursCenti: h.plannedNormHoursCenti, normHoursCenti: h.normHoursCenti });
+const hoursOfRow = (h: Hours): Hours => ({
+  plannedHoursCenti: h.plannedHoursCenti,
+  hoursCenti: h.hoursCenti,
+  plannedNormHoursCenti: h.plannedNormHoursCenti,
+  normHoursCenti: h.normHoursCenti,
+});
 
 function stageOf(rows: readonly ConsumptionEntry[]): StatementStage {
   const first = rows[0]!;
@@ -166,21 +176,43 @@ export function buildStatement(input: StatementInput): Statement {
     } else if (e.kind === 'debit') debitRows.set(e.entryId, [...(debitRows.get(e.entryId) ?? []), e]);
     else {
       const named = e.correctsEntryId === null ? null : (input.corrected.get(e.correctsEntryId) ?? null);
-      corrections.push({ entryId: e.entryId, date: e.date, memo: e.memo, corrects: named, normHoursCenti: e.normHoursCenti, netMinor: e.netMinor, vatMinor: e.vatMinor, totalMinor: e.totalMinor });
+      corrections.push({
+        entryId: e.entryId,
+        date: e.date,
+        memo: e.memo,
+        corrects: named,
+        normHoursCenti: e.normHoursCenti,
+        netMinor: e.netMinor,
+        vatMinor: e.vatMinor,
+        totalMinor: e.totalMinor,
+      });
     }
   }
   const orders = new Map<string, StatementOrder>();
   for (const rows of debitRows.values()) {
     const stage = stageOf(rows);
     const key = rows[0]!.orderId === null ? 'none' : String(rows[0]!.orderId);
-    const order = orders.get(key) ?? { orderId: rows[0]!.orderId, orderNumber: rows[0]!.orderNumber, stages: [], ...ZERO_MONEY, ...ZERO_HOURS };
+    const order = orders.get(key) ?? {
+      orderId: rows[0]!.orderId,
+      orderNumber: rows[0]!.orderNumber,
+      stages: [],
+      ...ZERO_MONEY,
+      ...ZERO_HOURS,
+    };
     order.stages.push(stage);
     Object.assign(order, add(moneyOfRow(order), moneyOfRow(stage)), add(hoursOfRow(order), hoursOfRow(stage)));
     orders.set(key, order);
   }
-  const ordered = [...orders.values()].sort((a, b) => (a.orderId === null ? 1 : b.orderId === null ? -1 : (a.orderNumber ?? '').localeCompare(b.orderNumber ?? '')));
-  const debits = ordered.reduce((t, o) => ({ ...add(moneyOfRow(t), moneyOfRow(o)), ...add(hoursOfRow(t), hoursOfRow(o)) }), { ...ZERO_MONEY, ...ZERO_HOURS });
-  const correctionMoney = c.entries.filter((e) => e.kind === 'correction' && moneyOf(e) === 'services').reduce((m, e) => add(m, moneyOfRow(e)), ZERO_MONEY);
+  const ordered = [...orders.values()].sort((a, b) =>
+    a.orderId === null ? 1 : b.orderId === null ? -1 : (a.orderNumber ?? '').localeCompare(b.orderNumber ?? ''),
+  );
+  const debits = ordered.reduce((t, o) => ({ ...add(moneyOfRow(t), moneyOfRow(o)), ...add(hoursOfRow(t), hoursOfRow(o)) }), {
+    ...ZERO_MONEY,
+    ...ZERO_HOURS,
+  });
+  const correctionMoney = c.entries
+    .filter((e) => e.kind === 'correction' && moneyOf(e) === 'services')
+    .reduce((m, e) => add(m, moneyOfRow(e)), ZERO_MONEY);
   return {
     month: input.month,
     timeZone: input.timeZone,

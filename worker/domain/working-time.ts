@@ -44,11 +44,40 @@ export interface WorkingCalendar {
  * Shortened pre-holiday days (one hour less) are not modelled.
  */
 export const RUSSIAN_HOLIDAYS_2026_2027: readonly string[] = Object.freeze([
-  '2026-01-01', '2026-01-02', '2026-01-03', '2026-01-04', '2026-01-05', '2026-01-06', '2026-01-07', '2026-01-08',
-  '2026-01-09', '2026-02-23', '2026-03-08', '2026-03-09', '2026-05-01', '2026-05-09', '2026-05-11', '2026-06-12',
-  '2026-11-04', '2026-12-31',
-  '2027-01-01', '2027-01-02', '2027-01-03', '2027-01-04', '2027-01-05', '2027-01-06', '2027-01-07', '2027-01-08',
-  '2027-02-23', '2027-03-08', '2027-05-01', '2027-05-03', '2027-05-09', '2027-05-10', '2027-06-12', '2027-06-14',
+  '2026-01-01',
+  '2026-01-02',
+  '2026-01-03',
+  '2026-01-04',
+  '2026-01-05',
+  '2026-01-06',
+  '2026-01-07',
+  '2026-01-08',
+  '2026-01-09',
+  '2026-02-23',
+  '2026-03-08',
+  '2026-03-09',
+  '2026-05-01',
+  '2026-05-09',
+  '2026-05-11',
+  '2026-06-12',
+  '2026-11-04',
+  '2026-12-31',
+  '2027-01-01',
+  '2027-01-02',
+  '2027-01-03',
+  '2027-01-04',
+  '2027-01-05',
+  '2027-01-06',
+  '2027-01-07',
+  '2027-01-08',
+  '2027-02-23',
+  '2027-03-08',
+  '2027-05-01',
+  '2027-05-03',
+  '2027-05-09',
+  '2027-05-10',
+  '2027-06-12',
+  '2027-06-14',
   '2027-11-04',
 ]);
 
@@ -83,19 +112,37 @@ export function validateWorkingCalendar(calendar: WorkingCalendar): CalendarProb
   const { timeZone, workingDays, dayStart, dayEnd, holidays } = calendar;
   const overrides = calendar.workdaysOverride ?? [];
   if (typeof timeZone !== 'string' || !isValidTimeZone(timeZone)) {
-    add('timeZone', `"${timeZone}" is not a time zone; use an IANA name such as Europe/Moscow.`, `«${timeZone}» — не часовой пояс; укажите имя IANA, например Europe/Moscow.`);
+    add(
+      'timeZone',
+      `"${timeZone}" is not a time zone; use an IANA name such as Europe/Moscow.`,
+      `«${timeZone}» — не часовой пояс; укажите имя IANA, например Europe/Moscow.`,
+    );
   }
   if (!Array.isArray(workingDays) || workingDays.length === 0) {
     add('workingDays', 'Choose at least one working day of the week.', 'Выберите хотя бы один рабочий день недели.');
   } else if (workingDays.some((d) => !Number.isInteger(d) || d < 1 || d > 7)) {
-    add('workingDays', 'Working days are weekday numbers from 1 (Monday) to 7 (Sunday).', 'Рабочие дни — номера дней недели от 1 (понедельник) до 7 (воскресенье).');
+    add(
+      'workingDays',
+      'Working days are weekday numbers from 1 (Monday) to 7 (Sunday).',
+      'Рабочие дни — номера дней недели от 1 (понедельник) до 7 (воскресенье).',
+    );
   }
   const startOk = typeof dayStart === 'string' && START_PATTERN.test(dayStart);
   const endOk = typeof dayEnd === 'string' && END_PATTERN.test(dayEnd);
-  if (!startOk) add('dayStart', `The working day's start "${dayStart}" is not a time HH:MM.`, `Начало рабочего дня «${dayStart}» — не время ЧЧ:ММ.`);
-  if (!endOk) add('dayEnd', `The working day's end "${dayEnd}" is not a time HH:MM (24:00 at the latest).`, `Конец рабочего дня «${dayEnd}» — не время ЧЧ:ММ (не позже 24:00).`);
+  if (!startOk)
+    add('dayStart', `The working day's start "${dayStart}" is not a time HH:MM.`, `Начало рабочего дня «${dayStart}» — не время ЧЧ:ММ.`);
+  if (!endOk)
+    add(
+      'dayEnd',
+      `The working day's end "${dayEnd}" is not a time HH:MM (24:00 at the latest).`,
+      `Конец рабочего дня «${dayEnd}» — не время ЧЧ:ММ (не позже 24:00).`,
+    );
   if (startOk && endOk && minuteOfDay(dayEnd) <= minuteOfDay(dayStart)) {
-    add('dayEnd', 'The working day must end after it starts (shifts across midnight are not supported).', 'Рабочий день должен заканчиваться позже, чем начинается (смены через полночь не поддерживаются).');
+    add(
+      'dayEnd',
+      'The working day must end after it starts (shifts across midnight are not supported).',
+      'Рабочий день должен заканчиваться позже, чем начинается (смены через полночь не поддерживаются).',
+    );
   }
   const dates = (field: 'holidays' | 'workdaysOverride', list: unknown) => {
     if (!Array.isArray(list)) {
@@ -111,7 +158,12 @@ export function validateWorkingCalendar(calendar: WorkingCalendar): CalendarProb
   if (Array.isArray(holidays) && Array.isArray(overrides)) {
     const off = new Set(holidays);
     for (const d of overrides) {
-      if (off.has(d)) add('workdaysOverride', `${d} is listed both as a holiday and as a working day.`, `${d} указана и как праздник, и как рабочий день.`);
+      if (off.has(d))
+        add(
+          'workdaysOverride',
+          `${d} is listed both as a holiday and as a working day.`,
+          `${d} указана и как праздник, и как рабочий день.`,
+        );
     }
   }
   return problems;

@@ -53,7 +53,8 @@ export function excelDate(isoDate: string): Date {
 
 // Characters XML 1.0 cannot carry (a file with them needs "repair"), and lone surrogates.
 // eslint-disable-next-line no-control-regex
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const NOT_XML =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 /** Excel's limit for one cell. */
 export const MAX_CELL_TEXT = 32_767;
 
@@ -156,7 +157,13 @@ export function uniqueSheetName(wanted: string, taken: Set<string>, fallback: st
     .replace(/^'+|'+$/g, '')
     .trim();
   if (!base || base.toLowerCase() === 'history') base = fallback;
-  const fits = (s: string, suffix: string) => (s.length + suffix.length > SHEET_NAME_MAX ? s.slice(0, SHEET_NAME_MAX - suffix.length).replace(/'+$/, '').trimEnd() : s) + suffix;
+  const fits = (s: string, suffix: string) =>
+    (s.length + suffix.length > SHEET_NAME_MAX
+      ? s
+          .slice(0, SHEET_NAME_MAX - suffix.length)
+          .replace(/'+$/, '')
+          .trimEnd()
+      : s) + suffix;
   let name = fits(base, '');
   for (let n = 2; taken.has(name.toLowerCase()); n++) name = fits(base, ` (${n})`);
   taken.add(name.toLowerCase());
@@ -249,7 +256,10 @@ export function displayLength(text: string): number {
 /** Tracks the widest content per column while a sheet is written. */
 export class Widths {
   private readonly max = new Map<number, number>();
-  constructor(private readonly lang: Lang, private readonly currency: string) {}
+  constructor(
+    private readonly lang: Lang,
+    private readonly currency: string,
+  ) {}
 
   see(col: number, length: number) {
     this.max.set(col, Math.max(this.max.get(col) ?? 0, length));
@@ -337,7 +347,10 @@ export function printSetup(ws: Worksheet, o: { landscape?: boolean; repeatRow?: 
 }
 
 /** Document properties every file carries. */
-export function setProperties(wb: Workbook, p: { title: string; subject: string; company: string; keywords: string; lang: Lang; created: Date }) {
+export function setProperties(
+  wb: Workbook,
+  p: { title: string; subject: string; company: string; keywords: string; lang: Lang; created: Date },
+) {
   const company = cleanText(p.company);
   wb.creator = company;
   wb.lastModifiedBy = company;

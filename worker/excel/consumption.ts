@@ -16,7 +16,13 @@
  */
 import ExcelJS from './exceljs';
 import type { Worksheet } from 'exceljs';
-import { entryMoney, runningBalances, type ConsumptionEntry, type ConsumptionReport, type CustomerConsumption } from '../domain/consumption';
+import {
+  entryMoney,
+  runningBalances,
+  type ConsumptionEntry,
+  type ConsumptionReport,
+  type CustomerConsumption,
+} from '../domain/consumption';
 import { currencySymbol, stampText, type Lang } from '../domain/format';
 import { upperFirst } from '../domain/words/case';
 import { DOCUMENT_WORDS } from '../domain/words/documents';
@@ -94,17 +100,44 @@ interface CustomerCells {
 }
 
 // Columns of a customer sheet.
-const E = { date: 1, kind: 2, order: 3, stage: 4, code: 5, content: 6, category: 7, hours: 8, k: 9, topup: 10, debit: 11, correction: 12, balance: 13, net: 14, vat: 15, total: 16, paid: 17 } as const;
+const E = {
+  date: 1,
+  kind: 2,
+  order: 3,
+  stage: 4,
+  code: 5,
+  content: 6,
+  category: 7,
+  hours: 8,
+  k: 9,
+  topup: 10,
+  debit: 11,
+  correction: 12,
+  balance: 13,
+  net: 14,
+  vat: 15,
+  total: 16,
+  paid: 17,
+} as const;
 const E_LAST = E.paid;
 /** The money columns of a customer sheet and of the summary, with the figure each sums. */
-const MONEY = [['net', 'netMinor', 'netOfServices'], ['vat', 'vatMinor', 'vatOfServices'], ['total', 'totalMinor', 'totalOfServices'], ['paid', 'topupsMinor', 'paid']] as const;
+const MONEY = [
+  ['net', 'netMinor', 'netOfServices'],
+  ['vat', 'vatMinor', 'vatOfServices'],
+  ['total', 'totalMinor', 'totalOfServices'],
+  ['paid', 'topupsMinor', 'paid'],
+] as const;
 
 const CONTENT_WIDTH = 36;
 const STAGE_WIDTH = 18;
 const KIND_WIDTH = 15;
 
 /** `rowCap` is for the bench, which measures a file beyond the cap to show why it is there. */
-export async function consumptionWorkbook(report: ConsumptionReport, lang: Lang, { rowCap = CONSUMPTION_ROW_CAP } = {}): Promise<ArrayBuffer> {
+export async function consumptionWorkbook(
+  report: ConsumptionReport,
+  lang: Lang,
+  { rowCap = CONSUMPTION_ROW_CAP } = {},
+): Promise<ArrayBuffer> {
   unlessRefused(consumptionRefusal(report, rowCap));
   const w = wordOf(lang);
   const wb = new ExcelJS.Workbook();
@@ -120,7 +153,9 @@ export async function consumptionWorkbook(report: ConsumptionReport, lang: Lang,
   const st = sheetStyles(new Styles(), report.currency, lang);
   const taken = new Set<string>();
   const summary = wb.addWorksheet(uniqueSheetName(w('summary'), taken, 'Summary'));
-  const cells = report.customers.map((c) => customerSheet(wb, st, report, c, uniqueSheetName(c.name, taken, `${w('customer')} ${c.customerId}`), lang));
+  const cells = report.customers.map((c) =>
+    customerSheet(wb, st, report, c, uniqueSheetName(c.name, taken, `${w('customer')} ${c.customerId}`), lang),
+  );
   summarySheet(summary, st, report, cells, lang);
   return toArrayBuffer(wb);
 }
@@ -157,7 +192,15 @@ function sheetStyles(st: Styles, currency: string, lang: Lang) {
   };
 }
 
-function heading(ws: Worksheet, S: SheetStyles, report: ConsumptionReport, title: string, lang: Lang, lastCol: number, withPeriod: boolean) {
+function heading(
+  ws: Worksheet,
+  S: SheetStyles,
+  report: ConsumptionReport,
+  title: string,
+  lang: Lang,
+  lastCol: number,
+  withPeriod: boolean,
+) {
   const w = wordOf(lang);
   ws.mergeCells(1, 1, 1, lastCol);
   setText(ws.getCell('A1'), title, S.title);
@@ -179,8 +222,8 @@ function heading(ws: Worksheet, S: SheetStyles, report: ConsumptionReport, title
 
 function headerRow(ws: Worksheet, S: SheetStyles, row: number, names: string[]) {
   names.forEach((name, i) => {
-setText(ws.getCell(row, i + 1), name, S.header);
-});
+    setText(ws.getCell(row, i + 1), name, S.header);
+  });
   ws.getRow(row).height = 27;
 }
 
@@ -189,7 +232,14 @@ function kindText(e: ConsumptionEntry, lang: Lang): string {
   return e.kind === 'topup' && e.topupKind ? `${kind} (${say(lang, TOPUP_KIND_WORDS[e.topupKind])})` : kind;
 }
 
-function customerSheet(wb: ExcelJS.Workbook, S: SheetStyles, report: ConsumptionReport, c: CustomerConsumption, name: string, lang: Lang): CustomerCells {
+function customerSheet(
+  wb: ExcelJS.Workbook,
+  S: SheetStyles,
+  report: ConsumptionReport,
+  c: CustomerConsumption,
+  name: string,
+  lang: Lang,
+): CustomerCells {
   const w = wordOf(lang);
   const ws = wb.addWorksheet(name);
   const widths = new Widths(lang, report.currency);
@@ -204,7 +254,15 @@ function customerSheet(wb: ExcelJS.Workbook, S: SheetStyles, report: Consumption
 
   const HEADER = 4;
   headerRow(ws, S, HEADER, [
-    w('date'), w('operation'), w('order'), w('stage'), w('code'), w('content'), w('category'), w('hours'), w('k'),
+    w('date'),
+    w('operation'),
+    w('order'),
+    w('stage'),
+    w('code'),
+    w('content'),
+    w('category'),
+    w('hours'),
+    w('k'),
     ...[w('topupColumn'), w('debitColumn'), w('correctionColumn'), w('runningColumn')].map(twoLines),
     ...MONEY.map(([, , word]) => `${w(word)}, ${currencySymbol(report.currency)}`),
   ]);
@@ -276,7 +334,8 @@ function customerSheet(wb: ExcelJS.Workbook, S: SheetStyles, report: Consumption
   styleRange(ws, TOTAL, 1, E_LAST, S.totalBlank);
   ws.mergeCells(TOTAL, 1, TOTAL, E.k);
   setText(ws.getCell(TOTAL, 1), w('monthTotal'), S.totalLabel);
-  const sum = (colNo: number, hundredths: number, style: typeof S.totalHours) => setSum(ws.getCell(TOTAL, colNo), colNo, { first: HEADER + 1, last: lastEntry }, hundredths / 100, style);
+  const sum = (colNo: number, hundredths: number, style: typeof S.totalHours) =>
+    setSum(ws.getCell(TOTAL, colNo), colNo, { first: HEADER + 1, last: lastEntry }, hundredths / 100, style);
   sum(E.topup, c.topupsCenti, S.totalHours);
   sum(E.debit, c.debitsCenti, S.totalHours);
   sum(E.correction, c.correctionsCenti, S.totalHours);
@@ -284,7 +343,12 @@ function customerSheet(wb: ExcelJS.Workbook, S: SheetStyles, report: Consumption
   const CLOSE = TOTAL + 1;
   ws.mergeCells(CLOSE, 1, CLOSE, E.balance - 1);
   setText(ws.getCell(CLOSE, 1), w('closingRow'), S.labelRight);
-  setFormula(ws.getCell(CLOSE, E.balance), `${B}${OPEN_ROW}+${TU}${TOTAL}-${DE}${TOTAL}+${CO}${TOTAL}`, fromCenti(c.closingCenti), S.closing);
+  setFormula(
+    ws.getCell(CLOSE, E.balance),
+    `${B}${OPEN_ROW}+${TU}${TOTAL}-${DE}${TOTAL}+${CO}${TOTAL}`,
+    fromCenti(c.closingCenti),
+    S.closing,
+  );
   ws.getRow(CLOSE).height = 18;
   ws.mergeCells(CLOSE + 2, 1, CLOSE + 2, E_LAST);
   setText(ws.getCell(CLOSE + 2, 1), w('legend'), S.legend);
@@ -332,7 +396,12 @@ function summarySheet(ws: Worksheet, S: SheetStyles, report: ConsumptionReport, 
   heading(ws, S, report, `${w('title')} ${monthTitle(report.month, lang)}`, lang, S_LAST, false);
   const HEADER = 4;
   headerRow(ws, S, HEADER, [
-    w('customer'), w('opening'), w('topups'), w('debits'), w('corrections'), w('closing'),
+    w('customer'),
+    w('opening'),
+    w('topups'),
+    w('debits'),
+    w('corrections'),
+    w('closing'),
     ...MONEY.map(([, , word]) => `${w(word)}, ${currencySymbol(report.currency)}`),
   ]);
   ws.getRow(HEADER).height = 40;
@@ -350,12 +419,18 @@ function summarySheet(ws: Worksheet, S: SheetStyles, report: ConsumptionReport, 
   for (const [i, cells] of customers.entries()) {
     const c = report.customers[i]!;
     setText(ws.getCell(r, K.customer), c.name, S.name);
-    const link = (colNo: number, ref: string, value: number, style: typeof S.hours) => setFormula(ws.getCell(r, colNo), `${sheetRef(cells.sheet)}!${ref}`, value / 100, style);
+    const link = (colNo: number, ref: string, value: number, style: typeof S.hours) =>
+      setFormula(ws.getCell(r, colNo), `${sheetRef(cells.sheet)}!${ref}`, value / 100, style);
     link(K.opening, cells.opening, c.openingCenti, S.hours);
     link(K.topups, cells.topups, c.topupsCenti, S.hours);
     link(K.debits, cells.debits, c.debitsCenti, S.hours);
     link(K.corrections, cells.corrections, c.correctionsCenti, S.hours);
-    setFormula(ws.getCell(r, K.closing), `${col(K.opening)}${r}+${col(K.topups)}${r}-${col(K.debits)}${r}+${col(K.corrections)}${r}`, fromCenti(c.closingCenti), S.hours);
+    setFormula(
+      ws.getCell(r, K.closing),
+      `${col(K.opening)}${r}+${col(K.topups)}${r}-${col(K.debits)}${r}+${col(K.corrections)}${r}`,
+      fromCenti(c.closingCenti),
+      S.hours,
+    );
     for (const [key, figure] of MONEY) link(K[key], cells[key], c[figure], S.money);
     fitRowHeight(ws, r, [{ text: c.name, width: 40 }]);
     for (const [colNo, figure] of HOURS) widths.fixed(colNo, c[figure], 2);
@@ -375,7 +450,8 @@ function summarySheet(ws: Worksheet, S: SheetStyles, report: ConsumptionReport, 
   const TOTAL = r;
   const t = report.totals;
   setText(ws.getCell(TOTAL, K.customer), w('total'), S.totalLabelLeft);
-  const sum = (colNo: number, value: number, style: typeof S.totalHours) => setSum(ws.getCell(TOTAL, colNo), colNo, { first, last }, value / 100, style);
+  const sum = (colNo: number, value: number, style: typeof S.totalHours) =>
+    setSum(ws.getCell(TOTAL, colNo), colNo, { first, last }, value / 100, style);
   for (const [colNo, figure] of HOURS) sum(colNo, t[figure], S.totalHours);
   for (const [key, figure] of MONEY) sum(K[key], t[figure], S.totalMoney);
   for (const [colNo, figure] of HOURS) widths.fixed(colNo, t[figure], 2);

@@ -123,7 +123,9 @@ export async function compareWorkbook(input: CompareInput, lang: Lang): Promise<
   };
   /** The look of a figure: plain, or the row's best (bold, green, ★ after the value). */
   const figure = (numFmt: string, best: boolean, h: StyleSpec['h'] = 'right') =>
-    best ? st.get({ numFmt: markedFormat(numFmt, BEST_MARK), h, bold: true, fill: BEST_FILL, border: GRID }) : st.get({ numFmt, h, border: GRID });
+    best
+      ? st.get({ numFmt: markedFormat(numFmt, BEST_MARK), h, bold: true, fill: BEST_FILL, border: GRID })
+      : st.get({ numFmt, h, border: GRID });
 
   const ws = wb.addWorksheet(w('sheet'), { properties: { defaultRowHeight: 12.75 } });
   ws.getColumn(1).width = LABEL_WIDTH;
@@ -134,7 +136,11 @@ export async function compareWorkbook(input: CompareInput, lang: Lang): Promise<
   setText(ws.getCell('A1'), w('title'), S.title);
   ws.getRow(1).height = 20;
   ws.mergeCells(2, 1, 2, LAST);
-  setText(ws.getCell('A2'), `${input.companyName} · ${w('generated')} ${stampText(input.generatedAt, input.timeZone, lang)} (${input.timeZone})`, S.subtitle);
+  setText(
+    ws.getCell('A2'),
+    `${input.companyName} · ${w('generated')} ${stampText(input.generatedAt, input.timeZone, lang)} (${input.timeZone})`,
+    S.subtitle,
+  );
   ws.getRow(3).height = 6;
   let r = 4;
   const param = (key: Word, set: (cell: ExcelJS.Cell) => void) => {
@@ -163,31 +169,48 @@ export async function compareWorkbook(input: CompareInput, lang: Lang): Promise<
   const HEADER = r;
   setText(ws.getCell(HEADER, 1), w('figure'), S.headLabel);
   projects.forEach((p, i) => {
-setText(ws.getCell(HEADER, 2 + i), p.title, S.headProject);
-});
-  fitRowHeight(ws, HEADER, projects.map((p) => ({ text: p.title, width: PROJECT_WIDTH - 1 })));
+    setText(ws.getCell(HEADER, 2 + i), p.title, S.headProject);
+  });
+  fitRowHeight(
+    ws,
+    HEADER,
+    projects.map((p) => ({ text: p.title, width: PROJECT_WIDTH - 1 })),
+  );
   r++;
   const info = (key: Word, set: (cell: ExcelJS.Cell, p: Project) => void) => {
     setText(ws.getCell(r, 1), w(key), S.infoLabel);
     projects.forEach((p, i) => {
-set(ws.getCell(r, 2 + i), p);
-});
+      set(ws.getCell(r, 2 + i), p);
+    });
     r++;
   };
   info('code', (cell, p) => setText(cell, p.code, S.infoText));
   info('status', (cell, p) => setText(cell, say(lang, PROJECT_STATUS_WORDS[p.status]), S.infoText));
   info('targetDate', (cell, p) => (p.targetDate ? setDate(cell, p.targetDate, S.infoDate) : setText(cell, '—', S.infoText)));
-  const names = (p: Project) => p.cofunders.map((f) => `${f.name} (${formatFixed(f.promisedCenti, 2, lang)} / ${formatFixed(f.confirmedCenti, 2, lang)})`).join('\n') || '—';
+  const names = (p: Project) =>
+    p.cofunders.map((f) => `${f.name} (${formatFixed(f.promisedCenti, 2, lang)} / ${formatFixed(f.confirmedCenti, 2, lang)})`).join('\n') ||
+    '—';
   info('cofunderNames', (cell, p) => setText(cell, names(p), S.infoNames));
-  fitRowHeight(ws, r - 1, projects.map((p) => ({ text: names(p), width: PROJECT_WIDTH - 1 })));
+  fitRowHeight(
+    ws,
+    r - 1,
+    projects.map((p) => ({ text: names(p), width: PROJECT_WIDTH - 1 })),
+  );
 
   /** One figure row; returns its row number, so later formulas can refer to it. */
   const rows: Partial<Record<Word, number>> = {};
-  const figureRow = (key: Word, label: string, numFmt: string, best: Set<number>, set: (cell: ExcelJS.Cell, p: Project, style: Partial<ExcelJS.Style>, c: string) => void, h?: StyleSpec['h']) => {
+  const figureRow = (
+    key: Word,
+    label: string,
+    numFmt: string,
+    best: Set<number>,
+    set: (cell: ExcelJS.Cell, p: Project, style: Partial<ExcelJS.Style>, c: string) => void,
+    h?: StyleSpec['h'],
+  ) => {
     setText(ws.getCell(r, 1), label, S.rowLabel);
     projects.forEach((p, i) => {
-set(ws.getCell(r, 2 + i), p, figure(numFmt, best.has(p.id), h), col(2 + i));
-});
+      set(ws.getCell(r, 2 + i), p, figure(numFmt, best.has(p.id), h), col(2 + i));
+    });
     rows[key] = r;
     return r++;
   };
@@ -195,35 +218,108 @@ set(ws.getCell(r, 2 + i), p, figure(numFmt, best.has(p.id), h), col(2 + i));
   const b = (score: (p: Project) => number, best: 'min' | 'max') => bestOf(projects, score, best);
   const byShare = b((p) => p.perFunderMinor, 'min'); // the screen ranks the share by its money
 
-  figureRow('price', w('price'), money, b((p) => p.priceMinor, 'min'), (cell, p, s) => setNumber(cell, fromMinor(p.priceMinor), s));
-  figureRow('normHours', w('normHours'), HOURS_FORMAT, b((p) => p.normHoursCenti, 'min'), (cell, p, s) => setNumber(cell, fromCenti(p.normHoursCenti), s));
-  figureRow('confirmed', w('confirmed'), HOURS_FORMAT, b((p) => p.confirmedCenti, 'max'), (cell, p, s) => setNumber(cell, fromCenti(p.confirmedCenti), s));
-  figureRow('promised', w('promised'), HOURS_FORMAT, b((p) => p.promisedCenti, 'max'), (cell, p, s) => setNumber(cell, fromCenti(p.promisedCenti), s));
-  figureRow('remaining', w('remaining'), HOURS_FORMAT, b((p) => p.remainingCenti, 'min'), (cell, p, s, c) =>
-    setFormula(cell, `MAX(0,ROUND(${ref('normHours', c)}-${ref('promised', c)}-${ref('confirmed', c)},2))`, fromCenti(p.remainingCenti), s),
+  figureRow(
+    'price',
+    w('price'),
+    money,
+    b((p) => p.priceMinor, 'min'),
+    (cell, p, s) => setNumber(cell, fromMinor(p.priceMinor), s),
   );
-  figureRow('funded', w('funded'), '0.0%', b((p) => p.fundedMilli, 'max'), (cell, p, s, c) =>
-    setFormula(cell, `IF(${ref('normHours', c)}>0,ROUNDDOWN(ROUND(${ref('confirmed', c)}/${ref('normHours', c)},12),3),0)`, fromMilli(p.fundedMilli), s),
+  figureRow(
+    'normHours',
+    w('normHours'),
+    HOURS_FORMAT,
+    b((p) => p.normHoursCenti, 'min'),
+    (cell, p, s) => setNumber(cell, fromCenti(p.normHoursCenti), s),
   );
-  figureRow('promisedPercent', w('promisedPercent'), '0.0%', b((p) => p.promisedMilli, 'max'), (cell, p, s, c) =>
-    setFormula(cell, `IF(${ref('normHours', c)}>0,ROUNDDOWN(ROUND(${ref('promised', c)}/${ref('normHours', c)},12),3),0)`, fromMilli(p.promisedMilli), s),
+  figureRow(
+    'confirmed',
+    w('confirmed'),
+    HOURS_FORMAT,
+    b((p) => p.confirmedCenti, 'max'),
+    (cell, p, s) => setNumber(cell, fromCenti(p.confirmedCenti), s),
   );
-  figureRow('funders', w('funders'), INTEGER_FORMAT, b((p) => p.funders, 'max'), (cell, p, s) => setNumber(cell, p.funders, s));
+  figureRow(
+    'promised',
+    w('promised'),
+    HOURS_FORMAT,
+    b((p) => p.promisedCenti, 'max'),
+    (cell, p, s) => setNumber(cell, fromCenti(p.promisedCenti), s),
+  );
+  figureRow(
+    'remaining',
+    w('remaining'),
+    HOURS_FORMAT,
+    b((p) => p.remainingCenti, 'min'),
+    (cell, p, s, c) =>
+      setFormula(
+        cell,
+        `MAX(0,ROUND(${ref('normHours', c)}-${ref('promised', c)}-${ref('confirmed', c)},2))`,
+        fromCenti(p.remainingCenti),
+        s,
+      ),
+  );
+  figureRow(
+    'funded',
+    w('funded'),
+    '0.0%',
+    b((p) => p.fundedMilli, 'max'),
+    (cell, p, s, c) =>
+      setFormula(
+        cell,
+        `IF(${ref('normHours', c)}>0,ROUNDDOWN(ROUND(${ref('confirmed', c)}/${ref('normHours', c)},12),3),0)`,
+        fromMilli(p.fundedMilli),
+        s,
+      ),
+  );
+  figureRow(
+    'promisedPercent',
+    w('promisedPercent'),
+    '0.0%',
+    b((p) => p.promisedMilli, 'max'),
+    (cell, p, s, c) =>
+      setFormula(
+        cell,
+        `IF(${ref('normHours', c)}>0,ROUNDDOWN(ROUND(${ref('promised', c)}/${ref('normHours', c)},12),3),0)`,
+        fromMilli(p.promisedMilli),
+        s,
+      ),
+  );
+  figureRow(
+    'funders',
+    w('funders'),
+    INTEGER_FORMAT,
+    b((p) => p.funders, 'max'),
+    (cell, p, s) => setNumber(cell, p.funders, s),
+  );
   figureRow('share', w('share'), HOURS_FORMAT, byShare, (cell, p, s, c) =>
     setFormula(cell, `ROUNDUP(ROUND(${ref('remaining', c)}*100,0)/${N},0)/100`, fromCenti(p.perFunderCenti), s),
   );
-  figureRow('shareMoney', w('shareMoney'), money, byShare, (cell, p, s, c) => setFormula(cell, `ROUND(${ref('share', c)}*${RATE},2)`, fromMinor(p.perFunderMinor), s));
+  figureRow('shareMoney', w('shareMoney'), money, byShare, (cell, p, s, c) =>
+    setFormula(cell, `ROUND(${ref('share', c)}*${RATE},2)`, fromMinor(p.perFunderMinor), s),
+  );
   setText(ws.getCell(r, 1), w('shares'), S.rowLabel);
   projects.forEach((p, i) => {
-setText(ws.getCell(r, 2 + i), sharesText(p.sharesCenti, lang), S.sharesText);
-});
+    setText(ws.getCell(r, 2 + i), sharesText(p.sharesCenti, lang), S.sharesText);
+  });
   rows.shares = r++;
   if (cmp.customer) {
     const best = b((p) => (p.customerCovers ? 1 : 0), 'max');
     const label = `${w('covers')} (${cmp.customer.name})`;
-    figureRow('covers', label, '@', best, (cell, p, s, c) =>
-      setFormula(cell, `IF(ROUND(${BALANCE}+${OVERDRAFT}-${QUEUED},2)>=${ref('share', c)},"${w('yes')}","${w('no')}")`, p.customerCovers ? w('yes') : w('no'), s),
-    'center');
+    figureRow(
+      'covers',
+      label,
+      '@',
+      best,
+      (cell, p, s, c) =>
+        setFormula(
+          cell,
+          `IF(ROUND(${BALANCE}+${OVERDRAFT}-${QUEUED},2)>=${ref('share', c)},"${w('yes')}","${w('no')}")`,
+          p.customerCovers ? w('yes') : w('no'),
+          s,
+        ),
+      'center',
+    );
     fitRowHeight(ws, r - 1, [{ text: label, width: LABEL_WIDTH }]);
   }
 

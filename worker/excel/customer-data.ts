@@ -38,8 +38,20 @@ export type { CustomerDataInput };
  */
 export const CUSTOMER_DATA_ROW_CAP = 10_000;
 
-export function customerDataRowCount(doc: Pick<CustomerExport, 'quotes' | 'quoteLines' | 'audit' | 'orders' | 'stages' | 'ledger' | 'debitItems' | 'pledges' | 'projects'>): number {
-  return doc.quotes.length + doc.quoteLines.length + doc.audit.length + doc.orders.length + doc.stages.length + doc.ledger.length + doc.debitItems.length + doc.pledges.length + doc.projects.length;
+export function customerDataRowCount(
+  doc: Pick<CustomerExport, 'quotes' | 'quoteLines' | 'audit' | 'orders' | 'stages' | 'ledger' | 'debitItems' | 'pledges' | 'projects'>,
+): number {
+  return (
+    doc.quotes.length +
+    doc.quoteLines.length +
+    doc.audit.length +
+    doc.orders.length +
+    doc.stages.length +
+    doc.ledger.length +
+    doc.debitItems.length +
+    doc.pledges.length +
+    doc.projects.length
+  );
 }
 
 /** A customer with more rows than one file may hold (export_too_large; the route answers 422); the JSON export has no such limit. */

@@ -54,7 +54,10 @@ export function servicesSheet(wb: Workbook, q: SharedQuote, w: (key: EstimateWor
     for (const [field, text] of fields) {
       setText(ws.getCell(r, 1), w(field), S.label);
       setText(ws.getCell(r, 2), text, S.text);
-      fitRowHeight(ws, r, [{ text, width: TEXT_WIDTH }, { text: w(field), width: LABEL_WIDTH }]);
+      fitRowHeight(ws, r, [
+        { text, width: TEXT_WIDTH },
+        { text: w(field), width: LABEL_WIDTH },
+      ]);
       r++;
     }
     r++;

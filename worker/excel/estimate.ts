@@ -70,7 +70,10 @@ export interface EstimateInput {
 /** Incomplete lines refuse the file (what a line is made of beyond its figures does not matter here). */
 type RefusalLine = Pick<SharedQuote['lines'][number], 'kind' | 'hoursCenti' | 'amountMinor' | 'code' | 'title'>;
 
-export function estimateRefusal(q: { lines: readonly RefusalLine[]; totals: Pick<SharedQuote['totals'], 'incompleteLines'> }): DocumentRefusal | null {
+export function estimateRefusal(q: {
+  lines: readonly RefusalLine[];
+  totals: Pick<SharedQuote['totals'], 'incompleteLines'>;
+}): DocumentRefusal | null {
   const incomplete = q.lines.filter((l) => l.kind !== 'section' && (l.hoursCenti === null || l.amountMinor === null));
   if (incomplete.length === 0 && q.totals.incompleteLines === 0) return null;
   const names = incomplete.map((l) => (l.code ? `${l.code} «${l.title}»` : `«${l.title}»`)).slice(0, 5);
@@ -184,13 +187,26 @@ export async function estimateWorkbook(input: EstimateInput, lang: Lang): Promis
   fitRowHeight(ws, 3, [{ text: q.company.name, width: infoWidth }]);
   if (q.company.details) fitRowHeight(ws, 4, [{ text: q.company.details, width: infoWidth * 1.1, size: 9 }]);
   fitRowHeight(ws, 5, [{ text: q.customer.name, width: infoWidth }]);
-  fitRowHeight(ws, 6, [{ text: legal, width: infoWidth * 1.1, size: 9 }, { text: status, width: 18 }]);
+  fitRowHeight(ws, 6, [
+    { text: legal, width: infoWidth * 1.1, size: 9 },
+    { text: status, width: 18 },
+  ]);
   ws.getRow(7).height = 8;
 
   // ---- the lines table ----
   const HEADER_ROW = 8;
   const symbol = currencySymbol(q.quote.currency);
-  const headers = [w('numberSign'), w('code'), w('service'), w('qty'), w('hours'), w('k'), w('normHours'), `${w('rateColumn')}, ${symbol}`, `${w('amount')}, ${symbol}`];
+  const headers = [
+    w('numberSign'),
+    w('code'),
+    w('service'),
+    w('qty'),
+    w('hours'),
+    w('k'),
+    w('normHours'),
+    `${w('rateColumn')}, ${symbol}`,
+    `${w('amount')}, ${symbol}`,
+  ];
   type Line = SharedQuote['lines'][number];
   const rows: ExcelJS.CellValue[][] = [];
   const rowLines: Line[] = [];
@@ -257,8 +273,8 @@ export async function estimateWorkbook(input: EstimateInput, lang: Lang): Promis
     });
   } else {
     headers.forEach((h, i) => {
-ws.getCell(HEADER_ROW, i + 1).value = h;
-});
+      ws.getCell(HEADER_ROW, i + 1).value = h;
+    });
   }
   styleRange(ws, HEADER_ROW, 1, LAST, S.header);
   ws.getRow(HEADER_ROW).height = 27;
@@ -272,8 +288,8 @@ ws.getCell(HEADER_ROW, i + 1).value = h;
       for (let c = 1; c <= LAST; c++) row.getCell(c).style = c === C.service ? S.sectionTitle : S.sectionCell;
     } else {
       ITEM_STYLES.forEach((style, c) => {
-row.getCell(c + 1).style = style;
-});
+        row.getCell(c + 1).style = style;
+      });
     }
     fitRowHeight(ws, r, [{ text, width: SERVICE_WIDTH }]);
   });

@@ -14,7 +14,20 @@ import { INVOICE_STATUS_WORDS } from '../domain/words/statuses';
 import { vocabulary } from '../domain/words/vocabulary';
 import { say, wordsOf } from '../domain/words/words';
 import type { InvoiceView } from '../store/invoices';
-import { Styles, TOP_RULE, TOTAL_FILL, fromMilli, fromMinor, percentFormat, setFormula, setNumber, setProperties, setText, toArrayBuffer, moneyFormat } from './cells';
+import {
+  Styles,
+  TOP_RULE,
+  TOTAL_FILL,
+  fromMilli,
+  fromMinor,
+  percentFormat,
+  setFormula,
+  setNumber,
+  setProperties,
+  setText,
+  toArrayBuffer,
+  moneyFormat,
+} from './cells';
 import { ListBook } from './table';
 
 /** The words the invoice reads: the documents' and its own. */
@@ -54,7 +67,14 @@ export async function invoiceWorkbook(doc: InvoiceDocument, lang: Lang): Promise
       { key: 'qty', head: w('qty'), kind: 'hours', width: [10, 12], get: () => i.normHoursCenti },
       { key: 'unit', head: w('unitColumn'), kind: 'text', width: [8, 9], get: () => w('unit') },
       { key: 'price', head: w('price'), kind: 'money', width: [14, 18], get: () => i.rateMinor },
-      { key: 'amount', head: w('amount'), kind: 'money', width: [16, 20], sum: true, get: (_l, ref) => ({ formula: `ROUND(${ref('qty')}*${ref('price')},2)`, result: i.subtotalMinor }) },
+      {
+        key: 'amount',
+        head: w('amount'),
+        kind: 'money',
+        width: [16, 20],
+        sum: true,
+        get: (_l, ref) => ({ formula: `ROUND(${ref('qty')}*${ref('price')},2)`, result: i.subtotalMinor }),
+      },
     ],
   });
   const { ws } = sheet;
@@ -78,7 +98,11 @@ export async function invoiceWorkbook(doc: InvoiceDocument, lang: Lang): Promise
     ws.getCell(vatRow, P).style = label;
   } else {
     setText(ws.getCell(vatRow, 1), i.vatMode === 'included' ? w('vatIncluded') : w('vat'), label);
-    setNumber(ws.getCell(vatRow, P), fromMilli(i.vatRateMilli), st.get({ numFmt: percentFormat(i.vatRateMilli), bold: true, border: TOP_RULE, fill: TOTAL_FILL }));
+    setNumber(
+      ws.getCell(vatRow, P),
+      fromMilli(i.vatRateMilli),
+      st.get({ numFmt: percentFormat(i.vatRateMilli), bold: true, border: TOP_RULE, fill: TOTAL_FILL }),
+    );
     const rate = `${sheet.letter('price')}${vatRow}`;
     const formula = i.vatMode === 'included' ? `ROUND(${subtotal}*${rate}/(1+${rate}),2)` : `ROUND(${subtotal}*${rate},2)`;
     setFormula(ws.getCell(vatRow, sheet.column('amount')), formula, fromMinor(i.vatMinor), money);
@@ -86,7 +110,12 @@ export async function invoiceWorkbook(doc: InvoiceDocument, lang: Lang): Promise
   const totalRow = r++;
   ws.mergeCells(totalRow, 1, totalRow, P);
   setText(ws.getCell(totalRow, 1), w('toPay'), label);
-  setFormula(ws.getCell(totalRow, sheet.column('amount')), i.vatMode === 'on_top' ? `${subtotal}+${A}${vatRow}` : subtotal, fromMinor(i.totalMinor), money);
+  setFormula(
+    ws.getCell(totalRow, sheet.column('amount')),
+    i.vatMode === 'on_top' ? `${subtotal}+${A}${vatRow}` : subtotal,
+    fromMinor(i.totalMinor),
+    money,
+  );
 
   // The parties, what the payment should say, the signatures.
   const last = sheet.column('amount');
@@ -104,10 +133,20 @@ export async function invoiceWorkbook(doc: InvoiceDocument, lang: Lang): Promise
   block(`${w('payer')}: ${payer}`, strong, 26);
   r++;
   block(say(lang, INVOICE_WORDS.purpose, { number: i.number, date: formatDay(i.issuedOn, lang) }), plain);
-  block(say(lang, INVOICE_WORDS.hoursNote, { hours: formatFixed(i.normHoursCenti, 2, lang), rate: formatMoney(i.rateMinor, i.currency, lang) }), small, 24);
+  block(
+    say(lang, INVOICE_WORDS.hoursNote, { hours: formatFixed(i.normHoursCenti, 2, lang), rate: formatMoney(i.rateMinor, i.currency, lang) }),
+    small,
+    24,
+  );
   block(`${w('vat')}: ${i.vatMode === 'none' ? w('noVat') : formatPercentMilli(i.vatRateMilli, lang)}`, small);
   if (i.status !== 'issued') {
-    const mark = i.status === 'paid' ? say(lang, INVOICE_WORDS.paidOn, { date: i.paidEntryAt ? formatDay(localDate(Date.parse(i.paidEntryAt), doc.timeZone), lang) : '', ref: i.paymentRef ?? '' }) : w('cancelledMark');
+    const mark =
+      i.status === 'paid'
+        ? say(lang, INVOICE_WORDS.paidOn, {
+            date: i.paidEntryAt ? formatDay(localDate(Date.parse(i.paidEntryAt), doc.timeZone), lang) : '',
+            ref: i.paymentRef ?? '',
+          })
+        : w('cancelledMark');
     block(`${say(lang, INVOICE_STATUS_WORDS[i.status])}. ${mark}`, strong);
   }
   r++;

@@ -12,7 +12,11 @@ export interface DocumentRefusal {
   details: Record<string, unknown>;
 }
 
-export const refusal = (code: string, words: Pair, params: Params, details: Record<string, unknown>): DocumentRefusal => ({ code, text: both(words, params), details });
+export const refusal = (code: string, words: Pair, params: Params, details: Record<string, unknown>): DocumentRefusal => ({
+  code,
+  text: both(words, params),
+  details,
+});
 
 export class DocumentRefused extends Error {
   constructor(readonly refusal: DocumentRefusal) {

@@ -72,7 +72,14 @@ export async function statementWorkbook(s: Statement, lang: Lang): Promise<Array
   const wb = new ExcelJS.Workbook();
   const period = monthTitle(s.month, lang);
   const title = `${w('statementTitle')} ${w('statementFor')} ${period}`;
-  setProperties(wb, { title, subject: s.customer.name, company: s.company.name, keywords: s.month, lang, created: new Date(s.generatedAt) });
+  setProperties(wb, {
+    title,
+    subject: s.customer.name,
+    company: s.company.name,
+    keywords: s.month,
+    lang,
+    created: new Date(s.generatedAt),
+  });
   const summary = wb.addWorksheet(w('statementFile'));
   const book = new ListBook(wb, lang, s.currency, {
     subtitle: `${s.customer.name} · ${s.company.name} · ${period} · ${w('generated')} ${stampText(s.generatedAt, s.timeZone, lang)} · ${w('timeZone')} ${s.timeZone}`,
@@ -92,7 +99,13 @@ export async function statementWorkbook(s: Statement, lang: Lang): Promise<Array
     totals: true,
     cols: [
       { key: 'date', head: w('date'), kind: 'date', width: [11, 11], get: (t) => date(t.date) },
-      { key: 'kind', head: w('operation'), kind: 'wrap', width: [14, 24], get: (t) => (t.topupKind ? say(lang, TOPUP_KIND_WORDS[t.topupKind]) : say(lang, LEDGER_KIND_WORDS.topup)) },
+      {
+        key: 'kind',
+        head: w('operation'),
+        kind: 'wrap',
+        width: [14, 24],
+        get: (t) => (t.topupKind ? say(lang, TOPUP_KIND_WORDS[t.topupKind]) : say(lang, LEDGER_KIND_WORDS.topup)),
+      },
       { key: 'ref', head: w('paymentRef'), kind: 'wrap', width: [16, 28], get: (t) => t.paymentRef },
       { key: 'invoice', head: w('invoiceColumn'), kind: 'text', width: [8, 16], get: (t) => t.invoiceNumber ?? '' },
       { key: 'memo', head: w('content'), kind: 'wrap', width: [18, 36], get: (t) => t.memo },
@@ -133,7 +146,14 @@ export async function statementWorkbook(s: Statement, lang: Lang): Promise<Array
       { key: 'planned', head: w('plannedHours'), kind: 'hours', width: [9, 12], get: (r) => r.plannedHoursCenti ?? null },
       { key: 'actual', head: w('actualHours'), kind: 'hours', width: [9, 12], get: (r) => r.hoursCenti ?? null },
       { key: 'k', head: w('k'), kind: 'milli', width: [5, 6], get: (r) => r.kMilli ?? null },
-      { key: 'plannedNorm', head: w('plannedNorm'), kind: 'hours', width: [11, 13], sum: true, get: (r) => r.plannedNormHoursCenti ?? null },
+      {
+        key: 'plannedNorm',
+        head: w('plannedNorm'),
+        kind: 'hours',
+        width: [11, 13],
+        sum: true,
+        get: (r) => r.plannedNormHoursCenti ?? null,
+      },
       { key: 'norm', head: w('debitedNorm'), kind: 'hours', width: [11, 13], sum: true, get: (r) => r.normHoursCenti ?? null },
       {
         key: 'diff',
@@ -141,7 +161,10 @@ export async function statementWorkbook(s: Statement, lang: Lang): Promise<Array
         kind: 'hours',
         width: [9, 12],
         sum: true,
-        get: (r, ref) => (r.normHoursCenti === undefined ? null : { formula: `${ref('norm')}-${ref('plannedNorm')}`, result: r.normHoursCenti - (r.plannedNormHoursCenti ?? 0) }),
+        get: (r, ref) =>
+          r.normHoursCenti === undefined
+            ? null
+            : { formula: `${ref('norm')}-${ref('plannedNorm')}`, result: r.normHoursCenti - (r.plannedNormHoursCenti ?? 0) },
       },
       { key: 'net', head: `${w('netColumn')}, ${cur}`, kind: 'money', width: [13, 18], sum: true, get: (r) => r.netMinor ?? null },
       { key: 'vat', head: `${w('vat')}, ${cur}`, kind: 'money', width: [12, 16], sum: true, get: (r) => r.vatMinor ?? null },
@@ -150,7 +173,8 @@ export async function statementWorkbook(s: Statement, lang: Lang): Promise<Array
   });
 
   const services = (c: StatementCorrection) => c.corrects?.kind === 'debit';
-  const correctsText = (c: StatementCorrection) => (c.corrects ? `${formatDay(c.corrects.date, lang)} ${say(lang, LEDGER_KIND_WORDS[c.corrects.kind])}: ${c.corrects.memo}` : '');
+  const correctsText = (c: StatementCorrection) =>
+    c.corrects ? `${formatDay(c.corrects.date, lang)} ${say(lang, LEDGER_KIND_WORDS[c.corrects.kind])}: ${c.corrects.memo}` : '';
   const corrections = book.list<StatementCorrection>({
     sheet: w('correctionsSection').slice(0, 31),
     table: 'Corrections',
@@ -161,13 +185,40 @@ export async function statementWorkbook(s: Statement, lang: Lang): Promise<Array
       { key: 'date', head: w('date'), kind: 'date', width: [11, 11], get: (c) => date(c.date) },
       { key: 'reason', head: w('reason'), kind: 'wrap', width: [20, 40], get: (c) => c.memo },
       { key: 'corrects', head: w('corrects'), kind: 'wrap', width: [20, 40], get: correctsText },
-      { key: 'of', head: w('operation'), kind: 'text', width: [10, 14], get: (c) => (c.corrects ? say(lang, LEDGER_KIND_WORDS[c.corrects.kind]) : '') },
+      {
+        key: 'of',
+        head: w('operation'),
+        kind: 'text',
+        width: [10, 14],
+        get: (c) => (c.corrects ? say(lang, LEDGER_KIND_WORDS[c.corrects.kind]) : ''),
+      },
       { key: 'hours', head: w('correctionColumn'), kind: 'hours', width: [13, 16], sum: true, get: (c) => c.normHoursCenti },
       // Money given back for services (a correction of a debit) apart from money of payments (of a top-up).
-      { key: 'net', head: `${w('netColumn')}, ${cur}`, kind: 'money', width: [13, 18], sum: true, get: (c) => (services(c) ? c.netMinor : null) },
+      {
+        key: 'net',
+        head: `${w('netColumn')}, ${cur}`,
+        kind: 'money',
+        width: [13, 18],
+        sum: true,
+        get: (c) => (services(c) ? c.netMinor : null),
+      },
       { key: 'vat', head: `${w('vat')}, ${cur}`, kind: 'money', width: [12, 16], sum: true, get: (c) => (services(c) ? c.vatMinor : null) },
-      { key: 'total', head: `${w('totalColumn')}, ${cur}`, kind: 'money', width: [13, 18], sum: true, get: (c) => (services(c) ? c.totalMinor : null) },
-      { key: 'paid', head: `${w('topupColumn').split(',')[0]}, ${cur}`, kind: 'money', width: [13, 18], sum: true, get: (c) => (c.corrects?.kind === 'topup' ? c.netMinor : null) },
+      {
+        key: 'total',
+        head: `${w('totalColumn')}, ${cur}`,
+        kind: 'money',
+        width: [13, 18],
+        sum: true,
+        get: (c) => (services(c) ? c.totalMinor : null),
+      },
+      {
+        key: 'paid',
+        head: `${w('topupColumn').split(',')[0]}, ${cur}`,
+        kind: 'money',
+        width: [13, 18],
+        sum: true,
+        get: (c) => (c.corrects?.kind === 'topup' ? c.netMinor : null),
+      },
     ],
   });
 
@@ -208,7 +259,10 @@ function summarySheet(ws: Worksheet, book: ListBook, s: Statement, lang: Lang, l
     return r++;
   };
   line(`${w('contractor')}: ${s.company.name}`, S.strong);
-  line(`${w('customer')}: ${[c.legalName || c.name, c.taxId ? `${w('taxId')} ${c.taxId}` : '', c.address].filter((x) => x.trim()).join(', ')}`, S.strong);
+  line(
+    `${w('customer')}: ${[c.legalName || c.name, c.taxId ? `${w('taxId')} ${c.taxId}` : '', c.address].filter((x) => x.trim()).join(', ')}`,
+    S.strong,
+  );
   line(s.closed ? w('monthClosed') : w('monthOpen'), S.note);
   r++;
   const ref = (sheet: ListSheet, key: string) => `${sheetRef(sheet.ws.name)}!${sheet.letter(key)}${sheet.totalRow}`;
@@ -231,19 +285,32 @@ function summarySheet(ws: Worksheet, book: ListBook, s: Statement, lang: Lang, l
   const heads = [w('netColumn'), w('vat'), w('totalColumn')];
   setText(ws.getCell(r, 1), '', S.head);
   heads.forEach((h, i) => {
-setText(ws.getCell(r, i + 2), `${h}, ${currencySymbol(s.currency)}`, S.head);
-});
+    setText(ws.getCell(r, i + 2), `${h}, ${currencySymbol(s.currency)}`, S.head);
+  });
   r++;
   const moneyRow = (label: string, formulas: string[], values: number[], style = S.money) => {
     setText(ws.getCell(r, 1), label, S.label);
     formulas.forEach((f, i) => {
-setFormula(ws.getCell(r, i + 2), f, fromMinor(values[i]!), style);
-});
+      setFormula(ws.getCell(r, i + 2), f, fromMinor(values[i]!), style);
+    });
     r++;
   };
-  moneyRow(w('debitsTotal'), cols.map((k) => ref(lists.debits, k)), [t.debits.netMinor, t.debits.vatMinor, t.debits.totalMinor]);
-  moneyRow(w('correctionsTotal'), cols.map((k) => ref(lists.corrections, k)), [t.corrections.netMinor, t.corrections.vatMinor, t.corrections.totalMinor]);
-  moneyRow(w('servicesTotal'), cols.map((_, i) => `${String.fromCharCode(66 + i)}${r - 2}-${String.fromCharCode(66 + i)}${r - 1}`), [t.services.netMinor, t.services.vatMinor, t.services.totalMinor], S.grand);
+  moneyRow(
+    w('debitsTotal'),
+    cols.map((k) => ref(lists.debits, k)),
+    [t.debits.netMinor, t.debits.vatMinor, t.debits.totalMinor],
+  );
+  moneyRow(
+    w('correctionsTotal'),
+    cols.map((k) => ref(lists.corrections, k)),
+    [t.corrections.netMinor, t.corrections.vatMinor, t.corrections.totalMinor],
+  );
+  moneyRow(
+    w('servicesTotal'),
+    cols.map((_, i) => `${String.fromCharCode(66 + i)}${r - 2}-${String.fromCharCode(66 + i)}${r - 1}`),
+    [t.services.netMinor, t.services.vatMinor, t.services.totalMinor],
+    S.grand,
+  );
   moneyRow(w('topupsTotal'), [`${ref(lists.topups, 'net')}+${ref(lists.corrections, 'paid')}`], [t.topupsMinor]);
   r++;
   line(w('legendStatement'), S.small);

@@ -156,7 +156,8 @@ export class ListBook {
     let look = this.looks.get(key);
     if (!look) {
       const border = variant === 'total' ? TOP_RULE : HAIRLINE;
-      const extra = variant === 'total' ? { bold: true, fill: TOTAL_FILL } : variant === 'heading' ? { bold: true, fill: SECTION_FILL } : {};
+      const extra =
+        variant === 'total' ? { bold: true, fill: TOTAL_FILL } : variant === 'heading' ? { bold: true, fill: SECTION_FILL } : {};
       const st = this.st;
       look = {
         text: () => st.text({ border, ...extra }),
@@ -216,7 +217,14 @@ export class ListBook {
     const values: Value[][] = rows.map((row, i) => {
       const r = first + i;
       const ref: Ref = (key, rowOffset = 0) => `${letter(key)}${r + rowOffset}`;
-      return cols.map((c): Value => (c.kind === 'text' || c.kind === 'wrap' ? cleanText(c.get(row)) : c.kind === 'date' || c.kind === 'datetime' ? c.get(row) : c.get(row, ref)));
+      return cols.map(
+        (c): Value =>
+          c.kind === 'text' || c.kind === 'wrap'
+            ? cleanText(c.get(row))
+            : c.kind === 'date' || c.kind === 'datetime'
+              ? c.get(row)
+              : c.get(row, ref),
+      );
     });
     const widths = cols.map((c) => Math.max(...c.head.split(/\s+/).map((word) => word.length)));
     values.forEach((vals, i) => {
@@ -236,8 +244,8 @@ export class ListBook {
       widths[j] = Math.max(widths[j]!, this.shownLength(c.kind, sum, this.currency) + 1);
     }
     cols.forEach((c, j) => {
-ws.getColumn(j + 1).width = Math.min(c.width[1], Math.max(c.width[0], widths[j]! + 2));
-});
+      ws.getColumn(j + 1).width = Math.min(c.width[1], Math.max(c.width[0], widths[j]! + 2));
+    });
     const totalWidth = cols.reduce((n, _c, j) => n + Number(ws.getColumn(j + 1).width), 0);
 
     if (rows.length > 0) {
@@ -253,8 +261,8 @@ ws.getColumn(j + 1).width = Math.min(c.width[1], Math.max(c.width[0], widths[j]!
       });
     } else {
       cols.forEach((c, j) => {
-ws.getCell(HEADER, j + 1).value = c.head;
-});
+        ws.getCell(HEADER, j + 1).value = c.head;
+      });
     }
     styleRange(ws, HEADER, 1, LAST, this.S.header);
     const headerLines = Math.max(...cols.map((c, j) => fitLines(c.head, Number(ws.getColumn(j + 1).width))));
@@ -266,7 +274,8 @@ ws.getCell(HEADER, j + 1).value = c.head;
       const wrapped: { text: string; width: number }[] = [];
       cols.forEach((c, j) => {
         row.getCell(j + 1).style = this.look(c.kind, currencyOf(c, rows[i]!), spec.heading?.(rows[i]!) ? 'heading' : 'row');
-        if (c.kind === 'wrap' && typeof vals[j] === 'string') wrapped.push({ text: vals[j] as string, width: Number(ws.getColumn(j + 1).width) });
+        if (c.kind === 'wrap' && typeof vals[j] === 'string')
+          wrapped.push({ text: vals[j] as string, width: Number(ws.getColumn(j + 1).width) });
       });
       if (wrapped.length) fitRowHeight(ws, r, wrapped);
     });
@@ -291,7 +300,12 @@ ws.getCell(HEADER, j + 1).value = c.head;
     }
     freezeHeader(ws, HEADER);
     // Portrait while the table fits A4's width at a readable scale.
-    printSetup(ws, { landscape: totalWidth > 105, repeatRow: HEADER, footerLeft: this.words.footerLeft, footerRight: this.words.footerRight(spec.title) });
+    printSetup(ws, {
+      landscape: totalWidth > 105,
+      repeatRow: HEADER,
+      footerLeft: this.words.footerLeft,
+      footerRight: this.words.footerRight(spec.title),
+    });
     return { ws, totalRow, column, letter };
   }
 }

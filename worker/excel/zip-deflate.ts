@@ -70,8 +70,7 @@ function entries(bytes: Uint8Array<ArrayBuffer>): Entry[] {
 export async function deflateStoredZip(zip: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>> {
   const list = entries(zip);
   const packed = await Promise.all(list.map((e) => deflateRaw(e.data)));
-  const total =
-    list.reduce((n, e, i) => n + e.local.length + packed[i]!.length + e.central.length, 0) + 22;
+  const total = list.reduce((n, e, i) => n + e.local.length + packed[i]!.length + e.central.length, 0) + 22;
   const out = new Uint8Array(total);
   const view = new DataView(out.buffer);
   let at = 0;

@@ -99,16 +99,10 @@ export const csrfMiddleware: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
 };
 
-export const notLoggedIn = () =>
-  new AppError(401, 'unauthenticated', both(E.unauthenticated));
+export const notLoggedIn = () => new AppError(401, 'unauthenticated', both(E.unauthenticated));
 
 export function forbidden(roles: readonly Role[]) {
-  return new AppError(
-    403,
-    'forbidden',
-    both(E.forbidden, { roles: roles.join(', ') }),
-    { allowedRoles: roles },
-  );
+  return new AppError(403, 'forbidden', both(E.forbidden, { roles: roles.join(', ') }), { allowedRoles: roles });
 }
 
 export const STAFF: readonly Role[] = ['admin', 'manager', 'accountant'];

@@ -21,7 +21,15 @@ export async function raiseRequest(c: AppContext, customerId: number, b: NewRequ
   const settings = await getSettings(db);
   const created = await createRequest(
     db,
-    { customerId, kind: b.kind, subject: b.subject, description: b.description, priority: b.priority as RequestPriority, ip: clientIp(c), origin: appOrigin(c) },
+    {
+      customerId,
+      kind: b.kind,
+      subject: b.subject,
+      description: b.description,
+      priority: b.priority as RequestPriority,
+      ip: clientIp(c),
+      origin: appOrigin(c),
+    },
     calendarOf(settings),
     new Date(),
     MAIL_WORDS.requestNewSubject[0],
@@ -35,6 +43,7 @@ export async function raiseRequest(c: AppContext, customerId: number, b: NewRequ
 export async function replyToRequest(db: Db, customerId: number, id: number, name: string, body: string) {
   const theirs = (await listCustomerRequests(db, customerId)).find((r) => r.id === id);
   if (!theirs) throw notFound(both(W.notFound));
-  if (!(await customerReply(db, id, customerId, name, body, new Date().toISOString()))) throw unprocessable('request_closed', both(W.closed));
+  if (!(await customerReply(db, id, customerId, name, body, new Date().toISOString())))
+    throw unprocessable('request_closed', both(W.closed));
   return (await listCustomerRequests(db, customerId)).find((r) => r.id === id)!;
 }

@@ -21,7 +21,9 @@ import { fileResponse, jsonResponse } from './route';
 
 export const PDF_TYPE = 'application/pdf';
 
-export const LangQuery = z.object({ lang: z.enum(['ru', 'en']).optional().openapi({ description: 'language of the file (default: the request’s)' }) });
+export const LangQuery = z.object({
+  lang: z.enum(['ru', 'en']).optional().openapi({ description: 'language of the file (default: the request’s)' }),
+});
 
 export const xlsxResponses = {
   200: fileResponse(XLSX_TYPE, 'the estimate as an .xlsx workbook'),
@@ -56,7 +58,14 @@ export function assertCustomerDataFits(doc: Parameters<typeof customerDataRefusa
 }
 
 /** The estimate as Excel, written from the customer's view of the revision: nothing internal. */
-export async function estimateXlsx(c: Context<AppEnv>, quote: QuoteView, settings: SettingsRow, customerLegalName: string, lang: Lang, linkExpiresAt: string) {
+export async function estimateXlsx(
+  c: Context<AppEnv>,
+  quote: QuoteView,
+  settings: SettingsRow,
+  customerLegalName: string,
+  lang: Lang,
+  linkExpiresAt: string,
+) {
   const view = sharedView(quote, {
     companyName: settings.companyName,
     companyDetails: settings.companyDetails,

@@ -47,12 +47,7 @@ export const notFound = (what: Message = both(E.notFound)) => new AppError(404, 
 export const conflict = (code: string, text: Message, details?: unknown) => new AppError(409, code, text, details);
 export const unprocessable = (code: string, text: Message, details?: unknown) => new AppError(422, code, text, details);
 
-export const versionConflict = (currentVersion: number) =>
-  conflict(
-    'version_conflict',
-    both(E.quoteVersionConflict),
-    { currentVersion },
-  );
+export const versionConflict = (currentVersion: number) => conflict('version_conflict', both(E.quoteVersionConflict), { currentVersion });
 
 /** ru when the client asks for Russian first (the UI sends its language), otherwise en. */
 export function requestLang(c: Context): Lang {
@@ -78,17 +73,11 @@ export function errorResponse(c: Context, err: AppError): Response {
 export function handleError(err: unknown, c: Context): Response {
   if (err instanceof AppError) return errorResponse(c, err);
   if (err instanceof ArithmeticRangeError) {
-    return errorResponse(
-      c,
-      unprocessable('amount_too_large', both(E.amountTooLarge)),
-    );
+    return errorResponse(c, unprocessable('amount_too_large', both(E.amountTooLarge)));
   }
   if (err instanceof Error && /period_closed/.test(err.message)) {
     // The database's own guard (migration 0006): an entry dated in a closed month, past every check.
-    return errorResponse(
-      c,
-      unprocessable('period_closed', both(E.periodClosed)),
-    );
+    return errorResponse(c, unprocessable('period_closed', both(E.periodClosed)));
   }
   if (err instanceof HTTPException) {
     const status = err.status;
@@ -99,16 +88,10 @@ export function handleError(err: unknown, c: Context): Response {
       return errorResponse(c, new AppError(413, 'payload_too_large', both(E.payloadTooLarge)));
     }
     if (status === 415) {
-      return errorResponse(
-        c,
-        new AppError(415, 'unsupported_media_type', both(E.unsupportedMediaType)),
-      );
+      return errorResponse(c, new AppError(415, 'unsupported_media_type', both(E.unsupportedMediaType)));
     }
     return errorResponse(c, new AppError(status as ContentfulStatusCode, 'http_error', { en: err.message, ru: err.message }));
   }
   console.error('unhandled error', c.req.method, c.req.path, err);
-  return errorResponse(
-    c,
-    new AppError(500, 'internal_error', both(E.internalError)),
-  );
+  return errorResponse(c, new AppError(500, 'internal_error', both(E.internalError)));
 }

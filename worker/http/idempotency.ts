@@ -22,11 +22,16 @@ const KEY_PATTERN = /^[\x21-\x7e]{8,200}$/;
 
 /** The header, for the OpenAPI document of a route (the middleware itself validates it). */
 export function idempotencyHeader(required: boolean) {
-  const key = z.string().min(8).max(200).openapi({
-    param: { name: IDEMPOTENCY_HEADER, in: 'header' },
-    description: 'a unique key per operation (8–200 printable ASCII characters); a retry with it answers the same result and writes nothing more',
-    example: 'b1f1c7e2-5d1a-4c1e-9a57-3f0c6a1d9e42',
-  });
+  const key = z
+    .string()
+    .min(8)
+    .max(200)
+    .openapi({
+      param: { name: IDEMPOTENCY_HEADER, in: 'header' },
+      description:
+        'a unique key per operation (8–200 printable ASCII characters); a retry with it answers the same result and writes nothing more',
+      example: 'b1f1c7e2-5d1a-4c1e-9a57-3f0c6a1d9e42',
+    });
   return z.object({ [IDEMPOTENCY_HEADER]: required ? key : key.optional() });
 }
 
@@ -74,19 +79,19 @@ export function idempotency(o: IdempotencyOptions): MiddlewareHandler<AppEnv> {
     const key = c.req.header(IDEMPOTENCY_HEADER);
     if (key === undefined) {
       if (!o.required) return next();
-      throw badRequest(
-        both(E.idempotencyKeyMissing),
-        [{ field: IDEMPOTENCY_HEADER, code: 'invalid_type', message: 'is required' }],
-      );
+      throw badRequest(both(E.idempotencyKeyMissing), [{ field: IDEMPOTENCY_HEADER, code: 'invalid_type', message: 'is required' }]);
     }
     if (!KEY_PATTERN.test(key)) {
-      throw badRequest(
-        both(E.idempotencyKeyFormat),
-        [{ field: IDEMPOTENCY_HEADER, code: 'invalid_format', message: '8–200 printable ASCII characters' }],
-      );
+      throw badRequest(both(E.idempotencyKeyFormat), [
+        { field: IDEMPOTENCY_HEADER, code: 'invalid_format', message: '8–200 printable ASCII characters' },
+      ]);
     }
     const url = new URL(c.req.url);
-    const claim: Claim = { scope: o.scope, key, requestHash: await sha256Hex(`${c.req.method} ${url.pathname}${url.search}\n${await c.req.text()}`) };
+    const claim: Claim = {
+      scope: o.scope,
+      key,
+      requestHash: await sha256Hex(`${c.req.method} ${url.pathname}${url.search}\n${await c.req.text()}`),
+    };
     const earlier = await findClaim(c.var.db, o.scope, key);
     if (earlier) return replay(c, o, claim, earlier);
     c.set('claim', claim);

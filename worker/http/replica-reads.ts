@@ -30,6 +30,12 @@ export const replicaReads: MiddlewareHandler<AppEnv> = async (c, next) => {
   const latest = session.getBookmark();
   if (latest && BOOKMARK.test(latest)) {
     c.res.headers.set(BOOKMARK_HEADER, latest);
-    setCookie(c, BOOKMARK_COOKIE, latest, { httpOnly: true, secure: !isLocalhost(c), sameSite: 'Lax', path: '/', maxAge: BOOKMARK_MAX_AGE_S });
+    setCookie(c, BOOKMARK_COOKIE, latest, {
+      httpOnly: true,
+      secure: !isLocalhost(c),
+      sameSite: 'Lax',
+      path: '/',
+      maxAge: BOOKMARK_MAX_AGE_S,
+    });
   }
 };

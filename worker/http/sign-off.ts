@@ -91,12 +91,18 @@ function notReady(n: number) {
  * (the store writes it only if it does); null when the customer has no address.
  */
 async function lowBalanceMail(db: Db, order: OrderView, n: number, debitCenti: number): Promise<LowBalanceMail | null> {
-  const [customer, queue, settings] = await Promise.all([findCustomer(db, order.customerId), customerQueue(db, order.customerId), getSettings(db)]);
+  const [customer, queue, settings] = await Promise.all([
+    findCustomer(db, order.customerId),
+    customerQueue(db, order.customerId),
+    getSettings(db),
+  ]);
   if (!customer?.email || !queue) return null;
   // Told once: not when the balance is below its threshold already.
   if (lowBalance(queue.balanceCenti, queue.lowBalanceCenti, queue.orders).low) return null;
   // As it will stand after the sign-off: the stage accepted, the balance debited.
-  const after = queue.orders.map((o) => (o.id === order.id ? { ...o, stages: o.stages.map((s) => (s.n === n ? { ...s, status: 'accepted' as const } : s)) } : o));
+  const after = queue.orders.map((o) =>
+    o.id === order.id ? { ...o, stages: o.stages.map((s) => (s.n === n ? { ...s, status: 'accepted' as const } : s)) } : o,
+  );
   const balanceCenti = queue.balanceCenti - debitCenti;
   const low = lowBalance(balanceCenti, queue.lowBalanceCenti, after);
   const facts: BalanceLowFacts = {
@@ -120,11 +126,9 @@ async function lowBalanceMail(db: Db, order: OrderView, n: number, debitCenti: n
 }
 
 export function alreadyAccepted(n: number, at: string | null) {
-  return conflict(
-    'stage_already_accepted',
-    at ? both(E.stageAcceptedOn, { n, date: at.slice(0, 10) }) : both(E.stageAccepted, { n }),
-    { acceptedAt: at },
-  );
+  return conflict('stage_already_accepted', at ? both(E.stageAcceptedOn, { n, date: at.slice(0, 10) }) : both(E.stageAccepted, { n }), {
+    acceptedAt: at,
+  });
 }
 
 function insufficient(need: number, balance: number, overdraft: number) {
@@ -133,7 +137,11 @@ function insufficient(need: number, balance: number, overdraft: number) {
   return new AppError(
     422,
     'insufficient_balance',
-    bothOf(overdraft ? E.insufficientWithOverdraft : E.insufficient, (lang) => ({ need: f(lang)(need), balance: f(lang)(balance), overdraft: f(lang)(overdraft) })),
+    bothOf(overdraft ? E.insufficientWithOverdraft : E.insufficient, (lang) => ({
+      need: f(lang)(need),
+      balance: f(lang)(balance),
+      overdraft: f(lang)(overdraft),
+    })),
     { needCenti: need, balanceCenti: balance, overdraftCenti: overdraft },
   );
 }
@@ -142,8 +150,12 @@ export function notRunning(order: OrderView) {
   const why = waitingReason(order, order.balanceCenti, order.overdraftCenti);
   if (order.status === 'paused' || order.status === 'queued') {
     const next = nextStage(order.stages);
-    if (next && next.normHoursCenti > order.balanceCenti + order.overdraftCenti) return insufficient(next.normHoursCenti, order.balanceCenti, order.overdraftCenti);
+    if (next && next.normHoursCenti > order.balanceCenti + order.overdraftCenti)
+      return insufficient(next.normHoursCenti, order.balanceCenti, order.overdraftCenti);
   }
-  const text = bothOf(E.orderNotRunning, (lang) => ({ status: lang === 'en' ? order.status.replace('_', ' ') : order.status, why: why?.[lang] ?? '' }));
+  const text = bothOf(E.orderNotRunning, (lang) => ({
+    status: lang === 'en' ? order.status.replace('_', ' ') : order.status,
+    why: why?.[lang] ?? '',
+  }));
   return unprocessable('order_not_running', { en: text.en.trim(), ru: text.ru.trim() });
 }

@@ -20,7 +20,9 @@ export async function statementOf(db: Db, customerId: number, month: string) {
   const named = consumption.entries.map((e) => e.correctsEntryId).filter((id): id is number => id !== null);
   const refs = await entryRefs(db, named);
   const corrected = new Map<number, CorrectedRef>(
-    refs.filter((r) => r.customerId === customerId).map((r) => [r.entryId, { entryId: r.entryId, date: localDate(Date.parse(r.at), settings.timeZone), kind: r.kind, memo: r.memo }]),
+    refs
+      .filter((r) => r.customerId === customerId)
+      .map((r) => [r.entryId, { entryId: r.entryId, date: localDate(Date.parse(r.at), settings.timeZone), kind: r.kind, memo: r.memo }]),
   );
   const c0 = customer!;
   return buildStatement({
@@ -35,4 +37,3 @@ export async function statementOf(db: Db, customerId: number, month: string) {
     corrected,
   });
 }
-

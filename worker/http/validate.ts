@@ -18,7 +18,10 @@ export interface FieldProblem {
 
 function fieldName(path: readonly PropertyKey[]): string {
   if (path.length === 0) return '';
-  return path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.').replace(/\.\[/g, '[');
+  return path
+    .map((p) => (typeof p === 'number' ? `[${p}]` : String(p)))
+    .join('.')
+    .replace(/\.\[/g, '[');
 }
 
 function describe(issue: Issue, lang: Lang): string {
@@ -98,9 +101,6 @@ export function validationError(c: Context, error: z.ZodError, target: string): 
 }
 
 /** The `defaultHook` of every router: turns a failed validation into our 400. */
-export function validationHook(
-  result: { success: true } | { success: false; error: z.ZodError; target?: string },
-  c: Context,
-): void {
+export function validationHook(result: { success: true } | { success: false; error: z.ZodError; target?: string }, c: Context): void {
   if (!result.success) throw validationError(c, result.error, result.target ?? 'json');
 }

@@ -62,10 +62,22 @@ interface Prepared {
 }
 
 function facts(q: NonNullable<Awaited<ReturnType<typeof getQuote>>>): QuoteFacts {
-  return { number: q.number, title: q.title, totalMinor: q.totals.totalMinor, currency: q.currency, validUntil: q.validUntil, customerName: q.customerName };
+  return {
+    number: q.number,
+    title: q.title,
+    totalMinor: q.totals.totalMinor,
+    currency: q.currency,
+    validUntil: q.validUntil,
+    customerName: q.customerName,
+  };
 }
 
-const asMail = (r: Rendered, extra: Partial<Prepared['mail']> = {}): Prepared['mail'] => ({ subject: r.subject, text: r.text, html: r.html, ...extra });
+const asMail = (r: Rendered, extra: Partial<Prepared['mail']> = {}): Prepared['mail'] => ({
+  subject: r.subject,
+  text: r.text,
+  html: r.html,
+  ...extra,
+});
 
 async function prepare(db: Db, row: OutboxRow): Promise<Prepared> {
   const payload = JSON.parse(row.payload) as Record<string, unknown>;
@@ -90,11 +102,23 @@ async function prepare(db: Db, row: OutboxRow): Promise<Prepared> {
       const expiresAt = new Date(Date.now() + days * 86_400_000).toISOString();
       const link = await createShareLink(db, quote.id, await sha256Hex(token), expiresAt, SYSTEM);
       const pdf = await renderEstimatePdf(estimatePdfInput(quote, settings, parties, new Date()), lang);
-      const rendered = quoteSentMail(lang, facts(quote), { url: `${origin}/s/${token}`, expiresAt: localDate(Date.parse(expiresAt), settings.timeZone) }, String(payload.note ?? ''), sender);
+      const rendered = quoteSentMail(
+        lang,
+        facts(quote),
+        { url: `${origin}/s/${token}`, expiresAt: localDate(Date.parse(expiresAt), settings.timeZone) },
+        String(payload.note ?? ''),
+        sender,
+      );
       return {
         mail: asMail(rendered, {
           replyTo: parties.manager?.email,
-          attachments: [{ filename: estimateFileName(quote.number, quote.customerName).replace(/\.xlsx$/, '.pdf'), type: 'application/pdf', content: pdf }],
+          attachments: [
+            {
+              filename: estimateFileName(quote.number, quote.customerName).replace(/\.xlsx$/, '.pdf'),
+              type: 'application/pdf',
+              content: pdf,
+            },
+          ],
         }),
         undo: async () => {
           await revokeShareLink(db, link.id);
@@ -114,9 +138,26 @@ async function prepare(db: Db, row: OutboxRow): Promise<Prepared> {
         ),
       };
     case 'quote_expiring':
-      return { mail: asMail(quoteExpiringMail(lang, { ...facts(quote), validUntil: quote.validUntil ?? addDays(localDate(Date.now(), settings.timeZone), 3) }, sender), { replyTo: parties.manager?.email }) };
+      return {
+        mail: asMail(
+          quoteExpiringMail(
+            lang,
+            { ...facts(quote), validUntil: quote.validUntil ?? addDays(localDate(Date.now(), settings.timeZone), 3) },
+            sender,
+          ),
+          { replyTo: parties.manager?.email },
+        ),
+      };
     case 'quote_expired':
-      return { mail: asMail(quoteExpiredMail(lang, { ...facts(quote), validUntil: quote.validUntil ?? localDate(Date.now(), settings.timeZone) }, `${origin}/quotes/${quote.id}`)) };
+      return {
+        mail: asMail(
+          quoteExpiredMail(
+            lang,
+            { ...facts(quote), validUntil: quote.validUntil ?? localDate(Date.now(), settings.timeZone) },
+            `${origin}/quotes/${quote.id}`,
+          ),
+        ),
+      };
   }
 }
 
@@ -133,7 +174,10 @@ async function prepareAccountMail(db: Db, row: OutboxRow, payload: Record<string
   if (!customer || customer.anonymisedAt) throw new Error(`customer ${String(payload.customerId)} is gone`);
   const settings = await getSettings(db);
   const sender = { company: settings.companyName, manager: null };
-  const expiresAt = typeof payload.expiresAt === 'string' && payload.expiresAt > new Date().toISOString() ? payload.expiresAt : new Date(Date.now() + ACCOUNT_LINK_DAYS * 86_400_000).toISOString();
+  const expiresAt =
+    typeof payload.expiresAt === 'string' && payload.expiresAt > new Date().toISOString()
+      ? payload.expiresAt
+      : new Date(Date.now() + ACCOUNT_LINK_DAYS * 86_400_000).toISOString();
   const token = randomToken();
   const { link } = await createAccountLink(db, customer.id, await sha256Hex(token), expiresAt, null, null);
   const url = `${String(payload.origin ?? '')}/a/${token}`;
@@ -146,11 +190,21 @@ async function prepareAccountMail(db: Db, row: OutboxRow, payload: Record<string
     await undo();
     throw new Error(`order ${String(payload.orderId)} stage ${String(payload.n)} is gone`);
   }
-  return { mail: asMail(stageReadyMail(lang, { order: order.number, n: stage.n, title: stage.title, normHoursCenti: stage.normHoursCenti }, shown, sender)), undo };
+  return {
+    mail: asMail(
+      stageReadyMail(lang, { order: order.number, n: stage.n, title: stage.title, normHoursCenti: stage.normHoursCenti }, shown, sender),
+    ),
+    undo,
+  };
 }
 
 /** The request e-mails (issue 18): what they say is read now from the request and its answer. */
-async function prepareRequestMail(db: Db, kind: 'request_new' | 'request_answered', lang: Lang, payload: Record<string, unknown>): Promise<Prepared> {
+async function prepareRequestMail(
+  db: Db,
+  kind: 'request_new' | 'request_answered',
+  lang: Lang,
+  payload: Record<string, unknown>,
+): Promise<Prepared> {
   const request = await findRequest(db, Number(payload.requestId));
   if (!request) throw new Error(`request ${String(payload.requestId)} is gone`);
   const settings = await getSettings(db);
@@ -169,7 +223,11 @@ async function prepareRequestMail(db: Db, kind: 'request_new' | 'request_answere
   if (kind === 'request_new') return { mail: asMail(requestNewMail(lang, facts, `${origin}/requests/${request.id}`)) };
   const comment = (await listComments(db, request.id)).find((c) => c.id === Number(payload.commentId));
   if (!comment) throw new Error(`answer ${String(payload.commentId)} is gone`);
-  return { mail: asMail(requestAnsweredMail(lang, facts, { name: comment.authorName, body: comment.body }, { company: settings.companyName, manager: null })) };
+  return {
+    mail: asMail(
+      requestAnsweredMail(lang, facts, { name: comment.authorName, body: comment.body }, { company: settings.companyName, manager: null }),
+    ),
+  };
 }
 
 export async function deliverMail(deps: DeliveryDeps, id: number): Promise<Delivered> {

@@ -14,7 +14,11 @@ export interface Rendered {
   html: string;
 }
 
-type Block = { kind: 'p'; text: string } | { kind: 'quote'; text: string } | { kind: 'link'; url: string } | { kind: 'small'; text: string };
+type Block =
+  | { kind: 'p'; text: string }
+  | { kind: 'quote'; text: string }
+  | { kind: 'link'; url: string }
+  | { kind: 'small'; text: string };
 
 const w = (lang: Lang, key: keyof typeof MAIL_WORDS, params?: Params) => say(lang, MAIL_WORDS[key], params);
 
@@ -26,12 +30,24 @@ export function escapeHtml(text: string): string {
 const oneLine = (text: string) => text.replace(/[\r\n]+/g, ' ').trim();
 
 function render(subject: string, blocks: Block[]): Rendered {
-  const text = blocks.map((b) => (b.kind === 'quote' ? b.text.split('\n').map((l) => `> ${l}`).join('\n') : b.kind === 'link' ? b.url : b.text)).join('\n\n');
+  const text = blocks
+    .map((b) =>
+      b.kind === 'quote'
+        ? b.text
+            .split('\n')
+            .map((l) => `> ${l}`)
+            .join('\n')
+        : b.kind === 'link'
+          ? b.url
+          : b.text,
+    )
+    .join('\n\n');
   const html = [
     '<!doctype html><html><body style="font-family:-apple-system,Segoe UI,Roboto,Arial,sans-serif;font-size:15px;line-height:1.5;color:#1f2933;max-width:640px">',
     ...blocks.map((b) => {
       const body = escapeHtml(b.kind === 'link' ? b.url : b.text).replace(/\n/g, '<br>');
-      if (b.kind === 'quote') return `<blockquote style="margin:0 0 1em;padding:.5em 1em;border-left:3px solid #c5cdd8;color:#3e4c59">${body}</blockquote>`;
+      if (b.kind === 'quote')
+        return `<blockquote style="margin:0 0 1em;padding:.5em 1em;border-left:3px solid #c5cdd8;color:#3e4c59">${body}</blockquote>`;
       if (b.kind === 'link') return `<p><a href="${escapeHtml(b.url)}" style="color:#1d4ed8">${body}</a></p>`;
       if (b.kind === 'small') return `<p style="font-size:12px;color:#616e7c">${body}</p>`;
       return `<p>${body}</p>`;
@@ -47,9 +63,16 @@ export interface Sender {
 }
 
 function closing(lang: Lang, s: Sender): Block[] {
-  const blocks: Block[] = [{ kind: 'p', text: w(lang, 'signature', { manager: s.manager?.name ?? '', company: s.company }).replace(/^\n/, '') }];
+  const blocks: Block[] = [
+    { kind: 'p', text: w(lang, 'signature', { manager: s.manager?.name ?? '', company: s.company }).replace(/^\n/, '') },
+  ];
   if (s.manager) {
-    blocks.push({ kind: 'small', text: s.manager.phone ? w(lang, 'contacts', { phone: s.manager.phone, email: s.manager.email }) : w(lang, 'contactsEmail', { email: s.manager.email }) });
+    blocks.push({
+      kind: 'small',
+      text: s.manager.phone
+        ? w(lang, 'contacts', { phone: s.manager.phone, email: s.manager.email })
+        : w(lang, 'contactsEmail', { email: s.manager.email }),
+    });
   }
   blocks.push({ kind: 'small', text: w(lang, 'automatic') });
   return blocks;
@@ -71,7 +94,10 @@ export function quoteSentMail(lang: Lang, q: QuoteFacts, link: { url: string; ex
   const intro = q.validUntil
     ? w(lang, 'sentIntro', { number: q.number, title: q.title, total: totalText(q, lang), validUntil: formatDay(q.validUntil, lang) })
     : w(lang, 'sentIntroNoDate', { number: q.number, title: q.title, total: totalText(q, lang) });
-  const blocks: Block[] = [{ kind: 'p', text: w(lang, 'greeting') }, { kind: 'p', text: intro }];
+  const blocks: Block[] = [
+    { kind: 'p', text: w(lang, 'greeting') },
+    { kind: 'p', text: intro },
+  ];
   if (note.trim()) blocks.push({ kind: 'p', text: w(lang, 'managerNote') }, { kind: 'quote', text: note.trim() });
   blocks.push(
     { kind: 'p', text: w(lang, 'sentLink') },
@@ -85,9 +111,25 @@ export function quoteSentMail(lang: Lang, q: QuoteFacts, link: { url: string; ex
 export type AnswerKind = 'accepted' | 'declined' | 'changes_requested';
 
 /** To the manager: the customer answered. */
-export function quoteAnsweredMail(lang: Lang, q: QuoteFacts, a: { kind: AnswerKind; name: string; message: string | null; at: string; url: string }): Rendered {
+export function quoteAnsweredMail(
+  lang: Lang,
+  q: QuoteFacts,
+  a: { kind: AnswerKind; name: string; message: string | null; at: string; url: string },
+): Rendered {
   const answer = w(lang, a.kind === 'accepted' ? 'answerAccepted' : a.kind === 'declined' ? 'answerDeclined' : 'answerChanges');
-  const blocks: Block[] = [{ kind: 'p', text: w(lang, 'answeredBody', { customer: q.customerName, name: a.name, answer, number: q.number, title: q.title, at: formatDay(a.at, lang) }) }];
+  const blocks: Block[] = [
+    {
+      kind: 'p',
+      text: w(lang, 'answeredBody', {
+        customer: q.customerName,
+        name: a.name,
+        answer,
+        number: q.number,
+        title: q.title,
+        at: formatDay(a.at, lang),
+      }),
+    },
+  ];
   if (a.message) blocks.push({ kind: 'p', text: w(lang, 'answeredMessage') }, { kind: 'quote', text: a.message });
   blocks.push({ kind: 'p', text: w(lang, 'answeredNext', { url: a.url }) });
   return render(w(lang, 'answeredSubject', { number: q.number, answer, customer: q.customerName }), blocks);
@@ -106,7 +148,15 @@ export function quoteExpiringMail(lang: Lang, q: QuoteFacts & { validUntil: stri
 /** To the manager: the estimate expired without an answer. */
 export function quoteExpiredMail(lang: Lang, q: QuoteFacts & { validUntil: string }, url: string): Rendered {
   return render(w(lang, 'expiredSubject', { number: q.number, customer: q.customerName }), [
-    { kind: 'p', text: w(lang, 'expiredBody', { number: q.number, title: q.title, customer: q.customerName, validUntil: formatDay(q.validUntil, lang) }) },
+    {
+      kind: 'p',
+      text: w(lang, 'expiredBody', {
+        number: q.number,
+        title: q.title,
+        customer: q.customerName,
+        validUntil: formatDay(q.validUntil, lang),
+      }),
+    },
     { kind: 'p', text: w(lang, 'answeredNext', { url }) },
   ]);
 }
@@ -130,12 +180,21 @@ export function balanceLowMail(lang: Lang, f: BalanceLowFacts, sender: Sender): 
     { kind: 'p', text: w(lang, 'greeting') },
     {
       kind: 'p',
-      text: w(lang, 'balanceLowBody', { stage: f.stageN, order: f.orderNumber, customer: f.customerName, balance: hours(f.balanceCenti), threshold: hours(f.thresholdCenti) }),
+      text: w(lang, 'balanceLowBody', {
+        stage: f.stageN,
+        order: f.orderNumber,
+        customer: f.customerName,
+        balance: hours(f.balanceCenti),
+        threshold: hours(f.thresholdCenti),
+      }),
     },
   ];
   if (short > 0) {
     const amount = formatMoney(normHoursAmountMinor(short, f.rateMinor), f.currency, lang);
-    blocks.push({ kind: 'p', text: w(lang, 'balanceLowShort', { short: hours(short), amount, rate: formatMoney(f.rateMinor, f.currency, lang) }) });
+    blocks.push({
+      kind: 'p',
+      text: w(lang, 'balanceLowShort', { short: hours(short), amount, rate: formatMoney(f.rateMinor, f.currency, lang) }),
+    });
   }
   blocks.push({ kind: 'p', text: w(lang, 'balanceLowInvoice') }, ...closing(lang, sender));
   return render(balanceLowSubject(lang, f.customerName), blocks);
@@ -155,10 +214,18 @@ export function accountLinkMail(lang: Lang, customerName: string, link: { url: s
 }
 
 /** To the customer: a stage waits for their sign-off on the account page. */
-export function stageReadyMail(lang: Lang, s: { order: string; n: number; title: string; normHoursCenti: number }, link: { url: string; expiresAt: string }, sender: Sender): Rendered {
+export function stageReadyMail(
+  lang: Lang,
+  s: { order: string; n: number; title: string; normHoursCenti: number },
+  link: { url: string; expiresAt: string },
+  sender: Sender,
+): Rendered {
   return render(w(lang, 'stageReadySubject', { order: s.order, stage: s.n }), [
     { kind: 'p', text: w(lang, 'greeting') },
-    { kind: 'p', text: w(lang, 'stageReadyBody', { order: s.order, stage: s.n, title: s.title, hours: formatFixed(s.normHoursCenti, 2, lang) }) },
+    {
+      kind: 'p',
+      text: w(lang, 'stageReadyBody', { order: s.order, stage: s.n, title: s.title, hours: formatFixed(s.normHoursCenti, 2, lang) }),
+    },
     { kind: 'link', url: link.url },
     { kind: 'small', text: `${w(lang, 'linkExpires', { date: formatDay(link.expiresAt, lang) })} ${w(lang, 'accountLinkPrivate')}` },
     ...closing(lang, sender),
@@ -181,7 +248,17 @@ export interface RequestFacts {
 /** To the managers: a customer raised a request. */
 export function requestNewMail(lang: Lang, r: RequestFacts, url: string): Rendered {
   return render(w(lang, 'requestNewSubject', { number: r.number, subject: r.subject }), [
-    { kind: 'p', text: w(lang, 'requestNewBody', { customer: r.customerName, number: r.number, kind: r.kind, priority: r.priority, subject: r.subject, due: r.due }) },
+    {
+      kind: 'p',
+      text: w(lang, 'requestNewBody', {
+        customer: r.customerName,
+        number: r.number,
+        kind: r.kind,
+        priority: r.priority,
+        subject: r.subject,
+        due: r.due,
+      }),
+    },
     { kind: 'p', text: w(lang, 'requestNewDescription') },
     { kind: 'quote', text: r.description },
     { kind: 'p', text: w(lang, 'requestOpen', { url }) },

@@ -29,7 +29,14 @@ export function emailServiceTransport(binding: SendEmail): MailTransport {
         html: mail.html,
         ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
         ...(mail.attachments?.length
-          ? { attachments: mail.attachments.map((a) => ({ disposition: 'attachment' as const, filename: a.filename, type: a.type, content: a.content })) }
+          ? {
+              attachments: mail.attachments.map((a) => ({
+                disposition: 'attachment' as const,
+                filename: a.filename,
+                type: a.type,
+                content: a.content,
+              })),
+            }
           : {}),
       });
       return { messageId: result.messageId };

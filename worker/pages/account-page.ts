@@ -34,9 +34,25 @@ export interface AccountPageData {
     status: string;
     queuePosition: number | null;
     canWithdraw: boolean;
-    stages: { n: number; title: string; status: 'pending' | 'ready' | 'accepted' | 'withdrawn'; normHoursCenti: number; debitedCenti: number | null; actualTime: boolean; acceptedAt: string | null }[];
+    stages: {
+      n: number;
+      title: string;
+      status: 'pending' | 'ready' | 'accepted' | 'withdrawn';
+      normHoursCenti: number;
+      debitedCenti: number | null;
+      actualTime: boolean;
+      acceptedAt: string | null;
+    }[];
   }[];
-  ledger: { month: string; openingCenti: number; topupsCenti: number; debitsCenti: number; correctionsCenti: number; closingCenti: number; entries: { id: number; kind: string; normHoursCenti: number; memo: string; at: string; balanceAfterCenti: number }[] }[];
+  ledger: {
+    month: string;
+    openingCenti: number;
+    topupsCenti: number;
+    debitsCenti: number;
+    correctionsCenti: number;
+    closingCenti: number;
+    entries: { id: number; kind: string; normHoursCenti: number; memo: string; at: string; balanceAfterCenti: number }[];
+  }[];
   requests: {
     id: number;
     number: string;
@@ -58,7 +74,15 @@ export interface PageState {
   /** The form that failed, to keep what was typed. */
   form?: { orderId: number; n?: number; name?: string; actualHours?: string };
   /** The request form that failed (or the reply to request `requestId`), to keep what was typed. */
-  requestForm?: { kind?: string; subject?: string; description?: string; priority?: string; requestId?: number; name?: string; body?: string };
+  requestForm?: {
+    kind?: string;
+    subject?: string;
+    description?: string;
+    priority?: string;
+    requestId?: number;
+    name?: string;
+    body?: string;
+  };
   /** A fresh key per render: a form sent twice debits once. */
   formKey: string;
   timeZone: string;
@@ -68,9 +92,18 @@ const layout = (lang: Lang, title: string, body: Html) => pageShell(lang, title,
 
 const monthName = (month: string, lang: Lang) => monthTitle(month, lang);
 
-function stageBlock(o: AccountPageData['orders'][number], s: AccountPageData['orders'][number]['stages'][number], lang: Lang, token: string, st: PageState): Html {
+function stageBlock(
+  o: AccountPageData['orders'][number],
+  s: AccountPageData['orders'][number]['stages'][number],
+  lang: Lang,
+  token: string,
+  st: PageState,
+): Html {
   const form = st.form && st.form.orderId === o.id && st.form.n === s.n ? st.form : undefined;
-  const done = s.status === 'accepted' && s.debitedCenti !== null ? html`<p class="muted small">${w(lang, 'debited', { hours: hours(s.debitedCenti, lang), date: s.acceptedAt ? formatDay(s.acceptedAt.slice(0, 10), lang) : '' })}</p>` : '';
+  const done =
+    s.status === 'accepted' && s.debitedCenti !== null
+      ? html`<p class="muted small">${w(lang, 'debited', { hours: hours(s.debitedCenti, lang), date: s.acceptedAt ? formatDay(s.acceptedAt.slice(0, 10), lang) : '' })}</p>`
+      : '';
   const sign =
     s.status === 'ready'
       ? html`<form class="sign" method="post" action="/a/${token}?lang=${lang}">
@@ -81,11 +114,13 @@ function stageBlock(o: AccountPageData['orders'][number], s: AccountPageData['or
           <p class="muted small">${w(lang, 'acceptHint')}</p>
           <label for="name-${o.id}-${s.n}">${w(lang, 'yourName')}</label>
           <input id="name-${o.id}-${s.n}" name="name" autocomplete="name" required minlength="3" maxlength="200" value="${form?.name ?? ''}">
-          ${s.actualTime
-            ? html`<label for="hours-${o.id}-${s.n}">${w(lang, 'actualHours')}</label>
+          ${
+            s.actualTime
+              ? html`<label for="hours-${o.id}-${s.n}">${w(lang, 'actualHours')}</label>
                 <input id="hours-${o.id}-${s.n}" name="actualHours" inputmode="decimal" maxlength="12" value="${form?.actualHours ?? ''}">
                 <label class="check"><input type="checkbox" name="confirmOverrun" value="yes"> ${w(lang, 'confirmOverrun')}</label>`
-            : ''}
+              : ''
+          }
           <button type="submit" class="primary">${w(lang, 'accept')} ${s.n}</button>
         </form>`
       : '';
@@ -147,11 +182,14 @@ function requestBlock(r: AccountPageData['requests'][number], lang: Lang, token:
       <span class="chip chip-request-${r.status}">${status ? pair(lang, status) : r.status}</span></div>
     <p class="muted small">${kind ? pair(lang, kind) : r.kind} · ${pair(lang, PRIORITY_WORDS[r.priority as RequestPriority] ?? PRIORITY_WORDS[3])} · ${formatDay(r.createdAt.slice(0, 10), lang)}${open ? html` · ${w(lang, 'reactionDue', { due: stampText(r.reactionDueAt, st.timeZone, lang) })}` : ''}</p>
     <p class="request-text">${r.description}</p>
-    ${r.answers.length
-      ? html`<ul class="answers">${r.answers.map(
-          (a) => html`<li class="answer answer-${a.author}"><p class="muted small">${w(lang, 'staffAnswered', { name: a.authorName, date: stampText(a.createdAt, st.timeZone, lang) })}</p><p>${a.body}</p></li>`,
-        )}</ul>`
-      : ''}
+    ${
+      r.answers.length
+        ? html`<ul class="answers">${r.answers.map(
+            (a) =>
+              html`<li class="answer answer-${a.author}"><p class="muted small">${w(lang, 'staffAnswered', { name: a.authorName, date: stampText(a.createdAt, st.timeZone, lang) })}</p><p>${a.body}</p></li>`,
+          )}</ul>`
+        : ''
+    }
     ${reply}
   </article>`;
 }
@@ -188,10 +226,13 @@ export function accountPage(d: AccountPageData, lang: Lang, token: string, st: P
     : d.covers.orders.length
       ? html`<p class="muted">${w(lang, 'coversAll')}</p>`
       : html`<p class="muted">${w(lang, 'coversNone')}</p>`;
-  const ending = d.customer.serviceEndsOn && d.customer.dataAvailableUntil
-    ? html`<p class="banner banner-warn" role="status">${w(lang, 'serviceEnds', { date: formatDay(d.customer.serviceEndsOn, lang), until: formatDay(d.customer.dataAvailableUntil, lang) })}</p>`
+  const ending =
+    d.customer.serviceEndsOn && d.customer.dataAvailableUntil
+      ? html`<p class="banner banner-warn" role="status">${w(lang, 'serviceEnds', { date: formatDay(d.customer.serviceEndsOn, lang), until: formatDay(d.customer.dataAvailableUntil, lang) })}</p>`
+      : '';
+  const notice = st.notice
+    ? html`<p class="banner ${st.notice.kind === 'ok' ? 'banner-accepted' : 'banner-error'}" role="${st.notice.kind === 'ok' ? 'status' : 'alert'}">${st.notice.text}</p>`
     : '';
-  const notice = st.notice ? html`<p class="banner ${st.notice.kind === 'ok' ? 'banner-accepted' : 'banner-error'}" role="${st.notice.kind === 'ok' ? 'status' : 'alert'}">${st.notice.text}</p>` : '';
   const quotes = d.quotes.length
     ? html`<ul class="plain">${d.quotes.map((q) => {
         const status = (QUOTE_STATUS_WORDS as Record<QuoteStatus, readonly [string, string]>)[q.status as QuoteStatus];
@@ -250,8 +291,12 @@ export function accountPage(d: AccountPageData, lang: Lang, token: string, st: P
 
 export function deadAccountPage(lang: Lang, reason: 'not_found' | 'expired' | 'revoked'): Html {
   const title = reason === 'not_found' ? w(lang, 'notFoundTitle') : w(lang, 'deadTitle');
-  return layout(lang, title, html`<header class="top"><div class="company"></div>${langSwitch(lang)}</header>
-      <main class="sheet dead"><h1>${title}</h1><p>${w(lang, 'deadText')}</p></main>`);
+  return layout(
+    lang,
+    title,
+    html`<header class="top"><div class="company"></div>${langSwitch(lang)}</header>
+      <main class="sheet dead"><h1>${title}</h1><p>${w(lang, 'deadText')}</p></main>`,
+  );
 }
 
 /** The account page's own styles, on top of the estimate page's (/s/share.css). */
@@ -283,4 +328,3 @@ export const ACCOUNT_CSS = `
 .chip-request-new,.chip-request-in_work{color:#1e3a8a;background:#e8efff}.chip-request-needs_clarification{color:var(--warn);background:#fdf3e1}.chip-request-resolved,.chip-request-closed{color:var(--ok);background:#e7f6ec}
 @media (max-width:600px){.account .quote{flex-direction:row-reverse;justify-content:space-between}.downloads .button{flex:1 1 45%}.sign button,.withdraw button{width:100%}}
 `;
-

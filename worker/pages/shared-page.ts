@@ -13,7 +13,6 @@ import { vocabulary } from '../domain/words/vocabulary';
 import { fill, say } from '../domain/words/words';
 import { langSwitch, pageShell, type Html } from './shell';
 
-
 /** The words the page reads: the estimate's (as in the Excel file and the PDF) and its own. */
 export const SHARED_PAGE_WORDS = vocabulary(DOCUMENT_WORDS, PAGE_WORDS);
 type Word = keyof typeof SHARED_PAGE_WORDS;
@@ -116,8 +115,9 @@ function lineBlock(l: SharedQuote['lines'][number], q: SharedQuote, lang: Lang):
     <p class="calc num">${calc}</p>
     ${actual}
     ${l.note ? html`<p class="line-note">${l.note}</p>` : ''}
-    ${hasDetails
-      ? html`<details class="service-details">
+    ${
+      hasDetails
+        ? html`<details class="service-details">
           <summary>${w(lang, 'details')}</summary>
           <dl>
             ${l.description ? html`<dt>${w(lang, 'description')}</dt><dd>${l.description}</dd>` : ''}
@@ -126,7 +126,8 @@ function lineBlock(l: SharedQuote['lines'][number], q: SharedQuote, lang: Lang):
             ${l.limits ? html`<dt>${w(lang, 'limits')}</dt><dd>${l.limits}</dd>` : ''}
           </dl>
         </details>`
-      : ''}
+        : ''
+    }
   </article>`;
 }
 
@@ -149,7 +150,8 @@ export function sharedPage(q: SharedQuote, lang: Lang, token: string, form: Form
   const history = q.history.length
     ? html`<details class="history"><summary>${w(lang, 'history')} (${q.history.length})</summary><ul>
         ${q.history.map(
-          (h) => html`<li>${fill(w(lang, 'historyItem'), { number: h.number, sent: dateText(h.sentAt, lang), by: h.replacedBy, replaced: dateText(h.replacedAt, lang) })}</li>`,
+          (h) =>
+            html`<li>${fill(w(lang, 'historyItem'), { number: h.number, sent: dateText(h.sentAt, lang), by: h.replacedBy, replaced: dateText(h.replacedAt, lang) })}</li>`,
         )}
       </ul></details>`
     : '';
@@ -163,7 +165,9 @@ export function sharedPage(q: SharedQuote, lang: Lang, token: string, form: Form
       ? html`<section class="what-next"><h2>${w(lang, 'whatNextTitle')}</h2><p>${w(lang, 'whatNext')}</p>
           ${q.manager ? html`<p>${fill(w(lang, 'whatNextContact'), { name: q.manager.name })}</p>` : ''}</section>`
       : '';
-  const bar = q.canAnswer ? html`<nav class="answer-bar" aria-label="${w(lang, 'answerBar')}"><a class="button primary" href="#answer-title">${w(lang, 'answerBar')}</a></nav>` : '';
+  const bar = q.canAnswer
+    ? html`<nav class="answer-bar" aria-label="${w(lang, 'answerBar')}"><a class="button primary" href="#answer-title">${w(lang, 'answerBar')}</a></nav>`
+    : '';
   const body = html`<header class="top">
       <div class="company">${q.company.logo ? html`<img class="logo" src="${q.company.logo}" alt="" height="40">` : ''}<strong>${q.company.name}</strong>${q.company.details ? html`<small>${q.company.details}</small>` : ''}</div>
       ${langSwitch(lang)}
@@ -220,7 +224,8 @@ export function sharedPage(q: SharedQuote, lang: Lang, token: string, form: Form
 }
 
 export function deadLinkPage(lang: Lang, reason: 'not_found' | 'expired' | 'revoked'): Html {
-  const title = reason === 'expired' ? w(lang, 'expiredLinkTitle') : reason === 'revoked' ? w(lang, 'revokedLinkTitle') : w(lang, 'notFoundTitle');
+  const title =
+    reason === 'expired' ? w(lang, 'expiredLinkTitle') : reason === 'revoked' ? w(lang, 'revokedLinkTitle') : w(lang, 'notFoundTitle');
   const text = reason === 'not_found' ? w(lang, 'notFoundText') : w(lang, 'deadLinkText');
   return layout(
     lang,

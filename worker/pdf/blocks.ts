@@ -34,7 +34,12 @@ export const run = (text: string, style: TextStyle, maxLines?: number) => ({ ...
 
 /** Columns of stacked runs, no rules (a heading, the parties). */
 export function columnsBlock(fonts: Fonts, widths: number[], cells: Cell[], align: Column['align'][] = []): Block {
-  return row(fonts, widths.map((width, i) => ({ width, align: align[i] ?? 'left' })), cells, { noRule: true, paddingY: 0, paddingX: 0 });
+  return row(
+    fonts,
+    widths.map((width, i) => ({ width, align: align[i] ?? 'left' })),
+    cells,
+    { noRule: true, paddingY: 0, paddingX: 0 },
+  );
 }
 
 /** The company on the left; the document's number and what to say under it on the right; a rule; the title. */
@@ -45,7 +50,10 @@ export function heading(fonts: Fonts, company: string, number: string, meta: str
     [[run(company, S.company, 2)], [run(number, S.number, 2), ...meta.filter(Boolean).map((m) => run(m, S.meta, 2))]],
     ['left', 'right'],
   );
-  const rule: Block = { height: 10, draw: (ops, x, y) => ops.push({ kind: 'line', x1: x, y1: y + 6, x2: x + CONTENT_WIDTH, y2: y + 6, width: 1, gray: 0 }) };
+  const rule: Block = {
+    height: 10,
+    draw: (ops, x, y) => ops.push({ kind: 'line', x1: x, y1: y + 6, x2: x + CONTENT_WIDTH, y2: y + 6, width: 1, gray: 0 }),
+  };
   return [top, rule, { ...columnsBlock(fonts, [CONTENT_WIDTH], [[run(title, S.title, 3)]]), spaceBefore: 6 }];
 }
 
@@ -57,7 +65,11 @@ export interface Party {
 
 /** Two parties side by side (contractor and customer, payee and payer). */
 export function parties(fonts: Fonts, left: Party, right: Party): Block {
-  const cell = (p: Party): Cell => [run(p.label, S.label), run(p.name, S.party, 2), ...p.lines.filter((l) => l.trim() !== '').map((l) => run(l, S.text, 4))];
+  const cell = (p: Party): Cell => [
+    run(p.label, S.label),
+    run(p.name, S.party, 2),
+    ...p.lines.filter((l) => l.trim() !== '').map((l) => run(l, S.text, 4)),
+  ];
   const half = (CONTENT_WIDTH - 16) / 2;
   return { ...columnsBlock(fonts, [half, 16, half], [cell(left), [], cell(right)]), spaceBefore: 10 };
 }
@@ -69,11 +81,20 @@ export function sectionTitle(fonts: Fonts, text: string): Block {
 
 /** Lines of small grey text (legends, notes). */
 export function note(fonts: Fonts, texts: string[], spaceBefore = 8): Block[] {
-  return texts.map((text, i) => ({ ...columnsBlock(fonts, [CONTENT_WIDTH], [[run(text, S.small, 4)]]), spaceBefore: i === 0 ? spaceBefore : 2, keepWithNext: true }));
+  return texts.map((text, i) => ({
+    ...columnsBlock(fonts, [CONTENT_WIDTH], [[run(text, S.small, 4)]]),
+    spaceBefore: i === 0 ? spaceBefore : 2,
+    keepWithNext: true,
+  }));
 }
 
 /** Right-aligned label and value rows; the grand one bold between rules. */
-export function totalsRows(fonts: Fonts, rows: readonly [label: string, value: string, grand: boolean][], labelWidth = 200, valueWidth = 100): Block[] {
+export function totalsRows(
+  fonts: Fonts,
+  rows: readonly [label: string, value: string, grand: boolean][],
+  labelWidth = 200,
+  valueWidth = 100,
+): Block[] {
   const cols: Column[] = [
     { width: CONTENT_WIDTH - labelWidth - valueWidth, align: 'left' },
     { width: labelWidth, align: 'left' },
@@ -81,13 +102,18 @@ export function totalsRows(fonts: Fonts, rows: readonly [label: string, value: s
   ];
   return rows.map(([label, value, grand], i) => {
     const style = grand ? S.grand : S.total;
-    const b = row(fonts, cols, [[], [run(label, style, 2)], [run(value, style, 1)]], { noRule: true, paddingY: grand ? 4 : 2.5, keepWithNext: true });
+    const b = row(fonts, cols, [[], [run(label, style, 2)], [run(value, style, 1)]], {
+      noRule: true,
+      paddingY: grand ? 4 : 2.5,
+      keepWithNext: true,
+    });
     const ruled = i === 0 || grand;
     return {
       ...b,
       spaceBefore: i === 0 ? 6 : 0,
       draw: (ops, x, top) => {
-        if (ruled) ops.push({ kind: 'line', x1: x + cols[0]!.width, y1: top, x2: x + CONTENT_WIDTH, y2: top, width: grand ? 1 : 0.5, gray: 0 });
+        if (ruled)
+          ops.push({ kind: 'line', x1: x + cols[0]!.width, y1: top, x2: x + CONTENT_WIDTH, y2: top, width: grand ? 1 : 0.5, gray: 0 });
         b.draw(ops, x, top);
       },
     };
@@ -101,7 +127,11 @@ export interface SignatureWords {
 }
 
 /** Two signature places side by side: a label, a name, the signature and name lines, the stamp. */
-export function signatures(fonts: Fonts, sides: readonly [{ label: string; name: string }, { label: string; name: string }], w: SignatureWords): Block {
+export function signatures(
+  fonts: Fonts,
+  sides: readonly [{ label: string; name: string }, { label: string; name: string }],
+  w: SignatureWords,
+): Block {
   const half = (CONTENT_WIDTH - 30) / 2;
   const placed = sides.map((s, i) => ({ ...s, x: i === 0 ? 0 : half + 30, names: wrapText(fonts, 'bold', s.name, S.party.size, half, 2) }));
   const namesHeight = Math.max(...placed.map((s) => s.names.length)) * lineHeight(S.party);

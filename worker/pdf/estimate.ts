@@ -95,7 +95,10 @@ function heading(fonts: Fonts, input: EstimatePdfInput, lang: Lang): Block[] {
   const w = wordOf(lang);
   const q = input.quote;
   const status = statusText(q, lang);
-  const answered = q.answerName && (q.status === 'accepted' || q.status === 'declined' || q.status === 'changes_requested') ? ` · ${q.answerName}${q.answeredAt ? ` · ${formatDay(q.answeredAt, lang)}` : ''}` : '';
+  const answered =
+    q.answerName && (q.status === 'accepted' || q.status === 'declined' || q.status === 'changes_requested')
+      ? ` · ${q.answerName}${q.answeredAt ? ` · ${formatDay(q.answeredAt, lang)}` : ''}`
+      : '';
   const meta = [
     q.revision > 1 ? `${w('revision')} ${q.revision}` : '',
     `${w('dated')} ${formatDay(input.date, lang)}`,
@@ -126,7 +129,8 @@ function parties(fonts: Fonts, input: EstimatePdfInput, lang: Lang): Block[] {
   const q = input.quote;
   const lines: string[] = [];
   const m = input.manager;
-  if (m && (m.name || m.email)) lines.push(`${w('manager')}: ${[m.name, m.phone ?? '', m.email].filter((s) => s.trim() !== '').join(' · ')}`);
+  if (m && (m.name || m.email))
+    lines.push(`${w('manager')}: ${[m.name, m.phone ?? '', m.email].filter((s) => s.trim() !== '').join(' · ')}`);
   lines.push(`${w('rate')}: ${formatMoney(q.rateMinor, q.currency, lang)}`);
   blocks.push({ ...columnsBlock(fonts, [CONTENT_WIDTH], [lines.map((l) => run(l, S.text, 2))]), spaceBefore: 8 });
   if (q.customerNote.trim()) {
@@ -139,7 +143,8 @@ function parties(fonts: Fonts, input: EstimatePdfInput, lang: Lang): Block[] {
 function lineCells(l: Line, n: number, q: QuoteView, lang: Lang): Cell[] {
   const w = wordOf(lang);
   const service = [run(l.title, S.cell, 3)];
-  if (l.actualTime && l.hoursCenti !== null) service.push(run(`${w('actual')} · ${w('estimateOf')} ${formatHours(l.hoursCenti, lang)}`, S.cellNote, 1));
+  if (l.actualTime && l.hoursCenti !== null)
+    service.push(run(`${w('actual')} · ${w('estimateOf')} ${formatHours(l.hoursCenti, lang)}`, S.cellNote, 1));
   if (l.note.trim()) service.push(run(l.note, S.cellNote, 6));
   const figure = (text: string) => [run(text, S.cell, 1)];
   return [
@@ -158,7 +163,16 @@ function lineCells(l: Line, n: number, q: QuoteView, lang: Lang): Cell[] {
 function linesTable(fonts: Fonts, q: QuoteView, lang: Lang): Block[] {
   const w = wordOf(lang);
   // The norm-hours column is narrow: its head breaks after the hyphen.
-  const headerCells = [w('numberSignNarrow'), w('code'), w('service'), w('qty'), w('hours'), w('k'), w('normHours').replace('-', '-\n'), w('amount')].map((t) => [run(t, S.head)]);
+  const headerCells = [
+    w('numberSignNarrow'),
+    w('code'),
+    w('service'),
+    w('qty'),
+    w('hours'),
+    w('k'),
+    w('normHours').replace('-', '-\n'),
+    w('amount'),
+  ].map((t) => [run(t, S.head)]);
   const header = row(fonts, COLUMNS, headerCells, { fill: 0.92, topRule: 0.8, paddingY: 4 });
   const blocks: Block[] = [{ ...header, spaceBefore: 12, keepWithNext: true }];
   const subtotals = new Map(q.sections.filter((s) => s.lineId !== null).map((s) => [s.lineId!, s]));
@@ -169,14 +183,30 @@ function linesTable(fonts: Fonts, q: QuoteView, lang: Lang): Block[] {
     if (!open) return;
     // The section's last line stays with its subtotal.
     if (blocks.length > 1) blocks[blocks.length - 1]!.keepWithNext = true;
-    const label = open.lineId === null ? w('looseTotal') : `${w('sectionTotal')}${open.title ? ` ${lang === 'ru' ? `«${open.title}»` : `“${open.title}”`}` : ''}`;
+    const label =
+      open.lineId === null
+        ? w('looseTotal')
+        : `${w('sectionTotal')}${open.title ? ` ${lang === 'ru' ? `«${open.title}»` : `“${open.title}”`}` : ''}`;
     blocks.push(
-      row(fonts, COLUMNS, [[run(label, S.sectionTotal, 2)], [run(formatFixed(open.normHoursCenti, 2, lang), S.sectionTotal, 1)], [run(formatMoney(open.subtotalMinor, q.currency, lang), S.sectionTotal, 1)]], {
-        spans: [[0, 6], [6, 1], [7, 1]],
-        align: ['right'],
-        header,
-        paddingY: 2.5,
-      }),
+      row(
+        fonts,
+        COLUMNS,
+        [
+          [run(label, S.sectionTotal, 2)],
+          [run(formatFixed(open.normHoursCenti, 2, lang), S.sectionTotal, 1)],
+          [run(formatMoney(open.subtotalMinor, q.currency, lang), S.sectionTotal, 1)],
+        ],
+        {
+          spans: [
+            [0, 6],
+            [6, 1],
+            [7, 1],
+          ],
+          align: ['right'],
+          header,
+          paddingY: 2.5,
+        },
+      ),
     );
     open = undefined;
   };
@@ -184,7 +214,9 @@ function linesTable(fonts: Fonts, q: QuoteView, lang: Lang): Block[] {
     if (l.kind === 'section') {
       closeSection();
       open = subtotals.get(l.id);
-      blocks.push(row(fonts, COLUMNS, [[run(l.title, S.section, 2)]], { spans: [[0, 8]], align: ['left'], fill: 0.96, header, keepWithNext: true }));
+      blocks.push(
+        row(fonts, COLUMNS, [[run(l.title, S.section, 2)]], { spans: [[0, 8]], align: ['left'], fill: 0.96, header, keepWithNext: true }),
+      );
       continue;
     }
     blocks.push(row(fonts, COLUMNS, lineCells(l, ++n, q, lang), { header }));
@@ -204,7 +236,12 @@ function totals(fonts: Fonts, q: QuoteView, lang: Lang): Block[] {
     rows.push([w('net'), money(t.netMinor), false]);
   }
   if (q.vatMode === 'none') rows.push([w('noVat'), '—', false]);
-  else rows.push([`${q.vatMode === 'included' ? w('vatIncluded') : w('vat')} ${formatPercentMilli(q.vatRateMilli, lang)}`, money(t.vatMinor), false]);
+  else
+    rows.push([
+      `${q.vatMode === 'included' ? w('vatIncluded') : w('vat')} ${formatPercentMilli(q.vatRateMilli, lang)}`,
+      money(t.vatMinor),
+      false,
+    ]);
   rows.push([w('total'), money(t.totalMinor), true]);
   rows.push([w('normHours'), formatHours(t.normHoursCenti, lang), false]);
   return totalsRows(fonts, rows, 160, 90);
@@ -214,7 +251,11 @@ function legend(fonts: Fonts, q: QuoteView, lang: Lang): Block[] {
   const w = wordOf(lang);
   const texts = [w('formulaPrint')];
   if (q.lines.some((l) => l.kind !== 'section' && l.actualTime)) texts.push(w('actualLegend'));
-  return texts.map((text, i) => ({ ...columnsBlock(fonts, [CONTENT_WIDTH], [[run(text, S.small, 3)]]), spaceBefore: i === 0 ? 10 : 2, keepWithNext: true }));
+  return texts.map((text, i) => ({
+    ...columnsBlock(fonts, [CONTENT_WIDTH], [[run(text, S.small, 3)]]),
+    spaceBefore: i === 0 ? 10 : 2,
+    keepWithNext: true,
+  }));
 }
 
 export interface EstimateLayout {
@@ -242,17 +283,33 @@ export function layoutEstimate(input: EstimatePdfInput, lang: Lang, fonts: Fonts
   const tail = [table[table.length - 1]!, ...totals(fonts, q, lang), ...legend(fonts, q, lang), sign];
   const blocks = [...heading(fonts, input, lang), ...parties(fonts, input, lang), ...table, ...tail.slice(1)];
   const { pages, placed } = paginate(blocks, FRAME);
-  addFooters(pages, fonts, { ...FRAME, width: CONTENT_WIDTH }, `${w('estimateNo')} ${q.number} · ${input.customer.name} · ${input.company.name}`, (i, n) => `${w('page')} ${i} ${w('of')} ${n}`);
+  addFooters(
+    pages,
+    fonts,
+    { ...FRAME, width: CONTENT_WIDTH },
+    `${w('estimateNo')} ${q.number} · ${input.customer.name} · ${input.company.name}`,
+    (i, n) => `${w('page')} ${i} ${w('of')} ${n}`,
+  );
   return { pages, placed, tail };
 }
 
-export async function renderEstimatePdf(input: EstimatePdfInput, lang: Lang, options: { compress?: boolean } = {}): Promise<Uint8Array<ArrayBuffer>> {
+export async function renderEstimatePdf(
+  input: EstimatePdfInput,
+  lang: Lang,
+  options: { compress?: boolean } = {},
+): Promise<Uint8Array<ArrayBuffer>> {
   const fonts = loadFonts();
   const { pages } = layoutEstimate(input, lang, fonts);
   const w = wordOf(lang);
   return writePdf(
     pages,
-    { title: `${w('estimateNo')} ${input.quote.number}`, subject: input.quote.title, author: input.company.name, lang, createdAt: input.generatedAt },
+    {
+      title: `${w('estimateNo')} ${input.quote.number}`,
+      subject: input.quote.title,
+      author: input.company.name,
+      lang,
+      createdAt: input.generatedAt,
+    },
     fonts,
     options,
   );

@@ -172,6 +172,9 @@ export async function embedFont(pdf: PdfObjects, encoder: FontEncoder): Promise<
     `<< /Type /Font /Subtype /CIDFontType2 /BaseFont /${name} /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> ` +
       `/FontDescriptor ${descriptor} 0 R /DW ${m.scaled(ttf.advances[0]!)} /W ${encoder.widthsArray()} /CIDToGIDMap ${cidToGid} 0 R >>`,
   );
-  pdf.put(type0!, `<< /Type /Font /Subtype /Type0 /BaseFont /${name} /Encoding /Identity-H /DescendantFonts [${cidFont} 0 R] /ToUnicode ${toUnicode} 0 R >>`);
+  pdf.put(
+    type0!,
+    `<< /Type /Font /Subtype /Type0 /BaseFont /${name} /Encoding /Identity-H /DescendantFonts [${cidFont} 0 R] /ToUnicode ${toUnicode} 0 R >>`,
+  );
   return type0!;
 }

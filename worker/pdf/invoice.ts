@@ -28,13 +28,23 @@ export function layoutInvoice(doc: InvoiceDocument, lang: Lang, fonts = loadFont
   const i = doc.invoice;
   const money = (m: number) => formatMoney(m, i.currency, lang);
   const status = i.status === 'issued' ? '' : say(lang, INVOICE_STATUS_WORDS[i.status]);
-  const blocks: Block[] = heading(fonts, doc.company.name, `${w('invoiceNo')} ${i.number}`, [`${w('dated')} ${formatDay(i.issuedOn, lang)}`, status], w('invoiceLine'));
+  const blocks: Block[] = heading(
+    fonts,
+    doc.company.name,
+    `${w('invoiceNo')} ${i.number}`,
+    [`${w('dated')} ${formatDay(i.issuedOn, lang)}`, status],
+    w('invoiceLine'),
+  );
   const c = doc.customer;
   blocks.push(
     parties(
       fonts,
       { label: w('payee'), name: doc.company.name, lines: [doc.company.details] },
-      { label: w('payer'), name: c.legalName || c.name, lines: [c.legalName && c.legalName !== c.name ? c.name : '', c.taxId ? `${w('taxId')} ${c.taxId}` : '', c.address] },
+      {
+        label: w('payer'),
+        name: c.legalName || c.name,
+        lines: [c.legalName && c.legalName !== c.name ? c.name : '', c.taxId ? `${w('taxId')} ${c.taxId}` : '', c.address],
+      },
     ),
   );
   const head = [w('numberSignNarrow'), w('service'), w('qty'), w('unitColumn'), w('price'), w('amount')].map((t) => [run(t, S.head)]);
@@ -45,23 +55,53 @@ export function layoutInvoice(doc: InvoiceDocument, lang: Lang, fonts = loadFont
     row(
       fonts,
       COLS,
-      [[run('1', S.cell)], [run(title, S.cell, 4)], [run(formatFixed(i.normHoursCenti, 2, lang), S.cell)], [run(w('unit'), S.cell)], [run(money(i.rateMinor), S.cell)], [run(money(i.subtotalMinor), S.cell)]],
+      [
+        [run('1', S.cell)],
+        [run(title, S.cell, 4)],
+        [run(formatFixed(i.normHoursCenti, 2, lang), S.cell)],
+        [run(w('unit'), S.cell)],
+        [run(money(i.rateMinor), S.cell)],
+        [run(money(i.subtotalMinor), S.cell)],
+      ],
       { header, keepWithNext: true },
     ),
   );
   const vat: [string, string, boolean] =
-    i.vatMode === 'none' ? [w('noVat'), '—', false] : [`${i.vatMode === 'included' ? w('vatIncluded') : w('vat')} ${formatPercentMilli(i.vatRateMilli, lang)}`, money(i.vatMinor), false];
+    i.vatMode === 'none'
+      ? [w('noVat'), '—', false]
+      : [`${i.vatMode === 'included' ? w('vatIncluded') : w('vat')} ${formatPercentMilli(i.vatRateMilli, lang)}`, money(i.vatMinor), false];
   blocks.push(...totalsRows(fonts, [[w('subtotal'), money(i.subtotalMinor), false], vat, [w('toPay'), money(i.totalMinor), true]]));
   const texts = [
     say(lang, INVOICE_WORDS.purpose, { number: i.number, date: formatDay(i.issuedOn, lang) }),
     say(lang, INVOICE_WORDS.hoursNote, { hours: formatFixed(i.normHoursCenti, 2, lang), rate: money(i.rateMinor) }),
   ];
-  if (i.status === 'paid') texts.push(say(lang, INVOICE_WORDS.paidOn, { date: i.paidEntryAt ? formatDay(localDate(Date.parse(i.paidEntryAt), doc.timeZone), lang) : '', ref: i.paymentRef ?? '' }));
+  if (i.status === 'paid')
+    texts.push(
+      say(lang, INVOICE_WORDS.paidOn, {
+        date: i.paidEntryAt ? formatDay(localDate(Date.parse(i.paidEntryAt), doc.timeZone), lang) : '',
+        ref: i.paymentRef ?? '',
+      }),
+    );
   if (i.status === 'cancelled') texts.push(w('cancelledMark'));
   blocks.push(...note(fonts, texts, 12));
-  blocks.push(signatures(fonts, [{ label: w('director'), name: doc.company.name }, { label: w('chiefAccountant'), name: doc.company.name }], { signature: w('signature'), signatureName: w('signatureName'), stamp: w('stamp') }));
+  blocks.push(
+    signatures(
+      fonts,
+      [
+        { label: w('director'), name: doc.company.name },
+        { label: w('chiefAccountant'), name: doc.company.name },
+      ],
+      { signature: w('signature'), signatureName: w('signatureName'), stamp: w('stamp') },
+    ),
+  );
   const { pages, placed } = paginate(blocks, FRAME);
-  addFooters(pages, fonts, { ...FRAME, width: CONTENT_WIDTH }, `${w('invoiceNo')} ${i.number} · ${c.name} · ${doc.company.name}`, (n, of) => `${w('page')} ${n} ${w('of')} ${of}`);
+  addFooters(
+    pages,
+    fonts,
+    { ...FRAME, width: CONTENT_WIDTH },
+    `${w('invoiceNo')} ${i.number} · ${c.name} · ${doc.company.name}`,
+    (n, of) => `${w('page')} ${n} ${w('of')} ${of}`,
+  );
   return { pages, placed };
 }
 
@@ -69,5 +109,16 @@ export async function renderInvoicePdf(doc: InvoiceDocument, lang: Lang): Promis
   const fonts = loadFonts();
   const w = wordsOf(INVOICE_PDF_WORDS, lang);
   const { pages } = layoutInvoice(doc, lang, fonts);
-  return writePdf(pages, { title: `${w('invoiceNo')} ${doc.invoice.number}`, subject: w('invoiceLine'), author: doc.company.name, lang, createdAt: doc.generatedAt }, fonts, {});
+  return writePdf(
+    pages,
+    {
+      title: `${w('invoiceNo')} ${doc.invoice.number}`,
+      subject: w('invoiceLine'),
+      author: doc.company.name,
+      lang,
+      createdAt: doc.generatedAt,
+    },
+    fonts,
+    {},
+  );
 }

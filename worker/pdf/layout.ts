@@ -10,7 +10,10 @@ import { A4, type Op, type Page } from './page';
 /** Tabs become spaces; other control characters (but line breaks) are dropped. */
 export function cleanText(text: string): string {
   // eslint-disable-next-line no-control-regex
-  return text.replace(/\r\n?/g, '\n').replace(/\t/g, ' ').replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, '');
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/\t/g, ' ')
+    .replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, '');
 }
 
 /** Cuts `text` so that it plus an ellipsis fits `width`. */
@@ -147,17 +150,40 @@ export const lineHeight = (s: TextStyle) => s.size * (s.leading ?? 1.3);
 /** Baseline offset from the top of a line box. */
 export const baseline = (s: TextStyle) => s.size * 0.93 + (lineHeight(s) - s.size * 1.16) / 2;
 
-export function textOps(ops: Op[], lines: readonly string[], style: TextStyle, x: number, top: number, width: number, align: 'left' | 'right' | 'center', fonts: Fonts) {
+export function textOps(
+  ops: Op[],
+  lines: readonly string[],
+  style: TextStyle,
+  x: number,
+  top: number,
+  width: number,
+  align: 'left' | 'right' | 'center',
+  fonts: Fonts,
+) {
   lines.forEach((line, i) => {
     if (line === '') return;
     const w = fonts[style.face].width(line, style.size);
     const dx = align === 'right' ? width - w : align === 'center' ? (width - w) / 2 : 0;
-    ops.push({ kind: 'text', x: x + dx, y: top + i * lineHeight(style) + baseline(style), size: style.size, face: style.face, text: line, gray: style.gray ?? 0 });
+    ops.push({
+      kind: 'text',
+      x: x + dx,
+      y: top + i * lineHeight(style) + baseline(style),
+      size: style.size,
+      face: style.face,
+      text: line,
+      gray: style.gray ?? 0,
+    });
   });
 }
 
 /** Wrapped text as one block per line, so a long paragraph can break across pages. */
-export function paragraph(fonts: Fonts, text: string, style: TextStyle, width: number, options: { maxLines?: number; spaceBefore?: number } = {}): Block[] {
+export function paragraph(
+  fonts: Fonts,
+  text: string,
+  style: TextStyle,
+  width: number,
+  options: { maxLines?: number; spaceBefore?: number } = {},
+): Block[] {
   const lines = wrapText(fonts, style.face, text, style.size, width, options.maxLines);
   return lines.map((line, i) => ({
     height: lineHeight(style),
@@ -169,7 +195,13 @@ export function paragraph(fonts: Fonts, text: string, style: TextStyle, width: n
 }
 
 /** Footer of every page: a left text and «Страница i из n» on the right. */
-export function addFooters(pages: Page[], fonts: Fonts, frame: Frame & { width: number }, left: string, pageWord: (i: number, n: number) => string) {
+export function addFooters(
+  pages: Page[],
+  fonts: Fonts,
+  frame: Frame & { width: number },
+  left: string,
+  pageWord: (i: number, n: number) => string,
+) {
   const style: TextStyle = { face: 'regular', size: 7.5, gray: 0.4 };
   const top = A4.height - frame.bottom + 14;
   pages.forEach((page, i) => {

@@ -24,14 +24,29 @@ export const STATEMENT_PDF_WORDS = STATEMENT_SHEET_WORDS;
 
 // Money in the tables without its symbol (the column heads carry it), so a figure never wraps.
 // Debits: service | planned h | actual h | K | planned nh | debited nh | net | VAT | total
-const DEBIT_COLS = columns([0, 34, 34, 22, 44, 44, 60, 54, 60], 0, ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right']);
+const DEBIT_COLS = columns([0, 34, 34, 22, 44, 44, 60, 54, 60], 0, [
+  'left',
+  'right',
+  'right',
+  'right',
+  'right',
+  'right',
+  'right',
+  'right',
+  'right',
+]);
 // Top-ups: date | payment | norm-h | net | VAT | total
 const TOPUP_COLS = columns([54, 0, 48, 66, 58, 66], 1, ['left', 'left', 'right', 'right', 'right', 'right']);
 // Corrections: date | reason and what it corrects | norm-h | net | VAT | total
 const CORRECTION_COLS = TOPUP_COLS;
 
 function table(fonts: Fonts, cols: Column[], heads: string[], body: (header: Block) => Block[], empty: string): Block[] {
-  const header = row(fonts, cols, heads.map((h) => [run(h, S.head)]), { fill: 0.92, topRule: 0.8, paddingY: 3.5 });
+  const header = row(
+    fonts,
+    cols,
+    heads.map((h) => [run(h, S.head)]),
+    { fill: 0.92, topRule: 0.8, paddingY: 3.5 },
+  );
   const rows = body(header);
   if (rows.length === 0) rows.push(row(fonts, cols, [[run(empty, S.cellNote, 1)]], { spans: [[0, cols.length]], header }));
   return [{ ...header, spaceBefore: 4, keepWithNext: true }, ...rows];
@@ -45,12 +60,22 @@ export function layoutStatement(s: Statement, lang: Lang, fonts = loadFonts()) {
   const cur = currencySymbol(s.currency);
   const c = s.customer;
   const period = monthTitle(s.month, lang);
-  const blocks: Block[] = heading(fonts, s.company.name, `${w('statementFile')} · ${period}`, [c.name, s.closed ? w('monthClosed') : w('monthOpen')], `${w('statementTitle')} ${w('statementFor')} ${period}`);
+  const blocks: Block[] = heading(
+    fonts,
+    s.company.name,
+    `${w('statementFile')} · ${period}`,
+    [c.name, s.closed ? w('monthClosed') : w('monthOpen')],
+    `${w('statementTitle')} ${w('statementFor')} ${period}`,
+  );
   blocks.push(
     parties(
       fonts,
       { label: w('contractor'), name: s.company.name, lines: [s.company.details] },
-      { label: w('customer'), name: c.legalName || c.name, lines: [c.legalName && c.legalName !== c.name ? c.name : '', c.taxId ? `${w('taxId')} ${c.taxId}` : '', c.address] },
+      {
+        label: w('customer'),
+        name: c.legalName || c.name,
+        lines: [c.legalName && c.legalName !== c.name ? c.name : '', c.taxId ? `${w('taxId')} ${c.taxId}` : '', c.address],
+      },
     ),
   );
   const t = s.totals;
@@ -68,63 +93,129 @@ export function layoutStatement(s: Statement, lang: Lang, fonts = loadFonts()) {
 
   blocks.push(sectionTitle(fonts, w('topupsSection')));
   blocks.push(
-    ...table(fonts, TOPUP_COLS, [w('date'), w('paymentRef'), w('hoursColumn'), ...moneyHeads], (header) =>
-      s.topups.map((x) => {
-        const kind = x.topupKind ? say(lang, TOPUP_KIND_WORDS[x.topupKind]) : say(lang, LEDGER_KIND_WORDS.topup);
-        const what = [x.paymentRef, x.invoiceNumber && x.invoiceNumber !== x.paymentRef ? `${w('invoiceColumn')} ${x.invoiceNumber}` : ''].filter(Boolean).join(' · ');
-        return row(
-          fonts,
-          TOPUP_COLS,
-          [[run(formatDay(x.date, lang), S.cell)], [run(what || kind, S.cell, 2), run([kind, x.memo].filter(Boolean).join(' · '), S.cellNote, 2)], [run(hours(x.normHoursCenti), S.cell)], [run(figure(x.netMinor), S.cell)], [run(figure(x.vatMinor), S.cell)], [run(figure(x.totalMinor), S.cell)]],
-          { header },
-        );
-      }),
+    ...table(
+      fonts,
+      TOPUP_COLS,
+      [w('date'), w('paymentRef'), w('hoursColumn'), ...moneyHeads],
+      (header) =>
+        s.topups.map((x) => {
+          const kind = x.topupKind ? say(lang, TOPUP_KIND_WORDS[x.topupKind]) : say(lang, LEDGER_KIND_WORDS.topup);
+          const what = [x.paymentRef, x.invoiceNumber && x.invoiceNumber !== x.paymentRef ? `${w('invoiceColumn')} ${x.invoiceNumber}` : '']
+            .filter(Boolean)
+            .join(' · ');
+          return row(
+            fonts,
+            TOPUP_COLS,
+            [
+              [run(formatDay(x.date, lang), S.cell)],
+              [run(what || kind, S.cell, 2), run([kind, x.memo].filter(Boolean).join(' · '), S.cellNote, 2)],
+              [run(hours(x.normHoursCenti), S.cell)],
+              [run(figure(x.netMinor), S.cell)],
+              [run(figure(x.vatMinor), S.cell)],
+              [run(figure(x.totalMinor), S.cell)],
+            ],
+            { header },
+          );
+        }),
       w('noTopups'),
     ),
   );
 
   blocks.push(sectionTitle(fonts, w('debitsSection')));
-  const debitHeads = [w('service'), w('plannedHours'), w('actualHours'), w('k'), w('plannedNorm'), w('debitedNorm').replace(', ', ',\n'), ...moneyHeads];
+  const debitHeads = [
+    w('service'),
+    w('plannedHours'),
+    w('actualHours'),
+    w('k'),
+    w('plannedNorm'),
+    w('debitedNorm').replace(', ', ',\n'),
+    ...moneyHeads,
+  ];
   blocks.push(
-    ...table(fonts, DEBIT_COLS, debitHeads, (header) => {
-      const out: Block[] = [];
-      const figures = (x: { plannedNormHoursCenti: number; normHoursCenti: number; netMinor: number; vatMinor: number; totalMinor: number }, style: TextStyle = S.cell) =>
-        [hours(x.plannedNormHoursCenti), hours(x.normHoursCenti), figure(x.netMinor), figure(x.vatMinor), figure(x.totalMinor)].map((v) => [run(v, style)]);
-      for (const o of s.orders) {
-        out.push(row(fonts, DEBIT_COLS, [[run(o.orderNumber ? `${w('order')} ${o.orderNumber}` : w('otherDebits'), S.cellBold, 2)]], { spans: [[0, 9]], fill: 0.96, header, keepWithNext: true }));
-        for (const st of o.stages) {
-          const stage = `${st.n !== null ? `${w('stage')} ${st.n}. ` : ''}${st.title} · ${formatDay(st.date, lang)}`;
-          out.push(row(fonts, DEBIT_COLS, [[run(stage, S.cellBold, 3)]], { spans: [[0, 9]], header, keepWithNext: true }));
-          for (const it of st.items) {
-            out.push(
-              row(
-                fonts,
-                DEBIT_COLS,
-                [[run(`${it.code} ${it.title}`.trim(), S.cell, 3), run(it.categoryName, S.cellNote, 1)], [run(hours(it.plannedHoursCenti), S.cell)], [run(hours(it.hoursCenti), S.cell)], [run(formatMilli(it.kMilli, lang), S.cell)], ...figures(it)],
-                { header },
-              ),
-            );
+    ...table(
+      fonts,
+      DEBIT_COLS,
+      debitHeads,
+      (header) => {
+        const out: Block[] = [];
+        const figures = (
+          x: { plannedNormHoursCenti: number; normHoursCenti: number; netMinor: number; vatMinor: number; totalMinor: number },
+          style: TextStyle = S.cell,
+        ) =>
+          [hours(x.plannedNormHoursCenti), hours(x.normHoursCenti), figure(x.netMinor), figure(x.vatMinor), figure(x.totalMinor)].map(
+            (v) => [run(v, style)],
+          );
+        for (const o of s.orders) {
+          out.push(
+            row(fonts, DEBIT_COLS, [[run(o.orderNumber ? `${w('order')} ${o.orderNumber}` : w('otherDebits'), S.cellBold, 2)]], {
+              spans: [[0, 9]],
+              fill: 0.96,
+              header,
+              keepWithNext: true,
+            }),
+          );
+          for (const st of o.stages) {
+            const stage = `${st.n !== null ? `${w('stage')} ${st.n}. ` : ''}${st.title} · ${formatDay(st.date, lang)}`;
+            out.push(row(fonts, DEBIT_COLS, [[run(stage, S.cellBold, 3)]], { spans: [[0, 9]], header, keepWithNext: true }));
+            for (const it of st.items) {
+              out.push(
+                row(
+                  fonts,
+                  DEBIT_COLS,
+                  [
+                    [run(`${it.code} ${it.title}`.trim(), S.cell, 3), run(it.categoryName, S.cellNote, 1)],
+                    [run(hours(it.plannedHoursCenti), S.cell)],
+                    [run(hours(it.hoursCenti), S.cell)],
+                    [run(formatMilli(it.kMilli, lang), S.cell)],
+                    ...figures(it),
+                  ],
+                  { header },
+                ),
+              );
+            }
+            if (st.items.length === 0)
+              out.push(row(fonts, DEBIT_COLS, [[run(st.title, S.cell, 2)], [], [], [], ...figures(st)], { header }));
           }
-          if (st.items.length === 0) out.push(row(fonts, DEBIT_COLS, [[run(st.title, S.cell, 2)], [], [], [], ...figures(st)], { header }));
+          out.push(
+            row(
+              fonts,
+              DEBIT_COLS,
+              [[run(o.orderNumber ? w('orderTotal') : w('total'), S.cellBold)], [], [], [], ...figures(o, S.cellBold)],
+              { header },
+            ),
+          );
         }
-        out.push(row(fonts, DEBIT_COLS, [[run(o.orderNumber ? w('orderTotal') : w('total'), S.cellBold)], [], [], [], ...figures(o, S.cellBold)], { header }));
-      }
-      return out;
-    }, w('noDebits')),
+        return out;
+      },
+      w('noDebits'),
+    ),
   );
 
   blocks.push(sectionTitle(fonts, w('correctionsSection')));
   blocks.push(
-    ...table(fonts, CORRECTION_COLS, [w('date'), `${w('reason')} · ${w('corrects')}`, w('hoursColumn'), ...moneyHeads], (header) =>
-      s.corrections.map((x) => {
-        const corrects = x.corrects ? `${w('corrects')}: ${formatDay(x.corrects.date, lang)} ${say(lang, LEDGER_KIND_WORDS[x.corrects.kind])} — ${x.corrects.memo}` : '';
-        return row(
-          fonts,
-          CORRECTION_COLS,
-          [[run(formatDay(x.date, lang), S.cell)], [run(x.memo, S.cell, 3), run(corrects, S.cellNote, 2)], [run(hours(x.normHoursCenti), S.cell)], [run(figure(x.netMinor), S.cell)], [run(figure(x.vatMinor), S.cell)], [run(figure(x.totalMinor), S.cell)]],
-          { header },
-        );
-      }),
+    ...table(
+      fonts,
+      CORRECTION_COLS,
+      [w('date'), `${w('reason')} · ${w('corrects')}`, w('hoursColumn'), ...moneyHeads],
+      (header) =>
+        s.corrections.map((x) => {
+          const corrects = x.corrects
+            ? `${w('corrects')}: ${formatDay(x.corrects.date, lang)} ${say(lang, LEDGER_KIND_WORDS[x.corrects.kind])} — ${x.corrects.memo}`
+            : '';
+          return row(
+            fonts,
+            CORRECTION_COLS,
+            [
+              [run(formatDay(x.date, lang), S.cell)],
+              [run(x.memo, S.cell, 3), run(corrects, S.cellNote, 2)],
+              [run(hours(x.normHoursCenti), S.cell)],
+              [run(figure(x.netMinor), S.cell)],
+              [run(figure(x.vatMinor), S.cell)],
+              [run(figure(x.totalMinor), S.cell)],
+            ],
+            { header },
+          );
+        }),
       w('noCorrections'),
     ),
   );
@@ -146,14 +237,27 @@ export function layoutStatement(s: Statement, lang: Lang, fonts = loadFonts()) {
       100,
     ),
     ...note(fonts, [w('legendStatement'), w('rendered')], 10),
-    signatures(fonts, [{ label: w('contractor'), name: s.company.name }, { label: w('customer'), name: c.legalName || c.name }], { signature: w('signature'), signatureName: w('signatureName'), stamp: w('stamp') }),
+    signatures(
+      fonts,
+      [
+        { label: w('contractor'), name: s.company.name },
+        { label: w('customer'), name: c.legalName || c.name },
+      ],
+      { signature: w('signature'), signatureName: w('signatureName'), stamp: w('stamp') },
+    ),
   ];
   tail.slice(0, -1).forEach((b) => {
-b.keepWithNext = true;
-});
+    b.keepWithNext = true;
+  });
   blocks.push(...tail);
   const { pages, placed } = paginate(blocks, FRAME);
-  addFooters(pages, fonts, { ...FRAME, width: CONTENT_WIDTH }, `${w('statementFile')} · ${c.name} · ${period} · ${s.company.name}`, (i, n) => `${w('page')} ${i} ${w('of')} ${n}`);
+  addFooters(
+    pages,
+    fonts,
+    { ...FRAME, width: CONTENT_WIDTH },
+    `${w('statementFile')} · ${c.name} · ${period} · ${s.company.name}`,
+    (i, n) => `${w('page')} ${i} ${w('of')} ${n}`,
+  );
   return { pages, placed, tail };
 }
 
@@ -161,5 +265,16 @@ export async function renderStatementPdf(s: Statement, lang: Lang): Promise<Uint
   const fonts = loadFonts();
   const w = wordsOf(STATEMENT_PDF_WORDS, lang);
   const { pages } = layoutStatement(s, lang, fonts);
-  return writePdf(pages, { title: `${w('statementFile')} ${s.month} · ${s.customer.name}`, subject: w('statementTitle'), author: s.company.name, lang, createdAt: new Date(s.generatedAt) }, fonts, {});
+  return writePdf(
+    pages,
+    {
+      title: `${w('statementFile')} ${s.month} · ${s.customer.name}`,
+      subject: w('statementTitle'),
+      author: s.company.name,
+      lang,
+      createdAt: new Date(s.generatedAt),
+    },
+    fonts,
+    {},
+  );
 }

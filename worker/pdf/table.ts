@@ -55,7 +55,9 @@ export function row(fonts: Fonts, columns: readonly Column[], cells: readonly Ce
   const laid: LaidCell[] = spans.map(([first, count], i) => {
     const width = columns.slice(first, first + count).reduce((s, c) => s + c.width, 0);
     const inner = width - 2 * paddingX;
-    const runs = (cells[i] ?? []).filter((r) => r.text !== '').map((r) => ({ lines: wrapText(fonts, r.face, r.text, r.size, inner, r.maxLines), style: r }));
+    const runs = (cells[i] ?? [])
+      .filter((r) => r.text !== '')
+      .map((r) => ({ lines: wrapText(fonts, r.face, r.text, r.size, inner, r.maxLines), style: r }));
     const height = runs.reduce((h, r) => h + r.lines.length * lineHeight(r.style), 0);
     return { x: lefts[first]! + paddingX, width: inner, align: style.align?.[i] ?? columns[first]!.align, runs, height };
   });

@@ -37,7 +37,9 @@ export class PdfObjects {
   /** `dict` is the inside of the stream's dictionary without /Length and /Filter. */
   async putStream(num: number, dict: string, data: Uint8Array) {
     const packed = this.compress ? await deflate(data) : data;
-    const head = latin1(`${num} 0 obj\n<< ${dict}${dict ? ' ' : ''}/Length ${packed.length}${this.compress ? ' /Filter /FlateDecode' : ''} >>\nstream\n`);
+    const head = latin1(
+      `${num} 0 obj\n<< ${dict}${dict ? ' ' : ''}/Length ${packed.length}${this.compress ? ' /Filter /FlateDecode' : ''} >>\nstream\n`,
+    );
     const tail = latin1('\nendstream\nendobj\n');
     const body = new Uint8Array(head.length + packed.length + tail.length);
     body.set(head);
@@ -55,8 +57,14 @@ export class PdfObjects {
       offsets.push(length);
       length += body.length;
     }
-    const xref = [`xref\n0 ${this.bodies.length + 1}\n`, '0000000000 65535 f \n', ...offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`)].join('');
-    const trailer = latin1(`${xref}trailer\n<< /Size ${this.bodies.length + 1} /Root ${root} 0 R /Info ${info} 0 R >>\nstartxref\n${length}\n%%EOF\n`);
+    const xref = [
+      `xref\n0 ${this.bodies.length + 1}\n`,
+      '0000000000 65535 f \n',
+      ...offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`),
+    ].join('');
+    const trailer = latin1(
+      `${xref}trailer\n<< /Size ${this.bodies.length + 1} /Root ${root} 0 R /Info ${info} 0 R >>\nstartxref\n${length}\n%%EOF\n`,
+    );
     const out = new Uint8Array(length + trailer.length);
     out.set(header);
     let at = header.length;
@@ -90,7 +98,10 @@ export function contentStream(page: Page, encoders: Record<Face, FontEncoder>): 
   for (const op of page.ops) {
     if (op.kind === 'rect') out.push(`${num(op.gray)} g ${num(op.x)} ${num(A4.height - op.y - op.h)} ${num(op.w)} ${num(op.h)} re f`);
     else if (op.kind === 'line') out.push(`${num(op.gray)} G ${num(op.width)} w ${num(op.x1)} ${y(op.y1)} m ${num(op.x2)} ${y(op.y2)} l S`);
-    else out.push(`BT ${num(op.gray)} g /${FONT_NAMES[op.face]} ${num(op.size)} Tf ${num(op.x)} ${y(op.y)} Td <${encoders[op.face].encode(op.text)}> Tj ET`);
+    else
+      out.push(
+        `BT ${num(op.gray)} g /${FONT_NAMES[op.face]} ${num(op.size)} Tf ${num(op.x)} ${y(op.y)} Td <${encoders[op.face].encode(op.text)}> Tj ET`,
+      );
   }
   return out.join('\n');
 }
@@ -105,7 +116,12 @@ export interface PdfMeta {
 
 const pdfDate = (d: Date) => `D:${d.toISOString().replace(/[-:T]/g, '').slice(0, 14)}Z`;
 
-export async function writePdf(pages: Page[], meta: PdfMeta, fonts: Fonts, options: { compress?: boolean } = {}): Promise<Uint8Array<ArrayBuffer>> {
+export async function writePdf(
+  pages: Page[],
+  meta: PdfMeta,
+  fonts: Fonts,
+  options: { compress?: boolean } = {},
+): Promise<Uint8Array<ArrayBuffer>> {
   const pdf = new PdfObjects(options.compress ?? true);
   const encoders: Record<Face, FontEncoder> = { regular: new FontEncoder(fonts.regular), bold: new FontEncoder(fonts.bold) };
   const catalog = pdf.reserve();
@@ -117,7 +133,10 @@ export async function writePdf(pages: Page[], meta: PdfMeta, fonts: Fonts, optio
     const pageRef = pdf.reserve();
     const content = pdf.reserve();
     await pdf.putStream(content, '', latin1(contentStream(page, encoders)));
-    pdf.put(pageRef, `<< /Type /Page /Parent ${pageTree} 0 R /MediaBox [0 0 ${A4.width} ${A4.height}] /Resources ${resources} 0 R /Contents ${content} 0 R >>`);
+    pdf.put(
+      pageRef,
+      `<< /Type /Page /Parent ${pageTree} 0 R /MediaBox [0 0 ${A4.width} ${A4.height}] /Resources ${resources} 0 R /Contents ${content} 0 R >>`,
+    );
     pageRefs.push(pageRef);
   }
   // Fonts last: only now is every character of the document known.
@@ -127,7 +146,10 @@ export async function writePdf(pages: Page[], meta: PdfMeta, fonts: Fonts, optio
   }
   pdf.put(resources, `<< /ProcSet [/PDF /Text] /Font << ${fontRefs.join(' ')} >> >>`);
   pdf.put(pageTree, `<< /Type /Pages /Kids [${pageRefs.map((p) => `${p} 0 R`).join(' ')}] /Count ${pageRefs.length} >>`);
-  pdf.put(catalog, `<< /Type /Catalog /Pages ${pageTree} 0 R /Lang ${textString(meta.lang)} /ViewerPreferences << /DisplayDocTitle true >> >>`);
+  pdf.put(
+    catalog,
+    `<< /Type /Catalog /Pages ${pageTree} 0 R /Lang ${textString(meta.lang)} /ViewerPreferences << /DisplayDocTitle true >> >>`,
+  );
   pdf.put(
     info,
     `<< /Title ${textString(meta.title)} /Subject ${textString(meta.subject)} /Author ${textString(meta.author)} /Producer (normhours) /CreationDate (${pdfDate(meta.createdAt)}) >>`,

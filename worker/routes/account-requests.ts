@@ -26,44 +26,47 @@ const ReplyParams = TokenParam.extend({ id: IdParam.shape.id });
 const requestLimit = rateLimit('REQUEST_LIMITER');
 const publicErrors = { 400: jsonResponse(ErrorBody, 'invalid input'), 429: jsonResponse(ErrorBody, 'too many requests') };
 
-export const accountRequestsRouter = router().openapi(
-  sharedRoute({
-    method: 'post',
-    path: '/{token}/requests',
-    tags: ['account'],
-    summary: 'The customer raises a service request (kind, subject, description, priority 1–4); answers it with its number and reaction deadline',
-    middleware: [requestLimit] as const,
-    request: { params: TokenParam, body: jsonBody(NewRequestBody) },
-    responses: {
-      201: jsonResponse(CustomerRequest, 'the new request'),
-      404: jsonResponse(ErrorBody, 'no such link'),
-      ...publicErrors,
-    },
-  }),
-  async (c) => {
-    const account = await accountOr404(c.var.db, c.req.valid('param').token);
-    return c.json(await raiseRequest(c, account.customer.id, c.req.valid('json')), 201);
-  },
-)
+export const accountRequestsRouter = router()
   .openapi(
-  sharedRoute({
-    method: 'post',
-    path: '/{token}/requests/{id}/replies',
-    tags: ['account'],
-    summary: 'The customer answers on their own request (e.g. the clarification staff asked for): the reply is added and a request that needed clarification goes back in work',
-    middleware: [requestLimit] as const,
-    request: { params: ReplyParams, body: jsonBody(CustomerReplyBody) },
-    responses: {
-      201: jsonResponse(CustomerRequest, 'the request with the reply'),
-      404: jsonResponse(ErrorBody, 'no such link or request'),
-      422: jsonResponse(ErrorBody, 'the request is closed (request_closed)'),
-      ...publicErrors,
+    sharedRoute({
+      method: 'post',
+      path: '/{token}/requests',
+      tags: ['account'],
+      summary:
+        'The customer raises a service request (kind, subject, description, priority 1–4); answers it with its number and reaction deadline',
+      middleware: [requestLimit] as const,
+      request: { params: TokenParam, body: jsonBody(NewRequestBody) },
+      responses: {
+        201: jsonResponse(CustomerRequest, 'the new request'),
+        404: jsonResponse(ErrorBody, 'no such link'),
+        ...publicErrors,
+      },
+    }),
+    async (c) => {
+      const account = await accountOr404(c.var.db, c.req.valid('param').token);
+      return c.json(await raiseRequest(c, account.customer.id, c.req.valid('json')), 201);
     },
-  }),
-  async (c) => {
-    const { token, id } = c.req.valid('param');
-    const account = await accountOr404(c.var.db, token);
-    const { name, body } = c.req.valid('json');
-    return c.json(await replyToRequest(c.var.db, account.customer.id, id, name, body), 201);
-  },
-);
+  )
+  .openapi(
+    sharedRoute({
+      method: 'post',
+      path: '/{token}/requests/{id}/replies',
+      tags: ['account'],
+      summary:
+        'The customer answers on their own request (e.g. the clarification staff asked for): the reply is added and a request that needed clarification goes back in work',
+      middleware: [requestLimit] as const,
+      request: { params: ReplyParams, body: jsonBody(CustomerReplyBody) },
+      responses: {
+        201: jsonResponse(CustomerRequest, 'the request with the reply'),
+        404: jsonResponse(ErrorBody, 'no such link or request'),
+        422: jsonResponse(ErrorBody, 'the request is closed (request_closed)'),
+        ...publicErrors,
+      },
+    }),
+    async (c) => {
+      const { token, id } = c.req.valid('param');
+      const account = await accountOr404(c.var.db, token);
+      const { name, body } = c.req.valid('json');
+      return c.json(await replyToRequest(c.var.db, account.customer.id, id, name, body), 201);
+    },
+  );

@@ -1,15 +1,7 @@
 /** Login, logout, who am I. */
 import { z } from '@hono/zod-openapi';
 import { ErrorBody, LoginBody, Me } from '../../schema/api';
-import {
-  STAFF,
-  clearSessionCookie,
-  clientIp,
-  currentUser,
-  forgetSession,
-  setSessionCookie,
-  SESSION_TTL_MS,
-} from '../http/auth';
+import { STAFF, clearSessionCookie, clientIp, currentUser, forgetSession, setSessionCookie, SESSION_TTL_MS } from '../http/auth';
 import { AppError } from '../http/errors';
 import { rateLimit } from '../http/rate-limit';
 import { jsonBody, jsonResponse as json, publicRoute, router, staffRoute } from '../http/route';

@@ -1,10 +1,31 @@
 /** The price list: items and specialist categories. Staff read; the admin edits. */
 import { z } from '@hono/zod-openapi';
-import { CatalogItem, CatalogItemPatchBody, Category, CategoryPatchBody, ErrorBody, IdParam, NewCatalogItemBody, NewCategoryBody } from '../../schema/api';
+import {
+  CatalogItem,
+  CatalogItemPatchBody,
+  Category,
+  CategoryPatchBody,
+  ErrorBody,
+  IdParam,
+  NewCatalogItemBody,
+  NewCategoryBody,
+} from '../../schema/api';
 import { STAFF } from '../http/auth';
 import { conflict, fieldError, notFound } from '../http/errors';
 import { commonErrors, jsonBody, jsonResponse, router, staffRoute } from '../http/route';
-import { codeTaken, findCategory, findItem, insertCategory, insertItem, listCategories, listItems, updateCategory, updateItem, type CatalogItemView, type ItemFields } from '../store/catalog';
+import {
+  codeTaken,
+  findCategory,
+  findItem,
+  insertCategory,
+  insertItem,
+  listCategories,
+  listItems,
+  updateCategory,
+  updateItem,
+  type CatalogItemView,
+  type ItemFields,
+} from '../store/catalog';
 import type { Db } from '../store/db';
 import { ERRORS as E } from '../domain/words/errors';
 import { both } from '../domain/words/words';
@@ -108,7 +129,11 @@ export const catalog = router()
       tags: ['catalog'],
       summary: 'Change a price-list item (quotes keep the values they copied)',
       request: { params: IdParam, body: jsonBody(CatalogItemPatchBody) },
-      responses: { 200: jsonResponse(CatalogItem, 'updated'), 409: jsonResponse(ErrorBody, 'stale version or code taken'), ...commonErrors },
+      responses: {
+        200: jsonResponse(CatalogItem, 'updated'),
+        409: jsonResponse(ErrorBody, 'stale version or code taken'),
+        ...commonErrors,
+      },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
@@ -125,11 +150,7 @@ export const catalog = router()
       await checkItem(c.var.db, fields, id);
       const item = await updateItem(c.var.db, id, fields, version ?? current.version);
       if (!item) {
-        throw conflict(
-          'version_conflict',
-          both(E.itemVersionConflict),
-          { currentVersion: current.version },
-        );
+        throw conflict('version_conflict', both(E.itemVersionConflict), { currentVersion: current.version });
       }
       return c.json(item, 200);
     },

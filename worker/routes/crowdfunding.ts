@@ -1,6 +1,18 @@
 /** Crowdfunding projects: co-funded enhancements, pledges, side-by-side comparison, shares in quotes. */
 import { z } from '@hono/zod-openapi';
-import { CompareQuery, Comparison, ErrorBody, IdParam, NewProjectBody, pathId, PledgeBody, Project, ProjectLineBody, ProjectPatchBody, Quote } from '../../schema/api';
+import {
+  CompareQuery,
+  Comparison,
+  ErrorBody,
+  IdParam,
+  NewProjectBody,
+  pathId,
+  PledgeBody,
+  Project,
+  ProjectLineBody,
+  ProjectPatchBody,
+  Quote,
+} from '../../schema/api';
 import { localDate } from '../domain/calendar';
 import { PROJECT_LIFECYCLE, cofundersOf, splitRemainder, storedProjectStatus } from '../domain/crowdfunding';
 import { actionBetween, may } from '../domain/lifecycle';
@@ -15,7 +27,17 @@ import { commonErrors, fileResponse, jsonBody, jsonResponse, router, staffRoute 
 import { XLSX_TYPE } from '../excel/cells';
 import { compareWorkbook } from '../excel/crowdfunding';
 import { compareFileName } from '../excel/filename';
-import { addProjectLine, cancelPledge, confirmPledge, findPledge, insertPledge, insertProject, loadProjects, projectView, updateProject } from '../store/crowdfunding';
+import {
+  addProjectLine,
+  cancelPledge,
+  confirmPledge,
+  findPledge,
+  insertPledge,
+  insertProject,
+  loadProjects,
+  projectView,
+  updateProject,
+} from '../store/crowdfunding';
 import { findCustomer } from '../store/customers';
 import type { Db } from '../store/db';
 import { customerQueue, reconcileCustomer } from '../store/orders';
@@ -60,7 +82,10 @@ async function pledgeOf(db: Db, projectId: number, pledgeId: number) {
  * 400 (ids) and 404 (unknown project or customer).
  */
 async function compareProjects(db: Db, q: { ids: string; n: number; customerId?: number }) {
-  const parts = q.ids.split(',').map((x) => x.trim()).filter(Boolean);
+  const parts = q.ids
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
   if (parts.some((x) => !/^[1-9]\d{0,9}$/.test(x))) throw fieldError('ids', both(E.projectIdsList));
   const ids = [...new Set(parts.map(Number))];
   if (ids.length < 2 || ids.length > 4) throw fieldError('ids', both(E.compareTwoToFour, { count: ids.length }));
@@ -76,7 +101,18 @@ async function compareProjects(db: Db, q: { ids: string; n: number; customerId?:
   const projects = ids.map((id) => {
     const v = projectView(loaded.find((p) => p.project.id === id)!, settings.rateMinor, settings.currency);
     const split = splitRemainder(v.remainingCenti, q.n, settings.rateMinor);
-    const { pledges, description: _d, links: _l, estimate: _e, rateMinor: _r, currency: _c, version: _v, createdAt: _ca, updatedAt: _ua, ...figures } = v;
+    const {
+      pledges,
+      description: _d,
+      links: _l,
+      estimate: _e,
+      rateMinor: _r,
+      currency: _c,
+      version: _v,
+      createdAt: _ca,
+      updatedAt: _ua,
+      ...figures
+    } = v;
     return {
       ...figures,
       perFunderCenti: split.perFunderCenti,
@@ -86,10 +122,18 @@ async function compareProjects(db: Db, q: { ids: string; n: number; customerId?:
       cofunders: cofundersOf(pledges),
     };
   });
-  const who = customer ? { id: customer.id, name: customer.name, balanceCenti: customer.balanceCenti, overdraftCenti: customer.overdraftCenti, queuedCenti: queued, availableCenti: available } : null;
+  const who = customer
+    ? {
+        id: customer.id,
+        name: customer.name,
+        balanceCenti: customer.balanceCenti,
+        overdraftCenti: customer.overdraftCenti,
+        queuedCenti: queued,
+        availableCenti: available,
+      }
+    : null;
   return { n: q.n, customer: who, projects };
 }
-
 
 export const crowdfundingRouter = router()
   .openapi(
@@ -102,7 +146,10 @@ export const crowdfundingRouter = router()
     }),
     async (c) => {
       const settings = await getSettings(c.var.db);
-      return c.json((await loadProjects(c.var.db)).map((p) => projectView(p, settings.rateMinor, settings.currency)), 200);
+      return c.json(
+        (await loadProjects(c.var.db)).map((p) => projectView(p, settings.rateMinor, settings.currency)),
+        200,
+      );
     },
   )
   .openapi(
@@ -127,7 +174,8 @@ export const crowdfundingRouter = router()
       method: 'get',
       path: '/compare.xlsx',
       tags: ['crowdfunding'],
-      summary: 'The comparison of 2–4 projects as Excel: the figures of /compare side by side, live formulas, the best value per row marked',
+      summary:
+        'The comparison of 2–4 projects as Excel: the figures of /compare side by side, live formulas, the best value per row marked',
       request: { query: CompareQuery.merge(LangQuery) },
       responses: { 200: fileResponse(XLSX_TYPE, 'the comparison as an .xlsx workbook'), ...commonErrors },
     }),
@@ -135,7 +183,10 @@ export const crowdfundingRouter = router()
       const db = c.var.db;
       const { lang: _lang, ...query } = c.req.valid('query');
       const comparison = await compareProjects(db, query);
-      const [settings, customer] = await Promise.all([getSettings(db), comparison.customer ? findCustomer(db, comparison.customer.id) : null]);
+      const [settings, customer] = await Promise.all([
+        getSettings(db),
+        comparison.customer ? findCustomer(db, comparison.customer.id) : null,
+      ]);
       const lang = requestLang(c);
       const file = await compareWorkbook(
         {
@@ -149,7 +200,15 @@ export const crowdfundingRouter = router()
         },
         lang,
       );
-      return fileBody(c, file, XLSX_TYPE, compareFileName(comparison.projects.map((p) => p.code), lang));
+      return fileBody(
+        c,
+        file,
+        XLSX_TYPE,
+        compareFileName(
+          comparison.projects.map((p) => p.code),
+          lang,
+        ),
+      );
     },
   )
   .openapi(
@@ -157,7 +216,8 @@ export const crowdfundingRouter = router()
       method: 'get',
       path: '/compare',
       tags: ['crowdfunding'],
-      summary: 'Compare 2–4 projects: price, pledged, remaining, funded %, co-funders, the share per co-funder if split among N, and whether a customer’s balance covers it',
+      summary:
+        'Compare 2–4 projects: price, pledged, remaining, funded %, co-funders, the share per co-funder if split among N, and whether a customer’s balance covers it',
       request: { query: CompareQuery },
       responses: { 200: jsonResponse(Comparison, 'the comparison'), ...commonErrors },
     }),
@@ -181,7 +241,12 @@ export const crowdfundingRouter = router()
       tags: ['crowdfunding'],
       summary: 'Change a project; move it open → in development → released, or withdraw it (refunding confirmed pledges)',
       request: { params: IdParam, body: jsonBody(ProjectPatchBody) },
-      responses: { 200: jsonResponse(Project, 'updated'), 409: jsonResponse(ErrorBody, 'stale version'), 422: jsonResponse(ErrorBody, 'illegal status change'), ...commonErrors },
+      responses: {
+        200: jsonResponse(Project, 'updated'),
+        409: jsonResponse(ErrorBody, 'stale version'),
+        422: jsonResponse(ErrorBody, 'illegal status change'),
+        ...commonErrors,
+      },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
@@ -189,15 +254,25 @@ export const crowdfundingRouter = router()
       const current = await viewOf(c.var.db, id);
       const stored = storedProjectStatus(current.status);
       if (patch.status !== undefined && patch.status !== stored && !actionBetween(PROJECT_LIFECYCLE, stored, patch.status)) {
-        throw unprocessable('illegal_transition', bothOf(E.projectTransition, (lang) => ({ from: statusWords(lang, current.status), to: statusWords(lang, patch.status!) })));
+        throw unprocessable(
+          'illegal_transition',
+          bothOf(E.projectTransition, (lang) => ({ from: statusWords(lang, current.status), to: statusWords(lang, patch.status!) })),
+        );
       }
       if (patch.estimate && !may(PROJECT_LIFECYCLE, 'editEstimate', stored)) {
         throw unprocessable('estimate_fixed', both(E.estimateFixed));
       }
-      const ok = await updateProject(c.var.db, id, version, { ...patch, status: patch.status === stored ? undefined : patch.status }, currentUser(c).id);
+      const ok = await updateProject(
+        c.var.db,
+        id,
+        version,
+        { ...patch, status: patch.status === stored ? undefined : patch.status },
+        currentUser(c).id,
+      );
       if (!ok) throw versionConflict(current.version);
       const after = await viewOf(c.var.db, id);
-      if (patch.status === PROJECT_LIFECYCLE.withdraw.to) for (const customerId of new Set(current.pledges.map((p) => p.customerId))) await reconcileCustomer(c.var.db, customerId);
+      if (patch.status === PROJECT_LIFECYCLE.withdraw.to)
+        for (const customerId of new Set(current.pledges.map((p) => p.customerId))) await reconcileCustomer(c.var.db, customerId);
       return c.json(after, 200);
     },
   )
@@ -208,7 +283,11 @@ export const crowdfundingRouter = router()
       tags: ['crowdfunding'],
       summary: 'A promised pledge (norm-hours, or money at the current rate); confirming it debits the balance',
       request: { params: IdParam, body: jsonBody(PledgeBody) },
-      responses: { 201: jsonResponse(Project, 'the project with the new pledge'), 422: jsonResponse(ErrorBody, 'the project takes no pledges'), ...commonErrors },
+      responses: {
+        201: jsonResponse(Project, 'the project with the new pledge'),
+        422: jsonResponse(ErrorBody, 'the project takes no pledges'),
+        ...commonErrors,
+      },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
@@ -218,7 +297,10 @@ export const crowdfundingRouter = router()
       }
       const project = await viewOf(c.var.db, id);
       if (!may(PROJECT_LIFECYCLE, 'pledge', storedProjectStatus(project.status))) {
-        throw unprocessable('project_closed', bothOf(E.projectTakesNoPledges, (lang) => ({ status: statusWords(lang, project.status) })));
+        throw unprocessable(
+          'project_closed',
+          bothOf(E.projectTakesNoPledges, (lang) => ({ status: statusWords(lang, project.status) })),
+        );
       }
       if (!(await findCustomer(c.var.db, b.customerId))) throw fieldError('customerId', both(E.noSuchCustomerField));
       const settings = await getSettings(c.var.db);
@@ -244,20 +326,43 @@ export const crowdfundingRouter = router()
       summary: 'Confirm a promised pledge: debits the customer’s balance once; idempotent by Idempotency-Key',
       middleware: [idempotency({ scope: 'pledge-confirm', required: false, answer: projectAnswer })],
       request: { params: PledgeParams, headers: idempotencyHeader(false) },
-      responses: { 200: jsonResponse(Project, 'confirmed'), 409: jsonResponse(ErrorBody, 'not promised'), 422: jsonResponse(ErrorBody, 'balance too low'), ...commonErrors },
+      responses: {
+        200: jsonResponse(Project, 'confirmed'),
+        409: jsonResponse(ErrorBody, 'not promised'),
+        422: jsonResponse(ErrorBody, 'balance too low'),
+        ...commonErrors,
+      },
     }),
     async (c) => {
       const { id, pledgeId } = c.req.valid('param');
       const pledge = await pledgeOf(c.var.db, id, pledgeId);
-      if (pledge.status !== 'promised') throw conflict('pledge_not_promised', bothOf(E.pledgeNotPromised, (lang) => ({ status: lang === 'en' ? pledge.status : pledge.status === 'confirmed' ? RU.pledgeConfirmed : RU.pledgeCancelled })));
+      if (pledge.status !== 'promised')
+        throw conflict(
+          'pledge_not_promised',
+          bothOf(E.pledgeNotPromised, (lang) => ({
+            status: lang === 'en' ? pledge.status : pledge.status === 'confirmed' ? RU.pledgeConfirmed : RU.pledgeCancelled,
+          })),
+        );
       const settings = await getSettings(c.var.db);
-      const ok = await confirmPledge(c.var.db, pledgeId, pledge.normHoursCenti, pledgeMoney(pledge.normHoursCenti, settings), currentUser(c).id, claimOf(c));
+      const ok = await confirmPledge(
+        c.var.db,
+        pledgeId,
+        pledge.normHoursCenti,
+        pledgeMoney(pledge.normHoursCenti, settings),
+        currentUser(c).id,
+        claimOf(c),
+      );
       if (!ok) {
         const again = await pledgeOf(c.var.db, id, pledgeId);
-        if (again.status !== 'promised') throw conflict('pledge_not_promised', bothOf(E.pledgeNotPromised, (lang) => ({ status: lang === 'en' ? again.status : RU.pledgeProcessed })));
+        if (again.status !== 'promised')
+          throw conflict(
+            'pledge_not_promised',
+            bothOf(E.pledgeNotPromised, (lang) => ({ status: lang === 'en' ? again.status : RU.pledgeProcessed })),
+          );
         const customer = await findCustomer(c.var.db, pledge.customerId);
         const project = await viewOf(c.var.db, id);
-        if (!may(PROJECT_LIFECYCLE, 'confirmPledge', storedProjectStatus(project.status))) throw unprocessable('project_closed', both(E.projectClosed));
+        if (!may(PROJECT_LIFECYCLE, 'confirmPledge', storedProjectStatus(project.status)))
+          throw unprocessable('project_closed', both(E.projectClosed));
         throw new AppError(
           422,
           'insufficient_balance',
@@ -278,10 +383,23 @@ export const crowdfundingRouter = router()
       method: 'post',
       path: '/{id}/pledges/{pledgeId}/cancel',
       tags: ['crowdfunding', 'ledger'],
-      summary: 'Cancel a pledge; a confirmed one is refunded by a correction (accountant or admin, while the project is open); idempotent by Idempotency-Key',
+      summary:
+        'Cancel a pledge; a confirmed one is refunded by a correction (accountant or admin, while the project is open); idempotent by Idempotency-Key',
       middleware: [idempotency({ scope: 'pledge-cancel', required: false, answer: projectAnswer })],
-      request: { params: PledgeParams, headers: idempotencyHeader(false), body: { content: { 'application/json': { schema: z.object({ reason: z.string().trim().max(500).optional() }).strict() } }, required: false } },
-      responses: { 200: jsonResponse(Project, 'cancelled'), 409: jsonResponse(ErrorBody, 'already cancelled'), 422: jsonResponse(ErrorBody, 'development started'), ...commonErrors },
+      request: {
+        params: PledgeParams,
+        headers: idempotencyHeader(false),
+        body: {
+          content: { 'application/json': { schema: z.object({ reason: z.string().trim().max(500).optional() }).strict() } },
+          required: false,
+        },
+      },
+      responses: {
+        200: jsonResponse(Project, 'cancelled'),
+        409: jsonResponse(ErrorBody, 'already cancelled'),
+        422: jsonResponse(ErrorBody, 'development started'),
+        ...commonErrors,
+      },
     }),
     async (c) => {
       const { id, pledgeId } = c.req.valid('param');
@@ -306,13 +424,19 @@ export const crowdfundingRouter = router()
       tags: ['crowdfunding', 'quotes'],
       summary: 'Add a customer’s share of the project to their draft quote; accepting the quote makes the pledge',
       request: { params: IdParam, body: jsonBody(ProjectLineBody) },
-      responses: { 201: jsonResponse(Quote, 'the quote with the new line'), 409: jsonResponse(ErrorBody, 'stale version'), 422: jsonResponse(ErrorBody, 'project closed'), ...commonErrors },
+      responses: {
+        201: jsonResponse(Quote, 'the quote with the new line'),
+        409: jsonResponse(ErrorBody, 'stale version'),
+        422: jsonResponse(ErrorBody, 'project closed'),
+        ...commonErrors,
+      },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
       const b = c.req.valid('json');
       const project = await viewOf(c.var.db, id);
-      if (!may(PROJECT_LIFECYCLE, 'addToQuote', storedProjectStatus(project.status))) throw unprocessable('project_closed', both(E.projectNotOpen));
+      if (!may(PROJECT_LIFECYCLE, 'addToQuote', storedProjectStatus(project.status)))
+        throw unprocessable('project_closed', both(E.projectNotOpen));
       const share = b.normHoursCenti ?? splitRemainder(project.remainingCenti, b.n ?? 1, project.rateMinor).perFunderCenti;
       if (share < 1) throw unprocessable('fully_pledged', both(E.fullyPledged));
       const { writes } = await addProjectLine(b.quoteId, b.version, id, share, actorOf(c));

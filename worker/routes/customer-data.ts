@@ -51,47 +51,56 @@ export const ImportBody = z
 
 export const customerExportRouter = router()
   .openapi(
-  staffRoute(STAFF, {
-    method: 'get',
-    path: '/{id}/export.xlsx',
-    tags: ['customers'],
-    summary: 'Everything about the customer as one Excel workbook: a sheet per kind (quotes with revisions and lines, orders, stages, ledger, debits, pledges, projects)',
-    request: { params: IdParam, query: LangQuery },
-    responses: {
-      200: fileResponse(XLSX_TYPE, 'the customer’s data as an .xlsx workbook'),
-      422: jsonResponse(ErrorBody, 'too many rows for one file (export_too_large): use the JSON export'),
-      ...commonErrors,
+    staffRoute(STAFF, {
+      method: 'get',
+      path: '/{id}/export.xlsx',
+      tags: ['customers'],
+      summary:
+        'Everything about the customer as one Excel workbook: a sheet per kind (quotes with revisions and lines, orders, stages, ledger, debits, pledges, projects)',
+      request: { params: IdParam, query: LangQuery },
+      responses: {
+        200: fileResponse(XLSX_TYPE, 'the customer’s data as an .xlsx workbook'),
+        422: jsonResponse(ErrorBody, 'too many rows for one file (export_too_large): use the JSON export'),
+        ...commonErrors,
+      },
+    }),
+    async (c) => {
+      const db = c.var.db;
+      const { id } = c.req.valid('param');
+      const [doc, settings] = await Promise.all([exportCustomer(db, id), getSettings(db)]);
+      if (!doc) throw customerNotFound();
+      assertCustomerDataFits(doc);
+      const lang = requestLang(c);
+      const generatedAt = new Date();
+      const file = await customerDataWorkbook(
+        { doc, companyName: settings.companyName, timeZone: settings.timeZone, currency: settings.currency, generatedAt },
+        lang,
+      );
+      return fileBody(
+        c,
+        file,
+        XLSX_TYPE,
+        customerDataFileName(doc.customer.name, localDate(generatedAt.getTime(), settings.timeZone), lang),
+      );
     },
-  }),
-  async (c) => {
-    const db = c.var.db;
-    const { id } = c.req.valid('param');
-    const [doc, settings] = await Promise.all([exportCustomer(db, id), getSettings(db)]);
-    if (!doc) throw customerNotFound();
-    assertCustomerDataFits(doc);
-    const lang = requestLang(c);
-    const generatedAt = new Date();
-    const file = await customerDataWorkbook({ doc, companyName: settings.companyName, timeZone: settings.timeZone, currency: settings.currency, generatedAt }, lang);
-    return fileBody(c, file, XLSX_TYPE, customerDataFileName(doc.customer.name, localDate(generatedAt.getTime(), settings.timeZone), lang));
-  },
   )
   .openapi(
-  staffRoute(STAFF, {
-    method: 'get',
-    path: '/{id}/export.json',
-    tags: ['customers'],
-    summary: 'Everything about the customer as one JSON document: quotes with revisions, orders, ledger, pledges',
-    request: { params: IdParam },
-    responses: { 200: jsonResponse(ImportBody, 'the document (as a download)'), ...commonErrors },
-  }),
-  async (c) => {
-    const { id } = c.req.valid('param');
-    const doc = await exportCustomer(c.var.db, id);
-    if (!doc) throw customerNotFound();
-    c.header('Content-Disposition', contentDisposition(`customer-${id} ${doc.customer.name}.json`));
-    return c.json(doc as never, 200);
-  },
-);
+    staffRoute(STAFF, {
+      method: 'get',
+      path: '/{id}/export.json',
+      tags: ['customers'],
+      summary: 'Everything about the customer as one JSON document: quotes with revisions, orders, ledger, pledges',
+      request: { params: IdParam },
+      responses: { 200: jsonResponse(ImportBody, 'the document (as a download)'), ...commonErrors },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const doc = await exportCustomer(c.var.db, id);
+      if (!doc) throw customerNotFound();
+      c.header('Content-Disposition', contentDisposition(`customer-${id} ${doc.customer.name}.json`));
+      return c.json(doc as never, 200);
+    },
+  );
 
 export const importRouter = router().openapi(
   staffRoute(['admin'], {

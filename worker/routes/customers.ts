@@ -15,12 +15,7 @@ import { both } from '../domain/words/words';
 const CREDITORS = ['accountant', 'admin'] as const;
 function grantsCredit(c: AppContext) {
   if (!(CREDITORS as readonly string[]).includes(currentUser(c).role)) {
-    throw new AppError(
-      403,
-      'forbidden',
-      both(E.creditForbidden),
-      { allowedRoles: CREDITORS, field: 'overdraftCenti' },
-    );
+    throw new AppError(403, 'forbidden', both(E.creditForbidden), { allowedRoles: CREDITORS, field: 'overdraftCenti' });
   }
 }
 
@@ -94,14 +89,11 @@ export const customers = router()
         throw unprocessable('customer_deleted', both(E.customerAnonymised));
       }
       // A new end date puts the customer back among those still served: listed again only when its window ends.
-      if (fields.serviceEndsOn !== undefined && fields.serviceEndsOn !== current.serviceEndsOn) Object.assign(fields, { deletionDueAt: null });
+      if (fields.serviceEndsOn !== undefined && fields.serviceEndsOn !== current.serviceEndsOn)
+        Object.assign(fields, { deletionDueAt: null });
       const updated = await updateCustomer(c.var.db, id, fields, version);
       if (!updated) {
-        throw conflict(
-          'version_conflict',
-          both(E.customerVersionConflict),
-          { currentVersion: current.version },
-        );
+        throw conflict('version_conflict', both(E.customerVersionConflict), { currentVersion: current.version });
       }
       return c.json(updated, 200);
     },

@@ -71,7 +71,17 @@ export const customerInvoices = router()
       const terms = { rateMinor: settings.rateMinor, vatMode: settings.vatMode, vatRateMilli: settings.vatRateMilli };
       const invoiceId = await createInvoice(
         db,
-        { customerId: id, year: Number(issuedOn.slice(0, 4)), issuedOn, normHoursCenti: b.normHoursCenti, terms, money: invoiceMoney(b.normHoursCenti, terms), currency: settings.currency, memo: b.memo ?? '', userId: currentUser(c).id },
+        {
+          customerId: id,
+          year: Number(issuedOn.slice(0, 4)),
+          issuedOn,
+          normHoursCenti: b.normHoursCenti,
+          terms,
+          money: invoiceMoney(b.normHoursCenti, terms),
+          currency: settings.currency,
+          memo: b.memo ?? '',
+          userId: currentUser(c).id,
+        },
         claimOf(c),
       );
       if (invoiceId === null) throw invoiceNotFound();
@@ -107,7 +117,13 @@ export const invoicesRouter = router()
       path: '/{id}/cancel',
       tags: ['invoices'],
       summary: 'Cancel an invoice that is still unpaid; idempotent by Idempotency-Key',
-      middleware: [idempotency({ scope: 'invoice-cancel', required: false, answer: async (c, r) => c.json(await invoiceOr404(c.var.db, Number(r.invoiceId)), 200) })],
+      middleware: [
+        idempotency({
+          scope: 'invoice-cancel',
+          required: false,
+          answer: async (c, r) => c.json(await invoiceOr404(c.var.db, Number(r.invoiceId)), 200),
+        }),
+      ],
       request: { params: IdParam, headers: idempotencyHeader(false) },
       responses: { 200: jsonResponse(Invoice, 'cancelled'), 409: jsonResponse(ErrorBody, 'paid or cancelled already'), ...commonErrors },
     }),
@@ -129,7 +145,12 @@ export const invoicesRouter = router()
     }),
     async (c) => {
       const { doc, lang } = await invoiceDocument(c, c.req.valid('param').id);
-      return fileBody(c, await invoiceWorkbook(doc, lang), XLSX_TYPE, invoiceFileName(doc.invoice.number, doc.customer.name, 'xlsx')) as never;
+      return fileBody(
+        c,
+        await invoiceWorkbook(doc, lang),
+        XLSX_TYPE,
+        invoiceFileName(doc.invoice.number, doc.customer.name, 'xlsx'),
+      ) as never;
     },
   )
   .openapi(
@@ -143,7 +164,12 @@ export const invoicesRouter = router()
     }),
     async (c) => {
       const { doc, lang } = await invoiceDocument(c, c.req.valid('param').id);
-      return fileBody(c, await renderInvoicePdf(doc, lang), PDF_TYPE, invoiceFileName(doc.invoice.number, doc.customer.name, 'pdf')) as never;
+      return fileBody(
+        c,
+        await renderInvoicePdf(doc, lang),
+        PDF_TYPE,
+        invoiceFileName(doc.invoice.number, doc.customer.name, 'pdf'),
+      ) as never;
     },
   );
 

@@ -29,7 +29,8 @@ type Body = z.infer<typeof LedgerBody>;
 /** Fields that belong to the other kind of entry: a 400 naming the field. */
 function foreignFields(b: Body) {
   const wrong = b.kind === 'topup' ? (['correctsEntryId'] as const) : (['topupKind', 'amountMinor', 'paymentRef', 'invoiceId'] as const);
-  for (const field of wrong) if (b[field] !== undefined) throw fieldError(field, both(b.kind === 'topup' ? W.notForTopup : W.notForCorrection));
+  for (const field of wrong)
+    if (b[field] !== undefined) throw fieldError(field, both(b.kind === 'topup' ? W.notForTopup : W.notForCorrection));
 }
 
 export const ledgerRouter = router()
@@ -60,7 +61,10 @@ export const ledgerRouter = router()
       responses: {
         201: jsonResponse(Appended, 'appended'),
         409: jsonResponse(ErrorBody, 'the invoice is paid or cancelled already'),
-        422: jsonResponse(ErrorBody, 'a rule refuses it: the month is closed (period_closed), the date is too far back, the correction does not fit'),
+        422: jsonResponse(
+          ErrorBody,
+          'a rule refuses it: the month is closed (period_closed), the date is too far back, the correction does not fit',
+        ),
         ...commonErrors,
       },
     }),
@@ -70,7 +74,9 @@ export const ledgerRouter = router()
       const db = c.var.db;
       foreignFields(b);
       const [, settings, closed] = await Promise.all([customerOr404(db, id), getSettings(db), closedThrough(db)]);
-      const at = orThrow(entryInstant(b.at, { now: Date.now(), timeZone: settings.timeZone, backdateDays: settings.backdateDays, closedThrough: closed }));
+      const at = orThrow(
+        entryInstant(b.at, { now: Date.now(), timeZone: settings.timeZone, backdateDays: settings.backdateDays, closedThrough: closed }),
+      );
       const user = currentUser(c);
       const claim = claimOf(c);
       let appended: AppendResult | 'raced' | null;
@@ -83,12 +89,40 @@ export const ledgerRouter = router()
           const money = settlementMoney(invoice);
           const paymentRef = b.paymentRef || invoice.number;
           const memo = b.memo || invoice.memo;
-          appended = await appendTopup(db, { customerId: id, topupKind, normHoursCenti: invoice.normHoursCenti, money, paymentRef, invoiceId: invoice.id, memo, at, userId: user.id }, claim);
+          appended = await appendTopup(
+            db,
+            {
+              customerId: id,
+              topupKind,
+              normHoursCenti: invoice.normHoursCenti,
+              money,
+              paymentRef,
+              invoiceId: invoice.id,
+              memo,
+              at,
+              userId: user.id,
+            },
+            claim,
+          );
           // Nothing written: settled or cancelled meanwhile (another request came first)?
           if (appended === null) orThrow(invoiceMay((await getInvoice(db, invoice.id)) ?? invoice, 'settle'));
         } else {
           const paid = orThrow(topupPayment(b, settings.rateMinor, settings, settings.currency));
-          appended = await appendTopup(db, { customerId: id, topupKind, normHoursCenti: paid.normHoursCenti, money: paid.money, paymentRef: b.paymentRef ?? '', invoiceId: null, memo: b.memo, at, userId: user.id }, claim);
+          appended = await appendTopup(
+            db,
+            {
+              customerId: id,
+              topupKind,
+              normHoursCenti: paid.normHoursCenti,
+              money: paid.money,
+              paymentRef: b.paymentRef ?? '',
+              invoiceId: null,
+              memo: b.memo,
+              at,
+              userId: user.id,
+            },
+            claim,
+          );
         }
       } else {
         const hours = b.normHoursCenti ?? 0;
@@ -96,7 +130,11 @@ export const ledgerRouter = router()
         const target = named ? await correctedEntry(db, b.correctsEntryId!) : undefined;
         orThrow(correctionRule(id, hours, b.memo, named, target));
         const money = correctionMoney(hours, target ?? null);
-        appended = await appendCorrection(db, { customerId: id, normHoursCenti: hours, money, memo: b.memo, at, correctsEntryId: b.correctsEntryId ?? null, userId: user.id }, claim);
+        appended = await appendCorrection(
+          db,
+          { customerId: id, normHoursCenti: hours, money, memo: b.memo, at, correctsEntryId: b.correctsEntryId ?? null, userId: user.id },
+          claim,
+        );
         if (!appended) throw unprocessable('correction_refused', both(W.correctionRefused));
       }
       if (appended === 'raced') throw raced();

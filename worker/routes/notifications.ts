@@ -5,7 +5,10 @@ import { STAFF, currentUser } from '../http/auth';
 import { commonErrors, jsonBody, jsonResponse, router, staffRoute } from '../http/route';
 import { listNotifications, markNotificationsRead } from '../store/shares';
 
-const ReadBody = z.object({ ids: z.array(z.number().int().min(1)).max(500).optional() }).strict().openapi('ReadNotificationsBody');
+const ReadBody = z
+  .object({ ids: z.array(z.number().int().min(1)).max(500).optional() })
+  .strict()
+  .openapi('ReadNotificationsBody');
 
 export const notificationsRouter = router()
   .openapi(
@@ -18,7 +21,10 @@ export const notificationsRouter = router()
     }),
     async (c) => {
       const rows = await listNotifications(c.var.db, currentUser(c).id);
-      return c.json(rows.map(({ userId: _u, ...n }) => n), 200);
+      return c.json(
+        rows.map(({ userId: _u, ...n }) => n),
+        200,
+      );
     },
   )
   .openapi(

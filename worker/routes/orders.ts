@@ -1,6 +1,16 @@
 /** Work orders: from an accepted quote, staged, queued, signed off stage by stage, withdrawn. */
 import { z } from '@hono/zod-openapi';
-import { AcceptStageBody, AcceptStageResult, ErrorBody, IdParam, Order, OrderBody, OrderStatus, StageNumber, WithdrawBody } from '../../schema/api';
+import {
+  AcceptStageBody,
+  AcceptStageResult,
+  ErrorBody,
+  IdParam,
+  Order,
+  OrderBody,
+  OrderStatus,
+  StageNumber,
+  WithdrawBody,
+} from '../../schema/api';
 import { localDate } from '../domain/calendar';
 import { planShare } from '../domain/debit-money';
 import { refusalFor } from '../domain/quote-lifecycle';
@@ -19,14 +29,22 @@ import { orderOr404, signOffStage } from '../http/sign-off';
 import { enqueueMails } from '../mail/queue';
 import { markStageReady } from '../store/account';
 import { findCustomer } from '../store/customers';
-import { createOrder, customerQueues, listOrders, quoteLinesFor, reconcileCustomer, withdrawOrder, type CustomerQueue, type OrderView } from '../store/orders';
+import {
+  createOrder,
+  customerQueues,
+  listOrders,
+  quoteLinesFor,
+  reconcileCustomer,
+  withdrawOrder,
+  type CustomerQueue,
+  type OrderView,
+} from '../store/orders';
 import { getSettings, type SettingsRow } from '../store/settings';
 import type { AcceptResult } from '../store/stage-accept';
 import { quoteOr404 } from '../http/lookups';
 import { planStages } from '../domain/stage-plan';
 
 const ACCEPTORS = ['accountant', 'manager', 'admin'] as const;
-
 
 /**
  * The order as the API answers it: why it waits (in the request's language), what it is short of
@@ -52,14 +70,19 @@ function orderAnswer(c: AppContext, o: OrderView, queue: CustomerQueue | undefin
 
 /** Answers for orders, with their customers' queues read in one batch. */
 async function orderAnswers(c: AppContext, list: OrderView[]) {
-  const [queues, settings] = await Promise.all([customerQueues(c.var.db, list.map((o) => o.customerId)), getSettings(c.var.db)]);
+  const [queues, settings] = await Promise.all([
+    customerQueues(
+      c.var.db,
+      list.map((o) => o.customerId),
+    ),
+    getSettings(c.var.db),
+  ]);
   return list.map((o) => orderAnswer(c, o, queues.get(o.customerId), settings));
 }
 
 async function answerOne(c: AppContext, o: OrderView) {
   return (await orderAnswers(c, [o]))[0]!;
 }
-
 
 export const quoteOrders = router().openapi(
   staffRoute(SALES, {
@@ -68,7 +91,12 @@ export const quoteOrders = router().openapi(
     tags: ['orders'],
     summary: 'Turn an accepted quote into a work order, cut into stages (by line, by section, one stage, or as given)',
     request: { params: IdParam, body: { content: { 'application/json': { schema: OrderBody } }, required: false } },
-    responses: { 201: jsonResponse(Order, 'the work order'), 409: jsonResponse(ErrorBody, 'already has an order'), 422: jsonResponse(ErrorBody, 'not accepted'), ...commonErrors },
+    responses: {
+      201: jsonResponse(Order, 'the work order'),
+      409: jsonResponse(ErrorBody, 'already has an order'),
+      422: jsonResponse(ErrorBody, 'not accepted'),
+      ...commonErrors,
+    },
   }),
   async (c) => {
     const { id } = c.req.valid('param');
@@ -148,11 +176,18 @@ export const ordersRouter = router()
       summary:
         'Sign off a stage: debits its billable norm-hours once (fixed hours, or actual hours × K) on the accepted quote’s terms; an overrun needs confirmOverrun; a short balance pauses the order afterwards; idempotent by Idempotency-Key',
       middleware: [idempotency({ scope: 'stage-accept', required: true, answer: acceptAnswer })],
-      request: { params: StageParams, headers: idempotencyHeader(true), body: { content: { 'application/json': { schema: AcceptStageBody } }, required: false } },
+      request: {
+        params: StageParams,
+        headers: idempotencyHeader(true),
+        body: { content: { 'application/json': { schema: AcceptStageBody } }, required: false },
+      },
       responses: {
         200: jsonResponse(AcceptStageResult, 'debited (or the same answer again for a retry)'),
         409: jsonResponse(ErrorBody, 'not the next stage, already accepted, or withdrawn'),
-        422: jsonResponse(ErrorBody, 'the order is not running (waits for balance), an overrun is not confirmed, or the key was used for another request'),
+        422: jsonResponse(
+          ErrorBody,
+          'the order is not running (waits for balance), an overrun is not confirmed, or the key was used for another request',
+        ),
         ...commonErrors,
       },
     }),
@@ -160,7 +195,14 @@ export const ordersRouter = router()
       const { id, n } = c.req.valid('param');
       const claim = claimOf(c)!;
       // Staff sign off on the customer's behalf: the audit row says so (store/stage-accept.ts).
-      const result = await signOffStage(c.var.db, { orderId: id, n, body: c.req.valid('json') ?? {}, ledgerKey: `stage-accept:${claim.key}`, claim, actor: actorOf(c) });
+      const result = await signOffStage(c.var.db, {
+        orderId: id,
+        n,
+        body: c.req.valid('json') ?? {},
+        ledgerKey: `stage-accept:${claim.key}`,
+        claim,
+        actor: actorOf(c),
+      });
       return acceptAnswer(c, result as unknown as Record<string, unknown>) as never;
     },
   )
@@ -169,9 +211,14 @@ export const ordersRouter = router()
       method: 'post',
       path: '/{id}/stages/{n}/ready',
       tags: ['orders', 'account'],
-      summary: 'Mark a finished stage «готов к приёмке»: it waits for the customer’s sign-off on their account page; the customer is told by e-mail',
+      summary:
+        'Mark a finished stage «готов к приёмке»: it waits for the customer’s sign-off on their account page; the customer is told by e-mail',
       request: { params: StageParams },
-      responses: { 200: jsonResponse(Order, 'the order'), 409: jsonResponse(ErrorBody, 'already ready, accepted or withdrawn'), ...commonErrors },
+      responses: {
+        200: jsonResponse(Order, 'the order'),
+        409: jsonResponse(ErrorBody, 'already ready, accepted or withdrawn'),
+        ...commonErrors,
+      },
     }),
     async (c) => {
       const { id, n } = c.req.valid('param');
@@ -179,7 +226,13 @@ export const ordersRouter = router()
       const stage = order.stages.find((s) => s.n === n);
       if (!stage) throw notFound(both(E.noSuchStage, { n }));
       if (stage.status !== 'pending' || order.status === 'done' || order.status === 'withdrawn') {
-        throw conflict('stage_not_pending', bothOf(E.stageNotPending, (lang) => ({ n, status: lang === 'en' ? stage.status : stage.status === 'accepted' ? RU.stageAccepted : RU.stageWithdrawn })));
+        throw conflict(
+          'stage_not_pending',
+          bothOf(E.stageNotPending, (lang) => ({
+            n,
+            status: lang === 'en' ? stage.status : stage.status === 'accepted' ? RU.stageAccepted : RU.stageWithdrawn,
+          })),
+        );
       }
       if (stage.readyAt) throw conflict('stage_already_ready', both(E.stageAlreadyReady, { n }));
       const customer = await findCustomer(c.var.db, order.customerId);
@@ -205,9 +258,14 @@ export const ordersRouter = router()
       method: 'post',
       path: '/{id}/withdraw',
       tags: ['orders'],
-      summary: 'Withdraw an order that has not started, or the rest of one that has (what was done stays debited); idempotent by Idempotency-Key',
+      summary:
+        'Withdraw an order that has not started, or the rest of one that has (what was done stays debited); idempotent by Idempotency-Key',
       middleware: [idempotency({ scope: 'order-withdraw', required: false, answer: withdrawnAnswer })],
-      request: { params: IdParam, headers: idempotencyHeader(false), body: { content: { 'application/json': { schema: WithdrawBody } }, required: false } },
+      request: {
+        params: IdParam,
+        headers: idempotencyHeader(false),
+        body: { content: { 'application/json': { schema: WithdrawBody } }, required: false },
+      },
       responses: { 200: jsonResponse(Order, 'withdrawn'), 409: jsonResponse(ErrorBody, 'already done or withdrawn'), ...commonErrors },
     }),
     async (c) => {

@@ -44,7 +44,8 @@ export const periodsRouter = router()
       method: 'post',
       path: '/{month}/close',
       tags: ['periods'],
-      summary: 'Close a month that has ended (and every earlier one still open): nothing may be dated in it any more; idempotent by Idempotency-Key',
+      summary:
+        'Close a month that has ended (and every earlier one still open): nothing may be dated in it any more; idempotent by Idempotency-Key',
       middleware: [idempotency({ scope: 'period-close', required: false, answer: periodsAnswer })],
       request: { params: MonthParam, headers: idempotencyHeader(false) },
       responses: {
@@ -61,7 +62,14 @@ export const periodsRouter = router()
       const firstMonth = first ? localMonth(Date.parse(first), settings.timeZone) : null;
       const months = orThrow(monthsToClose(month, through?.month ?? null, firstMonth, Date.now(), settings.timeZone));
       if (!(await closePeriods(db, months, currentUser(c).id, claimOf(c)))) {
-        throw refusalError(refusal(409, 'period_already_closed', bothOf(W.periodAlreadyClosed, (lang) => ({ month: monthTitle(month, lang) })), { month }));
+        throw refusalError(
+          refusal(
+            409,
+            'period_already_closed',
+            bothOf(W.periodAlreadyClosed, (lang) => ({ month: monthTitle(month, lang) })),
+            { month },
+          ),
+        );
       }
       return periodsAnswer(c) as never;
     },

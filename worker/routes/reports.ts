@@ -35,7 +35,10 @@ export const reportsRouter = router()
       const { settings, range, closed } = await reportMonth(c.var.db, month, customerId);
       if (customerId !== undefined) return c.json(await consumptionReport(c.var.db, month, range, settings, closed, customerId), 200);
       const summary = await consumptionSummary(c.var.db, month, range, settings, closed);
-      const customers = summary.customers.map(({ thresholdCenti, ownThreshold, ...row }) => ({ ...row, lowBalance: flagged(row.balanceCenti, thresholdCenti, ownThreshold) }));
+      const customers = summary.customers.map(({ thresholdCenti, ownThreshold, ...row }) => ({
+        ...row,
+        lowBalance: flagged(row.balanceCenti, thresholdCenti, ownThreshold),
+      }));
       return c.json({ ...summary, customers }, 200);
     },
   )
@@ -46,7 +49,11 @@ export const reportsRouter = router()
       tags: ['reports'],
       summary: 'The monthly consumption report as Excel: a summary sheet and one sheet per customer, with live formulas',
       request: { query: ConsumptionQuery.extend({ lang: z.enum(['ru', 'en']).optional() }) },
-      responses: { 200: fileResponse(XLSX_TYPE, 'the workbook'), 422: jsonResponse(ErrorBody, 'too many rows for one file'), ...commonErrors },
+      responses: {
+        200: fileResponse(XLSX_TYPE, 'the workbook'),
+        422: jsonResponse(ErrorBody, 'too many rows for one file'),
+        ...commonErrors,
+      },
     }),
     async (c) => {
       const { month, customerId } = c.req.valid('query');

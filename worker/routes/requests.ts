@@ -25,7 +25,17 @@ import { conflict, notFound, unprocessable } from '../http/errors';
 import { commonErrors, jsonBody, jsonResponse, router, staffRoute } from '../http/route';
 import { enqueueMails } from '../mail/queue';
 import type { Db } from '../store/db';
-import { answerRequest, customerContacts, findRequest, getRequest, listComments, listRequests, patchRequest, quoteFromRequest, viewOf } from '../store/requests';
+import {
+  answerRequest,
+  customerContacts,
+  findRequest,
+  getRequest,
+  listComments,
+  listRequests,
+  patchRequest,
+  quoteFromRequest,
+  viewOf,
+} from '../store/requests';
 import { calendarOf, getSettings } from '../store/settings';
 
 const requestNotFound = () => notFound(both(W.notFound));
@@ -119,7 +129,10 @@ export const requestsRouter = router()
       if (!request) throw requestNotFound();
       const contacts = await customerContacts(db, request.customerId);
       const lang = contacts?.lang ?? 'ru';
-      const mail = contacts && contacts.emails.length > 0 ? { to: contacts.emails, lang, subject: MAIL_WORDS.requestAnsweredSubject[lang === 'ru' ? 0 : 1], origin: appOrigin(c) } : null;
+      const mail =
+        contacts && contacts.emails.length > 0
+          ? { to: contacts.emails, lang, subject: MAIL_WORDS.requestAnsweredSubject[lang === 'ru' ? 0 : 1], origin: appOrigin(c) }
+          : null;
       const result = await answerRequest(db, id, body, actorOf(c), mail);
       if (!result.applied) throw unprocessable('request_closed', both(W.closed));
       await enqueueMails(c.env.OUTBOX, result.mailIds);
@@ -131,7 +144,8 @@ export const requestsRouter = router()
       method: 'post',
       path: '/{id}/quote',
       tags: ['requests'],
-      summary: '«В смету»: a development request becomes a draft quote keeping its text (subject → title and line, description → note); linked both ways',
+      summary:
+        '«В смету»: a development request becomes a draft quote keeping its text (subject → title and line, description → note); linked both ways',
       request: { params: IdParam, body: jsonBody(RequestQuoteBody) },
       responses: {
         201: jsonResponse(RequestQuoted, 'the new quote’s id and the request'),
@@ -145,11 +159,13 @@ export const requestsRouter = router()
       const row = await findRequest(db, id);
       if (!row) throw requestNotFound();
       const check = () => {
-        if (row.quoteId !== null) throw conflict('already_quoted', both(W.alreadyQuoted, { number: row.quoteNumber ?? '' }), { quoteId: row.quoteId });
+        if (row.quoteId !== null)
+          throw conflict('already_quoted', both(W.alreadyQuoted, { number: row.quoteNumber ?? '' }), { quoteId: row.quoteId });
         if (!mayQuote(row)) throw unprocessable('not_development', both(W.notDevelopment));
       };
       check();
-      if (version !== undefined && version !== row.version) throw conflict('version_conflict', both(W.versionConflict), { currentVersion: row.version });
+      if (version !== undefined && version !== row.version)
+        throw conflict('version_conflict', both(W.versionConflict), { currentVersion: row.version });
       const { settings, calendar, now } = await context(db);
       const today = localDate(Date.now(), settings.timeZone);
       const quoteId = await quoteFromRequest(
@@ -157,7 +173,14 @@ export const requestsRouter = router()
         row,
         version,
         Number(today.slice(0, 4)),
-        { currency: settings.currency, rateMinor: settings.rateMinor, vatMode: settings.vatMode, vatRateMilli: settings.vatRateMilli, discountRateMilli: 0, validUntil: null },
+        {
+          currency: settings.currency,
+          rateMinor: settings.rateMinor,
+          vatMode: settings.vatMode,
+          vatRateMilli: settings.vatRateMilli,
+          discountRateMilli: 0,
+          validUntil: null,
+        },
         both(W.quoteInternalNote, { number: row.number }).ru,
         actorOf(c),
       );

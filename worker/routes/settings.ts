@@ -25,17 +25,17 @@ export const settingsRoutes = router()
       method: 'patch',
       path: '/',
       tags: ['settings'],
-      summary: 'Change settings (new quotes use them; old quotes keep their frozen rate; the currency is fixed once quotes or orders exist)',
+      summary:
+        'Change settings (new quotes use them; old quotes keep their frozen rate; the currency is fixed once quotes or orders exist)',
       request: { body: jsonBody(SettingsPatchBody) },
       responses: { 200: jsonResponse(Settings, 'saved'), 409: jsonResponse(ErrorBody, 'stale version'), ...commonErrors },
     }),
     async (c) => {
       const { version, ...patch } = c.req.valid('json');
       if (patch.timeZone !== undefined && !isValidTimeZone(patch.timeZone)) {
-        throw badRequest(
-          both(E.unknownTimeZone, { zone: patch.timeZone }),
-          [{ field: 'timeZone', code: 'invalid_value', message: 'unknown IANA time zone' }],
-        );
+        throw badRequest(both(E.unknownTimeZone, { zone: patch.timeZone }), [
+          { field: 'timeZone', code: 'invalid_value', message: 'unknown IANA time zone' },
+        ]);
       }
       if (patch.workingDays || patch.dayStart || patch.dayEnd || patch.holidays || patch.workdaysOverride || patch.timeZone) {
         // The calendar as it would be after the change must be usable (SLA deadlines count in it).
@@ -61,11 +61,7 @@ export const settingsRoutes = router()
       const saved = await saveSettings(c.var.db, patch, version);
       if (!saved) {
         const current = await getSettings(c.var.db);
-        throw conflict(
-          'version_conflict',
-          both(E.settingsVersionConflict),
-          { currentVersion: current.version },
-        );
+        throw conflict('version_conflict', both(E.settingsVersionConflict), { currentVersion: current.version });
       }
       return c.json(saved, 200);
     },

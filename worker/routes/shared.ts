@@ -84,20 +84,19 @@ const name = z
   .refine((s) => /\p{L}/u.test(s), { message: VALIDATION_WORDS.personName[1], params: { ru: VALIDATION_WORDS.personName[0] } });
 const longText = z.string().trim().min(1).max(5_000);
 
-const revision = z
-  .number()
-  .int()
-  .min(1)
-  .max(1000)
-  .optional()
-  .openapi({ description: 'the revision the customer saw (the page always sends it); when a newer one was sent since: 409 revision_replaced' });
+const revision = z.number().int().min(1).max(1000).optional().openapi({
+  description: 'the revision the customer saw (the page always sends it); when a newer one was sent since: 409 revision_replaced',
+});
 
 const AcceptBody = z.object({ name, revision }).strict().openapi('SharedAcceptBody');
 const DeclineBody = z.object({ name, reason: longText, revision }).strict().openapi('SharedDeclineBody');
 const ChangesBody = z.object({ name, message: longText, revision }).strict().openapi('SharedChangesBody');
 
-
-const ANSWER_WORD = { accepted: MAIL_WORDS.answerAccepted, declined: MAIL_WORDS.answerDeclined, changes_requested: MAIL_WORDS.answerChanges } as const;
+const ANSWER_WORD = {
+  accepted: MAIL_WORDS.answerAccepted,
+  declined: MAIL_WORDS.answerDeclined,
+  changes_requested: MAIL_WORDS.answerChanges,
+} as const;
 
 async function answer(c: Context<AppEnv>, token: string, kind: AnswerKind, nameText: string, message: string | null, seen: number | null) {
   const hash = await tokenHash(token);
@@ -106,7 +105,13 @@ async function answer(c: Context<AppEnv>, token: string, kind: AnswerKind, nameT
   const dead = deadReason(before);
   if (dead) throw deadError(dead);
   const today = localDate(Date.now(), before.settings.timeZone);
-  const actor: Actor = { kind: 'customer', userId: null, name: nameText, ip: clientIp(c), userAgent: c.req.header('user-agent')?.slice(0, 300) ?? null };
+  const actor: Actor = {
+    kind: 'customer',
+    userId: null,
+    name: nameText,
+    ip: clientIp(c),
+    userAgent: c.req.header('user-agent')?.slice(0, 300) ?? null,
+  };
   const shown = before.quote!;
   const result = await answerShared(db, hash, {
     kind,
@@ -116,15 +121,24 @@ async function answer(c: Context<AppEnv>, token: string, kind: AnswerKind, nameT
     today,
     actor,
     terms: kind === 'accepted' ? ACCEPT_TERMS.ru : null,
-    mail: { subject: say('ru', MAIL_WORDS.answeredSubject, { number: shown.number, answer: say('ru', ANSWER_WORD[kind]), customer: shown.customerName }), origin: appOrigin(c) },
+    mail: {
+      subject: say('ru', MAIL_WORDS.answeredSubject, {
+        number: shown.number,
+        answer: say('ru', ANSWER_WORD[kind]),
+        customer: shown.customerName,
+      }),
+      origin: appOrigin(c),
+    },
   });
   if (!result.applied) {
     const q = result.quote;
     if (!q) throw linkNotFound();
-    if (seen !== null && q.revision !== seen) throw conflict('revision_replaced', both(W.newerRevision, { number: q.number }), { revision: q.revision, number: q.number });
+    if (seen !== null && q.revision !== seen)
+      throw conflict('revision_replaced', both(W.newerRevision, { number: q.number }), { revision: q.revision, number: q.number });
     if (q.supersededAt) throw conflict('revision_replaced', both(W.replaced));
     if (q.status === 'expired') throw conflict('quote_expired', both(W.expired));
-    if (q.status === 'accepted' || q.status === 'declined' || q.status === 'changes_requested') throw conflict('already_answered', both(W.answered));
+    if (q.status === 'accepted' || q.status === 'declined' || q.status === 'changes_requested')
+      throw conflict('already_answered', both(W.answered));
     throw conflict('not_available', both(W.notAvailable));
   }
   await enqueueMails(c.env.OUTBOX, result.mailIds);
@@ -150,7 +164,11 @@ sharedApi
       summary: 'The sent revision the link points at, without internal fields',
       middleware: [viewLimit],
       request: { params: TokenParam },
-      responses: { 200: jsonResponse(SharedQuote, 'the estimate'), 404: jsonResponse(ErrorBody, 'no such link'), 429: jsonResponse(ErrorBody, 'too many requests') },
+      responses: {
+        200: jsonResponse(SharedQuote, 'the estimate'),
+        404: jsonResponse(ErrorBody, 'no such link'),
+        429: jsonResponse(ErrorBody, 'too many requests'),
+      },
     }),
     async (c) => {
       const opened = await openLive(c.var.db, c.req.valid('param').token, true);
@@ -262,11 +280,23 @@ export const sharedPages = router();
 sharedPages.use('*', sharedHeaders);
 sharedPages
   .openapi(
-    publicRoute({ method: 'get', path: '/share.css', tags: ['shared'], summary: 'The customer page’s stylesheet', responses: { 200: { content: { 'text/css': { schema: z.string() } }, description: 'CSS' } } }),
+    publicRoute({
+      method: 'get',
+      path: '/share.css',
+      tags: ['shared'],
+      summary: 'The customer page’s stylesheet',
+      responses: { 200: { content: { 'text/css': { schema: z.string() } }, description: 'CSS' } },
+    }),
     (c) => c.body(SHARE_CSS, 200, { 'content-type': 'text/css; charset=utf-8' }),
   )
   .openapi(
-    publicRoute({ method: 'get', path: '/share.js', tags: ['shared'], summary: 'The customer page’s print helper', responses: { 200: { content: { 'text/javascript': { schema: z.string() } }, description: 'JS' } } }),
+    publicRoute({
+      method: 'get',
+      path: '/share.js',
+      tags: ['shared'],
+      summary: 'The customer page’s print helper',
+      responses: { 200: { content: { 'text/javascript': { schema: z.string() } }, description: 'JS' } },
+    }),
     (c) => c.body(SHARE_JS, 200, { 'content-type': 'text/javascript; charset=utf-8' }),
   )
   .openapi(
@@ -298,7 +328,12 @@ sharedPages
       summary: 'The page’s answer form (works without JavaScript); redirects back to the page',
       middleware: [answerLimit],
       request: { params: TokenParam, body: { content: { 'application/x-www-form-urlencoded': { schema: FormBody } }, required: true } },
-      responses: { 303: { description: 'answered: back to the page' }, 400: html('the page with what to fix'), 404: html('no such link'), 409: html('the page saying why no answer is possible') },
+      responses: {
+        303: { description: 'answered: back to the page' },
+        400: html('the page with what to fix'),
+        404: html('no such link'),
+        409: html('the page saying why no answer is possible'),
+      },
     }),
     async (c) => {
       const lang = pageLang(c);
@@ -313,12 +348,21 @@ sharedPages
         if (dead) return c.html(deadLinkPage(lang, dead), 404);
         return c.html(sharedPage(viewOf(opened), lang, token, { ...state, error: error[lang] }), status);
       };
-      const parsed = (kind === 'accepted' ? AcceptBody : kind === 'declined' ? z.object({ name, reason: longText }) : ChangesBody).safeParse(
-        kind === 'accepted' ? { name: form.name ?? '' } : kind === 'declined' ? { name: form.name ?? '', reason: form.message ?? '' } : { name: form.name ?? '', message: form.message ?? '' },
+      const parsed = (
+        kind === 'accepted' ? AcceptBody : kind === 'declined' ? z.object({ name, reason: longText }) : ChangesBody
+      ).safeParse(
+        kind === 'accepted'
+          ? { name: form.name ?? '' }
+          : kind === 'declined'
+            ? { name: form.name ?? '', reason: form.message ?? '' }
+            : { name: form.name ?? '', message: form.message ?? '' },
       );
       if (!parsed.success) {
         const e = validationError(c, parsed.error, 'form');
-        return render(400, bothOf(kind === 'accepted' ? E.enterName : E.enterNameAndText, (lang) => ({ problem: e.text[lang] })));
+        return render(
+          400,
+          bothOf(kind === 'accepted' ? E.enterName : E.enterNameAndText, (lang) => ({ problem: e.text[lang] })),
+        );
       }
       if (kind === 'accepted' && form.agree !== 'yes') {
         return render(400, both(E.confirmTerms));
@@ -327,7 +371,8 @@ sharedPages
         const seen = form.revision && /^\d{1,4}$/.test(form.revision) ? Number(form.revision) : null;
         await answer(c, token, kind, parsed.data.name, kind === 'accepted' ? null : (form.message ?? '').trim(), seen);
       } catch (e) {
-        if (e instanceof AppError && (e.status === 404 || e.status === 409 || e.status === 400)) return render(e.status as 400 | 404 | 409, e.text);
+        if (e instanceof AppError && (e.status === 404 || e.status === 409 || e.status === 400))
+          return render(e.status as 400 | 404 | 409, e.text);
         throw e;
       }
       return c.redirect(`/s/${token}?lang=${lang}&done=1`, 303);

@@ -25,11 +25,16 @@ export type AccountCustomer = typeof customers.$inferSelect;
  * A new link to the customer's account; with `mail`, the e-mail that tells the customer is written
  * in the same batch (it carries no token: the delivery makes the customer's own link as it leaves).
  */
-export async function createAccountLink(db: Db, customerId: number, tokenHash: string, expiresAt: string, createdBy: number | null, mail: NewMail | null) {
+export async function createAccountLink(
+  db: Db,
+  customerId: number,
+  tokenHash: string,
+  expiresAt: string,
+  createdBy: number | null,
+  mail: NewMail | null,
+) {
   const now = new Date().toISOString();
-  const writes: BatchItem[] = [
-    db.insert(accountLinks).values({ customerId, tokenHash, createdAt: now, createdBy, expiresAt }).returning(),
-  ];
+  const writes: BatchItem[] = [db.insert(accountLinks).values({ customerId, tokenHash, createdAt: now, createdBy, expiresAt }).returning()];
   if (mail) writes.push(outboxInsert(mail));
   const results = await batch(db, writes);
   const [link] = results[0] as AccountLinkRow[];
@@ -47,7 +52,10 @@ export async function revokeAccountLinks(db: Db, customerId: number): Promise<nu
 
 /** Withdraws one link (the e-mail that made it did not leave). */
 export async function revokeAccountLink(db: Db, linkId: number): Promise<void> {
-  await db.update(accountLinks).set({ revokedAt: new Date().toISOString() }).where(and(eq(accountLinks.id, linkId), isNull(accountLinks.revokedAt)));
+  await db
+    .update(accountLinks)
+    .set({ revokedAt: new Date().toISOString() })
+    .where(and(eq(accountLinks.id, linkId), isNull(accountLinks.revokedAt)));
 }
 
 export async function listAccountLinks(db: Db, customerId: number) {
@@ -87,12 +95,30 @@ const waiting = (column: SQL) => allowedBy(ORDER_LIFECYCLE, 'start', column);
 export async function accountReads(db: Db, customerId: number, today: string) {
   const [openQuotes, entries, positions] = await batch(db, [
     db
-      .select({ id: quotes.id, number: quotes.number, title: quotes.title, revision: quotes.revision, status: quotes.status, validUntil: quotes.validUntil, sentAt: quotes.sentAt, currency: quotes.currency })
+      .select({
+        id: quotes.id,
+        number: quotes.number,
+        title: quotes.title,
+        revision: quotes.revision,
+        status: quotes.status,
+        validUntil: quotes.validUntil,
+        sentAt: quotes.sentAt,
+        currency: quotes.currency,
+      })
       .from(quotes)
-      .where(sql`${quotes.customerId} = ${customerId} and ${quotes.sentAt} is not null and ${quotes.supersededAt} is null and ${quoteMay('answer', today)}`)
+      .where(
+        sql`${quotes.customerId} = ${customerId} and ${quotes.sentAt} is not null and ${quotes.supersededAt} is null and ${quoteMay('answer', today)}`,
+      )
       .orderBy(desc(quotes.sentAt)),
     db
-      .select({ id: ledgerEntries.id, kind: ledgerEntries.kind, normHoursCenti: ledgerEntries.normHoursCenti, totalMinor: ledgerEntries.totalMinor, memo: ledgerEntries.memo, at: ledgerEntries.at })
+      .select({
+        id: ledgerEntries.id,
+        kind: ledgerEntries.kind,
+        normHoursCenti: ledgerEntries.normHoursCenti,
+        totalMinor: ledgerEntries.totalMinor,
+        memo: ledgerEntries.memo,
+        at: ledgerEntries.at,
+      })
       .from(ledgerEntries)
       .where(eq(ledgerEntries.customerId, customerId))
       .orderBy(asc(ledgerEntries.at), asc(ledgerEntries.id)),
@@ -157,7 +183,13 @@ export async function listDueDeletions(db: Db, lastKeptDay: string): Promise<num
 
 export async function dueDeletions(db: Db) {
   return db
-    .select({ id: customers.id, name: customers.name, serviceEndsOn: customers.serviceEndsOn, deletionDueAt: customers.deletionDueAt, balanceCenti: customers.balanceCenti })
+    .select({
+      id: customers.id,
+      name: customers.name,
+      serviceEndsOn: customers.serviceEndsOn,
+      deletionDueAt: customers.deletionDueAt,
+      balanceCenti: customers.balanceCenti,
+    })
     .from(customers)
     .where(sql`${customers.deletionDueAt} is not null and ${customers.anonymisedAt} is null`)
     .orderBy(asc(customers.serviceEndsOn), asc(customers.id));
@@ -177,14 +209,17 @@ export async function anonymiseCustomer(db: Db, customerId: number, lastKeptDay:
                    and service_ends_on is not null and service_ends_on < ${lastKeptDay})`;
   const gone = sql`exists (select 1 from customers where id = ${customerId} and anonymised_at = ${now})`;
   const theirQuotes = sql`(select id from quotes where customer_id = ${customerId})`;
-  const customerWrite = raw(sql`update customers set name = ${label}, legal_name = '', tax_id = '', email = '', phone = '', contact_name = '', address = '',
+  const customerWrite =
+    raw(sql`update customers set name = ${label}, legal_name = '', tax_id = '', email = '', phone = '', contact_name = '', address = '',
                   notes = '', search_text = ${label.toLowerCase()}, anonymised_at = ${now}, version = version + 1
                 where id = ${customerId} and anonymised_at is null and deletion_due_at is not null and service_ends_on is not null and service_ends_on < ${lastKeptDay}`);
   // Mail not sent yet (bound, as the outbox's own rules are: no status literal in SQL).
   const unsent = inStates(sql`status`, ['queued', 'sending'] satisfies OutboxStatus[]);
   const writes: BatchItem[] = [
     raw(sql`update account_links set revoked_at = ${now} where customer_id = ${customerId} and revoked_at is null and ${due}`),
-    raw(sql`update share_links set revoked_at = ${now} where revoked_at is null and series_id in (select id from quote_series where customer_id = ${customerId}) and ${due}`),
+    raw(
+      sql`update share_links set revoked_at = ${now} where revoked_at is null and series_id in (select id from quote_series where customer_id = ${customerId}) and ${due}`,
+    ),
     // Mail to their address: forgotten, and what waits is not sent any more (before the address itself is erased).
     raw(sql`update outbox set to_json = '[]', payload = '{}', status = case when ${unsent} then ${'failed' satisfies OutboxStatus} else status end,
                   error = case when ${unsent} then 'customer data deleted' else error end
@@ -205,4 +240,3 @@ export async function anonymiseCustomer(db: Db, customerId: number, lastKeptDay:
   const results = await batch(db, writes);
   return changed(results[writes.indexOf(customerWrite)]) > 0;
 }
-

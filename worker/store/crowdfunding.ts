@@ -5,7 +5,14 @@
  */
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { customers, pledges, projectEstimates, projects } from '../../schema/tables';
-import { PLEDGE_LIFECYCLE, PROJECT_LIFECYCLE, funding, type PledgeFacts, type PledgeStatus, type StoredProjectStatus } from '../domain/crowdfunding';
+import {
+  PLEDGE_LIFECYCLE,
+  PROJECT_LIFECYCLE,
+  funding,
+  type PledgeFacts,
+  type PledgeStatus,
+  type StoredProjectStatus,
+} from '../domain/crowdfunding';
 import type { EntryMoney } from '../domain/ledger';
 import { normHoursAmountMinor } from '../domain/pricing';
 import { randomToken } from '../platform/secrets';
@@ -43,7 +50,10 @@ export async function insertProject(db: Db, f: ProjectFields): Promise<number | 
                 values (${f.code}, ${f.title}, ${f.description}, ${'open' satisfies StoredProjectStatus}, ${f.targetDate}, ${JSON.stringify(f.links)}, ${now}, ${now})
                 on conflict(code) do nothing`),
     ...estimateInserts(newId, f.estimate),
-    db.select({ id: projects.id }).from(projects).where(and(eq(projects.code, f.code), eq(projects.createdAt, now))),
+    db
+      .select({ id: projects.id })
+      .from(projects)
+      .where(and(eq(projects.code, f.code), eq(projects.createdAt, now))),
   ]);
   const [row] = results[results.length - 1] as { id: number }[];
   return row?.id ?? null;
@@ -67,7 +77,9 @@ export async function updateProject(
   // The version column carries our token for the rest of the batch: version = v + 1 and
   // updated_at = now identify this very write.
   const ours = sql`exists (select 1 from crowdfunding_projects where id = ${id} and version = ${version + 1} and updated_at = ${now})`;
-  const writes: BatchItem[] = [raw(sql`update crowdfunding_projects set ${sql.join(sets, sql`, `)} where id = ${id} and version = ${version}`)];
+  const writes: BatchItem[] = [
+    raw(sql`update crowdfunding_projects set ${sql.join(sets, sql`, `)} where id = ${id} and version = ${version}`),
+  ];
   if (p.estimate) {
     writes.push(raw(sql`delete from project_estimates where project_id = ${id} and ${ours}`));
     writes.push(...estimateInserts(sql`(case when ${ours} then ${id} end)`, p.estimate));
@@ -83,7 +95,9 @@ export async function updateProject(
                   from ledger_entries e join pledges pl on pl.id = e.pledge_id join crowdfunding_projects pr on pr.id = pl.project_id
                   where pl.project_id = ${id} and pl.status = ${PLEDGE_LIFECYCLE.confirm.to} and e.kind = 'debit' and ${ours}
                     and not exists (select 1 from ledger_entries r where r.idempotency_key = printf('pledge-refund:%d', e.pledge_id))`),
-      raw(sql`update pledges set status = ${PLEDGE_LIFECYCLE.cancel.to}, cancelled_at = ${now} where project_id = ${id} and ${allowedBy(PLEDGE_LIFECYCLE, 'cancel', sql`status`)} and ${ours}`),
+      raw(
+        sql`update pledges set status = ${PLEDGE_LIFECYCLE.cancel.to}, cancelled_at = ${now} where project_id = ${id} and ${allowedBy(PLEDGE_LIFECYCLE, 'cancel', sql`status`)} and ${ours}`,
+      ),
     );
   }
   const [result] = await batch(db, writes);
@@ -94,7 +108,11 @@ export async function loadProjects(db: Db, ids?: number[]) {
   const where = ids ? inArray(projects.id, ids) : undefined;
   const [rows, estimates, pledgeRows] = await batch(db, [
     db.select().from(projects).where(where).orderBy(desc(projects.updatedAt), desc(projects.id)),
-    db.select().from(projectEstimates).where(ids ? inArray(projectEstimates.projectId, ids) : undefined).orderBy(asc(projectEstimates.id)),
+    db
+      .select()
+      .from(projectEstimates)
+      .where(ids ? inArray(projectEstimates.projectId, ids) : undefined)
+      .orderBy(asc(projectEstimates.id)),
     db
       .select({ p: pledges, customerName: customers.name })
       .from(pledges)
@@ -112,7 +130,11 @@ export async function loadProjects(db: Db, ids?: number[]) {
 export type LoadedProject = Awaited<ReturnType<typeof loadProjects>>[number];
 
 export function projectView(p: LoadedProject, rateMinor: number, currency: string) {
-  const facts: PledgeFacts[] = p.pledges.map((r) => ({ customerId: r.p.customerId, normHoursCenti: r.p.normHoursCenti, status: r.p.status }));
+  const facts: PledgeFacts[] = p.pledges.map((r) => ({
+    customerId: r.p.customerId,
+    normHoursCenti: r.p.normHoursCenti,
+    status: r.p.status,
+  }));
   const f = funding(p.estimate, facts, rateMinor, p.project.status);
   return {
     id: p.project.id,
@@ -168,7 +190,14 @@ export const pledgeRefundKey = (pledgeId: number) => `pledge-refund:${pledgeId}`
  * pledge, with any overdraft) and marks the pledge confirmed. A unique index on the pledge's
  * debit makes a second debit impossible; the claim of an Idempotency-Key is written with it.
  */
-export async function confirmPledge(db: Db, pledgeId: number, normHoursCenti: number, money: EntryMoney, userId: number | null, claim: Claim | null): Promise<boolean> {
+export async function confirmPledge(
+  db: Db,
+  pledgeId: number,
+  normHoursCenti: number,
+  money: EntryMoney,
+  userId: number | null,
+  claim: Claim | null,
+): Promise<boolean> {
   const now = new Date().toISOString();
   const ledgerKey = pledgeDebitKey(pledgeId);
   // Money by the domain (hours × rate, the settings' VAT), not by SQL arithmetic: a pledge's hours never change after it is made.
@@ -185,7 +214,9 @@ export async function confirmPledge(db: Db, pledgeId: number, normHoursCenti: nu
                   and c.balance_centi - pl.norm_hours_centi >= -c.overdraft_centi`),
   ];
   if (claim) writes.push(claimInsert(claim, sql`json_object()`, mine));
-  writes.push(raw(sql`update pledges set status = ${PLEDGE_LIFECYCLE.confirm.to}, confirmed_at = ${now} where id = ${pledgeId} and ${mine}`));
+  writes.push(
+    raw(sql`update pledges set status = ${PLEDGE_LIFECYCLE.confirm.to}, confirmed_at = ${now} where id = ${pledgeId} and ${mine}`),
+  );
   try {
     const results = await batch(db, writes);
     return changed(results[results.length - 1]) > 0;
@@ -216,7 +247,9 @@ export async function cancelPledge(db: Db, pledgeId: number, reason: string, use
                   and not exists (select 1 from ledger_entries r where r.idempotency_key = ${refundKey})`),
   ];
   if (claim) writes.push(claimInsert(claim, sql`json_object()`, mine));
-  writes.push(raw(sql`update pledges set status = ${PLEDGE_LIFECYCLE.cancel.to}, cancelled_at = ${now} where id = ${pledgeId} and ${mine}`));
+  writes.push(
+    raw(sql`update pledges set status = ${PLEDGE_LIFECYCLE.cancel.to}, cancelled_at = ${now} where id = ${pledgeId} and ${mine}`),
+  );
   const results = await batch(db, writes);
   return changed(results[results.length - 1]) > 0;
 }
@@ -235,7 +268,13 @@ export async function addProjectLine(quoteId: number, version: number, projectId
   return {
     token,
     writes: [
-      editStamp(quoteId, version, token, now, sql`exists (select 1 from crowdfunding_projects where id = ${projectId} and ${allowedBy(PROJECT_LIFECYCLE, 'addToQuote', sql`status`)})`),
+      editStamp(
+        quoteId,
+        version,
+        token,
+        now,
+        sql`exists (select 1 from crowdfunding_projects where id = ${projectId} and ${allowedBy(PROJECT_LIFECYCLE, 'addToQuote', sql`status`)})`,
+      ),
       raw(sql`insert into quote_lines (quote_id, position, kind, project_id, code, title, mode, quantity_milli, hours_centi, k_milli, base_k_milli, description, result)
                   select ${quoteId}, (select coalesce(max(position), 0) + 1 from quote_lines where quote_id = ${quoteId}), 'project', p.id, p.code,
                     'Долевое участие: ' || p.title, 'estimate', 1000, ${shareCenti}, 1000, 1000, p.description_md,

@@ -60,21 +60,43 @@ export function foreignRows(doc: CustomerExport): string[] {
   const problems: string[] = [];
   const check = (what: string, rows: readonly object[], ok: (row: never) => boolean) => {
     const bad = rows.filter((r) => !ok(r as never)) as { id?: number }[];
-    if (bad.length) problems.push(`${what}: ${bad.slice(0, 5).map((r) => r.id ?? '?').join(', ')}${bad.length > 5 ? '…' : ''}`);
+    if (bad.length)
+      problems.push(
+        `${what}: ${bad
+          .slice(0, 5)
+          .map((r) => r.id ?? '?')
+          .join(', ')}${bad.length > 5 ? '…' : ''}`,
+      );
   };
   const optional = (set: Set<number>, id: number | null) => id === null || set.has(id);
   check('quoteSeries.customerId', doc.quoteSeries, (s: { customerId: number }) => s.customerId === customerId);
   check('quotes', doc.quotes, (q: { customerId: number; seriesId: number }) => q.customerId === customerId && series.has(q.seriesId));
-  check('quoteLines.quoteId', doc.quoteLines, (l: { quoteId: number; projectId: number | null }) => quoteIds.has(l.quoteId) && optional(projectIds, l.projectId));
+  check(
+    'quoteLines.quoteId',
+    doc.quoteLines,
+    (l: { quoteId: number; projectId: number | null }) => quoteIds.has(l.quoteId) && optional(projectIds, l.projectId),
+  );
   check('audit', doc.audit, (a: { seriesId: number; quoteId: number }) => series.has(a.seriesId) && quoteIds.has(a.quoteId));
   check('orders', doc.orders, (o: { customerId: number; quoteId: number }) => o.customerId === customerId && quoteIds.has(o.quoteId));
   check('stages.orderId', doc.stages, (s: { orderId: number }) => orderIds.has(s.orderId));
   check('stageLines', doc.stageLines, (s: { stageId: number; lineId: number }) => stageIds.has(s.stageId) && lineIds.has(s.lineId));
-  check('ledger', doc.ledger, (e: { customerId: number; orderId: number | null; stageId: number | null; pledgeId: number | null; correctsEntryId: number | null }) =>
-    e.customerId === customerId && optional(orderIds, e.orderId) && optional(stageIds, e.stageId) && optional(pledgeIds, e.pledgeId) && optional(entryIds, e.correctsEntryId),
+  check(
+    'ledger',
+    doc.ledger,
+    (e: { customerId: number; orderId: number | null; stageId: number | null; pledgeId: number | null; correctsEntryId: number | null }) =>
+      e.customerId === customerId &&
+      optional(orderIds, e.orderId) &&
+      optional(stageIds, e.stageId) &&
+      optional(pledgeIds, e.pledgeId) &&
+      optional(entryIds, e.correctsEntryId),
   );
   check('debitItems.entryId', doc.debitItems, (i: { entryId: number }) => entryIds.has(i.entryId));
-  check('pledges', doc.pledges, (p: { customerId: number; projectId: number; quoteId: number | null }) => p.customerId === customerId && projectIds.has(p.projectId) && optional(quoteIds, p.quoteId));
+  check(
+    'pledges',
+    doc.pledges,
+    (p: { customerId: number; projectId: number; quoteId: number | null }) =>
+      p.customerId === customerId && projectIds.has(p.projectId) && optional(quoteIds, p.quoteId),
+  );
   check('projectEstimates.projectId', doc.projectEstimates, (e: { projectId: number }) => projectIds.has(e.projectId));
   return problems;
 }
@@ -105,10 +127,24 @@ export async function importCustomer(db: Db, doc: CustomerExport, actor: Actor):
     db.select({ id: projects.id, code: projects.code }).from(projects),
     ...owned.map(([table, name, list]) => raw(takenIds(table, name, list))),
   ]);
-  const [catalog, staff, knownProjects] = results as unknown as [{ id: number; code: string }[], { id: number }[], { id: number; code: string }[]];
+  const [catalog, staff, knownProjects] = results as unknown as [
+    { id: number; code: string }[],
+    { id: number }[],
+    { id: number; code: string }[],
+  ];
   const takenRows = results.slice(3).flatMap((r) => (r as D1Result<{ t: string; id: number }>).results ?? []);
   if (takenRows.length) {
-    throw new ImportRefused('taken', [...new Set(takenRows.map((r) => r.t))].map((t) => `${t}: ${takenRows.filter((r) => r.t === t).slice(0, 5).map((r) => r.id).join(', ')}`));
+    throw new ImportRefused(
+      'taken',
+      [...new Set(takenRows.map((r) => r.t))].map(
+        (t) =>
+          `${t}: ${takenRows
+            .filter((r) => r.t === t)
+            .slice(0, 5)
+            .map((r) => r.id)
+            .join(', ')}`,
+      ),
+    );
   }
   const itemByCode = new Map(catalog.map((c) => [c.code, c.id]));
   const userIds = new Set(staff.map((u) => u.id));
@@ -124,22 +160,54 @@ export async function importCustomer(db: Db, doc: CustomerExport, actor: Actor):
   const writes: BatchItem[] = [
     ...jsonInsert(customers, [{ ...c, balanceCenti: 0, searchText: searchText(c.name, c.legalName, c.taxId) }]),
     ...jsonInsert(projects, newProjects),
-    ...jsonInsert(projectEstimates, doc.projectEstimates.filter((e) => newProjects.some((p) => p.id === e.projectId)).map((e) => ({ ...e, categoryId: null }))),
-    ...jsonInsert(quoteSeries, doc.quoteSeries.map((s) => ({ ...s, createToken: `import-series-${s.id}` }))),
-    ...jsonInsert(quotes, doc.quotes.map((q) => ({ ...q, createdBy: user(q.createdBy), writeToken: `import-quote-${q.id}`, searchText: `${q.number.toLowerCase()} ${searchText(q.title)}` }))),
-    ...jsonInsert(quoteLines, doc.quoteLines.map(({ catalogItemCode, ...l }) => ({
-      ...l,
-      catalogItemId: catalogItemCode ? (itemByCode.get(catalogItemCode) ?? null) : null,
-      projectId: l.projectId === null ? null : (projectIds.get(l.projectId) ?? null),
-    }))),
-    ...jsonInsert(auditLog, doc.audit.map((a) => ({ ...a, actorUserId: user(a.actorUserId), importedAt: a.importedAt ?? now }))),
-    ...jsonInsert(orders, doc.orders.map((o) => ({ ...o, createdBy: user(o.createdBy), createToken: `import-order-${o.id}` }))),
-    ...jsonInsert(orderStages, doc.stages.map((s) => ({ ...s, acceptedBy: user(s.acceptedBy) }))),
+    ...jsonInsert(
+      projectEstimates,
+      doc.projectEstimates.filter((e) => newProjects.some((p) => p.id === e.projectId)).map((e) => ({ ...e, categoryId: null })),
+    ),
+    ...jsonInsert(
+      quoteSeries,
+      doc.quoteSeries.map((s) => ({ ...s, createToken: `import-series-${s.id}` })),
+    ),
+    ...jsonInsert(
+      quotes,
+      doc.quotes.map((q) => ({
+        ...q,
+        createdBy: user(q.createdBy),
+        writeToken: `import-quote-${q.id}`,
+        searchText: `${q.number.toLowerCase()} ${searchText(q.title)}`,
+      })),
+    ),
+    ...jsonInsert(
+      quoteLines,
+      doc.quoteLines.map(({ catalogItemCode, ...l }) => ({
+        ...l,
+        catalogItemId: catalogItemCode ? (itemByCode.get(catalogItemCode) ?? null) : null,
+        projectId: l.projectId === null ? null : (projectIds.get(l.projectId) ?? null),
+      })),
+    ),
+    ...jsonInsert(
+      auditLog,
+      doc.audit.map((a) => ({ ...a, actorUserId: user(a.actorUserId), importedAt: a.importedAt ?? now })),
+    ),
+    ...jsonInsert(
+      orders,
+      doc.orders.map((o) => ({ ...o, createdBy: user(o.createdBy), createToken: `import-order-${o.id}` })),
+    ),
+    ...jsonInsert(
+      orderStages,
+      doc.stages.map((s) => ({ ...s, acceptedBy: user(s.acceptedBy) })),
+    ),
     ...jsonInsert(stageLines, doc.stageLines),
     // In id order, so a correction's entry is in before it: the month-balance trigger classifies it by that entry's kind.
-    ...jsonInsert(ledgerEntries, [...doc.ledger].sort((a, b) => a.id - b.id).map((e) => ({ ...e, createdBy: user(e.createdBy) }))),
+    ...jsonInsert(
+      ledgerEntries,
+      [...doc.ledger].sort((a, b) => a.id - b.id).map((e) => ({ ...e, createdBy: user(e.createdBy) })),
+    ),
     ...jsonInsert(debitItems, doc.debitItems),
-    ...jsonInsert(pledges, doc.pledges.map((p) => ({ ...p, projectId: projectIds.get(p.projectId)!, createdBy: user(p.createdBy) }))),
+    ...jsonInsert(
+      pledges,
+      doc.pledges.map((p) => ({ ...p, projectId: projectIds.get(p.projectId)!, createdBy: user(p.createdBy) })),
+    ),
   ];
   // One row per quote number, written now and by this installation: who imported it, from when.
   const latest = new Map<number, { id: number; revision: number }>();
@@ -160,13 +228,18 @@ export async function importCustomer(db: Db, doc: CustomerExport, actor: Actor):
     if (m) seqs.set(`order:${m[1]}`, Math.max(seqs.get(`order:${m[1]}`) ?? 0, Number(m[2])));
   }
   for (const [name, value] of seqs) {
-    writes.push(raw(sql`insert into counters (name, value) values (${name}, ${int(value)}) on conflict(name) do update set value = max(value, excluded.value)`));
+    writes.push(
+      raw(
+        sql`insert into counters (name, value) values (${name}, ${int(value)}) on conflict(name) do update set value = max(value, excluded.value)`,
+      ),
+    );
   }
   try {
     await batch(db, writes);
   } catch (e) {
     // Something unique beyond the ids (a number, a key) is taken: nothing was written.
-    if (/UNIQUE|PRIMARY KEY/i.test(String((e as Error).message))) throw new ImportRefused('taken', [String((e as Error).message).slice(0, 300)]);
+    if (/UNIQUE|PRIMARY KEY/i.test(String((e as Error).message)))
+      throw new ImportRefused('taken', [String((e as Error).message).slice(0, 300)]);
     throw e;
   }
 }

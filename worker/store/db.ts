@@ -116,9 +116,17 @@ export function jsonInsert(table: SQLiteTable, rows: readonly Record<string, unk
   for (let i = 0; i < rows.length; i += JSON_ROWS_PER_STATEMENT) {
     const chunk = rows.slice(i, i + JSON_ROWS_PER_STATEMENT);
     const present = columns.filter(([key]) => chunk.some((r) => key in r));
-    const names = sql.join(present.map(([, c]) => sql.identifier(c.name)), sql`, `);
-    const values = sql.join(present.map(([key]) => sql`json_extract(j.value, ${`$.${key}`})`), sql`, `);
-    items.push(raw(sql`insert into ${sql.identifier(getTableName(table))} (${names}) select ${values} from json_each(${JSON.stringify(chunk)}) j`));
+    const names = sql.join(
+      present.map(([, c]) => sql.identifier(c.name)),
+      sql`, `,
+    );
+    const values = sql.join(
+      present.map(([key]) => sql`json_extract(j.value, ${`$.${key}`})`),
+      sql`, `,
+    );
+    items.push(
+      raw(sql`insert into ${sql.identifier(getTableName(table))} (${names}) select ${values} from json_each(${JSON.stringify(chunk)}) j`),
+    );
   }
   return items;
 }

@@ -38,7 +38,12 @@ export async function findClaim(db: Db, scope: string, key: string): Promise<Cla
     .from(idempotencyKeys)
     .where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)));
   if (!row) return null;
-  return { requestHash: row.requestHash, result: JSON.parse(row.result) as Record<string, unknown>, statusCode: row.statusCode, body: row.body };
+  return {
+    requestHash: row.requestHash,
+    result: JSON.parse(row.result) as Record<string, unknown>,
+    statusCode: row.statusCode,
+    body: row.body,
+  };
 }
 
 /** Stores the first answer given for a claimed key; later retries get these very bytes. */

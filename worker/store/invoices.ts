@@ -47,7 +47,12 @@ export async function createInvoice(db: Db, n: NewInvoice, claim: Claim | null):
   return (results[results.length - 1] as { id: number }[])[0]?.id ?? null;
 }
 
-const invoiceColumns = { i: invoices, customerName: customers.name, paymentRef: sql<string | null>`${ledgerEntries.paymentRef}`.as('payment_ref'), paidOn: sql<string | null>`${ledgerEntries.at}`.as('paid_on') };
+const invoiceColumns = {
+  i: invoices,
+  customerName: customers.name,
+  paymentRef: sql<string | null>`${ledgerEntries.paymentRef}`.as('payment_ref'),
+  paidOn: sql<string | null>`${ledgerEntries.at}`.as('paid_on'),
+};
 
 function invoiceView(r: { i: InvoiceRow; customerName: string; paymentRef: string | null; paidOn: string | null }) {
   const { createToken: _t, createdBy: _b, ...i } = r.i;
@@ -57,7 +62,11 @@ function invoiceView(r: { i: InvoiceRow; customerName: string; paymentRef: strin
 export type InvoiceView = ReturnType<typeof invoiceView>;
 
 function invoicesQuery(db: Db) {
-  return db.select(invoiceColumns).from(invoices).innerJoin(customers, eq(customers.id, invoices.customerId)).leftJoin(ledgerEntries, eq(ledgerEntries.id, invoices.paidEntryId));
+  return db
+    .select(invoiceColumns)
+    .from(invoices)
+    .innerJoin(customers, eq(customers.id, invoices.customerId))
+    .leftJoin(ledgerEntries, eq(ledgerEntries.id, invoices.paidEntryId));
 }
 
 export async function getInvoice(db: Db, id: number): Promise<InvoiceView | null> {

@@ -41,7 +41,9 @@ export interface NewCorrection {
 /** The money columns of an entry, in `moneyColumns` order. */
 const moneyValues = (m: EntryMoney) =>
   sql`${m.subtotalMinor}, ${m.discountMinor}, ${m.netMinor}, ${m.vatMinor}, ${m.totalMinor}, ${m.rateMinor}, ${m.discountRateMilli}, ${m.vatMode}, ${m.vatRateMilli}`;
-const moneyColumns = sql.raw('money_minor, discount_minor, net_minor, vat_minor, total_minor, rate_minor, discount_rate_milli, vat_mode, vat_rate_milli');
+const moneyColumns = sql.raw(
+  'money_minor, discount_minor, net_minor, vat_minor, total_minor, rate_minor, discount_rate_milli, vat_mode, vat_rate_milli',
+);
 
 /** What a top-up or correction did, as its idempotency claim stores it. */
 export interface AppendResult {
@@ -54,7 +56,13 @@ export interface AppendResult {
  * it; 'raced' when a twin request with the same Idempotency-Key wrote first. With a key the
  * entry carries `ledger:<key>` (unique) and the claim is written in the same batch.
  */
-async function insertEntry(db: Db, customerId: number, insert: (key: string | null) => SQL, claim: Claim | null, invoiceId: number | null = null): Promise<AppendResult | 'raced' | null> {
+async function insertEntry(
+  db: Db,
+  customerId: number,
+  insert: (key: string | null) => SQL,
+  claim: Claim | null,
+  invoiceId: number | null = null,
+): Promise<AppendResult | 'raced' | null> {
   const balance = sql`(select balance_centi from customers where id = ${customerId})`;
   // A settlement marks its invoice paid in the same batch, once its entry is in (the invoice id is unique on the ledger).
   const settle = (entry: SQL) =>
@@ -66,7 +74,11 @@ async function insertEntry(db: Db, customerId: number, insert: (key: string | nu
         ];
   if (!claim) {
     const mine = sql`(select id from ledger_entries where invoice_id = ${invoiceId})`;
-    const [inserted, ...rest] = await batch(db, [raw(sql`${insert(null)} returning id`), ...settle(mine), raw(sql`select ${balance} as balance`)]);
+    const [inserted, ...rest] = await batch(db, [
+      raw(sql`${insert(null)} returning id`),
+      ...settle(mine),
+      raw(sql`select ${balance} as balance`),
+    ]);
     const id = (inserted as D1Result<{ id: number }>).results?.[0]?.id;
     const after = rest[rest.length - 1] as D1Result<{ balance: number }>;
     return id === undefined ? null : { entryId: id, balanceAfterCenti: after.results![0]!.balance };
@@ -100,7 +112,9 @@ export async function appendTopup(db: Db, t: NewTopup, claim: Claim | null): Pro
   return insertEntry(
     db,
     t.customerId,
-    (key) => sql`insert into ledger_entries (customer_id, kind, topup_kind, norm_hours_centi, ${moneyColumns}, payment_ref, invoice_id, memo, at, created_at, created_by, idempotency_key)
+    (
+      key,
+    ) => sql`insert into ledger_entries (customer_id, kind, topup_kind, norm_hours_centi, ${moneyColumns}, payment_ref, invoice_id, memo, at, created_at, created_by, idempotency_key)
         select id, 'topup', ${t.topupKind}, ${t.normHoursCenti}, ${moneyValues(t.money)}, ${t.paymentRef}, ${t.invoiceId}, ${t.memo}, ${t.at}, ${new Date().toISOString()}, ${t.userId}, ${key}
         from customers where id = ${t.customerId} and ${invoiceRule}`,
     claim,
@@ -127,7 +141,9 @@ export async function appendCorrection(db: Db, c: NewCorrection, claim: Claim | 
   return insertEntry(
     db,
     c.customerId,
-    (key) => sql`insert into ledger_entries (customer_id, kind, norm_hours_centi, ${moneyColumns}, memo, at, created_at, created_by, corrects_entry_id, idempotency_key)
+    (
+      key,
+    ) => sql`insert into ledger_entries (customer_id, kind, norm_hours_centi, ${moneyColumns}, memo, at, created_at, created_by, corrects_entry_id, idempotency_key)
         select ${c.customerId}, 'correction', ${c.normHoursCenti}, ${moneyValues(c.money)}, ${c.memo}, ${c.at}, ${new Date().toISOString()}, ${c.userId}, ${target}, ${key}
         where exists (select 1 from customers where id = ${c.customerId}) and ${rule}`,
     claim,
@@ -202,7 +218,9 @@ export async function listLedger(db: Db, customerId: number, limit = 500) {
     db
       .select()
       .from(debitItems)
-      .where(sql`${debitItems.entryId} in (select id from ledger_entries where customer_id = ${customerId} order by at desc, id desc limit ${limit})`)
+      .where(
+        sql`${debitItems.entryId} in (select id from ledger_entries where customer_id = ${customerId} order by at desc, id desc limit ${limit})`,
+      )
       .orderBy(asc(debitItems.id)),
     db.select({ balanceCenti: customers.balanceCenti }).from(customers).where(eq(customers.id, customerId)),
   ]);
@@ -214,7 +232,9 @@ export async function listLedger(db: Db, customerId: number, limit = 500) {
       stageN: r.stageN,
       stageTitle: r.stageTitle,
       balanceAfterCenti: balance,
-      items: items.filter((i) => i.entryId === r.e.id).map(({ entryId: _e, moneyMinor, ...i }) => ({ ...i, moneyMinor: i.netMinor, subtotalMinor: moneyMinor })),
+      items: items
+        .filter((i) => i.entryId === r.e.id)
+        .map(({ entryId: _e, moneyMinor, ...i }) => ({ ...i, moneyMinor: i.netMinor, subtotalMinor: moneyMinor })),
     };
     balance -= r.e.normHoursCenti;
     return entry;
@@ -225,7 +245,11 @@ const corrected = alias(ledgerEntries, 'corrected');
 
 /** Every entry in [from, to), oldest first, with its order, stage, invoice, what it corrects and its debit items. */
 export function entriesBetween(db: Db, from: string, to: string, customerId?: number) {
-  const inRange = and(gte(ledgerEntries.at, from), lt(ledgerEntries.at, to), customerId ? eq(ledgerEntries.customerId, customerId) : undefined);
+  const inRange = and(
+    gte(ledgerEntries.at, from),
+    lt(ledgerEntries.at, to),
+    customerId ? eq(ledgerEntries.customerId, customerId) : undefined,
+  );
   // Item columns are aliased: several share names with the entry's and the stage's.
   return db
     .select({
@@ -264,7 +288,13 @@ export function entriesBetween(db: Db, from: string, to: string, customerId?: nu
 export async function entryRefs(db: Db, ids: readonly number[]) {
   if (ids.length === 0) return [];
   return db
-    .select({ entryId: ledgerEntries.id, at: ledgerEntries.at, kind: ledgerEntries.kind, memo: ledgerEntries.memo, customerId: ledgerEntries.customerId })
+    .select({
+      entryId: ledgerEntries.id,
+      at: ledgerEntries.at,
+      kind: ledgerEntries.kind,
+      memo: ledgerEntries.memo,
+      customerId: ledgerEntries.customerId,
+    })
     .from(ledgerEntries)
     .where(sql`${ledgerEntries.id} in (select value from json_each(${JSON.stringify([...new Set(ids)])}))`);
 }

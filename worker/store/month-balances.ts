@@ -22,7 +22,8 @@ function edgeHours(customer: SQL, e: Edge): SQL {
  */
 export function openingSql(customer: SQL, balance: SQL, plan: SnapshotPlan, nowMonth = new Date().toISOString().slice(0, 7)): SQL<number> {
   const m = plan.fromMonth;
-  const sum = (cmp: SQL) => sql`(select coalesce(sum(b.delta_centi), 0) from customer_month_balances b where b.customer_id = ${customer} and ${cmp})`;
+  const sum = (cmp: SQL) =>
+    sql`(select coalesce(sum(b.delta_centi), 0) from customer_month_balances b where b.customer_id = ${customer} and ${cmp})`;
   // Uncorrelated, so SQLite evaluates it once; with no snapshots at all it is null and the balance side is taken.
   const first = monthNumber(sql`(select min(month) from customer_month_balances)`);
   const olderHalf = sql`${monthIndex(m)} - ${first} < ${monthIndex(nowMonth) - monthIndex(m)}`;
@@ -31,7 +32,17 @@ export function openingSql(customer: SQL, balance: SQL, plan: SnapshotPlan, nowM
 }
 
 /** The snapshot columns, which are also the names of monthFiguresSql's figures. */
-export const MONTH_FIGURES = ['entries', 'delta_centi', 'topups_centi', 'debits_centi', 'corrections_centi', 'net_minor', 'vat_minor', 'total_minor', 'paid_minor'] as const;
+export const MONTH_FIGURES = [
+  'entries',
+  'delta_centi',
+  'topups_centi',
+  'debits_centi',
+  'corrections_centi',
+  'net_minor',
+  'vat_minor',
+  'total_minor',
+  'paid_minor',
+] as const;
 
 /** One entry's figures weighted by `w` (±1), in MONTH_FIGURES order — as the trigger adds them. */
 function entryFigures(w: SQL): SQL[] {
@@ -59,9 +70,16 @@ const inEdge = (e: Edge) => sql`(e.at >= ${e.lo} and e.at < ${e.hi})`;
  * customer with anything in the month; O(customers) snapshot rows and two edges of entries.
  */
 export function monthFiguresSql(plan: SnapshotPlan): SQL {
-  const cols = (values: SQL[]) => sql.join(values.map((v, i) => sql`${v} as ${sql.raw(MONTH_FIGURES[i]!)}`), sql`, `);
+  const cols = (values: SQL[]) =>
+    sql.join(
+      values.map((v, i) => sql`${v} as ${sql.raw(MONTH_FIGURES[i]!)}`),
+      sql`, `,
+    );
   const parts: SQL[] = [
-    sql`select customer_id, ${sql.join(MONTH_FIGURES.map((f) => sql.raw(f)), sql`, `)} from customer_month_balances where month >= ${plan.fromMonth} and month < ${plan.toMonth}`,
+    sql`select customer_id, ${sql.join(
+      MONTH_FIGURES.map((f) => sql.raw(f)),
+      sql`, `,
+    )} from customer_month_balances where month >= ${plan.fromMonth} and month < ${plan.toMonth}`,
   ];
   const { startEdge: s, endEdge: x } = plan;
   const edges = [s, x].filter((e) => e.lo !== e.hi);
@@ -72,6 +90,9 @@ export function monthFiguresSql(plan: SnapshotPlan): SQL {
       from ledger_entries e left join ledger_entries t on t.id = e.corrects_entry_id
       where ${sql.join(edges.map(inEdge), sql` or `)}`);
   }
-  return sql`(select customer_id, ${sql.join(MONTH_FIGURES.map((f) => sql`sum(${sql.raw(f)}) as ${sql.raw(f)}`), sql`, `)}
+  return sql`(select customer_id, ${sql.join(
+    MONTH_FIGURES.map((f) => sql`sum(${sql.raw(f)}) as ${sql.raw(f)}`),
+    sql`, `,
+  )}
     from (${sql.join(parts, sql` union all `)}) group by customer_id)`;
 }

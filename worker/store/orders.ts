@@ -3,15 +3,7 @@
  * them; the debit of a stage's sign-off is store/stage-accept.ts.
  */
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import {
-  customers,
-  ledgerEntries,
-  orderStages,
-  orders,
-  quoteLines,
-  quotes,
-  stageLines,
-} from '../../schema/tables';
+import { customers, ledgerEntries, orderStages, orders, quoteLines, quotes, stageLines } from '../../schema/tables';
 import type { MoneyFigures, QuoteTerms } from '../domain/debit-money';
 import type { OrderStatus, StageStatus } from '../domain/enums';
 import type { StagePlan } from '../domain/stage-plan';
@@ -115,7 +107,16 @@ export interface OrderView {
 }
 
 function stageReads(db: Db, orderIds: number[] | SQL) {
-  const ids = Array.isArray(orderIds) ? sql`${orderIds.length ? sql.join(orderIds.map((i) => sql`${i}`), sql`, `) : sql`null`}` : orderIds;
+  const ids = Array.isArray(orderIds)
+    ? sql`${
+        orderIds.length
+          ? sql.join(
+              orderIds.map((i) => sql`${i}`),
+              sql`, `,
+            )
+          : sql`null`
+      }`
+    : orderIds;
   return [
     db.select().from(orderStages).where(sql`${orderStages.orderId} in (${ids})`).orderBy(asc(orderStages.orderId), asc(orderStages.n)),
     db
@@ -152,7 +153,23 @@ function stageReads(db: Db, orderIds: number[] | SQL) {
 }
 
 type DebitRow = { stageId: number } & MoneyFigures;
-type StageRows = { stages: StageRow[]; debits: DebitRow[]; lines: { stageId: number; actualHoursCenti: number | null; lineId: number; code: string; title: string; categoryName: string; mode: 'fixed' | 'estimate'; actualTime: boolean; quantityMilli: number; hoursCenti: number | null; kMilli: number }[] };
+type StageRows = {
+  stages: StageRow[];
+  debits: DebitRow[];
+  lines: {
+    stageId: number;
+    actualHoursCenti: number | null;
+    lineId: number;
+    code: string;
+    title: string;
+    categoryName: string;
+    mode: 'fixed' | 'estimate';
+    actualTime: boolean;
+    quantityMilli: number;
+    hoursCenti: number | null;
+    kMilli: number;
+  }[];
+};
 
 function buildStages(orderId: number, rows: StageRows): StageView[] {
   return rows.stages
@@ -191,7 +208,13 @@ function buildStages(orderId: number, rows: StageRows): StageView[] {
         acceptedAt: s.acceptedAt,
         readyAt: s.readyAt,
         debited: d
-          ? { subtotalMinor: -d.subtotalMinor, discountMinor: -d.discountMinor, netMinor: -d.netMinor, vatMinor: -d.vatMinor, totalMinor: -d.totalMinor }
+          ? {
+              subtotalMinor: -d.subtotalMinor,
+              discountMinor: -d.discountMinor,
+              netMinor: -d.netMinor,
+              vatMinor: -d.vatMinor,
+              totalMinor: -d.totalMinor,
+            }
           : null,
         lines,
       };
@@ -210,12 +233,28 @@ const orderColumns = {
   overdraftCenti: customers.overdraftCenti,
 };
 
-type OrderHead = { o: OrderRow; quoteNumber: string; quoteTitle: string; customerName: string; balanceCenti: number; overdraftCenti: number } & Omit<QuoteTerms, 'rateMinor'>;
+type OrderHead = {
+  o: OrderRow;
+  quoteNumber: string;
+  quoteTitle: string;
+  customerName: string;
+  balanceCenti: number;
+  overdraftCenti: number;
+} & Omit<QuoteTerms, 'rateMinor'>;
 
 function orderView(r: OrderHead, stages: StageView[]): OrderView {
   const { createToken: _t, version: _v, createdBy: _c, ...o } = r.o;
   const terms = { discountRateMilli: r.discountRateMilli, vatMode: r.vatMode, vatRateMilli: r.vatRateMilli };
-  return { ...o, quoteNumber: r.quoteNumber, quoteTitle: r.quoteTitle, customerName: r.customerName, balanceCenti: r.balanceCenti, overdraftCenti: r.overdraftCenti, terms, stages };
+  return {
+    ...o,
+    quoteNumber: r.quoteNumber,
+    quoteTitle: r.quoteTitle,
+    customerName: r.customerName,
+    balanceCenti: r.balanceCenti,
+    overdraftCenti: r.overdraftCenti,
+    terms,
+    stages,
+  };
 }
 
 function ordersQuery(db: Db) {
@@ -239,7 +278,10 @@ export async function listOrders(db: Db, filter: { customerId?: number; status?:
     filter.quoteId ? eq(orders.quoteId, filter.quoteId) : undefined,
   );
   const idsQuery = sql`select id from orders where 1 ${filter.customerId ? sql`and customer_id = ${filter.customerId}` : sql``} ${filter.status ? sql`and status = ${filter.status}` : sql``} ${filter.quoteId ? sql`and quote_id = ${filter.quoteId}` : sql``}`;
-  const [heads, stages, lines, debits] = await batch(db, [ordersQuery(db).where(where).orderBy(asc(orders.approvedAt), asc(orders.id)), ...stageReads(db, idsQuery)]);
+  const [heads, stages, lines, debits] = await batch(db, [
+    ordersQuery(db).where(where).orderBy(asc(orders.approvedAt), asc(orders.id)),
+    ...stageReads(db, idsQuery),
+  ]);
   return heads.map((h) => orderView(h, buildStages(h.o.id, { stages, lines, debits })));
 }
 
@@ -257,22 +299,38 @@ export interface CustomerQueue {
 export async function customerQueues(db: Db, customerIds: readonly number[]): Promise<Map<number, CustomerQueue>> {
   const ids = [...new Set(customerIds)];
   if (ids.length === 0) return new Map();
-  const list = sql.join(ids.map((id) => sql`${id}`), sql`, `);
+  const list = sql.join(
+    ids.map((id) => sql`${id}`),
+    sql`, `,
+  );
   const [people, heads, stages] = await batch(db, [
     db
-      .select({ customerId: customers.id, balanceCenti: customers.balanceCenti, overdraftCenti: customers.overdraftCenti, lowBalanceCenti: customers.lowBalanceCenti })
+      .select({
+        customerId: customers.id,
+        balanceCenti: customers.balanceCenti,
+        overdraftCenti: customers.overdraftCenti,
+        lowBalanceCenti: customers.lowBalanceCenti,
+      })
       .from(customers)
       .where(inArray(customers.id, ids)),
-    db.select().from(orders).where(and(inArray(orders.customerId, ids), inArray(orders.status, OPEN_ORDER_STATUSES))),
+    db
+      .select()
+      .from(orders)
+      .where(and(inArray(orders.customerId, ids), inArray(orders.status, OPEN_ORDER_STATUSES))),
     db
       .select({ orderId: orderStages.orderId, n: orderStages.n, status: orderStages.status, normHoursCenti: orderStages.normHoursCenti })
       .from(orderStages)
-      .where(sql`${orderStages.orderId} in (select id from orders where customer_id in (${list}) and ${inStates(sql`status`, OPEN_ORDER_STATUSES)})`),
+      .where(
+        sql`${orderStages.orderId} in (select id from orders where customer_id in (${list}) and ${inStates(sql`status`, OPEN_ORDER_STATUSES)})`,
+      ),
   ]);
   const out = new Map<number, CustomerQueue>();
   for (const p of people) {
     const mine = heads.filter((o) => o.customerId === p.customerId);
-    out.set(p.customerId, { ...p, orders: mine.map((o) => ({ id: o.id, status: o.status, approvedAt: o.approvedAt, stages: stages.filter((s) => s.orderId === o.id) })) });
+    out.set(p.customerId, {
+      ...p,
+      orders: mine.map((o) => ({ id: o.id, status: o.status, approvedAt: o.approvedAt, stages: stages.filter((s) => s.orderId === o.id) })),
+    });
   }
   return out;
 }
@@ -309,14 +367,23 @@ export async function reconcileCustomer(db: Db, customerId: number, attempt = 0)
  * The dependent writes come first, guarded by the order still being open; the order's own
  * status changes last, so a twin request finds it withdrawn and writes nothing.
  */
-export async function withdrawOrder(db: Db, order: OrderView, reason: string, actor: Actor, claim: Claim | null, beforeStart = false): Promise<boolean> {
+export async function withdrawOrder(
+  db: Db,
+  order: OrderView,
+  reason: string,
+  actor: Actor,
+  claim: Claim | null,
+  beforeStart = false,
+): Promise<boolean> {
   const now = new Date().toISOString();
   // The customer (their account) may withdraw only an order that has not started; staff any open one.
   const action = beforeStart ? 'withdrawBeforeStart' : 'withdraw';
   const guard = sql`${allowedBy(ORDER_LIFECYCLE, action, sql`status`)} ${beforeStart ? sql`and started_at is null` : sql``}`;
   const open = sql`exists (select 1 from orders where id = ${order.id} and ${guard})`;
   const writes: BatchItem[] = [
-    raw(sql`update order_stages set status = ${STAGE_LIFECYCLE.withdraw.to} where order_id = ${order.id} and ${allowedBy(STAGE_LIFECYCLE, 'withdraw', sql`status`)} and ${open}`),
+    raw(
+      sql`update order_stages set status = ${STAGE_LIFECYCLE.withdraw.to} where order_id = ${order.id} and ${allowedBy(STAGE_LIFECYCLE, 'withdraw', sql`status`)} and ${open}`,
+    ),
     auditInsert({
       quoteId: order.quoteId,
       action: 'order_withdrawn',

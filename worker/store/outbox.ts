@@ -40,13 +40,20 @@ export function outboxInsert(m: NewMail, when: SQL = sql`1`): BatchItem {
 
 /** The ids the batch's `outboxInsert` statements wrote. */
 export function insertedIds(results: readonly unknown[]): number[] {
-  return results.flatMap((r) => ((r as D1Result<{ id?: number }>).results ?? []).map((x) => x.id).filter((id): id is number => typeof id === 'number'));
+  return results.flatMap((r) =>
+    ((r as D1Result<{ id?: number }>).results ?? []).map((x) => x.id).filter((id): id is number => typeof id === 'number'),
+  );
 }
 
 /** Writes messages on their own (a reminder, a notification), answering their ids. */
 export async function writeMails(db: Db, mails: NewMail[]): Promise<number[]> {
   if (mails.length === 0) return [];
-  return insertedIds(await batch(db, mails.map((m) => outboxInsert(m))));
+  return insertedIds(
+    await batch(
+      db,
+      mails.map((m) => outboxInsert(m)),
+    ),
+  );
 }
 
 /** Takes a queued row for delivery; null when it is not queued (sent, failed, or another consumer has it). */
@@ -107,7 +114,11 @@ export async function sweepOutbox(db: Db, now: Date, lostAfterMs: number, stuckA
   const [, lost] = await batch(db, [
     raw(sql`update outbox set status = ${'failed' satisfies OutboxStatus}, error = ${interrupted}
                 where status = ${'sending' satisfies OutboxStatus} and claimed_at < ${stuck}`),
-    db.select({ id: outbox.id }).from(outbox).where(sql`${outbox.status} = ${'queued' satisfies OutboxStatus} and ${outbox.nextAttemptAt} <= ${due}`).limit(500),
+    db
+      .select({ id: outbox.id })
+      .from(outbox)
+      .where(sql`${outbox.status} = ${'queued' satisfies OutboxStatus} and ${outbox.nextAttemptAt} <= ${due}`)
+      .limit(500),
   ]);
   return (lost as { id: number }[]).map((r) => r.id);
 }

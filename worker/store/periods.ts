@@ -16,7 +16,12 @@ const closed = sql`${accountingPeriods.status} = ${PERIOD_LIFECYCLE.close.to}`;
 
 /** The latest closed month and its end, or null when none is closed. */
 export async function closedThrough(db: Db): Promise<ClosedThrough | null> {
-  const [row] = await db.select({ month: accountingPeriods.month, endAt: accountingPeriods.endAt }).from(accountingPeriods).where(closed).orderBy(desc(accountingPeriods.month)).limit(1);
+  const [row] = await db
+    .select({ month: accountingPeriods.month, endAt: accountingPeriods.endAt })
+    .from(accountingPeriods)
+    .where(closed)
+    .orderBy(desc(accountingPeriods.month))
+    .limit(1);
   return row ?? null;
 }
 
@@ -34,7 +39,14 @@ export async function firstEntryAt(db: Db): Promise<string | null> {
 
 export async function listPeriods(db: Db) {
   return db
-    .select({ month: accountingPeriods.month, status: accountingPeriods.status, startAt: accountingPeriods.startAt, endAt: accountingPeriods.endAt, closedAt: accountingPeriods.closedAt, closedBy: users.name })
+    .select({
+      month: accountingPeriods.month,
+      status: accountingPeriods.status,
+      startAt: accountingPeriods.startAt,
+      endAt: accountingPeriods.endAt,
+      closedAt: accountingPeriods.closedAt,
+      closedBy: users.name,
+    })
     .from(accountingPeriods)
     .leftJoin(users, eq(users.id, accountingPeriods.closedBy))
     .orderBy(asc(accountingPeriods.month));

@@ -30,7 +30,14 @@ export const managerOf = (result: unknown): Manager | null => (result as D1Resul
 export async function quoteParties(db: Db, quoteId: number): Promise<QuoteParties> {
   const [customerRows, managerRows] = await batch(db, [
     db
-      .select({ name: customers.name, legalName: customers.legalName, taxId: customers.taxId, address: customers.address, email: customers.email, lang: customers.lang })
+      .select({
+        name: customers.name,
+        legalName: customers.legalName,
+        taxId: customers.taxId,
+        address: customers.address,
+        email: customers.email,
+        lang: customers.lang,
+      })
       .from(customers)
       .where(sql`${customers.id} = (select customer_id from quotes where id = ${quoteId})`),
     managerRead(quoteId),

@@ -22,7 +22,8 @@ export interface ReminderRow {
   origin: string | null;
 }
 
-const lastSend = (what: string) => sql.raw(`(select ${what} from outbox o where o.kind = 'quote_sent'
+const lastSend = (what: string) =>
+  sql.raw(`(select ${what} from outbox o where o.kind = 'quote_sent'
   and json_extract(o.payload, '$.quoteId') in (select id from quotes r where r.series_id = q.series_id) order by o.id desc limit 1)`);
 
 function rows(where: ReturnType<typeof sql>) {

@@ -36,7 +36,14 @@ export function thresholdSql(customerId: SQL): SQL<number> {
 }
 
 function header(month: string, settings: SettingsRow, closed: boolean) {
-  return { month, timeZone: settings.timeZone, currency: settings.currency, companyName: settings.companyName, generatedAt: new Date().toISOString(), closed };
+  return {
+    month,
+    timeZone: settings.timeZone,
+    currency: settings.currency,
+    companyName: settings.companyName,
+    generatedAt: new Date().toISOString(),
+    closed,
+  };
 }
 
 export type SummaryRow = Omit<CustomerConsumption, 'entries'> & { balanceCenti: number; thresholdCenti: number; ownThreshold: boolean };
@@ -79,11 +86,22 @@ export async function consumptionSummary(db: Db, month: string, range: MonthRang
 }
 
 /** The month with every entry (debits itemised), for one customer or for all (the workbook, the statement). */
-export async function consumptionReport(db: Db, month: string, range: MonthRange, settings: SettingsRow, closed: boolean, customerId?: number): Promise<ConsumptionReport> {
+export async function consumptionReport(
+  db: Db,
+  month: string,
+  range: MonthRange,
+  settings: SettingsRow,
+  closed: boolean,
+  customerId?: number,
+): Promise<ConsumptionReport> {
   const [people, rows] = await batch(db, [
     db
       // Qualified: inside the subqueries a bare "id" would be the entry's or the snapshot's.
-      .select({ id: customers.id, name: customers.name, openingCenti: openingSql(sql`"customers"."id"`, sql`"customers"."balance_centi"`, snapshotPlan(range)).as('opening') })
+      .select({
+        id: customers.id,
+        name: customers.name,
+        openingCenti: openingSql(sql`"customers"."id"`, sql`"customers"."balance_centi"`, snapshotPlan(range)).as('opening'),
+      })
       .from(customers)
       .where(customerId ? eq(customers.id, customerId) : undefined)
       .orderBy(asc(customers.name)),

@@ -6,7 +6,15 @@
 import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { customers, quotes, requestComments, serviceRequests } from '../../schema/tables';
 import type { RequestKind, RequestPriority, RequestStatus, SlaLevelCode } from '../domain/sla';
-import { OPEN_REQUEST_STATUSES, REQUEST_TRANSITIONS, PRIORITY_LEVELS, SLA_RUNNING_STATUSES, reactionDeadline, slaState, statusesLeadingTo } from '../domain/sla';
+import {
+  OPEN_REQUEST_STATUSES,
+  REQUEST_TRANSITIONS,
+  PRIORITY_LEVELS,
+  SLA_RUNNING_STATUSES,
+  reactionDeadline,
+  slaState,
+  statusesLeadingTo,
+} from '../domain/sla';
 import { inStates } from './guards';
 import type { WorkingCalendar } from '../domain/working-time';
 import { randomToken } from '../platform/secrets';
@@ -47,7 +55,11 @@ const isOpen = (column: string) => inStates(sql.raw(column), OPEN_REQUEST_STATUS
  * The SLA flags of a row. The deadline is the stored one (fixed when the request was made or its
  * level changed); a request resolved or closed without an answer stops the clock when it was.
  */
-export function viewOf(row: RequestRow & { customerName: string; quoteNumber: string | null }, nowIso: string, calendar: WorkingCalendar): RequestView {
+export function viewOf(
+  row: RequestRow & { customerName: string; quoteNumber: string | null },
+  nowIso: string,
+  calendar: WorkingCalendar,
+): RequestView {
   const stoppedAt = row.firstAnswerAt ?? (SLA_RUNNING_STATUSES.includes(row.status) ? null : row.updatedAt);
   const state = slaState({ createdAt: row.createdAt, firstAnswerAt: stoppedAt, level: row.slaLevel }, nowIso, calendar);
   const measured = stoppedAt ?? nowIso;
@@ -104,7 +116,16 @@ const STAFF_TO = sql`(select case when count(*) > 0 then json_group_array(email)
   where active = 1 and email <> '' and role = (case when exists (select 1 from users where active = 1 and role = 'manager') then 'manager' else 'admin' end))`;
 
 /** An outbox row about request `r` (alias), its subject filled from the request in SQL: `{number}`, `{subject}`. */
-function requestMail(m: { kind: 'request_new' | 'request_answered'; to: SQL; lang: 'ru' | 'en'; subject: string; payload: SQL; createdBy: number | null; where: SQL; now: string }): BatchItem {
+function requestMail(m: {
+  kind: 'request_new' | 'request_answered';
+  to: SQL;
+  lang: 'ru' | 'en';
+  subject: string;
+  payload: SQL;
+  createdBy: number | null;
+  where: SQL;
+  now: string;
+}): BatchItem {
   return raw(
     sql`insert into outbox (kind, to_json, lang, subject, payload, status, attempts, created_at, created_by, next_attempt_at)
         select ${m.kind}, ${m.to}, ${m.lang}, replace(replace(${m.subject}, '{number}', r.number), '{subject}', r.subject), ${m.payload},
@@ -167,7 +188,13 @@ export interface RequestFilter {
 }
 
 /** The inbox, newest first; the SLA flags are computed for `now` (a flag filter is applied after). */
-export async function listRequests(db: Db, f: RequestFilter, calendar: WorkingCalendar, nowIso: string, limit = 500): Promise<RequestView[]> {
+export async function listRequests(
+  db: Db,
+  f: RequestFilter,
+  calendar: WorkingCalendar,
+  nowIso: string,
+  limit = 500,
+): Promise<RequestView[]> {
   const where: SQL[] = [];
   if (f.status) where.push(eq(serviceRequests.status, f.status));
   if (f.kind) where.push(eq(serviceRequests.kind, f.kind));
@@ -197,7 +224,13 @@ export async function getRequest(db: Db, id: number, calendar: WorkingCalendar, 
 
 export async function listComments(db: Db, requestId: number) {
   return db
-    .select({ id: requestComments.id, author: requestComments.author, authorName: requestComments.authorName, body: requestComments.body, createdAt: requestComments.createdAt })
+    .select({
+      id: requestComments.id,
+      author: requestComments.author,
+      authorName: requestComments.authorName,
+      body: requestComments.body,
+      createdAt: requestComments.createdAt,
+    })
     .from(requestComments)
     .where(eq(requestComments.requestId, requestId))
     .orderBy(asc(requestComments.id));
@@ -208,7 +241,14 @@ export async function listCustomerRequests(db: Db, customerId: number) {
   const [rows, comments] = await batch(db, [
     db.select().from(serviceRequests).where(eq(serviceRequests.customerId, customerId)).orderBy(desc(serviceRequests.id)).limit(200),
     db
-      .select({ id: requestComments.id, requestId: requestComments.requestId, author: requestComments.author, authorName: requestComments.authorName, body: requestComments.body, createdAt: requestComments.createdAt })
+      .select({
+        id: requestComments.id,
+        requestId: requestComments.requestId,
+        author: requestComments.author,
+        authorName: requestComments.authorName,
+        body: requestComments.body,
+        createdAt: requestComments.createdAt,
+      })
       .from(requestComments)
       .innerJoin(serviceRequests, eq(serviceRequests.id, requestComments.requestId))
       .where(eq(serviceRequests.customerId, customerId))
@@ -241,7 +281,14 @@ export interface RequestPatch {
  * level moves the deadline: creation + the new level's time, in the calendar of today.
  * Answers whether it applied; the caller reads the row again to say why not.
  */
-export async function patchRequest(db: Db, id: number, version: number, p: RequestPatch, createdAt: string, calendar: WorkingCalendar): Promise<boolean> {
+export async function patchRequest(
+  db: Db,
+  id: number,
+  version: number,
+  p: RequestPatch,
+  createdAt: string,
+  calendar: WorkingCalendar,
+): Promise<boolean> {
   const now = new Date().toISOString();
   const set: SQL[] = [sql`version = version + 1`, sql`updated_at = ${now}`];
   if (p.status) set.push(sql`status = ${p.status}`);
@@ -329,7 +376,8 @@ export async function quoteFromRequest(
   const results = await batch(db, [
     raw(sql`update service_requests set write_token = ${token}, version = version + 1, updated_at = ${now}
                where id = ${row.id} and kind = 'development' and quote_id is null and ${isOpen('status')} and ${versionGuard}`),
-    ...createQuoteWrites(row.customerId,
+    ...createQuoteWrites(
+      row.customerId,
       year,
       { ...header, title: row.subject, customerNote: row.description, internalNote },
       actor,
@@ -339,7 +387,9 @@ export async function quoteFromRequest(
     ),
     raw(sql`insert into quote_lines (quote_id, position, kind, code, title, mode, quantity_milli, hours_centi, k_milli, base_k_milli, k_reason, note)
                select id, 1, 'free', '', ${row.subject}, 'estimate', 1000, null, 1000, 1000, '', ${row.description} from quotes where write_token = ${token}`),
-    raw(sql`update service_requests set quote_id = ${byToken(token)}, write_token = null where write_token = ${token} and ${applied(token)}`),
+    raw(
+      sql`update service_requests set quote_id = ${byToken(token)}, write_token = null where write_token = ${token} and ${applied(token)}`,
+    ),
   ]);
   if (changed(results[0]) === 0) return null;
   const quoteId = (await db.get<{ quote_id: number }>(sql`select quote_id from service_requests where id = ${row.id}`))?.quote_id;
@@ -348,7 +398,11 @@ export async function quoteFromRequest(
 
 /** Where a customer's e-mails go and in which language: the card's addresses (one or several, separated by commas). */
 export async function customerContacts(db: Db, customerId: number): Promise<{ emails: string[]; lang: 'ru' | 'en' } | null> {
-  const [row] = await db.select({ email: customers.email, lang: customers.lang }).from(customers).where(eq(customers.id, customerId)).limit(1);
+  const [row] = await db
+    .select({ email: customers.email, lang: customers.lang })
+    .from(customers)
+    .where(eq(customers.id, customerId))
+    .limit(1);
   if (!row) return null;
   const emails = [...new Set(row.email.split(/[\s,;]+/).filter((e) => /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(e)))];
   return { emails, lang: row.lang };

@@ -69,5 +69,12 @@ export async function moneyRecorded(db: Db): Promise<boolean> {
 
 /** The company's working calendar (SLA reaction times), from the settings row. */
 export function calendarOf(s: SettingsRow): WorkingCalendar {
-  return { timeZone: s.timeZone, workingDays: s.workingDays, dayStart: s.dayStart, dayEnd: s.dayEnd, holidays: s.holidays, workdaysOverride: s.workdaysOverride };
+  return {
+    timeZone: s.timeZone,
+    workingDays: s.workingDays,
+    dayStart: s.dayStart,
+    dayEnd: s.dayEnd,
+    holidays: s.holidays,
+    workdaysOverride: s.workdaysOverride,
+  };
 }

@@ -18,16 +18,13 @@ import { settingsOrDefault, settingsQuery, type SettingsRow } from './settings';
 export type ShareLinkRow = typeof shareLinks.$inferSelect;
 
 /** A new link to the quote's number (its series): it shows the series' latest sent revision. */
-export async function createShareLink(
-  db: Db,
-  quoteId: number,
-  tokenHash: string,
-  expiresAt: string,
-  actor: Actor,
-): Promise<ShareLinkRow> {
+export async function createShareLink(db: Db, quoteId: number, tokenHash: string, expiresAt: string, actor: Actor): Promise<ShareLinkRow> {
   const now = new Date().toISOString();
   const [rows] = await batch(db, [
-    db.insert(shareLinks).values({ quoteId, seriesId: seriesOf(quoteId), tokenHash, createdAt: now, createdBy: actor.userId, expiresAt }).returning(),
+    db
+      .insert(shareLinks)
+      .values({ quoteId, seriesId: seriesOf(quoteId), tokenHash, createdAt: now, createdBy: actor.userId, expiresAt })
+      .returning(),
     auditInsert({ quoteId, action: 'shared', changes: sql`json_object('expiresAt', ${expiresAt})`, actor, at: now, when: sql`1` }),
   ]);
   return rows[0]!;
@@ -56,10 +53,19 @@ export async function revokeShareLinks(db: Db, quoteId: number, actor: Actor): P
 export async function revokeShareLink(db: Db, linkId: number, quoteId?: number, actor?: Actor): Promise<boolean> {
   const now = new Date().toISOString();
   const ofQuote = quoteId === undefined ? sql`1` : sql`series_id = ${seriesOf(quoteId)}`;
-  const writes: BatchItem[] = [raw(sql`update share_links set revoked_at = ${now} where id = ${linkId} and revoked_at is null and ${ofQuote}`)];
+  const writes: BatchItem[] = [
+    raw(sql`update share_links set revoked_at = ${now} where id = ${linkId} and revoked_at is null and ${ofQuote}`),
+  ];
   if (quoteId !== undefined && actor) {
     writes.push(
-      auditInsert({ quoteId, action: 'share_revoked', changes: sql`json_object('link', ${int(linkId)})`, actor, at: now, when: sql`exists (select 1 from share_links where id = ${linkId} and revoked_at = ${now})` }),
+      auditInsert({
+        quoteId,
+        action: 'share_revoked',
+        changes: sql`json_object('link', ${int(linkId)})`,
+        actor,
+        at: now,
+        when: sql`exists (select 1 from share_links where id = ${linkId} and revoked_at = ${now})`,
+      }),
     );
   }
   const [result] = await batch(db, writes);
@@ -86,7 +92,11 @@ export async function renewShareLink(db: Db, linkId: number, quoteId: number, ex
 
 /** The links to the quote's number, newest first. */
 export async function listShareLinks(db: Db, quoteId: number) {
-  return db.select().from(shareLinks).where(sql`${shareLinks.seriesId} = ${seriesOf(quoteId)}`).orderBy(desc(shareLinks.id));
+  return db
+    .select()
+    .from(shareLinks)
+    .where(sql`${shareLinks.seriesId} = ${seriesOf(quoteId)}`)
+    .orderBy(desc(shareLinks.id));
 }
 
 export type LinkState = 'active' | 'expired' | 'revoked';
@@ -128,7 +138,10 @@ export async function openShareLink(db: Db, tokenHash: string, count: boolean): 
     ...writes,
     ...reads,
     db.select().from(shareLinks).where(eq(shareLinks.tokenHash, tokenHash)),
-    db.select({ legalName: customers.legalName }).from(customers).where(sql`${customers.id} = (select customer_id from quotes where id = ${linkQuoteId(tokenHash)})`),
+    db
+      .select({ legalName: customers.legalName })
+      .from(customers)
+      .where(sql`${customers.id} = (select customer_id from quotes where id = ${linkQuoteId(tokenHash)})`),
     managerRead(linkQuoteId(tokenHash)),
     settingsQuery(db),
   ]);
@@ -212,7 +225,8 @@ export async function answerShared(db: Db, tokenHash: string, a: AnswerInput) {
                         where l.quote_id = (select id from quotes where write_token = ${token}) and l.action = 'sent' and u.active = 1 and u.email <> ''
                         order by l.id desc limit 1)`;
     writes.push(
-      outboxInsert({
+      outboxInsert(
+        {
           kind: 'quote_answered',
           to: sender,
           lang: 'ru',
@@ -226,7 +240,11 @@ export async function answerShared(db: Db, tokenHash: string, a: AnswerInput) {
     );
   }
   const results = await batch(db, [...writes, ...quoteReads(linkQuoteId(tokenHash))]);
-  return { applied: changed(results[0]) > 0, quote: assemble(results.slice(writes.length)), mailIds: insertedIds(results.slice(0, writes.length)) };
+  return {
+    applied: changed(results[0]) > 0,
+    quote: assemble(results.slice(writes.length)),
+    mailIds: insertedIds(results.slice(0, writes.length)),
+  };
 }
 
 // ---------- notifications ----------

@@ -136,7 +136,9 @@ export async function acceptStage(
     // After the stage is accepted, the threshold is what the customer's queue needs next (the
     // route sends no mail when the balance was below its threshold already).
     const balance = sql`(select balance_centi from customers where id = ${order.customerId})`;
-    writes.push(outboxInsert({ ...lowMail, kind: 'balance_low' }, sql`exists ${entry} and ${balance} < ${thresholdSql(sql`${order.customerId}`)}`));
+    writes.push(
+      outboxInsert({ ...lowMail, kind: 'balance_low' }, sql`exists ${entry} and ${balance} < ${thresholdSql(sql`${order.customerId}`)}`),
+    );
   }
   writes.push(raw(sql`select ${result} as result`));
   const results = await batch(db, writes);
@@ -144,4 +146,3 @@ export async function acceptStage(
   const row = (results[results.length - 1] as D1Result<{ result: string }>).results?.[0];
   return { accepted: true, result: JSON.parse(row!.result) as AcceptResult };
 }
-

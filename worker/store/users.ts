@@ -22,7 +22,10 @@ export async function findUserForLogin(db: Db, email: string) {
 }
 
 export async function listUsers(db: Db) {
-  return db.select({ ...publicColumns, createdAt: users.createdAt }).from(users).orderBy(asc(users.email));
+  return db
+    .select({ ...publicColumns, createdAt: users.createdAt })
+    .from(users)
+    .orderBy(asc(users.email));
 }
 
 export async function insertUser(db: Db, u: { email: string; name: string; role: Role; passwordHash: string; phone?: string }) {
@@ -41,7 +44,10 @@ export async function updateUser(
 ) {
   const changes = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
   if (Object.keys(changes).length === 0) {
-    const [row] = await db.select({ ...publicColumns, createdAt: users.createdAt }).from(users).where(eq(users.id, id));
+    const [row] = await db
+      .select({ ...publicColumns, createdAt: users.createdAt })
+      .from(users)
+      .where(eq(users.id, id));
     return row ?? null;
   }
   const [row] = await db
@@ -138,6 +144,9 @@ export async function takeAttempt(db: Db, keys: { key: string; max: number }[], 
 export async function releaseAttempt(db: Db, emailKey: string, ipKey: string) {
   await batch(db, [
     db.delete(loginAttempts).where(eq(loginAttempts.key, emailKey)),
-    db.update(loginAttempts).set({ failures: sql`max(${loginAttempts.failures} - 1, 0)` }).where(eq(loginAttempts.key, ipKey)),
+    db
+      .update(loginAttempts)
+      .set({ failures: sql`max(${loginAttempts.failures} - 1, 0)` })
+      .where(eq(loginAttempts.key, ipKey)),
   ]);
 }

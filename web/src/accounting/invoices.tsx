@@ -156,7 +156,17 @@ export function InvoicesSection({
   );
 }
 
-function InvoiceForm({ customerId, presetHours, onClose, onSaved }: { customerId: number; presetHours: number | null; onClose(): void; onSaved(): void }) {
+function InvoiceForm({
+  customerId,
+  presetHours,
+  onClose,
+  onSaved,
+}: {
+  customerId: number;
+  presetHours: number | null;
+  onClose(): void;
+  onSaved(): void;
+}) {
   const { settings } = useSession();
   const lang = getLang();
   const [hours, setHours] = useState(presetHours ? formatFixed(presetHours, 2, lang) : '');
@@ -197,7 +207,15 @@ function InvoiceForm({ customerId, presetHours, onClose, onSaved }: { customerId
           }
         >
           {(id, describedBy) => (
-            <input id={id} class="num" inputMode="decimal" value={hours} aria-describedby={describedBy} onInput={(e) => setHours(e.currentTarget.value)} autoFocus />
+            <input
+              id={id}
+              class="num"
+              inputMode="decimal"
+              value={hours}
+              aria-describedby={describedBy}
+              onInput={(e) => setHours(e.currentTarget.value)}
+              autoFocus
+            />
           )}
         </Field>
         <Field label={t('invoiceMemo')} error={errors.memo}>
@@ -239,5 +257,8 @@ function CancelInvoiceDialog({ invoice, onClose, onDone }: { invoice: InvoiceT; 
 
 /** The customer's invoices, for the accountant only (others get none, without asking). */
 export function useInvoices(customerId: number, enabled: boolean) {
-  return useLoad(() => (enabled ? api('GET /api/customers/{id}/invoices', { params: { id: customerId } }) : Promise.resolve([] as InvoiceT[])), [customerId, enabled]);
+  return useLoad(
+    () => (enabled ? api('GET /api/customers/{id}/invoices', { params: { id: customerId } }) : Promise.resolve([] as InvoiceT[])),
+    [customerId, enabled],
+  );
 }

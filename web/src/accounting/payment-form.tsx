@@ -90,7 +90,11 @@ export function PaymentForm({
         {open.length > 0 && (
           <Field label={t('settlesInvoice')} error={errors.invoiceId}>
             {(id) => (
-              <select id={id} value={invoiceId ?? ''} onChange={(e) => setInvoiceId(e.currentTarget.value ? Number(e.currentTarget.value) : null)}>
+              <select
+                id={id}
+                value={invoiceId ?? ''}
+                onChange={(e) => setInvoiceId(e.currentTarget.value ? Number(e.currentTarget.value) : null)}
+              >
                 <option value="">{t('noInvoiceSettled')}</option>
                 {open.map((i) => (
                   <option key={i.id} value={i.id}>
@@ -102,7 +106,9 @@ export function PaymentForm({
           </Field>
         )}
         {invoice ? (
-          <p class="note note-info">{t('invoiceSetsAmount', { hours: formatHours(invoice.normHoursCenti, lang), money: money(invoice.totalMinor) })}</p>
+          <p class="note note-info">
+            {t('invoiceSetsAmount', { hours: formatHours(invoice.normHoursCenti, lang), money: money(invoice.totalMinor) })}
+          </p>
         ) : (
           <>
             <fieldset class="field" style="border:0;padding:0;margin:0">
@@ -128,7 +134,9 @@ export function PaymentForm({
                   {t('atRateOfDay', { rate: money(settings.rateMinor) })}
                   {preview &&
                     `: ${unit === 'money' ? t('buysNormHours', { hours: formatHours(preview.normHoursCenti, lang) }) : t('worthMoney', { money: money(preview.amountMinor) })}`}
-                  {preview && settings.vatMode === 'on_top' && `; ${t('withVatTotal', { money: money(figuresOf(preview.amountMinor, { ...settings, discountRateMilli: 0 }).totalMinor) })}`}
+                  {preview &&
+                    settings.vatMode === 'on_top' &&
+                    `; ${t('withVatTotal', { money: money(figuresOf(preview.amountMinor, { ...settings, discountRateMilli: 0 }).totalMinor) })}`}
                 </span>
               }
             >
@@ -149,12 +157,25 @@ export function PaymentForm({
         <div class="grid-2">
           <Field label={t('paymentRef')} hint={t('paymentRefHint')} error={errors.paymentRef}>
             {(id, describedBy) => (
-              <input id={id} value={paymentRef} aria-describedby={describedBy} onInput={(e) => setPaymentRef(e.currentTarget.value)} maxLength={200} />
+              <input
+                id={id}
+                value={paymentRef}
+                aria-describedby={describedBy}
+                onInput={(e) => setPaymentRef(e.currentTarget.value)}
+                maxLength={200}
+              />
             )}
           </Field>
           <Field label={t('paymentDate')} hint={t('paymentDateHint', { zone: settings.timeZone })} error={errors.at}>
             {(id, describedBy) => (
-              <input id={id} type="date" value={date} max={today} aria-describedby={describedBy} onInput={(e) => setDate(e.currentTarget.value)} />
+              <input
+                id={id}
+                type="date"
+                value={date}
+                max={today}
+                aria-describedby={describedBy}
+                onInput={(e) => setDate(e.currentTarget.value)}
+              />
             )}
           </Field>
         </div>

@@ -21,7 +21,13 @@ export function StatementButtons({ customerId, month, compact }: { customerId: n
   const cls = compact ? 'btn-small btn-ghost' : 'btn-small';
   return (
     <span class={compact ? 'statement-links' : 'nowrap'}>
-      <Button class={cls} busy={busyWith('xlsx')} onClick={() => void get('xlsx')} title={t('statementHint')} aria-label={t('statementExcel')}>
+      <Button
+        class={cls}
+        busy={busyWith('xlsx')}
+        onClick={() => void get('xlsx')}
+        title={t('statementHint')}
+        aria-label={t('statementExcel')}
+      >
         <Icon name="download" /> {compact ? 'Excel' : t('statementExcel')}
       </Button>{' '}
       <Button class={cls} busy={busyWith('pdf')} onClick={() => void get('pdf')} title={t('statementHint')} aria-label={t('statementPdf')}>
@@ -36,7 +42,10 @@ export function StatementCard({ customerId }: { customerId: number }) {
   const { settings } = useSession();
   const current = companyMonth(settings.timeZone);
   const [month, setMonth] = useState(previousMonth(current));
-  const statement = useLoad(() => api('GET /api/customers/{id}/statement', { params: { id: customerId }, query: { month } }), [customerId, month]);
+  const statement = useLoad(
+    () => api('GET /api/customers/{id}/statement', { params: { id: customerId }, query: { month } }),
+    [customerId, month],
+  );
   const s = statement.data;
   return (
     <>
@@ -47,7 +56,15 @@ export function StatementCard({ customerId }: { customerId: number }) {
         </p>
         <div class="row" style="align-items:flex-end;flex-wrap:wrap">
           <Field label={t('month')}>
-            {(id) => <input id={id} type="month" value={month} max={current} onChange={(e) => e.currentTarget.value && setMonth(e.currentTarget.value)} />}
+            {(id) => (
+              <input
+                id={id}
+                type="month"
+                value={month}
+                max={current}
+                onChange={(e) => e.currentTarget.value && setMonth(e.currentTarget.value)}
+              />
+            )}
           </Field>
           {s?.closed && (
             <span style="padding-bottom:8px">
@@ -59,7 +76,11 @@ export function StatementCard({ customerId }: { customerId: number }) {
         </div>
         <ErrorNote error={statement.error} onRetry={() => void statement.reload()} />
         {s && (
-          <table class="table" style="margin-top:12px" aria-label={t('statementOf', { name: s.customer.name, month: monthTitle(month, getLang()) })}>
+          <table
+            class="table"
+            style="margin-top:12px"
+            aria-label={t('statementOf', { name: s.customer.name, month: monthTitle(month, getLang()) })}
+          >
             <thead>
               <tr>
                 <NumTh>{t('opening')}</NumTh>

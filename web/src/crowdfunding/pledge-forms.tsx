@@ -98,14 +98,21 @@ export function AddToQuoteForm({ project, customers, onClose }: { project: Proje
           label={t('quote')}
           value={quoteId}
           empty={t('newQuote')}
-          choices={(drafts.data?.items ?? []).map((q) => [String(q.id), <>{q.number} · {q.title}</>])}
+          choices={(drafts.data?.items ?? []).map((q) => [
+            String(q.id),
+            <>
+              {q.number} · {q.title}
+            </>,
+          ])}
           onChange={setQuoteId}
         />
         <Field label={t('splitAmong')} hint={t('splitHint')}>
           {(id) => <input id={id} type="number" min={1} max={50} value={n} onInput={(e) => setN(e.currentTarget.value)} />}
         </Field>
         <p class="small muted">{t('shareBecomesPledge')}</p>
-        <FormFoot onCancel={onClose} busy={busy}>{t('add')}</FormFoot>
+        <FormFoot onCancel={onClose} busy={busy}>
+          {t('add')}
+        </FormFoot>
       </form>
     </Modal>
   );

@@ -13,7 +13,17 @@ import { useSubmit } from '../components/submit';
 import { ErrorNote, Field, FormFoot, Hours, Modal, Money, NumTh, toast } from '../components/ui';
 import { getLang, midSentence, t } from '../i18n';
 
-export function AcceptStageDialog({ order, stage, onClose, onDone }: { order: OrderT; stage: StageT; onClose(): void; onDone(o: OrderT): void }) {
+export function AcceptStageDialog({
+  order,
+  stage,
+  onClose,
+  onDone,
+}: {
+  order: OrderT;
+  stage: StageT;
+  onClose(): void;
+  onDone(o: OrderT): void;
+}) {
   const lang = getLang();
   const actualLines = stage.lines.filter((l) => l.actualTime);
   const [actual, setActual] = useState<Record<number, string>>(
@@ -142,7 +152,8 @@ export function AcceptStageDialog({ order, stage, onClose, onDone }: { order: Or
           </tfoot>
         </table>
         <p class="small muted">
-          {t('planned')}: <Money minor={stage.plan.totalMinor} currency={order.currency} /> · {t('onBalance')}: <Hours centi={order.balanceCenti} />
+          {t('planned')}: <Money minor={stage.plan.totalMinor} currency={order.currency} /> · {t('onBalance')}:{' '}
+          <Hours centi={order.balanceCenti} />
           {order.overdraftCenti > 0 && (
             <>
               {' '}

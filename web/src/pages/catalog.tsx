@@ -9,7 +9,21 @@ import { CATALOG_SECTION_WORDS } from '../../../worker/domain/words/ui';
 import { api } from '../api';
 import { CategoryForm, ItemForm } from '../catalog/forms';
 import { ItemDetails, itemName } from '../catalog/item-details';
-import { Button, Chip, Empty, ErrorNote, Hours, Loading, Milli, Money, PageHeader, SearchField, useLoad, NumTh, HiddenTh } from '../components/ui';
+import {
+  Button,
+  Chip,
+  Empty,
+  ErrorNote,
+  Hours,
+  Loading,
+  Milli,
+  Money,
+  PageHeader,
+  SearchField,
+  useLoad,
+  NumTh,
+  HiddenTh,
+} from '../components/ui';
 import { getLang, t, word } from '../i18n';
 import { hasRole, useSession } from '../session';
 

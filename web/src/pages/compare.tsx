@@ -59,7 +59,8 @@ export function ComparePage() {
     });
   }
   const bestIn = (row: Row) => (cmp.data && row.score ? bestOf(cmp.data.projects, row.score, row.best ?? 'max') : new Set<number>());
-  const excel = () => download('GET /api/crowdfunding/compare.xlsx', { query: { ids, n, customerId } }, 'crowdfunding.xlsx').catch(toastFailure);
+  const excel = () =>
+    download('GET /api/crowdfunding/compare.xlsx', { query: { ids, n, customerId } }, 'crowdfunding.xlsx').catch(toastFailure);
   return (
     <>
       <PageHeader title={t('compareTitle')} subtitle={t('bestHighlighted')}>

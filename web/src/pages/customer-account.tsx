@@ -16,7 +16,10 @@ export function CustomerAccount({ customer, onChanged }: { customer: CustomerT; 
   const { me } = useSession();
   const canSell = hasRole(me, 'manager', 'admin');
   const isAdmin = hasRole(me, 'admin');
-  const links = useLoad(() => (canSell ? api('GET /api/customers/{id}/account-links', { params: { id: customer.id } }) : Promise.resolve([])), [customer.id, canSell]);
+  const links = useLoad(
+    () => (canSell ? api('GET /api/customers/{id}/account-links', { params: { id: customer.id } }) : Promise.resolve([])),
+    [customer.id, canSell],
+  );
   const [url, setUrl] = useState<string | null>(null);
   const { error, run } = useSubmit();
   const [ends, setEnds] = useState(customer.serviceEndsOn ?? '');
@@ -50,7 +53,10 @@ export function CustomerAccount({ customer, onChanged }: { customer: CustomerT; 
   async function saveEnd(e: Event) {
     e.preventDefault();
     await run(async () => {
-      const saved = await api('PATCH /api/customers/{id}', { params: { id: customer.id }, body: { serviceEndsOn: ends || null, version: customer.version } });
+      const saved = await api('PATCH /api/customers/{id}', {
+        params: { id: customer.id },
+        body: { serviceEndsOn: ends || null, version: customer.version },
+      });
       toast(t('saved'));
       onChanged(saved);
     });
@@ -87,7 +93,14 @@ export function CustomerAccount({ customer, onChanged }: { customer: CustomerT; 
       {url && (
         <div class="stack">
           <p class="small">{t('linkShownOnce')}</p>
-          <input class="mono" readOnly value={url} aria-label={t('link')} onFocus={(e) => e.currentTarget.select()} data-testid="account-link-url" />
+          <input
+            class="mono"
+            readOnly
+            value={url}
+            aria-label={t('link')}
+            onFocus={(e) => e.currentTarget.select()}
+            data-testid="account-link-url"
+          />
         </div>
       )}
       {canSell &&

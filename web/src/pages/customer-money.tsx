@@ -161,7 +161,11 @@ export function CustomerMoney({ customerId, currency, onChanged }: { customerId:
                         <div class="muted">{e.items.map((i) => hoursTimesK(i.code, i.hoursCenti, i.kMilli)).join('; ')}</div>
                       )}
                       {!e.orderNumber && e.memo}
-                      {e.paymentRef && <div class="muted">{t('paymentRef')}: {e.paymentRef}</div>}
+                      {e.paymentRef && (
+                        <div class="muted">
+                          {t('paymentRef')}: {e.paymentRef}
+                        </div>
+                      )}
                       {e.correctsEntryId && <div class="muted">{t('reversesEntry', { id: e.correctsEntryId })}</div>}
                     </td>
                     <td class={`num ${e.normHoursCenti < 0 ? 'negative' : ''}`}>
@@ -307,15 +311,7 @@ function LedgerForm({
             )}
           </Field>
           <Field label={t('date')} error={errors.at}>
-            {(id) => (
-              <input
-                id={id}
-                type="date"
-                value={date}
-                max={today}
-                onInput={(e) => setDate(e.currentTarget.value)}
-              />
-            )}
+            {(id) => <input id={id} type="date" value={date} max={today} onInput={(e) => setDate(e.currentTarget.value)} />}
           </Field>
         </div>
         <Field label={t('correctionReason')} error={errors.memo}>

@@ -115,7 +115,8 @@ export function CustomerForm({ customer, onClose, onSaved }: { customer: Custome
   const lang = getLang();
   const [terms, setTerms] = useState({
     overdraft: formatFixed(customer?.overdraftCenti ?? 0, 2, lang),
-    threshold: customer?.lowBalanceCenti === null || customer?.lowBalanceCenti === undefined ? '' : formatFixed(customer.lowBalanceCenti, 2, lang),
+    threshold:
+      customer?.lowBalanceCenti === null || customer?.lowBalanceCenti === undefined ? '' : formatFixed(customer.lowBalanceCenti, 2, lang),
   });
   const { busy, error, setError, run } = useSubmit();
   const [termErrors, setTermErrors] = useState<{ overdraftCenti?: string; lowBalanceCenti?: string }>({});
@@ -186,16 +187,30 @@ export function CustomerForm({ customer, onClose, onSaved }: { customer: Custome
             <p class="muted small">{t('creditTermsHint')}</p>
             <div class="grid-2">
               <Field label={t('overdraftHours')} error={errors.overdraftCenti}>
-                {(id) => <input id={id} inputMode="decimal" value={terms.overdraft} onInput={(e) => {
-                  setTerms({ ...terms, overdraft: e.currentTarget.value });
-                  setTermErrors({ ...termErrors, overdraftCenti: undefined });
-                }} />}
+                {(id) => (
+                  <input
+                    id={id}
+                    inputMode="decimal"
+                    value={terms.overdraft}
+                    onInput={(e) => {
+                      setTerms({ ...terms, overdraft: e.currentTarget.value });
+                      setTermErrors({ ...termErrors, overdraftCenti: undefined });
+                    }}
+                  />
+                )}
               </Field>
               <Field label={t('lowBalanceThreshold')} error={errors.lowBalanceCenti} hint={t('lowBalanceThresholdHint')}>
-                {(id) => <input id={id} inputMode="decimal" value={terms.threshold} onInput={(e) => {
-                  setTerms({ ...terms, threshold: e.currentTarget.value });
-                  setTermErrors({ ...termErrors, lowBalanceCenti: undefined });
-                }} />}
+                {(id) => (
+                  <input
+                    id={id}
+                    inputMode="decimal"
+                    value={terms.threshold}
+                    onInput={(e) => {
+                      setTerms({ ...terms, threshold: e.currentTarget.value });
+                      setTermErrors({ ...termErrors, lowBalanceCenti: undefined });
+                    }}
+                  />
+                )}
               </Field>
             </div>
           </fieldset>

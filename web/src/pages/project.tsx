@@ -6,7 +6,21 @@ import { lineNormHoursCenti } from '../../../worker/domain/pricing';
 import { PROJECT_STATUS_WORDS } from '../../../worker/domain/words/statuses';
 import { api } from '../api';
 import { PledgeStatusChip, ProjectStatusChip } from '../components/status';
-import { Button, Empty, ErrorNote, Hours, Loading, Money, PageHeader, dateText, toast, toastFailure, useLoad, NumTh, HiddenTh } from '../components/ui';
+import {
+  Button,
+  Empty,
+  ErrorNote,
+  Hours,
+  Loading,
+  Money,
+  PageHeader,
+  dateText,
+  toast,
+  toastFailure,
+  useLoad,
+  NumTh,
+  HiddenTh,
+} from '../components/ui';
 import { FundingBar } from '../crowdfunding/funding-bar';
 import { Markdown } from '../crowdfunding/markdown';
 import { AddToQuoteForm, PledgeForm } from '../crowdfunding/pledge-forms';

@@ -158,9 +158,10 @@ function Editor({ initial, catalog }: { initial: QuoteT; catalog: CatalogItemT[]
       toast(email ? t('quoteSentMailQueued') : t('quoteSent'));
     }, 'send');
   const downloadAs = (format: 'xlsx' | 'pdf') =>
-    void (format === 'xlsx'
-      ? download('GET /api/quotes/{id}/export.xlsx', { params: { id: initial.id } }, `${quote.number}.xlsx`)
-      : download('GET /api/quotes/{id}/export.pdf', { params: { id: initial.id } }, `${quote.number}.pdf`)
+    void (
+      format === 'xlsx'
+        ? download('GET /api/quotes/{id}/export.xlsx', { params: { id: initial.id } }, `${quote.number}.xlsx`)
+        : download('GET /api/quotes/{id}/export.pdf', { params: { id: initial.id } }, `${quote.number}.pdf`)
     ).catch((e) => toast(managerMessage(e), 'danger'));
   const revise = () =>
     act(
@@ -309,7 +310,13 @@ function Editor({ initial, catalog }: { initial: QuoteT; catalog: CatalogItemT[]
             </div>
           )}
         </div>
-        <SidePanel item={sideItem} frozen={frozen} line={focusLine} editable={editable} onSave={(line, changes) => perform(ops.edit(line, changes))} />
+        <SidePanel
+          item={sideItem}
+          frozen={frozen}
+          line={focusLine}
+          editable={editable}
+          onSave={(line, changes) => perform(ops.edit(line, changes))}
+        />
       </div>
 
       <Totals

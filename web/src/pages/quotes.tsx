@@ -115,11 +115,7 @@ export function QuotesPage() {
                 </thead>
                 <tbody>
                   {items.map((item) => (
-                    <tr
-                      key={item.id}
-                      class="clickable"
-                      onClick={openRow(`/quotes/${item.id}`)}
-                    >
+                    <tr key={item.id} class="clickable" onClick={openRow(`/quotes/${item.id}`)}>
                       <td class="nowrap">
                         <Link href={`/quotes/${item.id}`} class="mono">
                           {item.number}

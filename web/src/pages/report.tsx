@@ -7,7 +7,24 @@ import { api, download } from '../api';
 import { Icon } from '../components/icons';
 import { MonthChart, monthLabel } from '../components/month-chart';
 import { monthTitle } from '../../../worker/domain/words/months';
-import { Button, Empty, ErrorNote, Field, FormFoot, Hours, Loading, Modal, Money, PageHeader, dateText, errorText, toast, useLoad, NumTh, HiddenTh } from '../components/ui';
+import {
+  Button,
+  Empty,
+  ErrorNote,
+  Field,
+  FormFoot,
+  Hours,
+  Loading,
+  Modal,
+  Money,
+  PageHeader,
+  dateText,
+  errorText,
+  toast,
+  useLoad,
+  NumTh,
+  HiddenTh,
+} from '../components/ui';
 import { LowBalanceFlag } from '../components/low-balance';
 import { getLang, t, word } from '../i18n';
 import { Link, setQuery, useLocation } from '../router';
@@ -65,7 +82,8 @@ export function ReportPage() {
       {report.data && closed && (
         <div class="note note-info" role="status">
           <span>
-            <strong>{t('monthClosed')}.</strong> {closedPeriod?.closedAt ? t('monthClosedNote', { date: dateText(closedPeriod.closedAt) }) : ''}
+            <strong>{t('monthClosed')}.</strong>{' '}
+            {closedPeriod?.closedAt ? t('monthClosedNote', { date: dateText(closedPeriod.closedAt) }) : ''}
           </span>
         </div>
       )}
@@ -90,116 +108,120 @@ export function ReportPage() {
           </Empty>
         ) : (
           <div class="table-wrap">
-          <table class="table report-table">
-            <caption class="sr-only">{t('consumptionFor', { month })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('customer')}</th>
-                <NumTh>{t('opening')}</NumTh>
-                <NumTh>{t('topups')}</NumTh>
-                <NumTh>{t('debits')}</NumTh>
-                <NumTh>{t('corrections')}</NumTh>
-                <NumTh>{t('closing')}</NumTh>
-                <NumTh>{t('servicesNet')}</NumTh>
-                <NumTh>{t('servicesVat')}</NumTh>
-                <NumTh>{t('servicesTotal')}</NumTh>
-                {canBook && <HiddenTh>{t('statement')}</HiddenTh>}
-              </tr>
-            </thead>
-            <tbody>
-              {report.data.customers.map((c) => (
-                <Fragment key={c.customerId}>
-                  <tr>
-                    <td>
-                      <button
-                        type="button"
-                        class="btn btn-ghost btn-small"
-                        aria-expanded={open === c.customerId}
-                        onClick={() => setOpen(open === c.customerId ? null : c.customerId)}
-                      >
-                        {open === c.customerId ? '▾' : '▸'} {c.name}
-                      </button>
-                      <Link class="small" href={`/customers/${c.customerId}`}>
-                        {t('profile')}
-                      </Link>
-                      {c.lowBalance?.low && (
-                        <>
-                          {' '}
-                          <LowBalanceFlag low={c.lowBalance} compact />
-                        </>
+            <table class="table report-table">
+              <caption class="sr-only">{t('consumptionFor', { month })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('customer')}</th>
+                  <NumTh>{t('opening')}</NumTh>
+                  <NumTh>{t('topups')}</NumTh>
+                  <NumTh>{t('debits')}</NumTh>
+                  <NumTh>{t('corrections')}</NumTh>
+                  <NumTh>{t('closing')}</NumTh>
+                  <NumTh>{t('servicesNet')}</NumTh>
+                  <NumTh>{t('servicesVat')}</NumTh>
+                  <NumTh>{t('servicesTotal')}</NumTh>
+                  {canBook && <HiddenTh>{t('statement')}</HiddenTh>}
+                </tr>
+              </thead>
+              <tbody>
+                {report.data.customers.map((c) => (
+                  <Fragment key={c.customerId}>
+                    <tr>
+                      <td>
+                        <button
+                          type="button"
+                          class="btn btn-ghost btn-small"
+                          aria-expanded={open === c.customerId}
+                          onClick={() => setOpen(open === c.customerId ? null : c.customerId)}
+                        >
+                          {open === c.customerId ? '▾' : '▸'} {c.name}
+                        </button>
+                        <Link class="small" href={`/customers/${c.customerId}`}>
+                          {t('profile')}
+                        </Link>
+                        {c.lowBalance?.low && (
+                          <>
+                            {' '}
+                            <LowBalanceFlag low={c.lowBalance} compact />
+                          </>
+                        )}
+                      </td>
+                      <td class="num">
+                        <Hours centi={c.openingCenti} />
+                      </td>
+                      <td class="num">
+                        <Hours centi={c.topupsCenti} />
+                      </td>
+                      <td class="num">
+                        <Hours centi={c.debitsCenti} />
+                      </td>
+                      <td class="num">
+                        <Hours centi={c.correctionsCenti} />
+                      </td>
+                      <td class={`num ${c.closingCenti < 0 ? 'negative' : ''}`}>
+                        <Hours centi={c.closingCenti} />
+                      </td>
+                      <td class="num">
+                        <Money minor={c.moneyMinor} currency={currency} />
+                      </td>
+                      <td class="num">
+                        <Money minor={c.vatMinor} currency={currency} />
+                      </td>
+                      <td class="num">
+                        <Money minor={c.totalMinor} currency={currency} />
+                      </td>
+                      {canBook && (
+                        <td
+                          class="nowrap"
+                          style="width:1%"
+                          aria-label={t('statementOf', { name: c.name, month: monthTitle(month, getLang()) })}
+                        >
+                          <StatementButtons customerId={c.customerId} month={month} compact />
+                        </td>
                       )}
-                    </td>
-                    <td class="num">
-                      <Hours centi={c.openingCenti} />
-                    </td>
-                    <td class="num">
-                      <Hours centi={c.topupsCenti} />
-                    </td>
-                    <td class="num">
-                      <Hours centi={c.debitsCenti} />
-                    </td>
-                    <td class="num">
-                      <Hours centi={c.correctionsCenti} />
-                    </td>
-                    <td class={`num ${c.closingCenti < 0 ? 'negative' : ''}`}>
-                      <Hours centi={c.closingCenti} />
-                    </td>
-                    <td class="num">
-                      <Money minor={c.moneyMinor} currency={currency} />
-                    </td>
-                    <td class="num">
-                      <Money minor={c.vatMinor} currency={currency} />
-                    </td>
-                    <td class="num">
-                      <Money minor={c.totalMinor} currency={currency} />
-                    </td>
-                    {canBook && (
-                      <td class="nowrap" style="width:1%" aria-label={t('statementOf', { name: c.name, month: monthTitle(month, getLang()) })}>
-                        <StatementButtons customerId={c.customerId} month={month} compact />
-                      </td>
-                    )}
-                  </tr>
-                  {open === c.customerId && (
-                    <tr class="catalog-row-detail">
-                      <td colSpan={canBook ? 10 : 9}>
-                        <CustomerEntries month={month} customerId={c.customerId} currency={currency} />
-                      </td>
                     </tr>
-                  )}
-                </Fragment>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <td>{t('total')}</td>
-                <td class="num">
-                  <Hours centi={report.data.totals.openingCenti} />
-                </td>
-                <td class="num">
-                  <Hours centi={report.data.totals.topupsCenti} />
-                </td>
-                <td class="num">
-                  <Hours centi={report.data.totals.debitsCenti} />
-                </td>
-                <td class="num">
-                  <Hours centi={report.data.totals.correctionsCenti} />
-                </td>
-                <td class="num">
-                  <Hours centi={report.data.totals.closingCenti} />
-                </td>
-                <td class="num">
-                  <Money minor={report.data.totals.moneyMinor} currency={currency} />
-                </td>
-                <td class="num">
-                  <Money minor={report.data.totals.vatMinor} currency={currency} />
-                </td>
-                <td class="num">
-                  <Money minor={report.data.totals.totalMinor} currency={currency} />
-                </td>
-                {canBook && <td />}
-              </tr>
-            </tfoot>
-          </table>
+                    {open === c.customerId && (
+                      <tr class="catalog-row-detail">
+                        <td colSpan={canBook ? 10 : 9}>
+                          <CustomerEntries month={month} customerId={c.customerId} currency={currency} />
+                        </td>
+                      </tr>
+                    )}
+                  </Fragment>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <td>{t('total')}</td>
+                  <td class="num">
+                    <Hours centi={report.data.totals.openingCenti} />
+                  </td>
+                  <td class="num">
+                    <Hours centi={report.data.totals.topupsCenti} />
+                  </td>
+                  <td class="num">
+                    <Hours centi={report.data.totals.debitsCenti} />
+                  </td>
+                  <td class="num">
+                    <Hours centi={report.data.totals.correctionsCenti} />
+                  </td>
+                  <td class="num">
+                    <Hours centi={report.data.totals.closingCenti} />
+                  </td>
+                  <td class="num">
+                    <Money minor={report.data.totals.moneyMinor} currency={currency} />
+                  </td>
+                  <td class="num">
+                    <Money minor={report.data.totals.vatMinor} currency={currency} />
+                  </td>
+                  <td class="num">
+                    <Money minor={report.data.totals.totalMinor} currency={currency} />
+                  </td>
+                  {canBook && <td />}
+                </tr>
+              </tfoot>
+            </table>
           </div>
         )}
       </div>
@@ -253,47 +275,47 @@ function CustomerEntries(props: { month: string; customerId: number; currency: s
   const entries = load.data.customers[0]?.entries ?? [];
   return (
     <>
-                        {entries.length === 0 ? (
-                          <p class="muted small">{t('noEntriesThisMonth')}</p>
-                        ) : (
-                          <table class="table inner">
-                            <thead>
-                              <tr>
-                                <th scope="col">{t('date')}</th>
-                                <th scope="col">{t('orderStage')}</th>
-                                <th scope="col">{t('service')}</th>
-                                <th scope="col">{t('category')}</th>
-                                <NumTh>{t('hours')}</NumTh>
-                                <NumTh>K</NumTh>
-                                <NumTh>{t('normHours')}</NumTh>
-                                <NumTh>{t('amount')}</NumTh>
-                              </tr>
-                            </thead>
-                            <tbody>
-                              {entries.map((e, i) => (
-                                <tr key={`${e.entryId}-${i}`}>
-                                  <td class="nowrap">{dateText(e.date)}</td>
-                                  <td class="small">
-                                    {e.orderNumber ? `${e.orderNumber} · ${e.stageN}. ${e.stageTitle}` : word(LEDGER_KIND_WORDS[e.kind])}
-                                    {!e.orderNumber && e.memo ? ` — ${e.memo}` : ''}
-                                    {e.paymentRef && e.paymentRef !== e.memo ? ` · ${e.paymentRef}` : ''}
-                                  </td>
-                                  <td class="small">{e.code ? `${e.code} ${e.title}` : '—'}</td>
-                                  <td class="small">{e.categoryName ?? '—'}</td>
-                                  <td class="num">{e.hoursCenti === null ? '—' : formatFixed(e.hoursCenti, 2, lang)}</td>
-                                  <td class="num">{e.kMilli === null ? '—' : formatMilli(e.kMilli, lang)}</td>
-                                  <td class={`num ${e.normHoursCenti < 0 ? 'negative' : ''}`}>
-                                    <Hours centi={e.normHoursCenti} />
-                                  </td>
-                                  <td class={`num ${e.moneyMinor < 0 ? 'negative' : ''}`}>
-                                    {e.moneyMinor > 0 ? '+' : ''}
-                                    {e.moneyMinor ? <Money minor={e.moneyMinor} currency={currency} /> : '—'}
-                                  </td>
-                                </tr>
-                              ))}
-                            </tbody>
-                          </table>
-                        )}
+      {entries.length === 0 ? (
+        <p class="muted small">{t('noEntriesThisMonth')}</p>
+      ) : (
+        <table class="table inner">
+          <thead>
+            <tr>
+              <th scope="col">{t('date')}</th>
+              <th scope="col">{t('orderStage')}</th>
+              <th scope="col">{t('service')}</th>
+              <th scope="col">{t('category')}</th>
+              <NumTh>{t('hours')}</NumTh>
+              <NumTh>K</NumTh>
+              <NumTh>{t('normHours')}</NumTh>
+              <NumTh>{t('amount')}</NumTh>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map((e, i) => (
+              <tr key={`${e.entryId}-${i}`}>
+                <td class="nowrap">{dateText(e.date)}</td>
+                <td class="small">
+                  {e.orderNumber ? `${e.orderNumber} · ${e.stageN}. ${e.stageTitle}` : word(LEDGER_KIND_WORDS[e.kind])}
+                  {!e.orderNumber && e.memo ? ` — ${e.memo}` : ''}
+                  {e.paymentRef && e.paymentRef !== e.memo ? ` · ${e.paymentRef}` : ''}
+                </td>
+                <td class="small">{e.code ? `${e.code} ${e.title}` : '—'}</td>
+                <td class="small">{e.categoryName ?? '—'}</td>
+                <td class="num">{e.hoursCenti === null ? '—' : formatFixed(e.hoursCenti, 2, lang)}</td>
+                <td class="num">{e.kMilli === null ? '—' : formatMilli(e.kMilli, lang)}</td>
+                <td class={`num ${e.normHoursCenti < 0 ? 'negative' : ''}`}>
+                  <Hours centi={e.normHoursCenti} />
+                </td>
+                <td class={`num ${e.moneyMinor < 0 ? 'negative' : ''}`}>
+                  {e.moneyMinor > 0 ? '+' : ''}
+                  {e.moneyMinor ? <Money minor={e.moneyMinor} currency={currency} /> : '—'}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </>
   );
 }

@@ -40,11 +40,7 @@ function Deadline({ r }: { r: ServiceRequestT }) {
     <div class="deadline">
       <span class="nowrap">{due}</span>
       <div class="small">
-        {r.breached ? (
-          <Chip tone="danger">{t('flagBreached')}</Chip>
-        ) : r.atRisk ? (
-          <Chip tone="warning">{t('flagAtRisk')}</Chip>
-        ) : null}{' '}
+        {r.breached ? <Chip tone="danger">{t('flagBreached')}</Chip> : r.atRisk ? <Chip tone="warning">{t('flagAtRisk')}</Chip> : null}{' '}
         <span class="muted">
           {r.firstAnswerAt
             ? t('answeredAt', { at: stampText(r.firstAnswerAt, settings.timeZone, getLang()) })
@@ -67,7 +63,10 @@ export function RequestsPage() {
   const flag = asFlag(query.get('flag'));
   const customerId = query.get('customerId') ?? '';
   const customers = useLoad(() => api('GET /api/customers'), []);
-  const list = useLoad(() => api('GET /api/requests', { query: { status, kind, flag, customerId: customerId ? Number(customerId) : undefined } }), [status, kind, flag, customerId]);
+  const list = useLoad(
+    () => api('GET /api/requests', { query: { status, kind, flag, customerId: customerId ? Number(customerId) : undefined } }),
+    [status, kind, flag, customerId],
+  );
   const filtered = Boolean(status || kind || flag || customerId);
   const flags: [Flag | undefined, string][] = [
     [undefined, t('flagAll')],
@@ -137,7 +136,11 @@ export function RequestsPage() {
                 </thead>
                 <tbody>
                   {items.map((r) => (
-                    <tr key={r.id} class={`clickable${r.breached ? ' row-breached' : r.atRisk ? ' row-at-risk' : ''}`} onClick={openRow(`/requests/${r.id}`)}>
+                    <tr
+                      key={r.id}
+                      class={`clickable${r.breached ? ' row-breached' : r.atRisk ? ' row-at-risk' : ''}`}
+                      onClick={openRow(`/requests/${r.id}`)}
+                    >
                       <td class="nowrap">
                         <Link href={`/requests/${r.id}`} class="mono">
                           {r.number}
@@ -228,7 +231,8 @@ export function RequestPage({ id }: { id: number }) {
             {t('requestDescription')}
           </h2>
           <div class="row small muted">
-            {t('requestFromCustomer')}: <Link href={`/customers/${r.customerId}`}>{r.customerName}</Link> · {t('requestCreated')} {stamp(r.createdAt)}
+            {t('requestFromCustomer')}: <Link href={`/customers/${r.customerId}`}>{r.customerName}</Link> · {t('requestCreated')}{' '}
+            {stamp(r.createdAt)}
           </div>
           <p class="request-text">{r.description}</p>
           <h2 class="h3">{t('requestThread')}</h2>
@@ -249,7 +253,9 @@ export function RequestPage({ id }: { id: number }) {
           {OPEN_REQUEST_STATUSES.includes(r.status) && (
             <form class="stack" onSubmit={send}>
               <Field label={t('requestAnswer')} hint={t('requestAnswerHint')}>
-                {(fid) => <textarea id={fid} rows={4} value={answer} maxLength={10_000} onInput={(e) => setAnswer(e.currentTarget.value)} />}
+                {(fid) => (
+                  <textarea id={fid} rows={4} value={answer} maxLength={10_000} onInput={(e) => setAnswer(e.currentTarget.value)} />
+                )}
               </Field>
               <div class="row">
                 <Button type="submit" variant="primary" busy={busyWith('answer')} disabled={answer.trim() === ''}>
@@ -268,13 +274,30 @@ export function RequestPage({ id }: { id: number }) {
           <div class="small muted">
             {t('requestPriority')}: {r.priority} · {word(PRIORITY_LEVEL_WORDS[String(r.priority)]!)}
           </div>
-          <SelectField label={t('status')} value={r.status} disabled={busy} choices={statusChoices(statuses)} onChange={(v) => void patch({ status: asStatus(v) })} />
-          <SelectField label={t('requestKind')} value={r.kind} disabled={busy} choices={kindChoices()} onChange={(v) => void patch({ kind: asKind(v) })} />
+          <SelectField
+            label={t('status')}
+            value={r.status}
+            disabled={busy}
+            choices={statusChoices(statuses)}
+            onChange={(v) => void patch({ status: asStatus(v) })}
+          />
+          <SelectField
+            label={t('requestKind')}
+            value={r.kind}
+            disabled={busy}
+            choices={kindChoices()}
+            onChange={(v) => void patch({ kind: asKind(v) })}
+          />
           <SelectField
             label={t('slaLevel')}
             value={r.slaLevel}
             disabled={busy}
-            choices={SLA_LEVEL_CODES_ENUM.map((l) => [l, <>{word(SLA_LEVEL_WORDS[l])} — {t('workingHoursShort', { n: SLA_LEVELS[l].reactionHours })}</>])}
+            choices={SLA_LEVEL_CODES_ENUM.map((l) => [
+              l,
+              <>
+                {word(SLA_LEVEL_WORDS[l])} — {t('workingHoursShort', { n: SLA_LEVELS[l].reactionHours })}
+              </>,
+            ])}
             onChange={(v) => void patch({ slaLevel: SLA_LEVEL_CODES_ENUM.find((l) => l === v) })}
           />
         </aside>
@@ -282,4 +305,3 @@ export function RequestPage({ id }: { id: number }) {
     </>
   );
 }
-

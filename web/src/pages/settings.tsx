@@ -147,7 +147,9 @@ export function SettingsPage() {
                 <input
                   type="checkbox"
                   checked={workingDays.includes(i + 1)}
-                  onChange={(e) => setWorkingDays(e.currentTarget.checked ? [...workingDays, i + 1].sort() : workingDays.filter((d) => d !== i + 1))}
+                  onChange={(e) =>
+                    setWorkingDays(e.currentTarget.checked ? [...workingDays, i + 1].sort() : workingDays.filter((d) => d !== i + 1))
+                  }
                 />
                 {word(w)}
               </label>

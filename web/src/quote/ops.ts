@@ -171,7 +171,14 @@ export function quoteOps(quoteId: number) {
     return {
       label,
       send: async (ctx) =>
-        merged(ctx.quote, await api('POST /api/quotes/{id}/lines', { params: { id: quoteId }, query: CHANGE, body: { version: ctx.quote.version, ...body } })),
+        merged(
+          ctx.quote,
+          await api('POST /api/quotes/{id}/lines', {
+            params: { id: quoteId },
+            query: CHANGE,
+            body: { version: ctx.quote.version, ...body },
+          }),
+        ),
       inverse: (before, after) => {
         const line = added(before, after)[0];
         return line ? remove(line) : null;

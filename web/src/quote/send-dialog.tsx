@@ -92,7 +92,9 @@ export function SendDialog({
         {byMail ? (
           <>
             <Field label={t('recipients')} hint={t('recipientsHint')} error={toError ?? undefined}>
-              {(id) => <input id={id} type="text" inputMode="email" autoComplete="off" value={to} onInput={(e) => setTo(e.currentTarget.value)} />}
+              {(id) => (
+                <input id={id} type="text" inputMode="email" autoComplete="off" value={to} onInput={(e) => setTo(e.currentTarget.value)} />
+              )}
             </Field>
             <Field label={t('mailMessage')} hint={t('mailMessageHint')}>
               {(id) => <textarea id={id} rows={3} maxLength={5000} value={message} onInput={(e) => setMessage(e.currentTarget.value)} />}

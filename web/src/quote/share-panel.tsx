@@ -49,7 +49,10 @@ export function ShareDialog({ quote, onClose }: { quote: QuoteT; onClose(): void
 
   const renew = (linkId: number) =>
     run(async () => {
-      const link = await api('POST /api/quotes/{id}/shares/{linkId}/renew', { params: { id: quote.id, linkId }, body: { expiresInDays: Number(days) } });
+      const link = await api('POST /api/quotes/{id}/shares/{linkId}/renew', {
+        params: { id: quote.id, linkId },
+        body: { expiresInDays: Number(days) },
+      });
       toast(t('renewedUntil', { date: dateText(link.expiresAt) }));
       void links.reload();
     }, 'renew');

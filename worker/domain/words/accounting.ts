@@ -33,7 +33,10 @@ export const ACCOUNTING_REFUSAL_WORDS = {
   correctionReason: ['укажите причину корректировки', 'say why the correction is made'],
   correctionNoEntry: ['такой записи в журнале заказчика нет', 'no such entry in this customer’s ledger'],
   correctionOfCorrection: ['Корректируйте исходную запись, а не корректировку.', 'Correct the original entry, not a correction.'],
-  correctionSameSign: ['Корректировка направлена против исправляемой записи.', 'A correction goes the other way from the entry it reverses.'],
+  correctionSameSign: [
+    'Корректировка направлена против исправляемой записи.',
+    'A correction goes the other way from the entry it reverses.',
+  ],
   correctionTooLarge: [
     'Из этой записи осталось сторнировать не больше {left} нормо-ч.',
     'At most {left} norm-hours of this entry are left to reverse.',
@@ -43,22 +46,25 @@ export const ACCOUNTING_REFUSAL_WORDS = {
     'The correction no longer fits the entry (another correction came first).',
   ],
   // ---- sign-off ----
-  actualNoService: ['actualHoursCenti: в этом этапе нет услуг с оплатой по факту.', 'actualHoursCenti: this stage has no actual-time service.'],
+  actualNoService: [
+    'actualHoursCenti: в этом этапе нет услуг с оплатой по факту.',
+    'actualHoursCenti: this stage has no actual-time service.',
+  ],
   actualSeveral: [
     'actualHoursCenti: в этапе несколько услуг по факту — укажите lines[].',
     'actualHoursCenti: this stage has several actual-time services: give lines[].',
   ],
   lineNotInStage: ['Строки {line} нет в этом этапе.', 'Line {line} is not part of this stage.'],
-  lineFixed: [
-    '{line} оплачивается по фиксированным часам, а не по факту.',
-    '{line} is billed by its fixed hours, not by actual time.',
-  ],
+  lineFixed: ['{line} оплачивается по фиксированным часам, а не по факту.', '{line} is billed by its fixed hours, not by actual time.'],
   overrun: [
     'Фактически {actual} нормо-ч вместо {planned} по смете: на {difference} нормо-ч ({money}) больше. Подтвердите превышение (confirmOverrun).',
     'Actually {actual} norm-hours instead of {planned} estimated: {difference} norm-hours ({money}) more. Confirm the overrun (confirmOverrun).',
   ],
   // ---- closing months ----
-  periodNotOver: ['Месяц {month} ещё не закончился — закрыть можно только прошедший месяц.', '{month} has not ended yet: only a past month can be closed.'],
+  periodNotOver: [
+    'Месяц {month} ещё не закончился — закрыть можно только прошедший месяц.',
+    '{month} has not ended yet: only a past month can be closed.',
+  ],
   periodAlreadyClosed: ['Месяц {month} уже закрыт.', '{month} is already closed.'],
   // ---- invoices ----
   invoiceNotIssued: ['Счёт {number} уже {status}.', 'Invoice {number} is already {statusEn}.'],

@@ -14,7 +14,10 @@ export const CUSTOMER_DATA_WORDS = {
   quotesSheet: ['Сметы', 'Quotes'],
   quotesTitle: ['Сметы: все редакции', 'Quotes: every revision'],
   linesSheet: ['Строки смет', 'Quote lines'],
-  servicesTitle: ['Услуги в сметах: описание, исходный материал, результат, ограничения', 'Services in the quotes: description, input materials, result, limits'],
+  servicesTitle: [
+    'Услуги в сметах: описание, исходный материал, результат, ограничения',
+    'Services in the quotes: description, input materials, result, limits',
+  ],
   historySheet: ['История смет', 'Quote history'],
   ordersSheet: ['Заявки', 'Work orders'],
   stagesSheet: ['Этапы', 'Stages'],

@@ -23,12 +23,21 @@ export const PAGE_WORDS = {
   print: ['Печать', 'Print'],
   accepted: ['Смета принята', 'Estimate accepted'],
   declined: ['Смета отклонена', 'Estimate declined'],
-  replacedNotice: ['Эта смета заменена более новой редакцией. Попросите менеджера прислать ссылку на неё.', 'This estimate was replaced by a newer revision. Ask your manager for a link to it.'],
-  expiredNotice: ['Срок действия сметы истёк. Попросите менеджера прислать новую.', 'This estimate has expired. Ask your manager for a new one.'],
+  replacedNotice: [
+    'Эта смета заменена более новой редакцией. Попросите менеджера прислать ссылку на неё.',
+    'This estimate was replaced by a newer revision. Ask your manager for a link to it.',
+  ],
+  expiredNotice: [
+    'Срок действия сметы истёк. Попросите менеджера прислать новую.',
+    'This estimate has expired. Ask your manager for a new one.',
+  ],
   thanks: ['Спасибо! Ответ передан менеджеру.', 'Thank you! Your manager has your answer.'],
   questions: ['Вопросы по смете — вашему менеджеру', 'Questions about the estimate go to your manager'],
   notFoundTitle: ['Ссылка не найдена', 'Link not found'],
-  notFoundText: ['Проверьте, что ссылка скопирована полностью, или попросите менеджера прислать новую.', 'Check that the link was copied in full, or ask your manager for a new one.'],
+  notFoundText: [
+    'Проверьте, что ссылка скопирована полностью, или попросите менеджера прислать новую.',
+    'Check that the link was copied in full, or ask your manager for a new one.',
+  ],
   expiredLinkTitle: ['Срок действия ссылки истёк', 'This link has expired'],
   revokedLinkTitle: ['Ссылка отозвана', 'This link was withdrawn'],
   history: ['Ранее отправленные редакции', 'Earlier revisions'],
@@ -38,7 +47,10 @@ export const PAGE_WORDS = {
     'K — коэффициент специалиста: 1 — разработчик, инженер, дизайнер; 0,6 — ассистент редактора, методист.',
     'K is the specialist’s coefficient: 1 for developers, engineers and designers; 0.6 for content assistants and methodologists.',
   ],
-  estimateOfActual: ['оценка {hours}; списываются фактически затраченные часы × K', 'estimate {hours}; the hours actually spent × K are debited'],
+  estimateOfActual: [
+    'оценка {hours}; списываются фактически затраченные часы × K',
+    'estimate {hours}; the hours actually spent × K are debited',
+  ],
   whatNextTitle: ['Что дальше', 'What happens next'],
   whatNext: [
     'Менеджер создаст заявку по этой смете. Работы идут в порядке очереди, когда на балансе достаточно нормо-часов для первого этапа; нормо-часы списываются по мере того, как вы принимаете этапы (услуги «по факту» — по фактически затраченному времени).',

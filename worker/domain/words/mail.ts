@@ -27,7 +27,10 @@ export const MAIL_WORDS = {
   linkExpires: ['Ссылка действует до {date}.', 'The link is valid until {date}.'],
 
   answeredSubject: ['{number}: {answer} — {customer}', '{number}: {answer} — {customer}'],
-  answeredBody: ['{customer} ({name}) — {answer}: смета {number} «{title}», {at}.', '{customer} ({name}) — {answer}: estimate {number} “{title}”, {at}.'],
+  answeredBody: [
+    '{customer} ({name}) — {answer}: смета {number} «{title}», {at}.',
+    '{customer} ({name}) — {answer}: estimate {number} “{title}”, {at}.',
+  ],
   answeredMessage: ['Комментарий заказчика:', 'The customer’s comment:'],
   answeredNext: ['Открыть смету: {url}', 'Open the quote: {url}'],
   answerAccepted: ['смета принята', 'accepted'],
@@ -55,14 +58,20 @@ export const MAIL_WORDS = {
     'Чтобы следующие этапы не встали на паузу, пополните баланс не меньше чем на {short} нормо-ч ({amount} по стоимости нормо-часа {rate}).',
     'So that the next stages do not pause, top up at least {short} norm-hours ({amount} at the norm-hour rate of {rate}).',
   ],
-  balanceLowInvoice: ['Ваш менеджер может выставить счёт на оплату — ответьте на это письмо.', 'Your manager can send a prepayment invoice: reply to this message.'],
+  balanceLowInvoice: [
+    'Ваш менеджер может выставить счёт на оплату — ответьте на это письмо.',
+    'Your manager can send a prepayment invoice: reply to this message.',
+  ],
 
   accountLinkSubject: ['Личный кабинет {customer}: баланс, заявки, выписки', 'Your account, {customer}: balance, work orders, statements'],
   accountLinkBody: [
     'По этой ссылке — ваш личный кабинет: баланс нормо-часов, открытые сметы, заявки и их этапы, приёмка этапов, выписки за месяц и выгрузка ваших данных. Регистрация не нужна:',
     'This link opens your account: the norm-hour balance, open estimates, work orders and their stages, stage sign-off, monthly statements and an export of your data. No sign-up needed:',
   ],
-  accountLinkPrivate: ['Не пересылайте ссылку: по ней можно принимать этапы от имени вашей организации.', 'Do not forward the link: it lets its holder sign off stages for your organisation.'],
+  accountLinkPrivate: [
+    'Не пересылайте ссылку: по ней можно принимать этапы от имени вашей организации.',
+    'Do not forward the link: it lets its holder sign off stages for your organisation.',
+  ],
   stageReadySubject: ['Этап {stage} заявки {order} готов к приёмке', 'Stage {stage} of work order {order} is ready for your sign-off'],
   stageReadyBody: [
     'Работы по этапу {stage} «{title}» заявки {order} выполнены. Проверьте результат и примите этап в личном кабинете ({hours} нормо-ч по оценке):',
@@ -76,6 +85,9 @@ export const MAIL_WORDS = {
   requestNewDescription: ['Описание:', 'Description:'],
   requestOpen: ['Открыть обращение: {url}', 'Open the request: {url}'],
   requestAnsweredSubject: ['Ответ по обращению {number}: {subject}', 'An answer to your request {number}: {subject}'],
-  requestAnsweredBody: ['По вашему обращению {number} «{subject}» ответил(а) {name}:', '{name} answered your request {number} “{subject}”:'],
+  requestAnsweredBody: [
+    'По вашему обращению {number} «{subject}» ответил(а) {name}:',
+    '{name} answered your request {number} “{subject}”:',
+  ],
   requestAnsweredStatus: ['Статус обращения: {status}.', 'The request’s status: {status}.'],
 } as const satisfies Record<string, Pair>;

@@ -3,7 +3,10 @@ import type { Pair } from './words';
 
 export const QUOTE_REFUSAL_WORDS = {
   locked: ['Эта редакция принята и больше не меняется.', 'This revision was accepted and is locked for good.'],
-  notEditable: ['Эта редакция — {status}; чтобы её изменить, создайте новую редакцию.', 'This revision is {statusEn}; make a new revision to change it.'],
+  notEditable: [
+    'Эта редакция — {status}; чтобы её изменить, создайте новую редакцию.',
+    'This revision is {statusEn}; make a new revision to change it.',
+  ],
   sendDraftOnly: ['Отправить можно только черновик; эта редакция — {status}.', 'Only a draft can be sent; this revision is {statusEn}.'],
   notLatest: ['Новую редакцию можно создать только из последней.', 'Only the latest revision can be revised.'],
   reviseDraft: ['Эта редакция ещё черновик — редактируйте её.', 'This revision is still a draft: edit it directly.'],

@@ -10,9 +10,6 @@ export const REQUEST_WORDS = {
   transitionRefused: ['Из статуса «{from}» нельзя перейти в «{to}».', 'A request cannot go from “{from}” to “{to}”.'],
   closed: ['Обращение закрыто: ответить на него уже нельзя.', 'The request is closed: it can no longer be answered.'],
   alreadyQuoted: ['По этому обращению уже составлена смета {number}.', 'Quote {number} was already made from this request.'],
-  notDevelopment: [
-    'В смету можно превратить только открытый запрос на развитие.',
-    'Only an open development request can become a quote.',
-  ],
+  notDevelopment: ['В смету можно превратить только открытый запрос на развитие.', 'Only an open development request can become a quote.'],
   quoteInternalNote: ['Из обращения {number}.', 'From request {number}.'],
 } as const satisfies Record<string, Pair>;

@@ -23,7 +23,10 @@ export const VALIDATION_WORDS = {
   wrongFormat: ['неверный формат ({format})', 'has the wrong format ({format})'],
   multipleOf: ['должно быть кратно {divisor}', 'must be a multiple of {divisor}'],
   personName: ['должно быть именем человека', 'must be a person’s name'],
-  isoInstant: ['должно быть моментом времени ISO, например 2026-05-01T09:30:00.000Z', 'must be an ISO instant like 2026-05-01T09:30:00.000Z'],
+  isoInstant: [
+    'должно быть моментом времени ISO, например 2026-05-01T09:30:00.000Z',
+    'must be an ISO instant like 2026-05-01T09:30:00.000Z',
+  ],
 } as const satisfies Record<string, Pair>;
 
 /** The type a field should have, as the phrase `expected` names it. */

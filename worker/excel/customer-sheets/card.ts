@@ -1,6 +1,20 @@
 /** The first sheet: the customer's details, the balance linked to the ledger's, and what each sheet holds. */
 import type { Cell, Worksheet } from 'exceljs';
-import { HAIRLINE, HEADER_FILL, HEADER_RULES, HOURS_FORMAT, INTEGER_FORMAT, dateFormat, fitRowHeight, fromCenti, printSetup, setFormula, setNumber, setText, sheetRef } from '../cells';
+import {
+  HAIRLINE,
+  HEADER_FILL,
+  HEADER_RULES,
+  HOURS_FORMAT,
+  INTEGER_FORMAT,
+  dateFormat,
+  fitRowHeight,
+  fromCenti,
+  printSetup,
+  setFormula,
+  setNumber,
+  setText,
+  sheetRef,
+} from '../cells';
 import type { CustomerBook, Word } from './book';
 
 export interface CardContents {
@@ -41,7 +55,8 @@ export function customerCard(b: CustomerBook, ws: Worksheet, contents: CardConte
     if (text) fitRowHeight(ws, r, [{ text, width: 68 }]);
     r++;
   };
-  const textField = (key: Word, text: string, bold = false) => field(key, (cell) => setText(cell, text || '—', bold ? S.valueBold : S.value), text);
+  const textField = (key: Word, text: string, bold = false) =>
+    field(key, (cell) => setText(cell, text || '—', bold ? S.valueBold : S.value), text);
   textField('name', c.name, true);
   textField('legalName', c.legalName);
   textField('taxId', c.taxId);

@@ -44,16 +44,34 @@ export function crowdfundingSheets(b: CustomerBook): { pledges: ListSheet; proje
       { key: 'status', head: w('status'), kind: 'wrap', width: [11, 15], get: (p) => named(PROJECT_STATUS_WORDS, p.status) },
       { key: 'target', head: w('targetDate'), kind: 'date', width: [11, 11], get: (p) => date(p.targetDate) },
       // Norm-hours do not depend on the rate: any rate prices the same estimate.
-      { key: 'normHours', head: w('normHours'), kind: 'hours', width: [10, 12], get: (p) => priceEstimate(estimateOf(p), 0).normHoursCenti },
+      {
+        key: 'normHours',
+        head: w('normHours'),
+        kind: 'hours',
+        width: [10, 12],
+        get: (p) => priceEstimate(estimateOf(p), 0).normHoursCenti,
+      },
       {
         key: 'estimate',
         head: w('estimateBySpecialist'),
         kind: 'wrap',
         width: [20, 34],
-        get: (p) => estimateOf(p).map((e) => `${e.title || '—'}: ${formatFixed(e.hoursCenti, 2, lang)} ${w('hourUnit')} × K ${formatMilli(e.kMilli, lang)}`).join('\n'),
+        get: (p) =>
+          estimateOf(p)
+            .map((e) => `${e.title || '—'}: ${formatFixed(e.hoursCenti, 2, lang)} ${w('hourUnit')} × K ${formatMilli(e.kMilli, lang)}`)
+            .join('\n'),
       },
       { key: 'description', head: w('description'), kind: 'wrap', width: [24, 50], get: (p) => p.descriptionMd },
-      { key: 'links', head: w('links'), kind: 'wrap', width: [16, 36], get: (p) => parseLinks(p.links).map((l) => (l.title ? `${l.title} — ${l.url}` : l.url)).join('\n') },
+      {
+        key: 'links',
+        head: w('links'),
+        kind: 'wrap',
+        width: [16, 36],
+        get: (p) =>
+          parseLinks(p.links)
+            .map((l) => (l.title ? `${l.title} — ${l.url}` : l.url))
+            .join('\n'),
+      },
     ],
   });
   return { pledges, projects };
@@ -62,7 +80,11 @@ export function crowdfundingSheets(b: CustomerBook): { pledges: ListSheet; proje
 function parseLinks(json: string): { title: string; url: string }[] {
   try {
     const v = JSON.parse(json) as unknown;
-    return Array.isArray(v) ? v.filter((x): x is { title: string; url: string } => !!x && typeof x === 'object' && typeof (x as { url?: unknown }).url === 'string') : [];
+    return Array.isArray(v)
+      ? v.filter(
+          (x): x is { title: string; url: string } => !!x && typeof x === 'object' && typeof (x as { url?: unknown }).url === 'string',
+        )
+      : [];
   } catch {
     return [];
   }

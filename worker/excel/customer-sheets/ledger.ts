@@ -56,12 +56,39 @@ export function ledgerSheets(b: CustomerBook): LedgerSheets {
       { key: 'id', head: w('entryNo'), kind: 'int', width: [7, 9], get: (e) => e.id },
       { key: 'date', head: w('date'), kind: 'date', width: [11, 11], get: (e) => date(e.at) },
       { key: 'kind', head: w('operation'), kind: 'wrap', width: [12, 18], get: entryKind },
-      { key: 'order', head: w('order'), kind: 'text', width: [10, 14], get: (e) => (e.orderId !== null ? (b.orderById.get(e.orderId)?.number ?? `#${e.orderId}`) : '') },
+      {
+        key: 'order',
+        head: w('order'),
+        kind: 'text',
+        width: [10, 14],
+        get: (e) => (e.orderId !== null ? (b.orderById.get(e.orderId)?.number ?? `#${e.orderId}`) : ''),
+      },
       { key: 'stage', head: w('stage'), kind: 'wrap', width: [10, 18], get: (e) => b.stageText(e.stageId) },
       { key: 'content', head: w('content'), kind: 'wrap', width: [18, 30], get: entryContent },
-      { key: 'topup', head: w('topupColumn'), kind: 'hours', width: [11, 13], sum: true, get: (e) => (e.kind === 'topup' ? e.normHoursCenti : null) },
-      { key: 'debit', head: w('debitColumn'), kind: 'hours', width: [11, 13], sum: true, get: (e) => (e.kind === 'debit' ? -e.normHoursCenti : null) },
-      { key: 'correction', head: w('correctionColumn'), kind: 'hours', width: [13, 15], sum: true, get: (e) => (e.kind === 'correction' ? e.normHoursCenti : null) },
+      {
+        key: 'topup',
+        head: w('topupColumn'),
+        kind: 'hours',
+        width: [11, 13],
+        sum: true,
+        get: (e) => (e.kind === 'topup' ? e.normHoursCenti : null),
+      },
+      {
+        key: 'debit',
+        head: w('debitColumn'),
+        kind: 'hours',
+        width: [11, 13],
+        sum: true,
+        get: (e) => (e.kind === 'debit' ? -e.normHoursCenti : null),
+      },
+      {
+        key: 'correction',
+        head: w('correctionColumn'),
+        kind: 'hours',
+        width: [13, 15],
+        sum: true,
+        get: (e) => (e.kind === 'correction' ? e.normHoursCenti : null),
+      },
       {
         key: 'balance',
         head: w('runningColumn'),
@@ -72,8 +99,23 @@ export function ledgerSheets(b: CustomerBook): LedgerSheets {
           return { formula: e.id === firstEntryId ? change : `${ref('balance', -1)}+${change}`, result: runningAfter.get(e.id)! };
         },
       },
-      { key: 'money', head: w('debitedMoney'), kind: 'money', width: [12, 16], sum: true, currency: (e) => b.orderCurrency(e.orderId), get: (e) => (e.moneyMinor !== 0 ? -e.moneyMinor : null) },
-      { key: 'rate', head: w('rateColumn'), kind: 'money', width: [11, 14], currency: (e) => b.orderCurrency(e.orderId), get: (e) => e.rateMinor },
+      {
+        key: 'money',
+        head: w('debitedMoney'),
+        kind: 'money',
+        width: [12, 16],
+        sum: true,
+        currency: (e) => b.orderCurrency(e.orderId),
+        get: (e) => (e.moneyMinor !== 0 ? -e.moneyMinor : null),
+      },
+      {
+        key: 'rate',
+        head: w('rateColumn'),
+        kind: 'money',
+        width: [11, 14],
+        currency: (e) => b.orderCurrency(e.orderId),
+        get: (e) => e.rateMinor,
+      },
       { key: 'corrects', head: w('corrects'), kind: 'int', width: [9, 11], get: (e) => e.correctsEntryId },
     ],
   });
@@ -85,7 +127,12 @@ export function ledgerSheets(b: CustomerBook): LedgerSheets {
   setText(ws.getCell(`A${BAL_ROW}`), w('balance'), list.st.text({ bold: true, h: 'right' }));
   const [TU, DE, CO] = ['topup', 'debit', 'correction'].map((k) => `${ledger.letter(k)}${ledger.totalRow}`);
   const balanceCell = `${colLetter(balanceColumn)}${BAL_ROW}`;
-  setFormula(ws.getCell(balanceCell), `${TU}-${DE}+${CO}`, fromCenti(balanceCenti), list.st.get({ numFmt: HOURS_FORMAT, bold: true, border: CLOSING_RULES }));
+  setFormula(
+    ws.getCell(balanceCell),
+    `${TU}-${DE}+${CO}`,
+    fromCenti(balanceCenti),
+    list.st.get({ numFmt: HOURS_FORMAT, bold: true, border: CLOSING_RULES }),
+  );
   ws.getRow(BAL_ROW).height = 18;
 
   const entryOf = (i: ItemRow) => b.entryById.get(i.entryId);
@@ -98,7 +145,13 @@ export function ledgerSheets(b: CustomerBook): LedgerSheets {
     cols: [
       { key: 'entry', head: w('entryNo'), kind: 'int', width: [7, 9], get: (i) => i.entryId },
       { key: 'date', head: w('date'), kind: 'date', width: [11, 11], get: (i) => date(entryOf(i)?.at ?? null) },
-      { key: 'order', head: w('order'), kind: 'text', width: [10, 14], get: (i) => b.orderById.get(entryOf(i)?.orderId ?? -1)?.number ?? '' },
+      {
+        key: 'order',
+        head: w('order'),
+        kind: 'text',
+        width: [10, 14],
+        get: (i) => b.orderById.get(entryOf(i)?.orderId ?? -1)?.number ?? '',
+      },
       { key: 'stage', head: w('stage'), kind: 'wrap', width: [10, 20], get: (i) => b.stageText(entryOf(i)?.stageId ?? null) },
       { key: 'code', head: w('code'), kind: 'text', width: [6, 10], get: (i) => i.code },
       { key: 'service', head: w('service'), kind: 'wrap', width: [20, 36], get: (i) => i.title },
@@ -107,7 +160,15 @@ export function ledgerSheets(b: CustomerBook): LedgerSheets {
       { key: 'k', head: w('k'), kind: 'milli', width: [5, 6], get: (i) => i.kMilli },
       // stored signed like the ledger: a debit is negative
       { key: 'normHours', head: w('normHours'), kind: 'hours', width: [10, 12], sum: true, get: (i) => -i.normHoursCenti },
-      { key: 'money', head: w('amount'), kind: 'money', width: [12, 16], sum: true, currency: (i) => b.orderCurrency(entryOf(i)?.orderId ?? null), get: (i) => -i.moneyMinor },
+      {
+        key: 'money',
+        head: w('amount'),
+        kind: 'money',
+        width: [12, 16],
+        sum: true,
+        currency: (i) => b.orderCurrency(entryOf(i)?.orderId ?? null),
+        get: (i) => -i.moneyMinor,
+      },
     ],
   });
   return { ledger, items, balanceCell, balanceCenti };

@@ -12,7 +12,8 @@ export function orderSheets(b: CustomerBook): { orders: ListSheet; stages: ListS
   const { doc, lang, w, list, named, date } = b;
   const stagesOf = groupBy(doc.stages, (s) => s.orderId);
   /** A figure of the order's stages added up. */
-  const ofStages = (o: OrderRow, figure: (s: StageRow) => number | null) => (stagesOf.get(o.id) ?? []).reduce((n, s) => n + (figure(s) ?? 0), 0);
+  const ofStages = (o: OrderRow, figure: (s: StageRow) => number | null) =>
+    (stagesOf.get(o.id) ?? []).reduce((n, s) => n + (figure(s) ?? 0), 0);
   const orders = list.list<OrderRow>({
     sheet: w('ordersSheet'),
     table: 'WorkOrders',
@@ -29,9 +30,31 @@ export function orderSheets(b: CustomerBook): { orders: ListSheet; stages: ListS
       { key: 'withdrawn', head: w('withdrawn'), kind: 'date', width: [11, 11], get: (o) => date(o.withdrawnAt) },
       { key: 'rate', head: w('rateColumn'), kind: 'money', width: [11, 14], currency: (o) => o.currency, get: (o) => o.rateMinor },
       { key: 'stages', head: w('stagesCount'), kind: 'int', width: [7, 8], get: (o) => stagesOf.get(o.id)?.length ?? 0 },
-      { key: 'estimate', head: w('quotedNormHours'), kind: 'hours', width: [11, 13], sum: true, get: (o) => ofStages(o, (s) => s.normHoursCenti) },
-      { key: 'debited', head: w('debitedNormHours'), kind: 'hours', width: [11, 13], sum: true, get: (o) => ofStages(o, (s) => s.debitedCenti) },
-      { key: 'money', head: w('debitedMoney'), kind: 'money', width: [12, 16], sum: true, currency: (o) => o.currency, get: (o) => ofStages(o, (s) => s.moneyMinor) },
+      {
+        key: 'estimate',
+        head: w('quotedNormHours'),
+        kind: 'hours',
+        width: [11, 13],
+        sum: true,
+        get: (o) => ofStages(o, (s) => s.normHoursCenti),
+      },
+      {
+        key: 'debited',
+        head: w('debitedNormHours'),
+        kind: 'hours',
+        width: [11, 13],
+        sum: true,
+        get: (o) => ofStages(o, (s) => s.debitedCenti),
+      },
+      {
+        key: 'money',
+        head: w('debitedMoney'),
+        kind: 'money',
+        width: [12, 16],
+        sum: true,
+        currency: (o) => o.currency,
+        get: (o) => ofStages(o, (s) => s.moneyMinor),
+      },
     ],
   });
 
@@ -42,7 +65,9 @@ export function orderSheets(b: CustomerBook): { orders: ListSheet; stages: ListS
       .map((sl) => {
         const line = b.lineById.get(sl.lineId);
         const name = line ? [line.code, line.title].filter(Boolean).join(' ') : `#${sl.lineId}`;
-        return sl.actualHoursCenti === null ? name : `${name} (${w('actualShort')} ${formatFixed(sl.actualHoursCenti, 2, lang)} ${w('hourUnit')})`;
+        return sl.actualHoursCenti === null
+          ? name
+          : `${name} (${w('actualShort')} ${formatFixed(sl.actualHoursCenti, 2, lang)} ${w('hourUnit')})`;
       })
       .join('\n');
   const stages = list.list<StageRow>({
@@ -59,7 +84,15 @@ export function orderSheets(b: CustomerBook): { orders: ListSheet; stages: ListS
       { key: 'hours', head: w('quotedHours'), kind: 'hours', width: [9, 11], sum: true, get: (s) => s.hoursCenti },
       { key: 'normHours', head: w('quotedNormHours'), kind: 'hours', width: [11, 13], sum: true, get: (s) => s.normHoursCenti },
       { key: 'debited', head: w('debitedNormHours'), kind: 'hours', width: [11, 13], sum: true, get: (s) => s.debitedCenti },
-      { key: 'money', head: w('debitedMoney'), kind: 'money', width: [12, 16], sum: true, currency: (s) => b.orderCurrency(s.orderId), get: (s) => s.moneyMinor },
+      {
+        key: 'money',
+        head: w('debitedMoney'),
+        kind: 'money',
+        width: [12, 16],
+        sum: true,
+        currency: (s) => b.orderCurrency(s.orderId),
+        get: (s) => s.moneyMinor,
+      },
       { key: 'accepted', head: w('accepted'), kind: 'date', width: [11, 11], get: (s) => date(s.acceptedAt) },
       { key: 'lines', head: w('stageLines'), kind: 'wrap', width: [20, 40], get: composition },
     ],

@@ -6,7 +6,16 @@
  */
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { AccountAcceptBody, AccountViewS, AccountWithdrawBody, ErrorBody, IdParam, MonthQuery, pathToken, StageNumber } from '../../../schema/api';
+import {
+  AccountAcceptBody,
+  AccountViewS,
+  AccountWithdrawBody,
+  ErrorBody,
+  IdParam,
+  MonthQuery,
+  pathToken,
+  StageNumber,
+} from '../../../schema/api';
 import { localDate } from '../../domain/calendar';
 import { customerMayWithdraw } from '../../domain/account';
 import { XLSX_TYPE } from '../../excel/cells';
@@ -41,7 +50,10 @@ const TokenParam = z.object({ token });
 const OrderParams = z.object({ token, id: IdParam.shape.id });
 const StageParams = z.object({ token, id: IdParam.shape.id, n: StageNumber });
 
-const dead = { 404: jsonResponse(ErrorBody, 'no such link (or expired, revoked), or not this customer’s'), 429: jsonResponse(ErrorBody, 'too many requests') };
+const dead = {
+  404: jsonResponse(ErrorBody, 'no such link (or expired, revoked), or not this customer’s'),
+  429: jsonResponse(ErrorBody, 'too many requests'),
+};
 
 /** The customer acting through their link: the typed name, the address and the browser, for the audit trail. */
 export function customerActor(c: Context, name: string): Actor {
@@ -68,7 +80,9 @@ async function withdrawAnswer(c: AppContext): Promise<Response> {
   return c.json({ order: view.orders.find((o) => o.id === Number(orderId)) ?? null }, 200);
 }
 
-const AcceptResult = z.object({ debit: z.record(z.string(), z.unknown()), balanceCenti: z.number().int(), order: z.record(z.string(), z.unknown()).nullable() }).openapi('AccountAcceptResult');
+const AcceptResult = z
+  .object({ debit: z.record(z.string(), z.unknown()), balanceCenti: z.number().int(), order: z.record(z.string(), z.unknown()).nullable() })
+  .openapi('AccountAcceptResult');
 
 export const accountApi = router()
   .openapi(
@@ -76,7 +90,8 @@ export const accountApi = router()
       method: 'get',
       path: '/{token}',
       tags: ['account'],
-      summary: 'The customer’s account: balance and what it covers, open quotes with their links, orders with stages and queue position, the ledger by month',
+      summary:
+        'The customer’s account: balance and what it covers, open quotes with their links, orders with stages and queue position, the ledger by month',
       middleware: [viewLimit],
       request: { params: TokenParam },
       responses: { 200: jsonResponse(AccountViewS, 'the account'), ...dead },
@@ -92,7 +107,8 @@ export const accountApi = router()
       method: 'post',
       path: '/{token}/orders/{id}/stages/{n}/accept',
       tags: ['account', 'ledger'],
-      summary: 'The customer signs off a stage staff marked ready, with their name: debits it once (Idempotency-Key); the audit trail keeps the name, time and address',
+      summary:
+        'The customer signs off a stage staff marked ready, with their name: debits it once (Idempotency-Key); the audit trail keeps the name, time and address',
       middleware: [answerLimit, idempotency({ scope: 'account-stage-accept', required: true, answer: acceptAnswer })],
       request: { params: StageParams, headers: idempotencyHeader(true), body: jsonBody(AccountAcceptBody) },
       responses: {
@@ -152,7 +168,12 @@ export const accountApi = router()
       summary: 'The customer’s month statement as Excel (their month only)',
       middleware: [downloadLimit],
       request: { params: TokenParam, query: MonthQuery },
-      responses: { 200: fileResponse(XLSX_TYPE, 'the workbook'), 400: jsonResponse(ErrorBody, 'not a month'), 422: jsonResponse(ErrorBody, 'too many entries'), ...dead },
+      responses: {
+        200: fileResponse(XLSX_TYPE, 'the workbook'),
+        400: jsonResponse(ErrorBody, 'not a month'),
+        422: jsonResponse(ErrorBody, 'too many entries'),
+        ...dead,
+      },
     }),
     async (c) => {
       const { customer } = await liveAccount(c.var.db, c.req.valid('param').token);
@@ -169,7 +190,12 @@ export const accountApi = router()
       summary: 'The customer’s month statement as an A4 PDF (their month only)',
       middleware: [downloadLimit],
       request: { params: TokenParam, query: MonthQuery },
-      responses: { 200: fileResponse(PDF_TYPE, 'the PDF'), 400: jsonResponse(ErrorBody, 'not a month'), 422: jsonResponse(ErrorBody, 'too many entries'), ...dead },
+      responses: {
+        200: fileResponse(PDF_TYPE, 'the PDF'),
+        400: jsonResponse(ErrorBody, 'not a month'),
+        422: jsonResponse(ErrorBody, 'too many entries'),
+        ...dead,
+      },
     }),
     async (c) => {
       const { customer } = await liveAccount(c.var.db, c.req.valid('param').token);
@@ -203,7 +229,11 @@ export const accountApi = router()
       summary: 'The customer’s own data as one Excel workbook (the staff export without internal notes)',
       middleware: [downloadLimit],
       request: { params: TokenParam },
-      responses: { 200: fileResponse(XLSX_TYPE, 'the workbook'), 422: jsonResponse(ErrorBody, 'too many rows: use the JSON export'), ...dead },
+      responses: {
+        200: fileResponse(XLSX_TYPE, 'the workbook'),
+        422: jsonResponse(ErrorBody, 'too many rows: use the JSON export'),
+        ...dead,
+      },
     }),
     async (c) => {
       const { customer } = await liveAccount(c.var.db, c.req.valid('param').token);
@@ -212,7 +242,10 @@ export const accountApi = router()
       assertCustomerDataFits(doc!);
       const lang = fileLang(c, customer.lang);
       const generatedAt = new Date();
-      const file = await customerDataWorkbook({ doc: doc!, companyName: settings.companyName, timeZone: settings.timeZone, currency: settings.currency, generatedAt }, lang);
+      const file = await customerDataWorkbook(
+        { doc: doc!, companyName: settings.companyName, timeZone: settings.timeZone, currency: settings.currency, generatedAt },
+        lang,
+      );
       return fileBody(c, file, XLSX_TYPE, customerDataFileName(customer.name, localDate(generatedAt.getTime(), settings.timeZone), lang));
     },
   );
@@ -224,8 +257,7 @@ export async function customerWithdraws(c: AppContext, customerId: number, order
   if (order.status === 'withdrawn' || order.status === 'done') {
     throw conflict('order_finished', both(order.status === 'done' ? E.orderAlreadyDone : E.orderAlreadyWithdrawn));
   }
-  const started = () =>
-    unprocessable('order_started', both(E.orderStarted));
+  const started = () => unprocessable('order_started', both(E.orderStarted));
   if (!customerMayWithdraw(order)) throw started();
   const done = await withdrawOrder(db, order, reason, customerActor(c, name), claimOf(c), true);
   if (!done) {

@@ -40,9 +40,19 @@ function langOf(c: Context, own: Lang): Lang {
 
 const deadLang = (c: Context): Lang => (c.req.query('lang') === 'en' ? 'en' : 'ru');
 
-async function render(c: AppContext, opened: OpenedAccount, t: string, lang: Lang, state: Omit<PageState, 'formKey' | 'timeZone'>, status: 200 | 400 | 404 | 409 | 422 | 429 = 200) {
+async function render(
+  c: AppContext,
+  opened: OpenedAccount,
+  t: string,
+  lang: Lang,
+  state: Omit<PageState, 'formKey' | 'timeZone'>,
+  status: 200 | 400 | 404 | 409 | 422 | 429 = 200,
+) {
   const [view, settings] = await Promise.all([accountView(c.var.db, opened, t, appOrigin(c)), getSettings(c.var.db)]);
-  return c.html(accountPage(view, lang, t, { ...state, formKey: randomToken(16), timeZone: settings.timeZone }, settings.companyName), status);
+  return c.html(
+    accountPage(view, lang, t, { ...state, formKey: randomToken(16), timeZone: settings.timeZone }, settings.companyName),
+    status,
+  );
 }
 
 const FormBody = z.object({
@@ -76,16 +86,33 @@ const lines = (s: string | undefined) => (s ?? '').replace(/\r\n?/g, '\n');
 /** The page's request forms: a new service request, or the customer's reply on one of theirs. */
 async function requestForm(c: AppContext, opened: OpenedAccount, t: string, lang: Lang, f: Form) {
   const requestId = f.requestId && /^\d{1,9}$/.test(f.requestId) ? Number(f.requestId) : undefined;
-  const kept = { kind: f.kind, subject: f.subject, description: f.description, priority: f.priority, requestId: f.action === 'reply' ? (requestId ?? 0) : undefined, name: f.name, body: f.body };
-  const refuse = (status: 400 | 404 | 422, text: string) => render(c, opened, t, lang, { notice: { kind: 'error', text }, requestForm: kept }, status);
+  const kept = {
+    kind: f.kind,
+    subject: f.subject,
+    description: f.description,
+    priority: f.priority,
+    requestId: f.action === 'reply' ? (requestId ?? 0) : undefined,
+    name: f.name,
+    body: f.body,
+  };
+  const refuse = (status: 400 | 404 | 422, text: string) =>
+    render(c, opened, t, lang, { notice: { kind: 'error', text }, requestForm: kept }, status);
   try {
     if (f.action === 'request') {
-      const parsed = NewRequestBody.safeParse({ kind: f.kind, subject: f.subject ?? '', description: lines(f.description), priority: Number(f.priority) });
+      const parsed = NewRequestBody.safeParse({
+        kind: f.kind,
+        subject: f.subject ?? '',
+        description: lines(f.description),
+        priority: Number(f.priority),
+      });
       if (!parsed.success) return refuse(400, say(lang, ACCOUNT_WORDS.requestInvalid));
       const created = await raiseRequest(c, opened.customer.id, parsed.data);
       const settings = await getSettings(c.var.db);
       const due = encodeURIComponent(stampText(created.reactionDueAt, settings.timeZone, lang));
-      return c.redirect(`/a/${t}?lang=${lang}&done=requested&number=${encodeURIComponent(created.number)}&due=${due}#request-${created.id}`, 303);
+      return c.redirect(
+        `/a/${t}?lang=${lang}&done=requested&number=${encodeURIComponent(created.number)}&due=${due}#request-${created.id}`,
+        303,
+      );
     }
     const name = personName(f.name);
     const body = lines(f.body).trim();
@@ -100,7 +127,13 @@ async function requestForm(c: AppContext, opened: OpenedAccount, t: string, lang
 
 export const accountPages = router()
   .openapi(
-    publicRoute({ method: 'get', path: '/account.css', tags: ['account'], summary: 'The account page’s own stylesheet', responses: { 200: { content: { 'text/css': { schema: z.string() } }, description: 'CSS' } } }),
+    publicRoute({
+      method: 'get',
+      path: '/account.css',
+      tags: ['account'],
+      summary: 'The account page’s own stylesheet',
+      responses: { 200: { content: { 'text/css': { schema: z.string() } }, description: 'CSS' } },
+    }),
     (c) => c.body(ACCOUNT_CSS, 200, { 'content-type': 'text/css; charset=utf-8' }),
   )
   .openapi(
@@ -108,7 +141,8 @@ export const accountPages = router()
       method: 'get',
       path: '/{token}',
       tags: ['account'],
-      summary: 'The customer’s account page: balance, open estimates, orders and stages with sign-off, the ledger by month with statements, data export',
+      summary:
+        'The customer’s account page: balance, open estimates, orders and stages with sign-off, the ledger by month with statements, data export',
       middleware: [viewLimit],
       request: { params: TokenParam },
       responses: { 200: html('the page'), 404: html('a page saying the link is unknown, expired or withdrawn') },
@@ -137,10 +171,17 @@ export const accountPages = router()
       method: 'post',
       path: '/{token}',
       tags: ['account'],
-      summary: 'The page’s forms (work without JavaScript): sign off a ready stage, withdraw an order not started, raise a service request, reply on one; redirects back to the page',
+      summary:
+        'The page’s forms (work without JavaScript): sign off a ready stage, withdraw an order not started, raise a service request, reply on one; redirects back to the page',
       middleware: [answerLimit],
       request: { params: TokenParam, body: { content: { 'application/x-www-form-urlencoded': { schema: FormBody } }, required: true } },
-      responses: { 303: { description: 'done: back to the page' }, 400: html('the page with what to fix'), 404: html('no such link'), 409: html('the page saying why not'), 422: html('the page saying why not') },
+      responses: {
+        303: { description: 'done: back to the page' },
+        400: html('the page with what to fix'),
+        404: html('no such link'),
+        409: html('the page saying why not'),
+        422: html('the page saying why not'),
+      },
     }),
     async (c) => {
       const t = c.req.valid('param').token;
@@ -152,7 +193,8 @@ export const accountPages = router()
       const orderId = f.orderId && /^\d{1,9}$/.test(f.orderId) ? Number(f.orderId) : 0;
       const n = f.n && /^\d{1,4}$/.test(f.n) ? Number(f.n) : undefined;
       const form = { orderId, n: f.action === 'accept' ? n : undefined, name: f.name, actualHours: f.actualHours };
-      const refuse = (status: 400 | 404 | 409 | 422, text: string) => render(c, opened, t, lang, { notice: { kind: 'error', text }, form }, status);
+      const refuse = (status: 400 | 404 | 409 | 422, text: string) =>
+        render(c, opened, t, lang, { notice: { kind: 'error', text }, form }, status);
       const name = personName(f.name);
       if (!name) return refuse(400, say(lang, ACCOUNT_WORDS.nameNeeded));
       try {
@@ -160,12 +202,16 @@ export const accountPages = router()
           if (!n) return refuse(400, say(lang, ACCOUNT_WORDS.nameNeeded));
           const typed = (f.actualHours ?? '').trim();
           const actual = typed ? parseFixed(typed, 2) : undefined;
-          if (actual === null || (actual !== undefined && (actual < 0 || actual > 10_000_000))) return refuse(400, say(lang, E.hoursNumber));
+          if (actual === null || (actual !== undefined && (actual < 0 || actual > 10_000_000)))
+            return refuse(400, say(lang, E.hoursNumber));
           const key = f.key && /^[A-Za-z0-9_-]{8,64}$/.test(f.key) ? f.key : randomToken(16);
           await signOffStage(c.var.db, {
             orderId,
             n,
-            body: { ...(actual !== undefined ? { actualHoursCenti: actual } : {}), ...(f.confirmOverrun === 'yes' ? { confirmOverrun: true } : {}) },
+            body: {
+              ...(actual !== undefined ? { actualHoursCenti: actual } : {}),
+              ...(f.confirmOverrun === 'yes' ? { confirmOverrun: true } : {}),
+            },
             // A form sent twice carries the same key: the second finds the stage signed off.
             ledgerKey: `account-form:${await sha256Hex(`${opened.link.id}:${key}`)}`,
             claim: null,
@@ -179,7 +225,8 @@ export const accountPages = router()
         const number = view.orders.find((o) => o.id === orderId)?.number ?? '';
         return c.redirect(`/a/${t}?lang=${lang}&done=withdrawn&order=${encodeURIComponent(number)}`, 303);
       } catch (e) {
-        if (e instanceof AppError && [400, 404, 409, 422].includes(e.status)) return refuse(e.status as 400 | 404 | 409 | 422, e.text[lang]);
+        if (e instanceof AppError && [400, 404, 409, 422].includes(e.status))
+          return refuse(e.status as 400 | 404 | 409 | 422, e.text[lang]);
         throw e;
       }
     },
@@ -189,10 +236,15 @@ export const accountPages = router()
       method: 'get',
       path: '/{token}/quotes/{id}',
       tags: ['account'],
-      summary: 'An open estimate of the customer’s: a link to it is made as it is followed (valid while the account link is), then the estimate’s page',
+      summary:
+        'An open estimate of the customer’s: a link to it is made as it is followed (valid while the account link is), then the estimate’s page',
       middleware: [viewLimit],
       request: { params: QuoteParams },
-      responses: { 200: html('the estimate’s page, reached through the redirect'), 303: { description: 'to the estimate’s page /s/:token' }, 404: html('no such link or estimate') },
+      responses: {
+        200: html('the estimate’s page, reached through the redirect'),
+        303: { description: 'to the estimate’s page /s/:token' },
+        404: html('no such link or estimate'),
+      },
     }),
     async (c) => {
       const { token: t, id: idText } = c.req.valid('param');
@@ -203,7 +255,11 @@ export const accountPages = router()
       if (!quote) return c.html(deadAccountPage(langOf(c, opened.customer.lang), 'not_found'), 404);
       const shareToken = randomToken();
       const actor = customerActor(c, opened.customer.name);
-      await createShareLink(c.var.db, id, await sha256Hex(shareToken), opened.link.expiresAt, { ...actor, kind: 'system', name: say('ru', ACCOUNT_WORDS.title) });
+      await createShareLink(c.var.db, id, await sha256Hex(shareToken), opened.link.expiresAt, {
+        ...actor,
+        kind: 'system',
+        name: say('ru', ACCOUNT_WORDS.title),
+      });
       return c.redirect(`/s/${shareToken}?lang=${langOf(c, opened.customer.lang)}`, 303);
     },
   );

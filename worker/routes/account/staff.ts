@@ -3,7 +3,16 @@
  * the end of service — the customers whose 30-day window ended, and the admin's confirmed deletion.
  */
 import { z } from '@hono/zod-openapi';
-import { AccountLinkBody, AccountLinkCreated, AccountLinkInfo, AnonymiseBody, Customer, DueDeletion, ErrorBody, IdParam } from '../../../schema/api';
+import {
+  AccountLinkBody,
+  AccountLinkCreated,
+  AccountLinkInfo,
+  AnonymiseBody,
+  Customer,
+  DueDeletion,
+  ErrorBody,
+  IdParam,
+} from '../../../schema/api';
 import { addDays, localDate } from '../../domain/calendar';
 import { DATA_WINDOW_DAYS, dataAvailableUntil, dataWindowEnded } from '../../domain/account';
 import { ACCOUNT_WORDS } from '../../domain/words/account';
@@ -16,7 +25,14 @@ import { customerOr404 } from '../../http/lookups';
 import { commonErrors, jsonBody, jsonResponse, router, staffRoute } from '../../http/route';
 import { enqueueMails } from '../../mail/queue';
 import { randomToken, sha256Hex } from '../../platform/secrets';
-import { accountLinkState, anonymiseCustomer, createAccountLink, dueDeletions, listAccountLinks, revokeAccountLinks } from '../../store/account';
+import {
+  accountLinkState,
+  anonymiseCustomer,
+  createAccountLink,
+  dueDeletions,
+  listAccountLinks,
+  revokeAccountLinks,
+} from '../../store/account';
 import { findCustomer } from '../../store/customers';
 import { getSettings } from '../../store/settings';
 
@@ -32,9 +48,14 @@ export const accountLinksRouter = router()
       method: 'post',
       path: '/{id}/account-link',
       tags: ['account'],
-      summary: 'A link to the customer’s account (256 random bits, stored only as SHA-256; shown once); e-mailed to the customer through the outbox in the same batch',
+      summary:
+        'A link to the customer’s account (256 random bits, stored only as SHA-256; shown once); e-mailed to the customer through the outbox in the same batch',
       request: { params: IdParam, body: { content: { 'application/json': { schema: AccountLinkBody } }, required: false } },
-      responses: { 201: jsonResponse(AccountLinkCreated, 'the link'), 422: jsonResponse(ErrorBody, 'the customer’s data was deleted'), ...commonErrors },
+      responses: {
+        201: jsonResponse(AccountLinkCreated, 'the link'),
+        422: jsonResponse(ErrorBody, 'the customer’s data was deleted'),
+        ...commonErrors,
+      },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
@@ -92,7 +113,11 @@ export const accountLinksRouter = router()
       const now = new Date().toISOString();
       const links = await listAccountLinks(c.var.db, id);
       return c.json(
-        links.map(({ tokenHash: _h, customerId: _c, createdBy, ...l }) => ({ ...l, state: accountLinkState(l, now), byEmail: createdBy === null })),
+        links.map(({ tokenHash: _h, customerId: _c, createdBy, ...l }) => ({
+          ...l,
+          state: accountLinkState(l, now),
+          byEmail: createdBy === null,
+        })),
         200,
       );
     },
@@ -105,7 +130,11 @@ export const accountLinksRouter = router()
       summary:
         'Confirm the deletion of a customer whose 30-day window after the end of service ended: their details are anonymised, links withdrawn; the ledger and every total stay',
       request: { params: IdParam, body: jsonBody(AnonymiseBody) },
-      responses: { 200: jsonResponse(Customer, 'the anonymised customer'), 422: jsonResponse(ErrorBody, 'the window has not ended, or the name does not match'), ...commonErrors },
+      responses: {
+        200: jsonResponse(Customer, 'the anonymised customer'),
+        422: jsonResponse(ErrorBody, 'the window has not ended, or the name does not match'),
+        ...commonErrors,
+      },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
@@ -119,13 +148,9 @@ export const accountLinksRouter = router()
       const today = localDate(Date.now(), settings.timeZone);
       if (!dataWindowEnded(customer.serviceEndsOn, today) || !customer.deletionDueAt) {
         const until = dataAvailableUntil(customer.serviceEndsOn);
-        throw unprocessable(
-          'data_window_open',
-          until
-            ? both(E.dataWindowOpen, { until })
-            : both(E.serviceNoEnd),
-          { dataAvailableUntil: until },
-        );
+        throw unprocessable('data_window_open', until ? both(E.dataWindowOpen, { until }) : both(E.serviceNoEnd), {
+          dataAvailableUntil: until,
+        });
       }
       const lastKeptDay = addDays(today, -DATA_WINDOW_DAYS);
       const done = await anonymiseCustomer(db, id, lastKeptDay, say('ru', ACCOUNT_WORDS.deletedName, { id }));
@@ -139,8 +164,13 @@ export const deletionsRouter = router().openapi(
     method: 'get',
     path: '/',
     tags: ['account'],
-    summary: 'Customers whose 30-day window after the end of service ended (listed by the daily Cron): each waits for an admin to confirm the deletion',
+    summary:
+      'Customers whose 30-day window after the end of service ended (listed by the daily Cron): each waits for an admin to confirm the deletion',
     responses: { 200: jsonResponse(z.array(DueDeletion), 'customers to delete, oldest end first'), ...commonErrors },
   }),
-  async (c) => c.json((await dueDeletions(c.var.db)).map((r) => ({ ...r, dataAvailableUntil: dataAvailableUntil(r.serviceEndsOn) })), 200),
+  async (c) =>
+    c.json(
+      (await dueDeletions(c.var.db)).map((r) => ({ ...r, dataAvailableUntil: dataAvailableUntil(r.serviceEndsOn) })),
+      200,
+    ),
 );

@@ -27,7 +27,12 @@ export async function accountView(db: Db, opened: OpenedAccount, token: string, 
   const numberOf = new Map(orders.map((o) => [o.id, o.number]));
   const base = `${origin}/api/account/${token}`;
   return {
-    customer: { name: customer.name, lang: customer.lang, serviceEndsOn: customer.serviceEndsOn, dataAvailableUntil: dataAvailableUntil(customer.serviceEndsOn) },
+    customer: {
+      name: customer.name,
+      lang: customer.lang,
+      serviceEndsOn: customer.serviceEndsOn,
+      dataAvailableUntil: dataAvailableUntil(customer.serviceEndsOn),
+    },
     balanceCenti: customer.balanceCenti,
     overdraftCenti: customer.overdraftCenti,
     availableCenti: customer.balanceCenti + customer.overdraftCenti,
@@ -36,9 +41,21 @@ export async function accountView(db: Db, opened: OpenedAccount, token: string, 
     balanceMoneyMinor: normHoursAmountMinor(customer.balanceCenti, settings.rateMinor),
     covers: {
       orders: cover.coveredOrders.map((id) => numberOf.get(id) ?? String(id)),
-      short: cover.shortOrder ? { order: numberOf.get(cover.shortOrder.orderId) ?? '', needCenti: cover.shortOrder.needCenti, shortCenti: cover.shortOrder.shortCenti } : null,
+      short: cover.shortOrder
+        ? {
+            order: numberOf.get(cover.shortOrder.orderId) ?? '',
+            needCenti: cover.shortOrder.needCenti,
+            shortCenti: cover.shortOrder.shortCenti,
+          }
+        : null,
     },
-    quotes: reads.openQuotes.map((q) => ({ number: q.number, title: q.title, status: q.status, validUntil: q.validUntil, url: `${origin}/a/${token}/quotes/${q.id}` })),
+    quotes: reads.openQuotes.map((q) => ({
+      number: q.number,
+      title: q.title,
+      status: q.status,
+      validUntil: q.validUntil,
+      url: `${origin}/a/${token}/quotes/${q.id}`,
+    })),
     orders: [...orders].reverse().map((o) => ({
       id: o.id,
       number: o.number,

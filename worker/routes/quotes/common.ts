@@ -18,7 +18,12 @@ import { both } from '../../domain/words/words';
  * order a person needs: gone, changed by someone else, not in a state for this, then the
  * rule specific to the request.
  */
-export async function explain(result: WriteResult, version: number | null, action: QuoteAction, specific?: () => Promise<AppError | null>): Promise<never> {
+export async function explain(
+  result: WriteResult,
+  version: number | null,
+  action: QuoteAction,
+  specific?: () => Promise<AppError | null>,
+): Promise<never> {
   const quote = result.quote;
   if (!quote) throw quoteNotFound();
   if (version !== null && quote.version !== version) throw versionConflict(quote.version);
@@ -50,11 +55,9 @@ export async function lineRuleError(
     return unprocessable('fixed_hours', both(E.fixedHours, { code: item.code, hours: item.hoursCenti! / 100 }));
   }
   if (l.kMilli !== undefined && l.kMilli !== item.kMilli && !l.kReason?.trim()) {
-    return unprocessable(
-      'k_reason_required',
-      both(E.kReasonRequiredFor, { k: item.kMilli / 1000, code: item.code }),
-      [{ field: `${prefix}kReason`, code: 'required', message: 'required when K differs from the item' }],
-    );
+    return unprocessable('k_reason_required', both(E.kReasonRequiredFor, { k: item.kMilli / 1000, code: item.code }), [
+      { field: `${prefix}kReason`, code: 'required', message: 'required when K differs from the item' },
+    ]);
   }
   return null;
 }
@@ -85,4 +88,9 @@ export const LineParams = z.object({
   lineId: pathId('lineId'),
 });
 
-export const quoteResponses = { 200: jsonResponse(Quote, 'the whole quote, with totals'), 409: jsonResponse(ErrorBody, 'stale version or wrong state'), 422: jsonResponse(ErrorBody, 'a business rule refused it'), ...commonErrors };
+export const quoteResponses = {
+  200: jsonResponse(Quote, 'the whole quote, with totals'),
+  409: jsonResponse(ErrorBody, 'stale version or wrong state'),
+  422: jsonResponse(ErrorBody, 'a business rule refused it'),
+  ...commonErrors,
+};

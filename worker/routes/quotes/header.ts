@@ -24,10 +24,7 @@ export const quoteHeaderRoutes = router()
     async (c) => {
       const q = c.req.valid('query');
       const { today } = await companyToday(c.var.db);
-      return c.json(
-        await listQuotes(c.var.db, { ...q, allRevisions: q.allRevisions === 'true', today }),
-        200,
-      );
+      return c.json(await listQuotes(c.var.db, { ...q, allRevisions: q.allRevisions === 'true', today }), 200);
     },
   )
   .openapi(
@@ -45,7 +42,9 @@ export const quoteHeaderRoutes = router()
       checkValidUntil(b.validUntil, today);
       if (b.currency !== undefined && b.currency !== settings.currency) {
         // One currency per installation (the settings'): reports and balances add quotes up.
-        throw unprocessable('currency_mismatch', both(E.currencyMismatch, { currency: settings.currency }), { currency: settings.currency });
+        throw unprocessable('currency_mismatch', both(E.currencyMismatch, { currency: settings.currency }), {
+          currency: settings.currency,
+        });
       }
       const quote = await createQuote(
         c.var.db,
@@ -84,7 +83,8 @@ export const quoteHeaderRoutes = router()
       method: 'get',
       path: '/{id}/services',
       tags: ['quotes'],
-      summary: 'What the quote’s lines are, on demand: each catalog item’s specialist category and texts once, a line’s own where it differs',
+      summary:
+        'What the quote’s lines are, on demand: each catalog item’s specialist category and texts once, a line’s own where it differs',
       request: { params: IdParam },
       responses: { 200: jsonResponse(QuoteServices, 'the service info the lines were frozen with'), ...commonErrors },
     }),

@@ -78,7 +78,14 @@ export const quoteLifecycleRoutes = router()
       const validUntil = quote.status === 'draft' ? (quote.validUntil ?? addDays(today, settings.quoteValidityDays)) : quote.validUntil;
       const rendered = quoteSentMail(
         lang,
-        { number: quote.number, title: quote.title, totalMinor: quote.totals.totalMinor, currency: quote.currency, validUntil, customerName: quote.customerName },
+        {
+          number: quote.number,
+          title: quote.title,
+          totalMinor: quote.totals.totalMinor,
+          currency: quote.currency,
+          validUntil,
+          customerName: quote.customerName,
+        },
         { url: `${appOrigin(c)}/s/…`, expiresAt: addDays(today, settings.shareLinkDays) },
         message ?? '',
         { company: settings.companyName, manager: parties.manager },

@@ -19,7 +19,16 @@ import { SALES, actorOf } from '../../http/auth';
 import { badRequest, fieldError, notFound, unprocessable } from '../../http/errors';
 import { quoteOr404 } from '../../http/lookups';
 import { jsonBody, jsonResponse, router, staffRoute } from '../../http/route';
-import { addLine, addLines, deleteLine, deleteLines, findCatalogItemsByCode, lineIdsInOrder, patchLine, reorderLines } from '../../store/quotes';
+import {
+  addLine,
+  addLines,
+  deleteLine,
+  deleteLines,
+  findCatalogItemsByCode,
+  lineIdsInOrder,
+  patchLine,
+  reorderLines,
+} from '../../store/quotes';
 import { LineParams, explain, lineRuleError, newLineFrom, quoteResponses } from './common';
 import { ERRORS as E } from '../../domain/words/errors';
 import { both } from '../../domain/words/words';
@@ -84,10 +93,12 @@ export const quoteLineRoutes = router()
         let catalogItemId = row.catalogItemId;
         if (!catalogItemId && row.code) {
           const item = byCode.get(row.code);
-          if (!item?.active) problems.push({ field: `rows[${i}].code`, code: 'unknown_code', message: `no service ${row.code} in the price list` });
+          if (!item?.active)
+            problems.push({ field: `rows[${i}].code`, code: 'unknown_code', message: `no service ${row.code} in the price list` });
           catalogItemId = item?.id;
         }
-        if (!catalogItemId && !row.title && !row.code) problems.push({ field: `rows[${i}]`, code: 'required', message: 'a row needs a code or a title' });
+        if (!catalogItemId && !row.title && !row.code)
+          problems.push({ field: `rows[${i}]`, code: 'required', message: 'a row needs a code or a title' });
         return newLineFrom({ ...row, catalogItemId });
       });
       if (problems.length) {
@@ -129,10 +140,9 @@ export const quoteLineRoutes = router()
       const result = await deleteLines(c.var.db, id, b.version, b.lineIds, actorOf(c));
       if (!result.applied) {
         await explain(result, b.version, 'edit', async () =>
-          badRequest(
-            both(E.linesNotInQuote),
-            [{ field: 'lineIds', code: 'invalid', message: 'every id must be a line of this quote, once' }],
-          ),
+          badRequest(both(E.linesNotInQuote), [
+            { field: 'lineIds', code: 'invalid', message: 'every id must be a line of this quote, once' },
+          ]),
         );
       }
       return c.json(result.quote!, 200);
@@ -161,11 +171,9 @@ export const quoteLineRoutes = router()
           if (patch.hoursCenti !== undefined && line.mode === 'fixed') {
             return unprocessable('fixed_hours', both(E.fixedLineHours, { code: line.code, hours: (line.hoursCenti ?? 0) / 100 }));
           }
-          return unprocessable(
-            'k_reason_required',
-            both(E.kReasonRequired, { k: line.baseKMilli / 1000 }),
-            [{ field: 'kReason', code: 'required', message: 'required when K differs from the item' }],
-          );
+          return unprocessable('k_reason_required', both(E.kReasonRequired, { k: line.baseKMilli / 1000 }), [
+            { field: 'kReason', code: 'required', message: 'required when K differs from the item' },
+          ]);
         });
       }
       return c.json(answerOf(result.quote!, c.req.valid('query').answer, lineId), 200);
@@ -210,9 +218,7 @@ export const quoteLineRoutes = router()
       const b = c.req.valid('json');
       const result = await reorderLines(c.var.db, id, b.version, b.lineIds, actorOf(c));
       if (!result.applied) {
-        await explain(result, b.version, 'edit', async () =>
-          fieldError('lineIds', both(E.lineIdsEveryOnce)),
-        );
+        await explain(result, b.version, 'edit', async () => fieldError('lineIds', both(E.lineIdsEveryOnce)));
       }
       return c.json(result.quote!, 200);
     },

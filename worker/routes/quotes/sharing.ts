@@ -8,7 +8,15 @@ import { quoteOr404 } from '../../http/lookups';
 import { commonErrors, jsonBody, jsonResponse, router, staffRoute } from '../../http/route';
 import { randomToken, sha256Hex } from '../../platform/secrets';
 import { listAudit } from '../../store/quotes';
-import { createShareLink, linkState, listShareLinks, renewShareLink, revokeShareLink, revokeShareLinks, type ShareLinkRow } from '../../store/shares';
+import {
+  createShareLink,
+  linkState,
+  listShareLinks,
+  renewShareLink,
+  revokeShareLink,
+  revokeShareLinks,
+  type ShareLinkRow,
+} from '../../store/shares';
 import { companyToday } from './common';
 import { ERRORS as E } from '../../domain/words/errors';
 import { both } from '../../domain/words/words';
@@ -39,7 +47,8 @@ export const quoteSharingRoutes = router()
       method: 'post',
       path: '/{id}/share',
       tags: ['quotes', 'shared'],
-      summary: 'A link for the customer to the quote’s number (it shows the latest sent revision): 256 random bits, stored only as SHA-256; shown once',
+      summary:
+        'A link for the customer to the quote’s number (it shows the latest sent revision): 256 random bits, stored only as SHA-256; shown once',
       request: { params: IdParam, body: { content: { 'application/json': { schema: ShareBody } }, required: false } },
       responses: { 201: jsonResponse(ShareCreated, 'the link'), 409: jsonResponse(ErrorBody, 'not sent, or replaced'), ...commonErrors },
     }),
@@ -87,7 +96,10 @@ export const quoteSharingRoutes = router()
       const { id } = c.req.valid('param');
       await quoteOr404(c.var.db, id);
       const now = new Date().toISOString();
-      return c.json((await listShareLinks(c.var.db, id)).map((l) => linkInfo(l, now)), 200);
+      return c.json(
+        (await listShareLinks(c.var.db, id)).map((l) => linkInfo(l, now)),
+        200,
+      );
     },
   )
   .openapi(

@@ -11,8 +11,6 @@ export interface Actor {
   userAgent: string | null;
 }
 
-
-
 // ---------- audit ----------
 
 export function auditInsert(a: { quoteId: number | SQL; action: string; changes: SQL; actor: Actor; at: string; when: SQL }) {

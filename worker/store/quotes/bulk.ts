@@ -95,13 +95,21 @@ export async function addLines(
   const afterCheck =
     afterLineId === null ? sql`1` : sql`exists (select 1 from quote_lines where id = ${afterLineId} and quote_id = ${quoteId})`;
   const writes: BatchItem[] = [
-    editStamp(quoteId, version, token, now, sql`${afterCheck}
-               and not ${anyRowBroken(JSON.stringify(all))}`),
+    editStamp(
+      quoteId,
+      version,
+      token,
+      now,
+      sql`${afterCheck}
+               and not ${anyRowBroken(JSON.stringify(all))}`,
+    ),
   ];
   const after = sql`(select position from quote_lines where id = ${afterLineId} and quote_id = ${quoteId})`;
   if (afterLineId !== null) {
     writes.push(
-      raw(sql`update quote_lines set position = position + ${lines.length} where quote_id = ${quoteId} and position > ${after} and ${applied(token)}`),
+      raw(
+        sql`update quote_lines set position = position + ${lines.length} where quote_id = ${quoteId} and position > ${after} and ${applied(token)}`,
+      ),
     );
   }
   for (let start = 0; start < all.length; start += PASTE_CHUNK_ROWS) {
@@ -136,8 +144,14 @@ export async function deleteLines(db: Db, quoteId: number, version: number, line
   return runWrite(
     db,
     [
-      editStamp(quoteId, version, token, now, sql`${unique ? sql`1` : sql`0`}
-                 and (select count(*) from ${ours}) = ${lineIds.length}`),
+      editStamp(
+        quoteId,
+        version,
+        token,
+        now,
+        sql`${unique ? sql`1` : sql`0`}
+                 and (select count(*) from ${ours}) = ${lineIds.length}`,
+      ),
       auditInsert({
         quoteId,
         action: 'lines_removed',

@@ -42,7 +42,15 @@ export async function createQuote(db: Db, customerId: number, year: number, h: Q
  * The statements that create a quote (for a batch of a larger change, e.g. a quote made from a
  * service request): they write only when `when` holds; `byToken(token)` names the new quote.
  */
-export function createQuoteWrites(customerId: number, year: number, h: QuoteHeader, actor: Actor, token: string, now: string, when: SQL = sql`1`): BatchItem[] {
+export function createQuoteWrites(
+  customerId: number,
+  year: number,
+  h: QuoteHeader,
+  actor: Actor,
+  token: string,
+  now: string,
+  when: SQL = sql`1`,
+): BatchItem[] {
   const counter = `quote:${year}`;
   const customerExists = sql`exists (select 1 from customers where id = ${customerId}) and ${when}`;
   return [
@@ -95,9 +103,7 @@ export async function patchHeader(db: Db, id: number, version: number, patch: He
   if (patch.title !== undefined) sets.push(sql`search_text = lower(number) || ' ' || ${searchText(patch.title)}`);
   // Only a quote that was never sent may change its customer.
   const customerRule =
-    patch.customerId === undefined
-      ? sql`1`
-      : sql`revision = 1 and exists (select 1 from customers where id = ${patch.customerId})`;
+    patch.customerId === undefined ? sql`1` : sql`revision = 1 and exists (select 1 from customers where id = ${patch.customerId})`;
   const writes: BatchItem[] = [
     // Old values are read before the guard changes them, under the guard's own conditions,
     // so the audit row exists exactly when the change does.
@@ -204,7 +210,10 @@ export async function reviseQuote(db: Db, id: number, actor: Actor): Promise<Wri
       raw(sql`insert into quotes (series_id, revision, number, status, version, write_token, ${sql.raw(copyColumns)}, valid_until, search_text,
                    created_by, created_at, updated_at)
                  select q.series_id, q.revision + 1, s.number || '-R' || (q.revision + 1), ${DRAFT}, 1, ${token}, ${sql.raw(
-                   copyColumns.split(', ').map((c) => `q.${c}`).join(', '),
+                   copyColumns
+                     .split(', ')
+                     .map((c) => `q.${c}`)
+                     .join(', '),
                  )}, null, lower(s.number || '-r' || (q.revision + 1)) || ' ' || substr(q.search_text, instr(q.search_text, ' ') + 1),
                    ${actor.userId}, ${now}, ${now}
                  from quotes q join quote_series s on s.id = q.series_id
@@ -222,7 +231,13 @@ export async function reviseQuote(db: Db, id: number, actor: Actor): Promise<Wri
  * for another customer when `customerId` is given (null when the source or that customer is
  * missing: then no number is used up).
  */
-export async function duplicateQuote(db: Db, id: number, year: number, actor: Actor, to: { customerId?: number } = {}): Promise<QuoteView | null> {
+export async function duplicateQuote(
+  db: Db,
+  id: number,
+  year: number,
+  actor: Actor,
+  to: { customerId?: number } = {},
+): Promise<QuoteView | null> {
   const token = randomToken(12);
   const now = new Date().toISOString();
   const counter = `quote:${year}`;
@@ -239,7 +254,12 @@ export async function duplicateQuote(db: Db, id: number, year: number, actor: Ac
                  from counters c, quotes q where c.name = ${counter} and q.id = ${id} and ${sourceExists}`),
       raw(sql`insert into quotes (series_id, revision, number, status, version, write_token, customer_id, ${sql.raw(copyColumns)}, valid_until, search_text,
                    created_by, created_at, updated_at)
-                 select s.id, 1, s.number, ${DRAFT}, 1, ${token}, s.customer_id, ${sql.raw(copyColumns.split(', ').map((c) => `q.${c}`).join(', '))}, null,
+                 select s.id, 1, s.number, ${DRAFT}, 1, ${token}, s.customer_id, ${sql.raw(
+                   copyColumns
+                     .split(', ')
+                     .map((c) => `q.${c}`)
+                     .join(', '),
+                 )}, null,
                    lower(s.number) || ' ' || substr(q.search_text, instr(q.search_text, ' ') + 1), ${actor.userId}, ${now}, ${now}
                  from quote_series s, quotes q where s.create_token = ${token} and q.id = ${id}`),
       copyLines(id, token),

@@ -27,7 +27,9 @@ function positionFor(quoteId: number, afterLineId: number | null, token: string,
   const after = sql`(select position from quote_lines where id = ${afterLineId} and quote_id = ${quoteId})`;
   return {
     shift: (count: number) =>
-      raw(sql`update quote_lines set position = position + ${count} where quote_id = ${quoteId} and position > ${after} and ${applied(token)}`),
+      raw(
+        sql`update quote_lines set position = position + ${count} where quote_id = ${quoteId} and position > ${after} and ${applied(token)}`,
+      ),
     position: sql`${after} + ${offset}`,
   };
 }
@@ -35,9 +37,7 @@ function positionFor(quoteId: number, afterLineId: number | null, token: string,
 /** The rules a catalog line must keep, as SQL over the catalog item `c`. */
 function itemRules(l: { hoursCenti: number | null | undefined; kMilli: number | undefined; kReason: string }) {
   const hoursRule =
-    l.hoursCenti === undefined || l.hoursCenti === null
-      ? sql`1`
-      : sql`(c.mode = 'estimate' or c.hours_centi = ${l.hoursCenti})`;
+    l.hoursCenti === undefined || l.hoursCenti === null ? sql`1` : sql`(c.mode = 'estimate' or c.hours_centi = ${l.hoursCenti})`;
   const kRule = l.kMilli === undefined || l.kReason.length > 0 ? sql`1` : sql`c.k_milli = ${l.kMilli}`;
   return sql`${hoursRule} and ${kRule}`;
 }
@@ -73,9 +73,7 @@ export async function addLine(db: Db, quoteId: number, version: number, l: NewLi
   const afterCheck =
     l.afterLineId === null ? sql`1` : sql`exists (select 1 from quote_lines where id = ${l.afterLineId} and quote_id = ${quoteId})`;
   const place = positionFor(quoteId, l.afterLineId, token);
-  const writes: BatchItem[] = [
-    editStamp(quoteId, version, token, now, sql`${itemCheck} and ${afterCheck}`),
-  ];
+  const writes: BatchItem[] = [editStamp(quoteId, version, token, now, sql`${itemCheck} and ${afterCheck}`)];
   if (place.shift) writes.push(place.shift(1));
   writes.push(insertLine(quoteId, l, token, place.position));
   writes.push(
@@ -125,7 +123,14 @@ function linePatchRules(p: LinePatch): SQL {
   return sql.join(rules, sql` and `);
 }
 
-export async function patchLine(db: Db, quoteId: number, lineId: number, version: number, p: LinePatch, actor: Actor): Promise<WriteResult> {
+export async function patchLine(
+  db: Db,
+  quoteId: number,
+  lineId: number,
+  version: number,
+  p: LinePatch,
+  actor: Actor,
+): Promise<WriteResult> {
   const token = randomToken(12);
   const now = new Date().toISOString();
   const changes: Record<string, { column: string; value: unknown }> = {};
@@ -147,7 +152,9 @@ export async function patchLine(db: Db, quoteId: number, lineId: number, version
     }),
   ];
   if (sets.length) {
-    writes.push(raw(sql`update quote_lines set ${sql.join(sets, sql`, `)} where id = ${lineId} and quote_id = ${quoteId} and ${applied(token)}`));
+    writes.push(
+      raw(sql`update quote_lines set ${sql.join(sets, sql`, `)} where id = ${lineId} and quote_id = ${quoteId} and ${applied(token)}`),
+    );
   }
   return runWrite(db, writes, quoteId);
 }
@@ -185,12 +192,25 @@ export async function reorderLines(db: Db, quoteId: number, version: number, lin
   return runWrite(
     db,
     [
-      editStamp(quoteId, version, token, now, sql`${unique ? sql`1` : sql`0`}
+      editStamp(
+        quoteId,
+        version,
+        token,
+        now,
+        sql`${unique ? sql`1` : sql`0`}
                  and (select count(*) from quote_lines where quote_id = ${quoteId}) = ${lineIds.length}
-                 and (select count(*) from quote_lines where quote_id = ${quoteId} and id in (select value from json_each(${ids}))) = ${lineIds.length}`),
+                 and (select count(*) from quote_lines where quote_id = ${quoteId} and id in (select value from json_each(${ids}))) = ${lineIds.length}`,
+      ),
       raw(sql`update quote_lines set position = (select j.key + 1 from json_each(${ids}) j where j.value = quote_lines.id)
                  where quote_id = ${quoteId} and id in (select value from json_each(${ids})) and ${applied(token)}`),
-      auditInsert({ quoteId, action: 'lines_reordered', changes: sql`json_object('order', json(${ids}))`, actor, at: now, when: applied(token) }),
+      auditInsert({
+        quoteId,
+        action: 'lines_reordered',
+        changes: sql`json_object('order', json(${ids}))`,
+        actor,
+        at: now,
+        when: applied(token),
+      }),
     ],
     quoteId,
   );

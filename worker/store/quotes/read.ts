@@ -205,7 +205,11 @@ export async function runWrite(db: Db, writes: BatchItem[], readId: number | SQL
   const reads = quoteReads(readId, 'staff');
   const results = await batch(db, [...writes, ...reads]);
   const guard = results[guardIndex] as { meta?: { changes?: number } };
-  return { applied: (guard.meta?.changes ?? 0) > 0, quote: assemble(results.slice(writes.length)), writeResults: results.slice(0, writes.length) };
+  return {
+    applied: (guard.meta?.changes ?? 0) > 0,
+    quote: assemble(results.slice(writes.length)),
+    writeResults: results.slice(0, writes.length),
+  };
 }
 
 // ---------- listing ----------
@@ -222,7 +226,8 @@ export interface ListFilter {
 
 export async function listQuotes(db: Db, f: ListFilter) {
   const conditions: SQL[] = [];
-  if (!f.allRevisions) conditions.push(sql`${quotes.revision} = (select max(q2.revision) from quotes q2 where q2.series_id = ${quotes.seriesId})`);
+  if (!f.allRevisions)
+    conditions.push(sql`${quotes.revision} = (select max(q2.revision) from quotes q2 where q2.series_id = ${quotes.seriesId})`);
   if (f.customerId) conditions.push(eq(quotes.customerId, f.customerId));
   if (f.status) conditions.push(quoteStatusIs(f.status, f.today, 'quotes'));
   if (f.q?.trim()) {
@@ -243,11 +248,7 @@ export async function listQuotes(db: Db, f: ListFilter) {
   const [rows, lines, count] = await batch(db, [
     page,
     db.select().from(quoteLines).where(inArray(quoteLines.quoteId, pageIds)),
-    db
-      .select({ n: sql<number>`count(*)` })
-      .from(quotes)
-      .innerJoin(customers, eq(customers.id, quotes.customerId))
-      .where(where),
+    db.select({ n: sql<number>`count(*)` }).from(quotes).innerJoin(customers, eq(customers.id, quotes.customerId)).where(where),
   ]);
   const linesByQuote = new Map<number, LineRecord[]>();
   for (const l of lines) {

@@ -13,7 +13,10 @@ export const UI_ACCOUNT_WORDS = {
   revokeAccountConfirm: ['Отозвать все ссылки на кабинет этого заказчика?', 'Revoke every link to this customer’s account?'],
   madeByEmail: ['отправлена письмом', 'sent by e-mail'],
   serviceEndsOn: ['Окончание обслуживания', 'End of service'],
-  serviceEndsHint: ['После этой даты заказчик ещё 30 дней может скачать свои данные', 'After this date the customer may download their data for 30 more days'],
+  serviceEndsHint: [
+    'После этой даты заказчик ещё 30 дней может скачать свои данные',
+    'After this date the customer may download their data for 30 more days',
+  ],
   dataAvailableUntil: ['Данные доступны заказчику до {date}', 'Data downloadable by the customer until {date}'],
   dueDeletions: ['Ожидают удаления данных', 'Waiting for data deletion'],
   dueDeletionsHint: [
@@ -21,10 +24,16 @@ export const UI_ACCOUNT_WORDS = {
     'The 30 days after the end of service are over. Data is deleted only when an admin confirms; the norm-hour ledger and totals stay, anonymised.',
   ],
   confirmDeletion: ['Подтвердить удаление', 'Confirm deletion'],
-  confirmDeletionPrompt: ['Чтобы обезличить данные заказчика, введите его название: {name}', 'To anonymise the customer’s data, type their name: {name}'],
+  confirmDeletionPrompt: [
+    'Чтобы обезличить данные заказчика, введите его название: {name}',
+    'To anonymise the customer’s data, type their name: {name}',
+  ],
   customerDeleted: ['Данные заказчика удалены (обезличены)', 'The customer’s data is deleted (anonymised)'],
   markReady: ['Готов к приёмке', 'Ready for sign-off'],
-  markReadyHint: ['Заказчику уйдёт письмо, он примет этап в личном кабинете', 'The customer is e-mailed and signs the stage off in their account'],
+  markReadyHint: [
+    'Заказчику уйдёт письмо, он примет этап в личном кабинете',
+    'The customer is e-mailed and signs the stage off in their account',
+  ],
   waitsForCustomer: ['ждёт приёмки заказчиком', 'waits for the customer’s sign-off'],
   stageMarkedReady: ['Этап {n} ждёт приёмки заказчиком', 'Stage {n} waits for the customer’s sign-off'],
 } as const satisfies Table;

@@ -19,14 +19,20 @@ export const UI_ACCOUNTING_WORDS = {
   enterAmount: ['Введите сумму, например 120 000 или 9 999,50.', 'Enter the amount, e.g. 120000 or 9999.50.'],
   settlesInvoice: ['Оплачивает счёт', 'Settles invoice'],
   noInvoiceSettled: ['Без счёта', 'No invoice'],
-  invoiceSetsAmount: ['Сумма и нормо-часы берутся из счёта: {hours}, {money}.', 'The amount and norm-hours are the invoice’s: {hours}, {money}.'],
+  invoiceSetsAmount: [
+    'Сумма и нормо-часы берутся из счёта: {hours}, {money}.',
+    'The amount and norm-hours are the invoice’s: {hours}, {money}.',
+  ],
   paymentRecorded: ['Оплата записана: {hours}', 'Payment recorded: {hours}'],
 
   // Prepayment invoices
   invoices: ['Счета на оплату', 'Prepayment invoices'],
   issueInvoice: ['Выставить счёт', 'Issue an invoice'],
   newInvoiceTitle: ['Счёт на предоплату', 'Prepayment invoice'],
-  invoiceHoursHint: ['Счёт выставляется на нормо-часы по текущей ставке {rate}', 'The invoice is for norm-hours at the current rate of {rate}'],
+  invoiceHoursHint: [
+    'Счёт выставляется на нормо-часы по текущей ставке {rate}',
+    'The invoice is for norm-hours at the current rate of {rate}',
+  ],
   invoiceMemo: ['Назначение (печатается в счёте)', 'What for (printed on the invoice)'],
   invoiceSum: ['Сумма счёта', 'Invoice total'],
   invoiceIssued: ['Счёт {number} выставлен', 'Invoice {number} issued'],
@@ -88,7 +94,10 @@ export const UI_ACCOUNTING_WORDS = {
     'The actual hours exceed the estimate by {hours}: {money} beyond the quote.',
   ],
   confirmOverrun: ['Подтверждаю работу сверх оценки', 'I confirm the work beyond the estimate'],
-  confirmOverrunFirst: ['Подтвердите работу сверх оценки, чтобы принять этап.', 'Confirm the work beyond the estimate to accept the stage.'],
+  confirmOverrunFirst: [
+    'Подтвердите работу сверх оценки, чтобы принять этап.',
+    'Confirm the work beyond the estimate to accept the stage.',
+  ],
   shortAfterSignOff: [
     'Баланса не хватает: этап будет принят и списан (работа выполнена), а заявка встанет на паузу до пополнения.',
     'The balance is short: the stage is accepted and debited (the work is done) and the order pauses until a top-up.',

@@ -23,7 +23,10 @@ export const UI_CUSTOMERS_WORDS = {
   creditTermsHint: ['Меняют только бухгалтер и администратор.', 'Only accountants and admins change these.'],
   overdraftHours: ['Допустимый минус, нормо-ч', 'Overdraft allowed, norm-hours'],
   lowBalanceThreshold: ['Порог низкого баланса, нормо-ч', 'Low-balance threshold, norm-hours'],
-  lowBalanceThresholdHint: ['Пусто — по умолчанию: сколько нужно следующим этапам заявок', 'Empty: the default — what the next stages of the orders need'],
+  lowBalanceThresholdHint: [
+    'Пусто — по умолчанию: сколько нужно следующим этапам заявок',
+    'Empty: the default — what the next stages of the orders need',
+  ],
   hoursFieldInvalid: ['Число нормо-часов, например 12,5', 'A number of norm-hours, e.g. 12.5'],
   noQuotesForCustomer: ['У заказчика пока нет смет', 'No quotes for this customer yet'],
   updated: ['Изменена', 'Updated'],

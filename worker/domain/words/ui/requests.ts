@@ -33,9 +33,15 @@ export const UI_REQUESTS_WORDS = {
   anyKind: ['Любой вид', 'Any kind'],
   requestDescription: DOCUMENT_WORDS.description,
   requestThread: ['Переписка', 'Thread'],
-  requestNoAnswers: ['Ответов ещё нет. Первый ответ останавливает отсчёт срока реакции.', 'No answers yet. The first answer stops the reaction clock.'],
+  requestNoAnswers: [
+    'Ответов ещё нет. Первый ответ останавливает отсчёт срока реакции.',
+    'No answers yet. The first answer stops the reaction clock.',
+  ],
   requestAnswer: ['Ответ заказчику', 'Answer to the customer'],
-  requestAnswerHint: ['Заказчик увидит ответ в личном кабинете и получит его письмом.', 'The customer sees it on the account page and gets it by e-mail.'],
+  requestAnswerHint: [
+    'Заказчик увидит ответ в личном кабинете и получит его письмом.',
+    'The customer sees it on the account page and gets it by e-mail.',
+  ],
   requestSendAnswer: ['Ответить', 'Send answer'],
   requestAnswered: ['Ответ отправлен', 'Answer sent'],
   requestTriage: ['Разбор', 'Triage'],
