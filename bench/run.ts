@@ -118,7 +118,8 @@ async function measure(): Promise<Results> {
   step('Sizes and start-up (wrangler deploy --dry-run, wrangler check startup)');
   const sizes = await measureSizes(WORK, config, uiDir, compatibilityDate);
   log(
-    `    Worker ${sizes.worker.gzipBytes} B gzipped; start-up ${sizes.startup.app.busyMs.toFixed(0)} ms (one-line Worker ${sizes.startup.trivial.busyMs.toFixed(0)} ms); UI JS ${sizes.ui.jsGzipBytes} B gzipped`,
+    `    Worker ${sizes.worker.gzipBytes} B gzipped; start-up ${sizes.startup.app.busyMs.toFixed(0)} ms (one-line Worker ` +
+      `${sizes.startup.trivial.busyMs.toFixed(0)} ms); UI JS ${sizes.ui.jsGzipBytes} B gzipped`,
   );
 
   // The Workers `wrangler dev` runs, built once now: the app exactly as just measured, and the bench Worker.
@@ -141,7 +142,8 @@ async function measure(): Promise<Results> {
     step('First render of the quote editor in headless Chromium');
     browser = await firstRender(dev.url, fixtures.draftId, fixtures.manager.cookie, 5);
     log(
-      `    editor ${browser.editorMs.map((v) => v.toFixed(0)).join(', ')} ms; login screen ${browser.loginMs.map((v) => v.toFixed(0)).join(', ')} ms`,
+      `    editor ${browser.editorMs.map((v) => v.toFixed(0)).join(', ')} ms; login screen ` +
+        `${browser.loginMs.map((v) => v.toFixed(0)).join(', ')} ms`,
     );
   } finally {
     await dev.stop();
@@ -152,7 +154,8 @@ async function measure(): Promise<Results> {
   const trivialRssMb = await restingRssMb(join(WORK, 'trivial/wrangler.toml'), state);
   const appRestMb = excel[0]!.rssBeforeMb - trivialRssMb;
   log(
-    `    workerd at rest: ${excel[0]!.rssBeforeMb.toFixed(1)} MB with the bench Worker, ${trivialRssMb.toFixed(1)} MB with a one-line Worker`,
+    `    workerd at rest: ${excel[0]!.rssBeforeMb.toFixed(1)} MB with the bench Worker, ${trivialRssMb.toFixed(1)} MB with a ` +
+      `one-line Worker`,
   );
   const excelProfiles = [];
   for (const [kind, n] of [
@@ -191,7 +194,8 @@ async function measure(): Promise<Results> {
     });
     for (const a of anatomy)
       log(
-        `    ${a.name.padEnd(44)} ${a.msPerRequest.toFixed(2)} ms/request, ${a.d1CallsPerRequest.toFixed(1)} D1 round trips (${a.d1MsPerRequest.toFixed(2)} ms), ${a.bytes} B${a.ok < a.repeat ? `  statuses ${JSON.stringify(a.statuses)}` : ''}`,
+        `    ${a.name.padEnd(44)} ${a.msPerRequest.toFixed(2)} ms/request, ${a.d1CallsPerRequest.toFixed(1)} D1 round trips ` +
+          `(${a.d1MsPerRequest.toFixed(2)} ms), ${a.bytes} B${a.ok < a.repeat ? `  statuses ${JSON.stringify(a.statuses)}` : ''}`,
       );
     reports = await measureReports(dev, log);
   } finally {

@@ -64,9 +64,12 @@ try {
     ]);
     const bytes = readFileSync(out);
     const module = [
-      `// DejaVu Sans${face.file.includes('Bold') ? ' Bold' : ''}, subset by scripts/pdf-font-subset.ts (do not edit). Licence: ./LICENSE-DejaVu.txt`,
+      `// DejaVu Sans${face.file.includes('Bold') ? ' Bold' : ''}, subset by scripts/pdf-font-subset.ts (do not edit). Licence: ` +
+        `./LICENSE-DejaVu.txt`,
       `// ${bytes.length} bytes of TrueType, base64.`,
-      `export const ${face.name} = '${bytes.toString('base64')}';`,
+      `export const ${face.name} = [`,
+      ...(bytes.toString('base64').match(/.{1,128}/g) ?? []).map((chunk) => `  '${chunk}',`),
+      "].join('');",
       '',
     ].join('\n');
     writeFileSync(join(ROOT, 'worker/pdf/fonts', face.out), module);

@@ -445,7 +445,12 @@ function growthTable(r: Results): string {
   for (const route of [...new Set(r.api.runs.map((x) => x.route))]) {
     add(`${route}: p99 vs connections`, first, runOf(r.api, route, first).p99, last, runOf(r.api, route, last).p99, (v) => ms(v));
   }
-  return `${table(['figure', 'input', 'figure', 'ratio', 'exponent k (∝ nᵏ)', 'growth'], rows)}\n\nThe CSV baselines are left out: at a few milliseconds and 1 ms resolution their exponents are noise. Under load, p99 growing in proportion to the connections while throughput stays flat is what a saturated server does (requests queue); it says the server is at capacity from 16 connections on, not that a request gets slower.`;
+  return (
+    `${table(['figure', 'input', 'figure', 'ratio', 'exponent k (∝ nᵏ)', 'growth'], rows)}\n\nThe CSV baselines are left out: at a ` +
+    `few milliseconds and 1 ms resolution their exponents are noise. Under load, p99 growing in proportion to the connections while ` +
+    `throughput stays flat is what a saturated server does (requests queue); it says the server is at capacity from 16 connections ` +
+    `on, not that a request gets slower.`
+  );
 }
 
 function sizesSection(s: SizeResults): string {
@@ -458,11 +463,14 @@ function sizesSection(s: SizeResults): string {
     s.ui.files.map((f) => [f.name, kib(f.rawBytes), kib(f.gzipBytes)]),
   );
   return [
-    `Worker: ${int(s.worker.rawBytes)} B raw, ${int(s.worker.gzipBytes)} B gzipped (zlib default level; wrangler itself says “${s.worker.wranglerSays ?? 'n/a'}”, which includes the upload’s metadata).`,
+    `Worker: ${int(s.worker.rawBytes)} B raw, ${int(s.worker.gzipBytes)} B gzipped (zlib default level; wrangler itself says ` +
+      `“${s.worker.wranglerSays ?? 'n/a'}”, which includes the upload’s metadata).`,
     '',
     parts,
     '',
-    `Start-up, CPU busy while evaluating the bundle (median of 3 runs of \`wrangler check startup\`): app ${s.startup.app.runsMs.map((v) => v.toFixed(0)).join(' / ')} ms; one-line Worker ${s.startup.trivial.runsMs.map((v) => v.toFixed(0)).join(' / ')} ms.`,
+    `Start-up, CPU busy while evaluating the bundle (median of 3 runs of \`wrangler check startup\`): app ` +
+      `${s.startup.app.runsMs.map((v) => v.toFixed(0)).join(' / ')} ms; one-line Worker ` +
+      `${s.startup.trivial.runsMs.map((v) => v.toFixed(0)).join(' / ')} ms.`,
     '',
     ui,
   ].join('\n');
@@ -471,10 +479,13 @@ function sizesSection(s: SizeResults): string {
 function machineSection(r: Results): string {
   const m = r.machine;
   const lines = [
-    `- **Date:** ${r.date} · **commit:** \`${r.commit}\`${r.dirty ? ' (with uncommitted changes in the work tree)' : ''} · **run time:** ${(r.seconds / 60).toFixed(1)} min`,
+    `- **Date:** ${r.date} · **commit:** \`${r.commit}\`${r.dirty ? ' (with uncommitted changes in the work tree)' : ''} · **run ` +
+      `time:** ${(r.seconds / 60).toFixed(1)} min`,
     `- **Machine:** ${m.cpu}, ${m.memoryGiB.toFixed(0)} GiB RAM, ${m.os}`,
     `- **Software:** Node ${m.node}, wrangler ${m.wrangler}, workerd ${m.workerd}, autocannon ${m.autocannon}, Chromium ${m.chromium}`,
-    `- **Load average** (1/5/15 min) at start ${m.loadStart.map((v) => v.toFixed(2)).join(' / ')}, at end ${m.loadEnd.map((v) => v.toFixed(2)).join(' / ')}. The load generator, wrangler, workerd and Chromium all share these 2 cores with the app.`,
+    `- **Load average** (1/5/15 min) at start ${m.loadStart.map((v) => v.toFixed(2)).join(' / ')}, at end ` +
+      `${m.loadEnd.map((v) => v.toFixed(2)).join(' / ')}. The load generator, wrangler, workerd and Chromium all share these 2 cores ` +
+      `with the app.`,
   ];
   if (r.note) lines.push(`- **Note:** ${r.note}`);
   return lines.join('\n');
@@ -515,7 +526,8 @@ export function render(r: Results): { markdown: string; summary: string } {
     '',
     apiTable(r.api),
     '',
-    `Other processes on the machine used ${r.api.othersCores.toFixed(2)} of 2 cores’ worth of CPU while the load ran (the bench itself: ${r.api.oursCores.toFixed(2)}).`,
+    `Other processes on the machine used ${r.api.othersCores.toFixed(2)} of 2 cores’ worth of CPU while the load ran (the bench itself: ` +
+      `${r.api.oursCores.toFixed(2)}).`,
     '',
     writeNotes(r.api),
     '',
@@ -528,7 +540,9 @@ export function render(r: Results): { markdown: string; summary: string } {
     excelTable(r.excel),
     '',
     ...(r.excelProfiles?.length ? [profileTable(r.excelProfiles), ''] : []),
-    `At rest (after a 10-row file) workerd held ${r.excel[0]!.rssBeforeMb.toFixed(1)} MB with the bench Worker and ${r.excelRest.trivialRssMb.toFixed(1)} MB with a one-line Worker: the app's isolate holds about ${r.excelRest.appRestMb.toFixed(0)} MB before a file is written, on top of each file's growth.`,
+    `At rest (after a 10-row file) workerd held ${r.excel[0]!.rssBeforeMb.toFixed(1)} MB with the bench Worker and ` +
+      `${r.excelRest.trivialRssMb.toFixed(1)} MB with a one-line Worker: the app's isolate holds about ` +
+      `${r.excelRest.appRestMb.toFixed(0)} MB before a file is written, on top of each file's growth.`,
     '',
     ...(r.pdf ? [pdfSection(r.pdf, false), ''] : []),
     '## The monthly consumption report at scale',
@@ -539,7 +553,8 @@ export function render(r: Results): { markdown: string; summary: string } {
     '',
     sizesSection(r.sizes),
     '',
-    `First render of the quote editor (${r.browser.rows} grid rows): ${r.browser.editorMs.map((v) => v.toFixed(0)).join(' / ')} ms; login screen: ${r.browser.loginMs.map((v) => v.toFixed(0)).join(' / ')} ms.`,
+    `First render of the quote editor (${r.browser.rows} grid rows): ${r.browser.editorMs.map((v) => v.toFixed(0)).join(' / ')} ms; ` +
+      `login screen: ${r.browser.loginMs.map((v) => v.toFixed(0)).join(' / ')} ms.`,
     '',
     '## Growth: from the small input to the large one',
     '',
@@ -558,25 +573,64 @@ function profileTable(profiles: FirstWriteProfile[]): string {
     ms(p.gcMs),
     p.top.map((t) => `${t.name.replace(/\|/g, '/')} ${t.ms.toFixed(0)} ms`).join('; '),
   ]);
-  return `The first write in a fresh isolate under V8's sampling profiler (another isolate than the timed one; the profiler adds a little):\n\n${table(['file', 'first write', 'garbage collector', 'heaviest functions (self time; exceljs is minified)'], rows)}`;
+  return (
+    `The first write in a fresh isolate under V8's sampling profiler (another isolate than the timed one; the profiler adds a ` +
+    `little):\n\n${table(['file', 'first write', 'garbage collector', 'heaviest functions (self time; exceljs is minified)'], rows)}`
+  );
 }
 
 function writeNotes(api: ApiResults): string {
   const w = api.writes;
   return [
-    `Line writes: every request takes a quote no other request holds, sends its current \`version\` and, on 201, hands the quote back one version on, so no write is refused as stale (${w.conflicts} answered 409).`,
-    `Each quote starts as a 50-line draft copy and takes 10 appends before a fresh copy replaces it, so every write sees a 50–60-line quote; \`?answer=change\` answers the new line, totals, sections, order and version, the other row the whole quote (what API.md promises by default).`,
-    `${w.quotesUsed} of ${w.quotesPrepared} prepared copies were used${w.recycled ? `; ${w.recycled} times a retired copy had to be reused (the pool ran short)` : ''}; ${w.lost} were dropped because a run ended while their write was in flight or the write failed.`,
+    `Line writes: every request takes a quote no other request holds, sends its current \`version\` and, on 201, hands the quote back ` +
+      `one version on, so no write is refused as stale (${w.conflicts} answered 409).`,
+    `Each quote starts as a 50-line draft copy and takes 10 appends before a fresh copy replaces it, so every write sees a 50–60-line ` +
+      `quote; \`?answer=change\` answers the new line, totals, sections, order and version, the other row the whole quote (what API.md ` +
+      `promises by default).`,
+    `${w.quotesUsed} of ${w.quotesPrepared} prepared copies were used${
+      w.recycled ? `; ${w.recycled} times a retired copy had to be ` + `reused (the pool ran short)` : ''
+    }; ${w.lost} were dropped because a run ended while their write was in flight or the write failed.`,
   ].join(' ');
 }
 
-const METHOD = `## Method
+const METHOD =
+  `## Method
 
-- **The app** runs as \`npm start\` runs it — \`wrangler dev\` with wrangler.toml's settings, a local D1 migrated and loaded with the demo data — but on a free port, with its own \`--persist-to\` directory under bench/.work, the UI built into bench/.work/ui (web/dist is left alone), in its own process group that is stopped at the end.
-- **API:** autocannon 8 in the bench's own process (30 s timeout), after a 1-second warm-up of every route. At each level every route, the two baselines included, runs in 2 rounds of 3 s, the order reversed in the second round, so a route and its baseline are measured close together and drift falls on both; a figure is the mean over its rounds (each round is shown). The goal is judged at 16 connections, where the issue's reference figures were taken. Shared reads send a distinct \`cf-connecting-ip\` per request, as Cloudflare does, so the per-IP view limit (120/min per isolate) is not what is measured. The report route under load reads the demo data's last complete month.
-- **Excel:** a bench-only Worker (bench/worker.js, bench/wrangler.bench.toml; never deployed) imports the app's \`estimateWorkbook\` and \`consumptionWorkbook\` and writes synthetic input — a sent quote whose lines cycle through the price list (a section heading every 20 lines, descriptions on the Services sheet), or a month of 25 customers' entries (debits itemised, top-ups, corrections) — and the same rows as CSV. Times come from \`performance.now()\` inside the Worker (locally it advances during computation, at 1 ms resolution): the first write after a 10-row warm-up, and the median of the following writes. Memory: each case runs in a fresh workerd; after the warm-up the bench notes workerd's RSS, resets its high-water mark (\`/proc/PID/clear_refs\` ← 5) and reads \`VmHWM\` after the write. The growth of the whole process's RSS bounds the isolate's heap growth from above (it also counts workerd's own buffers). **V8's own figures** come from the isolate through wrangler's inspector port (Chrome DevTools Protocol, \`Runtime.getHeapUsage\`, bench/lib/inspector.ts): at rest after the warm-up, and right after the first write with nothing run in between — the heap in use, the heap V8 committed (it grows to hold a write's peak and gives memory back only later, so it bounds the peak from above in practice) and ArrayBuffers' memory outside the heap; the 128 MB goal is judged on committed + buffers, the stricter of the readings. (Polling during a write does not work: the inspector is served only when the isolate is idle, and a write never yields; a forced collection is not answered by workerd.) The profiles are V8's sampling CPU profiler (\`Profiler.start\`/\`stop\`, 250 µs) over a first write in one more fresh isolate.
+- **The app** runs as \`npm start\` runs it — \`wrangler dev\` with wrangler.toml's settings, a local D1 migrated and loaded with the ` +
+  `demo data — but on a free port, with its own \`--persist-to\` directory under bench/.work, the UI built into bench/.work/ui ` +
+  `(web/dist is left alone), in its own process group that is stopped at the end.
+- **API:** autocannon 8 in the bench's own process (30 s timeout), after a 1-second warm-up of every route. At each level every route, ` +
+  `the two baselines included, runs in 2 rounds of 3 s, the order reversed in the second round, so a route and its baseline are ` +
+  `measured close together and drift falls on both; a figure is the mean over its rounds (each round is shown). The goal is judged at ` +
+  `16 connections, where the issue's reference figures were taken. Shared reads send a distinct \`cf-connecting-ip\` per request, ` +
+  `as Cloudflare does, so the per-IP view limit (120/min per isolate) is not what is measured. The report route under load reads ` +
+  `the demo data's last complete month.
+- **Excel:** a bench-only Worker (bench/worker.js, bench/wrangler.bench.toml; never deployed) imports the app's \`estimateWorkbook\` ` +
+  `and \`consumptionWorkbook\` and writes synthetic input — a sent quote whose lines cycle through the price list (a section heading ` +
+  `every 20 lines, descriptions on the Services sheet), or a month of 25 customers' entries (debits itemised, top-ups, corrections) — ` +
+  `and the same rows as CSV. Times come from \`performance.now()\` inside the Worker (locally it advances during computation, at 1 ` +
+  `ms resolution): the first write after a 10-row warm-up, and the median of the following writes. Memory: each case runs in a ` +
+  `fresh workerd; after the warm-up the bench notes workerd's RSS, resets its high-water mark (\`/proc/PID/clear_refs\` ← 5) ` +
+  `and reads \`VmHWM\` after the write. The growth of the whole process's RSS bounds the isolate's heap growth from above (it ` +
+  `also counts workerd's own buffers). **V8's own figures** come from the isolate through wrangler's inspector port (Chrome ` +
+  `DevTools Protocol, \`Runtime.getHeapUsage\`, bench/lib/inspector.ts): at rest after the warm-up, and right after the ` +
+  `first write with nothing run in between — the heap in use, the heap V8 committed (it grows to hold a write's peak ` +
+  `and gives memory back only later, so it bounds the peak from above in practice) and ArrayBuffers' memory outside ` +
+  `the heap; the 128 MB goal is judged on committed + buffers, the stricter of the readings. (Polling during a ` +
+  `write does not work: the inspector is served only when the isolate is idle, and a write never yields; a forced ` +
+  `collection is not answered by workerd.) The profiles are V8's sampling CPU profiler ` +
+  `(\`Profiler.start\`/\`stop\`, 250 µs) over a first write in one more fresh isolate.
 ${PDF_METHOD}
-- **Reports:** the bench Worker generates ledger rows inside SQLite (recursive CTE), 100 000 first (the last 12 months), then 900 000 older ones (the 108 months before), 300 customers, ~8 333 entries a month, debits with 2 items each; the balance trigger runs as in production. Debits carry no order or stage (the report's LEFT JOINs to them find nothing, a little cheaper than real data). The report is timed end to end over HTTP (median of 5 after a warm-up) and inside the Worker through a D1 wrapper that records each statement's D1 \`meta.duration\`, \`rows_read\` and \`EXPLAIN QUERY PLAN\`.
-- **Sizes:** \`wrangler deploy --dry-run --outdir\` with esbuild's metafile for the breakdown; gzip is zlib's default level. **Start-up:** \`wrangler check startup\` profiles evaluating the bundle in a local workerd; the figure is the profile's non-idle CPU time (Cloudflare reports start-up time only on a real deploy). **UI:** Vite's production build, each JS asset gzipped; first render is navigation to \`.qgrid\` showing its 50th row in a fresh Chromium context (empty cache), median of 5 after one unrecorded load.
+- **Reports:** the bench Worker generates ledger rows inside SQLite (recursive CTE), 100 000 first (the last 12 months), then 900 000 ` +
+  `older ones (the 108 months before), 300 customers, ~8 333 entries a month, debits with 2 items each; the balance trigger runs as in ` +
+  `production. Debits carry no order or stage (the report's LEFT JOINs to them find nothing, a little cheaper than real data). The ` +
+  `report is timed end to end over HTTP (median of 5 after a warm-up) and inside the Worker through a D1 wrapper that records each ` +
+  `statement's D1 \`meta.duration\`, \`rows_read\` and \`EXPLAIN QUERY PLAN\`.
+- **Sizes:** \`wrangler deploy --dry-run --outdir\` with esbuild's metafile for the breakdown; gzip is zlib's default level. ` +
+  `**Start-up:** \`wrangler check startup\` profiles evaluating the bundle in a local workerd; the figure is the profile's non-idle CPU ` +
+  `time (Cloudflare reports start-up time only on a real deploy). **UI:** Vite's production build, each JS asset gzipped; first ` +
+  `render is navigation to \`.qgrid\` showing its 50th row in a fresh Chromium context (empty cache), median of 5 after one ` +
+  `unrecorded load.
 - **Growth** is the exponent k in figure ∝ inputᵏ between two sizes: ~1 linear, < 1 sublinear (fixed costs dominate), > 1 worse than linear.
-- Ratios compare figures taken minutes apart on the same machine, so they are steadier than the absolute figures when the machine is busy; still, both cores are shared by the app, the load generator and the tools.`;
+- Ratios compare figures taken minutes apart on the same machine, so they are steadier than the absolute figures when the machine is ` +
+  `busy; still, both cores are shared by the app, the load generator and the tools.`;

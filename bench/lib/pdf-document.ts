@@ -16,7 +16,9 @@ export function pdfRows(p: PdfResults): Row[] {
     rows.push({
       area: 'PDF',
       measure: `Estimate, ${c.n} lines (${c.pages} pages): time in the Worker`,
-      figure: `${ms(c.medianMs)} (mean ${ms(c.meanMs)}, best ${ms(c.bestMs)}, first ${ms(c.firstMs)}; cold isolate, 3 lines: ${ms(c.coldMs ?? NaN)})`,
+      figure:
+        `${ms(c.medianMs)} (mean ${ms(c.meanMs)}, best ${ms(c.bestMs)}, first ${ms(c.firstMs)}; cold isolate, 3 lines: ` +
+        `${ms(c.coldMs ?? NaN)})`,
       baseline: `xlsx of the same lines: ${ms(c.xlsxMedianMs)}`,
       ratio: x(c.medianMs / Math.max(c.xlsxMedianMs, 1)),
       goal: goal ? `< ${PDF_GOALS.estimate15Ms} ms` : '— (none set)',
@@ -56,7 +58,8 @@ export function pdfSection(p: PdfResults, separateRun: boolean): string {
     '## PDF inside workerd',
     '',
     separateRun
-      ? `Measured by \`npm run bench -- --only pdf\` on ${p.date} at commit \`${p.commit}\`; the other sections are from the whole run above.`
+      ? `Measured by \`npm run bench -- --only pdf\` on ${p.date} at commit \`${p.commit}\`; the other sections are from the whole ` +
+        `run above.`
       : 'Measured in this run.',
     '',
     table(
@@ -80,7 +83,8 @@ export function pdfSection(p: PdfResults, separateRun: boolean): string {
     const b = p.bundle;
     out.push(
       '',
-      `Bundle: the Worker is ${kib(b.gzipBytes)} gzipped (${mib(b.rawBytes)} raw); worker/pdf/ is ${kib(b.pdfRawBytes)} of it raw, of which the two DejaVu Sans subsets (base64 modules) ${kib(b.fontRawBytes)}, and adds ${kib(b.pdfGzipBytes)} to the gzipped size.`,
+      `Bundle: the Worker is ${kib(b.gzipBytes)} gzipped (${mib(b.rawBytes)} raw); worker/pdf/ is ${kib(b.pdfRawBytes)} of it raw, of ` +
+        `which the two DejaVu Sans subsets (base64 modules) ${kib(b.fontRawBytes)}, and adds ${kib(b.pdfGzipBytes)} to the gzipped size.`,
     );
   }
   out.push('', 'Why an own writer and not pdf-lib: see [PDF-LIB.md](PDF-LIB.md) (measured once, outside this bench).');
@@ -88,14 +92,26 @@ export function pdfSection(p: PdfResults, separateRun: boolean): string {
 }
 
 export const PDF_METHOD =
-  "- **PDF:** the bench Worker renders test/pdf-sample.ts's sent quote (lines cycling through the price list, a section every 20 lines, Russian) with the app's `renderEstimatePdf`, and writes the same quote as .xlsx as the baseline; a fresh workerd per size, a cold 3-line document (fonts decoded and parsed once per isolate, code compiled) and a 3-line warm-up, the first document, then 30 (15 lines) or 10 (100 lines) timed one by one (median, best) and as one batch (mean: finer than the 1 ms clock). The bundle figure is `wrangler deploy --dry-run` gzipped (zlib default level), and again without the modules of worker/pdf/.";
+  "- **PDF:** the bench Worker renders test/pdf-sample.ts's sent quote (lines cycling through the price list, a section every 20 lines, " +
+  "Russian) with the app's `renderEstimatePdf`, and writes the same quote as .xlsx as the baseline; a fresh workerd per size, a cold " +
+  '3-line document (fonts decoded and parsed once per isolate, code compiled) and a 3-line warm-up, the first document, then 30 (15 ' +
+  'lines) or 10 (100 lines) timed one by one (median, best) and as one batch (mean: finer than the 1 ms clock). The bundle figure ' +
+  'is `wrangler deploy --dry-run` gzipped (zlib default level), and again without the modules of worker/pdf/.';
 
 /** Replaces (or adds) the PDF rows, section and method bullet of an existing RESULTS.md. */
 export function patchPdf(markdown: string, p: PdfResults): string {
   const lines = markdown.split('\n').filter((l) => !l.startsWith('| PDF |'));
   const newRows = pdfRows(p).map(
     (r) =>
-      `| ${[r.area, r.measure, r.figure, r.baseline, r.ratio, r.goal, r.verdict === 'met' ? '**met**' : r.verdict === 'missed' ? '**MISSED**' : '—'].join(' | ')} |`,
+      `| ${[
+        r.area,
+        r.measure,
+        r.figure,
+        r.baseline,
+        r.ratio,
+        r.goal,
+        r.verdict === 'met' ? '**met**' : r.verdict === 'missed' ? '**MISSED**' : '—',
+      ].join(' | ')} |`,
   );
   const lastExcel = lines.map((l, i) => (l.startsWith('| Excel |') ? i : -1)).reduce((a, b) => Math.max(a, b), -1);
   if (lastExcel < 0) throw new Error('RESULTS.md has no Excel rows to put the PDF rows after');

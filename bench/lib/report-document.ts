@@ -146,7 +146,10 @@ export function reportTables(stages: StageFigures[]): string {
       }),
     ),
   );
-  return `${main}\n\nEach statement (median of 3), with SQLite's plan — the summary's one statement beside what it replaced, then the itemised report's one D1 batch. “answer” is the summary's JSON.\n\n${statements}`;
+  return (
+    `${main}\n\nEach statement (median of 3), with SQLite's plan — the summary's one statement beside what it replaced, then the ` +
+    `itemised report's one D1 batch. “answer” is the summary's JSON.\n\n${statements}`
+  );
 }
 
 function statementName(sql: string): string {

@@ -24,7 +24,10 @@ export interface Fixtures {
   /** Draft 50-line copies for the write benchmark. */
   writable: number[];
   month: string;
-  /** Size of the staff read of the 50-line quote, of its service texts on demand, and of the same read with the texts on every line (the earlier form). */
+  /**
+   * Size of the staff read of the 50-line quote, of its service texts on demand, and of the same read with the texts on every line (the
+   * earlier form).
+   */
   answerBytes: number;
   servicesBytes: number;
   withTextsBytes: number;
@@ -328,7 +331,8 @@ export async function loadTest(
       runs.push(r);
       const each = r.rounds.map((x) => x.rps.toFixed(0)).join('/');
       log(
-        `    ${String(c).padStart(2)} conn  ${spec.name.padEnd(44)} ${r.rps.toFixed(0).padStart(5)} req/s (${each})  p50 ${r.p50.toFixed(0)} ms  p99 ${r.p99.toFixed(0)} ms${r.non2xx || r.errors ? `  non-2xx ${r.non2xx} errors ${r.errors}` : ''}`,
+        `    ${String(c).padStart(2)} conn  ${spec.name.padEnd(44)} ${r.rps.toFixed(0).padStart(5)} req/s (${each})  p50 ` +
+          `${r.p50.toFixed(0)} ms  p99 ${r.p99.toFixed(0)} ms${r.non2xx || r.errors ? `  non-2xx ${r.non2xx} errors ${r.errors}` : ''}`,
       );
     }
   }

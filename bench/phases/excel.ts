@@ -135,7 +135,14 @@ export async function measureExcel(benchConfig: string, persistTo: string, log: 
             : {}),
         };
         log(
-          `    ${c.kind.padEnd(8)} ${String(c.n).padStart(6)} ${format.padEnd(4)}  first ${row.firstMs.toFixed(0)} ms  median ${row.medianMs.toFixed(0)} ms (best ${row.bestMs.toFixed(0)})  peak +${row.peakMb?.toFixed(1)} MB${row.heap ? `  V8 heap ${row.heap.usedMb.toFixed(1)} used / ${row.heap.totalMb.toFixed(1)} committed + ${row.heap.backingMb.toFixed(1)} MB buffers` : ''}  ${(row.bytes / 1024).toFixed(0)} KiB  (others: ${others.othersCores.toFixed(2)} cores)`,
+          `    ${c.kind.padEnd(8)} ${String(c.n).padStart(6)} ${format.padEnd(4)}  first ${row.firstMs.toFixed(0)} ms  median ` +
+            `${row.medianMs.toFixed(0)} ms (best ${row.bestMs.toFixed(0)})  peak +${row.peakMb?.toFixed(1)} MB${
+              row.heap
+                ? `  V8 heap ` +
+                  `${row.heap.usedMb.toFixed(1)} used / ${row.heap.totalMb.toFixed(1)} committed + ${row.heap.backingMb.toFixed(1)} MB ` +
+                  `buffers`
+                : ''
+            }  ${(row.bytes / 1024).toFixed(0)} KiB  (others: ${others.othersCores.toFixed(2)} cores)`,
         );
         out.push(row);
       } finally {

@@ -101,7 +101,10 @@ export async function measurePdf(benchConfig: string, persistTo: string, log: (s
         othersCores: others.othersCores,
       };
       log(
-        `    pdf ${String(c.n).padStart(4)} lines  ${row.pages} pages  cold ${row.coldMs.toFixed(0)} ms  first ${row.firstMs.toFixed(0)} ms  median ${row.medianMs.toFixed(1)} ms (best ${row.bestMs.toFixed(0)}, mean ${row.meanMs.toFixed(1)})  ${(row.bytes / 1024).toFixed(1)} KiB; xlsx median ${row.xlsxMedianMs.toFixed(0)} ms  (others: ${others.othersCores.toFixed(2)} cores)`,
+        `    pdf ${String(c.n).padStart(4)} lines  ${row.pages} pages  cold ${row.coldMs.toFixed(0)} ms  first ` +
+          `${row.firstMs.toFixed(0)} ms  median ${row.medianMs.toFixed(1)} ms (best ${row.bestMs.toFixed(0)}, mean ` +
+          `${row.meanMs.toFixed(1)})  ${(row.bytes / 1024).toFixed(1)} KiB; xlsx median ${row.xlsxMedianMs.toFixed(0)} ms  (others: ` +
+          `${others.othersCores.toFixed(2)} cores)`,
       );
       out.push(row);
     } finally {

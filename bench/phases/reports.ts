@@ -222,7 +222,8 @@ export async function measureReports(dev: DevServer, log: (s: string) => void): 
     const after = await month(dev, s, m, label, first);
     const st = after.summary.statements[0];
     log(
-      `    after ANALYZE (${(analyzed.ms / 1000).toFixed(1)} s), ${m}: summary SQL ${after.summary.sqlMs.toFixed(0)} ms, ${st?.rowsRead} rows read; ${st?.plan.join('; ')}`,
+      `    after ANALYZE (${(analyzed.ms / 1000).toFixed(1)} s), ${m}: summary SQL ${after.summary.sqlMs.toFixed(0)} ms, ` +
+        `${st?.rowsRead} rows read; ${st?.plan.join('; ')}`,
     );
     stages.at(-1)!.months.push(after);
   }
@@ -237,8 +238,10 @@ function lastComplete(now: number): string {
 function report(stage: StageFigures, log: (s: string) => void) {
   for (const m of stage.months) {
     log(
-      `    ${String(stage.ledger).padStart(9)} entries, ${m.month} (${m.label}): summary HTTP ${m.httpMedianMs.toFixed(0)} ms (SQL ${m.summary.sqlMs.toFixed(0)} ms, ${m.summary.statements[0]?.rowsRead} rows read), ` +
-        `one customer ${m.customer.httpMedianMs.toFixed(0)} ms (${m.customer.entries} entries); every customer itemised in Worker ${m.workerMs.toFixed(0)} ms, SQL ${m.sqlMs.toFixed(0)} ms, ${m.entries} rows`,
+      `    ${String(stage.ledger).padStart(9)} entries, ${m.month} (${m.label}): summary HTTP ${m.httpMedianMs.toFixed(0)} ms (SQL ` +
+        `${m.summary.sqlMs.toFixed(0)} ms, ${m.summary.statements[0]?.rowsRead} rows read), ` +
+        `one customer ${m.customer.httpMedianMs.toFixed(0)} ms (${m.customer.entries} entries); every customer itemised in Worker ` +
+        `${m.workerMs.toFixed(0)} ms, SQL ${m.sqlMs.toFixed(0)} ms, ${m.entries} rows`,
     );
   }
 }

@@ -16,7 +16,8 @@ describe('price list', () => {
     expect(impl.result).toContain('Готовая к эксплуатации');
     const content = items.find((i) => i.code === '2.1');
     expect(content).toMatchObject({ mode: 'estimate', hoursCenti: null, kMilli: 600, actualTime: true });
-    expect(items.filter((i) => i.code.startsWith('4.'))).toHaveLength(14); // the seed's 14 typical content tasks (issue 17 added the first one)
+    // the seed's 14 typical content tasks (issue 17 added the first one)
+    expect(items.filter((i) => i.code.startsWith('4.'))).toHaveLength(14);
     expect(items.filter((i) => i.section === '1').map((i) => i.code)).toEqual(['1.1', '1.2', '1.3', '1.4']);
     expect(items.map((i) => i.code).slice(0, 3)).toEqual(['2.1', '2.2', '2.3']);
   });

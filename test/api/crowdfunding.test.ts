@@ -70,33 +70,36 @@ describe('crowdfunding projects', () => {
     );
   });
 
-  it('pledges: promised, then confirmed by the accountant (debiting the balance); funded is computed; an over-pledge is visible', async () => {
-    const p = await project();
-    await topup(1, 10_000);
-    await topup(2, 10_000);
-    let v = await ok(
-      'POST',
-      `/api/crowdfunding/${p.id}/pledges`,
-      { body: { customerId: 1, normHoursCenti: 3000, note: 'обещали на совещании' } },
-      201,
-    );
-    expect(v).toMatchObject({ promisedCenti: 3000, remainingCenti: 1600, funders: 1, status: 'open' });
-    v = await ok('POST', `/api/crowdfunding/${p.id}/pledges`, { body: { customerId: 2, moneyMinor: 6_000_000 } }, 201); // 60 000 ₽ = 20 h
-    expect(v.pledges[1]).toMatchObject({ normHoursCenti: 2000, status: 'promised', customerName: 'ГК «Технопарк»' });
-    expect(v).toMatchObject({ remainingCenti: 0, funders: 2 });
+  it(
+    'pledges: promised, then confirmed by the accountant (debiting the balance); funded is computed; an over-pledge is ' + 'visible',
+    async () => {
+      const p = await project();
+      await topup(1, 10_000);
+      await topup(2, 10_000);
+      let v = await ok(
+        'POST',
+        `/api/crowdfunding/${p.id}/pledges`,
+        { body: { customerId: 1, normHoursCenti: 3000, note: 'обещали на совещании' } },
+        201,
+      );
+      expect(v).toMatchObject({ promisedCenti: 3000, remainingCenti: 1600, funders: 1, status: 'open' });
+      v = await ok('POST', `/api/crowdfunding/${p.id}/pledges`, { body: { customerId: 2, moneyMinor: 6_000_000 } }, 201); // 60 000 ₽ = 20 h
+      expect(v.pledges[1]).toMatchObject({ normHoursCenti: 2000, status: 'promised', customerName: 'ГК «Технопарк»' });
+      expect(v).toMatchObject({ remainingCenti: 0, funders: 2 });
 
-    const balanceBefore = (await ok('GET', '/api/customers/1/balance')).normHoursCenti;
-    await fails('POST', `/api/crowdfunding/${p.id}/pledges/${v.pledges[0].id}/confirm`, { as: 'manager' }, 403);
-    v = await ok('POST', `/api/crowdfunding/${p.id}/pledges/${v.pledges[0].id}/confirm`, { as: 'accountant' });
-    expect(v).toMatchObject({ confirmedCenti: 3000, promisedCenti: 2000, fundedMilli: 652, status: 'open' }); // 30 / 46
-    expect((await ok('GET', '/api/customers/1/balance')).normHoursCenti).toBe(balanceBefore - 3000);
-    await fails('POST', `/api/crowdfunding/${p.id}/pledges/${v.pledges[0].id}/confirm`, { as: 'accountant' }, 409, 'pledge_not_promised');
-    const ledger = await ok<any[]>('GET', '/api/customers/1/ledger');
-    expect(ledger[0]).toMatchObject({ kind: 'debit', normHoursCenti: -3000, moneyMinor: -9_000_000 });
+      const balanceBefore = (await ok('GET', '/api/customers/1/balance')).normHoursCenti;
+      await fails('POST', `/api/crowdfunding/${p.id}/pledges/${v.pledges[0].id}/confirm`, { as: 'manager' }, 403);
+      v = await ok('POST', `/api/crowdfunding/${p.id}/pledges/${v.pledges[0].id}/confirm`, { as: 'accountant' });
+      expect(v).toMatchObject({ confirmedCenti: 3000, promisedCenti: 2000, fundedMilli: 652, status: 'open' }); // 30 / 46
+      expect((await ok('GET', '/api/customers/1/balance')).normHoursCenti).toBe(balanceBefore - 3000);
+      await fails('POST', `/api/crowdfunding/${p.id}/pledges/${v.pledges[0].id}/confirm`, { as: 'accountant' }, 409, 'pledge_not_promised');
+      const ledger = await ok<any[]>('GET', '/api/customers/1/ledger');
+      expect(ledger[0]).toMatchObject({ kind: 'debit', normHoursCenti: -3000, moneyMinor: -9_000_000 });
 
-    v = await ok('POST', `/api/crowdfunding/${p.id}/pledges/${v.pledges[1].id}/confirm`, { as: 'admin' });
-    expect(v).toMatchObject({ status: 'funded', fundedMilli: 1086, overPledgedCenti: 400, remainingCenti: 0 });
-  });
+      v = await ok('POST', `/api/crowdfunding/${p.id}/pledges/${v.pledges[1].id}/confirm`, { as: 'admin' });
+      expect(v).toMatchObject({ status: 'funded', fundedMilli: 1086, overPledgedCenti: 400, remainingCenti: 0 });
+    },
+  );
 
   it('a pledge in money becomes norm-hours at the current rate, rounded to the hundredth', async () => {
     const p = await project();
@@ -198,54 +201,57 @@ describe('comparing projects', () => {
     expect(uneven.customer).toBeNull();
   });
 
-  it('funded % (confirmed) and promised % apart; the co-funders by name; the balance covers a share only after what the queue needs', async () => {
-    const a = await project({ estimate: [{ kMilli: 1000, hoursCenti: 1000 }], targetDate: '2027-03-31' }); // 10 norm-hours
-    const b = await project({ estimate: [{ kMilli: 1000, hoursCenti: 2000 }] });
-    const cust = await ok('POST', '/api/customers', { as: 'accountant', body: { name: 'Академия «Очередь»' } }, 201);
-    const other = await ok('POST', '/api/customers', { as: 'accountant', body: { name: 'Гимназия «Альфа»' } }, 201);
-    await topup(cust.id, 1000);
-    const confirmed = await ok('POST', `/api/crowdfunding/${a.id}/pledges`, { body: { customerId: cust.id, normHoursCenti: 250 } }, 201);
-    await ok('POST', `/api/crowdfunding/${a.id}/pledges/${confirmed.pledges[0].id}/confirm`, { as: 'accountant' });
-    await ok('POST', `/api/crowdfunding/${a.id}/pledges`, { body: { customerId: other.id, normHoursCenti: 400 } }, 201);
-    let cmp = await ok('GET', `/api/crowdfunding/compare?ids=${a.id},${b.id}&n=1&customerId=${cust.id}`);
-    const [pa] = cmp.projects;
-    expect(pa).toMatchObject({
-      confirmedCenti: 250,
-      promisedCenti: 400,
-      fundedMilli: 250,
-      promisedMilli: 400,
-      targetDate: '2027-03-31',
-      remainingCenti: 350,
-    });
-    expect(pa.cofunders).toEqual([
-      { customerId: cust.id, name: 'Академия «Очередь»', promisedCenti: 0, confirmedCenti: 250 },
-      { customerId: other.id, name: 'Гимназия «Альфа»', promisedCenti: 400, confirmedCenti: 0 },
-    ]);
-    // 7,50 left on the balance covers a 3,50 share…
-    expect(cmp.customer).toMatchObject({ balanceCenti: 750, queuedCenti: 0, availableCenti: 750 });
-    expect(pa.customerCovers).toBe(true);
-    // …until a queued order needs 5 of them: 2,50 is what is left for a share.
-    const q = await ok('POST', '/api/quotes', { body: { customerId: cust.id, title: 'Очередь' } }, 201);
-    const items = await ok<any[]>('GET', '/api/catalog/items');
-    let quote = await ok(
-      'POST',
-      `/api/quotes/${q.id}/lines`,
-      { body: { version: q.version, catalogItemId: items.find((i) => i.code === '2.6').id, hoursCenti: 500 } },
-      201,
-    );
-    quote = await ok('POST', `/api/quotes/${q.id}/send`, { body: { version: quote.version } });
-    const { token } = await ok('POST', `/api/quotes/${q.id}/share`, {}, 201);
-    const accepted = await fetchWorker(`/api/shared/${token}/accept`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: ORIGIN, 'cf-connecting-ip': freshIp() },
-      body: JSON.stringify({ name: 'Директор' }),
-    });
-    expect(accepted.status).toBe(200);
-    await ok('POST', `/api/quotes/${q.id}/order`, {}, 201);
-    cmp = await ok('GET', `/api/crowdfunding/compare?ids=${a.id},${b.id}&n=1&customerId=${cust.id}`);
-    expect(cmp.customer).toMatchObject({ balanceCenti: 750, queuedCenti: 500, availableCenti: 250 });
-    expect(cmp.projects[0].customerCovers).toBe(false);
-  });
+  it(
+    'funded % (confirmed) and promised % apart; the co-funders by name; the balance covers a share only after what the ' + 'queue needs',
+    async () => {
+      const a = await project({ estimate: [{ kMilli: 1000, hoursCenti: 1000 }], targetDate: '2027-03-31' }); // 10 norm-hours
+      const b = await project({ estimate: [{ kMilli: 1000, hoursCenti: 2000 }] });
+      const cust = await ok('POST', '/api/customers', { as: 'accountant', body: { name: 'Академия «Очередь»' } }, 201);
+      const other = await ok('POST', '/api/customers', { as: 'accountant', body: { name: 'Гимназия «Альфа»' } }, 201);
+      await topup(cust.id, 1000);
+      const confirmed = await ok('POST', `/api/crowdfunding/${a.id}/pledges`, { body: { customerId: cust.id, normHoursCenti: 250 } }, 201);
+      await ok('POST', `/api/crowdfunding/${a.id}/pledges/${confirmed.pledges[0].id}/confirm`, { as: 'accountant' });
+      await ok('POST', `/api/crowdfunding/${a.id}/pledges`, { body: { customerId: other.id, normHoursCenti: 400 } }, 201);
+      let cmp = await ok('GET', `/api/crowdfunding/compare?ids=${a.id},${b.id}&n=1&customerId=${cust.id}`);
+      const [pa] = cmp.projects;
+      expect(pa).toMatchObject({
+        confirmedCenti: 250,
+        promisedCenti: 400,
+        fundedMilli: 250,
+        promisedMilli: 400,
+        targetDate: '2027-03-31',
+        remainingCenti: 350,
+      });
+      expect(pa.cofunders).toEqual([
+        { customerId: cust.id, name: 'Академия «Очередь»', promisedCenti: 0, confirmedCenti: 250 },
+        { customerId: other.id, name: 'Гимназия «Альфа»', promisedCenti: 400, confirmedCenti: 0 },
+      ]);
+      // 7,50 left on the balance covers a 3,50 share…
+      expect(cmp.customer).toMatchObject({ balanceCenti: 750, queuedCenti: 0, availableCenti: 750 });
+      expect(pa.customerCovers).toBe(true);
+      // …until a queued order needs 5 of them: 2,50 is what is left for a share.
+      const q = await ok('POST', '/api/quotes', { body: { customerId: cust.id, title: 'Очередь' } }, 201);
+      const items = await ok<any[]>('GET', '/api/catalog/items');
+      let quote = await ok(
+        'POST',
+        `/api/quotes/${q.id}/lines`,
+        { body: { version: q.version, catalogItemId: items.find((i) => i.code === '2.6').id, hoursCenti: 500 } },
+        201,
+      );
+      quote = await ok('POST', `/api/quotes/${q.id}/send`, { body: { version: quote.version } });
+      const { token } = await ok('POST', `/api/quotes/${q.id}/share`, {}, 201);
+      const accepted = await fetchWorker(`/api/shared/${token}/accept`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: ORIGIN, 'cf-connecting-ip': freshIp() },
+        body: JSON.stringify({ name: 'Директор' }),
+      });
+      expect(accepted.status).toBe(200);
+      await ok('POST', `/api/quotes/${q.id}/order`, {}, 201);
+      cmp = await ok('GET', `/api/crowdfunding/compare?ids=${a.id},${b.id}&n=1&customerId=${cust.id}`);
+      expect(cmp.customer).toMatchObject({ balanceCenti: 750, queuedCenti: 500, availableCenti: 250 });
+      expect(cmp.projects[0].customerCovers).toBe(false);
+    },
+  );
 
   it('refuses 1 or 5 projects, unknown ids, garbage', async () => {
     const ps = [];

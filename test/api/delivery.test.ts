@@ -163,42 +163,46 @@ describe('sending a quote by e-mail', () => {
     expect(r.calls()).toBe(1);
   });
 
-  it('a failing transport is retried with backoff; after the last attempt the failure is visible, and an admin sends it again', async () => {
-    const q = await sendWithMail(await draftWithLines());
-    const row = (await outboxFor('quote_sent')).find((r) => JSON.parse(r.payload).quoteId === q.id)!;
-    const r = recorder(100);
-    const delays: number[] = [];
-    for (let i = 0; i < MAX_ATTEMPTS; i++) {
-      const o = await deliverMail(deps(r.transport), row.id);
-      if (o.outcome === 'retry') delays.push(o.delaySeconds);
-      else expect(o.outcome).toBe('failed');
-      if (o.outcome === 'retry') await env.DB.prepare("update outbox set next_attempt_at = '2000-01-01' where id = ?").bind(row.id).run();
-    }
-    expect(delays).toEqual([...delays].sort((a, b) => a - b));
-    expect(delays.length).toBe(MAX_ATTEMPTS - 1);
-    expect(await outboxRow(row.id)).toMatchObject({ status: 'failed', attempts: MAX_ATTEMPTS, error: 'SMTP 451: try again later' });
-    // Each failed attempt's link was withdrawn again: none of them works.
-    const links = await env.DB.prepare(
-      'select count(*) as n from share_links where series_id = (select series_id from quotes where id = ?) and revoked_at is null and created_by is null',
-    )
-      .bind(q.id)
-      .first<{ n: number }>();
-    expect(links?.n).toBe(0);
-    const list = await ok<any[]>('GET', '/api/outbox', { as: 'admin' });
-    expect(list.find((m) => m.id === row.id)).toMatchObject({
-      status: 'failed',
-      attempts: MAX_ATTEMPTS,
-      error: 'SMTP 451: try again later',
-      kind: 'quote_sent',
-    });
-    await fails('GET', '/api/outbox', { as: 'manager' }, 403);
-    const again = await ok('POST', `/api/outbox/${row.id}/retry`, { as: 'admin' });
-    expect(again).toMatchObject({ status: 'queued', attempts: 0, error: null });
-    await fails('POST', `/api/outbox/${row.id}/retry`, { as: 'admin' }, 409, 'not_failed');
-    await fails('POST', '/api/outbox/999999/retry', { as: 'admin' }, 404);
-    const good = recorder();
-    expect(await deliverMail(deps(good.transport), row.id)).toEqual({ outcome: 'sent' });
-  });
+  it(
+    'a failing transport is retried with backoff; after the last attempt the failure is visible, and an admin sends ' + 'it again',
+    async () => {
+      const q = await sendWithMail(await draftWithLines());
+      const row = (await outboxFor('quote_sent')).find((r) => JSON.parse(r.payload).quoteId === q.id)!;
+      const r = recorder(100);
+      const delays: number[] = [];
+      for (let i = 0; i < MAX_ATTEMPTS; i++) {
+        const o = await deliverMail(deps(r.transport), row.id);
+        if (o.outcome === 'retry') delays.push(o.delaySeconds);
+        else expect(o.outcome).toBe('failed');
+        if (o.outcome === 'retry') await env.DB.prepare("update outbox set next_attempt_at = '2000-01-01' where id = ?").bind(row.id).run();
+      }
+      expect(delays).toEqual([...delays].sort((a, b) => a - b));
+      expect(delays.length).toBe(MAX_ATTEMPTS - 1);
+      expect(await outboxRow(row.id)).toMatchObject({ status: 'failed', attempts: MAX_ATTEMPTS, error: 'SMTP 451: try again later' });
+      // Each failed attempt's link was withdrawn again: none of them works.
+      const links = await env.DB.prepare(
+        'select count(*) as n from share_links where series_id = (select series_id from quotes where id = ?) and revoked_at is null and ' +
+          'created_by is null',
+      )
+        .bind(q.id)
+        .first<{ n: number }>();
+      expect(links?.n).toBe(0);
+      const list = await ok<any[]>('GET', '/api/outbox', { as: 'admin' });
+      expect(list.find((m) => m.id === row.id)).toMatchObject({
+        status: 'failed',
+        attempts: MAX_ATTEMPTS,
+        error: 'SMTP 451: try again later',
+        kind: 'quote_sent',
+      });
+      await fails('GET', '/api/outbox', { as: 'manager' }, 403);
+      const again = await ok('POST', `/api/outbox/${row.id}/retry`, { as: 'admin' });
+      expect(again).toMatchObject({ status: 'queued', attempts: 0, error: null });
+      await fails('POST', `/api/outbox/${row.id}/retry`, { as: 'admin' }, 409, 'not_failed');
+      await fails('POST', '/api/outbox/999999/retry', { as: 'admin' }, 404);
+      const good = recorder();
+      expect(await deliverMail(deps(good.transport), row.id)).toEqual({ outcome: 'sent' });
+    },
+  );
 
   it('the queue consumer acknowledges what was sent and asks the queue to retry what failed', async () => {
     const q = await sendWithMail(await draftWithLines());
@@ -269,7 +273,8 @@ describe('the hourly schedule', () => {
     const mine = [due, later, fresh, answered, expired, old].map((q) => q.id);
     const written = (
       await env.DB.prepare(
-        `select kind, json_extract(payload, '$.quoteId') as quoteId, to_json as toJson, lang, dedupe_key as dedupeKey from outbox where id in (select value from json_each(?))`,
+        `select kind, json_extract(payload, '$.quoteId') as quoteId, to_json as toJson, lang, dedupe_key as dedupeKey from outbox where ` +
+          `id in (select value from json_each(?))`,
       )
         .bind(JSON.stringify(ids))
         .all<any>()

@@ -46,18 +46,28 @@ describe('the demo history obeys the rules', () => {
   });
 
   it('orders start when the balance covers their first stage, stages in order, each debit as the sign-off computes it', async () => {
-    const orders =
-      await all<any>(`select o.id, o.customer_id as customerId, o.rate_minor as rateMinor, o.currency, o.status, o.approved_at as approvedAt,
-      q.discount_rate_milli as discountRateMilli, q.vat_mode as vatMode, q.vat_rate_milli as vatRateMilli from orders o join quotes q on q.id = o.quote_id`);
-    const stages = await all<any>(
-      'select id, order_id as orderId, n, status, norm_hours_centi as normHoursCenti, accepted_at as acceptedAt from order_stages order by order_id, n',
+    const orders = await all<any>(
+      `select o.id, o.customer_id as customerId, o.rate_minor as rateMinor, o.currency, o.status, o.approved_at as ` +
+        `approvedAt,
+      q.discount_rate_milli as discountRateMilli, q.vat_mode as vatMode, q.vat_rate_milli as vatRateMilli from orders o join quotes q ` +
+        `on q.id = o.quote_id`,
     );
-    const lines =
-      await all<any>(`select sl.stage_id as stageId, sl.actual_hours_centi as actual, l.id as lineId, l.code, l.title, l.category_name as categoryName, l.mode,
-      l.actual_time as actualTime, l.quantity_milli as quantityMilli, l.hours_centi as hoursCenti, l.k_milli as kMilli from stage_lines sl join quote_lines l on l.id = sl.line_id`);
-    const debits =
-      await all<any>(`select e.id, e.stage_id as stageId, e.customer_id as customerId, e.at, -e.norm_hours_centi as n, -e.money_minor as subtotal, -e.discount_minor as discount,
-      -e.net_minor as net, -e.vat_minor as vat, -e.total_minor as total, e.discount_rate_milli as d, e.vat_mode as mode from ledger_entries e where e.kind = 'debit' and e.stage_id is not null`);
+    const stages = await all<any>(
+      'select id, order_id as orderId, n, status, norm_hours_centi as normHoursCenti, accepted_at as acceptedAt from order_stages order ' +
+        'by order_id, n',
+    );
+    const lines = await all<any>(
+      `select sl.stage_id as stageId, sl.actual_hours_centi as actual, l.id as lineId, l.code, l.title, l.category_name ` +
+        `as categoryName, l.mode,
+      l.actual_time as actualTime, l.quantity_milli as quantityMilli, l.hours_centi as hoursCenti, l.k_milli as kMilli from stage_lines ` +
+        `sl join quote_lines l on l.id = sl.line_id`,
+    );
+    const debits = await all<any>(
+      `select e.id, e.stage_id as stageId, e.customer_id as customerId, e.at, -e.norm_hours_centi as n, -e.money_minor ` +
+        `as subtotal, -e.discount_minor as discount,
+      -e.net_minor as net, -e.vat_minor as vat, -e.total_minor as total, e.discount_rate_milli as d, e.vat_mode as mode from ` +
+        `ledger_entries e where e.kind = 'debit' and e.stage_id is not null`,
+    );
     const ledger = await all<{ customer: number; n: number; at: string }>(
       'select customer_id as customer, norm_hours_centi as n, at from ledger_entries order by at, id',
     );
@@ -123,7 +133,8 @@ describe('the demo history obeys the rules', () => {
 
   it('top-ups are payments; a paid invoice is settled by its top-up; older months are closed', async () => {
     const topups = await all<any>(
-      "select norm_hours_centi as n, money_minor as money, rate_minor as rate, payment_ref as ref, invoice_id as invoice from ledger_entries where kind = 'topup'",
+      'select norm_hours_centi as n, money_minor as money, rate_minor as rate, payment_ref as ref, invoice_id as invoice from ' +
+        "ledger_entries where kind = 'topup'",
     );
     expect(topups.length).toBeGreaterThan(5);
     for (const t of topups) {
@@ -159,7 +170,8 @@ describe('the demo history obeys the rules', () => {
     );
     const byCode = new Map(items.map((i) => [i.code, i]));
     expect(byCode.get('4.14')?.name).toBe(
-      'Настройка оформления СЭО ЗКЛ по материалам Заказчика (заполнение брифа и формирование заявки на стилизацию СЭО ЗКЛ выполняется ассистентом редактора)',
+      'Настройка оформления СЭО ЗКЛ по материалам Заказчика (заполнение брифа и формирование заявки на стилизацию СЭО ЗКЛ выполняется ' +
+        'ассистентом редактора)',
     );
     expect(items.filter((i) => i.section === '4')).toHaveLength(14);
     expect(items.filter((i) => i.section === '1').map((i) => i.name)).toEqual([
@@ -171,30 +183,35 @@ describe('the demo history obeys the rules', () => {
     for (const code of ['1.1', '1.2', '1.3', '1.4', '4.14']) expect(byCode.get(code), code).toMatchObject({ mode: 'estimate', actual: 1 });
   });
 
-  it('service requests as the API would have kept them: numbered in order, deadlines from the SLA level and the calendar, the first staff answer stops the clock', async () => {
-    const requests = await all<any>(
-      'select id, number, status, sla_level as level, due_at as dueAt, first_answer_at as firstAnswerAt, created_at as createdAt from service_requests order by id',
-    );
-    const comments = await all<any>('select request_id as requestId, author, created_at as at from request_comments order by id');
-    expect(requests.length).toBeGreaterThanOrEqual(5);
-    // Gap-free per year (R-2026-0001, …), in the order they were raised.
-    const seen = new Map<string, number>();
-    for (const r of requests) {
-      const year = r.number.slice(2, 6);
-      seen.set(year, (seen.get(year) ?? 0) + 1);
-      expect(r.number).toBe(`R-${year}-${String(seen.get(year)).padStart(4, '0')}`);
-    }
-    for (const r of requests) {
-      expect(r.dueAt).toBe(reactionDeadline(r.createdAt, r.level as SlaLevelCode, DEFAULT_WORKING_CALENDAR));
-      const staff = comments.filter((c) => c.requestId === r.id && c.author === 'staff');
-      expect(r.firstAnswerAt).toBe(staff[0]?.at ?? null);
-      for (const c of comments.filter((x) => x.requestId === r.id)) expect(c.at >= r.createdAt).toBe(true);
-    }
-    // The inbox has something to flag: an open request past its deadline with no answer.
-    expect(
-      requests.some((r) => SLA_RUNNING_STATUSES.includes(r.status) && r.firstAnswerAt === null && Date.parse(r.dueAt) < Date.now()),
-    ).toBe(true);
-    const counter = await all<{ value: number }>("select value from counters where name like 'request:%'");
-    expect(counter.reduce((a, c) => a + c.value, 0)).toBe(requests.length);
-  });
+  it(
+    'service requests as the API would have kept them: numbered in order, deadlines from the SLA level and the calendar, the first ' +
+      'staff answer stops the clock',
+    async () => {
+      const requests = await all<any>(
+        'select id, number, status, sla_level as level, due_at as dueAt, first_answer_at as firstAnswerAt, created_at as createdAt from ' +
+          'service_requests order by id',
+      );
+      const comments = await all<any>('select request_id as requestId, author, created_at as at from request_comments order by id');
+      expect(requests.length).toBeGreaterThanOrEqual(5);
+      // Gap-free per year (R-2026-0001, …), in the order they were raised.
+      const seen = new Map<string, number>();
+      for (const r of requests) {
+        const year = r.number.slice(2, 6);
+        seen.set(year, (seen.get(year) ?? 0) + 1);
+        expect(r.number).toBe(`R-${year}-${String(seen.get(year)).padStart(4, '0')}`);
+      }
+      for (const r of requests) {
+        expect(r.dueAt).toBe(reactionDeadline(r.createdAt, r.level as SlaLevelCode, DEFAULT_WORKING_CALENDAR));
+        const staff = comments.filter((c) => c.requestId === r.id && c.author === 'staff');
+        expect(r.firstAnswerAt).toBe(staff[0]?.at ?? null);
+        for (const c of comments.filter((x) => x.requestId === r.id)) expect(c.at >= r.createdAt).toBe(true);
+      }
+      // The inbox has something to flag: an open request past its deadline with no answer.
+      expect(
+        requests.some((r) => SLA_RUNNING_STATUSES.includes(r.status) && r.firstAnswerAt === null && Date.parse(r.dueAt) < Date.now()),
+      ).toBe(true);
+      const counter = await all<{ value: number }>("select value from counters where name like 'request:%'");
+      expect(counter.reduce((a, c) => a + c.value, 0)).toBe(requests.length);
+    },
+  );
 });

@@ -72,8 +72,12 @@ class Evaluator {
   }
 
   formula(ws: ExcelJS.Worksheet, text: string): V {
-    const re =
-      /\s*(?:(\d+(?:\.\d+)?)|"((?:[^"]|"")*)"|((?:'(?:[^']|'')+'|[A-Za-z_][\w.]*)!)?(\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?)(?![\w(])|([A-Z]+)\(|(>=|<=|<>|[-+*/(),<>=]))/y;
+    const re = new RegExp(
+      String.raw`\s*(?:(\d+(?:\.\d+)?)|"((?:[^"]|"")*)"|((?:'(?:[^']|'')+'|` +
+        String.raw`[A-Za-z_][\w.]*)!)?(\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?)(?![\w(])|([A-Z]+)\(|(>=|` +
+        String.raw`<=|<>|[-+*/(),<>=]))`,
+      'y',
+    );
     type Tok =
       | { t: 'num'; v: number }
       | { t: 'str'; v: string }
@@ -320,7 +324,9 @@ describe('the crowdfunding comparison workbook', () => {
 
     const res = await call('GET', `/api/crowdfunding/compare.xlsx?${query}`, { headers: { 'accept-language': 'ru-RU,ru;q=0.9' } });
     expect(res.headers.get('content-disposition')).toBe(
-      `attachment; filename="Sravnenie proektov ${a.code}, ${b.code}, ${c.code}.xlsx"; filename*=UTF-8''${encodeURIComponent(`Сравнение проектов ${a.code}, ${b.code}, ${c.code}`)}.xlsx`,
+      `attachment; filename="Sravnenie proektov ${a.code}, ${b.code}, ${c.code}.xlsx"; filename*=UTF-8''${encodeURIComponent(
+        `Сравнение ` + `проектов ${a.code}, ${b.code}, ${c.code}`,
+      )}.xlsx`,
     );
     expect(res.headers.get('cache-control')).toBe('no-store');
     const { wb, data } = await book(res);
@@ -633,228 +639,232 @@ async function busyCustomer(name = 'ООО «Выгрузка»') {
 }
 
 describe('the customer data workbook', () => {
-  it('holds every quote revision, line, ledger entry (running balance, the balance), debit item, pledge and project of the JSON export', async () => {
-    const c = await busyCustomer();
-    const doc = await ok('GET', `/api/customers/${c.id}/export.json`, { as: 'accountant' });
-    expect(doc.ledger.map((e: any) => e.kind)).toEqual(['topup', 'correction', 'debit', 'debit']);
-    const res = await call('GET', `/api/customers/${c.id}/export.xlsx`, { as: 'accountant', headers: { 'accept-language': 'ru' } });
-    expect(res.headers.get('content-disposition')).toMatch(
-      /^attachment; filename="Dannye zakazchika OOO "?.*Vygruzka.* \d{4}-\d\d-\d\d\.xlsx"; filename\*=UTF-8''/,
-    );
-    expect(decodeURIComponent(res.headers.get('content-disposition')!.split("UTF-8''")[1]!)).toMatch(
-      /^Данные заказчика ООО «Выгрузка» \d{4}-\d\d-\d\d\.xlsx$/,
-    );
-    const { wb, data } = await book(res);
-    expect(wb.worksheets.map((s) => s.name)).toEqual([
-      'Заказчик',
-      'Сметы',
-      'Строки смет',
-      'Услуги',
-      'История смет',
-      'Заявки',
-      'Этапы',
-      'Журнал нормо-часов',
-      'Списания по строкам',
-      'Взносы',
-      'Проекты',
-    ]);
+  it(
+    'holds every quote revision, line, ledger entry (running balance, the balance), debit item, pledge and project of the ' + 'JSON export',
+    async () => {
+      const c = await busyCustomer();
+      const doc = await ok('GET', `/api/customers/${c.id}/export.json`, { as: 'accountant' });
+      expect(doc.ledger.map((e: any) => e.kind)).toEqual(['topup', 'correction', 'debit', 'debit']);
+      const res = await call('GET', `/api/customers/${c.id}/export.xlsx`, { as: 'accountant', headers: { 'accept-language': 'ru' } });
+      expect(res.headers.get('content-disposition')).toMatch(
+        /^attachment; filename="Dannye zakazchika OOO "?.*Vygruzka.* \d{4}-\d\d-\d\d\.xlsx"; filename\*=UTF-8''/,
+      );
+      expect(decodeURIComponent(res.headers.get('content-disposition')!.split("UTF-8''")[1]!)).toMatch(
+        /^Данные заказчика ООО «Выгрузка» \d{4}-\d\d-\d\d\.xlsx$/,
+      );
+      const { wb, data } = await book(res);
+      expect(wb.worksheets.map((s) => s.name)).toEqual([
+        'Заказчик',
+        'Сметы',
+        'Строки смет',
+        'Услуги',
+        'История смет',
+        'Заявки',
+        'Этапы',
+        'Журнал нормо-часов',
+        'Списания по строкам',
+        'Взносы',
+        'Проекты',
+      ]);
 
-    // The card: details, the balance as a link to the ledger's balance, the contents.
-    const card = wb.getWorksheet('Заказчик')!;
-    expect(card.getCell('A1').value).toBe('Данные заказчика: ООО «Выгрузка»');
-    const cardValue = (label: string) => card.getCell(rowLabelled(card, label), 2);
-    expect(cardValue('ИНН').value).toBe('7700123456');
-    expect(cardValue('Юридическое наименование').value).toBe('ООО «Выгрузка данных»');
-    expect(cardValue('Эл. почта').value).toBe('buh@example.ru');
-    expect(cardValue('Телефон').value).toBe('—');
-    expect(cardValue('Допустимый минус, нормо-ч').value).toBe(5);
-    expect(cardValue('Заказчик с').value).toBeInstanceOf(Date);
-    const balance = cardValue('Баланс нормо-часов');
-    expect(toHundredths(Number(resultOf(balance)))).toBe(doc.balanceCenti);
-    expect(formulaOf(balance)).toMatch(/^'Журнал нормо-часов'!J\d+$/);
-    expect(card.getCell(rowLabelled(card, 'Журнал нормо-часов'), 3).value).toBe(doc.ledger.length);
-    expect(card.getCell(rowLabelled(card, 'Сметы'), 3).value).toBe(doc.quotes.length);
+      // The card: details, the balance as a link to the ledger's balance, the contents.
+      const card = wb.getWorksheet('Заказчик')!;
+      expect(card.getCell('A1').value).toBe('Данные заказчика: ООО «Выгрузка»');
+      const cardValue = (label: string) => card.getCell(rowLabelled(card, label), 2);
+      expect(cardValue('ИНН').value).toBe('7700123456');
+      expect(cardValue('Юридическое наименование').value).toBe('ООО «Выгрузка данных»');
+      expect(cardValue('Эл. почта').value).toBe('buh@example.ru');
+      expect(cardValue('Телефон').value).toBe('—');
+      expect(cardValue('Допустимый минус, нормо-ч').value).toBe(5);
+      expect(cardValue('Заказчик с').value).toBeInstanceOf(Date);
+      const balance = cardValue('Баланс нормо-часов');
+      expect(toHundredths(Number(resultOf(balance)))).toBe(doc.balanceCenti);
+      expect(formulaOf(balance)).toMatch(/^'Журнал нормо-часов'!J\d+$/);
+      expect(card.getCell(rowLabelled(card, 'Журнал нормо-часов'), 3).value).toBe(doc.ledger.length);
+      expect(card.getCell(rowLabelled(card, 'Сметы'), 3).value).toBe(doc.quotes.length);
 
-    // Quotes: one row per revision, with status words, real dates, terms and totals.
-    const quotes = wb.getWorksheet('Сметы')!;
-    expect(quotes.getCell('A4').value).toBe('Номер');
-    expect(quotes.views[0]).toMatchObject({ state: 'frozen', ySplit: 4 });
-    doc.quotes.forEach((q: any, i: number) => {
-      const r = 5 + i;
-      expect(quotes.getCell(r, 1).value).toBe(q.number);
-      expect(quotes.getCell(r, 2).value).toBe(q.revision);
-      expect(quotes.getCell(r, 3).value).toBe(q.title);
-      expect(quotes.getCell(r, 5).value).toBeInstanceOf(Date); // sent
-      expect(quotes.getCell(r, 5).numFmt).toBe('dd.mm.yyyy');
-    });
-    expect([5, 6].map((r) => quotes.getCell(r, 4).value)).toEqual(['Заменена новой редакцией', 'Принята']);
-    expect(quotes.getRow(4).values).toEqual([
-      undefined,
-      'Номер',
-      'Ред.',
-      'Название',
-      'Статус',
-      'Отправлена',
-      'Действует до',
-      'Ответ',
-      'Ответил, сообщение',
-      'Условия',
-      'Нормо-часы',
-      'Сумма',
-      'Скидка',
-      'Сумма НДС',
-      'Итого',
-      'Примечание для заказчика',
-    ]);
-    expect(quotes.getCell(6, 7).value).toBeInstanceOf(Date);
-    expect(quotes.getCell(6, 8).value).toBe('Анна Выгрузкина');
-    expect(quotes.getCell(6, 9).value).toBe('ставка 3\u00a0000,00\u00a0₽\nскидка 7,5\u00a0%\nНДС 22\u00a0% сверху');
-    const r2 = await ok('GET', `/api/quotes/${doc.quotes[1].id}`);
-    expect([11, 12, 13, 14].map((col) => toHundredths(quotes.getCell(6, col).value as number))).toEqual([
-      r2.totals.subtotalMinor,
-      r2.totals.discountMinor,
-      r2.totals.vatMinor,
-      r2.totals.totalMinor,
-    ]);
-    expect(toHundredths(quotes.getCell(6, 10).value as number)).toBe(r2.totals.normHoursCenti);
-    expect(quotes.getCell(6, 11).numFmt).toBe('#,##0.00 "₽"');
-    expect(quotes.getCell(6, 15).value).toBe('Работы начинаются после пополнения баланса.');
+      // Quotes: one row per revision, with status words, real dates, terms and totals.
+      const quotes = wb.getWorksheet('Сметы')!;
+      expect(quotes.getCell('A4').value).toBe('Номер');
+      expect(quotes.views[0]).toMatchObject({ state: 'frozen', ySplit: 4 });
+      doc.quotes.forEach((q: any, i: number) => {
+        const r = 5 + i;
+        expect(quotes.getCell(r, 1).value).toBe(q.number);
+        expect(quotes.getCell(r, 2).value).toBe(q.revision);
+        expect(quotes.getCell(r, 3).value).toBe(q.title);
+        expect(quotes.getCell(r, 5).value).toBeInstanceOf(Date); // sent
+        expect(quotes.getCell(r, 5).numFmt).toBe('dd.mm.yyyy');
+      });
+      expect([5, 6].map((r) => quotes.getCell(r, 4).value)).toEqual(['Заменена новой редакцией', 'Принята']);
+      expect(quotes.getRow(4).values).toEqual([
+        undefined,
+        'Номер',
+        'Ред.',
+        'Название',
+        'Статус',
+        'Отправлена',
+        'Действует до',
+        'Ответ',
+        'Ответил, сообщение',
+        'Условия',
+        'Нормо-часы',
+        'Сумма',
+        'Скидка',
+        'Сумма НДС',
+        'Итого',
+        'Примечание для заказчика',
+      ]);
+      expect(quotes.getCell(6, 7).value).toBeInstanceOf(Date);
+      expect(quotes.getCell(6, 8).value).toBe('Анна Выгрузкина');
+      expect(quotes.getCell(6, 9).value).toBe('ставка 3\u00a0000,00\u00a0₽\nскидка 7,5\u00a0%\nНДС 22\u00a0% сверху');
+      const r2 = await ok('GET', `/api/quotes/${doc.quotes[1].id}`);
+      expect([11, 12, 13, 14].map((col) => toHundredths(quotes.getCell(6, col).value as number))).toEqual([
+        r2.totals.subtotalMinor,
+        r2.totals.discountMinor,
+        r2.totals.vatMinor,
+        r2.totals.totalMinor,
+      ]);
+      expect(toHundredths(quotes.getCell(6, 10).value as number)).toBe(r2.totals.normHoursCenti);
+      expect(quotes.getCell(6, 11).numFmt).toBe('#,##0.00 "₽"');
+      expect(quotes.getCell(6, 15).value).toBe('Работы начинаются после пополнения баланса.');
 
-    // Lines: every line of every revision; norm-hours and amounts as the estimate's formulas.
-    const lines = wb.getWorksheet('Строки смет')!;
-    expect(doc.quoteLines).toHaveLength(8);
-    const lineRows: any[] = [];
-    lines.eachRow((row, n) => n > 4 && row.getCell(1).value && lineRows.push(n));
-    expect(lineRows).toHaveLength(doc.quoteLines.length);
-    const priced = [...r2.lines];
-    priced.forEach((line: any, i: number) => {
-      const r = 5 + 4 + i; // revision 2 follows revision 1's four lines
-      expect(lines.getCell(r, 1).value).toBe(r2.number);
-      expect(lines.getCell(r, 2).value).toBe(2);
-      expect(lines.getCell(r, 6).value).toBe(line.title);
-      if (line.kind === 'section') {
-        expect(lines.getCell(r, 4).value).toBe('Раздел');
-        expect(lines.getCell(r, 13).value).toBeNull();
-        return;
+      // Lines: every line of every revision; norm-hours and amounts as the estimate's formulas.
+      const lines = wb.getWorksheet('Строки смет')!;
+      expect(doc.quoteLines).toHaveLength(8);
+      const lineRows: any[] = [];
+      lines.eachRow((row, n) => n > 4 && row.getCell(1).value && lineRows.push(n));
+      expect(lineRows).toHaveLength(doc.quoteLines.length);
+      const priced = [...r2.lines];
+      priced.forEach((line: any, i: number) => {
+        const r = 5 + 4 + i; // revision 2 follows revision 1's four lines
+        expect(lines.getCell(r, 1).value).toBe(r2.number);
+        expect(lines.getCell(r, 2).value).toBe(2);
+        expect(lines.getCell(r, 6).value).toBe(line.title);
+        if (line.kind === 'section') {
+          expect(lines.getCell(r, 4).value).toBe('Раздел');
+          expect(lines.getCell(r, 13).value).toBeNull();
+          return;
+        }
+        expect(formulaOf(lines.getCell(r, 13))).toBe(`ROUND(J${r}*K${r}*L${r},2)`);
+        expect(formulaOf(lines.getCell(r, 15))).toBe(`ROUND(J${r}*K${r}*L${r}*N${r},2)`);
+        expect(toHundredths(Number(resultOf(lines.getCell(r, 13))))).toBe(line.normHoursCenti);
+        expect(toHundredths(Number(resultOf(lines.getCell(r, 15))))).toBe(line.amountMinor);
+      });
+
+      // Services: the descriptions, once each.
+      const services = wb.getWorksheet('Услуги')!;
+      expect(services.getCell('A5').value).toBe('2.4');
+      expect(String(services.getCell('D5').value).length).toBeGreaterThan(10);
+
+      // The ledger: every entry in order, in the column of its kind, the running balance chaining to the balance.
+      const ledger = wb.getWorksheet('Журнал нормо-часов')!;
+      expect(ledger.getRow(4).values).toEqual([
+        undefined,
+        'Запись №',
+        'Дата',
+        'Операция',
+        'Заявка',
+        'Этап',
+        'Содержание',
+        'Пополнение, нормо-ч',
+        'Списание, нормо-ч',
+        'Корректировка, нормо-ч',
+        'Остаток, нормо-ч',
+        'Списано, деньги',
+        'Ставка',
+        'Исправляет запись №',
+      ]);
+      let running = 0;
+      doc.ledger.forEach((e: any, i: number) => {
+        const r = 5 + i;
+        running += e.normHoursCenti;
+        expect(ledger.getCell(r, 1).value).toBe(e.id);
+        expect(ledger.getCell(r, 2).value).toBeInstanceOf(Date);
+        expect(ledger.getCell(r, 2).numFmt).toBe('dd.mm.yyyy');
+        const col = e.kind === 'topup' ? 7 : e.kind === 'debit' ? 8 : 9;
+        expect(toHundredths(ledger.getCell(r, col).value as number)).toBe(e.kind === 'debit' ? -e.normHoursCenti : e.normHoursCenti);
+        for (const other of [7, 8, 9].filter((k) => k !== col)) expect(ledger.getCell(r, other).value).toBeNull();
+        expect(formulaOf(ledger.getCell(r, 10))).toBe(i === 0 ? `G${r}-H${r}+I${r}` : `J${r - 1}+G${r}-H${r}+I${r}`);
+        expect(toHundredths(Number(resultOf(ledger.getCell(r, 10))))).toBe(running);
+        if (e.kind === 'debit') expect(toHundredths(ledger.getCell(r, 11).value as number)).toBe(-e.moneyMinor);
+      });
+      expect(ledger.getCell(5, 3).value).toBe('Пополнение (отдельный договор)');
+      expect(ledger.getCell(5, 6).value).toBe('Счёт № 118');
+      expect(ledger.getCell(6, 13).value).toBe(doc.ledger[0].id); // the correction names the entry it corrects
+      // the stage's services, not a memo repeating order and stage
+      expect(ledger.getCell(7, 6).value).toBe(doc.debitItems.map((i: any) => `${i.code} ${i.title}`).join('\n'));
+      expect(ledger.getCell(8, 6).value).toMatch(/^Взнос в проект XLE-\d+ · Журнал посещаемости/);
+      const total = 5 + doc.ledger.length;
+      expect(ledger.getCell(total, 1).value).toBe('Итого');
+      expect(formulaOf(ledger.getCell(total, 7))).toBe(`SUM(G5:G${total - 1})`);
+      expect(formulaOf(ledger.getCell(total + 1, 10))).toBe(`G${total}-H${total}+I${total}`);
+      expect(toHundredths(Number(resultOf(ledger.getCell(total + 1, 10))))).toBe(doc.balanceCenti);
+      expect(running).toBe(doc.balanceCenti);
+      expect(formulaOf(balance)).toBe(`'Журнал нормо-часов'!J${total + 1}`);
+
+      // Itemised debits, stages, orders, pledges, projects.
+      const items = wb.getWorksheet('Списания по строкам')!;
+      doc.debitItems.forEach((it: any, i: number) => {
+        expect(items.getCell(5 + i, 1).value).toBe(it.entryId);
+        expect(items.getCell(5 + i, 5).value).toBe(it.code);
+        expect(toHundredths(items.getCell(5 + i, 10).value as number)).toBe(Math.abs(it.normHoursCenti));
+      });
+      const stages = wb.getWorksheet('Этапы')!;
+      expect(stages.getCell('D5').value).toBe('Принят, списан');
+      expect(String(stages.getCell('J5').value)).toContain('2.4');
+      const orders = wb.getWorksheet('Заявки')!;
+      expect(orders.getCell('A5').value).toBe(doc.orders[0].number);
+      expect(orders.getCell('B5').value).toBe(r2.number);
+      expect(r2.number).toMatch(/-R2$/);
+      const pledges = wb.getWorksheet('Взносы')!;
+      expect(
+        [5, 6].map((r) => [pledges.getCell(r, 2).value, toHundredths(pledges.getCell(r, 4).value as number), pledges.getCell(r, 5).value]),
+      ).toEqual([
+        [`XLE-${c.id}`, 300, 'Обещан'],
+        [`XLE-${c.id}`, 125, 'Подтверждён, списан'],
+      ]);
+      const projects = wb.getWorksheet('Проекты')!;
+      expect(projects.getCell('A5').value).toBe(`XLE-${c.id}`);
+      expect(projects.getCell('E5').value).toBe(10);
+      expect(projects.getCell('H5').value).toBe('Макет — https://example.com/mockup');
+
+      // History: who did what and when, without addresses or browsers.
+      const history = wb.getWorksheet('История смет')!;
+      const actions: unknown[] = [];
+      history.eachRow((row, n) => n > 4 && actions.push(row.getCell(6).value));
+      expect(actions).toHaveLength(doc.audit.length);
+      expect(actions).toContain('принята заказчиком');
+      expect(history.pageSetup.orientation).toBe('portrait');
+      expect(ledger.pageSetup.orientation).toBe('landscape');
+
+      // Every list is an Excel table with filters under a frozen header; A4 (landscape when wide), fit to width.
+      for (const ws of wb.worksheets.slice(1)) {
+        const tables = ws.getTables() as unknown as { table: { tableRef: string; columns: { filterButton: boolean }[] } }[];
+        expect(tables, ws.name).toHaveLength(1);
+        expect(tables[0]!.table.tableRef.startsWith('A4:'), ws.name).toBe(true);
+        expect(tables[0]!.table.columns.every((col) => col.filterButton)).toBe(true);
+        expect(ws.views[0], ws.name).toMatchObject({ state: 'frozen', ySplit: 4 });
+        expect(ws.pageSetup, ws.name).toMatchObject({ paperSize: 9, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '4:4' });
+        const width = ws.columns.reduce((n, col) => n + (col.width ?? 0), 0);
+        if (width > 110) expect(ws.pageSetup.orientation, ws.name).toBe('landscape');
       }
-      expect(formulaOf(lines.getCell(r, 13))).toBe(`ROUND(J${r}*K${r}*L${r},2)`);
-      expect(formulaOf(lines.getCell(r, 15))).toBe(`ROUND(J${r}*K${r}*L${r}*N${r},2)`);
-      expect(toHundredths(Number(resultOf(lines.getCell(r, 13))))).toBe(line.normHoursCenti);
-      expect(toHundredths(Number(resultOf(lines.getCell(r, 15))))).toBe(line.amountMinor);
-    });
+      await expectFormulasConsistent(wb, data);
 
-    // Services: the descriptions, once each.
-    const services = wb.getWorksheet('Услуги')!;
-    expect(services.getCell('A5').value).toBe('2.4');
-    expect(String(services.getCell('D5').value).length).toBeGreaterThan(10);
-
-    // The ledger: every entry in order, in the column of its kind, the running balance chaining to the balance.
-    const ledger = wb.getWorksheet('Журнал нормо-часов')!;
-    expect(ledger.getRow(4).values).toEqual([
-      undefined,
-      'Запись №',
-      'Дата',
-      'Операция',
-      'Заявка',
-      'Этап',
-      'Содержание',
-      'Пополнение, нормо-ч',
-      'Списание, нормо-ч',
-      'Корректировка, нормо-ч',
-      'Остаток, нормо-ч',
-      'Списано, деньги',
-      'Ставка',
-      'Исправляет запись №',
-    ]);
-    let running = 0;
-    doc.ledger.forEach((e: any, i: number) => {
-      const r = 5 + i;
-      running += e.normHoursCenti;
-      expect(ledger.getCell(r, 1).value).toBe(e.id);
-      expect(ledger.getCell(r, 2).value).toBeInstanceOf(Date);
-      expect(ledger.getCell(r, 2).numFmt).toBe('dd.mm.yyyy');
-      const col = e.kind === 'topup' ? 7 : e.kind === 'debit' ? 8 : 9;
-      expect(toHundredths(ledger.getCell(r, col).value as number)).toBe(e.kind === 'debit' ? -e.normHoursCenti : e.normHoursCenti);
-      for (const other of [7, 8, 9].filter((k) => k !== col)) expect(ledger.getCell(r, other).value).toBeNull();
-      expect(formulaOf(ledger.getCell(r, 10))).toBe(i === 0 ? `G${r}-H${r}+I${r}` : `J${r - 1}+G${r}-H${r}+I${r}`);
-      expect(toHundredths(Number(resultOf(ledger.getCell(r, 10))))).toBe(running);
-      if (e.kind === 'debit') expect(toHundredths(ledger.getCell(r, 11).value as number)).toBe(-e.moneyMinor);
-    });
-    expect(ledger.getCell(5, 3).value).toBe('Пополнение (отдельный договор)');
-    expect(ledger.getCell(5, 6).value).toBe('Счёт № 118');
-    expect(ledger.getCell(6, 13).value).toBe(doc.ledger[0].id); // the correction names the entry it corrects
-    expect(ledger.getCell(7, 6).value).toBe(doc.debitItems.map((i: any) => `${i.code} ${i.title}`).join('\n')); // the stage's services, not a memo repeating order and stage
-    expect(ledger.getCell(8, 6).value).toMatch(/^Взнос в проект XLE-\d+ · Журнал посещаемости/);
-    const total = 5 + doc.ledger.length;
-    expect(ledger.getCell(total, 1).value).toBe('Итого');
-    expect(formulaOf(ledger.getCell(total, 7))).toBe(`SUM(G5:G${total - 1})`);
-    expect(formulaOf(ledger.getCell(total + 1, 10))).toBe(`G${total}-H${total}+I${total}`);
-    expect(toHundredths(Number(resultOf(ledger.getCell(total + 1, 10))))).toBe(doc.balanceCenti);
-    expect(running).toBe(doc.balanceCenti);
-    expect(formulaOf(balance)).toBe(`'Журнал нормо-часов'!J${total + 1}`);
-
-    // Itemised debits, stages, orders, pledges, projects.
-    const items = wb.getWorksheet('Списания по строкам')!;
-    doc.debitItems.forEach((it: any, i: number) => {
-      expect(items.getCell(5 + i, 1).value).toBe(it.entryId);
-      expect(items.getCell(5 + i, 5).value).toBe(it.code);
-      expect(toHundredths(items.getCell(5 + i, 10).value as number)).toBe(Math.abs(it.normHoursCenti));
-    });
-    const stages = wb.getWorksheet('Этапы')!;
-    expect(stages.getCell('D5').value).toBe('Принят, списан');
-    expect(String(stages.getCell('J5').value)).toContain('2.4');
-    const orders = wb.getWorksheet('Заявки')!;
-    expect(orders.getCell('A5').value).toBe(doc.orders[0].number);
-    expect(orders.getCell('B5').value).toBe(r2.number);
-    expect(r2.number).toMatch(/-R2$/);
-    const pledges = wb.getWorksheet('Взносы')!;
-    expect(
-      [5, 6].map((r) => [pledges.getCell(r, 2).value, toHundredths(pledges.getCell(r, 4).value as number), pledges.getCell(r, 5).value]),
-    ).toEqual([
-      [`XLE-${c.id}`, 300, 'Обещан'],
-      [`XLE-${c.id}`, 125, 'Подтверждён, списан'],
-    ]);
-    const projects = wb.getWorksheet('Проекты')!;
-    expect(projects.getCell('A5').value).toBe(`XLE-${c.id}`);
-    expect(projects.getCell('E5').value).toBe(10);
-    expect(projects.getCell('H5').value).toBe('Макет — https://example.com/mockup');
-
-    // History: who did what and when, without addresses or browsers.
-    const history = wb.getWorksheet('История смет')!;
-    const actions: unknown[] = [];
-    history.eachRow((row, n) => n > 4 && actions.push(row.getCell(6).value));
-    expect(actions).toHaveLength(doc.audit.length);
-    expect(actions).toContain('принята заказчиком');
-    expect(history.pageSetup.orientation).toBe('portrait');
-    expect(ledger.pageSetup.orientation).toBe('landscape');
-
-    // Every list is an Excel table with filters under a frozen header; A4 (landscape when wide), fit to width.
-    for (const ws of wb.worksheets.slice(1)) {
-      const tables = ws.getTables() as unknown as { table: { tableRef: string; columns: { filterButton: boolean }[] } }[];
-      expect(tables, ws.name).toHaveLength(1);
-      expect(tables[0]!.table.tableRef.startsWith('A4:'), ws.name).toBe(true);
-      expect(tables[0]!.table.columns.every((col) => col.filterButton)).toBe(true);
-      expect(ws.views[0], ws.name).toMatchObject({ state: 'frozen', ySplit: 4 });
-      expect(ws.pageSetup, ws.name).toMatchObject({ paperSize: 9, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '4:4' });
-      const width = ws.columns.reduce((n, col) => n + (col.width ?? 0), 0);
-      if (width > 110) expect(ws.pageSetup.orientation, ws.name).toBe('landscape');
-    }
-    await expectFormulasConsistent(wb, data);
-
-    // Nothing internal: no internal notes, K reasons, addresses, browsers or tokens.
-    const xml = [...(await zipParts(data)).values()].join('\n');
-    for (const secret of [
-      'СЕКРЕТНАЯ ЗАМЕТКА',
-      'ПРИЧИНА K ВНУТРЕННЯЯ',
-      'ВНУТРЕННЯЯ ЗАМЕТКА О КЛИЕНТЕ',
-      '10.77.66.55',
-      'SecretBrowser',
-      'xlsx-export-',
-      'import-',
-    ])
-      expect(xml).not.toContain(secret);
-    expect(xml).not.toMatch(/token/i);
-  });
+      // Nothing internal: no internal notes, K reasons, addresses, browsers or tokens.
+      const xml = [...(await zipParts(data)).values()].join('\n');
+      for (const secret of [
+        'СЕКРЕТНАЯ ЗАМЕТКА',
+        'ПРИЧИНА K ВНУТРЕННЯЯ',
+        'ВНУТРЕННЯЯ ЗАМЕТКА О КЛИЕНТЕ',
+        '10.77.66.55',
+        'SecretBrowser',
+        'xlsx-export-',
+        'import-',
+      ])
+        expect(xml).not.toContain(secret);
+      expect(xml).not.toMatch(/token/i);
+    },
+  );
 
   it('English; a customer with nothing yet is a valid workbook that says so; user text stays text; 404 and roles', async () => {
     const evil = '=HYPERLINK("http://evil.example/","нажмите")';

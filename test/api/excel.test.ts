@@ -119,7 +119,9 @@ describe('the estimate workbook (staff)', () => {
     expect(res.headers.get('content-type')).toBe(XLSX);
     const disposition = res.headers.get('content-disposition')!;
     expect(disposition).toBe(
-      `attachment; filename="${q.number} Severnyy gosudarstvennyy universitet.xlsx"; filename*=UTF-8''${encodeURIComponent(`${q.number} Северный государственный университет`)}.xlsx`,
+      `attachment; filename="${q.number} Severnyy gosudarstvennyy universitet.xlsx"; filename*=UTF-8''${encodeURIComponent(
+        `${q.number} ` + `Северный государственный университет`,
+      )}.xlsx`,
     );
     expect(res.headers.get('cache-control')).toBe('no-store');
     const { wb, data } = await book(res);
@@ -136,7 +138,8 @@ describe('the estimate workbook (staff)', () => {
     expect(ws.getCell('I5').value).toBe(3000);
     expect(ws.getCell('I5').numFmt).toBe('#,##0.00 "₽"'); // as exceljs reads it back: it drops the escapes
     const styles = (await zipParts(data)).get('xl/styles.xml')!;
-    expect(styles).toContain('formatCode="#,##0.00\\ &quot;₽&quot;"'); // hours (#,##0.00), 0% and text (@) are Excel's built-in formats 4, 9 and 49
+    // hours (#,##0.00), 0% and text (@) are Excel's built-in formats 4, 9 and 49
+    expect(styles).toContain('formatCode="#,##0.00\\ &quot;₽&quot;"');
     for (const id of [4, 9, 49]) expect(styles).toContain(`numFmtId="${id}"`);
 
     // The lines table: an Excel table with filters, a frozen and repeated header.
@@ -233,7 +236,8 @@ describe('the estimate workbook (staff)', () => {
 
     // Recomputed independently from the cells, every formula gives its cached result.
     const cells = await expectFormulasConsistent(wb, data);
-    expect(cells.length).toBe(2 * (lineRows - 2) + 2 * 2 + 2 + 4); // 2 per line, 2 per section, norm-hours and subtotal, discount, net, VAT, total
+    // 2 per line, 2 per section, norm-hours and subtotal, discount, net, VAT, total
+    expect(cells.length).toBe(2 * (lineRows - 2) + 2 * 2 + 2 + 4);
 
     // Properties.
     expect(wb.title).toBe(`Смета ${q.number}`);
@@ -422,7 +426,8 @@ describe('the estimate workbook (customer link)', () => {
 describe('Content-Disposition (RFC 6266)', () => {
   it('an ASCII fallback and the UTF-8 name; nothing that could break the header or a path', () => {
     expect(contentDisposition('Q-2026-0042-R2 ГК «Технопарк».xlsx')).toBe(
-      `attachment; filename="Q-2026-0042-R2 GK Tekhnopark.xlsx"; filename*=UTF-8''Q-2026-0042-R2%20%D0%93%D0%9A%20%C2%AB%D0%A2%D0%B5%D1%85%D0%BD%D0%BE%D0%BF%D0%B0%D1%80%D0%BA%C2%BB.xlsx`,
+      `attachment; filename="Q-2026-0042-R2 GK Tekhnopark.xlsx"; ` +
+        `filename*=UTF-8''Q-2026-0042-R2%20%D0%93%D0%9A%20%C2%AB%D0%A2%D0%B5%D1%85%D0%BD%D0%BE%D0%BF%D0%B0%D1%80%D0%BA%C2%BB.xlsx`,
     );
     const nasty = contentDisposition('a"b\\c/d\r\ne;f\'(x).xlsx');
     expect(nasty).not.toMatch(/[\r\n]/);
@@ -639,7 +644,8 @@ describe('the monthly consumption workbook', () => {
     expect(wb.worksheets.map((s) => s.name)).toEqual(['Summary', 'ГК «Технопарк» филиал Москва Юг']);
     const ws = wb.worksheets[1]!;
     expect(ws.getCell('A5').numFmt).toBe('dd/mm/yyyy');
-    expect((await zipParts(data)).get('xl/styles.xml')).toContain('formatCode="dd\\/mm\\/yyyy"'); // a slash, whatever the reader's date separator
+    // a slash, whatever the reader's date separator
+    expect((await zipParts(data)).get('xl/styles.xml')).toContain('formatCode="dd\\/mm\\/yyyy"');
     expect(ws.getCell('B5').value).toBe('Top-up (tariff plan)');
     expect(ws.getCell('L6').value).toBe(-1.5);
     expect(toMinor(resultOf(ws, 'M8'))).toBe(c.closingCenti);

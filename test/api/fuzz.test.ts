@@ -38,7 +38,8 @@ beforeAll(async () => {
   doc = (await (await fetchWorker('/api/openapi.json')).json()) as typeof doc;
   // An admin of its own, so that no generated request (a PATCH of a user, a logout) can lock the fuzzer out.
   await env.DB.prepare(
-    "insert or ignore into users (id, email, name, role, password_hash, active, created_at) values (?, 'fuzz@demo.local', 'Fuzz', 'admin', ?, 1, ?)",
+    "insert or ignore into users (id, email, name, role, password_hash, active, created_at) values (?, 'fuzz@demo.local', 'Fuzz', " +
+      "'admin', ?, 1, ?)",
   )
     .bind(FUZZ_ADMIN_ID, await hashPassword('fuzz-password-unused', 1000), new Date().toISOString())
     .run();

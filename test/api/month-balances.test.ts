@@ -43,7 +43,8 @@ interface Entry {
 async function ledgerOf(d1: D1Database): Promise<Entry[]> {
   const rows = await d1
     .prepare(
-      'select id, customer_id as customerId, kind, norm_hours_centi as n, net_minor as net, vat_minor as vat, total_minor as total, corrects_entry_id as corrects, at from ledger_entries order by id',
+      'select id, customer_id as customerId, kind, norm_hours_centi as n, net_minor as net, vat_minor as vat, total_minor as total, ' +
+        'corrects_entry_id as corrects, at from ledger_entries order by id',
     )
     .all<Entry>();
   return rows.results;
@@ -83,8 +84,11 @@ async function expectSnapshotsEqualLedger(d1: D1Database) {
     expected.set(k, f);
   }
   const rows = await d1
-    .prepare(`select customer_id as c, month as m, entries, delta_centi as delta, topups_centi as topups, debits_centi as debits, corrections_centi as corrections,
-                net_minor as net, vat_minor as vat, total_minor as total, paid_minor as paid from customer_month_balances`)
+    .prepare(
+      `select customer_id as c, month as m, entries, delta_centi as delta, topups_centi as topups, debits_centi as debits, ` +
+        `corrections_centi as corrections,
+                net_minor as net, vat_minor as vat, total_minor as total, paid_minor as paid from customer_month_balances`,
+    )
     .all<Figures & { c: number; m: string }>();
   const stored = new Map(rows.results.map(({ c, m, ...f }) => [`${c} ${m}`, f]));
   expect(Object.fromEntries([...stored].sort())).toEqual(Object.fromEntries([...expected].sort()));
@@ -227,54 +231,71 @@ describe('monthly balance snapshots', () => {
     for (const month of [m2, m1, m0]) await expectMonthReports(other, imported, month, tz, [c.id]);
   });
 
-  it('equal the ledger after random entries around month boundaries; every month’s openings and figures equal the brute-force sums, in any zone', async () => {
-    const zones = ['Europe/Moscow', 'America/New_York', 'Asia/Kathmandu', 'Pacific/Kiritimati', 'Pacific/Pago_Pago', 'UTC'];
-    const months = ['2025-10', '2025-11', '2025-12', '2026-01', '2026-02'];
-    const HOUR = 3_600_000;
-    const entry = fc.record({
-      customer: fc.nat(2),
-      kind: fc.constantFrom<Entry['kind']>('topup', 'debit', 'correction'),
-      hours: fc.integer({ min: 1, max: 5000 }),
-      negative: fc.boolean(),
-      net: fc.integer({ min: -500_000, max: 500_000 }),
-      vat: fc.integer({ min: -100_000, max: 100_000 }),
-      month: fc.constantFrom(...months),
-      // Around the local month's first instant (where local and UTC months disagree), or anywhere in it.
-      offset: fc.oneof(
-        fc.constantFrom(0, -1, 1, -HOUR, HOUR, -13 * HOUR, 13 * HOUR),
-        fc.integer({ min: -15 * HOUR, max: 15 * HOUR }),
-        fc.integer({ min: 0, max: 27 * 24 * HOUR }),
-      ),
-      target: fc.nat(),
-    });
-    let run = 0;
-    await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...zones), fc.array(entry, { minLength: 1, maxLength: 30 }), async (tz, specs) => {
-        run++;
-        const ids: number[] = [];
-        for (let i = 0; i < 3; i++) ids.push((await newCustomer()).id);
-        const statements = specs.map((s, i) => {
-          const customerId = ids[s.customer]!;
-          const earlier = specs
-            .slice(0, i)
-            .map((p, j) => ({ p, j }))
-            .filter(({ p }) => p.customer === s.customer && p.kind !== 'correction');
-          const target = s.kind === 'correction' && earlier.length > 0 && s.target % 3 !== 0 ? earlier[s.target % earlier.length]!.j : null;
-          const n = s.kind === 'topup' ? s.hours : s.kind === 'debit' ? -s.hours : s.negative ? -s.hours : s.hours;
-          const at = new Date(Date.parse(monthRange(s.month, tz).start) + s.offset).toISOString();
-          return baseEnv.DB.prepare(
-            `insert into ledger_entries (customer_id, kind, norm_hours_centi, net_minor, vat_minor, total_minor, memo, at, created_at, corrects_entry_id)
+  it(
+    'equal the ledger after random entries around month boundaries; every month’s openings and figures equal the brute-force sums, in ' +
+      'any zone',
+    async () => {
+      const zones = ['Europe/Moscow', 'America/New_York', 'Asia/Kathmandu', 'Pacific/Kiritimati', 'Pacific/Pago_Pago', 'UTC'];
+      const months = ['2025-10', '2025-11', '2025-12', '2026-01', '2026-02'];
+      const HOUR = 3_600_000;
+      const entry = fc.record({
+        customer: fc.nat(2),
+        kind: fc.constantFrom<Entry['kind']>('topup', 'debit', 'correction'),
+        hours: fc.integer({ min: 1, max: 5000 }),
+        negative: fc.boolean(),
+        net: fc.integer({ min: -500_000, max: 500_000 }),
+        vat: fc.integer({ min: -100_000, max: 100_000 }),
+        month: fc.constantFrom(...months),
+        // Around the local month's first instant (where local and UTC months disagree), or anywhere in it.
+        offset: fc.oneof(
+          fc.constantFrom(0, -1, 1, -HOUR, HOUR, -13 * HOUR, 13 * HOUR),
+          fc.integer({ min: -15 * HOUR, max: 15 * HOUR }),
+          fc.integer({ min: 0, max: 27 * 24 * HOUR }),
+        ),
+        target: fc.nat(),
+      });
+      let run = 0;
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom(...zones), fc.array(entry, { minLength: 1, maxLength: 30 }), async (tz, specs) => {
+          run++;
+          const ids: number[] = [];
+          for (let i = 0; i < 3; i++) ids.push((await newCustomer()).id);
+          const statements = specs.map((s, i) => {
+            const customerId = ids[s.customer]!;
+            const earlier = specs
+              .slice(0, i)
+              .map((p, j) => ({ p, j }))
+              .filter(({ p }) => p.customer === s.customer && p.kind !== 'correction');
+            const target =
+              s.kind === 'correction' && earlier.length > 0 && s.target % 3 !== 0 ? earlier[s.target % earlier.length]!.j : null;
+            const n = s.kind === 'topup' ? s.hours : s.kind === 'debit' ? -s.hours : s.negative ? -s.hours : s.hours;
+            const at = new Date(Date.parse(monthRange(s.month, tz).start) + s.offset).toISOString();
+            return baseEnv.DB.prepare(
+              `insert into ledger_entries (customer_id, kind, norm_hours_centi, net_minor, vat_minor, total_minor, memo, at, created_at, ` +
+                `corrects_entry_id)
              values (?, ?, ?, ?, ?, ?, ?, ?, ?, (select id from ledger_entries where memo = ?))`,
-          ).bind(customerId, s.kind, n, s.net, s.vat, s.net + s.vat, `p${run}-${i}`, at, at, target === null ? null : `p${run}-${target}`);
-        });
-        // One at a time, each its own write, as the app writes entries (back-dated ones included).
-        for (const st of statements) await st.run();
-        const entries = await expectSnapshotsEqualLedger(baseEnv.DB);
-        for (const month of ['2025-09', ...months, '2026-03']) await expectMonthReports(db, entries, month, tz, ids);
-      }),
-      { numRuns: 12, seed: 20261202 },
-    );
-  });
+            ).bind(
+              customerId,
+              s.kind,
+              n,
+              s.net,
+              s.vat,
+              s.net + s.vat,
+              `p${run}-${i}`,
+              at,
+              at,
+              target === null ? null : `p${run}-${target}`,
+            );
+          });
+          // One at a time, each its own write, as the app writes entries (back-dated ones included).
+          for (const st of statements) await st.run();
+          const entries = await expectSnapshotsEqualLedger(baseEnv.DB);
+          for (const month of ['2025-09', ...months, '2026-03']) await expectMonthReports(db, entries, month, tz, ids);
+        }),
+        { numRuns: 12, seed: 20261202 },
+      );
+    },
+  );
 
   it('the migration sums the history already in the ledger; the trigger carries on from there', async () => {
     const all = env.TEST_MIGRATIONS;
@@ -286,10 +307,13 @@ describe('monthly balance snapshots', () => {
     await old.batch([
       old.prepare("insert into customers (id, name, created_at) values (1, 'А', ?1), (2, 'Б', ?1)").bind(at[0]),
       old
-        .prepare(`insert into ledger_entries (id, customer_id, kind, norm_hours_centi, net_minor, vat_minor, total_minor, memo, at, created_at, corrects_entry_id) values
+        .prepare(
+          `insert into ledger_entries (id, customer_id, kind, norm_hours_centi, net_minor, vat_minor, total_minor, memo, at, ` +
+            `created_at, corrects_entry_id) values
         (1, 1, 'topup', 10000, 3000000, 0, 3000000, '', ?1, ?1, null), (2, 1, 'debit', -700, -210000, -46200, -256200, '', ?2, ?2, null),
         (3, 1, 'correction', 300, 90000, 19800, 109800, '', ?3, ?3, 2), (4, 1, 'correction', -100, -30000, 0, -30000, '', ?4, ?4, 1),
-        (5, 2, 'topup', 500, 150000, 0, 150000, '', ?4, ?4, null), (6, 2, 'correction', -20, 0, 0, 0, '', ?2, ?2, null)`)
+        (5, 2, 'topup', 500, 150000, 0, 150000, '', ?4, ?4, null), (6, 2, 'correction', -20, 0, 0, 0, '', ?2, ?2, null)`,
+        )
         .bind(...at),
     ]);
     await applyD1Migrations(old, all);
@@ -297,7 +321,8 @@ describe('monthly balance snapshots', () => {
     expect(entries).toHaveLength(6);
     await old
       .prepare(
-        "insert into ledger_entries (customer_id, kind, norm_hours_centi, net_minor, at, created_at, corrects_entry_id) values (2, 'correction', -50, -15000, ?1, ?1, 5)",
+        'insert into ledger_entries (customer_id, kind, norm_hours_centi, net_minor, at, created_at, corrects_entry_id) values (2, ' +
+          "'correction', -50, -15000, ?1, ?1, 5)",
       )
       .bind(at[1])
       .run();

@@ -370,44 +370,48 @@ describe('work orders', () => {
     expect(await balance(c.id)).toBe(3600);
   });
 
-  it('concurrent sign-offs of different orders are all recorded, even past the overdraft; then the queue pauses what it cannot pay', async () => {
-    const c = await newCustomer();
-    const quotes = [];
-    for (let i = 0; i < 6; i++) quotes.push(await acceptedQuote(c.id, [['2.4']])); // 10 h each
-    await topup(c.id, 6000);
-    const orders = [];
-    for (const q of quotes) orders.push(await ok('POST', `/api/quotes/${q.id}/order`, {}, 201));
-    // Every order could start on its own; the queue lets as many run as the balance covers.
-    const running = (await ok<any[]>('GET', `/api/orders?customerId=${c.id}`)).filter((o) => o.status === 'in_progress');
-    expect(running).toHaveLength(6);
-    const results = await Promise.all(orders.map((o) => accept(o.id, 1)));
-    expect(results.filter((r) => r.status === 200)).toHaveLength(6);
-    expect(await balance(c.id)).toBe(0);
+  it(
+    'concurrent sign-offs of different orders are all recorded, even past the overdraft; then the queue pauses what it ' + 'cannot pay',
+    async () => {
+      const c = await newCustomer();
+      const quotes = [];
+      for (let i = 0; i < 6; i++) quotes.push(await acceptedQuote(c.id, [['2.4']])); // 10 h each
+      await topup(c.id, 6000);
+      const orders = [];
+      for (const q of quotes) orders.push(await ok('POST', `/api/quotes/${q.id}/order`, {}, 201));
+      // Every order could start on its own; the queue lets as many run as the balance covers.
+      const running = (await ok<any[]>('GET', `/api/orders?customerId=${c.id}`)).filter((o) => o.status === 'in_progress');
+      expect(running).toHaveLength(6);
+      const results = await Promise.all(orders.map((o) => accept(o.id, 1)));
+      expect(results.filter((r) => r.status === 200)).toHaveLength(6);
+      expect(await balance(c.id)).toBe(0);
 
-    // Second round: a finished stage is always recorded — the work was done — even beyond the
-    // overdraft (it used to be a 422 that left the stage stuck); the orders then pause before their next stage.
-    const d = await newCustomer(1500);
-    const two: [string][] = [['2.4'], ['2.4']];
-    const qs = [await acceptedQuote(d.id, two), await acceptedQuote(d.id, two), await acceptedQuote(d.id, two)];
-    await topup(d.id, 1000);
-    const os = [];
-    for (const q of qs) os.push(await ok('POST', `/api/quotes/${q.id}/order`, {}, 201));
-    await env.DB.prepare("update orders set status = 'in_progress' where customer_id = ?").bind(d.id).run(); // as if the queue had let them all run
-    const raced = await Promise.all(os.map((o) => accept(o.id, 1)));
-    expect(raced.map((r) => r.status)).toEqual([200, 200, 200]);
-    expect(await balance(d.id)).toBe(-2000); // 10 − 3 × 10, beyond the 15 allowed
-    const after = await ok<any[]>('GET', `/api/orders?customerId=${d.id}`);
-    expect(after.map((o) => o.status)).toEqual(['paused', 'paused', 'paused']);
-    expect(after[0].shortfall).toMatchObject({ normHoursCenti: 1000 - (-2000 + 1500) });
-    expect(after[2].shortfall).toMatchObject({ normHoursCenti: 3000 - (-2000 + 1500) });
-    await fails(
-      'POST',
-      `/api/orders/${os[0]!.id}/stages/2/accept`,
-      { as: 'accountant', headers: { 'idempotency-key': key() } },
-      422,
-      'insufficient_balance',
-    );
-  });
+      // Second round: a finished stage is always recorded — the work was done — even beyond the
+      // overdraft (it used to be a 422 that left the stage stuck); the orders then pause before their next stage.
+      const d = await newCustomer(1500);
+      const two: [string][] = [['2.4'], ['2.4']];
+      const qs = [await acceptedQuote(d.id, two), await acceptedQuote(d.id, two), await acceptedQuote(d.id, two)];
+      await topup(d.id, 1000);
+      const os = [];
+      for (const q of qs) os.push(await ok('POST', `/api/quotes/${q.id}/order`, {}, 201));
+      // as if the queue had let them all run
+      await env.DB.prepare("update orders set status = 'in_progress' where customer_id = ?").bind(d.id).run();
+      const raced = await Promise.all(os.map((o) => accept(o.id, 1)));
+      expect(raced.map((r) => r.status)).toEqual([200, 200, 200]);
+      expect(await balance(d.id)).toBe(-2000); // 10 − 3 × 10, beyond the 15 allowed
+      const after = await ok<any[]>('GET', `/api/orders?customerId=${d.id}`);
+      expect(after.map((o) => o.status)).toEqual(['paused', 'paused', 'paused']);
+      expect(after[0].shortfall).toMatchObject({ normHoursCenti: 1000 - (-2000 + 1500) });
+      expect(after[2].shortfall).toMatchObject({ normHoursCenti: 3000 - (-2000 + 1500) });
+      await fails(
+        'POST',
+        `/api/orders/${os[0]!.id}/stages/2/accept`,
+        { as: 'accountant', headers: { 'idempotency-key': key() } },
+        422,
+        'insufficient_balance',
+      );
+    },
+  );
 
   it('the queue runs in order of final approval', async () => {
     const c = await newCustomer();
@@ -489,7 +493,8 @@ describe('the monthly consumption report', () => {
     await topup(c.id, 10_000);
     const order = await ok('POST', `/api/quotes/${q.id}/order`, { body: { split: 'single' } }, 201);
     const s = await ok('GET', '/api/settings');
-    await ok('PATCH', '/api/settings', { as: 'admin', body: { version: s.version, rateMinor: 500_000 } }); // later rate changes do not matter
+    // later rate changes do not matter
+    await ok('PATCH', '/api/settings', { as: 'admin', body: { version: s.version, rateMinor: 500_000 } });
     expect((await accept(order.id, 1)).status).toBe(200);
     await ok('PATCH', '/api/settings', { as: 'admin', body: { version: s.version + 1, rateMinor: 300_000 } });
     const month = new Date(Date.now() + 3 * 3_600_000).toISOString().slice(0, 7);

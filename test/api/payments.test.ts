@@ -103,63 +103,70 @@ describe('a top-up is a payment', () => {
 });
 
 describe('prepayment invoices', () => {
-  it('numbered per year, N norm-hours at today’s rate with the settings’ VAT; settled once by a top-up that takes its figures', async () => {
-    await setRate(300_000);
-    const c = await newCustomer();
-    const first = await ok(
-      'POST',
-      `/api/customers/${c.id}/invoices`,
-      { as: 'accountant', body: { normHoursCenti: 4000, memo: 'Пакет на декабрь' } },
-      201,
-    );
-    const second = await ok('POST', `/api/customers/${c.id}/invoices`, { as: 'admin', body: { normHoursCenti: 150 } }, 201);
-    const year = today().slice(0, 4);
-    expect(first.number).toMatch(new RegExp(`^INV-${year}-\\d{4}$`));
-    expect(Number(second.number.slice(-4))).toBe(Number(first.number.slice(-4)) + 1);
-    expect(first).toMatchObject({
-      status: 'issued',
-      issuedOn: today(),
-      normHoursCenti: 4000,
-      rateMinor: 300_000,
-      subtotalMinor: 12_000_000,
-      vatMode: 'on_top',
-      vatRateMilli: 220,
-      vatMinor: 2_640_000,
-      totalMinor: 14_640_000,
-    });
-    await fails('POST', `/api/customers/${c.id}/invoices`, { as: 'manager', body: { normHoursCenti: 100 } }, 403);
-    expect((await ok<any[]>(`GET`, `/api/customers/${c.id}/invoices`)).map((i) => i.number)).toEqual([second.number, first.number]);
+  it(
+    'numbered per year, N norm-hours at today’s rate with the settings’ VAT; settled once by a top-up that takes its ' + 'figures',
+    async () => {
+      await setRate(300_000);
+      const c = await newCustomer();
+      const first = await ok(
+        'POST',
+        `/api/customers/${c.id}/invoices`,
+        { as: 'accountant', body: { normHoursCenti: 4000, memo: 'Пакет на декабрь' } },
+        201,
+      );
+      const second = await ok('POST', `/api/customers/${c.id}/invoices`, { as: 'admin', body: { normHoursCenti: 150 } }, 201);
+      const year = today().slice(0, 4);
+      expect(first.number).toMatch(new RegExp(`^INV-${year}-\\d{4}$`));
+      expect(Number(second.number.slice(-4))).toBe(Number(first.number.slice(-4)) + 1);
+      expect(first).toMatchObject({
+        status: 'issued',
+        issuedOn: today(),
+        normHoursCenti: 4000,
+        rateMinor: 300_000,
+        subtotalMinor: 12_000_000,
+        vatMode: 'on_top',
+        vatRateMilli: 220,
+        vatMinor: 2_640_000,
+        totalMinor: 14_640_000,
+      });
+      await fails('POST', `/api/customers/${c.id}/invoices`, { as: 'manager', body: { normHoursCenti: 100 } }, 403);
+      expect((await ok<any[]>(`GET`, `/api/customers/${c.id}/invoices`)).map((i) => i.number)).toEqual([second.number, first.number]);
 
-    // The rate changes before the customer pays: the invoice keeps its figures.
-    await setRate(350_000);
-    const settled = await pay(c.id, { invoiceId: first.id });
-    expect(settled.status).toBe(201);
-    const { entry } = (await settled.json()) as any;
-    expect(entry).toMatchObject({
-      normHoursCenti: 4000,
-      moneyMinor: 12_000_000,
-      vatMinor: 2_640_000,
-      totalMinor: 14_640_000,
-      rateMinor: 300_000,
-      paymentRef: first.number,
-      invoiceId: first.id,
-      memo: 'Пакет на декабрь',
-    });
-    expect(await ok('GET', `/api/invoices/${first.id}`)).toMatchObject({ status: 'paid', paidEntryId: entry.id, paymentRef: first.number });
-    const again = await pay(c.id, { invoiceId: first.id });
-    expect(again.status).toBe(409);
-    expect(((await again.json()) as any).error.code).toBe('invoice_paid');
-    expect((await pay(c.id, { invoiceId: second.id, normHoursCenti: 10 })).status).toBe(400); // the invoice sets the amounts
-    const other = await newCustomer();
-    expect((await pay(other.id, { invoiceId: second.id })).status).toBe(400);
-    await ok('POST', `/api/invoices/${second.id}/cancel`, { as: 'accountant' });
-    const cancelled = await pay(c.id, { invoiceId: second.id });
-    expect(cancelled.status).toBe(409);
-    expect(((await cancelled.json()) as any).error.code).toBe('invoice_cancelled');
-    await fails('POST', `/api/invoices/${first.id}/cancel`, { as: 'accountant' }, 409, 'invoice_paid');
-    expect(await balance(c.id)).toBe(4000);
-    await setRate(300_000);
-  });
+      // The rate changes before the customer pays: the invoice keeps its figures.
+      await setRate(350_000);
+      const settled = await pay(c.id, { invoiceId: first.id });
+      expect(settled.status).toBe(201);
+      const { entry } = (await settled.json()) as any;
+      expect(entry).toMatchObject({
+        normHoursCenti: 4000,
+        moneyMinor: 12_000_000,
+        vatMinor: 2_640_000,
+        totalMinor: 14_640_000,
+        rateMinor: 300_000,
+        paymentRef: first.number,
+        invoiceId: first.id,
+        memo: 'Пакет на декабрь',
+      });
+      expect(await ok('GET', `/api/invoices/${first.id}`)).toMatchObject({
+        status: 'paid',
+        paidEntryId: entry.id,
+        paymentRef: first.number,
+      });
+      const again = await pay(c.id, { invoiceId: first.id });
+      expect(again.status).toBe(409);
+      expect(((await again.json()) as any).error.code).toBe('invoice_paid');
+      expect((await pay(c.id, { invoiceId: second.id, normHoursCenti: 10 })).status).toBe(400); // the invoice sets the amounts
+      const other = await newCustomer();
+      expect((await pay(other.id, { invoiceId: second.id })).status).toBe(400);
+      await ok('POST', `/api/invoices/${second.id}/cancel`, { as: 'accountant' });
+      const cancelled = await pay(c.id, { invoiceId: second.id });
+      expect(cancelled.status).toBe(409);
+      expect(((await cancelled.json()) as any).error.code).toBe('invoice_cancelled');
+      await fails('POST', `/api/invoices/${first.id}/cancel`, { as: 'accountant' }, 409, 'invoice_paid');
+      expect(await balance(c.id)).toBe(4000);
+      await setRate(300_000);
+    },
+  );
 
   it('as Excel (live formulas) and as a PDF with its number, the payer, the total to pay and the signatures', async () => {
     await setRate(300_000);

@@ -90,7 +90,9 @@ describe('per-document encoding (CIDs, W, CIDToGIDMap, ToUnicode)', () => {
   it('ToUnicode is split into bfchar blocks of at most 100 entries', () => {
     const enc = new FontEncoder(fonts().regular);
     enc.encode(
-      `${Array.from({ length: 150 }, (_, i) => String.fromCodePoint(0x410 + (i % 64), 0x30 + (i % 10))).join('')}abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.,;:!?`,
+      `${Array.from({ length: 150 }, (_, i) => String.fromCodePoint(0x410 + (i % 64), 0x30 + (i % 10))).join(
+        '',
+      )}abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.,;:!?`,
     );
     const counts = [...enc.toUnicode().matchAll(/(\d+) beginbfchar/g)].map((m) => Number(m[1]));
     expect(counts.every((n) => n <= 100)).toBe(true);

@@ -89,7 +89,9 @@ describe('GET /api/quotes/:id/export.pdf (staff)', () => {
     const sent = await ok('POST', `/api/quotes/${q.id}/send`, { body: { version: q.version } });
     const res = await call('GET', `/api/quotes/${q.id}/export.pdf`, { headers: { 'accept-language': 'ru-RU' } });
     expect(res.headers.get('content-disposition')).toBe(
-      `attachment; filename="${q.number} Severnyy gosudarstvennyy universitet.pdf"; filename*=UTF-8''${encodeURIComponent(`${q.number} Северный государственный университет`)}.pdf`,
+      `attachment; filename="${q.number} Severnyy gosudarstvennyy universitet.pdf"; filename*=UTF-8''${encodeURIComponent(
+        `${q.number} ` + `Северный государственный университет`,
+      )}.pdf`,
     );
     expect(res.headers.get('cache-control')).toBe('no-store');
     const { pdf, texts } = await pdfOf(res);

@@ -297,36 +297,39 @@ describe('crowdfunding pledges under a crowd', () => {
     ]);
   });
 
-  it('cancel under a crowd: one key → 16 answers, distinct keys → one refund; then the project’s withdrawal refunds the rest once', async () => {
-    const c = await newCustomer();
-    await topup(c.id, 10_000);
-    const p1 = await pledgeOf(c.id, 1000);
-    const p2 = await pledgeOf(c.id, 700);
-    for (const p of [p1, p2]) expect((await confirm(p, key())).status).toBe(200);
-    const k = key();
-    expect((await burst(16, () => cancel(p1, k))).map((x) => x.status)).toEqual(Array(16).fill(200));
-    const distinct = await burst(16, () => cancel(p2, key()));
-    expect(distinct.filter((x) => x.status === 200)).toHaveLength(1);
-    expect(distinct.filter((x) => x.status !== 200).every((x) => x.status === 409)).toBe(true);
-    expect(await balance(c.id)).toBe(10_000);
-    // A third pledge, confirmed, is refunded by the withdrawal — once, even when the withdrawal races itself.
-    const p3 = await pledgeOf(c.id, 400);
-    expect((await confirm(p3, key())).status).toBe(200);
-    const project = await ok('GET', `/api/crowdfunding/${p3.project.id}`);
-    const withdrawals = await burst(16, () =>
-      call('PATCH', `/api/crowdfunding/${p3.project.id}`, { body: { version: project.version, status: 'withdrawn' } }),
-    );
-    expect(withdrawals.filter((x) => x.status === 200)).toHaveLength(1);
-    const facts = await ledgerFacts(c.id);
-    expect(
-      facts.entries
-        .filter((e) => e.kind === 'correction')
-        .map((e) => e.n)
-        .sort(),
-    ).toEqual([1000, 400, 700].sort());
-    expect(facts.balanceCenti).toBe(10_000);
-    expect((await reportOf(c.id)).customer).toMatchObject({ closingCenti: 10_000 });
-  });
+  it(
+    'cancel under a crowd: one key → 16 answers, distinct keys → one refund; then the project’s withdrawal refunds the ' + 'rest once',
+    async () => {
+      const c = await newCustomer();
+      await topup(c.id, 10_000);
+      const p1 = await pledgeOf(c.id, 1000);
+      const p2 = await pledgeOf(c.id, 700);
+      for (const p of [p1, p2]) expect((await confirm(p, key())).status).toBe(200);
+      const k = key();
+      expect((await burst(16, () => cancel(p1, k))).map((x) => x.status)).toEqual(Array(16).fill(200));
+      const distinct = await burst(16, () => cancel(p2, key()));
+      expect(distinct.filter((x) => x.status === 200)).toHaveLength(1);
+      expect(distinct.filter((x) => x.status !== 200).every((x) => x.status === 409)).toBe(true);
+      expect(await balance(c.id)).toBe(10_000);
+      // A third pledge, confirmed, is refunded by the withdrawal — once, even when the withdrawal races itself.
+      const p3 = await pledgeOf(c.id, 400);
+      expect((await confirm(p3, key())).status).toBe(200);
+      const project = await ok('GET', `/api/crowdfunding/${p3.project.id}`);
+      const withdrawals = await burst(16, () =>
+        call('PATCH', `/api/crowdfunding/${p3.project.id}`, { body: { version: project.version, status: 'withdrawn' } }),
+      );
+      expect(withdrawals.filter((x) => x.status === 200)).toHaveLength(1);
+      const facts = await ledgerFacts(c.id);
+      expect(
+        facts.entries
+          .filter((e) => e.kind === 'correction')
+          .map((e) => e.n)
+          .sort(),
+      ).toEqual([1000, 400, 700].sort());
+      expect(facts.balanceCenti).toBe(10_000);
+      expect((await reportOf(c.id)).customer).toMatchObject({ closingCenti: 10_000 });
+    },
+  );
 });
 
 describe('payments, invoices and closed months under a crowd', () => {
@@ -372,41 +375,45 @@ describe('payments, invoices and closed months under a crowd', () => {
     expect((await reportOf(c.id)).customer).toMatchObject({ topupsCenti: 1700, closingCenti: 1700 });
   });
 
-  it('closing a month: one key → the same answer 16 times; distinct keys → one closes it; top-ups dated in it land before or are refused', async () => {
-    await allowBackdating(400);
-    const now = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow' }).format(new Date());
-    const [y, m] = now.split('-').map(Number) as [number, number];
-    const month = (back: number) => new Date(Date.UTC(y, m - 1 - back, 1)).toISOString().slice(0, 7);
-    const c = await newCustomer();
-    await topup(c.id, 100, { at: `${month(3)}-05` });
-    const k = key();
-    const same = await burst(16, () =>
-      call('POST', `/api/periods/${month(3)}/close`, { as: 'accountant', headers: { 'idempotency-key': k } }),
-    );
-    expect(same.map((a) => a.status)).toEqual(Array(16).fill(200));
-    expect(new Set(same.map((a) => a.body)).size).toBe(1);
-    // A crowd of closes of the next month, with payments dated in it racing them.
-    const [closes, payments] = await Promise.all([
-      burst(16, () => call('POST', `/api/periods/${month(2)}/close`, { as: 'admin', headers: { 'idempotency-key': key() } })),
-      burst(16, () => pay(c.id, { normHoursCenti: 10, at: `${month(2)}-10` }, key())),
-    ]);
-    expect(closes.filter((a) => a.status === 200)).toHaveLength(1);
-    expect(closes.filter((a) => a.status !== 200).map((a) => JSON.parse(a.body).error.code)).toEqual(
-      Array(15).fill('period_already_closed'),
-    );
-    for (const p of payments) {
-      expect([201, 422]).toContain(p.status);
-      if (p.status === 422) expect(JSON.parse(p.body).error.code).toBe('period_closed');
-    }
-    // Whatever the interleaving: nothing dated in the closed month was written after it closed.
-    const closedAt = (await env.DB.prepare('select closed_at as t, end_at as e from accounting_periods where month = ?')
-      .bind(month(2))
-      .first<{ t: string; e: string }>())!;
-    const late = await env.DB.prepare('select count(*) as n from ledger_entries where at < ? and created_at > ?')
-      .bind(closedAt.e, closedAt.t)
-      .first<{ n: number }>();
-    expect(late!.n).toBe(0);
-    const facts = await ledgerFacts(c.id);
-    expect(facts.entries.length).toBe(1 + payments.filter((p) => p.status === 201).length);
-  });
+  it(
+    'closing a month: one key → the same answer 16 times; distinct keys → one closes it; top-ups dated in it land before or are ' +
+      'refused',
+    async () => {
+      await allowBackdating(400);
+      const now = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow' }).format(new Date());
+      const [y, m] = now.split('-').map(Number) as [number, number];
+      const month = (back: number) => new Date(Date.UTC(y, m - 1 - back, 1)).toISOString().slice(0, 7);
+      const c = await newCustomer();
+      await topup(c.id, 100, { at: `${month(3)}-05` });
+      const k = key();
+      const same = await burst(16, () =>
+        call('POST', `/api/periods/${month(3)}/close`, { as: 'accountant', headers: { 'idempotency-key': k } }),
+      );
+      expect(same.map((a) => a.status)).toEqual(Array(16).fill(200));
+      expect(new Set(same.map((a) => a.body)).size).toBe(1);
+      // A crowd of closes of the next month, with payments dated in it racing them.
+      const [closes, payments] = await Promise.all([
+        burst(16, () => call('POST', `/api/periods/${month(2)}/close`, { as: 'admin', headers: { 'idempotency-key': key() } })),
+        burst(16, () => pay(c.id, { normHoursCenti: 10, at: `${month(2)}-10` }, key())),
+      ]);
+      expect(closes.filter((a) => a.status === 200)).toHaveLength(1);
+      expect(closes.filter((a) => a.status !== 200).map((a) => JSON.parse(a.body).error.code)).toEqual(
+        Array(15).fill('period_already_closed'),
+      );
+      for (const p of payments) {
+        expect([201, 422]).toContain(p.status);
+        if (p.status === 422) expect(JSON.parse(p.body).error.code).toBe('period_closed');
+      }
+      // Whatever the interleaving: nothing dated in the closed month was written after it closed.
+      const closedAt = (await env.DB.prepare('select closed_at as t, end_at as e from accounting_periods where month = ?')
+        .bind(month(2))
+        .first<{ t: string; e: string }>())!;
+      const late = await env.DB.prepare('select count(*) as n from ledger_entries where at < ? and created_at > ?')
+        .bind(closedAt.e, closedAt.t)
+        .first<{ n: number }>();
+      expect(late!.n).toBe(0);
+      const facts = await ledgerFacts(c.id);
+      expect(facts.entries.length).toBe(1 + payments.filter((p) => p.status === 201).length);
+    },
+  );
 });

@@ -364,40 +364,43 @@ describe('SLA deadlines in the company calendar (settings)', () => {
     }
   });
 
-  it('property: over random creation times, the deadline lies in working time and is exactly the level’s working minutes away', async () => {
-    const cal: WorkingCalendar = {
-      timeZone: 'Europe/Moscow',
-      workingDays: [1, 2, 3, 4, 5],
-      dayStart: '09:00',
-      dayEnd: '18:00',
-      holidays: ['2026-12-31', '2027-01-01', '2027-01-04'],
-      workdaysOverride: [],
-    };
-    await setCalendar({ ...cal });
-    const far = await accountToken(1, 400 * 86_400_000);
-    try {
-      await fc.assert(
-        fc.asyncProperty(
-          fc.integer({ min: Date.parse('2026-12-03T00:00:00Z'), max: Date.parse('2027-01-31T00:00:00Z') }),
-          fc.integer({ min: 1, max: 4 }),
-          async (t, priority) => {
-            const r = await at(new Date(t).toISOString(), () => raiseOk(far, { priority }));
-            expect(r.createdAt).toBe(new Date(t).toISOString());
-            const minutes = SLA_LEVELS[PRIORITY_LEVELS[priority as 1 | 2 | 3 | 4]].reactionHours * 60;
-            expect(workingMinutesBetween(r.createdAt, r.reactionDueAt, cal)).toBe(minutes);
-            // the deadline is inside a working period (or at its very end), never in the night, a weekend or a holiday
-            const due = Date.parse(r.reactionDueAt);
-            const period = workingPeriodOn(localDate(due - 1, cal.timeZone), cal);
-            expect(period).not.toBeNull();
-            expect(Date.parse(period!.start) < due && due <= Date.parse(period!.end)).toBe(true);
-          },
-        ),
-        { numRuns: 25 },
-      );
-    } finally {
-      await setCalendar({ holidays: [...DEFAULT_WORKING_CALENDAR.holidays], workdaysOverride: [] });
-    }
-  });
+  it(
+    'property: over random creation times, the deadline lies in working time and is exactly the level’s working ' + 'minutes away',
+    async () => {
+      const cal: WorkingCalendar = {
+        timeZone: 'Europe/Moscow',
+        workingDays: [1, 2, 3, 4, 5],
+        dayStart: '09:00',
+        dayEnd: '18:00',
+        holidays: ['2026-12-31', '2027-01-01', '2027-01-04'],
+        workdaysOverride: [],
+      };
+      await setCalendar({ ...cal });
+      const far = await accountToken(1, 400 * 86_400_000);
+      try {
+        await fc.assert(
+          fc.asyncProperty(
+            fc.integer({ min: Date.parse('2026-12-03T00:00:00Z'), max: Date.parse('2027-01-31T00:00:00Z') }),
+            fc.integer({ min: 1, max: 4 }),
+            async (t, priority) => {
+              const r = await at(new Date(t).toISOString(), () => raiseOk(far, { priority }));
+              expect(r.createdAt).toBe(new Date(t).toISOString());
+              const minutes = SLA_LEVELS[PRIORITY_LEVELS[priority as 1 | 2 | 3 | 4]].reactionHours * 60;
+              expect(workingMinutesBetween(r.createdAt, r.reactionDueAt, cal)).toBe(minutes);
+              // the deadline is inside a working period (or at its very end), never in the night, a weekend or a holiday
+              const due = Date.parse(r.reactionDueAt);
+              const period = workingPeriodOn(localDate(due - 1, cal.timeZone), cal);
+              expect(period).not.toBeNull();
+              expect(Date.parse(period!.start) < due && due <= Date.parse(period!.end)).toBe(true);
+            },
+          ),
+          { numRuns: 25 },
+        );
+      } finally {
+        await setCalendar({ holidays: [...DEFAULT_WORKING_CALENDAR.holidays], workdaysOverride: [] });
+      }
+    },
+  );
 });
 
 describe('roles', () => {

@@ -319,34 +319,37 @@ describe('answers', () => {
     expect(((await (await customer('GET', `/api/shared/${again.token}`)).json()) as any).quote.revision).toBe(2);
   });
 
-  it('the link lives across R1 → R2 → R3: each sent revision in turn, the earlier ones in its history; a revoked link stays dead', async () => {
-    const q = await sentQuote();
-    const link = await share(q.id);
-    const seen = async () => (await (await customer('GET', `/api/shared/${link.token}`)).json()) as any;
-    expect((await seen()).quote.number).toBe(q.number);
-    const r2 = await ok('POST', `/api/quotes/${q.id}/revise`, {}, 201);
-    await ok('POST', `/api/quotes/${r2.id}/send`, { body: { version: r2.version } });
-    expect((await seen()).quote.number).toBe(`${q.number}-R2`);
-    const r3 = await ok('POST', `/api/quotes/${r2.id}/revise`, {}, 201);
-    // A draft R3 changes nothing for the customer.
-    expect((await seen()).quote.number).toBe(`${q.number}-R2`);
-    await ok('POST', `/api/quotes/${r3.id}/send`, { body: { version: r3.version } });
-    const third = await seen();
-    expect(third.quote).toMatchObject({ number: `${q.number}-R3`, revision: 3 });
-    expect(third.history.map((h: any) => [h.number, h.replacedBy])).toEqual([
-      [`${q.number}-R2`, `${q.number}-R3`],
-      [q.number, `${q.number}-R2`],
-    ]);
-    expect(third.canAnswer).toBe(true);
-    // Every revision's id lists the same links; revoking from R3 ends the link for all.
-    const fromR1 = await ok<any[]>('GET', `/api/quotes/${q.id}/shares`);
-    const fromR3 = await ok<any[]>('GET', `/api/quotes/${r3.id}/shares`);
-    expect(fromR3.map((l) => l.id)).toEqual(fromR1.map((l) => l.id));
-    expect(fromR3.find((l) => l.id === link.id)).toMatchObject({ state: 'active', openCount: 4 });
-    await ok('DELETE', `/api/quotes/${r3.id}/shares/${link.id}`);
-    expect((await customer('GET', `/api/shared/${link.token}`)).status).toBe(404);
-    await fails('POST', `/api/quotes/${q.id}/shares/${link.id}/renew`, { body: {} }, 409, 'link_revoked');
-  });
+  it(
+    'the link lives across R1 → R2 → R3: each sent revision in turn, the earlier ones in its history; a revoked link ' + 'stays dead',
+    async () => {
+      const q = await sentQuote();
+      const link = await share(q.id);
+      const seen = async () => (await (await customer('GET', `/api/shared/${link.token}`)).json()) as any;
+      expect((await seen()).quote.number).toBe(q.number);
+      const r2 = await ok('POST', `/api/quotes/${q.id}/revise`, {}, 201);
+      await ok('POST', `/api/quotes/${r2.id}/send`, { body: { version: r2.version } });
+      expect((await seen()).quote.number).toBe(`${q.number}-R2`);
+      const r3 = await ok('POST', `/api/quotes/${r2.id}/revise`, {}, 201);
+      // A draft R3 changes nothing for the customer.
+      expect((await seen()).quote.number).toBe(`${q.number}-R2`);
+      await ok('POST', `/api/quotes/${r3.id}/send`, { body: { version: r3.version } });
+      const third = await seen();
+      expect(third.quote).toMatchObject({ number: `${q.number}-R3`, revision: 3 });
+      expect(third.history.map((h: any) => [h.number, h.replacedBy])).toEqual([
+        [`${q.number}-R2`, `${q.number}-R3`],
+        [q.number, `${q.number}-R2`],
+      ]);
+      expect(third.canAnswer).toBe(true);
+      // Every revision's id lists the same links; revoking from R3 ends the link for all.
+      const fromR1 = await ok<any[]>('GET', `/api/quotes/${q.id}/shares`);
+      const fromR3 = await ok<any[]>('GET', `/api/quotes/${r3.id}/shares`);
+      expect(fromR3.map((l) => l.id)).toEqual(fromR1.map((l) => l.id));
+      expect(fromR3.find((l) => l.id === link.id)).toMatchObject({ state: 'active', openCount: 4 });
+      await ok('DELETE', `/api/quotes/${r3.id}/shares/${link.id}`);
+      expect((await customer('GET', `/api/shared/${link.token}`)).status).toBe(404);
+      await fails('POST', `/api/quotes/${q.id}/shares/${link.id}/renew`, { body: {} }, 409, 'link_revoked');
+    },
+  );
 
   it('an answer names the revision the customer saw: a stale one is refused, the current one is taken', async () => {
     const q = await sentQuote();

@@ -88,7 +88,8 @@ describe('importing a customer', () => {
   }
   const counts = async () =>
     env.DB.prepare(
-      'select (select count(*) from ledger_entries) as ledger, (select count(*) from audit_log) as audit, (select count(*) from customers) as customers',
+      'select (select count(*) from ledger_entries) as ledger, (select count(*) from audit_log) as audit, (select count(*) from ' +
+        'customers) as customers',
     ).first();
 
   it('refuses rows that reach into other customers’ records, and writes nothing', async () => {
@@ -132,7 +133,8 @@ describe('importing a customer', () => {
     const doc = await exported();
     const before = await counts();
     const moved = { ...doc, customer: { ...doc.customer, id: 777_777 } };
-    await fails('POST', '/api/import/customer', { as: 'admin', body: moved }, 400, 'validation_failed'); // its rows still name the old customer
+    // its rows still name the old customer
+    await fails('POST', '/api/import/customer', { as: 'admin', body: moved }, 400, 'validation_failed');
     const err = await fails('POST', '/api/import/customer', { as: 'admin', body: doc }, 409, 'import_conflict');
     expect(JSON.stringify(err.details)).toContain('customer');
     expect(await counts()).toEqual(before);

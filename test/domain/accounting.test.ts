@@ -20,21 +20,28 @@ const clock = { now: NOW, timeZone: MOSCOW, backdateDays: 45, closedThrough: { m
 const refusalOf = <T>(d: { ok: boolean; refusal?: { code: string } } & T) => (d.ok ? null : d.refusal!.code);
 
 describe('when an entry may be dated', () => {
-  it('now by default; a calendar day means its start in Moscow, today means now; never ahead, never in a closed month, never too far back', () => {
-    expect(entryInstant(undefined, clock)).toEqual({ ok: true, value: new Date(NOW).toISOString() });
-    expect(entryInstant('2026-12-10', clock)).toEqual({ ok: true, value: new Date(NOW).toISOString() });
-    expect(entryInstant('2026-12-01', clock)).toEqual({ ok: true, value: '2026-11-30T21:00:00.000Z' });
-    expect(refusalOf(entryInstant('2026-12-11', clock))).toBe('validation_failed');
-    expect(refusalOf(entryInstant('2026-12-10T13:30:00Z', clock))).toBe('validation_failed');
-    expect(refusalOf(entryInstant('2026-10-31', clock))).toBe('period_closed');
-    expect(refusalOf(entryInstant('2026-10-31T20:59:59.999Z', clock))).toBe('period_closed');
-    expect(refusalOf(entryInstant('2026-10-31T21:00:00.000Z', clock))).toBeNull(); // 1 November in Moscow
-    const open = { ...clock, closedThrough: null };
-    expect(refusalOf(entryInstant('2026-10-27', open))).toBeNull();
-    expect(refusalOf(entryInstant('2026-10-25', open))).toBe('backdated_too_far'); // 45 days back is 26 October
-    const closed = entryInstant('2026-09-01', clock);
-    expect(closed.ok ? null : closed.refusal).toMatchObject({ status: 422, details: { closedThrough: '2026-10', openFrom: '2026-11-01' } });
-  });
+  it(
+    'now by default; a calendar day means its start in Moscow, today means now; never ahead, never in a closed month, never too ' +
+      'far back',
+    () => {
+      expect(entryInstant(undefined, clock)).toEqual({ ok: true, value: new Date(NOW).toISOString() });
+      expect(entryInstant('2026-12-10', clock)).toEqual({ ok: true, value: new Date(NOW).toISOString() });
+      expect(entryInstant('2026-12-01', clock)).toEqual({ ok: true, value: '2026-11-30T21:00:00.000Z' });
+      expect(refusalOf(entryInstant('2026-12-11', clock))).toBe('validation_failed');
+      expect(refusalOf(entryInstant('2026-12-10T13:30:00Z', clock))).toBe('validation_failed');
+      expect(refusalOf(entryInstant('2026-10-31', clock))).toBe('period_closed');
+      expect(refusalOf(entryInstant('2026-10-31T20:59:59.999Z', clock))).toBe('period_closed');
+      expect(refusalOf(entryInstant('2026-10-31T21:00:00.000Z', clock))).toBeNull(); // 1 November in Moscow
+      const open = { ...clock, closedThrough: null };
+      expect(refusalOf(entryInstant('2026-10-27', open))).toBeNull();
+      expect(refusalOf(entryInstant('2026-10-25', open))).toBe('backdated_too_far'); // 45 days back is 26 October
+      const closed = entryInstant('2026-09-01', clock);
+      expect(closed.ok ? null : closed.refusal).toMatchObject({
+        status: 422,
+        details: { closedThrough: '2026-10', openFrom: '2026-11-01' },
+      });
+    },
+  );
 });
 
 describe('top-ups are payments', () => {

@@ -450,7 +450,8 @@ describe('largest remainder', () => {
 
 describe('top-ups are payments', () => {
   it('money → norm-hours = ROUND(amount ÷ rate, 2), half away from zero', () => {
-    expect(topupFromMoney(10_000_000, 300_000)).toEqual({ amountMinor: 10_000_000, normHoursCenti: 3333, rateMinor: 300_000 }); // 100 000 ₽ → 33.33
+    // 100 000 ₽ → 33.33
+    expect(topupFromMoney(10_000_000, 300_000)).toEqual({ amountMinor: 10_000_000, normHoursCenti: 3333, rateMinor: 300_000 });
     expect(topupFromMoney(1500, 300_000).normHoursCenti).toBe(1); // 15 ₽ = 0.005 h → 0.01
     expect(topupFromMoney(20_000_000, 300_000).normHoursCenti).toBe(6667); // 66.666… → 66.67
   });

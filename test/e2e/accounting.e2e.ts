@@ -158,54 +158,57 @@ describe('the accountant', () => {
     );
   });
 
-  it('signs off a stage with more hours than estimated: planned against actual, the difference in ₽, confirmed; the order pauses', async () => {
-    // An accepted quote: consulting 2.6 estimated at 10 h (actual time), then 2.4 (fixed, 10 h), a stage each.
-    const catalog: any[] = await api(manager, 'GET', '/api/catalog/items');
-    const item = (code: string) => catalog.find((i) => i.code === code).id;
-    let q = await api(manager, 'POST', '/api/quotes', { customerId: customer.id, title: 'Консультации и внедрение' });
-    q = await api(manager, 'POST', `/api/quotes/${q.id}/lines`, { version: q.version, catalogItemId: item('2.6'), hoursCenti: 1000 });
-    q = await api(manager, 'POST', `/api/quotes/${q.id}/lines`, { version: q.version, catalogItemId: item('2.4') });
-    q = await api(manager, 'POST', `/api/quotes/${q.id}/send`, { version: q.version });
-    const { token } = await api(manager, 'POST', `/api/quotes/${q.id}/share`, {});
-    await api(manager, 'POST', `/api/shared/${token}/accept`, { name: 'Ирина Счетоводова' });
-    const order = await api(manager, 'POST', `/api/quotes/${q.id}/order`, { split: 'by_line' });
-    orderId = order.id;
-    expect(order.status).toBe('in_progress');
-    const before = (await apiGet(accountant, `/api/customers/${customer.id}/balance`)).normHoursCenti;
+  it(
+    'signs off a stage with more hours than estimated: planned against actual, the difference in ₽, confirmed; the ' + 'order pauses',
+    async () => {
+      // An accepted quote: consulting 2.6 estimated at 10 h (actual time), then 2.4 (fixed, 10 h), a stage each.
+      const catalog: any[] = await api(manager, 'GET', '/api/catalog/items');
+      const item = (code: string) => catalog.find((i) => i.code === code).id;
+      let q = await api(manager, 'POST', '/api/quotes', { customerId: customer.id, title: 'Консультации и внедрение' });
+      q = await api(manager, 'POST', `/api/quotes/${q.id}/lines`, { version: q.version, catalogItemId: item('2.6'), hoursCenti: 1000 });
+      q = await api(manager, 'POST', `/api/quotes/${q.id}/lines`, { version: q.version, catalogItemId: item('2.4') });
+      q = await api(manager, 'POST', `/api/quotes/${q.id}/send`, { version: q.version });
+      const { token } = await api(manager, 'POST', `/api/quotes/${q.id}/share`, {});
+      await api(manager, 'POST', `/api/shared/${token}/accept`, { name: 'Ирина Счетоводова' });
+      const order = await api(manager, 'POST', `/api/quotes/${q.id}/order`, { split: 'by_line' });
+      orderId = order.id;
+      expect(order.status).toBe('in_progress');
+      const before = (await apiGet(accountant, `/api/customers/${customer.id}/balance`)).normHoursCenti;
 
-    await openCustomer(accountant);
-    await accountant.getByRole('link', { name: order.number }).click();
-    await accountant.getByRole('button', { name: 'Принять этап' }).click();
-    const dialog = accountant.getByRole('dialog');
-    const actual = dialog.getByLabel('Факт, ч 2.6');
-    await actual.fill('50');
-    // 40 h over the estimate, beyond the balance: the difference in norm-hours and in ₽ on the quote's terms, and a warning that asks.
-    const extra = 4000;
-    const net = Math.round((extra * rateMinor) / 100);
-    const totals = q.totals;
-    const money = q.vatMode === 'on_top' ? net + Math.round((net * q.vatRateMilli) / 1000) : net;
-    await expect.poll(() => dialog.getByTestId('sign-off-difference').innerText()).toBe(`+${hoursText(extra)} · +${rub(money)}`);
-    expect(totals.discountMinor).toBe(0);
-    expect(await dialog.getByRole('alert').innerText()).toContain('больше оценки');
-    expect(await dialog.innerText()).toContain('Баланса не хватает');
-    const submit = dialog.getByRole('button', { name: 'Принять и списать' });
-    expect(await submit.isDisabled()).toBe(true);
-    await shot(accountant, '22-sign-off-overrun');
-    await dialog.getByLabel('Подтверждаю работу сверх оценки').check();
-    await submit.click();
-    await dialog.waitFor({ state: 'detached' });
-    await expect.poll(() => accountant.locator('.page-header .chip').innerText()).toBe('Пауза: мало нормо-часов');
-    expect(await accountant.locator('.note-warning').first().innerText()).toContain('Не хватает');
-    await accountant.getByRole('link', { name: 'Выставить счёт' }).waitFor();
-    await shot(accountant, '23-order-paused');
+      await openCustomer(accountant);
+      await accountant.getByRole('link', { name: order.number }).click();
+      await accountant.getByRole('button', { name: 'Принять этап' }).click();
+      const dialog = accountant.getByRole('dialog');
+      const actual = dialog.getByLabel('Факт, ч 2.6');
+      await actual.fill('50');
+      // 40 h over the estimate, beyond the balance: the difference in norm-hours and in ₽ on the quote's terms, and a warning that asks.
+      const extra = 4000;
+      const net = Math.round((extra * rateMinor) / 100);
+      const totals = q.totals;
+      const money = q.vatMode === 'on_top' ? net + Math.round((net * q.vatRateMilli) / 1000) : net;
+      await expect.poll(() => dialog.getByTestId('sign-off-difference').innerText()).toBe(`+${hoursText(extra)} · +${rub(money)}`);
+      expect(totals.discountMinor).toBe(0);
+      expect(await dialog.getByRole('alert').innerText()).toContain('больше оценки');
+      expect(await dialog.innerText()).toContain('Баланса не хватает');
+      const submit = dialog.getByRole('button', { name: 'Принять и списать' });
+      expect(await submit.isDisabled()).toBe(true);
+      await shot(accountant, '22-sign-off-overrun');
+      await dialog.getByLabel('Подтверждаю работу сверх оценки').check();
+      await submit.click();
+      await dialog.waitFor({ state: 'detached' });
+      await expect.poll(() => accountant.locator('.page-header .chip').innerText()).toBe('Пауза: мало нормо-часов');
+      expect(await accountant.locator('.note-warning').first().innerText()).toContain('Не хватает');
+      await accountant.getByRole('link', { name: 'Выставить счёт' }).waitFor();
+      await shot(accountant, '23-order-paused');
 
-    const after = await apiGet(accountant, `/api/orders/${orderId}`);
-    expect(after.status).toBe('paused');
-    expect(after.stages[0]).toMatchObject({ status: 'accepted', debitedCenti: 5000 });
-    expect(after.stages[0].lines[0].actualHoursCenti).toBe(5000);
-    expect((await apiGet(accountant, `/api/customers/${customer.id}/balance`)).normHoursCenti).toBe(before - 5000);
-    expect(after.shortfall.normHoursCenti).toBe(1000 - (before - 5000));
-  });
+      const after = await apiGet(accountant, `/api/orders/${orderId}`);
+      expect(after.status).toBe('paused');
+      expect(after.stages[0]).toMatchObject({ status: 'accepted', debitedCenti: 5000 });
+      expect(after.stages[0].lines[0].actualHoursCenti).toBe(5000);
+      expect((await apiGet(accountant, `/api/customers/${customer.id}/balance`)).normHoursCenti).toBe(before - 5000);
+      expect(after.shortfall.normHoursCenti).toBe(1000 - (before - 5000));
+    },
+  );
 
   it('downloads the customer’s month statement from the report row; its figures are the API’s', async () => {
     await accountant.getByRole('link', { name: 'Отчёт за месяц' }).click();

@@ -45,11 +45,13 @@ function query(persistTo: string, sql: string): Record<string, unknown>[] {
   return JSON.parse(out.slice(out.indexOf('[')))[0].results;
 }
 
-const FINGERPRINT = `select
+const FINGERPRINT =
+  `select
   (select count(*) from quotes) as quotes, (select count(*) from quote_lines) as lines, (select count(*) from orders) as orders,
   (select count(*) from ledger_entries) as entries, (select count(*) from audit_log) as audit, (select count(*) from pledges) as pledges,
   (select group_concat(id || ':' || balance_centi, ',') from customers) as balances,
-  (select sum(norm_hours_centi) from ledger_entries) as ledger_sum, (select group_concat(name || '=' || value, ',') from counters) as counters`;
+  (select sum(norm_hours_centi) from ledger_entries) as ledger_sum, (select group_concat(name || '=' || value, ',') from counters) as ` +
+  `counters`;
 
 /** Text a person may type: semicolons at line ends, quotes, a trigger-like END; and Cyrillic. */
 const TRICKY = 'ООО «Точка; запятая»;\nEND;\n\'); DROP TABLE customers; --\n"двойные" кавычки;';
@@ -90,7 +92,8 @@ describe('backup and restore', () => {
       // the balance is still the sum of the ledger after the restore (the trigger did not count twice)
       const drift = query(
         copy,
-        'select count(*) as n from customers c where balance_centi <> coalesce((select sum(norm_hours_centi) from ledger_entries l where l.customer_id = c.id), 0)',
+        'select count(*) as n from customers c where balance_centi <> coalesce((select sum(norm_hours_centi) from ledger_entries l ' +
+          'where l.customer_id = c.id), 0)',
       );
       expect(drift[0]!.n).toBe(0);
       // and the append-only triggers came back with it

@@ -129,39 +129,42 @@ function priceListCopy(): { text: string; good: { code: string; quantityMilli: n
 }
 
 describe('defect 5: paste from a spreadsheet or a price list', () => {
-  it('a price-list copy with a header is previewed, added whole, counted, highlighted; Ctrl+Z takes it back, Ctrl+Y redoes it', async () => {
-    const q = await quoteWith(page, [{ code: '2.2' }]);
-    await openEditor(page, q.id);
-    const { text, good } = priceListCopy();
-    await cell(page, '2.2', COL.title).click();
-    await pasteText(page, text);
-    const dialog = page.getByRole('dialog', { name: 'Вставка строк из таблицы' });
-    await dialog.waitFor();
-    const summary = await dialog.innerText();
-    expect(summary).toContain('Будет добавлено 37 строк, 2 пропущены');
-    expect(summary).toContain('строка 12 — нет услуги с кодом 7.7 в прайс-листе');
-    expect(summary).toContain('строка 27 — количество «много» — не число');
-    expect(summary).toContain('Колонки: название — B, код — C, количество — D, часы — E');
-    await shot(page, 'editor-5-paste-preview');
-    await dialog.getByRole('button', { name: 'Добавить 37 строк' }).click();
-    await waitSaved(page);
-    const saved = await expectScreenIsApi(page, q.id);
-    expect(saved.lines).toHaveLength(38);
-    expect(saved.lines.slice(1).map((l: any) => ({ code: l.code, quantityMilli: l.quantityMilli, hoursCenti: l.hoursCenti }))).toEqual(
-      good,
-    );
-    expect(await page.locator('.grid-notice').innerText()).toBe('Добавлено: 37 строк. Новые строки подсвечены.');
-    expect(await page.locator('.qgrid tr.qrow-new').count()).toBe(37);
-    await shot(page, 'editor-5-paste-added-highlighted');
+  it(
+    'a price-list copy with a header is previewed, added whole, counted, highlighted; Ctrl+Z takes it back, Ctrl+Y ' + 'redoes it',
+    async () => {
+      const q = await quoteWith(page, [{ code: '2.2' }]);
+      await openEditor(page, q.id);
+      const { text, good } = priceListCopy();
+      await cell(page, '2.2', COL.title).click();
+      await pasteText(page, text);
+      const dialog = page.getByRole('dialog', { name: 'Вставка строк из таблицы' });
+      await dialog.waitFor();
+      const summary = await dialog.innerText();
+      expect(summary).toContain('Будет добавлено 37 строк, 2 пропущены');
+      expect(summary).toContain('строка 12 — нет услуги с кодом 7.7 в прайс-листе');
+      expect(summary).toContain('строка 27 — количество «много» — не число');
+      expect(summary).toContain('Колонки: название — B, код — C, количество — D, часы — E');
+      await shot(page, 'editor-5-paste-preview');
+      await dialog.getByRole('button', { name: 'Добавить 37 строк' }).click();
+      await waitSaved(page);
+      const saved = await expectScreenIsApi(page, q.id);
+      expect(saved.lines).toHaveLength(38);
+      expect(saved.lines.slice(1).map((l: any) => ({ code: l.code, quantityMilli: l.quantityMilli, hoursCenti: l.hoursCenti }))).toEqual(
+        good,
+      );
+      expect(await page.locator('.grid-notice').innerText()).toBe('Добавлено: 37 строк. Новые строки подсвечены.');
+      expect(await page.locator('.qgrid tr.qrow-new').count()).toBe(37);
+      await shot(page, 'editor-5-paste-added-highlighted');
 
-    await page.keyboard.press('Control+z');
-    await expect.poll(() => lineCount(q.id)).toBe(1);
-    await expectScreenIsApi(page, q.id);
-    await page.keyboard.press('Control+y');
-    await expect.poll(() => lineCount(q.id)).toBe(38);
-    const again = await expectScreenIsApi(page, q.id);
-    expect(again.lines.slice(1).map((l: any) => l.code)).toEqual(good.map((g) => g.code));
-  });
+      await page.keyboard.press('Control+z');
+      await expect.poll(() => lineCount(q.id)).toBe(1);
+      await expectScreenIsApi(page, q.id);
+      await page.keyboard.press('Control+y');
+      await expect.poll(() => lineCount(q.id)).toBe(38);
+      const again = await expectScreenIsApi(page, q.id);
+      expect(again.lines.slice(1).map((l: any) => l.code)).toEqual(good.map((g) => g.code));
+    },
+  );
 
   it('500 rows pasted into the grid are added in one write', async () => {
     const q = await quoteWith(page, [{ code: '2.2' }]);

@@ -155,7 +155,10 @@ export async function focused(page: Page): Promise<string> {
     const tr = el.closest('tr');
     if (el.getAttribute('role') === 'combobox' && el.closest('.qgrid')) return 'add-box';
     if (td && tr)
-      return `cell:${(tr.querySelector('td[aria-colindex="1"]')?.textContent ?? '').trim() || (tr.querySelector('td[aria-colindex="2"]')?.textContent ?? '').trim()}:${td.getAttribute('aria-colindex')}`;
+      return `cell:${
+        (tr.querySelector('td[aria-colindex="1"]')?.textContent ?? '').trim() ||
+        (tr.querySelector('td[aria-colindex="2"]')?.textContent ?? '').trim()
+      }:${td.getAttribute('aria-colindex')}`;
     return `${el.tagName.toLowerCase()}${el.getAttribute('aria-label') ? `[${el.getAttribute('aria-label')}]` : ''}`;
   });
 }

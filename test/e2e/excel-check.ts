@@ -51,8 +51,12 @@ type Token = { t: 'num'; v: number } | { t: 'ref'; sheet: string | null; ref: st
 
 function tokenize(formula: string): Token[] {
   const out: Token[] = [];
-  const re =
-    /\s*(?:(\d+(?:\.\d+)?)|((?:'(?:[^']|'')+'|[A-Za-z_\u0400-\u04FF][\w.\u0400-\u04FF]*)!)?(\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?)(?![\w(])|([A-Z]+)\(|([-+*/(),]))/y;
+  const re = new RegExp(
+    String.raw`\s*(?:(\d+(?:\.\d+)?)|((?:'(?:[^']|'')+'|` +
+      String.raw`[A-Za-z_\u0400-\u04FF][\w.\u0400-\u04FF]*)!)?(\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?)(?![\w(])|` +
+      String.raw`([A-Z]+)\(|([-+*/(),]))`,
+    'y',
+  );
   let m: RegExpExecArray | null;
   let at = 0;
   while (at < formula.length) {

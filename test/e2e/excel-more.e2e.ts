@@ -233,228 +233,241 @@ describe('LibreOffice recalculates the comparison, customer, statement and invoi
     }
   });
 
-  it('the customer data workbook recalculates to the ledger’s balance and the lines’ amounts; both workbooks print as documents (ru, en)', async () => {
-    // A customer with a revised quote, an accepted revision turned into a debited order, a correction and pledges.
-    const c = await api(
-      'POST',
-      '/api/customers',
-      {
-        name: 'ООО «Учебный центр „Прогресс“»',
-        legalName: 'Общество с ограниченной ответственностью «Учебный центр „Прогресс“»',
-        taxId: '7701234567',
-        contactName: 'Ирина Бухова',
-        email: 'buh@progress.example',
-        phone: '+7 495 123-45-67',
-        address: 'Москва, ул. Академика Королёва, д. 12, офис 305',
-        overdraftCenti: 500,
-      },
-      'accountant',
-    );
-    const items = Object.fromEntries((await api<any[]>('GET', '/api/catalog/items')).map((i) => [i.code, i]));
-    let q = await api('POST', '/api/quotes', {
-      customerId: c.id,
-      title: 'Внедрение СЭО: оформление и наполнение курсов',
-      customerNote: 'Работы начинаются после пополнения баланса.',
-      discountRateMilli: 50,
-    });
-    const add = async (body: Record<string, unknown>) =>
-      (q = await api('POST', `/api/quotes/${q.id}/lines`, { version: q.version, ...body }));
-    await add({ kind: 'section', title: 'Оформление' });
-    await add({ catalogItemId: items['2.4'].id });
-    await add({ catalogItemId: items['2.1'].id, hoursCenti: 500, quantityMilli: 1500, note: 'Две темы: студенческая и преподавательская' });
-    await add({ kind: 'section', title: 'Контент' });
-    await add({ catalogItemId: items['4.1'].id, hoursCenti: 1050, quantityMilli: 3000 });
-    q = await api('POST', `/api/quotes/${q.id}/send`, { version: q.version });
-    const r2 = await api('POST', `/api/quotes/${q.id}/revise`, {});
-    const sent = await api('POST', `/api/quotes/${r2.id}/send`, { version: r2.version });
-    const { token } = await api('POST', `/api/quotes/${sent.id}/share`, {});
-    const accept = await fetch(`${baseUrl()}/api/shared/${token}/accept`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: baseUrl() },
-      body: JSON.stringify({ name: 'Ирина Бухова' }),
-    });
-    expect(accept.status).toBe(200);
-    const t = await topup(c.id, 20_000, 'Счёт № 118 от 30.04.2026');
-    await api(
-      'POST',
-      `/api/customers/${c.id}/ledger`,
-      { kind: 'correction', normHoursCenti: -200, memo: 'Ошибка в счёте', correctsEntryId: t.entry.id },
-      'accountant',
-    );
-    const order = await api('POST', `/api/quotes/${sent.id}/order`, {});
-    const stage = await fetch(`${baseUrl()}/api/orders/${order.id}/stages/1/accept`, {
-      method: 'POST',
-      headers: {
-        origin: baseUrl(),
-        cookie: cookies.accountant!,
-        'content-type': 'application/json',
-        'idempotency-key': `libreoffice-accept-${c.id}-1`,
-      },
-      body: '{}',
-    });
-    expect(stage.status, await stage.clone().text()).toBe(200);
-    const p = await project('Журнал посещаемости', [{ kMilli: 1000, hoursCenti: 1000, title: 'Разработка' }], {
-      description: '## Что будет\n- отметки на занятии',
-      links: [{ title: 'Макет', url: 'https://example.com/mockup' }],
-    });
-    await pledge(p.id, c.id, 300);
-    await pledge(p.id, c.id, 125, true);
-    const doc = await api('GET', `/api/customers/${c.id}/export.json`);
-    const quote = await api('GET', `/api/quotes/${sent.id}`);
-
-    const dataRu = await download(`/api/customers/${c.id}/export.xlsx?lang=ru`, 'customer-ru.xlsx');
-    const dataEn = await download(`/api/customers/${c.id}/export.xlsx?lang=en`, 'customer-en.xlsx');
-    await falsified(dataRu, join(work, 'customer-ru-falsified.xlsx'));
-    const out = join(work, 'csv-customer');
-    await soffice(profile(work, 'customer', true), CSV_ALL_SHEETS, out, [dataRu, join(work, 'customer-ru-falsified.xlsx')]);
-    for (const base of ['customer-ru', 'customer-ru-falsified']) {
-      const ledger = sheetCsv(out, base, 'Журнал нормо-часов');
-      const balance = rowStarting(ledger, 'Баланс нормо-часов');
-      expect(scaled(balance[9], `${base} balance`)).toBe(doc.balanceCenti);
-      expect(scaled(ledger[4 + doc.ledger.length - 1]![9], `${base} last running balance`)).toBe(doc.balanceCenti);
-      const card = sheetCsv(out, base, 'Заказчик');
-      expect(scaled(rowStarting(card, 'Баланс нормо-часов')[1], `${base} card balance`)).toBe(doc.balanceCenti);
-      const lines = sheetCsv(out, base, 'Строки смет').filter((r) => r[0] === quote.number && r[1] === '2' && r[3] !== 'Раздел');
-      expect(lines.map((r) => [scaled(r[12], 'norm-hours'), scaled(r[14], 'amount')])).toEqual(
-        quote.lines.filter((l: any) => l.kind !== 'section').map((l: any) => [l.normHoursCenti, l.amountMinor]),
+  it(
+    'the customer data workbook recalculates to the ledger’s balance and the lines’ amounts; both workbooks print as documents ' +
+      '(ru, en)',
+    async () => {
+      // A customer with a revised quote, an accepted revision turned into a debited order, a correction and pledges.
+      const c = await api(
+        'POST',
+        '/api/customers',
+        {
+          name: 'ООО «Учебный центр „Прогресс“»',
+          legalName: 'Общество с ограниченной ответственностью «Учебный центр „Прогресс“»',
+          taxId: '7701234567',
+          contactName: 'Ирина Бухова',
+          email: 'buh@progress.example',
+          phone: '+7 495 123-45-67',
+          address: 'Москва, ул. Академика Королёва, д. 12, офис 305',
+          overdraftCenti: 500,
+        },
+        'accountant',
       );
-    }
+      const items = Object.fromEntries((await api<any[]>('GET', '/api/catalog/items')).map((i) => [i.code, i]));
+      let q = await api('POST', '/api/quotes', {
+        customerId: c.id,
+        title: 'Внедрение СЭО: оформление и наполнение курсов',
+        customerNote: 'Работы начинаются после пополнения баланса.',
+        discountRateMilli: 50,
+      });
+      const add = async (body: Record<string, unknown>) =>
+        (q = await api('POST', `/api/quotes/${q.id}/lines`, { version: q.version, ...body }));
+      await add({ kind: 'section', title: 'Оформление' });
+      await add({ catalogItemId: items['2.4'].id });
+      await add({
+        catalogItemId: items['2.1'].id,
+        hoursCenti: 500,
+        quantityMilli: 1500,
+        note: 'Две темы: студенческая и преподавательская',
+      });
+      await add({ kind: 'section', title: 'Контент' });
+      await add({ catalogItemId: items['4.1'].id, hoursCenti: 1050, quantityMilli: 3000 });
+      q = await api('POST', `/api/quotes/${q.id}/send`, { version: q.version });
+      const r2 = await api('POST', `/api/quotes/${q.id}/revise`, {});
+      const sent = await api('POST', `/api/quotes/${r2.id}/send`, { version: r2.version });
+      const { token } = await api('POST', `/api/quotes/${sent.id}/share`, {});
+      const accept = await fetch(`${baseUrl()}/api/shared/${token}/accept`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: baseUrl() },
+        body: JSON.stringify({ name: 'Ирина Бухова' }),
+      });
+      expect(accept.status).toBe(200);
+      const t = await topup(c.id, 20_000, 'Счёт № 118 от 30.04.2026');
+      await api(
+        'POST',
+        `/api/customers/${c.id}/ledger`,
+        { kind: 'correction', normHoursCenti: -200, memo: 'Ошибка в счёте', correctsEntryId: t.entry.id },
+        'accountant',
+      );
+      const order = await api('POST', `/api/quotes/${sent.id}/order`, {});
+      const stage = await fetch(`${baseUrl()}/api/orders/${order.id}/stages/1/accept`, {
+        method: 'POST',
+        headers: {
+          origin: baseUrl(),
+          cookie: cookies.accountant!,
+          'content-type': 'application/json',
+          'idempotency-key': `libreoffice-accept-${c.id}-1`,
+        },
+        body: '{}',
+      });
+      expect(stage.status, await stage.clone().text()).toBe(200);
+      const p = await project('Журнал посещаемости', [{ kMilli: 1000, hoursCenti: 1000, title: 'Разработка' }], {
+        description: '## Что будет\n- отметки на занятии',
+        links: [{ title: 'Макет', url: 'https://example.com/mockup' }],
+      });
+      await pledge(p.id, c.id, 300);
+      await pledge(p.id, c.id, 125, true);
+      const doc = await api('GET', `/api/customers/${c.id}/export.json`);
+      const quote = await api('GET', `/api/quotes/${sent.id}`);
 
-    // PDFs: the text an accountant looks for is there; PNGs of the pages for review.
-    expect(forPrint).not.toBe('');
-    const compareRu = await download(`/api/crowdfunding/compare.xlsx?${forPrint}&lang=ru`, 'compare-ru.xlsx');
-    const compareEn = await download(`/api/crowdfunding/compare.xlsx?${forPrint}&lang=en`, 'compare-en.xlsx');
-    const pdf = join(work, 'pdf');
-    await soffice(profile(work, 'pdf', true), 'pdf', pdf, [compareRu, compareEn, dataRu, dataEn]);
-    const compareText = await run('pdftotext', ['-layout', join(pdf, 'compare-ru.pdf'), '-']);
-    expect(compareText).toContain('Сравнение краудфандинг-проектов');
-    expect(compareText).toContain('★');
-    const dataText = await run('pdftotext', ['-layout', join(pdf, 'customer-ru.pdf'), '-']);
-    for (const text of ['Данные заказчика', 'Журнал баланса нормо-часов', 'Счёт № 118', quote.number, 'Ирина Бухова'])
-      expect(dataText).toContain(text);
-    const pages = Number(/Pages:\s+(\d+)/.exec(await run('pdfinfo', [join(pdf, 'customer-ru.pdf')]))![1]);
-    expect(pages).toBeGreaterThanOrEqual(11); // a page (at least) per sheet
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    await run('pdftoppm', ['-r', '70', '-png', '-singlefile', join(pdf, 'compare-ru.pdf'), join(SCREENSHOTS, '09-compare-xlsx-ru')]);
-    await run('pdftoppm', ['-r', '70', '-png', '-singlefile', join(pdf, 'compare-en.pdf'), join(SCREENSHOTS, '09-compare-xlsx-en')]);
-    await run('pdftoppm', [
-      '-r',
-      '70',
-      '-png',
-      '-f',
-      '1',
-      '-l',
-      '1',
-      '-singlefile',
-      join(pdf, 'customer-ru.pdf'),
-      join(SCREENSHOTS, '10-customer-xlsx-ru-card'),
-    ]);
-    await run('pdftoppm', [
-      '-r',
-      '70',
-      '-png',
-      '-f',
-      '2',
-      '-l',
-      '2',
-      '-singlefile',
-      join(pdf, 'customer-en.pdf'),
-      join(SCREENSHOTS, '10-customer-xlsx-en-quotes'),
-    ]);
-    if (process.env.XLSX_PAGES_DIR) {
-      // For review: every page of both customer workbooks, and the files themselves.
-      for (const f of ['compare-ru', 'compare-en', 'customer-ru', 'customer-en']) {
-        writeFileSync(join(process.env.XLSX_PAGES_DIR, `${f}.pdf`), readFileSync(join(pdf, `${f}.pdf`)));
-        writeFileSync(join(process.env.XLSX_PAGES_DIR, `${f}.xlsx`), readFileSync(join(work, `${f}.xlsx`)));
+      const dataRu = await download(`/api/customers/${c.id}/export.xlsx?lang=ru`, 'customer-ru.xlsx');
+      const dataEn = await download(`/api/customers/${c.id}/export.xlsx?lang=en`, 'customer-en.xlsx');
+      await falsified(dataRu, join(work, 'customer-ru-falsified.xlsx'));
+      const out = join(work, 'csv-customer');
+      await soffice(profile(work, 'customer', true), CSV_ALL_SHEETS, out, [dataRu, join(work, 'customer-ru-falsified.xlsx')]);
+      for (const base of ['customer-ru', 'customer-ru-falsified']) {
+        const ledger = sheetCsv(out, base, 'Журнал нормо-часов');
+        const balance = rowStarting(ledger, 'Баланс нормо-часов');
+        expect(scaled(balance[9], `${base} balance`)).toBe(doc.balanceCenti);
+        expect(scaled(ledger[4 + doc.ledger.length - 1]![9], `${base} last running balance`)).toBe(doc.balanceCenti);
+        const card = sheetCsv(out, base, 'Заказчик');
+        expect(scaled(rowStarting(card, 'Баланс нормо-часов')[1], `${base} card balance`)).toBe(doc.balanceCenti);
+        const lines = sheetCsv(out, base, 'Строки смет').filter((r) => r[0] === quote.number && r[1] === '2' && r[3] !== 'Раздел');
+        expect(lines.map((r) => [scaled(r[12], 'norm-hours'), scaled(r[14], 'amount')])).toEqual(
+          quote.lines.filter((l: any) => l.kind !== 'section').map((l: any) => [l.normHoursCenti, l.amountMinor]),
+        );
       }
-      await run('pdftoppm', ['-r', '60', '-png', join(pdf, 'customer-ru.pdf'), join(process.env.XLSX_PAGES_DIR, 'customer-ru')]);
-      await run('pdftoppm', ['-r', '60', '-png', join(pdf, 'customer-en.pdf'), join(process.env.XLSX_PAGES_DIR, 'customer-en')]);
-    }
-  });
 
-  it('the month statement and the prepayment invoice recalculate to the API’s figures (closing balance, services net / VAT / total, the sum to pay)', async () => {
-    const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow', year: 'numeric', month: '2-digit' })
-      .format(new Date())
-      .slice(0, 7);
-    const c = await api(
-      'POST',
-      '/api/customers',
-      { name: `ООО «Выписка ${Date.now() % 100_000}»`, legalName: 'ООО «Выписка»', overdraftCenti: 0 },
-      'accountant',
-    );
-    const items = Object.fromEntries((await api<any[]>('GET', '/api/catalog/items')).map((i) => [i.code, i]));
-    // A 7,5 % discount and VAT on top: the debit's money is the accepted quote's terms.
-    let q = await api('POST', '/api/quotes', { customerId: c.id, title: 'Оформление по макету', discountRateMilli: 75 });
-    for (const code of ['2.4', '2.2'])
-      q = await api('POST', `/api/quotes/${q.id}/lines`, { version: q.version, catalogItemId: items[code].id });
-    q = await api('POST', `/api/quotes/${q.id}/send`, { version: q.version });
-    const { token } = await api('POST', `/api/quotes/${q.id}/share`, {});
-    const accept = await fetch(`${baseUrl()}/api/shared/${token}/accept`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: baseUrl() },
-      body: JSON.stringify({ name: 'Пётр Выписков', revision: q.revision }),
-    });
-    expect(accept.status, await accept.clone().text()).toBe(200);
-    await api(
-      'POST',
-      `/api/customers/${c.id}/ledger`,
-      { kind: 'topup', amountMinor: 30_000_000, paymentRef: 'п/п № 512', topupKind: 'support' },
-      'accountant',
-    );
-    const order = await api('POST', `/api/quotes/${q.id}/order`, {});
-    const stage = await fetch(`${baseUrl()}/api/orders/${order.id}/stages/1/accept`, {
-      method: 'POST',
-      headers: {
-        origin: baseUrl(),
-        cookie: cookies.accountant!,
-        'content-type': 'application/json',
-        'idempotency-key': `statement-lo-${c.id}`,
-      },
-      body: '{}',
-    });
-    expect(stage.status, await stage.clone().text()).toBe(200);
-    const invoice = await api(
-      'POST',
-      `/api/customers/${c.id}/invoices`,
-      { normHoursCenti: 4_050, memo: 'Предоплата за оформление' },
-      'accountant',
-    );
-    const statement = await api('GET', `/api/customers/${c.id}/statement?month=${month}`, undefined, 'accountant');
-    expect(statement.totals.services.totalMinor).toBeGreaterThan(0);
-
-    const asAccountant = async (path: string, file: string) => {
-      const res = await fetch(`${baseUrl()}${path}`, { headers: { cookie: cookies.accountant! } });
-      expect(res.status, `${path}: ${res.status}`).toBe(200);
-      const out = join(work, file);
-      writeFileSync(out, Buffer.from(await res.arrayBuffer()));
-      return out;
-    };
-    const st = await asAccountant(`/api/customers/${c.id}/statement.xlsx?month=${month}&lang=ru`, 'statement.xlsx');
-    const inv = await asAccountant(`/api/invoices/${invoice.id}/invoice.xlsx?lang=ru`, 'invoice.xlsx');
-    await falsified(st, join(work, 'statement-falsified.xlsx'));
-    await falsified(inv, join(work, 'invoice-falsified.xlsx'));
-    const out = join(work, 'csv-accounting');
-    await soffice(profile(work, 'accounting', true), CSV_ALL_SHEETS, out, [
-      st,
-      inv,
-      join(work, 'statement-falsified.xlsx'),
-      join(work, 'invoice-falsified.xlsx'),
-    ]);
-    for (const base of ['statement', 'statement-falsified']) {
-      const summary = sheetCsv(out, base, 'Выписка');
-      expect(scaled(rowStarting(summary, 'Остаток на конец месяца')[1], `${base} closing`)).toBe(statement.closingCenti);
-      const services = rowStarting(summary, 'Оказано услуг за месяц');
-      expect([1, 2, 3].map((i) => scaled(services[i], `${base} services ${i}`))).toEqual([
-        statement.totals.services.netMinor,
-        statement.totals.services.vatMinor,
-        statement.totals.services.totalMinor,
+      // PDFs: the text an accountant looks for is there; PNGs of the pages for review.
+      expect(forPrint).not.toBe('');
+      const compareRu = await download(`/api/crowdfunding/compare.xlsx?${forPrint}&lang=ru`, 'compare-ru.xlsx');
+      const compareEn = await download(`/api/crowdfunding/compare.xlsx?${forPrint}&lang=en`, 'compare-en.xlsx');
+      const pdf = join(work, 'pdf');
+      await soffice(profile(work, 'pdf', true), 'pdf', pdf, [compareRu, compareEn, dataRu, dataEn]);
+      const compareText = await run('pdftotext', ['-layout', join(pdf, 'compare-ru.pdf'), '-']);
+      expect(compareText).toContain('Сравнение краудфандинг-проектов');
+      expect(compareText).toContain('★');
+      const dataText = await run('pdftotext', ['-layout', join(pdf, 'customer-ru.pdf'), '-']);
+      for (const text of ['Данные заказчика', 'Журнал баланса нормо-часов', 'Счёт № 118', quote.number, 'Ирина Бухова'])
+        expect(dataText).toContain(text);
+      const pages = Number(/Pages:\s+(\d+)/.exec(await run('pdfinfo', [join(pdf, 'customer-ru.pdf')]))![1]);
+      expect(pages).toBeGreaterThanOrEqual(11); // a page (at least) per sheet
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      await run('pdftoppm', ['-r', '70', '-png', '-singlefile', join(pdf, 'compare-ru.pdf'), join(SCREENSHOTS, '09-compare-xlsx-ru')]);
+      await run('pdftoppm', ['-r', '70', '-png', '-singlefile', join(pdf, 'compare-en.pdf'), join(SCREENSHOTS, '09-compare-xlsx-en')]);
+      await run('pdftoppm', [
+        '-r',
+        '70',
+        '-png',
+        '-f',
+        '1',
+        '-l',
+        '1',
+        '-singlefile',
+        join(pdf, 'customer-ru.pdf'),
+        join(SCREENSHOTS, '10-customer-xlsx-ru-card'),
       ]);
-    }
-    for (const base of ['invoice', 'invoice-falsified']) {
-      const rows = sheetCsv(out, base, 'Счёт');
-      const toPay = rowStarting(rows, 'Всего к оплате');
-      const amount = [...toPay].reverse().find((x) => x.trim() !== '');
-      expect(scaled(amount, `${base} to pay`)).toBe(invoice.totalMinor);
-    }
-  });
+      await run('pdftoppm', [
+        '-r',
+        '70',
+        '-png',
+        '-f',
+        '2',
+        '-l',
+        '2',
+        '-singlefile',
+        join(pdf, 'customer-en.pdf'),
+        join(SCREENSHOTS, '10-customer-xlsx-en-quotes'),
+      ]);
+      if (process.env.XLSX_PAGES_DIR) {
+        // For review: every page of both customer workbooks, and the files themselves.
+        for (const f of ['compare-ru', 'compare-en', 'customer-ru', 'customer-en']) {
+          writeFileSync(join(process.env.XLSX_PAGES_DIR, `${f}.pdf`), readFileSync(join(pdf, `${f}.pdf`)));
+          writeFileSync(join(process.env.XLSX_PAGES_DIR, `${f}.xlsx`), readFileSync(join(work, `${f}.xlsx`)));
+        }
+        await run('pdftoppm', ['-r', '60', '-png', join(pdf, 'customer-ru.pdf'), join(process.env.XLSX_PAGES_DIR, 'customer-ru')]);
+        await run('pdftoppm', ['-r', '60', '-png', join(pdf, 'customer-en.pdf'), join(process.env.XLSX_PAGES_DIR, 'customer-en')]);
+      }
+    },
+  );
+
+  it(
+    'the month statement and the prepayment invoice recalculate to the API’s figures (closing balance, services net / VAT / total, the ' +
+      'sum to pay)',
+    async () => {
+      const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow', year: 'numeric', month: '2-digit' })
+        .format(new Date())
+        .slice(0, 7);
+      const c = await api(
+        'POST',
+        '/api/customers',
+        { name: `ООО «Выписка ${Date.now() % 100_000}»`, legalName: 'ООО «Выписка»', overdraftCenti: 0 },
+        'accountant',
+      );
+      const items = Object.fromEntries((await api<any[]>('GET', '/api/catalog/items')).map((i) => [i.code, i]));
+      // A 7,5 % discount and VAT on top: the debit's money is the accepted quote's terms.
+      let q = await api('POST', '/api/quotes', { customerId: c.id, title: 'Оформление по макету', discountRateMilli: 75 });
+      for (const code of ['2.4', '2.2'])
+        q = await api('POST', `/api/quotes/${q.id}/lines`, { version: q.version, catalogItemId: items[code].id });
+      q = await api('POST', `/api/quotes/${q.id}/send`, { version: q.version });
+      const { token } = await api('POST', `/api/quotes/${q.id}/share`, {});
+      const accept = await fetch(`${baseUrl()}/api/shared/${token}/accept`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: baseUrl() },
+        body: JSON.stringify({ name: 'Пётр Выписков', revision: q.revision }),
+      });
+      expect(accept.status, await accept.clone().text()).toBe(200);
+      await api(
+        'POST',
+        `/api/customers/${c.id}/ledger`,
+        { kind: 'topup', amountMinor: 30_000_000, paymentRef: 'п/п № 512', topupKind: 'support' },
+        'accountant',
+      );
+      const order = await api('POST', `/api/quotes/${q.id}/order`, {});
+      const stage = await fetch(`${baseUrl()}/api/orders/${order.id}/stages/1/accept`, {
+        method: 'POST',
+        headers: {
+          origin: baseUrl(),
+          cookie: cookies.accountant!,
+          'content-type': 'application/json',
+          'idempotency-key': `statement-lo-${c.id}`,
+        },
+        body: '{}',
+      });
+      expect(stage.status, await stage.clone().text()).toBe(200);
+      const invoice = await api(
+        'POST',
+        `/api/customers/${c.id}/invoices`,
+        { normHoursCenti: 4_050, memo: 'Предоплата за оформление' },
+        'accountant',
+      );
+      const statement = await api('GET', `/api/customers/${c.id}/statement?month=${month}`, undefined, 'accountant');
+      expect(statement.totals.services.totalMinor).toBeGreaterThan(0);
+
+      const asAccountant = async (path: string, file: string) => {
+        const res = await fetch(`${baseUrl()}${path}`, { headers: { cookie: cookies.accountant! } });
+        expect(res.status, `${path}: ${res.status}`).toBe(200);
+        const out = join(work, file);
+        writeFileSync(out, Buffer.from(await res.arrayBuffer()));
+        return out;
+      };
+      const st = await asAccountant(`/api/customers/${c.id}/statement.xlsx?month=${month}&lang=ru`, 'statement.xlsx');
+      const inv = await asAccountant(`/api/invoices/${invoice.id}/invoice.xlsx?lang=ru`, 'invoice.xlsx');
+      await falsified(st, join(work, 'statement-falsified.xlsx'));
+      await falsified(inv, join(work, 'invoice-falsified.xlsx'));
+      const out = join(work, 'csv-accounting');
+      await soffice(profile(work, 'accounting', true), CSV_ALL_SHEETS, out, [
+        st,
+        inv,
+        join(work, 'statement-falsified.xlsx'),
+        join(work, 'invoice-falsified.xlsx'),
+      ]);
+      for (const base of ['statement', 'statement-falsified']) {
+        const summary = sheetCsv(out, base, 'Выписка');
+        expect(scaled(rowStarting(summary, 'Остаток на конец месяца')[1], `${base} closing`)).toBe(statement.closingCenti);
+        const services = rowStarting(summary, 'Оказано услуг за месяц');
+        expect([1, 2, 3].map((i) => scaled(services[i], `${base} services ${i}`))).toEqual([
+          statement.totals.services.netMinor,
+          statement.totals.services.vatMinor,
+          statement.totals.services.totalMinor,
+        ]);
+      }
+      for (const base of ['invoice', 'invoice-falsified']) {
+        const rows = sheetCsv(out, base, 'Счёт');
+        const toPay = rowStarting(rows, 'Всего к оплате');
+        const amount = [...toPay].reverse().find((x) => x.trim() !== '');
+        expect(scaled(amount, `${base} to pay`)).toBe(invoice.totalMinor);
+      }
+    },
+  );
 });

@@ -90,14 +90,16 @@ export const thisMonth = () =>
 export async function ledgerFacts(customerId: number) {
   const entries = (
     await env.DB.prepare(
-      'select id, kind, norm_hours_centi as n, money_minor as m, idempotency_key as k from ledger_entries where customer_id = ? order by id',
+      'select id, kind, norm_hours_centi as n, money_minor as m, idempotency_key as k from ledger_entries where customer_id = ? ' +
+        'order by id',
     )
       .bind(customerId)
       .all<{ id: number; kind: string; n: number; m: number; k: string | null }>()
   ).results;
   const items = (
     await env.DB.prepare(
-      'select i.entry_id as entryId, i.code, i.norm_hours_centi as n, i.money_minor as m from debit_items i join ledger_entries e on e.id = i.entry_id where e.customer_id = ? order by i.id',
+      'select i.entry_id as entryId, i.code, i.norm_hours_centi as n, i.money_minor as m from debit_items i join ledger_entries e on ' +
+        'e.id = i.entry_id where e.customer_id = ? order by i.id',
     )
       .bind(customerId)
       .all<{ entryId: number; code: string; n: number; m: number }>()

@@ -208,7 +208,9 @@ export function waitingReason(order: QueueOrder, balanceCenti: number, overdraft
   if (short > 0) {
     return {
       en: `Needs ${fmt(need)} norm-hours; the balance is ${fmt(balanceCenti)} (short by ${fmt(short)}).`,
-      ru: `Нужно ${fmt(need).replace('.', ',')} нормо-ч, на балансе ${fmt(balanceCenti).replace('.', ',')} (не хватает ${fmt(short).replace('.', ',')}).`,
+      ru:
+        `Нужно ${fmt(need).replace('.', ',')} нормо-ч, на балансе ${fmt(balanceCenti).replace('.', ',')} (не хватает ` +
+        `${fmt(short).replace('.', ',')}).`,
     };
   }
   return {

@@ -29,7 +29,9 @@ export const QUOTE_LIFECYCLE: Lifecycle<QuoteStatus, QuoteAction> = {
   /** The customer's answer, on the revision that was sent and not replaced since. */
   answer: { from: ['sent'], to: null },
   order: { from: ['accepted'], to: null },
-  /** A link to the quote's NUMBER (it shows the latest sent revision): from a revision that was sent, or any revision of a number that was. */
+  /**
+   * A link to the quote's NUMBER (it shows the latest sent revision): from a revision that was sent, or any revision of a number that was.
+   */
   share: { from: ['sent', 'accepted', 'declined', 'changes_requested', 'expired'], to: null },
 };
 

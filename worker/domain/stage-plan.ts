@@ -62,8 +62,12 @@ export function planStages(lines: readonly PlanLine[], request: PlanRequest): De
       return refused({
         status: 400,
         code: 'validation_failed',
-        en: `stages: every service of the quote must be in exactly one stage (unknown: ${list(wrong)}; twice: ${list(twice)}; missing: ${list(missing)}).`,
-        ru: `stages: каждая услуга сметы должна быть ровно в одном этапе (чужие: ${list(wrong)}; дважды: ${list(twice)}; пропущены: ${list(missing)}).`,
+        en:
+          `stages: every service of the quote must be in exactly one stage (unknown: ${list(wrong)}; twice: ${list(twice)}; missing: ` +
+          `${list(missing)}).`,
+        ru:
+          `stages: каждая услуга сметы должна быть ровно в одном этапе (чужие: ${list(wrong)}; дважды: ${list(twice)}; пропущены: ` +
+          `${list(missing)}).`,
         details: [{ field: 'stages', code: 'invalid', message: 'every billable line exactly once' }],
       });
     }

@@ -82,7 +82,9 @@ export async function statementWorkbook(s: Statement, lang: Lang): Promise<Array
   });
   const summary = wb.addWorksheet(w('statementFile'));
   const book = new ListBook(wb, lang, s.currency, {
-    subtitle: `${s.customer.name} · ${s.company.name} · ${period} · ${w('generated')} ${stampText(s.generatedAt, s.timeZone, lang)} · ${w('timeZone')} ${s.timeZone}`,
+    subtitle:
+      `${s.customer.name} · ${s.company.name} · ${period} · ${w('generated')} ${stampText(s.generatedAt, s.timeZone, lang)} · ` +
+      `${w('timeZone')} ${s.timeZone}`,
     noRows: w('noEntries'),
     total: w('total'),
     footerLeft: s.company.name,

@@ -43,7 +43,8 @@ function render(subject: string, blocks: Block[]): Rendered {
     )
     .join('\n\n');
   const html = [
-    '<!doctype html><html><body style="font-family:-apple-system,Segoe UI,Roboto,Arial,sans-serif;font-size:15px;line-height:1.5;color:#1f2933;max-width:640px">',
+    '<!doctype html><html><body style="font-family:-apple-system,Segoe ' +
+      'UI,Roboto,Arial,sans-serif;font-size:15px;line-height:1.5;color:#1f2933;max-width:640px">',
     ...blocks.map((b) => {
       const body = escapeHtml(b.kind === 'link' ? b.url : b.text).replace(/\n/g, '<br>');
       if (b.kind === 'quote')

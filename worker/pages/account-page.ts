@@ -102,7 +102,11 @@ function stageBlock(
   const form = st.form && st.form.orderId === o.id && st.form.n === s.n ? st.form : undefined;
   const done =
     s.status === 'accepted' && s.debitedCenti !== null
-      ? html`<p class="muted small">${w(lang, 'debited', { hours: hours(s.debitedCenti, lang), date: s.acceptedAt ? formatDay(s.acceptedAt.slice(0, 10), lang) : '' })}</p>`
+      ? html`<p
+        class="muted small">${w(lang, 'debited', {
+          hours: hours(s.debitedCenti, lang),
+          date: s.acceptedAt ? formatDay(s.acceptedAt.slice(0, 10), lang) : '',
+        })}</p>`
       : '';
   const sign =
     s.status === 'ready'
@@ -113,7 +117,8 @@ function stageBlock(
           <input type="hidden" name="key" value="${st.formKey}">
           <p class="muted small">${w(lang, 'acceptHint')}</p>
           <label for="name-${o.id}-${s.n}">${w(lang, 'yourName')}</label>
-          <input id="name-${o.id}-${s.n}" name="name" autocomplete="name" required minlength="3" maxlength="200" value="${form?.name ?? ''}">
+          <input id="name-${o.id}-${s.n}" name="name" autocomplete="name" required minlength="3" maxlength="200"
+            value="${form?.name ?? ''}">
           ${
             s.actualTime
               ? html`<label for="hours-${o.id}-${s.n}">${w(lang, 'actualHours')}</label>
@@ -127,7 +132,9 @@ function stageBlock(
   return html`<li class="stage stage-${s.status}">
     <div class="stage-head"><span class="stage-n num">${s.n}.</span><span class="stage-title">${s.title}</span>
       <span class="chip chip-${s.status}">${say(lang, ACCOUNT_STAGE_WORDS[s.status])}</span></div>
-    <p class="muted small num">${w(lang, 'stageHours', { hours: hours(s.normHoursCenti, lang) })}${s.actualTime ? ` · ${w(lang, 'actualTime')}` : ''}</p>
+    <p class="muted small num">${w(lang, 'stageHours', { hours: hours(s.normHoursCenti, lang) })}${
+      s.actualTime ? ` · ${w(lang, 'actualTime')}` : ''
+    }</p>
     ${done}${sign}
   </li>`;
 }
@@ -180,13 +187,23 @@ function requestBlock(r: AccountPageData['requests'][number], lang: Lang, token:
   return html`<article class="order request" id="request-${r.id}">
     <div class="order-head"><strong class="mono">${r.number}</strong> <span>${r.subject}</span>
       <span class="chip chip-request-${r.status}">${status ? pair(lang, status) : r.status}</span></div>
-    <p class="muted small">${kind ? pair(lang, kind) : r.kind} · ${pair(lang, PRIORITY_WORDS[r.priority as RequestPriority] ?? PRIORITY_WORDS[3])} · ${formatDay(r.createdAt.slice(0, 10), lang)}${open ? html` · ${w(lang, 'reactionDue', { due: stampText(r.reactionDueAt, st.timeZone, lang) })}` : ''}</p>
+    <p class="muted small">${kind ? pair(lang, kind) : r.kind} · ${pair(
+      lang,
+      PRIORITY_WORDS[r.priority as RequestPriority] ?? PRIORITY_WORDS[3],
+    )} · ${formatDay(r.createdAt.slice(0, 10), lang)}${
+      open ? html` · ${w(lang, 'reactionDue', { due: stampText(r.reactionDueAt, st.timeZone, lang) })}` : ''
+    }</p>
     <p class="request-text">${r.description}</p>
     ${
       r.answers.length
         ? html`<ul class="answers">${r.answers.map(
             (a) =>
-              html`<li class="answer answer-${a.author}"><p class="muted small">${w(lang, 'staffAnswered', { name: a.authorName, date: stampText(a.createdAt, st.timeZone, lang) })}</p><p>${a.body}</p></li>`,
+              html`<li class="answer answer-${a.author}">
+                <p class="muted small">${w(lang, 'staffAnswered', {
+                  name: a.authorName,
+                  date: stampText(a.createdAt, st.timeZone, lang),
+                })}</p><p>${a.body}</p>
+                    </li>`,
           )}</ul>`
         : ''
     }
@@ -204,7 +221,12 @@ function newRequestForm(lang: Lang, token: string, st: PageState): Html {
       <p class="muted small">${w(lang, 'newRequestHint')}</p>
       <label for="req-kind">${w(lang, 'requestKind')}</label>
       <select id="req-kind" name="kind" required>
-        ${kinds.map((k) => html`<option value="${k}" ${f?.kind === k ? 'selected' : ''}>${pair(lang, REQUEST_KINDS[k])} — ${lang === 'ru' ? REQUEST_KINDS[k].ruHint : REQUEST_KINDS[k].enHint}</option>`)}
+        ${kinds.map(
+          (k) => html`<option value="${k}"
+          ${f?.kind === k ? 'selected' : ''}>${pair(lang, REQUEST_KINDS[k])} — ${
+            lang === 'ru' ? REQUEST_KINDS[k].ruHint : REQUEST_KINDS[k].enHint
+          }</option>`,
+        )}
       </select>
       <label for="req-subject">${w(lang, 'requestSubject')}</label>
       <input id="req-subject" name="subject" required maxlength="200" value="${f?.subject ?? ''}">
@@ -212,7 +234,10 @@ function newRequestForm(lang: Lang, token: string, st: PageState): Html {
       <textarea id="req-description" name="description" required maxlength="10000" rows="4">${f?.description ?? ''}</textarea>
       <label for="req-priority">${w(lang, 'requestPriority')}</label>
       <select id="req-priority" name="priority" required>
-        ${priorities.map((p) => html`<option value="${String(p)}" ${(f?.priority ?? '3') === String(p) ? 'selected' : ''}>${pair(lang, PRIORITY_WORDS[p])}</option>`)}
+        ${priorities.map(
+          (p) => html`<option value="${String(p)}"
+          ${(f?.priority ?? '3') === String(p) ? 'selected' : ''}>${pair(lang, PRIORITY_WORDS[p])}</option>`,
+        )}
       </select>
       <button type="submit" class="primary">${w(lang, 'sendRequest')}</button>
     </form></details>`;
@@ -222,22 +247,35 @@ export function accountPage(d: AccountPageData, lang: Lang, token: string, st: P
   const money = (m: number) => formatMoney(m, d.currency, lang);
   const api = `/api/account/${token}`;
   const cover = d.covers.short
-    ? html`<p class="banner banner-warn">${w(lang, 'short', { order: d.covers.short.order, short: hours(d.covers.short.shortCenti, lang), need: hours(d.covers.short.needCenti, lang) })}</p>`
+    ? html`<p
+      class="banner banner-warn">${w(lang, 'short', {
+        order: d.covers.short.order,
+        short: hours(d.covers.short.shortCenti, lang),
+        need: hours(d.covers.short.needCenti, lang),
+      })}</p>`
     : d.covers.orders.length
       ? html`<p class="muted">${w(lang, 'coversAll')}</p>`
       : html`<p class="muted">${w(lang, 'coversNone')}</p>`;
   const ending =
     d.customer.serviceEndsOn && d.customer.dataAvailableUntil
-      ? html`<p class="banner banner-warn" role="status">${w(lang, 'serviceEnds', { date: formatDay(d.customer.serviceEndsOn, lang), until: formatDay(d.customer.dataAvailableUntil, lang) })}</p>`
+      ? html`<p class="banner banner-warn"
+        role="status">${w(lang, 'serviceEnds', {
+          date: formatDay(d.customer.serviceEndsOn, lang),
+          until: formatDay(d.customer.dataAvailableUntil, lang),
+        })}</p>`
       : '';
   const notice = st.notice
-    ? html`<p class="banner ${st.notice.kind === 'ok' ? 'banner-accepted' : 'banner-error'}" role="${st.notice.kind === 'ok' ? 'status' : 'alert'}">${st.notice.text}</p>`
+    ? html`<p class="banner ${st.notice.kind === 'ok' ? 'banner-accepted' : 'banner-error'}"
+      role="${st.notice.kind === 'ok' ? 'status' : 'alert'}">${st.notice.text}</p>`
     : '';
   const quotes = d.quotes.length
     ? html`<ul class="plain">${d.quotes.map((q) => {
         const status = (QUOTE_STATUS_WORDS as Record<QuoteStatus, readonly [string, string]>)[q.status as QuoteStatus];
         return html`<li class="quote"><a class="button" href="${q.url}">${w(lang, 'open')}</a>
-          <div><strong class="mono">${q.number}</strong> ${q.title}<br><span class="muted small">${status ? say(lang, status) : q.status}${q.validUntil ? ` · ${w(lang, 'validUntil', { date: formatDay(q.validUntil, lang) })}` : ''}</span></div></li>`;
+          <div><strong class="mono">${q.number}</strong> ${q.title}<br><span
+            class="muted small">${status ? say(lang, status) : q.status}${
+              q.validUntil ? ` · ${w(lang, 'validUntil', { date: formatDay(q.validUntil, lang) })}` : ''
+            }</span></div></li>`;
       })}</ul>`
     : html`<p class="muted">${w(lang, 'noQuotes')}</p>`;
   const orders = d.orders.length ? d.orders.map((o) => orderBlock(o, lang, token, st)) : html`<p class="muted">${w(lang, 'noOrders')}</p>`;
@@ -249,18 +287,28 @@ export function accountPage(d: AccountPageData, lang: Lang, token: string, st: P
             <tr><th scope="row">${w(lang, 'opening')}</th><td class="num">${hours(m.openingCenti, lang)}</td></tr>
             <tr><th scope="row">${w(lang, 'topups')}</th><td class="num">+${hours(m.topupsCenti, lang)}</td></tr>
             <tr><th scope="row">${w(lang, 'debits')}</th><td class="num">−${hours(m.debitsCenti, lang)}</td></tr>
-            ${m.correctionsCenti !== 0 ? html`<tr><th scope="row">${w(lang, 'corrections')}</th><td class="num">${hours(m.correctionsCenti, lang)}</td></tr>` : ''}
+            ${
+              m.correctionsCenti !== 0
+                ? html`<tr><th scope="row">${w(lang, 'corrections')}</th>
+              <td class="num">${hours(m.correctionsCenti, lang)}</td></tr>`
+                : ''
+            }
             <tr class="grand"><th scope="row">${w(lang, 'closing')}</th><td class="num">${hours(m.closingCenti, lang)}</td></tr>
           </tbody></table>
           <details><summary>${w(lang, 'entries', { n: m.entries.length })}</summary><ul class="entries">
-            ${m.entries.map((e) => html`<li><span class="muted small">${formatDay(e.at.slice(0, 10), lang)}</span> ${e.memo} <span class="num">${e.normHoursCenti > 0 ? '+' : ''}${hours(e.normHoursCenti, lang)}</span></li>`)}
+            ${m.entries.map(
+              (e) => html`<li><span class="muted small">${formatDay(e.at.slice(0, 10), lang)}</span> ${e.memo} <span
+              class="num">${e.normHoursCenti > 0 ? '+' : ''}${hours(e.normHoursCenti, lang)}</span></li>`,
+            )}
           </ul></details>
-          <p class="downloads"><a class="button" href="${api}/statement.pdf?month=${m.month}&amp;lang=${lang}" download>${w(lang, 'statementPdf')}</a>
+          <p class="downloads"><a class="button" href="${api}/statement.pdf?month=${m.month}&amp;lang=${lang}"
+            download>${w(lang, 'statementPdf')}</a>
             <a class="button" href="${api}/statement.xlsx?month=${m.month}&amp;lang=${lang}" download>${w(lang, 'statementXlsx')}</a></p>
         </section>`,
       )
     : html`<p class="muted">${w(lang, 'noLedger')}</p>`;
-  const body = html`<header class="top"><div class="company"><strong>${company}</strong><small>${w(lang, 'title')}</small></div>${langSwitch(lang)}</header>
+  const body = html`<header class="top">
+    <div class="company"><strong>${company}</strong><small>${w(lang, 'title')}</small></div>${langSwitch(lang)}</header>
     <main class="sheet account">
       <section class="hero">
         <p class="eyebrow">${w(lang, 'customer')}: ${d.customer.name}</p>
@@ -268,9 +316,15 @@ export function accountPage(d: AccountPageData, lang: Lang, token: string, st: P
         ${notice}
         <div class="hero-total">
           <span class="hero-label">${w(lang, 'balance')}</span>
-          <span class="hero-amount num" data-balance-centi="${String(d.balanceCenti)}">${hours(d.balanceCenti, lang)} ${w(lang, 'normHours')}</span>
+          <span class="hero-amount num"
+            data-balance-centi="${String(d.balanceCenti)}">${hours(d.balanceCenti, lang)} ${w(lang, 'normHours')}</span>
           <span class="hero-sub num">${w(lang, 'balanceMoney', { money: money(d.balanceMoneyMinor), rate: money(d.rateMinor) })}</span>
-          ${d.overdraftCenti > 0 ? html`<span class="hero-sub">${w(lang, 'overdraft', { hours: hours(d.overdraftCenti, lang) })}</span>` : ''}
+          ${
+            d.overdraftCenti > 0
+              ? html`<span
+            class="hero-sub">${w(lang, 'overdraft', { hours: hours(d.overdraftCenti, lang) })}</span>`
+              : ''
+          }
         </div>
         ${cover}
         ${ending}
@@ -278,13 +332,20 @@ export function accountPage(d: AccountPageData, lang: Lang, token: string, st: P
       <section aria-labelledby="orders-title"><h2 id="orders-title">${w(lang, 'orders')}</h2>${orders}</section>
       <section aria-labelledby="requests-title"><h2 id="requests-title">${w(lang, 'requests')}</h2>
         ${newRequestForm(lang, token, st)}
-        ${d.requests.length ? d.requests.map((r) => requestBlock(r, lang, token, st)) : html`<p class="muted">${w(lang, 'noRequests')}</p>`}</section>
+        ${
+          d.requests.length
+            ? d.requests.map((r) => requestBlock(r, lang, token, st))
+            : html`<p
+          class="muted">${w(lang, 'noRequests')}</p>`
+        }</section>
       <section aria-labelledby="quotes-title"><h2 id="quotes-title">${w(lang, 'quotes')}</h2>${quotes}</section>
       <section aria-labelledby="ledger-title"><h2 id="ledger-title">${w(lang, 'ledger')}</h2>${ledger}</section>
       <section aria-labelledby="data-title" class="data"><h2 id="data-title">${w(lang, 'yourData')}</h2><p>${w(lang, 'yourDataText')}</p>
         <p class="downloads"><a class="button" href="${api}/export.xlsx?lang=${lang}" download>${w(lang, 'exportXlsx')}</a>
           <a class="button" href="${api}/export.json" download>${w(lang, 'exportJson')}</a></p></section>
-      <footer class="actions"><p class="muted small">${w(lang, 'linkValid', { date: formatDay(d.linkExpiresAt.slice(0, 10), lang) })}</p></footer>
+      <footer class="actions"><p class="muted small">${w(lang, 'linkValid', {
+        date: formatDay(d.linkExpiresAt.slice(0, 10), lang),
+      })}</p></footer>
     </main>`;
   return layout(lang, `${w(lang, 'title')} — ${d.customer.name}`, body);
 }
@@ -300,7 +361,8 @@ export function deadAccountPage(lang: Lang, reason: 'not_found' | 'expired' | 'r
 }
 
 /** The account page's own styles, on top of the estimate page's (/s/share.css). */
-export const ACCOUNT_CSS = `
+export const ACCOUNT_CSS =
+  `
 .account .plain{list-style:none;margin:0;padding:0}
 .account .hero .banner{margin:0 0 14px}
 .account .quote{display:flex;gap:12px;align-items:center;padding:10px 0;border-bottom:1px solid var(--border)}
@@ -310,21 +372,29 @@ export const ACCOUNT_CSS = `
 .stage{padding:10px 0;border-top:1px solid var(--border)}
 .stage-head{display:grid;grid-template-columns:auto 1fr auto;gap:8px;align-items:baseline}.stage-title{font-weight:600}
 .stage p{margin:2px 0 0}
-.chip-ready{color:#fff;background:var(--accent)}.chip-accepted,.chip-order-done{color:var(--ok);background:#e7f6ec}.chip-withdrawn,.chip-order-withdrawn{color:var(--muted);background:#eef0f3}
-.chip-pending,.chip-order-in_progress{color:#1e3a8a;background:#e8efff}.chip-order-queued,.chip-order-paused{color:var(--warn);background:#fdf3e1}
-.sign,.withdraw form{display:flex;flex-direction:column;gap:8px;margin-top:10px;padding:12px;border-radius:10px;background:#f5f8ff;border:1px solid #dbe5ff}
+.chip-ready{color:#fff;background:var(--accent)}.chip-accepted,.chip-order-done{color:var(--ok);background:#e7f6ec}.chip-withdrawn,` +
+  `.chip-order-withdrawn{color:var(--muted);background:#eef0f3}
+.chip-pending,.chip-order-in_progress{color:#1e3a8a;background:#e8efff}.chip-order-queued,.chip-order-paused{color:var(--warn);` +
+  `background:#fdf3e1}
+.sign,.withdraw form{display:flex;flex-direction:column;gap:8px;margin-top:10px;padding:12px;border-radius:10px;background:#f5f8ff;` +
+  `border:1px solid #dbe5ff}
 .withdraw summary{cursor:pointer;color:var(--bad);font-weight:600;margin-top:8px}
 .sign label,.withdraw label{font-weight:600;font-size:14px}.sign .check{display:flex;gap:8px;font-weight:500}
-.sign input:not([type]),.withdraw input:not([type]),.withdraw textarea,.sign input[inputmode]{font:inherit;padding:10px 12px;border:1px solid #c4cad3;border-radius:8px;width:100%}
+.sign input:not([type]),.withdraw input:not([type]),.withdraw textarea,.sign input[inputmode]{font:inherit;padding:10px 12px;border:1px ` +
+  `solid #c4cad3;border-radius:8px;width:100%}
 .month{border-top:1px solid var(--border);padding:6px 0 12px}.month h3{margin:10px 0 6px;font-size:15.5px}
-.figures{width:100%;max-width:420px;border-collapse:collapse}.figures th{text-align:left;font-weight:500;color:var(--muted);padding:3px 0}.figures td{text-align:right;padding:3px 0}
+.figures{width:100%;max-width:420px;border-collapse:collapse}.figures th{text-align:left;font-weight:500;color:var(--muted);padding:3px ` +
+  `0}.figures td{text-align:right;padding:3px 0}
 .figures .grand th,.figures .grand td{font-weight:700;color:var(--text);border-top:1px solid var(--text)}
 .entries{margin:6px 0 0;padding-left:18px;font-size:14px}.entries li{margin:3px 0}
 .downloads{display:flex;flex-wrap:wrap;gap:8px}
 .new-request{margin:0 0 14px}.new-request summary{cursor:pointer;color:var(--accent);font-weight:600}
 .sign select,.sign textarea{font:inherit;padding:10px 12px;border:1px solid #c4cad3;border-radius:8px;width:100%;background:#fff}
 .request-text{white-space:pre-wrap;margin:6px 0}.answers{list-style:none;margin:8px 0 0;padding:0}
-.answer{padding:8px 12px;border-radius:10px;margin:6px 0}.answer p{margin:0;white-space:pre-wrap}.answer-staff{background:#f1f5f9}.answer-customer{background:#f5f8ff;margin-left:24px}
-.chip-request-new,.chip-request-in_work{color:#1e3a8a;background:#e8efff}.chip-request-needs_clarification{color:var(--warn);background:#fdf3e1}.chip-request-resolved,.chip-request-closed{color:var(--ok);background:#e7f6ec}
-@media (max-width:600px){.account .quote{flex-direction:row-reverse;justify-content:space-between}.downloads .button{flex:1 1 45%}.sign button,.withdraw button{width:100%}}
+.answer{padding:8px 12px;border-radius:10px;margin:6px 0}.answer ` +
+  `p{margin:0;white-space:pre-wrap}.answer-staff{background:#f1f5f9}.answer-customer{background:#f5f8ff;margin-left:24px}
+.chip-request-new,.chip-request-in_work{color:#1e3a8a;background:#e8efff}.chip-request-needs_clarification{color:var(--warn);` +
+  `background:#fdf3e1}.chip-request-resolved,.chip-request-closed{color:var(--ok);background:#e7f6ec}
+@media (max-width:600px){.account .quote{flex-direction:row-reverse;justify-content:space-between}.downloads .button{flex:1 1 45%}.sign ` +
+  `button,.withdraw button{width:100%}}
 `;

@@ -29,7 +29,17 @@ ${raw(head)}
 
 export function langSwitch(lang: Lang): Html {
   return html`<nav class="lang" aria-label="Language">
-    ${lang === 'ru' ? html`<span aria-current="true">${LANGUAGE_NAMES.ru}</span>` : html`<a href="?lang=ru" hreflang="ru" lang="ru">${LANGUAGE_NAMES.ru}</a>`}
-    ${lang === 'en' ? html`<span aria-current="true">${LANGUAGE_NAMES.en}</span>` : html`<a href="?lang=en" hreflang="en" lang="en">${LANGUAGE_NAMES.en}</a>`}
+    ${
+      lang === 'ru'
+        ? html`<span aria-current="true">${LANGUAGE_NAMES.ru}</span>`
+        : html`<a href="?lang=ru" hreflang="ru"
+      lang="ru">${LANGUAGE_NAMES.ru}</a>`
+    }
+    ${
+      lang === 'en'
+        ? html`<span aria-current="true">${LANGUAGE_NAMES.en}</span>`
+        : html`<a href="?lang=en" hreflang="en"
+      lang="en">${LANGUAGE_NAMES.en}</a>`
+    }
   </nav>`;
 }

@@ -165,7 +165,8 @@ export async function embedFont(pdf: PdfObjects, encoder: FontEncoder): Promise<
   pdf.put(
     descriptor!,
     `<< /Type /FontDescriptor /FontName /${name} /Flags 32 /FontBBox [${x0} ${y0} ${x1} ${y1}] /ItalicAngle ${ttf.italicAngle} ` +
-      `/Ascent ${m.scaled(ttf.ascent)} /Descent ${m.scaled(ttf.descent)} /CapHeight ${m.scaled(ttf.capHeight)} /StemV ${ttf.bold ? 140 : 80} /FontFile2 ${file} 0 R >>`,
+      `/Ascent ${m.scaled(ttf.ascent)} /Descent ${m.scaled(ttf.descent)} /CapHeight ${m.scaled(ttf.capHeight)} /StemV ` +
+      `${ttf.bold ? 140 : 80} /FontFile2 ${file} 0 R >>`,
   );
   pdf.put(
     cidFont!,
@@ -174,7 +175,8 @@ export async function embedFont(pdf: PdfObjects, encoder: FontEncoder): Promise<
   );
   pdf.put(
     type0!,
-    `<< /Type /Font /Subtype /Type0 /BaseFont /${name} /Encoding /Identity-H /DescendantFonts [${cidFont} 0 R] /ToUnicode ${toUnicode} 0 R >>`,
+    `<< /Type /Font /Subtype /Type0 /BaseFont /${name} /Encoding /Identity-H /DescendantFonts [${cidFont} 0 R] /ToUnicode ` +
+      `${toUnicode} 0 R >>`,
   );
   return type0!;
 }

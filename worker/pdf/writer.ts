@@ -100,7 +100,8 @@ export function contentStream(page: Page, encoders: Record<Face, FontEncoder>): 
     else if (op.kind === 'line') out.push(`${num(op.gray)} G ${num(op.width)} w ${num(op.x1)} ${y(op.y1)} m ${num(op.x2)} ${y(op.y2)} l S`);
     else
       out.push(
-        `BT ${num(op.gray)} g /${FONT_NAMES[op.face]} ${num(op.size)} Tf ${num(op.x)} ${y(op.y)} Td <${encoders[op.face].encode(op.text)}> Tj ET`,
+        `BT ${num(op.gray)} g /${FONT_NAMES[op.face]} ${num(op.size)} Tf ${num(op.x)} ${y(op.y)} Td ` +
+          `<${encoders[op.face].encode(op.text)}> Tj ET`,
       );
   }
   return out.join('\n');
@@ -135,7 +136,8 @@ export async function writePdf(
     await pdf.putStream(content, '', latin1(contentStream(page, encoders)));
     pdf.put(
       pageRef,
-      `<< /Type /Page /Parent ${pageTree} 0 R /MediaBox [0 0 ${A4.width} ${A4.height}] /Resources ${resources} 0 R /Contents ${content} 0 R >>`,
+      `<< /Type /Page /Parent ${pageTree} 0 R /MediaBox [0 0 ${A4.width} ${A4.height}] /Resources ${resources} 0 R /Contents ` +
+        `${content} 0 R >>`,
     );
     pageRefs.push(pageRef);
   }
@@ -152,7 +154,8 @@ export async function writePdf(
   );
   pdf.put(
     info,
-    `<< /Title ${textString(meta.title)} /Subject ${textString(meta.subject)} /Author ${textString(meta.author)} /Producer (normhours) /CreationDate (${pdfDate(meta.createdAt)}) >>`,
+    `<< /Title ${textString(meta.title)} /Subject ${textString(meta.subject)} /Author ${textString(meta.author)} /Producer (normhours) ` +
+      `/CreationDate (${pdfDate(meta.createdAt)}) >>`,
   );
   return pdf.bytes(catalog, info);
 }

@@ -33,7 +33,8 @@ export const accountRequestsRouter = router()
       path: '/{token}/requests',
       tags: ['account'],
       summary:
-        'The customer raises a service request (kind, subject, description, priority 1–4); answers it with its number and reaction deadline',
+        'The customer raises a service request (kind, subject, description, priority 1–4); answers it with its number and reaction ' +
+        'deadline',
       middleware: [requestLimit] as const,
       request: { params: TokenParam, body: jsonBody(NewRequestBody) },
       responses: {
@@ -53,7 +54,8 @@ export const accountRequestsRouter = router()
       path: '/{token}/requests/{id}/replies',
       tags: ['account'],
       summary:
-        'The customer answers on their own request (e.g. the clarification staff asked for): the reply is added and a request that needed clarification goes back in work',
+        'The customer answers on their own request (e.g. the clarification staff asked for): the reply is added and a request that ' +
+        'needed clarification goes back in work',
       middleware: [requestLimit] as const,
       request: { params: ReplyParams, body: jsonBody(CustomerReplyBody) },
       responses: {

@@ -217,7 +217,8 @@ export const crowdfundingRouter = router()
       path: '/compare',
       tags: ['crowdfunding'],
       summary:
-        'Compare 2–4 projects: price, pledged, remaining, funded %, co-funders, the share per co-funder if split among N, and whether a customer’s balance covers it',
+        'Compare 2–4 projects: price, pledged, remaining, funded %, co-funders, the share per co-funder if split among N, and whether a ' +
+        'customer’s balance covers it',
       request: { query: CompareQuery },
       responses: { 200: jsonResponse(Comparison, 'the comparison'), ...commonErrors },
     }),
@@ -384,7 +385,8 @@ export const crowdfundingRouter = router()
       path: '/{id}/pledges/{pledgeId}/cancel',
       tags: ['crowdfunding', 'ledger'],
       summary:
-        'Cancel a pledge; a confirmed one is refunded by a correction (accountant or admin, while the project is open); idempotent by Idempotency-Key',
+        'Cancel a pledge; a confirmed one is refunded by a correction (accountant or admin, while the project is open); idempotent by ' +
+        'Idempotency-Key',
       middleware: [idempotency({ scope: 'pledge-cancel', required: false, answer: projectAnswer })],
       request: {
         params: PledgeParams,

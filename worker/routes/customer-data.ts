@@ -56,7 +56,8 @@ export const customerExportRouter = router()
       path: '/{id}/export.xlsx',
       tags: ['customers'],
       summary:
-        'Everything about the customer as one Excel workbook: a sheet per kind (quotes with revisions and lines, orders, stages, ledger, debits, pledges, projects)',
+        'Everything about the customer as one Excel workbook: a sheet per kind (quotes with revisions and lines, orders, stages, ' +
+        'ledger, debits, pledges, projects)',
       request: { params: IdParam, query: LangQuery },
       responses: {
         200: fileResponse(XLSX_TYPE, 'the customer’s data as an .xlsx workbook'),

@@ -55,7 +55,8 @@ export const ledgerRouter = router()
       path: '/{id}/ledger',
       tags: ['ledger'],
       summary:
-        'Append a top-up (a payment: money or norm-hours, the other at today’s rate; or the invoice it settles) or a correction (signed, naming the entry it reverses); never in a closed month; idempotent by Idempotency-Key',
+        'Append a top-up (a payment: money or norm-hours, the other at today’s rate; or the invoice it settles) or a correction ' +
+        '(signed, naming the entry it reverses); never in a closed month; idempotent by Idempotency-Key',
       middleware: [idempotency({ scope: 'ledger', required: false, answer: appendedAnswer })],
       request: { params: IdParam, headers: idempotencyHeader(false), body: jsonBody(LedgerBody) },
       responses: {

@@ -174,7 +174,8 @@ export const ordersRouter = router()
       path: '/{id}/stages/{n}/accept',
       tags: ['orders', 'ledger'],
       summary:
-        'Sign off a stage: debits its billable norm-hours once (fixed hours, or actual hours × K) on the accepted quote’s terms; an overrun needs confirmOverrun; a short balance pauses the order afterwards; idempotent by Idempotency-Key',
+        'Sign off a stage: debits its billable norm-hours once (fixed hours, or actual hours × K) on the accepted quote’s terms; an ' +
+        'overrun needs confirmOverrun; a short balance pauses the order afterwards; idempotent by Idempotency-Key',
       middleware: [idempotency({ scope: 'stage-accept', required: true, answer: acceptAnswer })],
       request: {
         params: StageParams,
@@ -212,7 +213,8 @@ export const ordersRouter = router()
       path: '/{id}/stages/{n}/ready',
       tags: ['orders', 'account'],
       summary:
-        'Mark a finished stage «готов к приёмке»: it waits for the customer’s sign-off on their account page; the customer is told by e-mail',
+        'Mark a finished stage «готов к приёмке»: it waits for the customer’s sign-off on their account page; the customer is told ' +
+        'by e-mail',
       request: { params: StageParams },
       responses: {
         200: jsonResponse(Order, 'the order'),

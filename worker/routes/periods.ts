@@ -45,7 +45,8 @@ export const periodsRouter = router()
       path: '/{month}/close',
       tags: ['periods'],
       summary:
-        'Close a month that has ended (and every earlier one still open): nothing may be dated in it any more; idempotent by Idempotency-Key',
+        'Close a month that has ended (and every earlier one still open): nothing may be dated in it any more; idempotent by ' +
+        'Idempotency-Key',
       middleware: [idempotency({ scope: 'period-close', required: false, answer: periodsAnswer })],
       request: { params: MonthParam, headers: idempotencyHeader(false) },
       responses: {

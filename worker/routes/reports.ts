@@ -26,7 +26,8 @@ export const reportsRouter = router()
       path: '/consumption',
       tags: ['reports'],
       summary:
-        'Monthly consumption: the per-customer summary (opening, top-ups, debits, corrections, closing, money net / VAT / total, low balance); with customerId, that customer’s entries itemised too',
+        'Monthly consumption: the per-customer summary (opening, top-ups, debits, corrections, closing, money net / VAT / total, low ' +
+        'balance); with customerId, that customer’s entries itemised too',
       request: { query: ConsumptionQuery },
       responses: { 200: jsonResponse(ConsumptionReportS, 'the report'), ...commonErrors },
     }),

@@ -145,7 +145,8 @@ export const requestsRouter = router()
       path: '/{id}/quote',
       tags: ['requests'],
       summary:
-        '«В смету»: a development request becomes a draft quote keeping its text (subject → title and line, description → note); linked both ways',
+        '«В смету»: a development request becomes a draft quote keeping its text (subject → title and line, description → note); linked ' +
+        'both ways',
       request: { params: IdParam, body: jsonBody(RequestQuoteBody) },
       responses: {
         201: jsonResponse(RequestQuoted, 'the new quote’s id and the request'),

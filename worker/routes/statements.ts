@@ -22,7 +22,8 @@ export const statementsRouter = router()
       path: '/{id}/statement',
       tags: ['reports'],
       summary:
-        'The customer’s month statement: opening balance, top-ups with their payments, debits by order and stage (planned vs actual hours, net / VAT / total), corrections with reasons, closing balance',
+        'The customer’s month statement: opening balance, top-ups with their payments, debits by order and stage (planned vs actual ' +
+        'hours, net / VAT / total), corrections with reasons, closing balance',
       request: { params: IdParam, query: MonthQuery },
       responses: { 200: jsonResponse(StatementS, 'the statement'), ...responses },
     }),

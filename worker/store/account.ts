@@ -74,7 +74,8 @@ export async function openAccountLink(db: Db, tokenHash: string, count: boolean)
   const now = new Date().toISOString();
   const writes: BatchItem[] = count
     ? [
-        raw(sql`update account_links set open_count = open_count + 1, first_opened_at = coalesce(first_opened_at, ${now}), last_opened_at = ${now}
+        raw(sql`update account_links set open_count = open_count + 1, first_opened_at = coalesce(first_opened_at, ${now}), last_opened_at =
+          ${now}
                     where token_hash = ${tokenHash} and revoked_at is null and expires_at > ${now}`),
       ]
     : [];
@@ -107,7 +108,8 @@ export async function accountReads(db: Db, customerId: number, today: string) {
       })
       .from(quotes)
       .where(
-        sql`${quotes.customerId} = ${customerId} and ${quotes.sentAt} is not null and ${quotes.supersededAt} is null and ${quoteMay('answer', today)}`,
+        sql`${quotes.customerId} = ${customerId} and ${quotes.sentAt} is not null and ${quotes.supersededAt} is null and
+          ${quoteMay('answer', today)}`,
       )
       .orderBy(desc(quotes.sentAt)),
     db
@@ -123,7 +125,8 @@ export async function accountReads(db: Db, customerId: number, today: string) {
       .where(eq(ledgerEntries.customerId, customerId))
       .orderBy(asc(ledgerEntries.at), asc(ledgerEntries.id)),
     // The FIFO queue is the company's: a waiting order's place among all orders not started yet.
-    raw(sql`select o.id as id, (select count(*) from orders p where ${waiting(sql`p.status`)} and (p.approved_at < o.approved_at or (p.approved_at = o.approved_at and p.id < o.id))) + 1 as position
+    raw(sql`select o.id as id, (select count(*) from orders p where ${waiting(sql`p.status`)} and (p.approved_at < o.approved_at or
+      (p.approved_at = o.approved_at and p.id < o.id))) + 1 as position
                 from orders o where o.customer_id = ${customerId} and ${waiting(sql`o.status`)}`),
   ]);
   const queue = new Map(((positions as D1Result<{ id: number; position: number }>).results ?? []).map((r) => [r.id, r.position]));
@@ -176,7 +179,8 @@ export async function listEndedService(db: Db, now: Date): Promise<number> {
 export async function listDueDeletions(db: Db, lastKeptDay: string): Promise<number> {
   const [result] = await batch(db, [
     raw(sql`update customers set deletion_due_at = ${new Date().toISOString()}
-                where service_ends_on is not null and service_ends_on < ${lastKeptDay} and deletion_due_at is null and anonymised_at is null`),
+                where service_ends_on is not null and service_ends_on < ${lastKeptDay} and deletion_due_at is null and anonymised_at is
+                  null`),
   ]);
   return changed(result);
 }
@@ -212,18 +216,22 @@ export async function anonymiseCustomer(db: Db, customerId: number, lastKeptDay:
   const customerWrite =
     raw(sql`update customers set name = ${label}, legal_name = '', tax_id = '', email = '', phone = '', contact_name = '', address = '',
                   notes = '', search_text = ${label.toLowerCase()}, anonymised_at = ${now}, version = version + 1
-                where id = ${customerId} and anonymised_at is null and deletion_due_at is not null and service_ends_on is not null and service_ends_on < ${lastKeptDay}`);
+                where id = ${customerId} and anonymised_at is null and deletion_due_at is not null and service_ends_on is not null and
+                  service_ends_on < ${lastKeptDay}`);
   // Mail not sent yet (bound, as the outbox's own rules are: no status literal in SQL).
   const unsent = inStates(sql`status`, ['queued', 'sending'] satisfies OutboxStatus[]);
   const writes: BatchItem[] = [
     raw(sql`update account_links set revoked_at = ${now} where customer_id = ${customerId} and revoked_at is null and ${due}`),
     raw(
-      sql`update share_links set revoked_at = ${now} where revoked_at is null and series_id in (select id from quote_series where customer_id = ${customerId}) and ${due}`,
+      sql`update share_links set revoked_at = ${now} where revoked_at is null and series_id in (select id from quote_series where
+        customer_id = ${customerId}) and ${due}`,
     ),
     // Mail to their address: forgotten, and what waits is not sent any more (before the address itself is erased).
-    raw(sql`update outbox set to_json = '[]', payload = '{}', status = case when ${unsent} then ${'failed' satisfies OutboxStatus} else status end,
+    raw(sql`update outbox set to_json = '[]', payload = '{}', status = case when ${unsent} then ${'failed' satisfies OutboxStatus} else
+      status end,
                   error = case when ${unsent} then 'customer data deleted' else error end
-                where ${due} and exists (select 1 from json_each(outbox.to_json) t, customers c where c.id = ${customerId} and c.email <> '' and lower(t.value) = lower(c.email))`),
+                where ${due} and exists (select 1 from json_each(outbox.to_json) t, customers c where c.id = ${customerId} and c.email <> ''
+                  and lower(t.value) = lower(c.email))`),
     // Staff mail about them names them in its subject.
     raw(sql`update outbox set subject = replace(subject, (select name from customers where id = ${customerId}), ${label})
                 where ${due} and instr(subject, (select name from customers where id = ${customerId})) > 0`),

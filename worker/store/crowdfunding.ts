@@ -47,7 +47,8 @@ export async function insertProject(db: Db, f: ProjectFields): Promise<number | 
   const newId = sql`(select id from crowdfunding_projects where code = ${f.code} and created_at = ${now})`;
   const results = await batch(db, [
     raw(sql`insert into crowdfunding_projects (code, title, description_md, status, target_date, links, created_at, updated_at)
-                values (${f.code}, ${f.title}, ${f.description}, ${'open' satisfies StoredProjectStatus}, ${f.targetDate}, ${JSON.stringify(f.links)}, ${now}, ${now})
+                values (${f.code}, ${f.title}, ${f.description}, ${'open' satisfies StoredProjectStatus}, ${f.targetDate},
+                  ${JSON.stringify(f.links)}, ${now}, ${now})
                 on conflict(code) do nothing`),
     ...estimateInserts(newId, f.estimate),
     db
@@ -88,15 +89,19 @@ export async function updateProject(
     // Withdrawn: promised pledges lapse; confirmed ones are refunded by a correction each, under
     // the same key a cancellation uses, so a pledge is never refunded twice.
     writes.push(
-      raw(sql`insert into ledger_entries (customer_id, kind, norm_hours_centi, money_minor, discount_minor, net_minor, vat_minor, total_minor, rate_minor, discount_rate_milli, vat_mode, vat_rate_milli, memo, at, created_at, created_by, pledge_id,
+      raw(sql`insert into ledger_entries (customer_id, kind, norm_hours_centi, money_minor, discount_minor, net_minor, vat_minor,
+        total_minor, rate_minor, discount_rate_milli, vat_mode, vat_rate_milli, memo, at, created_at, created_by, pledge_id,
                     corrects_entry_id, idempotency_key)
-                  select e.customer_id, 'correction', -e.norm_hours_centi, -e.money_minor, -e.discount_minor, -e.net_minor, -e.vat_minor, -e.total_minor, e.rate_minor, e.discount_rate_milli, e.vat_mode, e.vat_rate_milli,
-                    'Возврат взноса: проект ' || pr.code || ' отозван', ${now}, ${now}, ${actorUserId}, e.pledge_id, e.id, printf('pledge-refund:%d', e.pledge_id)
+                  select e.customer_id, 'correction', -e.norm_hours_centi, -e.money_minor, -e.discount_minor, -e.net_minor, -e.vat_minor,
+                    -e.total_minor, e.rate_minor, e.discount_rate_milli, e.vat_mode, e.vat_rate_milli,
+                    'Возврат взноса: проект ' || pr.code || ' отозван', ${now}, ${now}, ${actorUserId}, e.pledge_id, e.id,
+                      printf('pledge-refund:%d', e.pledge_id)
                   from ledger_entries e join pledges pl on pl.id = e.pledge_id join crowdfunding_projects pr on pr.id = pl.project_id
                   where pl.project_id = ${id} and pl.status = ${PLEDGE_LIFECYCLE.confirm.to} and e.kind = 'debit' and ${ours}
                     and not exists (select 1 from ledger_entries r where r.idempotency_key = printf('pledge-refund:%d', e.pledge_id))`),
       raw(
-        sql`update pledges set status = ${PLEDGE_LIFECYCLE.cancel.to}, cancelled_at = ${now} where project_id = ${id} and ${allowedBy(PLEDGE_LIFECYCLE, 'cancel', sql`status`)} and ${ours}`,
+        sql`update pledges set status = ${PLEDGE_LIFECYCLE.cancel.to}, cancelled_at = ${now} where project_id = ${id} and
+          ${allowedBy(PLEDGE_LIFECYCLE, 'cancel', sql`status`)} and ${ours}`,
       ),
     );
   }
@@ -173,8 +178,13 @@ export async function insertPledge(
 ): Promise<number | null> {
   const [result] = await batch(db, [
     raw(sql`insert into pledges (project_id, customer_id, norm_hours_centi, status, pledged_on, note, created_at, created_by)
-                select ${p.projectId}, ${p.customerId}, ${p.normHoursCenti}, ${'promised' satisfies PledgeStatus}, ${p.pledgedOn}, ${p.note}, ${new Date().toISOString()}, ${p.userId}
-                where exists (select 1 from crowdfunding_projects where id = ${p.projectId} and ${allowedBy(PROJECT_LIFECYCLE, 'pledge', sql`status`)})
+                select ${p.projectId}, ${p.customerId}, ${p.normHoursCenti}, ${'promised' satisfies PledgeStatus}, ${p.pledgedOn},
+                  ${p.note}, ${new Date().toISOString()}, ${p.userId}
+                where exists (select 1 from crowdfunding_projects where id = ${p.projectId} and ${allowedBy(
+                  PROJECT_LIFECYCLE,
+                  'pledge',
+                  sql`status`,
+                )})
                   and exists (select 1 from customers where id = ${p.customerId})
                 returning id`),
   ]);
@@ -202,15 +212,22 @@ export async function confirmPledge(
   const ledgerKey = pledgeDebitKey(pledgeId);
   // Money by the domain (hours × rate, the settings' VAT), not by SQL arithmetic: a pledge's hours never change after it is made.
   const m = money;
-  const mine = sql`exists (select 1 from pledges where id = ${pledgeId} and ${allowedBy(PLEDGE_LIFECYCLE, 'confirm', sql`status`)}) and exists (select 1 from ledger_entries where idempotency_key = ${ledgerKey})`;
+  const mine = sql`exists (select 1 from pledges where id = ${pledgeId} and ${allowedBy(PLEDGE_LIFECYCLE, 'confirm', sql`status`)}) and
+    exists (select 1 from ledger_entries where idempotency_key = ${ledgerKey})`;
   const writes: BatchItem[] = [
-    raw(sql`insert into ledger_entries (customer_id, kind, norm_hours_centi, money_minor, discount_minor, net_minor, vat_minor, total_minor, rate_minor,
+    raw(sql`insert into ledger_entries (customer_id, kind, norm_hours_centi, money_minor, discount_minor, net_minor, vat_minor, total_minor,
+      rate_minor,
                   discount_rate_milli, vat_mode, vat_rate_milli, memo, at, created_at, created_by, pledge_id, idempotency_key)
-                select pl.customer_id, 'debit', -pl.norm_hours_centi, ${-m.subtotalMinor}, ${-m.discountMinor}, ${-m.netMinor}, ${-m.vatMinor}, ${-m.totalMinor}, ${m.rateMinor},
+                select pl.customer_id, 'debit', -pl.norm_hours_centi, ${-m.subtotalMinor}, ${-m.discountMinor}, ${-m.netMinor},
+                  ${-m.vatMinor}, ${-m.totalMinor}, ${m.rateMinor},
                   ${m.discountRateMilli}, ${m.vatMode}, ${m.vatRateMilli},
                   'Взнос в проект ' || pr.code || ' · ' || pr.title, ${now}, ${now}, ${userId}, pl.id, ${ledgerKey}
                 from pledges pl join crowdfunding_projects pr on pr.id = pl.project_id join customers c on c.id = pl.customer_id
-                where pl.id = ${pledgeId} and ${allowedBy(PLEDGE_LIFECYCLE, 'confirm', sql`pl.status`)} and pl.norm_hours_centi = ${normHoursCenti} and ${allowedBy(PROJECT_LIFECYCLE, 'confirmPledge', sql`pr.status`)}
+                where pl.id = ${pledgeId} and ${allowedBy(
+                  PLEDGE_LIFECYCLE,
+                  'confirm',
+                  sql`pl.status`,
+                )} and pl.norm_hours_centi = ${normHoursCenti} and ${allowedBy(PROJECT_LIFECYCLE, 'confirmPledge', sql`pr.status`)}
                   and c.balance_centi - pl.norm_hours_centi >= -c.overdraft_centi`),
   ];
   if (claim) writes.push(claimInsert(claim, sql`json_object()`, mine));
@@ -237,13 +254,19 @@ export async function cancelPledge(db: Db, pledgeId: number, reason: string, use
   const mine = sql`exists (select 1 from pledges where id = ${pledgeId} and ${allowedBy(PLEDGE_LIFECYCLE, 'cancel', sql`status`)}
     and (status <> ${PLEDGE_LIFECYCLE.confirm.to} or exists (select 1 from ledger_entries where idempotency_key = ${refundKey})))`;
   const writes: BatchItem[] = [
-    raw(sql`insert into ledger_entries (customer_id, kind, norm_hours_centi, money_minor, discount_minor, net_minor, vat_minor, total_minor, rate_minor, discount_rate_milli, vat_mode, vat_rate_milli, memo, at, created_at, created_by, pledge_id,
+    raw(sql`insert into ledger_entries (customer_id, kind, norm_hours_centi, money_minor, discount_minor, net_minor, vat_minor, total_minor,
+      rate_minor, discount_rate_milli, vat_mode, vat_rate_milli, memo, at, created_at, created_by, pledge_id,
                   corrects_entry_id, idempotency_key)
-                select e.customer_id, 'correction', -e.norm_hours_centi, -e.money_minor, -e.discount_minor, -e.net_minor, -e.vat_minor, -e.total_minor, e.rate_minor, e.discount_rate_milli, e.vat_mode, e.vat_rate_milli,
+                select e.customer_id, 'correction', -e.norm_hours_centi, -e.money_minor, -e.discount_minor, -e.net_minor, -e.vat_minor,
+                  -e.total_minor, e.rate_minor, e.discount_rate_milli, e.vat_mode, e.vat_rate_milli,
                   ${`Возврат взноса: ${reason}`.slice(0, 500)}, ${now}, ${now}, ${userId},
                   e.pledge_id, e.id, ${refundKey}
                 from ledger_entries e join pledges pl on pl.id = e.pledge_id join crowdfunding_projects pr on pr.id = pl.project_id
-                where pl.id = ${pledgeId} and pl.status = ${PLEDGE_LIFECYCLE.confirm.to} and e.kind = 'debit' and ${allowedBy(PROJECT_LIFECYCLE, 'refundPledge', sql`pr.status`)}
+                where pl.id = ${pledgeId} and pl.status = ${PLEDGE_LIFECYCLE.confirm.to} and e.kind = 'debit' and ${allowedBy(
+                  PROJECT_LIFECYCLE,
+                  'refundPledge',
+                  sql`pr.status`,
+                )}
                   and not exists (select 1 from ledger_entries r where r.idempotency_key = ${refundKey})`),
   ];
   if (claim) writes.push(claimInsert(claim, sql`json_object()`, mine));
@@ -273,10 +296,13 @@ export async function addProjectLine(quoteId: number, version: number, projectId
         version,
         token,
         now,
-        sql`exists (select 1 from crowdfunding_projects where id = ${projectId} and ${allowedBy(PROJECT_LIFECYCLE, 'addToQuote', sql`status`)})`,
+        sql`exists (select 1 from crowdfunding_projects where id = ${projectId} and
+          ${allowedBy(PROJECT_LIFECYCLE, 'addToQuote', sql`status`)})`,
       ),
-      raw(sql`insert into quote_lines (quote_id, position, kind, project_id, code, title, mode, quantity_milli, hours_centi, k_milli, base_k_milli, description, result)
-                  select ${quoteId}, (select coalesce(max(position), 0) + 1 from quote_lines where quote_id = ${quoteId}), 'project', p.id, p.code,
+      raw(sql`insert into quote_lines (quote_id, position, kind, project_id, code, title, mode, quantity_milli, hours_centi, k_milli,
+        base_k_milli, description, result)
+                  select ${quoteId}, (select coalesce(max(position), 0) + 1 from quote_lines where quote_id = ${quoteId}), 'project', p.id,
+                    p.code,
                     'Долевое участие: ' || p.title, 'estimate', 1000, ${shareCenti}, 1000, 1000, p.description_md,
                     'Проект выполняется, когда взносы покрывают его стоимость'
                   from crowdfunding_projects p where p.id = ${projectId} and ${applied(token)}`),

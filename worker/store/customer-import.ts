@@ -230,7 +230,8 @@ export async function importCustomer(db: Db, doc: CustomerExport, actor: Actor):
   for (const [name, value] of seqs) {
     writes.push(
       raw(
-        sql`insert into counters (name, value) values (${name}, ${int(value)}) on conflict(name) do update set value = max(value, excluded.value)`,
+        sql`insert into counters (name, value) values (${name}, ${int(value)}) on conflict(name) do update set value = max(value,
+          excluded.value)`,
       ),
     );
   }

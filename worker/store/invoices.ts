@@ -35,10 +35,14 @@ export async function createInvoice(db: Db, n: NewInvoice, claim: Claim | null):
   const created = sql`exists (select 1 from invoices where create_token = ${token})`;
   const results = await batch(db, [
     raw(sql`insert into counters (name, value) select ${counter}, 1 where ${customer} on conflict(name) do update set value = value + 1`),
-    raw(sql`insert into invoices (number, customer_id, status, issued_on, norm_hours_centi, rate_minor, currency, subtotal_minor, vat_mode, vat_rate_milli, vat_minor, total_minor,
+    raw(sql`insert into invoices (number, customer_id, status, issued_on, norm_hours_centi, rate_minor, currency, subtotal_minor, vat_mode,
+      vat_rate_milli, vat_minor, total_minor,
                   memo, created_at, created_by, create_token)
-                select ${`INV-${n.year}-`} || printf('%04d', c.value), ${n.customerId}, ${'issued' satisfies InvoiceRow['status']}, ${n.issuedOn}, ${n.normHoursCenti},
-                  ${n.terms.rateMinor}, ${n.currency}, ${n.money.subtotalMinor}, ${n.terms.vatMode}, ${n.terms.vatRateMilli}, ${n.money.vatMinor}, ${n.money.totalMinor},
+                select ${`INV-${n.year}-`} || printf('%04d', c.value), ${n.customerId}, ${
+                  'issued' satisfies InvoiceRow['status']
+                }, ${n.issuedOn}, ${n.normHoursCenti},
+                  ${n.terms.rateMinor}, ${n.currency}, ${n.money.subtotalMinor}, ${n.terms.vatMode}, ${n.terms.vatRateMilli},
+                    ${n.money.vatMinor}, ${n.money.totalMinor},
                   ${n.memo}, ${new Date().toISOString()}, ${n.userId}, ${token}
                 from counters c where c.name = ${counter} and ${customer}`),
     ...(claim ? [claimInsert(claim, sql`json_object('invoiceId', (select id from invoices where create_token = ${token}))`, created)] : []),

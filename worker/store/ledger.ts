@@ -40,7 +40,8 @@ export interface NewCorrection {
 
 /** The money columns of an entry, in `moneyColumns` order. */
 const moneyValues = (m: EntryMoney) =>
-  sql`${m.subtotalMinor}, ${m.discountMinor}, ${m.netMinor}, ${m.vatMinor}, ${m.totalMinor}, ${m.rateMinor}, ${m.discountRateMilli}, ${m.vatMode}, ${m.vatRateMilli}`;
+  sql`${m.subtotalMinor}, ${m.discountMinor}, ${m.netMinor}, ${m.vatMinor}, ${m.totalMinor}, ${m.rateMinor}, ${m.discountRateMilli},
+    ${m.vatMode}, ${m.vatRateMilli}`;
 const moneyColumns = sql.raw(
   'money_minor, discount_minor, net_minor, vat_minor, total_minor, rate_minor, discount_rate_milli, vat_mode, vat_rate_milli',
 );
@@ -69,7 +70,8 @@ async function insertEntry(
     invoiceId === null
       ? []
       : [
-          raw(sql`update invoices set status = ${INVOICE_LIFECYCLE.settle.to}, paid_entry_id = ${entry}, paid_at = ${new Date().toISOString()}, version = version + 1
+          raw(sql`update invoices set status = ${INVOICE_LIFECYCLE.settle.to}, paid_entry_id = ${entry}, paid_at =
+            ${new Date().toISOString()}, version = version + 1
                       where id = ${invoiceId} and ${allowedBy(INVOICE_LIFECYCLE, 'settle', sql`status`)} and exists ${entry}`),
         ];
   if (!claim) {
@@ -108,14 +110,17 @@ export async function appendTopup(db: Db, t: NewTopup, claim: Claim | null): Pro
   const invoiceRule =
     t.invoiceId === null
       ? sql`1`
-      : sql`exists (select 1 from invoices where id = ${t.invoiceId} and customer_id = ${t.customerId} and ${allowedBy(INVOICE_LIFECYCLE, 'settle', sql`status`)})`;
+      : sql`exists (select 1 from invoices where id = ${t.invoiceId} and customer_id = ${t.customerId} and
+        ${allowedBy(INVOICE_LIFECYCLE, 'settle', sql`status`)})`;
   return insertEntry(
     db,
     t.customerId,
     (
       key,
-    ) => sql`insert into ledger_entries (customer_id, kind, topup_kind, norm_hours_centi, ${moneyColumns}, payment_ref, invoice_id, memo, at, created_at, created_by, idempotency_key)
-        select id, 'topup', ${t.topupKind}, ${t.normHoursCenti}, ${moneyValues(t.money)}, ${t.paymentRef}, ${t.invoiceId}, ${t.memo}, ${t.at}, ${new Date().toISOString()}, ${t.userId}, ${key}
+    ) => sql`insert into ledger_entries (customer_id, kind, topup_kind, norm_hours_centi, ${moneyColumns}, payment_ref, invoice_id, memo,
+      at, created_at, created_by, idempotency_key)
+        select id, 'topup', ${t.topupKind}, ${t.normHoursCenti}, ${moneyValues(t.money)}, ${t.paymentRef}, ${t.invoiceId}, ${t.memo},
+          ${t.at}, ${new Date().toISOString()}, ${t.userId}, ${key}
         from customers where id = ${t.customerId} and ${invoiceRule}`,
     claim,
     t.invoiceId,
@@ -136,15 +141,16 @@ export async function appendCorrection(db: Db, c: NewCorrection, claim: Claim | 
           select 1 from ledger_entries e
           where e.id = ${target} and e.customer_id = ${c.customerId} and e.kind <> 'correction'
             and e.norm_hours_centi * ${c.normHoursCenti} < 0
-            and abs(coalesce((select sum(x.norm_hours_centi) from ledger_entries x where x.corrects_entry_id = e.id), 0) + ${c.normHoursCenti}) <= abs(e.norm_hours_centi)
+            and abs(coalesce((select sum(x.norm_hours_centi) from ledger_entries x where x.corrects_entry_id = e.id), 0) +
+              ${c.normHoursCenti}) <= abs(e.norm_hours_centi)
         )`;
   return insertEntry(
     db,
     c.customerId,
-    (
-      key,
-    ) => sql`insert into ledger_entries (customer_id, kind, norm_hours_centi, ${moneyColumns}, memo, at, created_at, created_by, corrects_entry_id, idempotency_key)
-        select ${c.customerId}, 'correction', ${c.normHoursCenti}, ${moneyValues(c.money)}, ${c.memo}, ${c.at}, ${new Date().toISOString()}, ${c.userId}, ${target}, ${key}
+    (key) => sql`insert into ledger_entries (customer_id, kind, norm_hours_centi, ${moneyColumns}, memo, at, created_at, created_by,
+      corrects_entry_id, idempotency_key)
+        select ${c.customerId}, 'correction', ${c.normHoursCenti}, ${moneyValues(c.money)}, ${c.memo}, ${c.at}, ${new Date().toISOString()},
+          ${c.userId}, ${target}, ${key}
         where exists (select 1 from customers where id = ${c.customerId}) and ${rule}`,
     claim,
   );
@@ -219,7 +225,8 @@ export async function listLedger(db: Db, customerId: number, limit = 500) {
       .select()
       .from(debitItems)
       .where(
-        sql`${debitItems.entryId} in (select id from ledger_entries where customer_id = ${customerId} order by at desc, id desc limit ${limit})`,
+        sql`${debitItems.entryId} in (select id from ledger_entries where customer_id = ${customerId} order by at desc, id desc limit
+          ${limit})`,
       )
       .orderBy(asc(debitItems.id)),
     db.select({ balanceCenti: customers.balanceCenti }).from(customers).where(eq(customers.id, customerId)),

@@ -12,7 +12,8 @@ const monthNumber = (m: SQL) => sql`(cast(substr(${m}, 1, 4) as integer) * 12 + 
 /** Σ hours of the customer's entries inside an edge, signed: one range of the (customer_id, at) index. */
 function edgeHours(customer: SQL, e: Edge): SQL {
   if (e.lo === e.hi) return sql`0`;
-  return sql`(${e.sign} * (select coalesce(sum(l.norm_hours_centi), 0) from ledger_entries l where l.customer_id = ${customer} and l.at >= ${e.lo} and l.at < ${e.hi}))`;
+  return sql`(${e.sign} * (select coalesce(sum(l.norm_hours_centi), 0) from ledger_entries l where l.customer_id = ${customer} and l.at >=
+    ${e.lo} and l.at < ${e.hi}))`;
 }
 
 /**
@@ -28,7 +29,8 @@ export function openingSql(customer: SQL, balance: SQL, plan: SnapshotPlan, nowM
   const first = monthNumber(sql`(select min(month) from customer_month_balances)`);
   const olderHalf = sql`${monthIndex(m)} - ${first} < ${monthIndex(nowMonth) - monthIndex(m)}`;
   const edge = edgeHours(customer, plan.startEdge);
-  return sql<number>`(case when ${olderHalf} then ${sum(sql`b.month < ${m}`)} - ${edge} else ${balance} - ${sum(sql`b.month >= ${m}`)} - ${edge} end)`;
+  return sql<number>`(case when ${olderHalf} then ${sum(sql`b.month < ${m}`)} - ${edge} else ${balance} - ${sum(sql`b.month >= ${m}`)} -
+    ${edge} end)`;
 }
 
 /** The snapshot columns, which are also the names of monthFiguresSql's figures. */

@@ -28,19 +28,23 @@ export async function createOrder(db: Db, quoteId: number, year: number, plan: S
   const token = randomToken(12);
   const now = new Date().toISOString();
   const counter = `order:${year}`;
-  const eligible = sql`exists (select 1 from quotes where id = ${quoteId} and ${quoteMay('order', null)}) and not exists (select 1 from orders where quote_id = ${quoteId})`;
+  const eligible = sql`exists (select 1 from quotes where id = ${quoteId} and ${quoteMay('order', null)}) and not exists (select 1 from
+    orders where quote_id = ${quoteId})`;
   const created = sql`exists (select 1 from orders where create_token = ${token})`;
   const writes: BatchItem[] = [
     raw(sql`insert into counters (name, value) select ${counter}, 1 where ${eligible} on conflict(name) do update set value = value + 1`),
-    raw(sql`insert into orders (number, quote_id, customer_id, status, approved_at, rate_minor, currency, created_at, created_by, create_token)
-                select ${`WO-${year}-`} || printf('%04d', c.value), q.id, q.customer_id, 'queued', coalesce(q.answered_at, ${now}), q.rate_minor, q.currency,
+    raw(sql`insert into orders (number, quote_id, customer_id, status, approved_at, rate_minor, currency, created_at, created_by,
+      create_token)
+                select ${`WO-${year}-`} || printf('%04d', c.value), q.id, q.customer_id, 'queued', coalesce(q.answered_at, ${now}),
+                  q.rate_minor, q.currency,
                   ${now}, ${actor.userId}, ${token}
                 from quotes q, counters c where q.id = ${quoteId} and c.name = ${counter} and ${eligible}`),
   ];
   plan.forEach((stage, i) => {
     writes.push(
       raw(sql`insert into order_stages (order_id, n, title, status, hours_centi, norm_hours_centi)
-                  select id, ${i + 1}, ${stage.title}, ${'pending' satisfies StageStatus}, ${stage.hoursCenti}, ${stage.normHoursCenti} from orders where create_token = ${token}`),
+                  select id, ${i + 1}, ${stage.title}, ${'pending' satisfies StageStatus}, ${stage.hoursCenti}, ${stage.normHoursCenti} from
+                    orders where create_token = ${token}`),
     );
     for (const lineId of stage.lineIds) {
       writes.push(
@@ -277,7 +281,17 @@ export async function listOrders(db: Db, filter: { customerId?: number; status?:
     filter.status ? eq(orders.status, filter.status) : undefined,
     filter.quoteId ? eq(orders.quoteId, filter.quoteId) : undefined,
   );
-  const idsQuery = sql`select id from orders where 1 ${filter.customerId ? sql`and customer_id = ${filter.customerId}` : sql``} ${filter.status ? sql`and status = ${filter.status}` : sql``} ${filter.quoteId ? sql`and quote_id = ${filter.quoteId}` : sql``}`;
+  const idsQuery = sql`select id from orders where 1 ${
+    filter.customerId
+      ? sql`and customer_id =
+    ${filter.customerId}`
+      : sql``
+  } ${filter.status ? sql`and status = ${filter.status}` : sql``} ${
+    filter.quoteId
+      ? sql`and quote_id =
+      ${filter.quoteId}`
+      : sql``
+  }`;
   const [heads, stages, lines, debits] = await batch(db, [
     ordersQuery(db).where(where).orderBy(asc(orders.approvedAt), asc(orders.id)),
     ...stageReads(db, idsQuery),
@@ -321,7 +335,8 @@ export async function customerQueues(db: Db, customerIds: readonly number[]): Pr
       .select({ orderId: orderStages.orderId, n: orderStages.n, status: orderStages.status, normHoursCenti: orderStages.normHoursCenti })
       .from(orderStages)
       .where(
-        sql`${orderStages.orderId} in (select id from orders where customer_id in (${list}) and ${inStates(sql`status`, OPEN_ORDER_STATUSES)})`,
+        sql`${orderStages.orderId} in (select id from orders where customer_id in (${list}) and
+          ${inStates(sql`status`, OPEN_ORDER_STATUSES)})`,
       ),
   ]);
   const out = new Map<number, CustomerQueue>();
@@ -382,7 +397,8 @@ export async function withdrawOrder(
   const open = sql`exists (select 1 from orders where id = ${order.id} and ${guard})`;
   const writes: BatchItem[] = [
     raw(
-      sql`update order_stages set status = ${STAGE_LIFECYCLE.withdraw.to} where order_id = ${order.id} and ${allowedBy(STAGE_LIFECYCLE, 'withdraw', sql`status`)} and ${open}`,
+      sql`update order_stages set status = ${STAGE_LIFECYCLE.withdraw.to} where order_id = ${order.id} and
+        ${allowedBy(STAGE_LIFECYCLE, 'withdraw', sql`status`)} and ${open}`,
     ),
     auditInsert({
       quoteId: order.quoteId,

@@ -33,7 +33,12 @@ export function outboxInsert(m: NewMail, when: SQL = sql`1`): BatchItem {
         select ${m.kind}, ${Array.isArray(m.to) ? JSON.stringify(m.to) : m.to}, ${m.lang}, ${m.subject},
           ${isSQLWrapper(m.payload) ? m.payload : JSON.stringify(m.payload)}, ${'queued' satisfies OutboxStatus}, 0,
           ${m.dedupeKey ?? null}, ${now}, ${m.createdBy}, ${now}
-        where ${when} ${Array.isArray(m.to) ? sql`` : sql`and (${m.to}) is not null`} ${m.dedupeKey ? sql`and not exists (select 1 from outbox where dedupe_key = ${m.dedupeKey})` : sql``}
+        where ${when} ${Array.isArray(m.to) ? sql`` : sql`and (${m.to}) is not null`} ${
+          m.dedupeKey
+            ? sql`and not exists (select 1 from
+          outbox where dedupe_key = ${m.dedupeKey})`
+            : sql``
+        }
         returning id`,
   );
 }
@@ -97,7 +102,8 @@ export async function findMail(db: Db, id: number): Promise<OutboxRow | null> {
 /** An admin sends a failed message again: queued, with its attempts counted anew. */
 export async function requeueFailed(db: Db, id: number): Promise<boolean> {
   const [result] = await batch(db, [
-    raw(sql`update outbox set status = ${'queued' satisfies OutboxStatus}, attempts = 0, error = null, next_attempt_at = ${new Date().toISOString()}
+    raw(sql`update outbox set status = ${'queued' satisfies OutboxStatus}, attempts = 0, error = null, next_attempt_at =
+      ${new Date().toISOString()}
                 where id = ${id} and status = ${'failed' satisfies OutboxStatus}`),
   ]);
   return changed(result) > 0;

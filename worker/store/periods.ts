@@ -65,11 +65,13 @@ export async function closePeriods(db: Db, months: readonly PeriodToClose[], use
   const results = await batch(db, [
     raw(sql`insert into accounting_periods (month, status, start_at, end_at, closed_at, closed_by, close_token)
                 values (${target.month}, ${PERIOD_LIFECYCLE.close.to}, ${target.startAt}, ${target.endAt}, ${now}, ${userId}, ${token})
-                on conflict (month) do update set status = excluded.status, closed_at = excluded.closed_at, closed_by = excluded.closed_by, close_token = excluded.close_token
+                on conflict (month) do update set status = excluded.status, closed_at = excluded.closed_at, closed_by = excluded.closed_by,
+                  close_token = excluded.close_token
                 where ${allowedBy(PERIOD_LIFECYCLE, 'close', sql`accounting_periods.status`)}`),
     // The earlier months, closed with it (all at once: one JSON parameter), those closed already left alone.
     raw(sql`insert into accounting_periods (month, status, start_at, end_at, closed_at, closed_by)
-                select json_extract(j.value, '$.month'), ${PERIOD_LIFECYCLE.close.to}, json_extract(j.value, '$.startAt'), json_extract(j.value, '$.endAt'), ${now}, ${userId}
+                select json_extract(j.value, '$.month'), ${PERIOD_LIFECYCLE.close.to}, json_extract(j.value, '$.startAt'),
+                  json_extract(j.value, '$.endAt'), ${now}, ${userId}
                 from json_each(${JSON.stringify(months.slice(0, -1))}) j where ${mine}
                 on conflict (month) do nothing`),
     ...(claim ? [claimInsert(claim, sql`json_object('month', ${target.month})`, mine)] : []),

@@ -30,7 +30,8 @@ function rows(where: ReturnType<typeof sql>) {
   return raw(
     sql`select q.id as quoteId, q.number as number, q.title as title, q.valid_until as validUntil, c.name as customerName, c.lang as lang,
           coalesce(${lastSend('o.to_json')}, case when c.email <> '' then json_array(c.email) end) as recipients,
-          (select u.email from audit_log a join users u on u.id = a.actor_user_id where a.quote_id = q.id and a.action = 'sent' and u.active = 1
+          (select u.email from audit_log a join users u on u.id = a.actor_user_id where a.quote_id = q.id and a.action = 'sent' and u.active
+            = 1
             order by a.id desc limit 1) as managerEmail,
           ${lastSend(`json_extract(o.payload, '$.origin')`)} as origin
         from quotes q join customers c on c.id = q.customer_id

@@ -52,9 +52,12 @@ export type SummaryRow = Omit<CustomerConsumption, 'entries'> & { balanceCenti: 
 export async function consumptionSummary(db: Db, month: string, range: MonthRange, settings: SettingsRow, closed: boolean) {
   const plan = snapshotPlan(range);
   const rows = await db.all<Record<string, number | string>>(sql`
-    select c.id, c.name, c.balance_centi as balance, c.low_balance_centi as own, ${openingSql(sql`c.id`, sql`c.balance_centi`, plan)} as opening, ${thresholdSql(sql`c.id`)} as threshold,
-      coalesce(m.entries, 0) as n, coalesce(m.topups_centi, 0) as topups, coalesce(m.debits_centi, 0) as debits, coalesce(m.corrections_centi, 0) as corrections,
-      coalesce(m.net_minor, 0) as net, coalesce(m.vat_minor, 0) as vat, coalesce(m.total_minor, 0) as total, coalesce(m.paid_minor, 0) as paid
+    select c.id, c.name, c.balance_centi as balance, c.low_balance_centi as own, ${openingSql(sql`c.id`, sql`c.balance_centi`, plan)} as
+      opening, ${thresholdSql(sql`c.id`)} as threshold,
+      coalesce(m.entries, 0) as n, coalesce(m.topups_centi, 0) as topups, coalesce(m.debits_centi, 0) as debits,
+        coalesce(m.corrections_centi, 0) as corrections,
+      coalesce(m.net_minor, 0) as net, coalesce(m.vat_minor, 0) as vat, coalesce(m.total_minor, 0) as total, coalesce(m.paid_minor, 0) as
+        paid
     from customers c left join ${monthFiguresSql(plan)} m on m.customer_id = c.id
     order by c.name`);
   const list: SummaryRow[] = rows
@@ -186,13 +189,19 @@ export async function monthlySeries(db: Db, months: string[], timeZone: string, 
   const ranges = months.map((m) => monthRange(m, timeZone));
   const columns = ranges.flatMap((r, i) => [
     sql`coalesce(sum(case when at >= ${r.start} and at < ${r.end} and kind = 'topup' then norm_hours_centi end), 0) as ${sql.raw(`t${i}`)}`,
-    sql`coalesce(sum(case when at >= ${r.start} and at < ${r.end} and kind = 'debit' then -norm_hours_centi end), 0) as ${sql.raw(`d${i}`)}`,
+    sql`coalesce(sum(case when at >= ${r.start} and at < ${r.end} and kind = 'debit' then -norm_hours_centi end), 0) as
+      ${sql.raw(`d${i}`)}`,
     sql`coalesce(sum(case when at >= ${r.start} and at < ${r.end} and kind = 'debit' then -net_minor end), 0) as ${sql.raw(`m${i}`)}`,
   ]);
   const first = ranges[0]!.start;
   const last = ranges[ranges.length - 1]!.end;
   const [row] = await db.all<Record<string, number>>(
-    sql`select ${sql.join(columns, sql`, `)} from ledger_entries where at >= ${first} and at < ${last} ${customerId ? sql`and customer_id = ${customerId}` : sql``}`,
+    sql`select ${sql.join(columns, sql`, `)} from ledger_entries where at >= ${first} and at < ${last} ${
+      customerId
+        ? sql`and customer_id =
+      ${customerId}`
+        : sql``
+    }`,
   );
   return months.map((month, i) => ({
     month,

@@ -113,7 +113,8 @@ export interface NewRequest {
 
 /** Managers' addresses as a JSON array (admins when there is no manager), or null when nobody has one. */
 const STAFF_TO = sql`(select case when count(*) > 0 then json_group_array(email) end from users
-  where active = 1 and email <> '' and role = (case when exists (select 1 from users where active = 1 and role = 'manager') then 'manager' else 'admin' end))`;
+  where active = 1 and email <> '' and role = (case when exists (select 1 from users where active = 1 and role = 'manager') then 'manager'
+    else 'admin' end))`;
 
 /** An outbox row about request `r` (alias), its subject filled from the request in SQL: `{number}`, `{subject}`. */
 function requestMail(m: {
@@ -155,8 +156,10 @@ export async function createRequest(
   const exists = sql`exists (select 1 from customers where id = ${r.customerId})`;
   const results = await batch(db, [
     raw(sql`insert into counters (name, value) select ${counter}, 1 where ${exists} on conflict(name) do update set value = value + 1`),
-    raw(sql`insert into service_requests (number, customer_id, kind, subject, description, priority, sla_level, status, due_at, write_token, ip, version, created_at, updated_at)
-               select ${`R-${year}-`} || printf('%04d', value), ${r.customerId}, ${r.kind}, ${r.subject}, ${r.description}, ${r.priority}, ${level},
+    raw(sql`insert into service_requests (number, customer_id, kind, subject, description, priority, sla_level, status, due_at, write_token,
+      ip, version, created_at, updated_at)
+               select ${`R-${year}-`} || printf('%04d', value), ${r.customerId}, ${r.kind}, ${r.subject}, ${r.description}, ${r.priority},
+                 ${level},
                  ${'new' satisfies RequestStatus}, ${dueAt}, ${token}, ${r.ip}, 1, ${nowIso}, ${nowIso}
                from counters where name = ${counter} and ${exists}
                returning id`),
@@ -327,7 +330,8 @@ export async function answerRequest(
         to: sql`${JSON.stringify(mail.to)}`,
         lang: mail.lang,
         subject: mail.subject,
-        payload: sql`json_object('requestId', r.id, 'commentId', (select max(id) from request_comments where request_id = r.id), 'origin', ${mail.origin})`,
+        payload: sql`json_object('requestId', r.id, 'commentId', (select max(id) from request_comments where request_id = r.id), 'origin',
+          ${mail.origin})`,
         createdBy: actor.userId,
         where: sql`r.id = ${id} and r.updated_at = ${now}`,
         now,
@@ -385,8 +389,10 @@ export async function quoteFromRequest(
       now,
       sql`exists (select 1 from service_requests where write_token = ${token})`,
     ),
-    raw(sql`insert into quote_lines (quote_id, position, kind, code, title, mode, quantity_milli, hours_centi, k_milli, base_k_milli, k_reason, note)
-               select id, 1, 'free', '', ${row.subject}, 'estimate', 1000, null, 1000, 1000, '', ${row.description} from quotes where write_token = ${token}`),
+    raw(sql`insert into quote_lines (quote_id, position, kind, code, title, mode, quantity_milli, hours_centi, k_milli, base_k_milli,
+      k_reason, note)
+               select id, 1, 'free', '', ${row.subject}, 'estimate', 1000, null, 1000, 1000, '', ${row.description} from quotes where
+                 write_token = ${token}`),
     raw(
       sql`update service_requests set quote_id = ${byToken(token)}, write_token = null where write_token = ${token} and ${applied(token)}`,
     ),

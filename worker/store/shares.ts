@@ -80,7 +80,8 @@ export async function renewShareLink(db: Db, linkId: number, quoteId: number, ex
     auditInsert({
       quoteId,
       action: 'link_renewed',
-      changes: sql`json_object('link', ${int(linkId)}, 'expiresAt', json_array((select expires_at from share_links where ${mine}), ${expiresAt}))`,
+      changes: sql`json_object('link', ${int(linkId)}, 'expiresAt', json_array((select expires_at from share_links where ${mine}),
+        ${expiresAt}))`,
       actor,
       at: now,
       when: sql`exists (select 1 from share_links where ${mine})`,
@@ -129,7 +130,8 @@ export async function openShareLink(db: Db, tokenHash: string, count: boolean): 
   const now = new Date().toISOString();
   const writes: BatchItem[] = count
     ? [
-        raw(sql`update share_links set open_count = open_count + 1, first_opened_at = coalesce(first_opened_at, ${now}), last_opened_at = ${now}
+        raw(sql`update share_links set open_count = open_count + 1, first_opened_at = coalesce(first_opened_at, ${now}), last_opened_at =
+          ${now}
                    where token_hash = ${tokenHash} and revoked_at is null and expires_at > ${now}`),
       ]
     : [];
@@ -193,7 +195,8 @@ export async function answerShared(db: Db, tokenHash: string, a: AnswerInput) {
     // Each crowdfunding share in the quote becomes the customer's promised pledge.
     writes.push(
       raw(sql`insert into pledges (project_id, customer_id, norm_hours_centi, status, pledged_on, note, quote_id, quote_line_id, created_at)
-                 select l.project_id, q.customer_id, (l.quantity_milli * l.hours_centi * l.k_milli + 500000) / 1000000, 'promised', ${today},
+                 select l.project_id, q.customer_id, (l.quantity_milli * l.hours_centi * l.k_milli + 500000) / 1000000, 'promised',
+                   ${today},
                    'Смета ' || q.number || ', ' || ${name}, q.id, l.id, ${now}
                  from quote_lines l join quotes q on q.id = l.quote_id
                  where q.write_token = ${token} and l.kind = 'project' and l.project_id is not null and l.hours_centi is not null`),
@@ -201,7 +204,8 @@ export async function answerShared(db: Db, tokenHash: string, a: AnswerInput) {
     // An accepted quote is final: a draft revision started meanwhile can never be sent.
     writes.push(
       raw(sql`update quotes set status = ${QUOTE_LIFECYCLE.archive.to}, archived_at = ${now}
-                 where series_id = (select series_id from quotes where write_token = ${token}) and status = ${'draft' satisfies QuoteStatus} and ${applied(token)}`),
+                 where series_id = (select series_id from quotes where write_token = ${token}) and status =
+                   ${'draft' satisfies QuoteStatus} and ${applied(token)}`),
     );
   }
   writes.push(
@@ -222,7 +226,8 @@ export async function answerShared(db: Db, tokenHash: string, a: AnswerInput) {
   if (a.mail) {
     // To the manager who sent this revision (the audit trail knows who), if they have an address.
     const sender = sql`(select json_array(u.email) from audit_log l join users u on u.id = l.actor_user_id
-                        where l.quote_id = (select id from quotes where write_token = ${token}) and l.action = 'sent' and u.active = 1 and u.email <> ''
+                        where l.quote_id = (select id from quotes where write_token = ${token}) and l.action = 'sent' and u.active = 1 and
+                          u.email <> ''
                         order by l.id desc limit 1)`;
     writes.push(
       outboxInsert(

@@ -77,26 +77,34 @@ export async function acceptStage(
   const pending = sql`exists (select 1 from order_stages where id = ${stage.id} and ${allowedBy(STAGE_LIFECYCLE, 'accept', sql`status`)})`;
   const entry = sql`(select id from ledger_entries where idempotency_key = ${ledgerKey} and stage_id = ${stage.id})`;
   const mine = zero
-    ? sql`exists (select 1 from orders o join order_stages s on s.order_id = o.id where o.id = ${order.id} and s.id = ${stage.id} and ${runnable})`
+    ? sql`exists (select 1 from orders o join order_stages s on s.order_id = o.id where o.id = ${order.id} and s.id = ${stage.id} and
+      ${runnable})`
     : sql`${pending} and exists ${entry}`;
   const t = order.terms;
   const writes: BatchItem[] = [];
   if (!zero) {
     const items = debit.items.map((item, i) => ({ ...item, ...money.items[i]!, lineId: item.lineId }));
     writes.push(
-      raw(sql`insert into ledger_entries (customer_id, kind, norm_hours_centi, money_minor, discount_minor, net_minor, vat_minor, total_minor,
-                    rate_minor, discount_rate_milli, vat_mode, vat_rate_milli, memo, at, created_at, created_by, order_id, stage_id, idempotency_key)
-                  select o.customer_id, 'debit', ${-debit.normHoursCenti}, ${-money.subtotalMinor}, ${-money.discountMinor}, ${-money.netMinor}, ${-money.vatMinor},
-                    ${-money.totalMinor}, o.rate_minor, ${t.discountRateMilli}, ${t.vatMode}, ${t.vatRateMilli}, ${memo}, ${now}, ${now}, ${actor.userId}, o.id, s.id, ${ledgerKey}
+      raw(sql`insert into ledger_entries (customer_id, kind, norm_hours_centi, money_minor, discount_minor, net_minor, vat_minor,
+        total_minor,
+                    rate_minor, discount_rate_milli, vat_mode, vat_rate_milli, memo, at, created_at, created_by, order_id, stage_id,
+                      idempotency_key)
+                  select o.customer_id, 'debit', ${-debit.normHoursCenti}, ${-money.subtotalMinor}, ${-money.discountMinor},
+                    ${-money.netMinor}, ${-money.vatMinor},
+                    ${-money.totalMinor}, o.rate_minor, ${t.discountRateMilli}, ${t.vatMode}, ${t.vatRateMilli}, ${memo}, ${now}, ${now},
+                      ${actor.userId}, o.id, s.id, ${ledgerKey}
                   from orders o join order_stages s on s.order_id = o.id
                   where o.id = ${order.id} and s.id = ${stage.id} and ${runnable}`),
       // All items in one statement from one JSON parameter: D1 allows 100 parameters per statement.
-      raw(sql`insert into debit_items (entry_id, line_id, code, title, category_name, hours_centi, k_milli, norm_hours_centi, planned_hours_centi, planned_norm_hours_centi,
+      raw(sql`insert into debit_items (entry_id, line_id, code, title, category_name, hours_centi, k_milli, norm_hours_centi,
+        planned_hours_centi, planned_norm_hours_centi,
                     money_minor, discount_minor, net_minor, vat_minor, total_minor)
-                  select ${entry}, json_extract(j.value, '$.lineId'), json_extract(j.value, '$.code'), json_extract(j.value, '$.title'), json_extract(j.value, '$.categoryName'),
+                  select ${entry}, json_extract(j.value, '$.lineId'), json_extract(j.value, '$.code'), json_extract(j.value, '$.title'),
+                    json_extract(j.value, '$.categoryName'),
                     json_extract(j.value, '$.hoursCenti'), json_extract(j.value, '$.kMilli'), -json_extract(j.value, '$.normHoursCenti'),
                     json_extract(j.value, '$.plannedHoursCenti'), json_extract(j.value, '$.plannedNormHoursCenti'),
-                    -json_extract(j.value, '$.subtotalMinor'), -json_extract(j.value, '$.discountMinor'), -json_extract(j.value, '$.netMinor'),
+                    -json_extract(j.value, '$.subtotalMinor'), -json_extract(j.value, '$.discountMinor'), -json_extract(j.value,
+                      '$.netMinor'),
                     -json_extract(j.value, '$.vatMinor'), -json_extract(j.value, '$.totalMinor')
                   from json_each(${JSON.stringify(items)}) j where ${mine}`),
     );
@@ -104,8 +112,10 @@ export async function acceptStage(
   const actual = debit.items.filter((i) => i.actualHoursCenti !== null).map((i) => ({ lineId: i.lineId, h: i.actualHoursCenti }));
   if (actual.length) {
     writes.push(
-      raw(sql`update stage_lines set actual_hours_centi = (select json_extract(j.value, '$.h') from json_each(${JSON.stringify(actual)}) j where json_extract(j.value, '$.lineId') = stage_lines.line_id)
-                  where stage_id = ${stage.id} and line_id in (select json_extract(j.value, '$.lineId') from json_each(${JSON.stringify(actual)}) j) and ${mine}`),
+      raw(sql`update stage_lines set actual_hours_centi = (select json_extract(j.value, '$.h') from json_each(${JSON.stringify(actual)}) j
+        where json_extract(j.value, '$.lineId') = stage_lines.line_id)
+                  where stage_id = ${stage.id} and line_id in (select json_extract(j.value, '$.lineId') from
+                    json_each(${JSON.stringify(actual)}) j) and ${mine}`),
     );
   }
   writes.push(
@@ -113,7 +123,8 @@ export async function acceptStage(
     auditInsert({
       quoteId: order.quoteId,
       action: 'stage_accepted',
-      changes: sql`json_object('order', ${order.number}, 'stage', ${int(stage.n)}, 'title', ${stage.title}, 'normHoursCenti', ${int(debit.normHoursCenti)},
+      changes: sql`json_object('order', ${order.number}, 'stage', ${int(stage.n)}, 'title', ${stage.title}, 'normHoursCenti',
+        ${int(debit.normHoursCenti)},
         'plannedCenti', ${int(money.plan.normHoursCenti)}, 'totalMinor', ${int(money.totalMinor)},
         'by', ${actor.kind === 'customer' ? 'customer' : 'staff_on_behalf'})`,
       actor,
@@ -121,13 +132,16 @@ export async function acceptStage(
       when: mine,
     }),
   );
-  const result = sql`json_object('entryId', ${zero ? sql`null` : entry}, 'normHoursCenti', ${int(debit.normHoursCenti)}, 'plannedCenti', ${int(money.plan.normHoursCenti)},
-    'moneyMinor', ${int(money.netMinor)}, 'subtotalMinor', ${int(money.subtotalMinor)}, 'discountMinor', ${int(money.discountMinor)}, 'netMinor', ${int(money.netMinor)},
+  const result = sql`json_object('entryId', ${zero ? sql`null` : entry}, 'normHoursCenti', ${int(debit.normHoursCenti)}, 'plannedCenti',
+    ${int(money.plan.normHoursCenti)},
+    'moneyMinor', ${int(money.netMinor)}, 'subtotalMinor', ${int(money.subtotalMinor)}, 'discountMinor', ${int(money.discountMinor)},
+      'netMinor', ${int(money.netMinor)},
     'vatMinor', ${int(money.vatMinor)}, 'totalMinor', ${int(money.totalMinor)}, 'overrun', json(${signed.overrun ? 'true' : 'false'}),
     'balanceAfterCenti', (select balance_centi from customers where id = ${order.customerId}))`;
   if (claim) writes.push(claimInsert(claim, result, mine));
   writes.push(
-    raw(sql`update order_stages set status = ${STAGE_LIFECYCLE.accept.to}, debited_centi = ${debit.normHoursCenti}, money_minor = ${money.netMinor},
+    raw(sql`update order_stages set status = ${STAGE_LIFECYCLE.accept.to}, debited_centi = ${debit.normHoursCenti}, money_minor =
+      ${money.netMinor},
                   accepted_at = ${now}, accepted_by = ${actor.userId}
                 where id = ${stage.id} and ${mine}`),
   );

@@ -125,7 +125,8 @@ export function PaymentForm({
             <Field
               label={
                 unit === 'money'
-                  ? `${t('paymentAmount')}${settings.vatMode === 'on_top' ? ` ${t('netOfVat')}` : ''}, ${settings.currency === 'RUB' ? '₽' : settings.currency}`
+                  ? `${t('paymentAmount')}${settings.vatMode === 'on_top' ? ` ${t('netOfVat')}` : ''}, ` +
+                    `${settings.currency === 'RUB' ? '₽' : settings.currency}`
                   : t('normHours')
               }
               error={unit === 'money' ? errors.amountMinor : errors.normHoursCenti}
@@ -133,10 +134,16 @@ export function PaymentForm({
                 <span aria-live="polite">
                   {t('atRateOfDay', { rate: money(settings.rateMinor) })}
                   {preview &&
-                    `: ${unit === 'money' ? t('buysNormHours', { hours: formatHours(preview.normHoursCenti, lang) }) : t('worthMoney', { money: money(preview.amountMinor) })}`}
+                    `: ${
+                      unit === 'money'
+                        ? t('buysNormHours', { hours: formatHours(preview.normHoursCenti, lang) })
+                        : t('worthMoney', { money: money(preview.amountMinor) })
+                    }`}
                   {preview &&
                     settings.vatMode === 'on_top' &&
-                    `; ${t('withVatTotal', { money: money(figuresOf(preview.amountMinor, { ...settings, discountRateMilli: 0 }).totalMinor) })}`}
+                    `; ${t('withVatTotal', {
+                      money: money(figuresOf(preview.amountMinor, { ...settings, discountRateMilli: 0 }).totalMinor),
+                    })}`}
                 </span>
               }
             >

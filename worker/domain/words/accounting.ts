@@ -13,8 +13,10 @@ export const ACCOUNTING_REFUSAL_WORDS = {
     'An entry may be dated at most {days} days back (not before {earliest}).',
   ],
   periodClosed: [
-    'Месяц {month} закрыт: записи в нём больше не появляются. Проведите исправление датой открытого месяца (с {openFrom}) и укажите запись, которую оно исправляет.',
-    '{month} is closed: no entry may be dated in it any more. Date the correction in the open month (from {openFrom}) and name the entry it corrects.',
+    'Месяц {month} закрыт: записи в нём больше не появляются. Проведите исправление датой открытого месяца (с {openFrom}) и укажите ' +
+      'запись, которую оно исправляет.',
+    '{month} is closed: no entry may be dated in it any more. Date the correction in the open month (from {openFrom}) and name the ' +
+      'entry it corrects.',
   ],
   // ---- top-ups are payments ----
   topupOneOf: ['укажите сумму или нормо-часы — что-то одно', 'give the amount or the norm-hours, one of them'],
@@ -57,8 +59,10 @@ export const ACCOUNTING_REFUSAL_WORDS = {
   lineNotInStage: ['Строки {line} нет в этом этапе.', 'Line {line} is not part of this stage.'],
   lineFixed: ['{line} оплачивается по фиксированным часам, а не по факту.', '{line} is billed by its fixed hours, not by actual time.'],
   overrun: [
-    'Фактически {actual} нормо-ч вместо {planned} по смете: на {difference} нормо-ч ({money}) больше. Подтвердите превышение (confirmOverrun).',
-    'Actually {actual} norm-hours instead of {planned} estimated: {difference} norm-hours ({money}) more. Confirm the overrun (confirmOverrun).',
+    'Фактически {actual} нормо-ч вместо {planned} по смете: на {difference} нормо-ч ({money}) больше. Подтвердите превышение ' +
+      '(confirmOverrun).',
+    'Actually {actual} norm-hours instead of {planned} estimated: {difference} norm-hours ({money}) more. Confirm the overrun ' +
+      '(confirmOverrun).',
   ],
   // ---- closing months ----
   periodNotOver: [

@@ -44,8 +44,14 @@ export const CUSTOMER_DATA_WORDS = {
   holds: ['Что на листе', 'What it holds'],
   rows: ['Строк', 'Rows'],
   units: [
-    'Часы и нормо-часы — в часах с сотыми, деньги — в валюте сметы или заявки. Нормо-часы строки = ОКРУГЛ(кол-во × часы × K; 2), сумма = ОКРУГЛ(кол-во × часы × K × ставка; 2). Остаток в журнале = предыдущий остаток + пополнение − списание + корректировка; итог журнала равен балансу. Деньги списаний — по ставке, действовавшей при списании; возврат взноса в проект показан с минусом. Внутренние заметки сотрудников в выгрузку не входят.',
-    'Hours and norm-hours are in hours with hundredths, money in the currency of the quote or work order. Line norm-hours = ROUND(qty × hours × K, 2), amount = ROUND(qty × hours × K × rate, 2). The ledger’s running balance = the previous one + top-up − debit + correction; its final value is the balance. The money of a debit is at the rate in force when it was made; a refunded pledge shows as a negative amount. Staff’s internal notes are not part of the export.',
+    'Часы и нормо-часы — в часах с сотыми, деньги — в валюте сметы или заявки. Нормо-часы строки = ОКРУГЛ(кол-во × часы × K; 2), сумма ' +
+      '= ОКРУГЛ(кол-во × часы × K × ставка; 2). Остаток в журнале = предыдущий остаток + пополнение − списание + корректировка; итог ' +
+      'журнала равен балансу. Деньги списаний — по ставке, действовавшей при списании; возврат взноса в проект показан с минусом. ' +
+      'Внутренние заметки сотрудников в выгрузку не входят.',
+    'Hours and norm-hours are in hours with hundredths, money in the currency of the quote or work order. Line norm-hours = ROUND(qty × ' +
+      'hours × K, 2), amount = ROUND(qty × hours × K × rate, 2). The ledger’s running balance = the previous one + top-up − debit + ' +
+      'correction; its final value is the balance. The money of a debit is at the rate in force when it was made; a refunded pledge ' +
+      'shows as a negative amount. Staff’s internal notes are not part of the export.',
   ],
 
   // ---- what each sheet holds (the card's contents) ----
@@ -101,7 +107,9 @@ export const CUSTOMER_DATA_WORDS = {
 
   // ---- refusal (422 export_too_large) ----
   tooLarge: [
-    'В данных заказчика {rows} строк; в один файл Excel помещается не больше {cap}. Выгрузите «Все данные (JSON)» или отчёты о расходе по месяцам.',
-    'The customer\'s data has {rows} rows; one Excel file holds at most {cap}. Download "All data (JSON)" instead, or the monthly consumption reports.',
+    'В данных заказчика {rows} строк; в один файл Excel помещается не больше {cap}. Выгрузите «Все данные (JSON)» или отчёты о расходе ' +
+      'по месяцам.',
+    'The customer\'s data has {rows} rows; one Excel file holds at most {cap}. Download "All data (JSON)" instead, or the monthly ' +
+      'consumption reports.',
   ],
 } as const satisfies Table;

@@ -53,8 +53,10 @@ export const PAGE_WORDS = {
   ],
   whatNextTitle: ['Что дальше', 'What happens next'],
   whatNext: [
-    'Менеджер создаст заявку по этой смете. Работы идут в порядке очереди, когда на балансе достаточно нормо-часов для первого этапа; нормо-часы списываются по мере того, как вы принимаете этапы (услуги «по факту» — по фактически затраченному времени).',
-    'Your manager will open a work order for this estimate. Work is done in queue order once the norm-hour balance covers the first stage; norm-hours are debited as you accept the stages (actual-time services by the time actually spent).',
+    'Менеджер создаст заявку по этой смете. Работы идут в порядке очереди, когда на балансе достаточно нормо-часов для первого этапа; ' +
+      'нормо-часы списываются по мере того, как вы принимаете этапы (услуги «по факту» — по фактически затраченному времени).',
+    'Your manager will open a work order for this estimate. Work is done in queue order once the norm-hour balance covers the first ' +
+      'stage; norm-hours are debited as you accept the stages (actual-time services by the time actually spent).',
   ],
   whatNextContact: ['С вами свяжется {name}.', '{name} will be in touch.'],
   answerBar: ['Ответить на смету', 'Answer the estimate'],

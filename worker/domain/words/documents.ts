@@ -82,7 +82,8 @@ export const DOCUMENT_WORDS = {
   ],
   actualLegend: [
     '«По факту»: услуга оплачивается по фактически затраченному времени; в смете указана оценка, списываются фактические часы × K.',
-    '“Actual time”: the service is billed by the time actually spent; the estimate shows the expected hours, the actual hours × K are debited.',
+    '“Actual time”: the service is billed by the time actually spent; the estimate shows the expected hours, the actual hours × K are ' +
+      'debited.',
   ],
 
   // ---- signatures, pages, stamps ----

@@ -22,7 +22,8 @@ export const ERRORS = {
     'The amounts are too large to be computed exactly. Check the quantity, hours and rate.',
   ],
   periodClosed: [
-    'Месяц закрыт: записи в нём больше не появляются. Проведите исправление датой открытого месяца и укажите запись, которую оно исправляет.',
+    'Месяц закрыт: записи в нём больше не появляются. Проведите исправление датой открытого месяца и укажите запись, которую оно ' +
+      'исправляет.',
     'The month is closed: no entry may be dated in it. Date the correction in the open month and name the entry it corrects.',
   ],
   invalidJson: ['Тело запроса — не корректный JSON.', 'The request body is not valid JSON.'],
@@ -124,8 +125,10 @@ export const ERRORS = {
     'The document refers to records that are not this customer’s own; nothing was imported.',
   ],
   importConflict: [
-    'Эти данные пересекаются с уже имеющимися; ничего не импортировано. Восстанавливайте выгрузку заказчика туда, где её номера записей свободны.',
-    'This data overlaps what the database already holds; nothing was imported. Restore a customer export into an installation where its ids are free.',
+    'Эти данные пересекаются с уже имеющимися; ничего не импортировано. Восстанавливайте выгрузку заказчика туда, где её номера записей ' +
+      'свободны.',
+    'This data overlaps what the database already holds; nothing was imported. Restore a customer export into an installation where its ' +
+      'ids are free.',
   ],
   importIncomplete: ['Документ не является полной выгрузкой заказчика.', 'The document is not a complete customer export.'],
   // the customer's account and links, and its staff side

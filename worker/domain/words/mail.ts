@@ -39,23 +39,28 @@ export const MAIL_WORDS = {
 
   expiringSubject: ['Смета {number} действует до {validUntil}', 'Estimate {number} is valid until {validUntil}'],
   expiringBody: [
-    'Напоминаем: смета {number} «{title}» на сумму {total} действует до {validUntil}. Если она вам подходит, примите её по ссылке из письма, которым мы её прислали, или ответьте на это письмо — менеджер пришлёт новую ссылку.',
-    'A reminder: estimate {number} “{title}” for {total} is valid until {validUntil}. If it suits you, accept it through the link in the e-mail that brought it, or reply to this message and your manager will send a new link.',
+    'Напоминаем: смета {number} «{title}» на сумму {total} действует до {validUntil}. Если она вам подходит, примите её по ссылке из ' +
+      'письма, которым мы её прислали, или ответьте на это письмо — менеджер пришлёт новую ссылку.',
+    'A reminder: estimate {number} “{title}” for {total} is valid until {validUntil}. If it suits you, accept it through the link in ' +
+      'the e-mail that brought it, or reply to this message and your manager will send a new link.',
   ],
 
   expiredSubject: ['Смета {number} истекла без ответа — {customer}', 'Estimate {number} expired unanswered — {customer}'],
   expiredBody: [
-    'Срок действия сметы {number} «{title}» для {customer} закончился {validUntil}, ответа не было. Можно сделать новую редакцию с новым сроком.',
+    'Срок действия сметы {number} «{title}» для {customer} закончился {validUntil}, ответа не было. Можно сделать новую редакцию с ' +
+      'новым сроком.',
     'Estimate {number} “{title}” for {customer} expired on {validUntil} without an answer. A new revision with a new date can be sent.',
   ],
 
   balanceLowSubject: ['Баланс нормо-часов ниже порога — {customer}', 'Norm-hour balance below the threshold — {customer}'],
   balanceLowBody: [
     'После приёмки этапа {stage} по заявке {order} на балансе {customer} осталось {balance} нормо-ч — меньше порога {threshold} нормо-ч.',
-    'After stage {stage} of work order {order} was signed off, {customer} has {balance} norm-hours left: below the threshold of {threshold}.',
+    'After stage {stage} of work order {order} was signed off, {customer} has {balance} norm-hours left: below the threshold of ' +
+      '{threshold}.',
   ],
   balanceLowShort: [
-    'Чтобы следующие этапы не встали на паузу, пополните баланс не меньше чем на {short} нормо-ч ({amount} по стоимости нормо-часа {rate}).',
+    'Чтобы следующие этапы не встали на паузу, пополните баланс не меньше чем на {short} нормо-ч ({amount} по стоимости нормо-часа ' +
+      '{rate}).',
     'So that the next stages do not pause, top up at least {short} norm-hours ({amount} at the norm-hour rate of {rate}).',
   ],
   balanceLowInvoice: [
@@ -65,8 +70,10 @@ export const MAIL_WORDS = {
 
   accountLinkSubject: ['Личный кабинет {customer}: баланс, заявки, выписки', 'Your account, {customer}: balance, work orders, statements'],
   accountLinkBody: [
-    'По этой ссылке — ваш личный кабинет: баланс нормо-часов, открытые сметы, заявки и их этапы, приёмка этапов, выписки за месяц и выгрузка ваших данных. Регистрация не нужна:',
-    'This link opens your account: the norm-hour balance, open estimates, work orders and their stages, stage sign-off, monthly statements and an export of your data. No sign-up needed:',
+    'По этой ссылке — ваш личный кабинет: баланс нормо-часов, открытые сметы, заявки и их этапы, приёмка этапов, выписки за месяц и ' +
+      'выгрузка ваших данных. Регистрация не нужна:',
+    'This link opens your account: the norm-hour balance, open estimates, work orders and their stages, stage sign-off, monthly ' +
+      'statements and an export of your data. No sign-up needed:',
   ],
   accountLinkPrivate: [
     'Не пересылайте ссылку: по ней можно принимать этапы от имени вашей организации.',
@@ -74,8 +81,10 @@ export const MAIL_WORDS = {
   ],
   stageReadySubject: ['Этап {stage} заявки {order} готов к приёмке', 'Stage {stage} of work order {order} is ready for your sign-off'],
   stageReadyBody: [
-    'Работы по этапу {stage} «{title}» заявки {order} выполнены. Проверьте результат и примите этап в личном кабинете ({hours} нормо-ч по оценке):',
-    'The work of stage {stage} “{title}” of work order {order} is done. Please check the result and sign the stage off in your account ({hours} norm-hours estimated):',
+    'Работы по этапу {stage} «{title}» заявки {order} выполнены. Проверьте результат и примите этап в личном кабинете ({hours} нормо-ч ' +
+      'по оценке):',
+    'The work of stage {stage} “{title}” of work order {order} is done. Please check the result and sign the stage off in your account ' +
+      '({hours} norm-hours estimated):',
   ],
   requestNewSubject: ['Новое обращение {number}: {subject}', 'New request {number}: {subject}'],
   requestNewBody: [

@@ -19,8 +19,10 @@ export const REPORT_WORDS = {
   emptyMonth: ['За этот месяц операций по балансам нормо-часов не было.', 'There were no norm-hour ledger entries in this month.'],
   noCustomers: ['Нет заказчиков с балансом или операциями за месяц.', 'No customer had a balance or ledger entries in this month.'],
   legend: [
-    'Остаток на конец = остаток на начало + пополнения − списания + корректировки. Деньги услуг — на условиях принятой сметы (стоимость нормо-часа, скидка, НДС), за вычетом корректировок списаний; оплачено — пополнения с их корректировками.',
-    'Closing = opening + top-ups − debits + corrections. The money of services is on each accepted quote’s terms (rate, discount, VAT), less the corrections of debits; paid: the top-ups with their corrections.',
+    'Остаток на конец = остаток на начало + пополнения − списания + корректировки. Деньги услуг — на условиях принятой сметы (стоимость ' +
+      'нормо-часа, скидка, НДС), за вычетом корректировок списаний; оплачено — пополнения с их корректировками.',
+    'Closing = opening + top-ups − debits + corrections. The money of services is on each accepted quote’s terms (rate, discount, VAT), ' +
+      'less the corrections of debits; paid: the top-ups with their corrections.',
   ],
   // a customer's sheet
   openingRow: ['Остаток на начало месяца', 'Opening balance'],

@@ -37,8 +37,10 @@ export const STATEMENT_WORDS = {
   correctionsTotal: ['Итого корректировок', 'Total corrections'],
   servicesTotal: ['Оказано услуг за месяц', 'Services rendered this month'],
   legendStatement: [
-    'Остаток на конец = остаток на начало + пополнения − списания + корректировки. Деньги списаний — на условиях принятой сметы: стоимость нормо-часа, скидка, НДС; корректировка возвращает деньги исправляемой записи.',
-    'Closing = opening + top-ups − debits + corrections. The money of each debit is on its accepted quote’s terms (rate, discount, VAT); a correction gives back the money of the entry it corrects.',
+    'Остаток на конец = остаток на начало + пополнения − списания + корректировки. Деньги списаний — на условиях принятой сметы: ' +
+      'стоимость нормо-часа, скидка, НДС; корректировка возвращает деньги исправляемой записи.',
+    'Closing = opening + top-ups − debits + corrections. The money of each debit is on its accepted quote’s terms (rate, discount, ' +
+      'VAT); a correction gives back the money of the entry it corrects.',
   ],
   rendered: [
     'Услуги оказаны полностью и в срок. Заказчик претензий по объёму, качеству и срокам оказания услуг не имеет.',

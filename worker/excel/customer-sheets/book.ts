@@ -32,7 +32,9 @@ export function customerBook(wb: Workbook, input: CustomerDataInput, lang: Lang)
   const { doc, timeZone } = input;
   const w = wordsOf(CUSTOMER_DATA_SHEET_WORDS, lang);
   const list = new ListBook(wb, lang, input.currency, {
-    subtitle: `${doc.customer.name} · ${input.companyName} · ${w('exported')} ${stampText(input.generatedAt, timeZone, lang)} · ${w('timeZone')} ${timeZone}`,
+    subtitle:
+      `${doc.customer.name} · ${input.companyName} · ${w('exported')} ${stampText(input.generatedAt, timeZone, lang)} · ` +
+      `${w('timeZone')} ${timeZone}`,
     noRows: w('noRows'),
     total: w('total'),
     footerLeft: input.companyName,

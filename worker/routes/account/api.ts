@@ -91,7 +91,8 @@ export const accountApi = router()
       path: '/{token}',
       tags: ['account'],
       summary:
-        'The customer’s account: balance and what it covers, open quotes with their links, orders with stages and queue position, the ledger by month',
+        'The customer’s account: balance and what it covers, open quotes with their links, orders with stages and queue position, the ' +
+        'ledger by month',
       middleware: [viewLimit],
       request: { params: TokenParam },
       responses: { 200: jsonResponse(AccountViewS, 'the account'), ...dead },
@@ -108,7 +109,8 @@ export const accountApi = router()
       path: '/{token}/orders/{id}/stages/{n}/accept',
       tags: ['account', 'ledger'],
       summary:
-        'The customer signs off a stage staff marked ready, with their name: debits it once (Idempotency-Key); the audit trail keeps the name, time and address',
+        'The customer signs off a stage staff marked ready, with their name: debits it once (Idempotency-Key); the audit trail keeps ' +
+        'the name, time and address',
       middleware: [answerLimit, idempotency({ scope: 'account-stage-accept', required: true, answer: acceptAnswer })],
       request: { params: StageParams, headers: idempotencyHeader(true), body: jsonBody(AccountAcceptBody) },
       responses: {

@@ -142,7 +142,8 @@ export const accountPages = router()
       path: '/{token}',
       tags: ['account'],
       summary:
-        'The customer’s account page: balance, open estimates, orders and stages with sign-off, the ledger by month with statements, data export',
+        'The customer’s account page: balance, open estimates, orders and stages with sign-off, the ledger by month with statements, ' +
+        'data export',
       middleware: [viewLimit],
       request: { params: TokenParam },
       responses: { 200: html('the page'), 404: html('a page saying the link is unknown, expired or withdrawn') },
@@ -172,7 +173,8 @@ export const accountPages = router()
       path: '/{token}',
       tags: ['account'],
       summary:
-        'The page’s forms (work without JavaScript): sign off a ready stage, withdraw an order not started, raise a service request, reply on one; redirects back to the page',
+        'The page’s forms (work without JavaScript): sign off a ready stage, withdraw an order not started, raise a service request, ' +
+        'reply on one; redirects back to the page',
       middleware: [answerLimit],
       request: { params: TokenParam, body: { content: { 'application/x-www-form-urlencoded': { schema: FormBody } }, required: true } },
       responses: {
@@ -237,7 +239,8 @@ export const accountPages = router()
       path: '/{token}/quotes/{id}',
       tags: ['account'],
       summary:
-        'An open estimate of the customer’s: a link to it is made as it is followed (valid while the account link is), then the estimate’s page',
+        'An open estimate of the customer’s: a link to it is made as it is followed (valid while the account link is), then the ' +
+        'estimate’s page',
       middleware: [viewLimit],
       request: { params: QuoteParams },
       responses: {

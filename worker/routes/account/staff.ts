@@ -49,7 +49,8 @@ export const accountLinksRouter = router()
       path: '/{id}/account-link',
       tags: ['account'],
       summary:
-        'A link to the customer’s account (256 random bits, stored only as SHA-256; shown once); e-mailed to the customer through the outbox in the same batch',
+        'A link to the customer’s account (256 random bits, stored only as SHA-256; shown once); e-mailed to the customer through the ' +
+        'outbox in the same batch',
       request: { params: IdParam, body: { content: { 'application/json': { schema: AccountLinkBody } }, required: false } },
       responses: {
         201: jsonResponse(AccountLinkCreated, 'the link'),
@@ -128,7 +129,8 @@ export const accountLinksRouter = router()
       path: '/{id}/anonymise',
       tags: ['account'],
       summary:
-        'Confirm the deletion of a customer whose 30-day window after the end of service ended: their details are anonymised, links withdrawn; the ledger and every total stay',
+        'Confirm the deletion of a customer whose 30-day window after the end of service ended: their details are anonymised, links ' +
+        'withdrawn; the ledger and every total stay',
       request: { params: IdParam, body: jsonBody(AnonymiseBody) },
       responses: {
         200: jsonResponse(Customer, 'the anonymised customer'),
@@ -165,7 +167,8 @@ export const deletionsRouter = router().openapi(
     path: '/',
     tags: ['account'],
     summary:
-      'Customers whose 30-day window after the end of service ended (listed by the daily Cron): each waits for an admin to confirm the deletion',
+      'Customers whose 30-day window after the end of service ended (listed by the daily Cron): each waits for an admin to confirm the ' +
+      'deletion',
     responses: { 200: jsonResponse(z.array(DueDeletion), 'customers to delete, oldest end first'), ...commonErrors },
   }),
   async (c) =>

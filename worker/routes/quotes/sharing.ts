@@ -48,7 +48,8 @@ export const quoteSharingRoutes = router()
       path: '/{id}/share',
       tags: ['quotes', 'shared'],
       summary:
-        'A link for the customer to the quote’s number (it shows the latest sent revision): 256 random bits, stored only as SHA-256; shown once',
+        'A link for the customer to the quote’s number (it shows the latest sent revision): 256 random bits, stored only as SHA-256; ' +
+        'shown once',
       request: { params: IdParam, body: { content: { 'application/json': { schema: ShareBody } }, required: false } },
       responses: { 201: jsonResponse(ShareCreated, 'the link'), 409: jsonResponse(ErrorBody, 'not sent, or replaced'), ...commonErrors },
     }),

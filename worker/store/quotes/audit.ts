@@ -17,7 +17,8 @@ export function auditInsert(a: { quoteId: number | SQL; action: string; changes:
   const q = typeof a.quoteId === 'number' ? sql`${a.quoteId}` : a.quoteId;
   return raw(sql`
     insert into audit_log (series_id, quote_id, at, actor_kind, actor_user_id, actor_name, ip, user_agent, action, changes)
-    select q.series_id, q.id, ${a.at}, ${a.actor.kind}, ${a.actor.userId}, ${a.actor.name}, ${a.actor.ip}, ${a.actor.userAgent}, ${a.action}, ${a.changes}
+    select q.series_id, q.id, ${a.at}, ${a.actor.kind}, ${a.actor.userId}, ${a.actor.name}, ${a.actor.ip}, ${a.actor.userAgent},
+      ${a.action}, ${a.changes}
     from quotes q where q.id = ${q} and ${a.when}`);
 }
 
@@ -54,6 +55,7 @@ export async function listAudit(db: Db, quoteId: number) {
 /** A line as the audit trail records it. */
 export function lineJson(alias: string) {
   return sql.raw(
-    `json_object('lineId', ${alias}.id, 'kind', ${alias}.kind, 'code', ${alias}.code, 'title', ${alias}.title, 'quantityMilli', ${alias}.quantity_milli, 'hoursCenti', ${alias}.hours_centi, 'kMilli', ${alias}.k_milli)`,
+    `json_object('lineId', ${alias}.id, 'kind', ${alias}.kind, 'code', ${alias}.code, 'title', ${alias}.title, 'quantityMilli', ` +
+      `${alias}.quantity_milli, 'hoursCenti', ${alias}.hours_centi, 'kMilli', ${alias}.k_milli)`,
   );
 }

@@ -108,7 +108,8 @@ export async function addLines(
   if (afterLineId !== null) {
     writes.push(
       raw(
-        sql`update quote_lines set position = position + ${lines.length} where quote_id = ${quoteId} and position > ${after} and ${applied(token)}`,
+        sql`update quote_lines set position = position + ${lines.length} where quote_id = ${quoteId} and position > ${after} and
+          ${applied(token)}`,
       ),
     );
   }
@@ -155,7 +156,8 @@ export async function deleteLines(db: Db, quoteId: number, version: number, line
       auditInsert({
         quoteId,
         action: 'lines_removed',
-        changes: sql`(select json_object('count', count(*), 'codes', substr(group_concat(case when code <> '' then code else title end, ', '), 1, 500))
+        changes: sql`(select json_object('count', count(*), 'codes', substr(group_concat(case when code <> '' then code else title end,
+          ', '), 1, 500))
                       from quote_lines where id in ${ours})`,
         actor,
         at: now,

@@ -115,7 +115,11 @@ export async function patchHeader(db: Db, id: number, version: number, patch: He
       at: now,
       when: sql`${quoteWritable(version, 'edit', null, 'q')} and ${customerRule}`,
     }),
-    raw(sql`update quotes set ${sql.join([...sets, sql`version = version + 1`, sql`write_token = ${token}`, sql`updated_at = ${now}`], sql`, `)}
+    raw(sql`update quotes set ${sql.join(
+      [...sets, sql`version = version + 1`, sql`write_token = ${token}`, sql`updated_at = ${now}`],
+      sql`,
+      `,
+    )}
                where id = ${id} and ${quoteWritable(version, 'edit', null)} and ${customerRule}`),
   ];
   if (patch.customerId !== undefined) {
@@ -150,15 +154,19 @@ export async function sendQuote(
   const result = await runWrite(
     db,
     [
-      raw(sql`update quotes set status = ${QUOTE_LIFECYCLE.send.to}, sent_at = ${now}, valid_until = coalesce(valid_until, ${validUntilDefault}),
+      raw(sql`update quotes set status = ${QUOTE_LIFECYCLE.send.to}, sent_at = ${now}, valid_until = coalesce(valid_until,
+        ${validUntilDefault}),
                    version = version + 1, write_token = ${token}, updated_at = ${now}
                  where id = ${id} and ${quoteWritable(version, 'send', today)}
                  and (valid_until is null or valid_until >= ${today})
                  and exists (select 1 from quote_lines where quote_id = ${id} and kind <> 'section')
                  and not exists (select 1 from quote_lines where quote_id = ${id} and kind <> 'section' and hours_centi is null)
-                 and not exists (select 1 from quotes o where o.series_id = quotes.series_id and o.status = ${'accepted' satisfies QuoteStatus})`),
+                 and not exists (select 1 from quotes o where o.series_id = quotes.series_id and o.status = ${
+                   'accepted' satisfies QuoteStatus
+                 })`),
       raw(sql`update quotes set superseded_at = ${now}
-                 where series_id = (select series_id from quotes where id = ${id}) and revision < (select revision from quotes where id = ${id})
+                 where series_id = (select series_id from quotes where id = ${id}) and revision < (select revision from quotes where id =
+                   ${id})
                  and superseded_at is null and ${applied(token)}`),
       auditInsert({
         quoteId: id,
@@ -192,7 +200,8 @@ const COPIED_HEADER = 'title, currency, rate_minor, vat_mode, vat_rate_milli, di
 
 /** The source quote's lines, copied onto the revision or copy our write made (found by its token), if it was made. */
 function copyLines(sourceId: number, token: string) {
-  return raw(sql`insert into quote_lines (quote_id, position, kind, catalog_item_id, project_id, code, title, mode, actual_time, quantity_milli,
+  return raw(sql`insert into quote_lines (quote_id, position, kind, catalog_item_id, project_id, code, title, mode, actual_time,
+    quantity_milli,
                    hours_centi, k_milli, base_k_milli, k_reason, category_name, description, inputs, result, limits, note)
                  select ${byToken(token)}, position, kind, catalog_item_id, project_id, code, title, mode, actual_time, quantity_milli,
                    hours_centi, k_milli, base_k_milli, k_reason, category_name, description, inputs, result, limits, note
@@ -207,7 +216,8 @@ export async function reviseQuote(db: Db, id: number, actor: Actor): Promise<Wri
   return runWrite(
     db,
     [
-      raw(sql`insert into quotes (series_id, revision, number, status, version, write_token, ${sql.raw(copyColumns)}, valid_until, search_text,
+      raw(sql`insert into quotes (series_id, revision, number, status, version, write_token, ${sql.raw(copyColumns)}, valid_until,
+        search_text,
                    created_by, created_at, updated_at)
                  select q.series_id, q.revision + 1, s.number || '-R' || (q.revision + 1), ${DRAFT}, 1, ${token}, ${sql.raw(
                    copyColumns
@@ -252,7 +262,8 @@ export async function duplicateQuote(
       raw(sql`insert into quote_series (number, year, seq, customer_id, created_at, create_token)
                  select ${`Q-${year}-`} || printf('%04d', c.value), ${year}, c.value, ${customer}, ${now}, ${token}
                  from counters c, quotes q where c.name = ${counter} and q.id = ${id} and ${sourceExists}`),
-      raw(sql`insert into quotes (series_id, revision, number, status, version, write_token, customer_id, ${sql.raw(copyColumns)}, valid_until, search_text,
+      raw(sql`insert into quotes (series_id, revision, number, status, version, write_token, customer_id, ${sql.raw(copyColumns)},
+        valid_until, search_text,
                    created_by, created_at, updated_at)
                  select s.id, 1, s.number, ${DRAFT}, 1, ${token}, s.customer_id, ${sql.raw(
                    copyColumns
@@ -285,7 +296,8 @@ export async function archiveQuote(db: Db, id: number, version: number, actor: A
         at: now,
         when: quoteWritable(version, 'archive', null, 'q'),
       }),
-      raw(sql`update quotes set status = ${QUOTE_LIFECYCLE.archive.to}, archived_at = ${now}, version = version + 1, write_token = ${token}, updated_at = ${now}
+      raw(sql`update quotes set status = ${QUOTE_LIFECYCLE.archive.to}, archived_at = ${now}, version = version + 1, write_token = ${token},
+        updated_at = ${now}
                  where id = ${id} and ${quoteWritable(version, 'archive', null)}`),
     ],
     id,
@@ -314,8 +326,10 @@ export async function repriceQuote(db: Db, id: number, version: number, rateMino
       raw(sql`update quotes set rate_minor = ${rateMinor}, version = version + 1, write_token = ${token}, updated_at = ${now}
                  where id = ${id} and ${quoteWritable(version, 'edit', null)}`),
       raw(sql`update quote_lines set
-                   hours_centi = case when mode = 'fixed' then (select hours_centi from catalog_items c where c.id = quote_lines.catalog_item_id) else hours_centi end,
-                   k_milli = case when k_milli = base_k_milli then (select k_milli from catalog_items c where c.id = quote_lines.catalog_item_id) else k_milli end,
+                   hours_centi = case when mode = 'fixed' then (select hours_centi from catalog_items c where c.id =
+                     quote_lines.catalog_item_id) else hours_centi end,
+                   k_milli = case when k_milli = base_k_milli then (select k_milli from catalog_items c where c.id =
+                     quote_lines.catalog_item_id) else k_milli end,
                    base_k_milli = (select k_milli from catalog_items c where c.id = quote_lines.catalog_item_id)
                  where quote_id = ${id} and kind = 'item' and catalog_item_id in (select id from catalog_items) and ${applied(token)}`),
     ],

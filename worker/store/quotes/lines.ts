@@ -28,7 +28,8 @@ function positionFor(quoteId: number, afterLineId: number | null, token: string,
   return {
     shift: (count: number) =>
       raw(
-        sql`update quote_lines set position = position + ${count} where quote_id = ${quoteId} and position > ${after} and ${applied(token)}`,
+        sql`update quote_lines set position = position + ${count} where quote_id = ${quoteId} and position > ${after} and
+          ${applied(token)}`,
       ),
     position: sql`${after} + ${offset}`,
   };
@@ -56,7 +57,8 @@ function insertLine(quoteId: number, l: NewLine, token: string, position: SQL) {
   }
   const k = l.kMilli ?? 1000;
   return raw(sql`
-    insert into quote_lines (quote_id, position, kind, code, title, mode, quantity_milli, hours_centi, k_milli, base_k_milli, k_reason, note)
+    insert into quote_lines (quote_id, position, kind, code, title, mode, quantity_milli, hours_centi, k_milli, base_k_milli, k_reason,
+      note)
     select ${quoteId}, ${position}, ${l.kind}, '', ${l.title ?? ''}, 'estimate', ${l.kind === 'section' ? 1000 : l.quantityMilli},
       ${l.kind === 'section' ? null : (l.hoursCenti ?? null)}, ${l.kind === 'section' ? 1000 : k}, ${l.kind === 'section' ? 1000 : k},
       ${l.kReason}, ${l.note}
@@ -199,7 +201,8 @@ export async function reorderLines(db: Db, quoteId: number, version: number, lin
         now,
         sql`${unique ? sql`1` : sql`0`}
                  and (select count(*) from quote_lines where quote_id = ${quoteId}) = ${lineIds.length}
-                 and (select count(*) from quote_lines where quote_id = ${quoteId} and id in (select value from json_each(${ids}))) = ${lineIds.length}`,
+                 and (select count(*) from quote_lines where quote_id = ${quoteId} and id in (select value from json_each(${ids}))) =
+                   ${lineIds.length}`,
       ),
       raw(sql`update quote_lines set position = (select j.key + 1 from json_each(${ids}) j where j.value = quote_lines.id)
                  where quote_id = ${quoteId} and id in (select value from json_each(${ids})) and ${applied(token)}`),

@@ -5,7 +5,8 @@ export const UI_ACCOUNT_WORDS = {
   customerAccount: ['Личный кабинет заказчика', 'Customer’s account'],
   customerAccountHint: [
     'По ссылке заказчик без входа видит баланс, сметы, заявки, принимает готовые этапы, скачивает выписки и свои данные.',
-    'With the link the customer sees, without signing in, the balance, estimates and work orders, signs off ready stages, downloads statements and their data.',
+    'With the link the customer sees, without signing in, the balance, estimates and work orders, signs off ready stages, downloads ' +
+      'statements and their data.',
   ],
   makeAccountLink: ['Создать ссылку', 'Make a link'],
   mailAccountLink: ['Создать и отправить на {email}', 'Make and e-mail to {email}'],
@@ -20,8 +21,10 @@ export const UI_ACCOUNT_WORDS = {
   dataAvailableUntil: ['Данные доступны заказчику до {date}', 'Data downloadable by the customer until {date}'],
   dueDeletions: ['Ожидают удаления данных', 'Waiting for data deletion'],
   dueDeletionsHint: [
-    '30 дней после окончания обслуживания прошли. Данные удаляются только после подтверждения администратора; журнал нормо-часов и итоги сохраняются обезличенными.',
-    'The 30 days after the end of service are over. Data is deleted only when an admin confirms; the norm-hour ledger and totals stay, anonymised.',
+    '30 дней после окончания обслуживания прошли. Данные удаляются только после подтверждения администратора; журнал нормо-часов и ' +
+      'итоги сохраняются обезличенными.',
+    'The 30 days after the end of service are over. Data is deleted only when an admin confirms; the norm-hour ledger and totals stay, ' +
+      'anonymised.',
   ],
   confirmDeletion: ['Подтвердить удаление', 'Confirm deletion'],
   confirmDeletionPrompt: [
