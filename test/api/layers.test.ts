@@ -11,6 +11,10 @@ import { describe, expect, it } from 'vitest';
 
 // The sources, read by Vite when the test is built (workerd has no file system of the project).
 const sources = import.meta.glob('../../worker/**/*.ts', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+const uiSources = import.meta.glob('../../web/src/**/*.{ts,tsx}', { query: '?raw', import: 'default', eager: true }) as Record<
+  string,
+  string
+>;
 
 /** worker-relative path of every app module a file imports, e.g. 'store/db'. */
 function importsOf(file: string, text: string): string[] {
@@ -80,5 +84,16 @@ describe('layer rules', () => {
       .filter(([path, text]) => !path.includes('/excel/vendor/') && privateUse.test(text))
       .map(([path]) => path.replace('../../worker/', ''));
     expect(offenders).toEqual([]);
+  });
+
+  it('no file of the Worker or the UI is over 400 lines (generated fonts and the vendored exceljs aside)', () => {
+    const all = { ...sources, ...uiSources };
+    expect(Object.keys(uiSources).length).toBeGreaterThan(30);
+    const long = Object.entries(all)
+      .filter(([path]) => !path.includes('/excel/vendor/') && !path.includes('/pdf/fonts/'))
+      .map(([path, text]) => [path.replace('../../', ''), text.split('\n').length] as const)
+      .filter(([, lines]) => lines > 400)
+      .map(([path, lines]) => `${path}: ${lines}`);
+    expect(long).toEqual([]);
   });
 });
