@@ -184,9 +184,10 @@ function reports(r: Results): string {
     );
   }
   parts.push(
-    `*One customer's itemised month* answers in ${ms(b.customer.httpMedianMs)} for ${int(b.customer.entries)} entries; the goal is ` +
-      `stated for 2 000 entries, which this ledger (a month spread over ${b.customers} customers) does not hold for one customer, so it ` +
-      `is not judged here. ` +
+    `*One customer's itemised month* answers in ${ms(b.customer.httpMedianMs)} for ${int(b.customer.entries)} entries ` +
+      (b.customer.entries >= 2000
+        ? `(a customer given the goal's 2 000 entries in that month, beside the ${b.customers} spread ones). `
+        : `; the goal is stated for 2 000 entries, which this ledger does not hold for one customer, so it is not judged here. `) +
       `*Every customer itemised* (what the all-customer workbook reads, capped at ${int(CONSUMPTION_ROW_CAP)} entries) stays the size ` +
       `of the month: ${int(b.entries)} rows with the debit items, ${ms(b.sqlMs)} of SQL, ${ms(b.workerMs)} in the Worker (the ` +
       `company-calendar dates ${ms(b.localDateMs)}, serialising ${ms(b.stringifyMs)}); the same over 100 000 entries ` +

@@ -22,6 +22,8 @@ import { login, timed, type Session } from '../lib/api';
 import type { DevServer } from '../lib/proc';
 
 export const CUSTOMERS = 300;
+/** The busy customer's entries in the last complete month (issue 19's goal for one customer's itemised month). */
+export const BUSY_ENTRIES = 2000;
 const DAY = 86_400_000;
 
 export interface StatementFigures {
@@ -182,6 +184,19 @@ export async function measureReports(dev: DevServer, log: (s: string) => void): 
   const yearAgo = now - 365 * DAY;
   const tenYearsAgo = now - 3_650 * DAY;
   const stages: StageFigures[] = [];
+  // One busy customer: the goal's 2 000 entries in the last complete month (the spread ledger gives a customer ~30).
+  const { first: busy } = await post(dev, '/__bench/customers', { count: 1 });
+  const last = lastComplete(now);
+  const lastStart = Date.parse(`${last}-01T00:00:00Z`);
+  const lastEnd = Date.UTC(new Date(lastStart).getUTCFullYear(), new Date(lastStart).getUTCMonth() + 1, 1);
+  await post(dev, '/__bench/ledger', {
+    from: 1,
+    to: BUSY_ENTRIES,
+    startMs: lastStart + DAY,
+    endMs: lastEnd - DAY,
+    firstCustomer: busy,
+    customers: 1,
+  });
 
   let t0 = performance.now();
   await load(dev, 1, 100_000, yearAgo, now, first);
@@ -192,7 +207,7 @@ export async function measureReports(dev: DevServer, log: (s: string) => void): 
     loadSeconds,
     floorMs: await floor(dev),
     months: [
-      await month(dev, s, lastComplete(now), 'last complete month', first),
+      await month(dev, s, lastComplete(now), 'last complete month', busy),
       await month(dev, s, firstFullMonth(yearAgo), 'oldest complete month', first),
     ],
   });
@@ -207,7 +222,7 @@ export async function measureReports(dev: DevServer, log: (s: string) => void): 
     loadSeconds,
     floorMs: await floor(dev),
     months: [
-      await month(dev, s, lastComplete(now), 'last complete month', first),
+      await month(dev, s, lastComplete(now), 'last complete month', busy),
       await month(dev, s, firstFullMonth(tenYearsAgo), 'oldest complete month', first),
     ],
   });

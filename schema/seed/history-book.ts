@@ -4,7 +4,7 @@
  * the history can be replayed and checked against the rules before it is written.
  */
 import { localDate } from '../../worker/domain/calendar';
-import type { EntryMoney } from '../../worker/domain/ledger';
+import type { EntryMoney } from '../../worker/domain/ledger-entries';
 import { DEMO_SETTINGS } from './demo';
 import { insertSql } from './sql';
 

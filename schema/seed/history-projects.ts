@@ -3,7 +3,7 @@
  * customers; promised and confirmed pledges, a confirmed one debited as the API debits it (its
  * norm-hours at the rate, the installation's VAT).
  */
-import { pledgeMoney } from '../../worker/domain/ledger';
+import { pledgeMoney } from '../../worker/domain/ledger-entries';
 import { SEED_CATEGORIES } from './catalog';
 import { DEMO_SETTINGS } from './demo';
 import { DAY, MANAGER, type Book } from './history-book';

@@ -9,7 +9,8 @@
  */
 import { monthRange, shiftMonth } from '../../worker/domain/calendar';
 import { invoiceMoney, settlementMoney } from '../../worker/domain/invoice';
-import { reconcile, topupPayment } from '../../worker/domain/ledger';
+import { reconcile } from '../../worker/domain/ledger';
+import { topupPayment } from '../../worker/domain/ledger-entries';
 import { DEMO_CUSTOMERS, DEMO_SETTINGS } from './demo';
 import { ACCOUNTANT, Book, DAY } from './history-book';
 import { quotesAndOrders } from './history-orders';

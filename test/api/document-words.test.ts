@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { CUSTOMER_DATA_SHEET_WORDS } from '../../worker/excel/customer-sheets/book';
 import { COMPARE_SHEET_WORDS } from '../../worker/excel/crowdfunding';
-import { REPORT_SHEET_WORDS } from '../../worker/excel/consumption';
+import { REPORT_SHEET_WORDS } from '../../worker/excel/consumption-layout';
 import { INVOICE_SHEET_WORDS } from '../../worker/excel/invoice';
 import { STATEMENT_SHEET_WORDS } from '../../worker/excel/statement';
 import { INVOICE_PDF_WORDS } from '../../worker/pdf/invoice';

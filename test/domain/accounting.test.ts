@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { ConsumptionEntry } from '../../worker/domain/consumption';
 import { summarize } from '../../worker/domain/consumption';
 import { invoiceMay, invoiceMoney, settlementRule } from '../../worker/domain/invoice';
-import { correctionMoney, correctionRule, entryInstant, topupPayment, type CorrectedEntry } from '../../worker/domain/ledger';
+import { correctionMoney, correctionRule, entryInstant, topupPayment, type CorrectedEntry } from '../../worker/domain/ledger-entries';
 import { lowBalance, queuedNeed, shortfallOf } from '../../worker/domain/low-balance';
 import { monthsToClose } from '../../worker/domain/periods';
 import { buildStatement } from '../../worker/domain/statement';

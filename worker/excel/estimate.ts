@@ -10,6 +10,10 @@
  * internal note, no reason for a changed K, no ids). Every formula carries the value the
  * shared pricing module computed, so a viewer that does not recalculate shows the same
  * kopecks as the API, and one that does recalculates to the same kopecks.
+ *
+ * This module writes the heading, the lines table and the paragraphs under it; the columns and
+ * looks are excel/estimate-layout.ts, the figures under the table excel/estimate-totals.ts, the
+ * second sheet excel/estimate-services.ts.
  */
 import ExcelJS from './exceljs';
 import { currencySymbol, formatDay, type Lang } from '../domain/format';
@@ -19,39 +23,27 @@ import { QUOTE_STATUS_WORDS } from '../domain/words/statuses';
 import { vocabulary } from '../domain/words/vocabulary';
 import { say, wordsOf } from '../domain/words/words';
 import {
-  GRID,
-  HAIRLINE,
-  HEADER_FILL,
-  HOURS_FORMAT,
-  INTEGER_FORMAT,
-  PLAIN_FORMAT,
-  SECTION_FILL,
   Styles,
-  TOP_RULE,
-  TOTAL_FILL,
   Widths,
   calendarDay,
   cleanText,
   colLetter as col,
-  dateFormat,
   fitRowHeight,
   freezeHeader,
   fromCenti,
   fromMilli,
   fromMinor,
-  moneyFormat,
-  percentFormat,
   printSetup,
   setDate,
-  setFormula,
   setNumber,
   setProperties,
-  setSum,
   setText,
   styleRange,
   toArrayBuffer,
 } from './cells';
+import { C, INFO_WIDTH, LAST, SERVICE_WIDTH, estimateStyles } from './estimate-layout';
 import { servicesSheet } from './estimate-services';
+import { sectionSubtotals, totalRows } from './estimate-totals';
 import { refusal, unlessRefused, type DocumentRefusal } from './refusal';
 
 /** The words the Excel estimate reads: the estimate's, shared with the PDF and the customer's page. */
@@ -81,11 +73,6 @@ export function estimateRefusal(q: {
   return refusal('incomplete_lines', DOCUMENT_WORDS.incompleteLines, { list }, { incompleteLines: incomplete.length });
 }
 
-// Columns of the estimate sheet.
-const C = { no: 1, code: 2, service: 3, qty: 4, hours: 5, k: 6, normHours: 7, rate: 8, amount: 9 } as const;
-const LAST = C.amount;
-const SERVICE_WIDTH = 46;
-
 /** Builds the workbook; a quote `estimateRefusal` refuses is the route's to answer (DocumentRefused here). */
 export async function estimateWorkbook(input: EstimateInput, lang: Lang): Promise<ArrayBuffer> {
   const q = input.quote;
@@ -102,46 +89,7 @@ export async function estimateWorkbook(input: EstimateInput, lang: Lang): Promis
     created: input.generatedAt,
   });
   const st = new Styles();
-  const money = moneyFormat(q.quote.currency, lang);
-  const S = {
-    title: st.text({ bold: true, size: 14 }),
-    subtitle: st.text({ bold: true, size: 12, wrap: true }),
-    label: st.text({ grey: true }),
-    value: st.text({ wrap: true }),
-    valueBold: st.text({ bold: true, wrap: true }),
-    valueSmall: st.text({ grey: true, size: 9, wrap: true }),
-    sideText: st.text({ h: 'right' }),
-    sideWrap: st.text({ h: 'right', wrap: true }),
-    sideDate: st.get({ numFmt: dateFormat(lang), h: 'right' }),
-    sideMoney: st.get({ numFmt: money, h: 'right' }),
-    header: st.text({ bold: true, h: 'center', v: 'middle', wrap: true, fill: HEADER_FILL, border: GRID }),
-    sectionCell: st.get({ border: GRID, fill: SECTION_FILL }),
-    sectionTitle: st.text({ bold: true, wrap: true, border: GRID, fill: SECTION_FILL }),
-    no: st.get({ numFmt: INTEGER_FORMAT, h: 'center', border: GRID }),
-    code: st.text({ border: GRID }),
-    service: st.text({ wrap: true, border: GRID }),
-    plain: st.get({ numFmt: PLAIN_FORMAT, border: GRID }),
-    hours: st.get({ numFmt: HOURS_FORMAT, border: GRID }),
-    money: st.get({ numFmt: money, border: GRID }),
-    note: { font: { name: 'Arial', size: 9, italic: true, color: { argb: 'FF595959' } } },
-    bySection: st.text({ bold: true }),
-    sectionName: st.text({ wrap: true, border: HAIRLINE }),
-    sectionHours: st.get({ numFmt: HOURS_FORMAT, border: HAIRLINE }),
-    sectionMoney: st.get({ numFmt: money, border: HAIRLINE }),
-    sectionBlank: st.get({ border: HAIRLINE }),
-    totalLabel: st.text({ h: 'right' }),
-    totalLabelRule: st.text({ h: 'right', border: TOP_RULE, fill: TOTAL_FILL }),
-    totalLabelBold: st.text({ h: 'right', bold: true, border: TOP_RULE, fill: TOTAL_FILL }),
-    ruleBlank: st.get({ border: TOP_RULE, fill: TOTAL_FILL }),
-    ruleHoursBold: st.get({ numFmt: HOURS_FORMAT, bold: true, border: TOP_RULE, fill: TOTAL_FILL }),
-    ruleMoney: st.get({ numFmt: money, border: TOP_RULE, fill: TOTAL_FILL }),
-    ruleMoneyBold: st.get({ numFmt: money, bold: true, border: TOP_RULE, fill: TOTAL_FILL }),
-    totalMoney: st.get({ numFmt: money }),
-    percent: (milli: number) => st.get({ numFmt: percentFormat(milli), h: 'right' }),
-    paragraph: st.text({ wrap: true }),
-    small: st.text({ size: 8, grey: true }),
-    empty: st.text({ italic: true, grey: true }),
-  };
+  const S = estimateStyles(st, q.quote.currency, lang);
 
   const ws = wb.addWorksheet(w('estimate'), { properties: { defaultRowHeight: 12.75 } });
   const widths = new Widths(lang, q.quote.currency);
@@ -170,7 +118,6 @@ export async function estimateWorkbook(input: EstimateInput, lang: Lang): Promis
     else setText(cell, missing, S.sideText);
   };
 
-  const infoWidth = SERVICE_WIDTH + 8 + 9 + 6;
   label(3, C.no, C.code, w('contractor'));
   value(3, q.company.name, S.valueBold);
   label(5, C.no, C.code, w('customer'));
@@ -184,11 +131,11 @@ export async function estimateWorkbook(input: EstimateInput, lang: Lang): Promis
   const status = q.replaced ? w('replaced') : say(lang, QUOTE_STATUS_WORDS[q.quote.status]);
   sideValue(6, 'status', (cell) => setText(cell, status, S.sideWrap));
   fitRowHeight(ws, 2, [{ text: q.quote.title, width: 130, size: 12 }]);
-  fitRowHeight(ws, 3, [{ text: q.company.name, width: infoWidth }]);
-  if (q.company.details) fitRowHeight(ws, 4, [{ text: q.company.details, width: infoWidth * 1.1, size: 9 }]);
-  fitRowHeight(ws, 5, [{ text: q.customer.name, width: infoWidth }]);
+  fitRowHeight(ws, 3, [{ text: q.company.name, width: INFO_WIDTH }]);
+  if (q.company.details) fitRowHeight(ws, 4, [{ text: q.company.details, width: INFO_WIDTH * 1.1, size: 9 }]);
+  fitRowHeight(ws, 5, [{ text: q.customer.name, width: INFO_WIDTH }]);
   fitRowHeight(ws, 6, [
-    { text: legal, width: infoWidth * 1.1, size: 9 },
+    { text: legal, width: INFO_WIDTH * 1.1, size: 9 },
     { text: status, width: 18 },
   ]);
   ws.getRow(7).height = 8;
@@ -301,67 +248,9 @@ export async function estimateWorkbook(input: EstimateInput, lang: Lang): Promis
     r++;
   }
 
-  // ---- subtotals by section ----
-  r++;
-  if (ranges.length !== q.sections.length) throw new Error('estimate: the lines and the view’s sections disagree');
-  if (hasSections) {
-    ws.mergeCells(r, C.service, r, C.k);
-    setText(ws.getCell(r, C.service), w('bySection'), S.bySection);
-    r++;
-    for (const [i, s] of q.sections.entries()) {
-      const span = ranges[i]!;
-      styleRange(ws, r, C.service, LAST, S.sectionBlank);
-      ws.mergeCells(r, C.service, r, C.k);
-      setText(ws.getCell(r, C.service), s.title || w('noSection'), S.sectionName);
-      fitRowHeight(ws, r, [{ text: s.title, width: infoWidth }]);
-      setSum(ws.getCell(r, C.normHours), C.normHours, span, fromCenti(s.normHoursCenti), S.sectionHours);
-      setSum(ws.getCell(r, C.amount), C.amount, span, fromMinor(s.subtotalMinor), S.sectionMoney);
-      r++;
-    }
-    r++;
-  }
-
-  // ---- totals: every figure a formula over the cells above, with its exact value ----
-  const t = q.totals;
-  const totalLine = (text: string, kind: 'plain' | 'rule' | 'bold' = 'plain') => {
-    if (kind !== 'plain') styleRange(ws, r, C.service, LAST, S.ruleBlank);
-    ws.mergeCells(r, C.service, r, C.k);
-    setText(ws.getCell(r, C.service), text, kind === 'plain' ? S.totalLabel : kind === 'rule' ? S.totalLabelRule : S.totalLabelBold);
-    return r++;
-  };
-  const amountCell = (row: number) => ws.getCell(row, C.amount);
-  const amountRef = (row: number) => `${col(C.amount)}${row}`;
-
-  const subRow = totalLine(w('subtotal'), 'rule');
-  const lines = { first: firstRow, last: lastRow };
-  setSum(ws.getCell(subRow, C.normHours), C.normHours, lines, fromCenti(t.normHoursCenti), S.ruleHoursBold);
-  setSum(amountCell(subRow), C.amount, lines, fromMinor(t.subtotalMinor), S.ruleMoney);
-
-  let netRow = subRow;
-  if (q.quote.discountRateMilli > 0) {
-    const d = totalLine(w('discount'));
-    setNumber(ws.getCell(d, C.rate), fromMilli(q.quote.discountRateMilli), S.percent(q.quote.discountRateMilli));
-    setFormula(amountCell(d), `ROUND(${amountRef(subRow)}*${col(C.rate)}${d},2)`, fromMinor(t.discountMinor), S.totalMoney);
-    netRow = totalLine(w('net'));
-    setFormula(amountCell(netRow), `${amountRef(subRow)}-${amountRef(d)}`, fromMinor(t.netMinor), S.totalMoney);
-  }
-
-  let vatRow: number;
-  if (q.quote.vatMode === 'none') {
-    vatRow = totalLine(w('noVat'));
-    setNumber(amountCell(vatRow), 0, S.totalMoney);
-  } else {
-    const included = q.quote.vatMode === 'included';
-    vatRow = totalLine(included ? w('vatIncluded') : w('vat'));
-    setNumber(ws.getCell(vatRow, C.rate), fromMilli(q.quote.vatRateMilli), S.percent(q.quote.vatRateMilli));
-    const rateRef = `${col(C.rate)}${vatRow}`;
-    const formula = included ? `ROUND(${amountRef(netRow)}*${rateRef}/(1+${rateRef}),2)` : `ROUND(${amountRef(netRow)}*${rateRef},2)`;
-    setFormula(amountCell(vatRow), formula, fromMinor(t.vatMinor), S.totalMoney);
-  }
-
-  const totalRow = totalLine(w('total'), 'bold');
-  const totalFormula = q.quote.vatMode === 'on_top' ? `${amountRef(netRow)}+${amountRef(vatRow)}` : amountRef(netRow);
-  setFormula(amountCell(totalRow), totalFormula, fromMinor(t.totalMinor), S.ruleMoneyBold);
+  // ---- subtotals by section, then the totals: every figure a formula over the cells above, with its exact value ----
+  r = sectionSubtotals(ws, S, q, w, r + 1, ranges);
+  r = totalRows(ws, S, q, w, r, { first: firstRow, last: lastRow });
 
   // ---- note, answer, formula legend ----
   r++;

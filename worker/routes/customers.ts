@@ -6,7 +6,7 @@ import { AppError, conflict, unprocessable } from '../http/errors';
 import { commonErrors, jsonBody, jsonResponse, router, staffRoute } from '../http/route';
 import { customerOr404 } from '../http/lookups';
 import { insertCustomer, listCustomers, updateCustomer } from '../store/customers';
-import { customerQueue } from '../store/orders';
+import { customerQueue } from '../store/order-queue';
 import { lowBalance } from '../domain/low-balance';
 import { ERRORS as E } from '../domain/words/errors';
 import { both } from '../domain/words/words';

@@ -7,7 +7,7 @@
 import { z } from '@hono/zod-openapi';
 import { ErrorBody, IdParam, LedgerBody, LedgerEntry, LedgerLine } from '../../schema/api';
 import { invoiceMay, settlementMoney, settlementRule } from '../domain/invoice';
-import { correctionMoney, correctionRule, entryInstant, topupPayment } from '../domain/ledger';
+import { correctionMoney, correctionRule, entryInstant, topupPayment } from '../domain/ledger-entries';
 import { ACCOUNTING_REFUSAL_WORDS as W } from '../domain/words/accounting';
 import { ERRORS as E } from '../domain/words/errors';
 import { both } from '../domain/words/words';
@@ -18,7 +18,7 @@ import { commonErrors, jsonBody, jsonResponse, router, staffRoute } from '../htt
 import { customerOr404 } from '../http/lookups';
 import { getInvoice } from '../store/invoices';
 import { appendCorrection, appendTopup, correctedEntry, findEntry, listLedger, type AppendResult } from '../store/ledger';
-import { reconcileCustomer } from '../store/orders';
+import { reconcileCustomer } from '../store/order-queue';
 import { closedThrough } from '../store/periods';
 import { getSettings } from '../store/settings';
 

@@ -29,16 +29,8 @@ import { orderOr404, signOffStage } from '../http/sign-off';
 import { enqueueMails } from '../mail/queue';
 import { markStageReady } from '../store/account';
 import { findCustomer } from '../store/customers';
-import {
-  createOrder,
-  customerQueues,
-  listOrders,
-  quoteLinesFor,
-  reconcileCustomer,
-  withdrawOrder,
-  type CustomerQueue,
-  type OrderView,
-} from '../store/orders';
+import { customerQueues, reconcileCustomer, type CustomerQueue } from '../store/order-queue';
+import { createOrder, listOrders, quoteLinesFor, withdrawOrder, type OrderView } from '../store/orders';
 import { getSettings, type SettingsRow } from '../store/settings';
 import type { AcceptResult } from '../store/stage-accept';
 import { quoteOr404 } from '../http/lookups';

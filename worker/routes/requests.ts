@@ -25,17 +25,8 @@ import { conflict, notFound, unprocessable } from '../http/errors';
 import { commonErrors, jsonBody, jsonResponse, router, staffRoute } from '../http/route';
 import { enqueueMails } from '../mail/queue';
 import type { Db } from '../store/db';
-import {
-  answerRequest,
-  customerContacts,
-  findRequest,
-  getRequest,
-  listComments,
-  listRequests,
-  patchRequest,
-  quoteFromRequest,
-  viewOf,
-} from '../store/requests';
+import { answerRequest, patchRequest, quoteFromRequest } from '../store/request-handling';
+import { customerContacts, findRequest, getRequest, listComments, listRequests, viewOf } from '../store/requests';
 import { calendarOf, getSettings } from '../store/settings';
 
 const requestNotFound = () => notFound(both(W.notFound));

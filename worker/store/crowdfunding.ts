@@ -13,7 +13,7 @@ import {
   type PledgeStatus,
   type StoredProjectStatus,
 } from '../domain/crowdfunding';
-import type { EntryMoney } from '../domain/ledger';
+import type { EntryMoney } from '../domain/ledger-entries';
 import { normHoursAmountMinor } from '../domain/pricing';
 import { randomToken } from '../platform/secrets';
 import { batch, changed, raw, type BatchItem, type Db } from './db';

@@ -8,7 +8,7 @@ import { and, asc, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { customers, debitItems, invoices, ledgerEntries, orderStages, orders } from '../../schema/tables';
 import type { TopupKind } from '../domain/consumption';
 import { INVOICE_LIFECYCLE } from '../domain/invoice';
-import type { CorrectedEntry, EntryMoney } from '../domain/ledger';
+import type { CorrectedEntry, EntryMoney } from '../domain/ledger-entries';
 import { batch, raw, type Db } from './db';
 import { allowedBy } from './guards';
 import { claimInsert, type Claim } from './idempotency';

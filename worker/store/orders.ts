@@ -1,18 +1,19 @@
 /**
- * Work orders from accepted quotes, their stages and the queue that starts, pauses and resumes
- * them; the debit of a stage's sign-off is store/stage-accept.ts.
+ * Work orders from accepted quotes and their stages: creating, reading, withdrawing. The queue
+ * that starts, pauses and resumes them is store/order-queue.ts; the debit of a stage's sign-off
+ * is store/stage-accept.ts.
  */
-import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import { customers, ledgerEntries, orderStages, orders, quoteLines, quotes, stageLines } from '../../schema/tables';
 import type { MoneyFigures, QuoteTerms } from '../domain/debit-money';
 import type { OrderStatus, StageStatus } from '../domain/enums';
 import type { StagePlan } from '../domain/stage-plan';
-import { actionOf, reconcile, takesActualHours, type QueueOrder, type StageLine } from '../domain/ledger';
-import { OPEN_ORDER_STATUSES, ORDER_LIFECYCLE, STAGE_LIFECYCLE } from '../domain/order-lifecycle';
+import { takesActualHours, type StageLine } from '../domain/ledger';
+import { ORDER_LIFECYCLE, STAGE_LIFECYCLE } from '../domain/order-lifecycle';
 import { lineNormHoursCenti } from '../domain/pricing';
 import { randomToken } from '../platform/secrets';
 import { batch, changed, raw, type BatchItem, type Db } from './db';
-import { allowedBy, inStates } from './guards';
+import { allowedBy } from './guards';
 import { quoteMay } from './quote-guards';
 import { claimInsert, type Claim } from './idempotency';
 import { auditInsert, type Actor } from './quotes';
@@ -297,81 +298,6 @@ export async function listOrders(db: Db, filter: { customerId?: number; status?:
     ...stageReads(db, idsQuery),
   ]);
   return heads.map((h) => orderView(h, buildStages(h.o.id, { stages, lines, debits })));
-}
-
-// ---------- the queue ----------
-
-export interface CustomerQueue {
-  customerId: number;
-  balanceCenti: number;
-  overdraftCenti: number;
-  lowBalanceCenti: number | null;
-  orders: QueueOrder[];
-}
-
-/** Each customer's balance, overdraft, own low-balance threshold and open orders, as the queue sees them (one batch). */
-export async function customerQueues(db: Db, customerIds: readonly number[]): Promise<Map<number, CustomerQueue>> {
-  const ids = [...new Set(customerIds)];
-  if (ids.length === 0) return new Map();
-  const list = sql.join(
-    ids.map((id) => sql`${id}`),
-    sql`, `,
-  );
-  const [people, heads, stages] = await batch(db, [
-    db
-      .select({
-        customerId: customers.id,
-        balanceCenti: customers.balanceCenti,
-        overdraftCenti: customers.overdraftCenti,
-        lowBalanceCenti: customers.lowBalanceCenti,
-      })
-      .from(customers)
-      .where(inArray(customers.id, ids)),
-    db
-      .select()
-      .from(orders)
-      .where(and(inArray(orders.customerId, ids), inArray(orders.status, OPEN_ORDER_STATUSES))),
-    db
-      .select({ orderId: orderStages.orderId, n: orderStages.n, status: orderStages.status, normHoursCenti: orderStages.normHoursCenti })
-      .from(orderStages)
-      .where(
-        sql`${orderStages.orderId} in (select id from orders where customer_id in (${list}) and
-          ${inStates(sql`status`, OPEN_ORDER_STATUSES)})`,
-      ),
-  ]);
-  const out = new Map<number, CustomerQueue>();
-  for (const p of people) {
-    const mine = heads.filter((o) => o.customerId === p.customerId);
-    out.set(p.customerId, {
-      ...p,
-      orders: mine.map((o) => ({ id: o.id, status: o.status, approvedAt: o.approvedAt, stages: stages.filter((s) => s.orderId === o.id) })),
-    });
-  }
-  return out;
-}
-
-export async function customerQueue(db: Db, customerId: number): Promise<CustomerQueue | null> {
-  return (await customerQueues(db, [customerId])).get(customerId) ?? null;
-}
-
-/** Puts every order of the customer where the rules say it belongs now; retries if raced. */
-export async function reconcileCustomer(db: Db, customerId: number, attempt = 0): Promise<void> {
-  const q = await customerQueue(db, customerId);
-  if (!q) return;
-  const changes = reconcile(q.balanceCenti, q.overdraftCenti, q.orders);
-  if (changes.length === 0) return;
-  const now = new Date().toISOString();
-  const results = await batch(
-    db,
-    changes.map((c) =>
-      raw(sql`update orders set status = ${c.to}, version = version + 1,
-                    started_at = case when ${c.to} = 'in_progress' then coalesce(started_at, ${now}) else started_at end,
-                    finished_at = case when ${c.to} = 'done' then ${now} else finished_at end
-                  where id = ${c.orderId} and status = ${c.from} and ${allowedBy(ORDER_LIFECYCLE, actionOf(c), sql`status`)}`),
-    ),
-  );
-  const raced = results.some((r) => ((r as { meta?: { changes?: number } }).meta?.changes ?? 0) === 0);
-  if (raced && attempt < 3) await reconcileCustomer(db, customerId, attempt + 1);
 }
 
 // ---------- withdrawal ----------

@@ -5,7 +5,7 @@
  */
 import { asc, desc, eq, sql } from 'drizzle-orm';
 import { accountingPeriods, ledgerEntries, users } from '../../schema/tables';
-import type { ClosedThrough } from '../domain/ledger';
+import type { ClosedThrough } from '../domain/ledger-entries';
 import { PERIOD_LIFECYCLE, type PeriodToClose } from '../domain/periods';
 import { randomToken } from '../platform/secrets';
 import { batch, changed, raw, type Db } from './db';

@@ -1,7 +1,7 @@
 /**
- * Service requests (seed 004) and their thread. Every change is one guarded statement or one
- * batch: a request with its number and the managers' e-mail; an answer with the SLA clock
- * stopped and the customer's e-mail; a quote made from a request with both links.
+ * Service requests (seed 004) and their thread: making one, reading them with their SLA, the
+ * customer's reply. Every change is one guarded statement or one batch: a request with its number
+ * and the managers' e-mail. What staff do with a request is store/request-handling.ts.
  */
 import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { customers, quotes, requestComments, serviceRequests } from '../../schema/tables';
@@ -13,14 +13,13 @@ import {
   SLA_RUNNING_STATUSES,
   reactionDeadline,
   slaState,
-  statusesLeadingTo,
 } from '../domain/sla';
 import { inStates } from './guards';
 import type { WorkingCalendar } from '../domain/working-time';
 import { randomToken } from '../platform/secrets';
-import { batch, changed, raw, type BatchItem, type Db } from './db';
+import { batch, changed, raw, type Db } from './db';
 import { insertedIds } from './outbox';
-import { applied, byToken, createQuoteWrites, type Actor, type QuoteHeader } from './quotes';
+import { requestMail } from './request-mail';
 
 export type RequestRow = typeof serviceRequests.$inferSelect;
 export type CommentRow = typeof requestComments.$inferSelect;
@@ -49,7 +48,8 @@ export interface RequestView {
   quoteNumber: string | null;
 }
 
-const isOpen = (column: string) => inStates(sql.raw(column), OPEN_REQUEST_STATUSES);
+/** The status in `column` is an open one (OPEN_REQUEST_STATUSES): answers and replies are taken. */
+export const isOpen = (column: string) => inStates(sql.raw(column), OPEN_REQUEST_STATUSES);
 
 /**
  * The SLA flags of a row. The deadline is the stored one (fixed when the request was made or its
@@ -115,26 +115,6 @@ export interface NewRequest {
 const STAFF_TO = sql`(select case when count(*) > 0 then json_group_array(email) end from users
   where active = 1 and email <> '' and role = (case when exists (select 1 from users where active = 1 and role = 'manager') then 'manager'
     else 'admin' end))`;
-
-/** An outbox row about request `r` (alias), its subject filled from the request in SQL: `{number}`, `{subject}`. */
-function requestMail(m: {
-  kind: 'request_new' | 'request_answered';
-  to: SQL;
-  lang: 'ru' | 'en';
-  subject: string;
-  payload: SQL;
-  createdBy: number | null;
-  where: SQL;
-  now: string;
-}): BatchItem {
-  return raw(
-    sql`insert into outbox (kind, to_json, lang, subject, payload, status, attempts, created_at, created_by, next_attempt_at)
-        select ${m.kind}, ${m.to}, ${m.lang}, replace(replace(${m.subject}, '{number}', r.number), '{subject}', r.subject), ${m.payload},
-          'queued', 0, ${m.now}, ${m.createdBy}, ${m.now}
-        from service_requests r where ${m.where} and (${m.to}) is not null
-        returning id`,
-  );
-}
 
 /**
  * A new request: the next number of the year, the deadline from the calendar, and the managers'
@@ -271,76 +251,7 @@ export async function listCustomerRequests(db: Db, customerId: number) {
   }));
 }
 
-// ---------- staff changes ----------
-
-export interface RequestPatch {
-  status?: RequestStatus;
-  kind?: RequestKind;
-  slaLevel?: SlaLevelCode;
-}
-
-/**
- * Triage: one UPDATE guarded by the version and by the status table (domain/sla.ts). A new SLA
- * level moves the deadline: creation + the new level's time, in the calendar of today.
- * Answers whether it applied; the caller reads the row again to say why not.
- */
-export async function patchRequest(
-  db: Db,
-  id: number,
-  version: number,
-  p: RequestPatch,
-  createdAt: string,
-  calendar: WorkingCalendar,
-): Promise<boolean> {
-  const now = new Date().toISOString();
-  const set: SQL[] = [sql`version = version + 1`, sql`updated_at = ${now}`];
-  if (p.status) set.push(sql`status = ${p.status}`);
-  if (p.kind) set.push(sql`kind = ${p.kind}`);
-  if (p.slaLevel) set.push(sql`sla_level = ${p.slaLevel}`, sql`due_at = ${reactionDeadline(createdAt, p.slaLevel, calendar)}`);
-  const statusGuard = p.status ? inStates(sql.raw('status'), statusesLeadingTo(p.status)) : sql`1`;
-  const [result] = await batch(db, [
-    raw(sql`update service_requests set ${sql.join(set, sql`, `)} where id = ${id} and version = ${version} and ${statusGuard}`),
-  ]);
-  return changed(result) > 0;
-}
-
-/**
- * A staff answer: the comment, the SLA clock stopped (the first answer only), and the customer's
- * e-mail, in one batch. Refused (false) on a closed request.
- */
-export async function answerRequest(
-  db: Db,
-  id: number,
-  body: string,
-  actor: Actor,
-  mail: { to: string[]; lang: 'ru' | 'en'; subject: string; origin: string } | null,
-): Promise<{ applied: boolean; mailIds: number[] }> {
-  const now = new Date().toISOString();
-  const open = sql`exists (select 1 from service_requests where id = ${id} and ${isOpen('status')})`;
-  const writes: BatchItem[] = [
-    raw(sql`insert into request_comments (request_id, author, user_id, author_name, body, created_at)
-               select ${id}, 'staff', ${actor.userId}, ${actor.name}, ${body}, ${now} where ${open}`),
-    raw(sql`update service_requests set first_answer_at = coalesce(first_answer_at, ${now}), version = version + 1, updated_at = ${now}
-               where id = ${id} and ${isOpen('status')}`),
-  ];
-  if (mail && mail.to.length > 0) {
-    writes.push(
-      requestMail({
-        kind: 'request_answered',
-        to: sql`${JSON.stringify(mail.to)}`,
-        lang: mail.lang,
-        subject: mail.subject,
-        payload: sql`json_object('requestId', r.id, 'commentId', (select max(id) from request_comments where request_id = r.id), 'origin',
-          ${mail.origin})`,
-        createdBy: actor.userId,
-        where: sql`r.id = ${id} and r.updated_at = ${now}`,
-        now,
-      }),
-    );
-  }
-  const results = await batch(db, writes);
-  return { applied: changed(results[0]) > 0, mailIds: insertedIds(results.slice(2)) };
-}
+// ---------- the customer's side ----------
 
 /**
  * The customer's reply on their account page: the comment, and — when staff had asked for
@@ -357,49 +268,6 @@ export async function customerReply(db: Db, id: number, customerId: number, name
                where id = ${id} and customer_id = ${customerId} and ${inStates(sql.raw('status'), clarify.from)}`),
   ]);
   return changed(inserted) > 0;
-}
-
-/**
- * «В смету»: a development request becomes a draft quote in one batch — the subject is the
- * quote's title and its one line, the description the line's note and the customer's note; the
- * request points at the quote (and the quote's internal note names the request). Guarded by the
- * request's kind, its having no quote yet, its status and (when given) its version.
- */
-export async function quoteFromRequest(
-  db: Db,
-  row: RequestRow,
-  version: number | undefined,
-  year: number,
-  header: Omit<QuoteHeader, 'title' | 'customerNote' | 'internalNote'>,
-  internalNote: string,
-  actor: Actor,
-): Promise<number | null> {
-  const token = randomToken(12);
-  const now = new Date().toISOString();
-  const versionGuard = version === undefined ? sql`1` : sql`version = ${version}`;
-  const results = await batch(db, [
-    raw(sql`update service_requests set write_token = ${token}, version = version + 1, updated_at = ${now}
-               where id = ${row.id} and kind = 'development' and quote_id is null and ${isOpen('status')} and ${versionGuard}`),
-    ...createQuoteWrites(
-      row.customerId,
-      year,
-      { ...header, title: row.subject, customerNote: row.description, internalNote },
-      actor,
-      token,
-      now,
-      sql`exists (select 1 from service_requests where write_token = ${token})`,
-    ),
-    raw(sql`insert into quote_lines (quote_id, position, kind, code, title, mode, quantity_milli, hours_centi, k_milli, base_k_milli,
-      k_reason, note)
-               select id, 1, 'free', '', ${row.subject}, 'estimate', 1000, null, 1000, 1000, '', ${row.description} from quotes where
-                 write_token = ${token}`),
-    raw(
-      sql`update service_requests set quote_id = ${byToken(token)}, write_token = null where write_token = ${token} and ${applied(token)}`,
-    ),
-  ]);
-  if (changed(results[0]) === 0) return null;
-  const quoteId = (await db.get<{ quote_id: number }>(sql`select quote_id from service_requests where id = ${row.id}`))?.quote_id;
-  return quoteId ?? null;
 }
 
 /** Where a customer's e-mails go and in which language: the card's addresses (one or several, separated by commas). */

@@ -33,7 +33,8 @@ import { fileResponse, jsonBody, jsonResponse, router, sharedRoute } from '../..
 import { orderOr404, signOffStage } from '../../http/sign-off';
 import { statementOf } from '../../http/statement';
 import { exportCustomer, exportForCustomer } from '../../store/customer-export';
-import { reconcileCustomer, withdrawOrder } from '../../store/orders';
+import { reconcileCustomer } from '../../store/order-queue';
+import { withdrawOrder } from '../../store/orders';
 import type { Actor } from '../../store/quotes';
 import { getSettings } from '../../store/settings';
 import { accountView } from './view';

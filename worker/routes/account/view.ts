@@ -8,7 +8,8 @@ import { normHoursAmountMinor } from '../../domain/pricing';
 import type { OpenedAccount } from '../../http/links';
 import { accountReads } from '../../store/account';
 import type { Db } from '../../store/db';
-import { customerQueue, listOrders } from '../../store/orders';
+import { customerQueue } from '../../store/order-queue';
+import { listOrders } from '../../store/orders';
 import { listCustomerRequests } from '../../store/requests';
 import { getSettings } from '../../store/settings';
 
