@@ -2,12 +2,20 @@
  * A customer's month statement («выписка» / «акт»), built from the month report's figures
  * (domain/statement.ts): for staff (routes/statements.ts) and for the customer's account alike.
  */
+import type { Context } from 'hono';
 import { localDate } from '../domain/calendar';
+import type { Lang } from '../domain/format';
 import { buildStatement, type CorrectedRef } from '../domain/statement';
+import { XLSX_TYPE } from '../excel/cells';
 import { consumptionRefusal } from '../excel/consumption';
+import { statementFileName } from '../excel/filename';
+import { statementWorkbook } from '../excel/statement';
+import { renderStatementPdf } from '../pdf/statement';
 import type { Db } from '../store/db';
 import { entryRefs } from '../store/ledger';
 import { consumptionReport } from '../store/reports';
+import type { AppEnv } from './auth';
+import { fileBody, PDF_TYPE } from './documents';
 import { unprocessable } from './errors';
 import { reportMonth } from './lookups';
 
@@ -36,4 +44,11 @@ export async function statementOf(db: Db, customerId: number, month: string) {
     consumption,
     corrected,
   });
+}
+
+/** The statement as the file a person downloads — Excel or PDF, named alike — for staff and the customer's account. */
+export async function statementFile(c: Context<AppEnv>, s: Awaited<ReturnType<typeof statementOf>>, lang: Lang, format: 'xlsx' | 'pdf') {
+  const name = statementFileName(s.month, s.customer.name, lang, format);
+  if (format === 'pdf') return fileBody(c, await renderStatementPdf(s, lang), PDF_TYPE, name);
+  return fileBody(c, await statementWorkbook(s, lang), XLSX_TYPE, name);
 }

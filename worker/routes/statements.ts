@@ -4,13 +4,10 @@
  */
 import { ErrorBody, IdParam, MonthQuery, StatementS } from '../../schema/api';
 import { XLSX_TYPE } from '../excel/cells';
-import { statementFileName } from '../excel/filename';
-import { statementWorkbook } from '../excel/statement';
-import { renderStatementPdf } from '../pdf/statement';
 import { BOOKKEEPERS } from '../http/auth';
-import { fileBody, PDF_TYPE } from '../http/documents';
+import { PDF_TYPE } from '../http/documents';
 import { requestLang } from '../http/errors';
-import { statementOf } from '../http/statement';
+import { statementFile, statementOf } from '../http/statement';
 import { commonErrors, fileResponse, jsonResponse, router, staffRoute } from '../http/route';
 
 const responses = { 422: jsonResponse(ErrorBody, 'too many entries for one file'), ...commonErrors };
@@ -40,8 +37,7 @@ export const statementsRouter = router()
     }),
     async (c) => {
       const s = await statementOf(c.var.db, c.req.valid('param').id, c.req.valid('query').month);
-      const lang = requestLang(c);
-      return fileBody(c, await statementWorkbook(s, lang), XLSX_TYPE, statementFileName(s.month, s.customer.name, lang, 'xlsx')) as never;
+      return (await statementFile(c, s, requestLang(c), 'xlsx')) as never;
     },
   )
   .openapi(
@@ -55,7 +51,6 @@ export const statementsRouter = router()
     }),
     async (c) => {
       const s = await statementOf(c.var.db, c.req.valid('param').id, c.req.valid('query').month);
-      const lang = requestLang(c);
-      return fileBody(c, await renderStatementPdf(s, lang), PDF_TYPE, statementFileName(s.month, s.customer.name, lang, 'pdf')) as never;
+      return (await statementFile(c, s, requestLang(c), 'pdf')) as never;
     },
   );

@@ -20,9 +20,7 @@ import { localDate } from '../../domain/calendar';
 import { customerMayWithdraw } from '../../domain/account';
 import { XLSX_TYPE } from '../../excel/cells';
 import { customerDataWorkbook } from '../../excel/customer-data';
-import { contentDisposition, customerDataFileName, statementFileName } from '../../excel/filename';
-import { statementWorkbook } from '../../excel/statement';
-import { renderStatementPdf } from '../../pdf/statement';
+import { contentDisposition, customerDataFileName } from '../../excel/filename';
 import { appOrigin, clientIp, type AppContext, type AppEnv } from '../../http/auth';
 import { assertCustomerDataFits, fileBody, PDF_TYPE } from '../../http/documents';
 import { conflict, unprocessable } from '../../http/errors';
@@ -31,7 +29,7 @@ import { rateLimit } from '../../http/rate-limit';
 import { liveAccount } from '../../http/links';
 import { fileResponse, jsonBody, jsonResponse, router, sharedRoute } from '../../http/route';
 import { orderOr404, signOffStage } from '../../http/sign-off';
-import { statementOf } from '../../http/statement';
+import { statementFile, statementOf } from '../../http/statement';
 import { exportCustomer, exportForCustomer } from '../../store/customer-export';
 import { reconcileCustomer } from '../../store/order-queue';
 import { withdrawOrder } from '../../store/orders';
@@ -182,7 +180,7 @@ export const accountApi = router()
       const { customer } = await liveAccount(c.var.db, c.req.valid('param').token);
       const s = await statementOf(c.var.db, customer.id, c.req.valid('query').month);
       const lang = fileLang(c, customer.lang);
-      return fileBody(c, await statementWorkbook(s, lang), XLSX_TYPE, statementFileName(s.month, s.customer.name, lang, 'xlsx')) as never;
+      return (await statementFile(c, s, lang, 'xlsx')) as never;
     },
   )
   .openapi(
@@ -204,7 +202,7 @@ export const accountApi = router()
       const { customer } = await liveAccount(c.var.db, c.req.valid('param').token);
       const s = await statementOf(c.var.db, customer.id, c.req.valid('query').month);
       const lang = fileLang(c, customer.lang);
-      return fileBody(c, await renderStatementPdf(s, lang), PDF_TYPE, statementFileName(s.month, s.customer.name, lang, 'pdf')) as never;
+      return (await statementFile(c, s, lang, 'pdf')) as never;
     },
   )
   .openapi(
