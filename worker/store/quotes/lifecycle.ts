@@ -1,5 +1,6 @@
 /** Creating a quote, its header, and its lifecycle: send, revise, duplicate, archive, re-price. */
-import { sql, type SQL } from 'drizzle-orm';
+import { getTableColumns, sql, type SQL } from 'drizzle-orm';
+import { quoteLines, quotes } from '../../../schema/tables';
 import type { QuoteView } from '../../domain/quote';
 import { searchText } from '../../domain/search-text';
 import { randomToken } from '../../platform/secrets';
@@ -81,23 +82,15 @@ export function createQuoteWrites(
 
 export type HeaderPatch = Partial<Omit<QuoteHeader, 'currency' | 'rateMinor'>> & { customerId?: number };
 
-const HEADER_COLUMNS: Record<keyof HeaderPatch, string> = {
-  title: 'title',
-  vatMode: 'vat_mode',
-  vatRateMilli: 'vat_rate_milli',
-  discountRateMilli: 'discount_rate_milli',
-  validUntil: 'valid_until',
-  customerNote: 'customer_note',
-  internalNote: 'internal_note',
-  customerId: 'customer_id',
-};
+/** A header field's column, as schema/tables declares it. */
+const headerColumn = (field: keyof HeaderPatch) => getTableColumns(quotes)[field].name;
 
 export async function patchHeader(db: Db, id: number, version: number, patch: HeaderPatch, actor: Actor): Promise<WriteResult> {
   const token = randomToken(12);
   const now = new Date().toISOString();
   const changes: Record<string, { column: string; value: unknown }> = {};
   for (const [field, value] of Object.entries(patch)) {
-    if (value !== undefined) changes[field] = { column: HEADER_COLUMNS[field as keyof HeaderPatch], value };
+    if (value !== undefined) changes[field] = { column: headerColumn(field as keyof HeaderPatch), value };
   }
   const sets = Object.values(changes).map((c) => sql`${sql.raw(c.column)} = ${c.value as string | number | null}`);
   if (patch.title !== undefined) sets.push(sql`search_text = lower(number) || ' ' || ${searchText(patch.title)}`);
@@ -196,16 +189,22 @@ function copiedAudit(action: 'revised' | 'duplicated', sourceId: number, token: 
 }
 
 /** What a revision and a copy take over from their source quote's header (the prices stay frozen). */
-const COPIED_HEADER = 'title, currency, rate_minor, vat_mode, vat_rate_milli, discount_rate_milli, customer_note, internal_note';
+/** The header a revision or copy takes over (columns named as schema/tables declares them). */
+const COPIED_HEADER = (
+  ['title', 'currency', 'rateMinor', 'vatMode', 'vatRateMilli', 'discountRateMilli', 'customerNote', 'internalNote'] as const
+)
+  .map((k) => getTableColumns(quotes)[k].name)
+  .join(', ');
+/** Every column of a line but its id and its quote's: what a revision or copy copies. */
+const LINE_COLUMNS = Object.values(getTableColumns(quoteLines))
+  .map((c) => c.name)
+  .filter((name) => name !== 'id' && name !== 'quote_id')
+  .join(', ');
 
 /** The source quote's lines, copied onto the revision or copy our write made (found by its token), if it was made. */
 function copyLines(sourceId: number, token: string) {
-  return raw(sql`insert into quote_lines (quote_id, position, kind, catalog_item_id, project_id, code, title, mode, actual_time,
-    quantity_milli,
-                   hours_centi, k_milli, base_k_milli, k_reason, category_name, description, inputs, result, limits, note)
-                 select ${byToken(token)}, position, kind, catalog_item_id, project_id, code, title, mode, actual_time, quantity_milli,
-                   hours_centi, k_milli, base_k_milli, k_reason, category_name, description, inputs, result, limits, note
-                 from quote_lines where quote_id = ${sourceId} and ${applied(token)}`);
+  return raw(sql`insert into quote_lines (quote_id, ${sql.raw(LINE_COLUMNS)})
+                 select ${byToken(token)}, ${sql.raw(LINE_COLUMNS)} from quote_lines where quote_id = ${sourceId} and ${applied(token)}`);
 }
 
 /** A new draft revision (same number, -R2, -R3…) copied from the latest one. */
