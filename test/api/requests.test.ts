@@ -428,6 +428,28 @@ describe('the customer’s side on the account page', () => {
       body: new URLSearchParams(form).toString(),
     });
 
+  it('the page’s new-request form sent twice at once (a double tap) raises one request and takes one number', async () => {
+    const token = await accountToken(3);
+    const subject = `Двойная отправка ${randomToken(4)}`;
+    const form = { action: 'request', key: randomToken(16), kind: 'incident', subject, description: 'Одна и та же форма.', priority: '2' };
+    const counter = async () =>
+      (await env.DB.prepare("select sum(value) as n from counters where name like 'request:%'").first<{ n: number }>())?.n ?? 0;
+    const before = await counter();
+    const answers = await Promise.all(Array.from({ length: 8 }, () => page(token, form)));
+    expect(answers.map((a) => a.status)).toEqual(Array(8).fill(303));
+    const rows = await env.DB.prepare('select number from service_requests where subject = ?').bind(subject).all<{ number: string }>();
+    expect(rows.results).toHaveLength(1);
+    expect(new Set(answers.map((a) => new URL(a.headers.get('location')!, ORIGIN).searchParams.get('number')))).toEqual(
+      new Set([rows.results[0]!.number]),
+    );
+    expect(await counter()).toBe(before + 1);
+    // A new render of the page gives a new key: the same words sent again are a new request.
+    expect((await page(token, { ...form, key: randomToken(16) })).status).toBe(303);
+    expect(
+      (await env.DB.prepare('select count(*) as n from service_requests where subject = ?').bind(subject).first<{ n: number }>())?.n,
+    ).toBe(2);
+  });
+
   it('the account lists the customer’s own requests with staff answers, and no other customer’s', async () => {
     const mine = await accountToken(1);
     const theirs = await accountToken(2);

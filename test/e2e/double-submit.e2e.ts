@@ -78,4 +78,30 @@ describe('a form sent twice in a hurry writes once', () => {
     const mine = await apiGet(phone, `/api/account/${token}`);
     expect(mine.requests.filter((r: { subject: string }) => r.subject === subject)).toHaveLength(1);
   });
+
+  it('«Отправить» pressed the moment the send dialog opens waits for the customer’s address instead of refusing it', async () => {
+    const page = await (await newContext(browser)).newPage();
+    await loginAs(page, 'manager');
+    const draft = await page.request.post(`${baseUrl()}/api/quotes`, {
+      data: { customerId: 1, title: 'Спешная отправка' },
+      headers: { origin: baseUrl() },
+    });
+    let q = await draft.json();
+    const catalog: any[] = await apiGet(page, '/api/catalog/items');
+    const line = await page.request.post(`${baseUrl()}/api/quotes/${q.id}/lines`, {
+      data: { version: q.version, catalogItemId: catalog.find((i) => i.code === '2.2').id },
+      headers: { origin: baseUrl() },
+    });
+    q = await line.json();
+    // The preview (which brings the customer card's addresses) takes a while, as on a slow line.
+    await page.route('**/mail-preview', async (route) => {
+      await new Promise((r) => setTimeout(r, 1500));
+      await route.fallback();
+    });
+    await page.goto(`${baseUrl()}/quotes/${q.id}`);
+    await page.getByRole('button', { name: 'Отправить', exact: true }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Отправить', exact: true }).click();
+    await expect.poll(async () => (await apiGet(page, `/api/quotes/${q.id}`)).status).toBe('sent');
+    expect(await page.getByRole('dialog').count()).toBe(0);
+  });
 });

@@ -16,7 +16,8 @@ import { appOrigin, clientIp, type AppContext } from './auth';
 import { notFound, unprocessable } from './errors';
 
 /** A new request from the customer (the API and the account page's form): numbered, deadline set, managers told. */
-export async function raiseRequest(c: AppContext, customerId: number, b: NewRequestBodyT) {
+/** `formKey`: the account page form's one-time key — a second send of the same form (a double tap) answers the first request. */
+export async function raiseRequest(c: AppContext, customerId: number, b: NewRequestBodyT, formKey?: string) {
   const db = c.var.db;
   const settings = await getSettings(db);
   const created = await createRequest(
@@ -33,6 +34,7 @@ export async function raiseRequest(c: AppContext, customerId: number, b: NewRequ
     calendarOf(settings),
     new Date(),
     MAIL_WORDS.requestNewSubject[0],
+    formKey ? { scope: 'account-request-form', key: `${customerId}:${formKey}`, requestHash: '' } : undefined,
   );
   if (!created) throw notFound(both(E.noSuchLink));
   await enqueueMails(c.env.OUTBOX, created.mailIds);

@@ -218,6 +218,7 @@ function newRequestForm(lang: Lang, token: string, st: PageState): Html {
   return html`<details class="new-request" ${f ? 'open' : ''}><summary>${w(lang, 'newRequest')}</summary>
     <form class="sign" method="post" action="/a/${token}?lang=${lang}#requests-title">
       <input type="hidden" name="action" value="request">
+      <input type="hidden" name="key" value="${st.formKey}">
       <p class="muted small">${w(lang, 'newRequestHint')}</p>
       <label for="req-kind">${w(lang, 'requestKind')}</label>
       <select id="req-kind" name="kind" required>

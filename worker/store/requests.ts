@@ -18,6 +18,7 @@ import { inStates } from './guards';
 import type { WorkingCalendar } from '../domain/working-time';
 import { randomToken } from '../platform/secrets';
 import { batch, changed, raw, type Db } from './db';
+import { claimInsert, findClaim, type Claim } from './idempotency';
 import { insertedIds } from './outbox';
 import { requestMail } from './request-mail';
 
@@ -126,6 +127,8 @@ export async function createRequest(
   calendar: WorkingCalendar,
   now: Date,
   subjectTemplate: string,
+  /** The account page form's one-time key: claimed in the same batch, so a second send of the form writes nothing. */
+  claim?: Claim,
 ): Promise<{ request: RequestView; mailIds: number[] } | null> {
   const nowIso = now.toISOString();
   const level = PRIORITY_LEVELS[r.priority];
@@ -134,30 +137,43 @@ export async function createRequest(
   const counter = `request:${year}`;
   const token = randomToken(12);
   const exists = sql`exists (select 1 from customers where id = ${r.customerId})`;
-  const results = await batch(db, [
-    raw(sql`insert into counters (name, value) select ${counter}, 1 where ${exists} on conflict(name) do update set value = value + 1`),
-    raw(sql`insert into service_requests (number, customer_id, kind, subject, description, priority, sla_level, status, due_at, write_token,
-      ip, version, created_at, updated_at)
+  const made = sql`(select id from service_requests where write_token = ${token})`;
+  const claimed = claim ? [claimInsert(claim, sql`json_object('requestId', ${made})`, sql`${made} is not null`)] : [];
+  let results: unknown[];
+  try {
+    results = await batch(db, [
+      raw(sql`insert into counters (name, value) select ${counter}, 1 where ${exists} on conflict(name) do update set value = value + 1`),
+      raw(sql`insert into service_requests (number, customer_id, kind, subject, description, priority, sla_level, status, due_at,
+      write_token, ip, version, created_at, updated_at)
                select ${`R-${year}-`} || printf('%04d', value), ${r.customerId}, ${r.kind}, ${r.subject}, ${r.description}, ${r.priority},
                  ${level},
                  ${'new' satisfies RequestStatus}, ${dueAt}, ${token}, ${r.ip}, 1, ${nowIso}, ${nowIso}
                from counters where name = ${counter} and ${exists}
                returning id`),
-    requestMail({
-      kind: 'request_new',
-      to: STAFF_TO,
-      lang: 'ru',
-      subject: subjectTemplate,
-      payload: sql`json_object('requestId', r.id, 'origin', ${r.origin})`,
-      createdBy: null,
-      where: sql`r.write_token = ${token}`,
-      now: nowIso,
-    }),
-  ]);
+      requestMail({
+        kind: 'request_new',
+        to: STAFF_TO,
+        lang: 'ru',
+        subject: subjectTemplate,
+        payload: sql`json_object('requestId', r.id, 'origin', ${r.origin})`,
+        createdBy: null,
+        where: sql`r.write_token = ${token}`,
+        now: nowIso,
+      }),
+      ...claimed,
+    ]);
+  } catch (e) {
+    // The same form sent twice: its twin claimed the key first, and this batch wrote nothing (not even a number).
+    if (!claim || !/UNIQUE/i.test(String((e as Error).message))) throw e;
+    const first = await findClaim(db, claim.scope, claim.key);
+    const request = first ? await getRequest(db, Number(first.result.requestId), calendar, nowIso) : null;
+    if (!request) throw e;
+    return { request, mailIds: [] };
+  }
   const id = ((results[1] as D1Result<{ id: number }>).results ?? [])[0]?.id;
   if (!id) return null;
   const request = await getRequest(db, id, calendar, nowIso);
-  return request ? { request, mailIds: insertedIds(results.slice(2)) } : null;
+  return request ? { request, mailIds: insertedIds(results.slice(2, 3)) } : null;
 }
 
 // ---------- reading ----------

@@ -65,8 +65,13 @@ export function SendDialog({
     };
   }, [quote.id, message]);
 
+  // By e-mail, the addresses come with the first preview: until then «Отправить» waits, so a quick hand does not meet
+  // «no address» for a customer who has one (a failed preview lets the person type them).
+  const ready = !byMail || preview !== null || error !== null;
+
   async function submit(e: Event) {
     e.preventDefault();
+    if (!ready) return;
     setToError(null);
     let email: { to: string[]; message?: string } | null = null;
     if (byMail) {
@@ -121,7 +126,7 @@ export function SendDialog({
         )}
         <div class="modal-foot">
           <Button onClick={onClose}>{t('cancel')}</Button>
-          <button type="submit" class="btn btn-primary" disabled={busy} aria-busy={busy}>
+          <button type="submit" class="btn btn-primary" disabled={busy || !ready} aria-busy={busy || !ready}>
             {t('send')}
           </button>
         </div>

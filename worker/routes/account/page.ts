@@ -107,7 +107,8 @@ async function requestForm(c: AppContext, opened: OpenedAccount, t: string, lang
         priority: Number(f.priority),
       });
       if (!parsed.success) return refuse(400, say(lang, ACCOUNT_WORDS.requestInvalid));
-      const created = await raiseRequest(c, opened.customer.id, parsed.data);
+      const key = f.key && /^[A-Za-z0-9_-]{8,100}$/.test(f.key) ? f.key : undefined;
+      const created = await raiseRequest(c, opened.customer.id, parsed.data, key);
       const settings = await getSettings(c.var.db);
       const due = encodeURIComponent(stampText(created.reactionDueAt, settings.timeZone, lang));
       return c.redirect(
