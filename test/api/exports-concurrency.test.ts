@@ -39,7 +39,11 @@ beforeAll(async () => {
     { body: { code: 'DL-2', title: 'Второй', description: '', estimate: estimate(600) } },
     201,
   );
+  const account = await ok<{ token: string }>('POST', `/api/customers/${c.id}/account-link`, { body: { email: false } }, 201);
+  const month = `month=${thisMonth()}`;
   routes = [
+    { name: 'statement (staff)', path: `/api/customers/${c.id}/statement.xlsx?${month}`, as: 'accountant' },
+    { name: 'statement (customer account)', path: `/api/account/${account.token}/statement.xlsx?${month}`, as: 'anon' },
     { name: 'estimate (staff)', path: `/api/quotes/${q.id}/export.xlsx`, as: 'manager' },
     { name: 'estimate (customer link)', path: `/api/shared/${token}/export.xlsx`, as: 'anon' },
     { name: 'crowdfunding comparison', path: `/api/crowdfunding/compare.xlsx?ids=${p1.id},${p2.id}`, as: 'manager' },
@@ -52,6 +56,8 @@ beforeAll(async () => {
     },
   ];
   pdfRoutes = [
+    { name: 'statement PDF (staff)', path: `/api/customers/${c.id}/statement.pdf?${month}`, as: 'accountant' },
+    { name: 'statement PDF (customer account)', path: `/api/account/${account.token}/statement.pdf?${month}`, as: 'anon' },
     { name: 'estimate PDF (staff)', path: `/api/quotes/${q.id}/export.pdf`, as: 'manager' },
     { name: 'estimate PDF (customer link)', path: `/api/shared/${token}/export.pdf`, as: 'anon' },
   ];
